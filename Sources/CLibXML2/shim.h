@@ -1,0 +1,11 @@
+#ifndef HEARSAY_CLIBXML2_SHIM_H
+#define HEARSAY_CLIBXML2_SHIM_H
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/parserInternals.h>
+
+/// `xmlFree` is a global function pointer that Swift cannot call directly.
+static inline void hearsay_xmlFree(void *p) { xmlFree(p); }
+
+#endif

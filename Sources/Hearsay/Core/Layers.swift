@@ -1,0 +1,218 @@
+/// The original input, as read.
+public struct SourceInfo: Hashable, Sendable, Codable {
+    /// Path as given (or the stream id).
+    public var path: String
+    /// Lower-case hex SHA-256 of the original bytes.
+    public var sha256: String
+    public var bytes: Int
+    /// `text/plain` or `text/html`.
+    public var mediaType: String
+    /// The encoding the bytes were decoded with (`utf-8`, `utf-16le`, `windows-1252`, ...).
+    public var encoding: String
+    /// Why that encoding was chosen (`bom`, `meta-charset`, `utf-8-valid`, `fallback-invalid-utf-8`, ...).
+    public var encodingEvidence: String
+
+    enum CodingKeys: String, CodingKey {
+        case path, sha256, bytes, mediaType = "media_type", encoding, encodingEvidence = "encoding_evidence"
+    }
+}
+
+/// Facts about the article as a whole.
+public struct Metadata: Hashable, Sendable, Codable {
+    public var title: String?
+    /// ISO 8601 date (`YYYY-MM-DD`); anchors relative dates in the claims stage.
+    public var published: String?
+    public var url: String?
+    public var authors: [String] = []
+    public var siteName: String?
+    public var language: String?
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case title, published, url, authors, siteName = "site_name", language
+    }
+}
+
+/// Input text that Normalize left out of `text`, with the rule that removed it.
+public struct Removal: Hashable, Sendable, Codable {
+    public var sourceSpan: Span
+    public var rule: String
+    /// The removed text, cut to a short excerpt.
+    public var excerpt: String
+
+    enum CodingKeys: String, CodingKey { case sourceSpan = "source_span", rule, excerpt }
+}
+
+/// A block of the normalized text.
+public struct Paragraph: Hashable, Sendable, Codable {
+    public enum Role: String, Sendable, Codable {
+        case paragraph, heading, listItem = "list-item", blockquote, caption, preformatted
+    }
+    public var id: Int
+    public var role: Role
+    public var span: Span
+    public var sourceSpan: Span
+
+    enum CodingKeys: String, CodingKey { case id, role, span, sourceSpan = "source_span" }
+}
+
+public struct Sentence: Hashable, Sendable, Codable {
+    public var id: Int
+    public var paragraph: Int
+    public var span: Span
+    public var sourceSpan: Span
+    public var provenance: Provenance
+
+    enum CodingKeys: String, CodingKey { case id, paragraph, span, sourceSpan = "source_span", provenance }
+}
+
+/// One place where a speaker is named or referred to.
+public struct Mention: Hashable, Sendable, Codable {
+    public enum Form: String, Sendable, Codable { case name, pronoun, description, organization, anonymous }
+    public var text: String
+    public var form: Form
+    public var span: Span
+    public var sourceSpan: Span
+
+    enum CodingKeys: String, CodingKey { case text, form, span, sourceSpan = "source_span" }
+}
+
+public struct Speaker: Hashable, Sendable, Codable {
+    public enum Kind: String, Sendable, Codable { case person, organization, group, anonymous, unknown }
+    /// Stable within the document: `s1`, `s2`, ... in order of first mention.
+    public var id: String
+    /// Canonical name: the longest name form seen ("Mike Pompeo"), or the description for anonymous sources.
+    public var name: String
+    public var type: Kind
+    /// Roles and descriptions seen with the name ("FT technology correspondent").
+    public var descriptions: [String]
+    /// For anonymous or group sources, the organization they speak for ("TikTok"), when named.
+    public var affiliation: String?
+    public var mentions: [Mention]
+}
+
+public struct Fragment: Hashable, Sendable, Codable {
+    public var span: Span
+    public var sourceSpan: Span
+
+    enum CodingKeys: String, CodingKey { case span, sourceSpan = "source_span" }
+}
+
+public struct Cue: Hashable, Sendable, Codable {
+    /// The cue words as they appear ("said", "told", "according to").
+    public var text: String
+    /// The lemma from the cue lexicon ("say", "tell", "according to").
+    public var lemma: String
+    public var span: Span
+    public var sourceSpan: Span
+
+    enum CodingKeys: String, CodingKey { case text, lemma, span, sourceSpan = "source_span" }
+}
+
+public struct Quote: Hashable, Sendable, Codable {
+    public enum Kind: String, Sendable, Codable { case direct, mixed, indirect }
+    public var id: String
+    public var kind: Kind
+    /// The quoted words, fragments joined by a space, without the quote marks.
+    public var text: String
+    /// Content spans, without the quote marks; a quote interrupted by its cue has two or more.
+    public var fragments: [Fragment]
+    /// A speaker id, or nil when no speaker was found.
+    public var speaker: String?
+    public var cue: Cue?
+    /// The speaker mention that the attribution rests on, when there is one in text.
+    public var speakerMention: Span?
+    public var sentences: [Int]
+    /// The enclosing quote's id, for a quote nested inside another.
+    public var parent: String?
+    public var provenance: Provenance
+    /// How the speaker was decided; `provenance` says how the span was found.
+    public var attribution: Provenance?
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, text, fragments, speaker, cue, speakerMention = "speaker_mention", sentences, parent,
+            provenance, attribution
+    }
+}
+
+/// A number as the knowledge file writes it: a JSON number, or a TIMEX-like string for dates and times.
+public enum ClaimValue: Hashable, Sendable, Codable {
+    case number(Double)
+    case text(String)
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let d = try? c.decode(Double.self) { self = .number(d) } else { self = .text(try c.decode(String.self)) }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .number(let d):
+            if d == d.rounded(), abs(d) < 9.0e15 { try c.encode(Int64(d)) } else { try c.encode(d) }
+        case .text(let s): try c.encode(s)
+        }
+    }
+
+    public var number: Double? { if case .number(let d) = self { return d } else { return nil } }
+}
+
+/// The same amount stated again in another unit: "$75 billion (£58 billion)".
+public struct Equivalent: Hashable, Sendable, Codable {
+    public var text: String
+    public var value: ClaimValue
+    public var unit: String?
+    public var span: Span
+    public var sourceSpan: Span
+
+    enum CodingKeys: String, CodingKey { case text, value, unit, span, sourceSpan = "source_span" }
+}
+
+public struct Claim: Hashable, Sendable, Codable {
+    public enum Kind: String, Sendable, Codable {
+        case money, percent, count, measure, date, time, duration, ordinal, number
+    }
+    public var id: String
+    /// The surface text: the number with its currency, scale word and unit or counted noun, without qualifiers.
+    public var text: String
+    public var span: Span
+    public var sourceSpan: Span
+    public var value: ClaimValue
+    /// The upper end of a range or vague amount.
+    public var valueMax: ClaimValue?
+    public var unit: String?
+    public var kind: Kind
+    /// "more than", "about", "at least", ... as written, or nil.
+    public var qualifier: String?
+    public var equivalents: [Equivalent]
+    public var sentence: Int?
+    public var quote: String?
+    public var speaker: String?
+    public var provenance: Provenance
+
+    enum CodingKeys: String, CodingKey {
+        case id, text, span, sourceSpan = "source_span", value, valueMax = "value_max", unit, kind, qualifier,
+            equivalents, sentence, quote, speaker, provenance
+    }
+}
+
+/// A warning or note about one document that did not stop it.
+public struct Diagnostic: Hashable, Sendable, Codable {
+    public enum Severity: String, Sendable, Codable { case note, warning }
+    public var severity: Severity
+    public var code: String
+    public var message: String
+    public var stage: String
+    public var sourceSpan: Span?
+
+    public init(severity: Severity, code: String, message: String, stage: String, sourceSpan: Span? = nil) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.stage = stage
+        self.sourceSpan = sourceSpan
+    }
+
+    enum CodingKeys: String, CodingKey { case severity, code, message, stage, sourceSpan = "source_span" }
+}

@@ -1,0 +1,31 @@
+/// A layer of a ``Document`` that a stage reads or adds.
+public enum Layer: String, Sendable, Hashable, Codable, CaseIterable {
+    case source, text, paragraphs, sentences, speakers, quotes, claims, knowledge
+}
+
+/// One processor of the pipeline.
+///
+/// A stage is built once from its own section of `pipeline.json` and then run on each document. It declares what
+/// it needs and what it adds; ``Pipeline`` refuses an order that leaves a requirement unmet before any article is
+/// read.
+public protocol Stage: Sendable {
+    associatedtype Config: StageConfig
+    /// The stage's name, as in `pipeline.json`'s `stages` list.
+    static var name: String { get }
+    static var requires: Set<Layer> { get }
+    static var provides: Set<Layer> { get }
+    init(config: Config, resources: ResourceLoader) throws
+    /// Runs the stage on one document.
+    ///
+    /// - Throws: ``HearsayError`` when the document cannot be processed; the batch goes on with the next one.
+    func run(_ document: inout Document) throws
+}
+
+/// A stage's section of `pipeline.json`.
+///
+/// Every field has a default, so an empty section is valid; unknown keys are refused with their key path.
+public protocol StageConfig: Codable, Sendable {
+    init()
+    /// The keys this section accepts.
+    static var keys: [String] { get }
+}

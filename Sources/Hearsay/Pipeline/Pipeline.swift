@@ -1,0 +1,103 @@
+import Foundation
+
+/// The stages of `pipeline.json`, built once and checked, then run on each document.
+public struct Pipeline: Sendable {
+    struct Step: Sendable {
+        let name: String
+        let requires: Set<Layer>
+        let provides: Set<Layer>
+        let run: @Sendable (inout Document) throws -> Void
+    }
+
+    let steps: [Step]
+    public let config: PipelineConfig
+
+    /// The stage names in run order.
+    public var stageNames: [String] { steps.map(\.name) }
+
+    /// Builds every stage from its section and checks the chain of requirements before any article is read.
+    ///
+    /// - Throws: ``HearsayError`` `config.order` naming the stage and the missing layer, or a stage's own
+    ///   configuration error.
+    public init(config: PipelineConfig, file: String = "pipeline.json") throws {
+        self.config = config
+        let resources = ResourceLoader(baseDirectory: config.baseDirectory)
+        var steps: [Step] = []
+        var available: Set<Layer> = [.source]
+        for name in config.stages {
+            let step: Step
+            switch name {
+            case TextNormalizer.name: step = try Pipeline.make(TextNormalizer.self, config, resources, file)
+            case SentenceSegmenter.name: step = try Pipeline.make(SentenceSegmenter.self, config, resources, file)
+            case QuoteAttributor.name: step = try Pipeline.make(QuoteAttributor.self, config, resources, file)
+            case ClaimExtractor.name: step = try Pipeline.make(ClaimExtractor.self, config, resources, file)
+            case KnowledgeEmitter.name: step = try Pipeline.make(KnowledgeEmitter.self, config, resources, file)
+            default:
+                throw HearsayError(code: "config.unknown-stage", message: "unknown stage '\(name)'", file: file)
+            }
+            let missing = step.requires.subtracting(available)
+            if !missing.isEmpty {
+                let providers = missing.map { layer -> String in
+                    let who = PipelineConfig.stageNames.first { Pipeline.provides(of: $0).contains(layer) } ?? "?"
+                    return "'\(layer.rawValue)' (provided by '\(who)')"
+                }.sorted()
+                throw HearsayError(
+                    code: "config.order",
+                    message:
+                        ".stages: stage '\(name)' requires \(providers.joined(separator: ", ")), which no earlier stage provides",
+                    file: file)
+            }
+            available.formUnion(step.provides)
+            steps.append(step)
+        }
+        self.steps = steps
+    }
+
+    static func provides(of name: String) -> Set<Layer> {
+        switch name {
+        case TextNormalizer.name: return TextNormalizer.provides
+        case SentenceSegmenter.name: return SentenceSegmenter.provides
+        case QuoteAttributor.name: return QuoteAttributor.provides
+        case ClaimExtractor.name: return ClaimExtractor.provides
+        case KnowledgeEmitter.name: return KnowledgeEmitter.provides
+        default: return []
+        }
+    }
+
+    static func make<S: Stage>(_ type: S.Type, _ config: PipelineConfig, _ resources: ResourceLoader, _ file: String)
+        throws -> Step
+    {
+        let section = try config.section(S.name, as: S.Config.self, file: file)
+        let stage: S
+        do {
+            stage = try S(config: section, resources: resources)
+        } catch var e as HearsayError {
+            e.stage = S.name
+            if e.file == nil { e.file = file }
+            throw e
+        }
+        return Step(name: S.name, requires: S.requires, provides: S.provides) { doc in
+            try stage.run(&doc)
+            doc.provided.formUnion(S.provides)
+        }
+    }
+
+    /// Runs every stage on one document.
+    ///
+    /// - Throws: ``HearsayError`` naming the document and the stage that failed.
+    public func process(_ document: inout Document) throws {
+        for step in steps {
+            do {
+                try step.run(&document)
+            } catch var e as HearsayError {
+                if e.stage == nil { e.stage = step.name }
+                if e.file == nil { e.file = document.source.path }
+                throw e.located(in: document.original)
+            } catch {
+                throw HearsayError(
+                    code: "internal", message: "stage '\(step.name)' failed", file: document.source.path,
+                    stage: step.name, cause: "\(error)")
+            }
+        }
+    }
+}
