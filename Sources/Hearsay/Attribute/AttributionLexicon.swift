@@ -4,7 +4,10 @@ struct AttributionLexicon: Sendable {
         var lemma: String
         /// Lower-case words of the form ("according", "to").
         var words: [String]
+        /// Thought or belief ("think"): indirect speech only.
         var belief: Bool
+        /// Attributes quotes in marks but makes no indirect speech ("continued", "called").
+        var quoteOnly: Bool
     }
 
     /// Cue forms by their first word.
@@ -46,13 +49,11 @@ struct AttributionLexicon: Sendable {
 
     init(config: QuoteAttributor.Config, resources: ResourceLoader) throws {
         var belief = false
+        var quoteOnly = false
         for line in try resources.lines(config.cues) {
-            if line == "[belief]" {
-                belief = true
-                continue
-            }
-            if line == "[speech]" {
-                belief = false
+            if line.hasPrefix("[") {
+                belief = line == "[belief]"
+                quoteOnly = line == "[quote-only]"
                 continue
             }
             guard let colon = line.firstIndex(of: ":") else {
@@ -66,7 +67,7 @@ struct AttributionLexicon: Sendable {
                 ? [rest.split(separator: " ").map { $0.lowercased() }]
                 : rest.split(separator: " ").map { [$0.lowercased()] }
             for f in forms where !f.isEmpty {
-                cues[f[0], default: []].append(CueForm(lemma: lemma, words: f, belief: belief))
+                cues[f[0], default: []].append(CueForm(lemma: lemma, words: f, belief: belief, quoteOnly: quoteOnly))
             }
         }
         for key in cues.keys { cues[key]!.sort { $0.words.count > $1.words.count } }

@@ -201,7 +201,9 @@ struct Run {
     func lastCue(in lo: Int, _ hi: Int) -> (AttributionLexicon.CueForm, Range<Int>)? {
         var i = hi - 1
         while i >= lo {
-            if !tokens[i].quoted, let (f, n) = lex.cue(at: i, in: tokens), i + n <= hi { return (f, i..<(i + n)) }
+            if !tokens[i].quoted, let (f, n) = lex.cue(at: i, in: tokens), i + n <= hi, !f.belief {
+                return (f, i..<(i + n))
+            }
             i -= 1
         }
         return nil
@@ -210,7 +212,9 @@ struct Run {
     func firstCue(in lo: Int, _ hi: Int) -> (AttributionLexicon.CueForm, Range<Int>)? {
         var i = lo
         while i < hi {
-            if !tokens[i].quoted, let (f, n) = lex.cue(at: i, in: tokens), i + n <= hi { return (f, i..<(i + n)) }
+            if !tokens[i].quoted, let (f, n) = lex.cue(at: i, in: tokens), i + n <= hi, !f.belief {
+                return (f, i..<(i + n))
+            }
             i += 1
         }
         return nil
@@ -219,6 +223,31 @@ struct Run {
     /// Registers every named speaker of a cue, in text order, before any quote is attributed, so that a pronoun
     /// can refer to a speaker introduced by indirect speech ("Dave Lee told the BBC that ..." ... "He said: ‘...").
     mutating func registerNamedSpeakers() {
+        // Named people anywhere (a title or a known first name before a capitalized name) can be antecedents.
+        var t = 0
+        while t < tokens.count {
+            let tok = tokens[t]
+            guard tok.isWord, !tok.quoted, tok.isCapitalized, lex.firstNames.contains(tok.lower) || lex.titles[tok.lower] != nil,
+                t + 1 < tokens.count, resolver.isName(tokens[t + 1]), tokens[t + 1].sentence == tok.sentence
+            else {
+                t += 1
+                continue
+            }
+            var e = t + 1
+            while e < tokens.count, e - t < 5, resolver.isName(tokens[e]), !tokens[e].quoted,
+                tokens[e].sentence == tok.sentence
+            {
+                e += 1
+                if tokens[e - 1].isPossessive { break }
+            }
+            if let ref = resolver.classify(t..<e), ref.form == .name {
+                var r = ref
+                if lex.firstNames.contains(r.name.first?.lowercased() ?? "") || r.description != nil { r.kind = .person }
+                _ = resolver.resolve(r, at: r.span.start, paragraph: tok.paragraph, quoteWords: [], sectionStart: 0,
+                    inStatement: false)
+            }
+            t = e
+        }
         var i = 0
         while i < tokens.count {
             guard !tokens[i].quoted, let (_, n) = lex.cue(at: i, in: tokens) else {
@@ -526,7 +555,9 @@ struct Run {
             }
             var i = lo
             while i < hi {
-                guard !tokens[i].quoted, !usedCues.contains(i), let (form, n) = lex.cue(at: i, in: tokens) else {
+                guard !tokens[i].quoted, !usedCues.contains(i), let (form, n) = lex.cue(at: i, in: tokens),
+                    !form.quoteOnly
+                else {
                     i += 1
                     continue
                 }

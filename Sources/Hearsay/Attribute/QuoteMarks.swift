@@ -66,10 +66,9 @@ struct QuoteScanner {
                 if let n = next, isDigit(n), i + 2 < end, isDigit(sc[i + 2]) { return .apostrophe }  // '90s
                 return .open(.single)
             }
-            if c == "’" && isOpenContext(prev) && next != nil && !isSpace(next) {
-                // A typographer's ’ used as an opener ("’Tis", or a wrong-way mark): an elision before digits.
-                if let n = next, isDigit(n) { return .apostrophe }
-                return .open(.single)
+            if c == "’" && isSpace(prev) && next != nil && !isSpace(next) {
+                // ’ after a space is an elision (’90s, ’em, rock ’n’ roll): curly text opens with ‘.
+                return .apostrophe
             }
             if let p = prev, p == "s" || p == "S", let n = next, isSpace(n) {
                 return .either(.single)  // plural possessive ("News’ Laura") or a close after a word in s

@@ -300,11 +300,23 @@ struct SpeakerResolver {
             let want: Speaker.Kind = ref.kind == .organization ? .organization : .person
             guard let idx = lastEntity(before: pos, where: { $0.kind == want && !$0.nameWords.isEmpty }, within: 12,
                 paragraph: paragraph)
-            else { return nil }
+            else {
+                // No antecedent: the description is the speaker ("the port authority said").
+                var own = ref
+                own.form = ref.kind == .group ? .group : .anonymous
+                own.affiliation = ref.affiliation
+                return resolveDescription(own, pos: pos, paragraph: paragraph, definite: true)
+            }
             if let d = ref.description, !entities[idx].descriptions.contains(d) { entities[idx].descriptions.append(d) }
             note(idx, ref, form: .description, pos: pos, paragraph: paragraph)
             return (idx, "speaker.definite-description")
         case .anonymous, .group:
+            return resolveDescription(ref, pos: pos, paragraph: paragraph, definite: false)
+        }
+    }
+
+    mutating func resolveDescription(_ ref: SpeakerRef, pos: Int, paragraph: Int, definite: Bool) -> (Int, String)? {
+        do {
             let role = ref.role ?? ""
             let key = [ref.affiliation, role].compactMap { $0 }.joined(separator: " ")
             let name = ref.affiliation != nil ? key : (ref.description ?? ref.text)
@@ -315,7 +327,8 @@ struct SpeakerResolver {
             entities.append(Entity(name: name, nameWords: [], kind: ref.kind == .group ? .group : .anonymous,
                 affiliation: ref.affiliation, firstPosition: pos))
             if let d = ref.description { entities[entities.count - 1].descriptions.append(d) }
-            note(entities.count - 1, ref, form: .anonymous, pos: pos, paragraph: paragraph)
+            note(entities.count - 1, ref, form: definite ? .description : .anonymous, pos: pos, paragraph: paragraph)
+            if definite { return (entities.count - 1, "speaker.description") }
             return (entities.count - 1, ref.form == .group ? "speaker.group" : "speaker.anonymous")
         }
     }
@@ -330,7 +343,7 @@ struct SpeakerResolver {
         let lower = name.map { $0.lowercased() }
         // Same full name, or a last name of a known person, or a longer form of a known single name.
         if let i = entities.firstIndex(where: { $0.nameWords.map { $0.lowercased() } == lower }) {
-            upgrade(i, kind)
+            upgrade(i, kind == .unknown && inStatement ? .organization : kind)
             return i
         }
         if lower.count == 1, let i = entities.lastIndex(where: { $0.nameWords.count > 1 && $0.nameWords.last!.lowercased() == lower[0] }) {
