@@ -244,7 +244,7 @@ struct Run {
                 var r = ref
                 if lex.firstNames.contains(r.name.first?.lowercased() ?? "") || r.description != nil { r.kind = .person }
                 _ = resolver.resolve(r, at: r.span.start, paragraph: tok.paragraph, quoteWords: [], sectionStart: 0,
-                    inStatement: false)
+                    inStatement: false, asSpeaker: false)
             }
             t = e
         }
@@ -440,6 +440,7 @@ struct Run {
         } else {
             subject = resolver.phrase(endingBefore: range.lowerBound, lower: sFirst)
                 ?? coordinatedSubject(before: range.lowerBound, lower: sFirst)
+                ?? participleSubject(cue: range, lower: sFirst)
         }
         guard let ref = subject else { return false }
         // Direct: introduced by a colon or comma after the cue and its object, or a quote running on past its
@@ -486,6 +487,23 @@ struct Run {
     }
 
     /// "in a statement" later in the sentence: the speaker is an organization unless known otherwise.
+    /// "Dean defended the remark, saying, ‘...’": a participle cue after a comma takes the clause's subject.
+    func participleSubject(cue: Range<Int>, lower: Int) -> SpeakerRef? {
+        guard cue.lowerBound > lower, tokens[cue.lowerBound].lower.hasSuffix("ing"), tokens[cue.lowerBound - 1].text == ","
+        else { return nil }
+        // Skip an opening adverbial up to its comma ("In a speech in 2013, Clinton ...").
+        var start = lower
+        if !resolver.isName(tokens[lower]), !lex.definite.contains(tokens[lower].lower),
+            !lex.indefinite.contains(tokens[lower].lower), lex.pronouns[tokens[lower].lower] == nil
+        {
+            var k = lower
+            while k < cue.lowerBound - 1, tokens[k].text != "," { k += 1 }
+            start = k + 1
+        }
+        guard start < cue.lowerBound - 1 else { return nil }
+        return resolver.phrase(startingAt: start, upper: cue.lowerBound - 1)
+    }
+
     func statementFollows(_ from: Int, _ to: Int) -> Bool {
         guard from < tokens.count else { return false }
         let end = sentenceEndToken[safe: tokens[from].sentence] ?? to
@@ -630,7 +648,9 @@ struct Run {
                 }
                 content = trimmed(sentenceSpan.start, tokens[startOfClause - 1].span.start)
                 rule = "quote.indirect-cue-after"
-            } else if let r = subjectBefore ?? coordinatedSubject(before: cue.lowerBound, lower: lo) {
+            } else if let r = subjectBefore ?? coordinatedSubject(before: cue.lowerBound, lower: lo)
+                ?? participleSubject(cue: cue, lower: lo)
+            {
                 // "X said (that) ...", "X told Y (that|how) ...".
                 ref = r
                 var start = cue.upperBound
