@@ -21,6 +21,7 @@ struct AttributionLexicon: Sendable {
     var notNames: Set<String> = []
     var temporal: Set<String> = []
     var pronounGender: [String: String] = [:]
+    var possessives: Set<String> = []
     var pronouns: [String: Speaker.Kind] = [:]
     var skipBeforeCue: Set<String> = []
     var indefinite: Set<String> = []
@@ -49,11 +50,12 @@ struct AttributionLexicon: Sendable {
         var temporal: [String]
         var pronounGender: [String: String]
         var titleGender: [String: String]
+        var possessives: [String]
         enum CodingKeys: String, CodingKey {
             case pronouns, skipBeforeCue = "skip_before_cue", determinersIndefinite = "determiners_indefinite",
                 determinersDefinite = "determiners_definite", organizationWords = "organization_words", stopwords,
                 prepositions, postmodifiers, complementizers, clauseStops = "clause_stops", notNames = "not_names",
-                temporal, pronounGender = "pronoun_gender", titleGender = "title_gender"
+                temporal, pronounGender = "pronoun_gender", titleGender = "title_gender", possessives
         }
     }
 
@@ -116,6 +118,7 @@ struct AttributionLexicon: Sendable {
         notNames = Set(words.notNames)
         temporal = Set(words.temporal)
         pronounGender = words.pronounGender
+        possessives = Set(words.possessives)
         for (k, v) in words.titleGender { gender[k] = v }
         for (_, list) in titles {
             for t in list where t.count == 1 && t[0].hasSuffix(".") { dottedTitles.insert(String(t[0].dropLast())) }

@@ -468,6 +468,21 @@ struct Run {
         return true
     }
 
+    /// The source after "according to" when it is no simple name: everything up to the next comma or the
+    /// sentence end ("an NBC/Wall Street Journal survey conducted after the debate").
+    func sourcePhrase(from start: Int, hi: Int) -> SpeakerRef? {
+        var k = start
+        while k < hi, k - start < 25, tokens[k].text != ",", tokens[k].text != ".", tokens[k].text != ";" { k += 1 }
+        guard k > start else { return nil }
+        if let r = resolver.classify(start..<k) { return r }
+        let span = Span(tokens[start].span.start, tokens[k - 1].span.end)
+        var first = start
+        if lex.definite.contains(tokens[first].lower) || lex.indefinite.contains(tokens[first].lower), first + 1 < k { first += 1 }
+        return SpeakerRef(form: .anonymous, tokens: start..<k, span: span, text: document.string(span),
+            description: document.string(Span(tokens[first].span.start, tokens[k - 1].span.end)), role: tokens[k - 1].lower,
+            kind: .unknown)
+    }
+
     /// "Amazon backtracked and said ...": the subject of the first verb of the coordination.
     func coordinatedSubject(before cue: Int, lower: Int) -> SpeakerRef? {
         var j = cue - 1
@@ -591,19 +606,22 @@ struct Run {
 
     /// After the cue (and an inverted speaker phrase with its apposition, or a short adjunct) the sentence ends or a
     /// comma follows: "..., Aaronson said, since ...", "..., said Susan Ariel Aaronson, a professor ...".
-    func cueEndsClause(_ cue: Range<Int>, hi: Int) -> Bool {
+    /// Returns the index of that punctuation token (or `hi` at the sentence end), nil when the clause goes on.
+    func clauseEnd(after cue: Range<Int>, hi: Int) -> Int? {
         var k = cue.upperBound
         if let r = resolver.phrase(startingAt: k, upper: hi) { k = r.tokens.upperBound }
         var words = 0
         while k < hi {
             let t = tokens[k]
-            if t.text == "," || t.text == "." || t.text == ";" || t.text == "!" || t.text == "?" { return true }
+            if t.text == "," || t.text == "." || t.text == ";" || t.text == "!" || t.text == "?" { return k }
             if t.isWord { words += 1 }
-            if words > 4 { return false }
+            if words > 4 { return nil }
             k += 1
         }
-        return true
+        return hi
     }
+
+    func cueEndsClause(_ cue: Range<Int>, hi: Int) -> Bool { clauseEnd(after: cue, hi: hi) != nil }
 
     func trimmed(_ a: Int, _ b: Int) -> Span? {
         guard a < b else { return nil }
@@ -622,8 +640,10 @@ struct Run {
         var ref: SpeakerRef?
         var content: Span?
         var rule = "quote.indirect"
+        var extraFragment: Span?
         if form.lemma == "according to" {
-            guard let r = resolver.phrase(startingAt: cue.upperBound, upper: hi) else { return nil }
+            guard let r = resolver.phrase(startingAt: cue.upperBound, upper: hi) ?? sourcePhrase(from: cue.upperBound, hi: hi)
+            else { return nil }
             ref = r
             if cue.lowerBound > lo + 1 {
                 content = trimmed(sentenceSpan.start, tokens[cue.lowerBound].span.start)
@@ -648,6 +668,13 @@ struct Run {
                 }
                 content = trimmed(sentenceSpan.start, tokens[startOfClause - 1].span.start)
                 rule = "quote.indirect-cue-after"
+                // A parenthetical cue: "Too often, Mr. Clarke said, the debate is ..." — the content is both sides.
+                if let end = clauseEnd(after: cue, hi: hi), end < hi, tokens[end].text == ",", end + 1 < hi,
+                    let rest = trimmed(tokens[end + 1].span.start, sentenceSpan.end), words(in: rest) >= 2
+                {
+                    extraFragment = rest
+                    rule = "quote.indirect-parenthetical"
+                }
             } else if let r = subjectBefore ?? coordinatedSubject(before: cue.lowerBound, lower: lo)
                 ?? participleSubject(cue: cue, lower: lo)
             {
@@ -679,8 +706,9 @@ struct Run {
         guard let r = ref, let c = content, words(in: c) >= config.minIndirectWords else { return nil }
         // The speaker phrase must not sit inside the content.
         if c.contains(r.span) { return nil }
+        let fragments = extraFragment.map { [c, $0] } ?? [c]
         var d = QuoteAttributor.Draft(
-            fragments: [c], kind: .indirect, open: c.start, close: c.end,
+            fragments: fragments, kind: .indirect, open: c.start, close: fragments.last!.end,
             firstParagraph: document.sentences[sentence].paragraph, lastParagraph: document.sentences[sentence].paragraph,
             rule: rule, confidence: form.belief ? 0.5 : 0.65)
         let para = tokens[r.tokens.lowerBound].paragraph

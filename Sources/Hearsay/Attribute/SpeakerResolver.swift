@@ -68,17 +68,21 @@ struct SpeakerResolver {
         {
             j -= 1
         }
-        // An apposition between the phrase and the cue: "James Mattis, his predecessor, said".
-        if j >= lower, tokens[j].text == ",", j - 1 >= lower {
+        // An apposition or an aside between the phrase and the cue: "James Mattis, his predecessor, said",
+        // "Phil Smith, a spokesman for the union, said", "Trump, speaking to veterans, said", "Kall -- co-editor
+        // of a book -- said".
+        if j >= lower, tokens[j].text == "," || tokens[j].text == "—" || tokens[j].text == "–" || tokens[j].text == "--" {
+            let mark = tokens[j].text
             var c = j - 1
-            while c >= lower, c >= j - 6, tokens[c].text != "," { c -= 1 }
-            let opener = c + 1 < j ? tokens[c + 1].lower : ""
-            if c > lower, c < j - 1, tokens[c].text == ",", tokens[c - 1].isCapitalized,
-                ["his", "her", "its", "their", "a", "an", "the"].contains(opener)
-            {
-                return phrase(endingBefore: c, lower: lower)
-            }
-            return nil
+            while c >= lower, j - c <= 40, tokens[c].text != mark, !(mark == "," && tokens[c].text == ".") { c -= 1 }
+            guard c > lower, c < j - 1, tokens[c].text == mark, isName(tokens[c - 1]) || isRole(tokens[c - 1]) else { return nil }
+            let opener = tokens[c + 1]
+            let asideOK = lex.definite.contains(opener.lower) || lex.indefinite.contains(opener.lower)
+                || lex.possessives.contains(opener.lower) || isRole(opener) || lex.titles[opener.lower] != nil
+                || opener.lower == "who" || opener.lower == "which" || opener.lower.hasSuffix("ing") || isName(opener)
+                || mark != ","
+            guard asideOK else { return nil }
+            return phrase(endingBefore: c, lower: lower)
         }
         guard j >= lower, tokens[j].isWord, !tokens[j].quoted else { return nil }
         if let kind = lex.pronouns[tokens[j].lower] {
