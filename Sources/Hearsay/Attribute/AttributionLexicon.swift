@@ -22,6 +22,7 @@ struct AttributionLexicon: Sendable {
     var temporal: Set<String> = []
     var pronounGender: [String: String] = [:]
     var possessives: Set<String> = []
+    var progressiveAuxiliaries: Set<String> = []
     var pronouns: [String: Speaker.Kind] = [:]
     var skipBeforeCue: Set<String> = []
     var indefinite: Set<String> = []
@@ -51,11 +52,13 @@ struct AttributionLexicon: Sendable {
         var pronounGender: [String: String]
         var titleGender: [String: String]
         var possessives: [String]
+        var progressiveAuxiliaries: [String]
         enum CodingKeys: String, CodingKey {
             case pronouns, skipBeforeCue = "skip_before_cue", determinersIndefinite = "determiners_indefinite",
                 determinersDefinite = "determiners_definite", organizationWords = "organization_words", stopwords,
                 prepositions, postmodifiers, complementizers, clauseStops = "clause_stops", notNames = "not_names",
-                temporal, pronounGender = "pronoun_gender", titleGender = "title_gender", possessives
+                temporal, pronounGender = "pronoun_gender", titleGender = "title_gender", possessives,
+                progressiveAuxiliaries = "progressive_auxiliaries"
         }
     }
 
@@ -119,6 +122,7 @@ struct AttributionLexicon: Sendable {
         temporal = Set(words.temporal)
         pronounGender = words.pronounGender
         possessives = Set(words.possessives)
+        progressiveAuxiliaries = Set(words.progressiveAuxiliaries)
         for (k, v) in words.titleGender { gender[k] = v }
         for (_, list) in titles {
             for t in list where t.count == 1 && t[0].hasSuffix(".") { dottedTitles.insert(String(t[0].dropLast())) }

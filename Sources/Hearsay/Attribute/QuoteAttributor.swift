@@ -81,6 +81,8 @@ public struct QuoteAttributor: Stage {
         var attributionConfidence: Double = 0
         var cue: (form: AttributionLexicon.CueForm, tokens: Range<Int>)?
         var parent: Int?
+        /// A cue was found but its speaker phrase could not be resolved.
+        var unresolvedCue = false
     }
 
     public func run(_ document: inout Document) throws {
@@ -279,7 +281,7 @@ struct Run {
                 fragments: f.fragments, kind: .direct, open: f.open, close: f.close, firstParagraph: f.firstParagraph,
                 lastParagraph: f.lastParagraph, rule: f.rule, confidence: f.confidence)
             attributeOne(&d, previous: previous)
-            if d.speaker == nil {
+            if d.speaker == nil && !d.unresolvedCue {
                 let n = d.fragments.reduce(0) { $0 + words(in: $1) }
                 if n < config.minUnattributedWords || d.kind == .mixed {
                     previous = nil
@@ -304,7 +306,9 @@ struct Run {
                 let wordCount = between.filter { $0.isWord }.count
                 let lastContent = last.fragments.last.map { document.scalars[max($0.start, $0.end - 1)] }
                 let endsWithComma = lastContent == "," || between.last?.text == ","
-                if wordCount >= 1, wordCount <= 8, endsWithComma || between.last?.text == "." || between.last?.text == ":",
+                let limit = lastContent == "," ? 25 : 8
+                if wordCount >= 1, wordCount <= limit,
+                    endsWithComma || between.last?.text == "." || between.last?.text == ":",
                     between.allSatisfy({ !$0.quoted }), firstCue(in: lo, hi) != nil
                 {
                     last.fragments += q.fragments
@@ -406,6 +410,7 @@ struct Run {
             if nf >= 0, ne - nf <= 6 { sEnd = ne }
         }
         var k = after
+        while k < sEnd, !tokens[k].isWord, let f = tokens[k].text.unicodeScalars.first, QuoteScanner.isMarkScalar(f) { k += 1 }
         if k < sEnd, tokens[k].text == "," { k += 1 }
         guard k < sEnd, !tokens[k].quoted else { return false }
         if let (form, n) = lex.cue(at: k, in: tokens) {
@@ -458,7 +463,15 @@ struct Run {
         setSpeaker(&d, ref, cue: (form, range), rule: isDirect ? "speaker.cue-before" : "speaker.cue-before-mixed",
             confidence: isDirect ? 0.9 : 0.8, quoteWords: quoteWords,
             statement: statementFollows(range.upperBound, openTok))
-        guard d.speaker != nil else { return false }
+        if d.speaker == nil {
+            // A cue and a speaker phrase that names no one we know ("she" with no antecedent): the quote stands,
+            // its speaker is unknown.
+            d.cue = (form, range)
+            d.speakerRef = ref
+            d.attributionRule = "speaker.unresolved"
+            d.attributionConfidence = 0.3
+            d.unresolvedCue = true
+        }
         if isDirect {
             d.kind = .direct
         } else {
@@ -539,7 +552,17 @@ struct Run {
     func makeMixed(_ d: inout QuoteAttributor.Draft, after cueEnd: Int, sentence: Int) {
         guard cueEnd < tokens.count, let s = document.sentences[safe: sentence] else { return }
         let sc = document.scalars
-        var start = tokens[cueEnd].span.start
+        // "told the Sacramento Bee that ...": the clause starts at the complementizer when one follows closely.
+        var from = cueEnd
+        var k = cueEnd
+        while k < min(tokens.count, cueEnd + 10), tokens[k].sentence == tokens[cueEnd].sentence, !tokens[k].quoted {
+            if lex.complementizers.contains(tokens[k].lower) {
+                from = k
+                break
+            }
+            k += 1
+        }
+        var start = tokens[from].span.start
         while start < s.span.end, " ,;:".unicodeScalars.contains(sc[start]) { start += 1 }
         var end = max(s.span.end, d.fragments.last?.end ?? 0)
         // Drop final punctuation and closing marks outside the clause.

@@ -62,9 +62,12 @@ struct SpeakerResolver {
     /// The phrase that ends right before token `end` (exclusive), read backwards, not crossing `lower`.
     func phrase(endingBefore end: Int, lower: Int) -> SpeakerRef? {
         var j = end - 1
-        // Adverbs, auxiliaries and a time adjunct between the speaker and the cue ("on Tuesday", "Monday night").
+        // Adverbs, auxiliaries and a time adjunct between the speaker and the cue ("on Tuesday", "Monday night");
+        // the progressive's "is" before a cue in -ing ("Trump is insisting").
+        let progressive = end < tokens.count && tokens[end].lower.hasSuffix("ing")
         while j >= lower, tokens[j].isWord,
             lex.skipBeforeCue.contains(tokens[j].lower) || lex.temporal.contains(tokens[j].lower)
+                || progressive && lex.progressiveAuxiliaries.contains(tokens[j].lower)
         {
             j -= 1
         }
