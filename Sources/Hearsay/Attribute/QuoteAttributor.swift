@@ -277,6 +277,10 @@ struct Run {
         top = mergeSplit(top)
         var previous: QuoteAttributor.Draft?
         for f in top {
+            // A quote inside the reported clause of the previous mixed quote belongs to it.
+            if let p = drafts.last, p.kind == .mixed, p.fragments.contains(where: { $0.start <= f.open && f.open < $0.end }) {
+                continue
+            }
             var d = QuoteAttributor.Draft(
                 fragments: f.fragments, kind: .direct, open: f.open, close: f.close, firstParagraph: f.firstParagraph,
                 lastParagraph: f.lastParagraph, rule: f.rule, confidence: f.confidence)
@@ -437,17 +441,21 @@ struct Run {
     mutating func tryBefore(_ d: inout QuoteAttributor.Draft, sentence: Int, quoteWords: Set<String>) -> Bool {
         let openTok = tokenIndex(atOrAfter: d.open)
         let sFirst = max(0, sentenceFirstToken[safe: sentence] ?? 0)
-        guard openTok > sFirst, let (form, range) = lastCue(in: sFirst, openTok) else { return false }
-        let interlude = tokens[range.upperBound..<openTok]
-        let subject: SpeakerRef?
-        if form.lemma == "according to" {
-            subject = resolver.phrase(startingAt: range.upperBound, upper: openTok)
-        } else {
-            subject = resolver.phrase(endingBefore: range.lowerBound, lower: sFirst)
-                ?? coordinatedSubject(before: range.lowerBound, lower: sFirst)
-                ?? participleSubject(cue: range, lower: sFirst)
+        guard openTok > sFirst else { return false }
+        // The nearest cue with a speaker phrase: "Amazon has said an email it sent to staff telling them to ..."
+        // passes over "telling" (no subject of its own) to "said".
+        var found: (AttributionLexicon.CueForm, Range<Int>, SpeakerRef)?
+        var upper = openTok
+        for _ in 0..<3 {
+            guard let (form, range) = lastCue(in: sFirst, upper) else { break }
+            if let ref = subject(of: form, cue: range, lower: sFirst, upper: openTok) {
+                found = (form, range, ref)
+                break
+            }
+            upper = range.lowerBound
         }
-        guard let ref = subject else { return false }
+        guard let (form, range, ref) = found else { return false }
+        let interlude = tokens[range.upperBound..<openTok]
         // Direct: introduced by a colon or comma after the cue and its object, or a quote running on past its
         // sentence; a quote right after the cue is direct only when it ends the sentence.
         let sEnd = sentenceEndToken[safe: document.sentenceIndex(at: d.close ?? d.open) ?? sentence] ?? tokens.count
@@ -487,7 +495,6 @@ struct Run {
         var k = start
         while k < hi, k - start < 25, tokens[k].text != ",", tokens[k].text != ".", tokens[k].text != ";" { k += 1 }
         guard k > start else { return nil }
-        if let r = resolver.classify(start..<k) { return r }
         let span = Span(tokens[start].span.start, tokens[k - 1].span.end)
         var first = start
         if lex.definite.contains(tokens[first].lower) || lex.indefinite.contains(tokens[first].lower), first + 1 < k { first += 1 }
@@ -515,6 +522,15 @@ struct Run {
     }
 
     /// "in a statement" later in the sentence: the speaker is an organization unless known otherwise.
+    /// The speaker phrase of a cue: after "according to", else before the cue (a participle after a comma takes
+    /// its clause's subject first), else the subject of a coordination.
+    func subject(of form: AttributionLexicon.CueForm, cue: Range<Int>, lower: Int, upper: Int) -> SpeakerRef? {
+        if form.lemma == "according to" { return resolver.phrase(startingAt: cue.upperBound, upper: upper) }
+        return participleSubject(cue: cue, lower: lower)
+            ?? resolver.phrase(endingBefore: cue.lowerBound, lower: lower)
+            ?? coordinatedSubject(before: cue.lowerBound, lower: lower)
+    }
+
     /// "Dean defended the remark, saying, ‘...’": a participle cue after a comma takes the clause's subject.
     func participleSubject(cue: Range<Int>, lower: Int) -> SpeakerRef? {
         guard cue.lowerBound > lower, tokens[cue.lowerBound].lower.hasSuffix("ing"), tokens[cue.lowerBound - 1].text == ","
@@ -681,7 +697,7 @@ struct Run {
             return nil
         } else {
             // "..., X said." / "..., said X, a professor ...": the content comes before.
-            let subjectBefore = resolver.phrase(endingBefore: cue.lowerBound, lower: lo)
+            let subjectBefore = participleSubject(cue: cue, lower: lo) ?? resolver.phrase(endingBefore: cue.lowerBound, lower: lo)
             let startOfClause = subjectBefore?.tokens.lowerBound ?? cue.lowerBound
             if startOfClause > lo + 2, tokens[startOfClause - 1].text == ",", cueEndsClause(cue, hi: hi) {
                 if let r = subjectBefore {

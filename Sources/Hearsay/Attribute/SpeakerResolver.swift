@@ -237,7 +237,11 @@ struct SpeakerResolver {
         let hasName = nameStart < ts.count
         let roleIndex = ts.lastIndex(where: { isRole($0) })
         let firstLower = ts[0].lower
-        if hasName && (roleIndex == nil || roleIndex! < nameStart) {
+        // "A spokesman for TikTok": a role joined to a name by a preposition is a description of the role.
+        let roleThenPreposition = roleIndex.map { ri in
+            ri < nameStart && ts[ri..<nameStart].contains { lex.prepositions.contains($0.lower) }
+        } ?? false
+        if hasName && (roleIndex == nil || roleIndex! < nameStart) && !roleThenPreposition {
             let nameTokens = ts[nameStart...]
             var ref = make(.name, r, kind: .unknown)
             ref.name = nameTokens.map { $0.base }
