@@ -52,7 +52,11 @@ struct SpeakerResolver {
     // MARK: Reading phrases
 
     func isName(_ t: Token) -> Bool {
-        t.isCapitalized && !lex.stopwords.contains(t.lower) && !lex.notNames.contains(t.lower)
+        // An acronym ("US", "FBI") is a name even when it spells a stop word.
+        if t.isCapitalized, t.text.unicodeScalars.count >= 2, t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0 == "." }) {
+            return true
+        }
+        return t.isCapitalized && !lex.stopwords.contains(t.lower) && !lex.notNames.contains(t.lower)
             && !lex.definite.contains(t.lower)
             && !lex.indefinite.contains(t.lower) && lex.cue(at: 0, in: [t]) == nil
     }
