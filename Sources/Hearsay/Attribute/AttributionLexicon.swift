@@ -67,6 +67,12 @@ struct AttributionLexicon: Sendable {
         var quoteOnly = false
         for line in try resources.lines(config.cues) {
             if line.hasPrefix("[") {
+                guard ["[speech]", "[belief]", "[quote-only]"].contains(line) else {
+                    throw HearsayError(
+                        code: "resource.invalid",
+                        message: "cue lexicon: unknown section '\(line)' (known: [speech], [belief], [quote-only])",
+                        file: config.cues)
+                }
                 belief = line == "[belief]"
                 quoteOnly = line == "[quote-only]"
                 continue

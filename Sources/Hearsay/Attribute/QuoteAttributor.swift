@@ -503,6 +503,42 @@ struct Run {
             kind: .unknown)
     }
 
+    /// A short noun phrase that opens the clause before the cue, when no lexicon word names its head ("Some
+    /// Millikin fans have said ...", "Regulators worried that ..."): a description of an unnamed source.
+    func clauseInitialSubject(before cue: Int, lower: Int) -> SpeakerRef? {
+        var end = cue
+        while end > lower, tokens[end - 1].isWord,
+            lex.skipBeforeCue.contains(tokens[end - 1].lower) || lex.temporal.contains(tokens[end - 1].lower)
+        {
+            end -= 1
+        }
+        var start = end
+        while start > lower, tokens[start - 1].text != "," { start -= 1 }
+        if start < end, lex.clauseStops.contains(tokens[start].lower) || lex.notNames.contains(tokens[start].lower) {
+            start += 1
+        }
+        guard end > start, end - start <= 7 else { return nil }
+        let ts = tokens[start..<end]
+        guard ts.allSatisfy({ $0.isWord && !$0.quoted && !lex.clauseStops.contains($0.lower) }) else { return nil }
+        let first = ts.first!
+        let last = ts.last!
+        guard first.isCapitalized || lex.definite.contains(first.lower) || lex.indefinite.contains(first.lower)
+            || lex.possessives.contains(first.lower)
+        else { return nil }
+        // The head: a plural noun or a name; a lone lower-case singular word is too often a verb or an adverb.
+        guard last.lower.hasSuffix("s") || resolver.isName(last) || resolver.isRole(last), last.lower.count > 2 else { return nil }
+        if let r = resolver.classify(start..<end) { return r }
+        let span = Span(first.span.start, last.span.end)
+        let plural = last.lower.hasSuffix("s")
+        var ref = SpeakerRef(form: plural ? .group : .anonymous, tokens: start..<end, span: span,
+            text: document.string(span), kind: plural ? .group : .anonymous)
+        var dStart = first
+        if lex.definite.contains(first.lower) || lex.indefinite.contains(first.lower), ts.count > 1 { dStart = ts[ts.startIndex + 1] }
+        ref.description = document.string(Span(dStart.span.start, last.span.end))
+        ref.role = last.lower
+        return ref
+    }
+
     /// "Amazon backtracked and said ...": the subject of the first verb of the coordination.
     func coordinatedSubject(before cue: Int, lower: Int) -> SpeakerRef? {
         var j = cue - 1
@@ -697,7 +733,14 @@ struct Run {
             return nil
         } else {
             // "..., X said." / "..., said X, a professor ...": the content comes before.
-            let subjectBefore = participleSubject(cue: cue, lower: lo) ?? resolver.phrase(endingBefore: cue.lowerBound, lower: lo)
+            // "..., says Steve Schale, a campaign director.": an inverted speaker that ends the clause wins over a
+            // subject read backwards across the content's commas.
+            let inverted = cue.lowerBound > lo && tokens[cue.lowerBound - 1].text == ","
+                ? resolver.phrase(startingAt: cue.upperBound, upper: hi) : nil
+            let subjectBefore = inverted != nil && cueEndsClause(cue, hi: hi)
+                ? nil
+                : participleSubject(cue: cue, lower: lo) ?? resolver.phrase(endingBefore: cue.lowerBound, lower: lo)
+                    ?? clauseInitialSubject(before: cue.lowerBound, lower: lo)
             let startOfClause = subjectBefore?.tokens.lowerBound ?? cue.lowerBound
             if startOfClause > lo + 2, tokens[startOfClause - 1].text == ",", cueEndsClause(cue, hi: hi) {
                 if let r = subjectBefore {
@@ -751,15 +794,21 @@ struct Run {
             firstParagraph: document.sentences[sentence].paragraph, lastParagraph: document.sentences[sentence].paragraph,
             rule: rule, confidence: form.belief ? 0.5 : 0.65)
         let para = tokens[r.tokens.lowerBound].paragraph
-        guard let (idx, how) = resolver.resolve(r, at: r.span.start, paragraph: para, quoteWords: [],
-            sectionStart: sectionStart[safe: para] ?? 0, inStatement: false)
-        else { return nil }
-        d.speaker = idx
         d.speakerRef = r
         d.cue = (form, cue)
+        for i in cue { usedCues.insert(i) }
+        guard let (idx, how) = resolver.resolve(r, at: r.span.start, paragraph: para, quoteWords: [],
+            sectionStart: sectionStart[safe: para] ?? 0, inStatement: false)
+        else {
+            // A speaker phrase with no antecedent ("they said"): the reported speech stands, its speaker is unknown.
+            d.attributionRule = "speaker.unresolved"
+            d.attributionConfidence = 0.3
+            d.unresolvedCue = true
+            return d
+        }
+        d.speaker = idx
         d.attributionRule = how == "speaker.name" ? "speaker.cue-indirect" : how
         d.attributionConfidence = how == "speaker.name" ? 0.75 : 0.6
-        for i in cue { usedCues.insert(i) }
         return d
     }
 
