@@ -65,7 +65,7 @@ enum ClaimTokenizer {
                         text.append(d)
                         groupLen += 1
                         j += 1
-                    } else if (d == "," || d == ".") && j + 1 < to && isDigit(sc[j + 1]) && j > i {
+                    } else if (d == "," || d == ".") && j + 1 < to && isDigit(sc[j + 1]) && (j > i || d == ".") {
                         if d == "," {
                             commas += 1
                             if seps > 0 && lastSep == "," && groupLen != 3 && groupLen != 2 { groupsOk = false }
