@@ -37,6 +37,7 @@ struct ClaimLexicon: Sendable {
         var oclockWords: [String]
         var dayParts: [String: String]
         var ageWords: [String]
+        var numberPrefixes: [String]
         var irregularPlurals: [String: String]
 
         enum CodingKeys: String, CodingKey {
@@ -50,7 +51,7 @@ struct ClaimLexicon: Sendable {
             case relativeModifiers = "relative_modifiers", calendarUnits = "calendar_units"
             case offsetWords = "offset_words", datePrepositions = "date_prepositions"
             case timeSuffixes = "time_suffixes", timeWords = "time_words", oclockWords = "oclock_words"
-            case dayParts = "day_parts", ageWords = "age_words", irregularPlurals = "irregular_plurals"
+            case dayParts = "day_parts", ageWords = "age_words", numberPrefixes = "number_prefixes", irregularPlurals = "irregular_plurals"
         }
     }
 
@@ -105,6 +106,7 @@ struct ClaimLexicon: Sendable {
     let oclockWords: PhraseTable<Bool>
     let dayParts: [String: String]
     let ageWords: Set<String>
+    let numberPrefixes: Set<String>
     let irregularPlurals: [String: String]
     let stopwords: Set<String>
 
@@ -152,6 +154,7 @@ struct ClaimLexicon: Sendable {
         oclockWords = PhraseTable(lexicon.oclockWords.map { ($0, true) })
         dayParts = lexicon.dayParts
         ageWords = Set(lexicon.ageWords)
+        numberPrefixes = Set(lexicon.numberPrefixes)
         irregularPlurals = lexicon.irregularPlurals
         self.stopwords = Set(stopwords.map { $0.lowercased() })
 

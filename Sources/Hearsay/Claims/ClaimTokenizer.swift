@@ -18,6 +18,8 @@ struct ClaimToken: Sendable {
     /// Words: first letter upper case; all letters upper case.
     var capitalized = false
     var allCaps = false
+    /// Words: some letter is upper case ("iPhone").
+    var hasUpper = false
 }
 
 /// Splits text into ``ClaimToken``s by scanning Unicode scalars once.
@@ -154,6 +156,7 @@ enum ClaimTokenizer {
                 tok.spaceBefore = space
                 tok.capitalized = c.properties.isUppercase
                 tok.allCaps = tok.capitalized && raw.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+                tok.hasUpper = tok.capitalized || raw.unicodeScalars.contains { $0.properties.isUppercase }
                 out.append(tok)
                 space = false
                 i = j
