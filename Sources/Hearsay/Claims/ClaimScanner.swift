@@ -618,7 +618,7 @@ struct ClaimScanner {
         if !num.ordinal, num.scale == 1, !num.fraction, let w = word(k), w == "over" || w == "in",
             isNum(numStart) ? isInt(numStart) : num.spelled, num.value >= 1, num.value < 100,
             let d = parseNumber(k + 1, money: false), !d.ordinal, !d.label, d.scale == 1, d.value > num.value,
-            d.value <= 1000, unitAfter(d.end, attachedOK: false) == nil, countedNoun(d.end, value: d.value) == nil,
+            d.value <= 1000, unitAfter(d.end, attachedOK: false) == nil, w == "in" || countedNoun(d.end, value: d.value) == nil,
             !(isNum(k + 1) && t[k + 1].intDigits == 4), w == "over" || num.spelled == d.spelled
         {
             let c = make(start, d.end, .number(num.value / d.value), nil, nil, "claims.ratio", 0.6, nil)
