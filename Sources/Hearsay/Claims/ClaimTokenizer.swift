@@ -143,7 +143,9 @@ enum ClaimTokenizer {
                     let d = sc[j]
                     if isLetter(d) {
                         j += 1
-                    } else if (d == "'" || d == "\u{2019}") && j + 1 < to && isLetter(sc[j + 1]) {
+                    } else if (d == "'" || d == "\u{2019}") && j + 1 < to && isLetter(sc[j + 1])
+                        && !((sc[j + 1] == "s" || sc[j + 1] == "S") && (j + 2 >= to || !isLetter(sc[j + 2])))
+                    {
                         j += 1
                     } else {
                         break
