@@ -63,6 +63,8 @@ struct ClaimLexicon: Sendable {
             var names: [String]?
             var attached: [String]?
             var prefixes: [String]?
+            /// A multiplier the form carries ("MUSD" = million US dollars).
+            var scale: Double?
         }
         var units: [Entry]
     }
@@ -72,6 +74,7 @@ struct ClaimLexicon: Sendable {
     struct UnitInfo: Sendable, Hashable {
         var unit: String
         var kind: UnitKind
+        var scale: Double = 1
     }
 
     let lex: LexiconFile
@@ -162,7 +165,7 @@ struct ClaimLexicon: Sendable {
         var attached: [String: UnitInfo] = [:]
         var prefixes: [(String, UnitInfo)] = []
         for e in units.units {
-            let info = UnitInfo(unit: e.unit, kind: UnitKind(rawValue: e.kind) ?? .measure)
+            let info = UnitInfo(unit: e.unit, kind: UnitKind(rawValue: e.kind) ?? .measure, scale: e.scale ?? 1)
             for n in e.names ?? [] { names.append((n, info)) }
             for a in e.attached ?? [] { attached[a.lowercased()] = info }
             for p in e.prefixes ?? [] { prefixes.append((p, info)) }
@@ -198,15 +201,18 @@ struct ClaimLexicon: Sendable {
 struct PhraseTable<Payload: Sendable>: Sendable {
     struct Entry: Sendable {
         var words: [String]
+        /// Whether each word touches the one before it in the phrase ("ft2", "p.m.").
+        var tight: [Bool]
         var payload: Payload
     }
     private(set) var byFirst: [String: [Entry]] = [:]
 
     init(_ items: [(String, Payload)]) {
         for (phrase, payload) in items {
-            let words = ClaimTokenizer.phraseTokens(phrase)
-            guard let first = words.first else { continue }
-            byFirst[first, default: []].append(Entry(words: words, payload: payload))
+            let toks = ClaimTokenizer.phraseTokenList(phrase)
+            guard let first = toks.first?.lower else { continue }
+            byFirst[first, default: []].append(
+                Entry(words: toks.map(\.lower), tight: toks.map { !$0.spaceBefore }, payload: payload))
         }
         for k in byFirst.keys { byFirst[k]!.sort { $0.words.count > $1.words.count } }
     }
@@ -218,7 +224,7 @@ struct PhraseTable<Payload: Sendable>: Sendable {
             if i + e.words.count > limit { continue }
             var k = 1
             while k < e.words.count {
-                if t[i + k].lower != e.words[k] { continue outer }
+                if t[i + k].lower != e.words[k] || (e.tight[k] && t[i + k].spaceBefore) { continue outer }
                 k += 1
             }
             return (e.payload, i + e.words.count)

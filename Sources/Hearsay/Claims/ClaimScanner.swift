@@ -454,9 +454,13 @@ struct ClaimScanner {
                 {
                     return nil
                 }
+                if m.end < limit, t[m.end].kind == .number, !t[m.end].spaceBefore { return nil }
                 return (m.payload, m.end)
             }
-            if attachedOK, !t[k].spaceBefore, let u = lx.unitAttached[t[k].lower] { return (u, k + 1) }
+            if attachedOK, !t[k].spaceBefore, let u = lx.unitAttached[t[k].lower] {
+                if k + 1 < limit, t[k + 1].kind == .number || t[k + 1].kind == .word, !t[k + 1].spaceBefore { return nil }
+                return (u, k + 1)
+            }
         }
         if isSym(k, "-"), tight(k), k + 1 < limit, tight(k + 1), let m = lx.unitNames.match(t, k + 1, limit) {
             return (m.payload, m.end)
@@ -493,8 +497,11 @@ struct ClaimScanner {
             let letters = t[j].kind == .word && p.end == j + 1
             if !letters || !t[p.end].spaceBefore || t[j].allCaps || t[j].capitalized {
                 // a letter code before a number must not be a word of the sentence ("in 2019")
+                let first = t[j]
+                let articleLike = first.kind == .word && first.lower.count == 1 && p.end > j + 1
+                    && !tight(j + 1) && (lx.stopwords.contains(first.lower) || first.lower == "s")
                 if !(letters && t[j].lower.count <= 2 && t[p.end].spaceBefore && !t[j].allCaps
-                    && t[j].lower != "rs")
+                    && t[j].lower != "rs") && !articleLike
                 {
                     prefix = p.payload
                     j = p.end
@@ -638,6 +645,10 @@ struct ClaimScanner {
                 k += 1
             }
             if let w = word(k), (w == "us" || w == "u"), t[k].allCaps { k += 1 }
+            if let p = prefix, p.scale != 1 {
+                num.value *= p.scale
+                num.scale = p.scale
+            }
             rule = "claims.money-prefix"
             conf = 0.9
         } else if let (u, e) = unitAfter(k, attachedOK: !num.spelled) {
@@ -645,6 +656,10 @@ struct ClaimScanner {
             k = e
             rule = "claims.unit"
             conf = 0.85
+            if u.scale != 1 {
+                num.value *= u.scale
+                num.scale = u.scale
+            }
             if u.unit == "lb" && num.scale >= 1_000_000 { unit = ClaimLexicon.UnitInfo(unit: "GBP", kind: .money) }
             if u.kind == .money, let w = word(k), let s = lx.scales[w], s >= 1000, num.scale == 1 {
                 num.value *= s
@@ -666,18 +681,21 @@ struct ClaimScanner {
             if u.kind == .money, u.unit != "cent", u.unit != "penny" {
                 var m = k
                 if word(m) == "and" { m += 1 }
-                if m > k || (isNum(m) && m < limit) {
-                    if m < limit, let c = parseNumber(m, money: true), c.value < 100, !c.label, c.scale == 1 {
-                        var e = c.end
-                        if let (cu, ce) = unitAfter(e, attachedOK: false), cu.unit == "cent" || cu.unit == "penny" {
-                            e = ce
-                        } else if m > k && word(e) != nil && e < limit && lx.unitNames.match(t, e, limit) == nil {
-                            // "and fifty" without cents still reads as cents
-                        }
-                        if e == c.end && m > k && (e < limit && t[e].kind == .word) { } else {
-                            num.value += (negative ? -1 : 1) * c.value / 100
-                            k = e
-                        }
+                if m < limit, isNum(m) || lx.cardinals[t[m].lower] != nil,
+                    let c = parseNumber(m, money: true), c.value < 100, !c.label, c.scale == 1, !c.ordinal
+                {
+                    var e = c.end
+                    var ok = false
+                    if let (cu, ce) = unitAfter(e, attachedOK: false), cu.unit == "cent" || cu.unit == "penny" {
+                        e = ce
+                        ok = true
+                    } else if e >= limit || (t[e].kind == .symbol && lx.currencyPrefixes.match(t, e, limit) == nil) {
+                        // "15 dollars 50." reads as cents; "50 dollar 40 rmb" does not
+                        ok = unitAfter(e, attachedOK: true) == nil
+                    }
+                    if ok {
+                        num.value += (negative ? -1 : 1) * c.value / 100
+                        k = e
                     }
                 }
             }
@@ -694,7 +712,7 @@ struct ClaimScanner {
                 if let (u2, e2) = unitAfter(k + 1, attachedOK: false), u2.kind != .money {
                     unitStr = (unitStr ?? "") + "/" + u2.unit
                     k = e2
-                } else if word(k) == "per", let w = word(k + 1), !lx.stopwords.contains(w) {
+                } else if word(k) == "per", u.kind != .money, let w = word(k + 1), !lx.stopwords.contains(w) {
                     unitStr = (unitStr ?? "") + "/" + lx.singular(w)
                     k += 2
                 }

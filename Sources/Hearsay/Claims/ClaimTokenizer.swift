@@ -175,11 +175,13 @@ enum ClaimTokenizer {
     }
 
     /// A lexicon phrase as the token texts it must match.
-    static func phraseTokens(_ phrase: String) -> [String] {
+    static func phraseTokens(_ phrase: String) -> [String] { phraseTokenList(phrase).map(\.lower) }
+
+    static func phraseTokenList(_ phrase: String) -> [ClaimToken] {
         let sc = Array(phrase.lowercased().unicodeScalars)
         var toks: [ClaimToken] = []
         tokenize(sc, 0, sc.count, into: &toks)
-        return toks.map(\.lower)
+        return toks
     }
 
     static func pow10(_ e: Double) -> Double {
