@@ -365,7 +365,7 @@ struct SentenceScanner {
         let cap = C.isUpper(sc[ws])
         let lower = lowerWord(ws, i)
         if lexicon.titles.contains(lower, capitalized: cap) { return k }
-        if f.kind == .digit, lexicon.numberAbbreviations.contains(lower, capitalized: cap) { return k }
+        if f.kind == .digit, lexicon.numberAbbreviations.contains(lower, capitalized: true) { return k }
         if isNumber(ws, i) { return normal(k, f, closed: k > j) }
         let abbreviation =
             lexicon.abbreviations.contains(lower, capitalized: cap) || isSingleLetter(ws, i) || isDotted(ws, i)
