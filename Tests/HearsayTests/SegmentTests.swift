@@ -34,14 +34,19 @@ private func segmented(_ text: String) throws -> Document {
 
     @Test func abbreviationsSplitOnlyBeforeSentenceStarters() throws {
         #expect(
-            try sentences("Exports to the U.S. rose. Analysts at U.S. Bank disagreed. Sales fell in the U.S. The drop was small.")
-                == ["Exports to the U.S. rose.", "Analysts at U.S. Bank disagreed.", "Sales fell in the U.S.",
-                    "The drop was small."])
+            try sentences(
+                "Exports to the U.S. rose. Analysts at U.S. Bank disagreed. Sales fell in the U.S. The drop was small.")
+                == [
+                    "Exports to the U.S. rose.", "Analysts at U.S. Bank disagreed.", "Sales fell in the U.S.",
+                    "The drop was small.",
+                ])
         #expect(
             try sentences("The deal with Hale & Co. closed. It went to Hale & Co. Chairman Ed Ruiz.")
                 == ["The deal with Hale & Co. closed.", "It went to Hale & Co. Chairman Ed Ruiz."])
         #expect(try sentences("Rivers in Tampa, Fla. The water rose.").count == 2)
-        #expect(try sentences("He moved to Portland, Ore. in May, i.e. before the vote, with Jan. 5 as the date.").count == 1)
+        #expect(
+            try sentences("He moved to Portland, Ore. in May, i.e. before the vote, with Jan. 5 as the date.").count
+                == 1)
         #expect(try sentences("Fruit, nuts, etc. are sold here. We sell bread, milk, etc. Prices rose.").count == 3)
     }
 
@@ -55,7 +60,8 @@ private func segmented(_ text: String) throws -> Document {
         #expect(
             try sentences("At 7 a.m. Ms. Ortiz left home. She arrived at 9 P.M. Mr. Diaz then called.")
                 == ["At 7 a.m. Ms. Ortiz left home.", "She arrived at 9 P.M.", "Mr. Diaz then called."])
-        #expect(try sentences("The vote opens at 9 a.m. Monday and closes at 6 p.m. Officials expect lines.").count == 2)
+        #expect(
+            try sentences("The vote opens at 9 a.m. Monday and closes at 6 p.m. Officials expect lines.").count == 2)
         #expect(try sentences("The talks end at 10 a.m. He left early.").count == 2)
     }
 
@@ -97,8 +103,10 @@ private func segmented(_ text: String) throws -> Document {
     @Test func urlsAndEmails() throws {
         #expect(
             try sentences("Write to tips@example.org. We read all mail. See https://example.com/a.b/c.html. Thanks.")
-                == ["Write to tips@example.org.", "We read all mail.", "See https://example.com/a.b/c.html.",
-                    "Thanks."])
+                == [
+                    "Write to tips@example.org.", "We read all mail.", "See https://example.com/a.b/c.html.",
+                    "Thanks.",
+                ])
     }
 
     @Test func numberedAndBulletedLists() throws {
@@ -115,16 +123,22 @@ private func segmented(_ text: String) throws -> Document {
     }
 
     @Test func headlinesDatelinesAndParagraphs() throws {
-        let doc = try segmented("Flood waters rise in the valley\n\nMonday, March 3, 2025\n\nRain fell all night. Roads closed.")
-        #expect(doc.sentences.map { doc.string($0.span) } == [
-            "Flood waters rise in the valley", "Monday, March 3, 2025", "Rain fell all night.", "Roads closed.",
-        ])
-        #expect(doc.sentences.map(\.paragraph) == [0, 1, 2, 2])
-        #expect(doc.sentences.map(\.provenance.rule) == [
-            "sentence.paragraph-end", "sentence.paragraph-end", "sentence.terminal-punct", "sentence.terminal-punct",
-        ])
+        let doc = try segmented(
+            "Flood waters rise in the valley\n\nMonday, March 3, 2025\n\nRain fell all night. Roads closed.")
         #expect(
-            try sentences("PORTLAND, Ore. — The city council voted.") == ["PORTLAND, Ore. —", "The city council voted."])
+            doc.sentences.map { doc.string($0.span) } == [
+                "Flood waters rise in the valley", "Monday, March 3, 2025", "Rain fell all night.", "Roads closed.",
+            ])
+        #expect(doc.sentences.map(\.paragraph) == [0, 1, 2, 2])
+        #expect(
+            doc.sentences.map(\.provenance.rule) == [
+                "sentence.paragraph-end", "sentence.paragraph-end", "sentence.terminal-punct",
+                "sentence.terminal-punct",
+            ])
+        #expect(
+            try sentences("PORTLAND, Ore. — The city council voted.") == [
+                "PORTLAND, Ore. —", "The city council voted.",
+            ])
         #expect(try sentences("Barack and Sam went home - it was late.").count == 1)
     }
 
@@ -163,7 +177,8 @@ private func segmented(_ text: String) throws -> Document {
             #expect(s.provenance.stage == "segment")
             #expect(s.provenance.confidence > 0 && s.provenance.confidence <= 1)
         }
-        #expect(doc.sentences.map { doc.string($0.span) } == ["Café owners said “no.”", "Then they left.", "Über alles."])
+        #expect(
+            doc.sentences.map { doc.string($0.span) } == ["Café owners said “no.”", "Then they left.", "Über alles."])
     }
 
     @Test func extraAbbreviationsFromConfig() throws {
@@ -192,7 +207,9 @@ private func segmented(_ text: String) throws -> Document {
         let stages = ["normalize", "segment"]
         let p = try makePipeline(
             stages,
-            extra: "\"segment\": {\"extra_abbreviations\": [\"Supv.\"], \"max_sentence_length\": 500, \"line_breaks\": \"space\"}")
+            extra:
+                "\"segment\": {\"extra_abbreviations\": [\"Supv.\"], \"max_sentence_length\": 500, \"line_breaks\": \"space\"}"
+        )
         #expect(p.stageNames == stages)
         func code(_ section: String) -> String? {
             do {
@@ -209,7 +226,9 @@ private func segmented(_ text: String) throws -> Document {
         #expect(code("{\"line_breaks\": \"sometimes\"}") == "config.bad-value")
         #expect(code("{\"abbreviations\": \"no-such-file.txt\"}") == "resource.unreadable")
         #expect(
-            Set(SentenceSegmenter.Config.keys).isSuperset(of: ["abbreviations", "extra_abbreviations", "max_sentence_length"]))
+            Set(SentenceSegmenter.Config.keys).isSuperset(of: [
+                "abbreviations", "extra_abbreviations", "max_sentence_length",
+            ]))
     }
 
     @Test func emptyAndWhitespaceParagraphsYieldNothing() throws {

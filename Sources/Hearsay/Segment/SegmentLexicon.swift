@@ -42,11 +42,15 @@ struct SegmentLexicon: Sendable {
         var wrappedMinLength = 40
 
         enum CodingKeys: String, CodingKey {
-            case timeAbbreviations = "time_abbreviations", finalAbbreviations = "final_abbreviations"
+            case timeAbbreviations = "time_abbreviations"
+            case finalAbbreviations = "final_abbreviations"
             case introMaxWords = "intro_max_words"
-            case timeFollowers = "time_followers", attributionVerbs = "attribution_verbs"
-            case attributionMaxWords = "attribution_max_words", datelineMaxWords = "dateline_max_words"
-            case wrappedMinLines = "wrapped_min_lines", wrappedMinShare = "wrapped_min_share"
+            case timeFollowers = "time_followers"
+            case attributionVerbs = "attribution_verbs"
+            case attributionMaxWords = "attribution_max_words"
+            case datelineMaxWords = "dateline_max_words"
+            case wrappedMinLines = "wrapped_min_lines"
+            case wrappedMinShare = "wrapped_min_share"
             case wrappedMinLength = "wrapped_min_length"
         }
 

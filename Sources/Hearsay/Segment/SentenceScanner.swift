@@ -255,8 +255,7 @@ struct SentenceScanner {
             return pe
         }
         unitStart = p
-        while p < pe, C.isBullet(sc[p]) || (C.isDash(sc[p]) && p + 1 < pe && C.isSpace(sc[p + 1]) && p == unitStart)
-        {
+        while p < pe, C.isBullet(sc[p]) || (C.isDash(sc[p]) && p + 1 < pe && C.isSpace(sc[p + 1]) && p == unitStart) {
             p += 1
             while p < pe, C.isSpace(sc[p]) { p += 1 }
         }
