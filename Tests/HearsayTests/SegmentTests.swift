@@ -50,6 +50,20 @@ private func segmented(_ text: String) throws -> Document {
         #expect(try sentences("Fruit, nuts, etc. are sold here. We sell bread, milk, etc. Prices rose.").count == 3)
     }
 
+    @Test func documentCaseEvidenceAfterAbbreviations() throws {
+        // "officials" is a common word in this document, so a capitalized "Officials" after "U.S." starts a
+        // sentence; "President" is capitalized inside sentences, so it continues a name.
+        let text = """
+            Trade with the U.S. Officials say it grew. The officials spoke to U.S. President Ann Roe. The \
+            president agreed with U.S. Trade officials.
+            """
+        #expect(
+            try sentences(text) == [
+                "Trade with the U.S.", "Officials say it grew.", "The officials spoke to U.S. President Ann Roe.",
+                "The president agreed with U.S. Trade officials.",
+            ])
+    }
+
     @Test func lowerCaseAbbreviationsAndCapitalizedOnlyEntries() throws {
         // "Ill." is the state only when capitalized; "ill." ends a sentence.
         #expect(try sentences("He was ill. Doctors came.").count == 2)

@@ -25,6 +25,7 @@ enum SegmentRule {
     static let heading = ("sentence.heading", 0.95)
     static let abbreviationStarter = ("sentence.abbreviation-starter", 0.75)
     static let timeEnd = ("sentence.time-end", 0.7)
+    static let abbreviationCase = ("sentence.abbreviation-case", 0.7)
     static let ellipsis = ("sentence.ellipsis", 0.7)
     static let lineBreak = ("sentence.line-break", 0.85)
     static let listItem = ("sentence.list-item", 0.8)
@@ -180,9 +181,16 @@ struct SentenceScanner {
     private var contentStart = 0
     private var expected: ListMarker?
     private var wrapped: Bool?
+    /// The document's paragraphs, for ``CaseEvidence``.
+    private let paragraphs: [Paragraph]
+    private var evidence: CaseEvidence?
 
-    init(scalars: [Unicode.Scalar], lexicon: SegmentLexicon, lineBreaks: LineBreakMode, maxLength: Int) {
+    init(
+        scalars: [Unicode.Scalar], paragraphs: [Paragraph] = [], lexicon: SegmentLexicon, lineBreaks: LineBreakMode,
+        maxLength: Int
+    ) {
         self.sc = scalars
+        self.paragraphs = paragraphs
         self.lexicon = lexicon
         self.lineBreaks = lineBreaks
         self.maxLength = maxLength
@@ -378,7 +386,22 @@ struct SentenceScanner {
                 return split(at: k, f, SegmentRule.timeEnd)
             }
         }
+        // Not after an initial, which a surname follows ("Jeffrey D. Feltman" even where "feltman" was typed).
+        if i - ws > 1, startsSentenceByCase(f) { return split(at: k, f, SegmentRule.abbreviationCase) }
         return k
+    }
+
+    /// A capitalized word that the document writes in lower case elsewhere and never capitalizes inside a
+    /// sentence, not followed by another capitalized word (which would make it a title before a name:
+    /// "U.S. Ambassador Jane Roe").
+    private mutating func startsSentenceByCase(_ f: Following) -> Bool {
+        guard !f.dotAfter, f.word.unicodeScalars.count >= 2 else { return false }
+        var p = f.wordStart
+        while p < pe, !C.isWhite(sc[p]) { p += 1 }
+        while p < pe, C.isSpace(sc[p]) { p += 1 }
+        if p < pe, C.isUpper(sc[p]) || C.isDigit(sc[p]) { return false }
+        if evidence == nil { evidence = CaseEvidence(scalars: sc, paragraphs: paragraphs) }
+        return evidence!.isCommon(f.word)
     }
 
     /// The decision after an ordinary word's period (`closed`: closing quotes or brackets follow it).

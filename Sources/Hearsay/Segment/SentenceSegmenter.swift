@@ -99,7 +99,7 @@ public struct SentenceSegmenter: Stage {
 
     public func run(_ document: inout Document) throws {
         var scanner = SentenceScanner(
-            scalars: document.scalars, lexicon: lexicon, lineBreaks: config.lineBreaks,
+            scalars: document.scalars, paragraphs: document.paragraphs, lexicon: lexicon, lineBreaks: config.lineBreaks,
             maxLength: config.maxSentenceLength)
         var sentences: [Sentence] = []
         sentences.reserveCapacity(document.scalars.count / 100 + 1)
