@@ -20,6 +20,7 @@ import Testing
         var n = 0
         for line in text.split(separator: "\n") {
             let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            if ProcessInfo.processInfo.environment["HEARSAY_CLAIMS_TRACE"] != nil { FileHandle.standardError.write(Data(((obj["id"] as! String) + "\n").utf8)) }
             var doc = Document.fromCleanText(obj["text"] as! String, id: obj["id"] as! String)
             if let r = obj["reference_datetime"] as? String { doc.metadata.published = String(r.prefix(10)) }
             try stage.run(&doc)

@@ -76,21 +76,63 @@ extension ClaimScanner {
                     v += "T" + part
                     end += 1
                     kind = .time
+                } else if word(end) == "in", word(end + 1) == "the", let w = word(end + 2), let part = lx.dayParts[w] {
+                    v += "T" + part
+                    end += 3
+                    kind = .time
                 } else {
                     var m = end
-                    if let w = word(m), w == "at" || w == "around" || w == "by" { m += 1 } else if isSym(m, ",") || isSym(m, "@") { m += 1 }
-                    if let tm = timeCore(m) {
+                    var bareHourOK = false
+                    if let w = word(m), w == "at" || w == "around" || w == "by" || w == "before" || w == "after" {
+                        m += 1
+                        bareHourOK = w == "at"
+                    } else if isSym(m, ",") || isSym(m, "@") || isSym(m, "-") {
+                        m += 1
+                    }
+                    if let tr = timeRange(m, prefix: v) {
+                        v = tr.value
+                        end = tr.end
+                        kind = .time
+                        rule += "+time-range"
+                    } else if let tm = timeCore(m) {
                         v += tm.value
                         end = tm.end
                         kind = .time
                         rule += "+time"
+                    } else if bareHourOK, isInt(m), t[m].intDigits <= 2, t[m].value >= 1, t[m].value <= 12,
+                        unitAfter(m + 1, attachedOK: true) == nil
+                    {
+                        v += "T" + ClaimCalendar.pad(Int(t[m].value), 2)
+                        end = m + 1
+                        kind = .time
+                        rule += "+hour"
                     }
+                }
+                // Date ranges: "from March to May", "2014-2018", "Nov 18-Dec 19, 2015"
+                if kind == .date, let w = joiner(end, between: word(i - 1) == "between"), let d2 = dateCore(end + w),
+                    !d2.hasTime, let r = dateRange(v, d2.value)
+                {
+                    v = r
+                    end = d2.end
+                    rule = "claims.date-range"
                 }
             }
             var c = FoundClaim(
                 startTok: i, endTok: end, value: .text(v), valueMax: nil, unit: nil, kind: kind, qualifier: nil,
                 rule: rule, confidence: 0.8, evidence: nil)
             c.qualifier = dateQualifier(i)
+            return c
+        }
+        if let tr = timeRange(i, prefix: "") {
+            var c = FoundClaim(
+                startTok: i, endTok: tr.end, value: .text(tr.value), valueMax: nil, unit: nil, kind: .time,
+                qualifier: nil, rule: "claims.time-range", confidence: 0.7, evidence: nil)
+            var m = tr.end
+            if let w = word(m), w == "on" { m += 1 }
+            if let d = dateCore(m), !d.hasTime, d.value.count == 10 || d.value.hasPrefix("XXXX-WXX") {
+                c.value = .text(tr.value.replacingOccurrences(of: "(T", with: "(" + d.value + "T").replacingOccurrences(of: ",T", with: "," + d.value + "T"))
+                c.endTok = d.end
+            }
             return c
         }
         if let tm = timeCore(i) {
@@ -241,14 +283,20 @@ extension ClaimScanner {
         let prev = word(i - 1)
         let prepBefore = prev.map { lx.datePrepositions.contains($0) } ?? false
         if ambiguous {
-            guard prepBefore, w.count > 3 || isSym(i + 1, ".") else { return nil }
+            let rangeAfter = (isSym(i + 1, "-") || word(i + 1) == "to") && (word(i + 2).map { lx.months[$0] != nil } ?? false)
+            guard prepBefore || rangeAfter, w.count > 3 || w == "may" || isSym(i + 1, ".") || rangeAfter else { return nil }
             if w == "may" || w == "march" {
                 // "in May", "since March": the month; "may" as a verb has no preposition before it
             }
         } else if !(t[i].capitalized || prepBefore) {
             return nil
         }
-        if w.count <= 3 && !t[i].capitalized { return nil }
+        if w.count <= 3 && !t[i].capitalized && w != "may" { return nil }
+        if isSym(e, ","), let (day, de) = dayNumber(e + 1), de > e + 2 || (isInt(e + 1) && !isNum(de)) {
+            if de == e + 3 || lx.ordinalSuffixes.contains(t[de - 1].lower) {
+                return DT(end: de, value: dateString(nil, mo, day), rule: "claims.date-month-day")
+            }
+        }
         return DT(end: e, value: dateString(nil, mo, nil), rule: "claims.date-month")
     }
 
@@ -321,7 +369,9 @@ extension ClaimScanner {
                 if isSym(i + 5, sep), tight(i + 5) { return nil }
                 return DT(end: i + 5, value: ClaimCalendar.string(ClaimCalendar.days(y, m, d)), rule: "claims.date-numeric")
             }
-            if sep == "/", let p = word(i - 1), ["on", "from", "to", "until", "till", "by", "since", "between", "and", "before", "after"].contains(p) {
+            if sep == "/", !(isSym(i - 1, "-") && tight(i)), !isNum(i - 1), !isSym(i + 3, "/"),
+                !(isSym(i + 3, ".") && isNum(i + 4)), unitAfter(i + 3, attachedOK: true) == nil
+            {
                 var m = a
                 var d = b
                 if a > 12 { (m, d) = (b, a) }
@@ -495,5 +545,98 @@ extension ClaimScanner {
         if let mm { v += ":" + mm }
         if let ss { v += ":" + ss }
         return (e, v)
+    }
+
+    /// The width of a range joiner at `k` ("to", "-", "through", "and" after "between"), or nil.
+    func joiner(_ k: Int, between: Bool) -> Int? {
+        if let w = word(k) {
+            if w == "to" || w == "through" || w == "till" || w == "until" || w == "thru" { return 1 }
+            if w == "and" && between { return 1 }
+            return nil
+        }
+        if isSym(k, "-") || isSym(k, "–") || isSym(k, "—") { return 1 }
+        return nil
+    }
+
+    /// "(start,end,duration)" for two dates of the same granularity, or nil.
+    func dateRange(_ a0: String, _ b: String) -> String? {
+        var a = a0
+        // "Jan-Feb 2017", "Nov 18-Dec 19, 2015": the first date borrows the second one's year
+        if a.hasPrefix("XXXX"), !b.hasPrefix("XXXX"), a.count == b.count {
+            let y = Int(b.prefix(4)) ?? 0
+            var ya = y
+            if let ma = Int(a.dropFirst(5).prefix(2)), let mb = Int(b.dropFirst(5).prefix(2)), ma > mb { ya -= 1 }
+            a = ClaimCalendar.pad(ya, 4) + a.dropFirst(4)
+        }
+        guard a.count == b.count else { return nil }
+        switch a.count {
+        case 4:
+            guard let ya = Int(a), let yb = Int(b), yb > ya else { return nil }
+            return "(\(a)-01-01,\(b)-01-01,P\(yb - ya)Y)"
+        case 7:
+            let ya = Int(a.prefix(4)) ?? 0
+            let yb = Int(b.prefix(4)) ?? 0
+            guard let ma = Int(a.suffix(2)), let mb = Int(b.suffix(2)) else { return nil }
+            var n = (yb - ya) * 12 + mb - ma
+            if n <= 0 { n += 12 }
+            return "(\(a)-01,\(b)-01,P\(n)M)"
+        case 10:
+            guard let da = ClaimCalendar.parse(a), let db = ClaimCalendar.parse(b) else {
+                return "(\(a),\(b))"
+            }
+            return "(\(a),\(b),P\(db - da)D)"
+        default:
+            return nil
+        }
+    }
+
+    /// A clock-time range: "8-9am", "3 - 8pm", "1pm to 3pm", "10:30-11:45", "between 3 and 8am".
+    func timeRange(_ i: Int, prefix: String) -> (end: Int, value: String)? {
+        guard isInt(i) || (isNum(i) && t[i].decimal) else { return nil }
+        func clock(_ k: Int) -> (h: Int, m: Int?, end: Int, suffix: Int?)? {
+            guard isInt(k) else { return nil }
+            if t[k].intDigits == 4, t[k].lower.count == 4 {
+                let v = Int(t[k].value)
+                guard v / 100 <= 23, v % 100 < 60 else { return nil }
+                return (v / 100, v % 100, k + 1, nil)
+            }
+            guard t[k].intDigits <= 2 else { return nil }
+            let h = Int(t[k].value)
+            guard h <= 24 else { return nil }
+            var e = k + 1
+            var m: Int?
+            if isSym(e, ":"), tight(e), isInt(e + 1), tight(e + 1), t[e + 1].lower.count == 2 {
+                m = Int(t[e + 1].value)
+                e += 2
+            }
+            if let s = lx.timeSuffixes.match(t, e, limit), !(s.end == e + 1 && (t[e].lower == "a" || t[e].lower == "p")) {
+                return (h, m, s.end, s.payload)
+            }
+            return (h, m, e, nil)
+        }
+        guard let a = clock(i), let w = joiner(a.end, between: word(i - 1) == "between"), let b = clock(a.end + w) else {
+            return nil
+        }
+        let strong = a.suffix != nil || b.suffix != nil || a.m != nil || b.m != nil || !prefix.isEmpty
+            || (t[i].intDigits == 4 && t[a.end + w].intDigits == 4)
+        guard strong, unitAfter(b.end, attachedOK: true) == nil, !isSym(b.end, "%") else { return nil }
+        if a.suffix == nil && b.suffix == nil && a.m == nil && b.m == nil && prefix.isEmpty { return nil }
+        var ha = a.h
+        var hb = b.h
+        if let s = b.suffix { hb = hb == 12 ? (s == 12 ? 12 : 0) : hb + s }
+        if let s = a.suffix { ha = ha == 12 ? (s == 12 ? 12 : 0) : ha + s } else if let s = b.suffix, s == 12, a.h + 12 <= hb {
+            ha += 12
+        }
+        if b.suffix == nil && a.suffix == nil && hb < ha && hb + 12 > ha { hb += 12 }
+        guard ha <= 24, hb <= 24 else { return nil }
+        func fmt(_ h: Int, _ m: Int?) -> String {
+            "T" + ClaimCalendar.pad(h, 2) + (m.map { ":" + ClaimCalendar.pad($0, 2) } ?? "")
+        }
+        var mins = (hb * 60 + (b.m ?? 0)) - (ha * 60 + (a.m ?? 0))
+        if mins < 0 { mins += 24 * 60 }
+        var dur = "PT"
+        if mins / 60 > 0 { dur += "\(mins / 60)H" }
+        if mins % 60 > 0 { dur += "\(mins % 60)M" }
+        return (b.end, "(" + prefix + fmt(ha, a.m) + "," + prefix + fmt(hb, b.m) + "," + dur + ")")
     }
 }

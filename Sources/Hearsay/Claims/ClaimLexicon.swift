@@ -37,6 +37,7 @@ struct ClaimLexicon: Sendable {
         var oclockWords: [String]
         var dayParts: [String: String]
         var ageWords: [String]
+        var numberPrefixes: [String]
         var irregularPlurals: [String: String]
 
         enum CodingKeys: String, CodingKey {
@@ -50,7 +51,7 @@ struct ClaimLexicon: Sendable {
             case relativeModifiers = "relative_modifiers", calendarUnits = "calendar_units"
             case offsetWords = "offset_words", datePrepositions = "date_prepositions"
             case timeSuffixes = "time_suffixes", timeWords = "time_words", oclockWords = "oclock_words"
-            case dayParts = "day_parts", ageWords = "age_words", irregularPlurals = "irregular_plurals"
+            case dayParts = "day_parts", ageWords = "age_words", numberPrefixes = "number_prefixes", irregularPlurals = "irregular_plurals"
         }
     }
 
@@ -62,6 +63,8 @@ struct ClaimLexicon: Sendable {
             var names: [String]?
             var attached: [String]?
             var prefixes: [String]?
+            /// A multiplier the form carries ("MUSD" = million US dollars).
+            var scale: Double?
         }
         var units: [Entry]
     }
@@ -71,6 +74,7 @@ struct ClaimLexicon: Sendable {
     struct UnitInfo: Sendable, Hashable {
         var unit: String
         var kind: UnitKind
+        var scale: Double = 1
     }
 
     let lex: LexiconFile
@@ -105,6 +109,7 @@ struct ClaimLexicon: Sendable {
     let oclockWords: PhraseTable<Bool>
     let dayParts: [String: String]
     let ageWords: Set<String>
+    let numberPrefixes: Set<String>
     let irregularPlurals: [String: String]
     let stopwords: Set<String>
 
@@ -152,6 +157,7 @@ struct ClaimLexicon: Sendable {
         oclockWords = PhraseTable(lexicon.oclockWords.map { ($0, true) })
         dayParts = lexicon.dayParts
         ageWords = Set(lexicon.ageWords)
+        numberPrefixes = Set(lexicon.numberPrefixes)
         irregularPlurals = lexicon.irregularPlurals
         self.stopwords = Set(stopwords.map { $0.lowercased() })
 
@@ -159,7 +165,7 @@ struct ClaimLexicon: Sendable {
         var attached: [String: UnitInfo] = [:]
         var prefixes: [(String, UnitInfo)] = []
         for e in units.units {
-            let info = UnitInfo(unit: e.unit, kind: UnitKind(rawValue: e.kind) ?? .measure)
+            let info = UnitInfo(unit: e.unit, kind: UnitKind(rawValue: e.kind) ?? .measure, scale: e.scale ?? 1)
             for n in e.names ?? [] { names.append((n, info)) }
             for a in e.attached ?? [] { attached[a.lowercased()] = info }
             for p in e.prefixes ?? [] { prefixes.append((p, info)) }
@@ -195,15 +201,18 @@ struct ClaimLexicon: Sendable {
 struct PhraseTable<Payload: Sendable>: Sendable {
     struct Entry: Sendable {
         var words: [String]
+        /// Whether each word touches the one before it in the phrase ("ft2", "p.m.").
+        var tight: [Bool]
         var payload: Payload
     }
     private(set) var byFirst: [String: [Entry]] = [:]
 
     init(_ items: [(String, Payload)]) {
         for (phrase, payload) in items {
-            let words = ClaimTokenizer.phraseTokens(phrase)
-            guard let first = words.first else { continue }
-            byFirst[first, default: []].append(Entry(words: words, payload: payload))
+            let toks = ClaimTokenizer.phraseTokenList(phrase)
+            guard let first = toks.first?.lower else { continue }
+            byFirst[first, default: []].append(
+                Entry(words: toks.map(\.lower), tight: toks.map { !$0.spaceBefore }, payload: payload))
         }
         for k in byFirst.keys { byFirst[k]!.sort { $0.words.count > $1.words.count } }
     }
@@ -215,7 +224,7 @@ struct PhraseTable<Payload: Sendable>: Sendable {
             if i + e.words.count > limit { continue }
             var k = 1
             while k < e.words.count {
-                if t[i + k].lower != e.words[k] { continue outer }
+                if t[i + k].lower != e.words[k] || (e.tight[k] && t[i + k].spaceBefore) { continue outer }
                 k += 1
             }
             return (e.payload, i + e.words.count)

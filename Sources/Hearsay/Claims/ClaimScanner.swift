@@ -17,6 +17,8 @@ struct FoundClaim: Sendable {
     var confidence: Double
     var evidence: String?
     var equivalents: [Equiv] = []
+    /// A scale word or suffix was applied ("2.4 million"), for unit inheritance.
+    var scaled = false
 }
 
 /// A number read from tokens: digits, words, scale words, fractions.
@@ -107,7 +109,18 @@ struct ClaimScanner {
             }
             if let q = parseQuantity(i) {
                 i = q.endTok
-                if let q2 = q.claim { out.append(q2) }
+                if var q2 = q.claim {
+                    // "3.9 million headsets, up from 2.4 million": the bare scaled amount counts the same things
+                    if q2.kind == .number, q2.unit == nil, q2.scaled,
+                        let prev = out.last(where: { $0.kind == .count && $0.scaled })
+                    {
+                        q2.kind = .count
+                        q2.unit = prev.unit
+                        q2.rule = "claims.count-inherited"
+                        q2.confidence = 0.5
+                    }
+                    out.append(q2)
+                }
                 continue
             }
             i += 1
@@ -163,8 +176,32 @@ struct ClaimScanner {
             switch tk.kind {
             case .number:
                 if have && !lastWasScale { break loop }
+                if have, lastWasScale, !(j > i && t[j - 1].lower == "and"),
+                    !(word(j + 1).map { lx.scales[$0] != nil } ?? false)
+                {
+                    break loop
+                }
                 guard tk.value.isFinite else { return nil }
-                current += tk.value
+                var groupedValue = tk.value
+                if !have, tk.intDigits <= 3, !tk.decimal, !tk.grouped {
+                    var g = j + 1
+                    var n = 0
+                    var v = tk.value
+                    while g < limit, t[g].kind == .number, t[g].spaceBefore, t[g].intDigits == 3, !t[g].grouped,
+                        t[g].lower.first != "0" || n > 0
+                    {
+                        v = v * 1000 + (t[g].value.rounded(.down))
+                        if t[g].decimal { v += t[g].value - t[g].value.rounded(.down) }
+                        n += 1
+                        g += 1
+                        if t[g - 1].decimal { break }
+                    }
+                    if n >= 2 {
+                        groupedValue = v
+                        j = g - 1
+                    }
+                }
+                current += groupedValue
                 have = true
                 lastDigit = true
                 lastWasScale = false
@@ -203,9 +240,7 @@ struct ClaimScanner {
                         if w == "g" && !raw.properties.isUppercase { break loop }
                         if w == "m" && !money && raw != "M" {
                             // metres unless followed by a counted noun
-                            if let n = word(j + 1), !lx.stopwords.contains(n), lx.unitNames.match(t, j + 1, limit) == nil,
-                                !isDimWord(n)
-                            {
+                            if let n = word(j + 1), !lx.stopwords.contains(n), !isDimWord(n) {
                             } else {
                                 break loop
                             }
@@ -277,13 +312,6 @@ struct ClaimScanner {
                     continue
                 }
                 if w == "and", have, j + 1 < limit {
-                    if lastWasScale, j + 1 < limit,
-                        (t[j + 1].kind == .number && !t[j + 1].decimal) || lx.cardinals[t[j + 1].lower] != nil
-                    {
-                        if t[j + 1].kind == .number && !lastDigit && spelled == false { break loop }
-                        j += 1
-                        continue
-                    }
                     if let (f, e) = fractionPhrase(j + 1) {
                         if let s = word(e), let sv = lx.scales[s], sv >= 1000 {
                             total += f * sv
@@ -297,6 +325,13 @@ struct ClaimScanner {
                         }
                         fractionSeen = true
                         break loop
+                    }
+                    if lastWasScale, j + 1 < limit,
+                        (t[j + 1].kind == .number && !t[j + 1].decimal) || lx.cardinals[t[j + 1].lower] != nil
+                    {
+                        if t[j + 1].kind == .number && !lastDigit && spelled == false { break loop }
+                        j += 1
+                        continue
                     }
                     if spelled, let nx = word(j + 1), lx.cardinals[nx] != nil, !lastWasScale {
                         // "twenty and three and three fifths"
@@ -350,7 +385,13 @@ struct ClaimScanner {
                     j += 1
                     break loop
                 }
-                if let ov = lx.ordinals[w], have, spelled, lastWasScale || lastTens {
+                if let ov = lx.ordinals[w], !have, j == i, !(w == "second" && word(j + 1) == nil && isNum(j - 1)) {
+                    if ov >= 100 && !(j > base && lx.oneWords.contains(t[j - 1].lower)) && j + 1 < limit && word(j + 1) != nil {
+                        break loop
+                    }
+                    return ParsedNumber(value: ov, end: j + 1, spelled: true, ordinal: true, words: 1)
+                }
+                if let ov = lx.ordinals[w], have, spelled, lastWasScale || lastTens || ov >= 100 {
                     let base0 = total + current
                     let v = ov >= 100 ? (current == 0 ? 1 : current) * ov + total : base0 + ov
                     return ParsedNumber(value: v, end: j + 1, spelled: true, ordinal: true, words: words + 1)
@@ -407,10 +448,19 @@ struct ClaimScanner {
         guard k < limit else { return nil }
         if t[k].kind == .word || t[k].kind == .symbol {
             if let m = lx.unitNames.match(t, k, limit) {
-                // "in" and "m" style single letters are only units when glued
+                // "2016 Stone": a capitalised word is a name, not a unit (symbols and codes aside)
+                if t[k].kind == .word, t[k].capitalized, !t[k].allCaps, t[k].lower.count > 3, m.end == k + 1,
+                    m.payload.unit != "degC" && m.payload.unit != "degF"
+                {
+                    return nil
+                }
+                if m.end < limit, t[m.end].kind == .number, !t[m.end].spaceBefore { return nil }
                 return (m.payload, m.end)
             }
-            if attachedOK, !t[k].spaceBefore, let u = lx.unitAttached[t[k].lower] { return (u, k + 1) }
+            if attachedOK, !t[k].spaceBefore, let u = lx.unitAttached[t[k].lower] {
+                if k + 1 < limit, t[k + 1].kind == .number || t[k + 1].kind == .word, !t[k + 1].spaceBefore { return nil }
+                return (u, k + 1)
+            }
         }
         if isSym(k, "-"), tight(k), k + 1 < limit, tight(k + 1), let m = lx.unitNames.match(t, k + 1, limit) {
             return (m.payload, m.end)
@@ -447,8 +497,11 @@ struct ClaimScanner {
             let letters = t[j].kind == .word && p.end == j + 1
             if !letters || !t[p.end].spaceBefore || t[j].allCaps || t[j].capitalized {
                 // a letter code before a number must not be a word of the sentence ("in 2019")
+                let first = t[j]
+                let articleLike = first.kind == .word && first.lower.count == 1 && p.end > j + 1
+                    && !tight(j + 1) && (lx.stopwords.contains(first.lower) || first.lower == "s")
                 if !(letters && t[j].lower.count <= 2 && t[p.end].spaceBefore && !t[j].allCaps
-                    && t[j].lower != "rs")
+                    && t[j].lower != "rs") && !articleLike
                 {
                     prefix = p.payload
                     j = p.end
@@ -465,6 +518,9 @@ struct ClaimScanner {
         {
             negative = true
             j += 1
+        } else if let w = word(j), lx.negativeWords.contains(w), isSym(j + 1, "-"), tight(j + 1), isNum(j + 2), tight(j + 2) {
+            negative = true
+            j += 2
         }
         if prefix == nil, let p = lx.currencyPrefixes.match(t, j, limit), p.end < limit, t[p.end].kind == .number,
             t[j].kind == .symbol
@@ -502,8 +558,9 @@ struct ClaimScanner {
             return QuantityResult(claim: make(i, e, .number(f.payload), nil, u, "claims.few-duration", 0.6, nil), endTok: e)
         }
         // "an hour", "a day", "a week": one of a time unit
-        if prefix == nil, let w = word(j), lx.oneWords.contains(w) || w == "another", let (u, e) = unitAfter(j + 1, attachedOK: false),
-            u.kind == .duration, u.unit != "s" || word(j + 1) != "second"
+        if prefix == nil, let w = word(j), lx.oneWords.contains(w) || w == "another", j + 1 < limit, !t[j + 1].hasUpper,
+            let (u, e) = unitAfter(j + 1, attachedOK: false),
+            u.kind == .duration, u.unit != "s" || word(j + 1) != "second", u.unit != "decade", u.unit != "century"
         {
             if word(e) == "and", let (f, fe) = fractionPhrase(e + 1) {
                 return QuantityResult(claim: make(i, fe, .number(1 + f), nil, u, "claims.one-unit", 0.6, nil), endTok: fe)
@@ -539,9 +596,15 @@ struct ClaimScanner {
         if prefix == nil, !num.spelled, numStart > base {
             let p = numStart - 1 - (negative ? 1 : 0)
             if p >= base {
-                if t[p].kind == .word && !t[p + 1].spaceBefore { return QuantityResult(claim: nil, endTok: k) }
-                if negative, t[p].kind == .word, tight(p + 1) { return QuantityResult(claim: nil, endTok: k) }
-                if isSym(p, "-"), tight(p), p - 1 >= base, t[p - 1].kind == .word, tight(p) {
+                if t[p].kind == .word && !t[p + 1].spaceBefore && !lx.numberPrefixes.contains(t[p].lower) {
+                    return QuantityResult(claim: nil, endTok: k)
+                }
+                if negative, t[p].kind == .word, tight(p + 1), !lx.numberPrefixes.contains(t[p].lower) {
+                    return QuantityResult(claim: nil, endTok: k)
+                }
+                if isSym(p, "-"), tight(p), p - 1 >= base, t[p - 1].kind == .word, tight(p),
+                    !lx.numberPrefixes.contains(t[p - 1].lower)
+                {
                     return QuantityResult(claim: nil, endTok: k)
                 }
             }
@@ -559,8 +622,17 @@ struct ClaimScanner {
         var rule = "claims.number"
         var conf = 0.7
 
+        if !num.ordinal, num.scale == 1, !num.fraction, let w = word(k), w == "over" || w == "in",
+            isNum(numStart) ? isInt(numStart) : num.spelled, num.value >= 1, num.value < 100,
+            let d = parseNumber(k + 1, money: false), !d.ordinal, !d.label, d.scale == 1, d.value > num.value,
+            d.value <= 1000, unitAfter(d.end, attachedOK: false) == nil, w == "in" || countedNoun(d.end, value: d.value) == nil,
+            !(isNum(k + 1) && t[k + 1].intDigits == 4), w == "over" || num.spelled == d.spelled
+        {
+            let c = make(start, d.end, .number(num.value / d.value), nil, nil, "claims.ratio", 0.6, nil)
+            return QuantityResult(claim: c, endTok: d.end)
+        }
         if num.ordinal {
-            var c = make(start, k, .number(num.value), nil, nil, "claims.ordinal", 0.7, nil)
+            var c = make(start, k, .number(num.value), nil, nil, "claims.ordinal", num.spelled ? 0.5 : 0.7, nil)
             c.kind = .ordinal
             return QuantityResult(claim: c, endTok: k)
         }
@@ -573,6 +645,10 @@ struct ClaimScanner {
                 k += 1
             }
             if let w = word(k), (w == "us" || w == "u"), t[k].allCaps { k += 1 }
+            if let p = prefix, p.scale != 1 {
+                num.value *= p.scale
+                num.scale = p.scale
+            }
             rule = "claims.money-prefix"
             conf = 0.9
         } else if let (u, e) = unitAfter(k, attachedOK: !num.spelled) {
@@ -580,6 +656,10 @@ struct ClaimScanner {
             k = e
             rule = "claims.unit"
             conf = 0.85
+            if u.scale != 1 {
+                num.value *= u.scale
+                num.scale = u.scale
+            }
             if u.unit == "lb" && num.scale >= 1_000_000 { unit = ClaimLexicon.UnitInfo(unit: "GBP", kind: .money) }
             if u.kind == .money, let w = word(k), let s = lx.scales[w], s >= 1000, num.scale == 1 {
                 num.value *= s
@@ -601,18 +681,21 @@ struct ClaimScanner {
             if u.kind == .money, u.unit != "cent", u.unit != "penny" {
                 var m = k
                 if word(m) == "and" { m += 1 }
-                if m > k || (isNum(m) && m < limit) {
-                    if m < limit, let c = parseNumber(m, money: true), c.value < 100, !c.label, c.scale == 1 {
-                        var e = c.end
-                        if let (cu, ce) = unitAfter(e, attachedOK: false), cu.unit == "cent" || cu.unit == "penny" {
-                            e = ce
-                        } else if m > k && word(e) != nil && e < limit && lx.unitNames.match(t, e, limit) == nil {
-                            // "and fifty" without cents still reads as cents
-                        }
-                        if e == c.end && m > k && (e < limit && t[e].kind == .word) { } else {
-                            num.value += (negative ? -1 : 1) * c.value / 100
-                            k = e
-                        }
+                if m < limit, isNum(m) || lx.cardinals[t[m].lower] != nil,
+                    let c = parseNumber(m, money: true), c.value < 100, !c.label, c.scale == 1, !c.ordinal
+                {
+                    var e = c.end
+                    var ok = false
+                    if let (cu, ce) = unitAfter(e, attachedOK: false), cu.unit == "cent" || cu.unit == "penny" {
+                        e = ce
+                        ok = true
+                    } else if e >= limit || (t[e].kind == .symbol && lx.currencyPrefixes.match(t, e, limit) == nil) {
+                        // "15 dollars 50." reads as cents; "50 dollar 40 rmb" does not
+                        ok = unitAfter(e, attachedOK: true) == nil
+                    }
+                    if ok {
+                        num.value += (negative ? -1 : 1) * c.value / 100
+                        k = e
                     }
                 }
             }
@@ -626,10 +709,10 @@ struct ClaimScanner {
             }
             // "per barrel", "per share", "/ms"
             if word(k) == "per" || (isSym(k, "/") && tight(k)), k + 1 < limit {
-                if let (u2, e2) = unitAfter(k + 1, attachedOK: false) {
+                if let (u2, e2) = unitAfter(k + 1, attachedOK: false), u2.kind != .money {
                     unitStr = (unitStr ?? "") + "/" + u2.unit
                     k = e2
-                } else if word(k) == "per", let w = word(k + 1), !lx.stopwords.contains(w) {
+                } else if word(k) == "per", u.kind != .money, let w = word(k + 1), !lx.stopwords.contains(w) {
                     unitStr = (unitStr ?? "") + "/" + lx.singular(w)
                     k += 2
                 }
@@ -669,7 +752,7 @@ struct ClaimScanner {
                 }
             }
             // Labels before a bare integer: "Radio 4", "Game 2", "Model 3"
-            if !num.spelled, numStart > base, t[numStart - 1].kind == .word, t[numStart - 1].capitalized,
+            if !num.spelled, numStart > base, t[numStart - 1].kind == .word, t[numStart - 1].hasUpper,
                 let pw = prevWord, !lx.stopwords.contains(pw), lx.qualifiers.match(t, numStart - 1, limit) == nil,
                 lx.months[pw] == nil, !lx.datePrepositions.contains(pw), !lx.ageWords.contains(pw),
                 numStart - 1 > base, !isSym(numStart - 2, ".")
@@ -695,7 +778,24 @@ struct ClaimScanner {
                     "claims.age", 0.6, nil)
                 return QuantityResult(claim: c, endTok: k)
             }
-            if let (e, noun) = countedNoun(k, value: num.value) {
+            if let w = word(k), !lx.stopwords.contains(w), !t[k].hasUpper, let (u, e) = unitAfter(k + 1, attachedOK: false),
+                u.kind == .measure
+            {
+                unit = u
+                unitStr = u.unit
+                kind = .measure
+                rule = "claims.unit-after-adjective"
+                conf = 0.6
+                k = e
+            } else if isSym(k, "-"), tight(k), let w = word(k + 1), tight(k + 1), !lx.stopwords.contains(w),
+                lx.cardinals[w] == nil, !(isNum(numStart) && t[numStart].decimal)
+            {
+                unitStr = lx.singular(w)
+                kind = .count
+                rule = "claims.count-compound"
+                conf = 0.6
+                k += 2
+            } else if let (e, noun) = countedNoun(k, value: num.value) {
                 unitStr = noun
                 kind = .count
                 rule = "claims.count"
@@ -709,6 +809,7 @@ struct ClaimScanner {
             startTok: start, endTok: k, value: .number(num.value), valueMax: num.vagueMax.map { .number($0) },
             unit: unitStr, kind: kind, qualifier: nil, rule: rule, confidence: conf, evidence: nil)
         claim.qualifier = qualifierBefore(start).0
+        claim.scaled = num.scale >= 1000
 
         // Ranges: "20-35%", "$3 billion to $5 billion", "between 5 and 10", "from 208 pounds to 193"
         if allowRange, kind != .date, k + 1 < limit {
@@ -731,8 +832,7 @@ struct ClaimScanner {
                 if sameUnit && claim.unit != nil {
                     accept = true
                 } else if claim.unit == nil && c2.unit != nil {
-                    accept = c2.kind != .count || !wordJoiner
-                    if c2.kind == .count && !wordJoiner { accept = true }
+                    accept = true
                 } else if claim.unit != nil && c2.unit == nil {
                     accept = between || from || !wordJoiner
                 } else if claim.unit == nil && c2.unit == nil {
@@ -742,8 +842,8 @@ struct ClaimScanner {
                     if claim.unit == nil {
                         claim.unit = c2.unit
                         claim.kind = c2.kind
-                        if num.scale == 1, let s2 = scaleOf(c2), s2 > 1, lo <= hi / s2 { lo *= s2 }
                     }
+                    if num.scale == 1, let s2 = scaleOf(c2), s2 > 1, lo <= hi / s2 { lo *= s2 }
                     claim.value = .number(lo)
                     claim.valueMax = .number(hi)
                     claim.endTok = c2.endTok
@@ -803,7 +903,14 @@ struct ClaimScanner {
             j += 1
             if lx.looksPlural(w) || (value == 1 && words == 1 && t[j - 1].spaceBefore) {
                 if value != 1 && !lx.looksPlural(w) { return nil }
-                return (j, lx.singular(w))
+                var phrase = ""
+                var m = k
+                while m < j - 1 {
+                    phrase += t[m].lower
+                    if t[m + 1].spaceBefore { phrase += " " }
+                    m += 1
+                }
+                return (j, phrase + lx.singular(w))
             }
             if isSym(j, "-"), tight(j), j + 1 < limit, tight(j + 1), word(j + 1) != nil { j += 1 }
         }

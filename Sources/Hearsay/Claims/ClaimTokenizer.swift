@@ -18,6 +18,8 @@ struct ClaimToken: Sendable {
     /// Words: first letter upper case; all letters upper case.
     var capitalized = false
     var allCaps = false
+    /// Words: some letter is upper case ("iPhone").
+    var hasUpper = false
 }
 
 /// Splits text into ``ClaimToken``s by scanning Unicode scalars once.
@@ -65,7 +67,7 @@ enum ClaimTokenizer {
                         text.append(d)
                         groupLen += 1
                         j += 1
-                    } else if (d == "," || d == ".") && j + 1 < to && isDigit(sc[j + 1]) && j > i {
+                    } else if (d == "," || d == ".") && j + 1 < to && isDigit(sc[j + 1]) && (j > i || d == ".") {
                         if d == "," {
                             commas += 1
                             if seps > 0 && lastSep == "," && groupLen != 3 && groupLen != 2 { groupsOk = false }
@@ -141,7 +143,9 @@ enum ClaimTokenizer {
                     let d = sc[j]
                     if isLetter(d) {
                         j += 1
-                    } else if (d == "'" || d == "\u{2019}") && j + 1 < to && isLetter(sc[j + 1]) {
+                    } else if (d == "'" || d == "\u{2019}") && j + 1 < to && isLetter(sc[j + 1])
+                        && !((sc[j + 1] == "s" || sc[j + 1] == "S") && (j + 2 >= to || !isLetter(sc[j + 2])))
+                    {
                         j += 1
                     } else {
                         break
@@ -154,6 +158,7 @@ enum ClaimTokenizer {
                 tok.spaceBefore = space
                 tok.capitalized = c.properties.isUppercase
                 tok.allCaps = tok.capitalized && raw.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+                tok.hasUpper = tok.capitalized || raw.unicodeScalars.contains { $0.properties.isUppercase }
                 out.append(tok)
                 space = false
                 i = j
@@ -170,11 +175,13 @@ enum ClaimTokenizer {
     }
 
     /// A lexicon phrase as the token texts it must match.
-    static func phraseTokens(_ phrase: String) -> [String] {
+    static func phraseTokens(_ phrase: String) -> [String] { phraseTokenList(phrase).map(\.lower) }
+
+    static func phraseTokenList(_ phrase: String) -> [ClaimToken] {
         let sc = Array(phrase.lowercased().unicodeScalars)
         var toks: [ClaimToken] = []
         tokenize(sc, 0, sc.count, into: &toks)
-        return toks.map(\.lower)
+        return toks
     }
 
     static func pow10(_ e: Double) -> Double {

@@ -31,6 +31,7 @@ struct SegmentLexicon: Sendable {
     /// The finer rules' word lists and limits (`segment-rules.json`).
     struct Rules: Decodable, Sendable {
         var timeAbbreviations: [String] = ["a.m", "p.m"]
+        var finalAbbreviations: [String] = ["etc"]
         var introMaxWords = 2
         var timeFollowers: [String] = []
         var attributionVerbs: [String] = []
@@ -41,10 +42,15 @@ struct SegmentLexicon: Sendable {
         var wrappedMinLength = 40
 
         enum CodingKeys: String, CodingKey {
-            case timeAbbreviations = "time_abbreviations", introMaxWords = "intro_max_words"
-            case timeFollowers = "time_followers", attributionVerbs = "attribution_verbs"
-            case attributionMaxWords = "attribution_max_words", datelineMaxWords = "dateline_max_words"
-            case wrappedMinLines = "wrapped_min_lines", wrappedMinShare = "wrapped_min_share"
+            case timeAbbreviations = "time_abbreviations"
+            case finalAbbreviations = "final_abbreviations"
+            case introMaxWords = "intro_max_words"
+            case timeFollowers = "time_followers"
+            case attributionVerbs = "attribution_verbs"
+            case attributionMaxWords = "attribution_max_words"
+            case datelineMaxWords = "dateline_max_words"
+            case wrappedMinLines = "wrapped_min_lines"
+            case wrappedMinShare = "wrapped_min_share"
             case wrappedMinLength = "wrapped_min_length"
         }
 
@@ -54,6 +60,8 @@ struct SegmentLexicon: Sendable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = Rules()
             timeAbbreviations = try c.decodeIfPresent([String].self, forKey: .timeAbbreviations) ?? d.timeAbbreviations
+            finalAbbreviations =
+                try c.decodeIfPresent([String].self, forKey: .finalAbbreviations) ?? d.finalAbbreviations
             introMaxWords = try c.decodeIfPresent(Int.self, forKey: .introMaxWords) ?? d.introMaxWords
             timeFollowers = try c.decodeIfPresent([String].self, forKey: .timeFollowers) ?? d.timeFollowers
             attributionVerbs = try c.decodeIfPresent([String].self, forKey: .attributionVerbs) ?? d.attributionVerbs
@@ -75,6 +83,8 @@ struct SegmentLexicon: Sendable {
     /// Capitalized words that commonly begin a sentence ("The", "He", "However"), lower-cased.
     var starters: Set<String> = []
     var timeAbbreviations: Set<String> = []
+    /// Abbreviations that usually close a list or sentence ("etc."): a capitalized word after them starts one.
+    var finalAbbreviations: Set<String> = []
     var timeFollowers: Set<String> = []
     var attributionVerbs: Set<String> = []
     var rules = Rules()
@@ -91,6 +101,7 @@ struct SegmentLexicon: Sendable {
         self.starters = Set(starters.map { $0.lowercased() })
         self.rules = rules
         timeAbbreviations = Set(rules.timeAbbreviations.map { Self.key($0) })
+        finalAbbreviations = Set(rules.finalAbbreviations.map { Self.key($0) })
         timeFollowers = Set(rules.timeFollowers.map { $0.lowercased() })
         attributionVerbs = Set(rules.attributionVerbs.map { $0.lowercased() })
     }

@@ -19,11 +19,13 @@ public enum LineBreakMode: String, Sendable, Codable {
 /// Stable rule ids and their confidences.
 enum SegmentRule {
     static let terminal = ("sentence.terminal-punct", 0.95)
+    static let terminalLower = ("sentence.terminal-punct", 0.8)
     static let terminalFinal = ("sentence.terminal-punct", 0.99)
     static let paragraphEnd = ("sentence.paragraph-end", 0.9)
     static let heading = ("sentence.heading", 0.95)
     static let abbreviationStarter = ("sentence.abbreviation-starter", 0.75)
     static let timeEnd = ("sentence.time-end", 0.7)
+    static let abbreviationCase = ("sentence.abbreviation-case", 0.7)
     static let ellipsis = ("sentence.ellipsis", 0.7)
     static let lineBreak = ("sentence.line-break", 0.85)
     static let listItem = ("sentence.list-item", 0.8)
@@ -152,8 +154,12 @@ struct SentenceScanner {
         var innerUpper = false
         /// The next word is directly followed by a period ("A." as an initial).
         var dotAfter = false
+        /// The next word is directly followed by a colon ("Image:", "Photo:"): a label opening a unit.
+        var colonAfter = false
         var lineBreak = false
         var opener = false
+        /// Where the unit ends when an emoticon directly after the punctuation belongs to it ("right? :)").
+        var closeAt: Int?
     }
 
     /// A list marker at the start of a unit: "1.", "2)", "3.)", "(4)", "a.", "b)".
@@ -175,9 +181,16 @@ struct SentenceScanner {
     private var contentStart = 0
     private var expected: ListMarker?
     private var wrapped: Bool?
+    /// The document's paragraphs, for ``CaseEvidence``.
+    private let paragraphs: [Paragraph]
+    private var evidence: CaseEvidence?
 
-    init(scalars: [Unicode.Scalar], lexicon: SegmentLexicon, lineBreaks: LineBreakMode, maxLength: Int) {
+    init(
+        scalars: [Unicode.Scalar], paragraphs: [Paragraph] = [], lexicon: SegmentLexicon, lineBreaks: LineBreakMode,
+        maxLength: Int
+    ) {
         self.sc = scalars
+        self.paragraphs = paragraphs
         self.lexicon = lexicon
         self.lineBreaks = lineBreaks
         self.maxLength = maxLength
@@ -250,8 +263,7 @@ struct SentenceScanner {
             return pe
         }
         unitStart = p
-        while p < pe, C.isBullet(sc[p]) || (C.isDash(sc[p]) && p + 1 < pe && C.isSpace(sc[p + 1]) && p == unitStart)
-        {
+        while p < pe, C.isBullet(sc[p]) || (C.isDash(sc[p]) && p + 1 < pe && C.isSpace(sc[p + 1]) && p == unitStart) {
             p += 1
             while p < pe, C.isSpace(sc[p]) { p += 1 }
         }
@@ -296,7 +308,6 @@ struct SentenceScanner {
     private mutating func dots(_ i: Int) -> Int {
         var j = i
         var count = 0
-        var spaced = false
         while j < pe {
             if sc[j] == "." {
                 count += 1
@@ -305,13 +316,20 @@ struct SentenceScanner {
                 count += 3
                 j += 1
             } else if sc[j] == " ", count > 0, j + 1 < pe, sc[j + 1] == "." || sc[j + 1] == "\u{2026}" {
-                spaced = true
                 j += 1
             } else {
                 break
             }
         }
+        // A single period, or a sentence's period followed by a spaced ellipsis ("compounds. . . . The",
+        // "turtle. ... love"): the first dot is decided as a period, the ellipsis opens what follows.
         if count == 1 { return period(i) }
+        if sc[i] == ".", i > ps, !C.isWhite(sc[i - 1]), sc[i + 1] == " " {
+            // At the end of the paragraph the ellipsis stays with its sentence ("less complex. . . .”").
+            var e = skipClosers(j)
+            while e < pe, C.isWhite(sc[e]) { e += 1 }
+            return e >= pe ? pe : period(i)
+        }
         // "[...]" and "(...)" mark an omission inside a sentence.
         if i > ps, sc[i - 1] == "[" || sc[i - 1] == "(", j < pe, sc[j] == "]" || sc[j] == ")" { return j + 1 }
         let k = skipClosers(j)
@@ -320,14 +338,8 @@ struct SentenceScanner {
         let f = following(k)
         if f.kind == .end { return pe }
         if f.lineBreak, hardBreaks() { return split(at: k, f, SegmentRule.ellipsis) }
-        let attached = i > ps && !C.isWhite(sc[i - 1])
         switch f.kind {
         case .upper:
-            if count >= 4, spaced, attached, sc[i] == ".", i + 1 < pe, sc[i + 1] == " " {
-                // "compounds. . . . The": the attached period ends the sentence, the ellipsis opens the next.
-                close(i + 1, SegmentRule.ellipsis)
-                return begin(i + 1)
-            }
             // The pronoun "I" is capitalized anywhere, so it is no evidence of a new sentence.
             if count < 4, f.word == "i", !f.dotAfter { return k }
             return split(at: k, f, count >= 4 ? SegmentRule.terminal : SegmentRule.ellipsis)
@@ -355,32 +367,55 @@ struct SentenceScanner {
         while ws > ps, !C.isWhite(sc[ws - 1]) { ws -= 1 }
         while ws < i, C.isOpener(sc[ws]) || C.isBullet(sc[ws]) || C.isDash(sc[ws]) { ws += 1 }
         if ws == i || C.isCloser(sc[i - 1]) || !(C.isLetter(sc[ws]) || C.isDigit(sc[ws])) {
-            return normal(k, f)
+            return normal(k, f, closed: k > j)
         }
         let cap = C.isUpper(sc[ws])
         let lower = lowerWord(ws, i)
         if lexicon.titles.contains(lower, capitalized: cap) { return k }
-        if f.kind == .digit, lexicon.numberAbbreviations.contains(lower, capitalized: cap) { return k }
-        if isNumber(ws, i) { return normal(k, f) }
+        if f.kind == .digit, lexicon.numberAbbreviations.contains(lower, capitalized: true) { return k }
+        if isNumber(ws, i) { return normal(k, f, closed: k > j) }
         let abbreviation =
             lexicon.abbreviations.contains(lower, capitalized: cap) || isSingleLetter(ws, i) || isDotted(ws, i)
-        guard abbreviation else { return normal(k, f) }
+        guard abbreviation else { return normal(k, f, closed: k > j) }
         guard f.kind == .upper else { return k }
-        if isStarter(f) { return split(at: k, f, SegmentRule.abbreviationStarter) }
+        if isStarter(f) || f.colonAfter { return split(at: k, f, SegmentRule.abbreviationStarter) }
+        if lexicon.finalAbbreviations.contains(lower) { return split(at: k, f, SegmentRule.abbreviationStarter) }
         if lexicon.timeAbbreviations.contains(lower) {
             if lexicon.timeFollowers.contains(f.word) { return k }
             if wordsBefore(ws, limit: lexicon.rules.introMaxWords + 1) > lexicon.rules.introMaxWords {
                 return split(at: k, f, SegmentRule.timeEnd)
             }
         }
+        // Not after an initial, which a surname follows ("Jeffrey D. Feltman" even where "feltman" was typed).
+        if i - ws > 1, startsSentenceByCase(f) { return split(at: k, f, SegmentRule.abbreviationCase) }
         return k
     }
 
-    /// The decision after an ordinary word's period.
-    private mutating func normal(_ k: Int, _ f: Following) -> Int {
+    /// A capitalized word that the document writes in lower case elsewhere and never capitalizes inside a
+    /// sentence, not followed by another capitalized word (which would make it a title before a name:
+    /// "U.S. Ambassador Jane Roe").
+    private mutating func startsSentenceByCase(_ f: Following) -> Bool {
+        guard !f.dotAfter, f.word.unicodeScalars.count >= 2 else { return false }
+        var p = f.wordStart
+        while p < pe, !C.isWhite(sc[p]) { p += 1 }
+        while p < pe, C.isSpace(sc[p]) { p += 1 }
+        if p < pe, C.isUpper(sc[p]) || C.isDigit(sc[p]) { return false }
+        if evidence == nil { evidence = CaseEvidence(scalars: sc, paragraphs: paragraphs) }
+        return evidence!.isCommon(f.word)
+    }
+
+    /// The decision after an ordinary word's period (`closed`: closing quotes or brackets follow it).
+    ///
+    /// A lower-case word after a bare period still starts a sentence ("Sure. wikiHow is", informal "ok. we
+    /// went"): abbreviations, the usual reason for a lower-case continuation, were ruled out before. After a
+    /// closing quote or bracket it continues the sentence ("'This is great.' she said", "(... engineer.) at").
+    private mutating func normal(_ k: Int, _ f: Following, closed: Bool) -> Int {
         switch f.kind {
         case .end: return pe
-        case .lower: return f.innerUpper ? split(at: k, f, SegmentRule.terminal) : k
+        case .lower:
+            // A single letter ("b) Refusing", "x is") is more likely a list marker or a variable.
+            let word = f.word.unicodeScalars.count >= 2 || f.innerUpper
+            return word && (!closed || f.innerUpper || f.opener) ? split(at: k, f, SegmentRule.terminalLower) : k
         case .upper, .digit, .other: return split(at: k, f, SegmentRule.terminal)
         }
     }
@@ -409,7 +444,7 @@ struct SentenceScanner {
 
     /// Ends the open unit at `k` and opens the next one at the following word.
     private mutating func split(at k: Int, _ f: Following, _ rule: (String, Double)) -> Int {
-        close(k, rule)
+        close(f.closeAt ?? k, rule)
         return begin(f.start)
     }
 
@@ -430,6 +465,15 @@ struct SentenceScanner {
             p += 1
         }
         guard p < pe else { return f }
+        if let e = emoticonEnd(p) {
+            f.closeAt = e
+            p = e
+            while p < pe, C.isWhite(sc[p]) {
+                if C.isBreak(sc[p]) { f.lineBreak = true }
+                p += 1
+            }
+            guard p < pe else { return f }
+        }
         f.start = p
         while p < pe, C.isOpener(sc[p]) {
             f.opener = true
@@ -462,7 +506,19 @@ struct SentenceScanner {
         v.append(contentsOf: sc[p..<e])
         f.word = String(v).lowercased()
         f.dotAfter = e < pe && sc[e] == "."
+        f.colonAfter = e < pe && sc[e] == ":"
         return f
+    }
+
+    /// An emoticon (":)", ":-(", ";)", ":D") at `p` standing as a word of its own.
+    private func emoticonEnd(_ p: Int) -> Int? {
+        guard p + 1 < pe, sc[p] == ":" || sc[p] == ";" || sc[p] == "=" else { return nil }
+        var q = p + 1
+        if sc[q] == "-" || sc[q] == "'" { q += 1 }
+        guard q < pe, ")(DPpO3]/|*".unicodeScalars.contains(sc[q]) else { return nil }
+        q += 1
+        while q < pe, sc[q] == ")" || sc[q] == "(" { q += 1 }
+        return q == pe || C.isWhite(sc[q]) ? q : nil
     }
 
     private func lowerWord(_ s: Int, _ e: Int) -> String {

@@ -33,9 +33,14 @@ public struct SentenceSegmenter: Stage {
         public static let keys: [String] = CodingKeys.allCases.map(\.rawValue)
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case abbreviations, extraAbbreviations = "extra_abbreviations", titles
-            case numberAbbreviations = "number_abbreviations", sentenceStarters = "sentence_starters", rules
-            case maxSentenceLength = "max_sentence_length", lineBreaks = "line_breaks"
+            case abbreviations
+            case extraAbbreviations = "extra_abbreviations"
+            case titles
+            case numberAbbreviations = "number_abbreviations"
+            case sentenceStarters = "sentence_starters"
+            case rules
+            case maxSentenceLength = "max_sentence_length"
+            case lineBreaks = "line_breaks"
         }
 
         public init(from decoder: Decoder) throws {
@@ -92,14 +97,9 @@ public struct SentenceSegmenter: Stage {
             rules: rules)
     }
 
-    init(config: Config, lexicon: SegmentLexicon) {
-        self.config = config
-        self.lexicon = lexicon
-    }
-
     public func run(_ document: inout Document) throws {
         var scanner = SentenceScanner(
-            scalars: document.scalars, lexicon: lexicon, lineBreaks: config.lineBreaks,
+            scalars: document.scalars, paragraphs: document.paragraphs, lexicon: lexicon, lineBreaks: config.lineBreaks,
             maxLength: config.maxSentenceLength)
         var sentences: [Sentence] = []
         sentences.reserveCapacity(document.scalars.count / 100 + 1)
