@@ -1,0 +1,397 @@
+/// Finds the article in an ``HTMLTree`` and returns its blocks, with every left-out region as a ``Removal``.
+///
+/// Blocks are the text between block-level tags. Containers are scored Readability-style from the paragraphs
+/// below them (commas, length, link density, class/id evidence); the best container and the siblings that score
+/// close to it form the article. Inside it, boilerplate subtrees (share bars, related links, comments), bylines,
+/// captions, link-dense lists and the headline are dropped.
+struct ContentExtractor {
+    let config: HTMLReader.Config
+    let vocabulary: HTMLVocabulary
+
+    struct Block {
+        var owner: Int32
+        var role: Paragraph.Role
+        var text: TextBuilder
+        var chars: Int
+        var linkChars: Int
+        var commas: Int
+        var rule: String?
+    }
+
+    /// Splits the tree into blocks; skipped subtrees (script, nav, hidden...) become removals at once.
+    func blocks(_ tree: HTMLTree) -> (blocks: [Block], removed: [Removal]) {
+        let nodes = tree.nodes
+        var blocks: [Block] = []
+        var removed: [Removal] = []
+        var owners: [Int32] = [0]
+        var linkDepth = 0
+        var preDepth = 0
+        var quoteDepth = 0
+        var captionDepth = 0
+        var current = TextBuilder()
+        var chars = 0
+        var linkChars = 0
+        var commas = 0
+        var pending = 0  // 0 none, 1 space, 2 line break
+        var pendingAt: (Int32, Int32) = (0, 0)
+
+        func flush() {
+            current.trimTrailingWhitespace()
+            if chars > 0 {
+                let owner = owners.last!
+                let tag = nodes[Int(owner)].tag
+                let role: Paragraph.Role
+                if tag.isHeading {
+                    role = .heading
+                } else if captionDepth > 0 || tag == .figcaption || tag == .caption {
+                    role = .caption
+                } else if preDepth > 0 {
+                    role = .preformatted
+                } else if tag == .li || tag == .dt || tag == .dd {
+                    role = .listItem
+                } else if quoteDepth > 0 {
+                    role = .blockquote
+                } else {
+                    role = .paragraph
+                }
+                blocks.append(
+                    Block(
+                        owner: owner, role: role, text: current, chars: chars, linkChars: linkChars, commas: commas,
+                        rule: nil))
+                current = TextBuilder()
+            } else if current.count > 0 {
+                current = TextBuilder()
+            }
+            chars = 0
+            linkChars = 0
+            commas = 0
+            pending = 0
+        }
+
+        func appendText(_ n: HTMLNode) {
+            if n.flags & HTMLNode.breakFlag != 0 {
+                if current.count > 0 {
+                    pending = 2
+                    pendingAt = (n.start, n.start)
+                }
+                return
+            }
+            var i = Int(n.textBegin)
+            let e = Int(n.textEnd)
+            while i < e {
+                let s = tree.scalars[i]
+                if HTMLTree.isSpace(s) && !(preDepth > 0 && s == "\n") {
+                    if pending == 0 {
+                        pending = 1
+                        pendingAt = (tree.sourceStart[i], tree.sourceEnd[i])
+                    }
+                } else if s == "\n" {
+                    // A line break inside <pre>.
+                    if current.count > 0 {
+                        pending = 2
+                        pendingAt = (tree.sourceStart[i], tree.sourceEnd[i])
+                    }
+                } else {
+                    if pending > 0 && current.count > 0 {
+                        current.append(
+                            pending == 2 ? "\n" : " ", from: Int(pendingAt.0), to: Int(pendingAt.1))
+                    }
+                    pending = 0
+                    current.append(s, from: Int(tree.sourceStart[i]), to: Int(tree.sourceEnd[i]))
+                    chars += 1
+                    if linkDepth > 0 { linkChars += 1 }
+                    if s == "," || s == "\u{FF0C}" || s == "\u{3001}" || s == "\u{060C}" { commas += 1 }
+                }
+                i += 1
+            }
+        }
+
+        /// Returns whether to descend into the node.
+        func enter(_ index: Int) -> Bool {
+            let n = nodes[index]
+            if n.tag == .text {
+                appendText(n)
+                return false
+            }
+            var rule = n.tag.dropRule
+            if rule == nil && n.flags & HTMLNode.hiddenFlag != 0 { rule = "html.hidden" }
+            if let rule {
+                if n.tag.isBlock || n.tag == .script || n.tag == .style { flush() }
+                if n.end > n.start || n.textEnd > n.textBegin {
+                    removed.append(
+                        Removal(
+                            sourceSpan: Span(Int(n.start), Int(max(n.end, n.start))), rule: rule,
+                            excerpt: tree.text(of: index, limit: 80)))
+                }
+                return false
+            }
+            if n.tag.isBlock {
+                flush()
+                owners.append(Int32(index))
+            }
+            switch n.tag {
+            case .a: linkDepth += 1
+            case .pre: preDepth += 1
+            case .blockquote: quoteDepth += 1
+            case .figure, .figcaption, .caption: captionDepth += n.tag == .figure ? 0 : 1
+            default: break
+            }
+            return true
+        }
+
+        func leave(_ index: Int) {
+            let n = nodes[index]
+            if n.tag.isBlock {
+                flush()
+                owners.removeLast()
+            }
+            switch n.tag {
+            case .a: linkDepth -= 1
+            case .pre: preDepth -= 1
+            case .blockquote: quoteDepth -= 1
+            case .figcaption, .caption: captionDepth -= 1
+            default: break
+            }
+        }
+
+        var n = Int(nodes[0].firstChild)
+        outer: while n >= 0 {
+            let descend = enter(n)
+            if descend, nodes[n].firstChild >= 0 {
+                n = Int(nodes[n].firstChild)
+                continue
+            }
+            if descend { leave(n) }
+            var m = n
+            while true {
+                if nodes[m].next >= 0 {
+                    n = Int(nodes[m].next)
+                    continue outer
+                }
+                m = Int(nodes[m].parent)
+                if m <= 0 { break outer }
+                leave(m)
+            }
+        }
+        flush()
+        return (blocks, removed)
+    }
+
+    /// Extracts the main text.
+    ///
+    /// - Parameters:
+    ///   - title: the page title from metadata, to drop a repeated headline.
+    ///   - evidence: the JSON-LD `articleBody`, when the page has one (used only to choose between candidates).
+    func extract(_ tree: HTMLTree, title: String?, evidence: String?) -> ([HTMLBlock], [Removal]) {
+        var (blocks, removed) = self.blocks(tree)
+        let nodes = tree.nodes
+        let count = nodes.count
+        if config.mainContent && !blocks.isEmpty {
+            // Text statistics per element, from the blocks up.
+            var chars = [Int32](repeating: 0, count: count)
+            var links = [Int32](repeating: 0, count: count)
+            var commas = [Int32](repeating: 0, count: count)
+            var paras = [Int32](repeating: 0, count: count)
+            for b in blocks {
+                let o = Int(b.owner)
+                chars[o] += Int32(b.chars)
+                links[o] += Int32(b.linkChars)
+                commas[o] += Int32(b.commas)
+                if b.chars >= config.minParagraphChars && b.linkChars * 2 < b.chars { paras[o] += 1 }
+            }
+            var i = count - 1
+            while i > 0 {
+                let p = Int(nodes[i].parent)
+                if p >= 0 {
+                    chars[p] += chars[i]
+                    links[p] += links[i]
+                    commas[p] += commas[i]
+                    paras[p] += paras[i]
+                }
+                i -= 1
+            }
+            func linkDensity(_ k: Int) -> Double { chars[k] == 0 ? 0 : Double(links[k]) / Double(chars[k]) }
+
+            // Readability-style scores: each paragraph feeds its ancestors.
+            var score = [Double](repeating: 0, count: count)
+            var scored = [Bool](repeating: false, count: count)
+            func initial(_ k: Int) -> Double {
+                var s = Double(nodes[k].classWeight)
+                switch nodes[k].tag {
+                case .div, .article, .main, .section: s += 5
+                case .pre, .td, .blockquote: s += 3
+                case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: s -= 3
+                case .h1, .h2, .h3, .h4, .h5, .h6, .th: s -= 5
+                default: break
+                }
+                if nodes[k].tag == .article { s += 10 }
+                if nodes[k].flags & HTMLNode.articleBodyFlag != 0 { s += 25 }
+                return s
+            }
+            for b in blocks where b.chars >= config.minParagraphChars {
+                let value = 1 + Double(b.commas) + min(Double(b.chars) / 100, 3)
+                var k = Int(nodes[Int(b.owner)].parent)
+                var level = 0
+                while k > 0 && level < 5 {
+                    let t = nodes[k].tag
+                    if t == .body || t == .html { break }
+                    if !scored[k] {
+                        scored[k] = true
+                        score[k] = initial(k)
+                    }
+                    score[k] += value / (level == 0 ? 1 : level == 1 ? 2 : Double(level) * 3)
+                    k = Int(nodes[k].parent)
+                    level += 1
+                }
+            }
+            var top = -1
+            var best = -Double.infinity
+            for k in 0..<count where scored[k] {
+                score[k] *= (1 - linkDensity(k))
+                if score[k] > best {
+                    best = score[k]
+                    top = k
+                }
+            }
+            if top < 0 {
+                // No paragraph long enough: keep the body as it is.
+                top = 0
+            } else {
+                // Climb while the parent scores better, as a wrapper of split article parts would.
+                var last = score[top]
+                var p = Int(nodes[top].parent)
+                while p > 0 && nodes[p].tag != .body {
+                    if !scored[p] {
+                        p = Int(nodes[p].parent)
+                        continue
+                    }
+                    if score[p] < last / 3 { break }
+                    if score[p] > last {
+                        top = p
+                        break
+                    }
+                    last = score[p]
+                    p = Int(nodes[p].parent)
+                }
+                // A lone child is the same region as its parent.
+                while true {
+                    let p = Int(nodes[top].parent)
+                    guard p > 0, nodes[p].tag != .body, chars[p] == chars[top] else { break }
+                    top = p
+                }
+            }
+
+            // The article: the top container plus siblings that score close to it.
+            var selected = [Bool](repeating: false, count: count)
+            selected[top] = true
+            if top > 0 {
+                let threshold = max(10, score[top] * config.siblingShare)
+                let parent = Int(nodes[top].parent)
+                var s = Int(nodes[parent].firstChild)
+                while s >= 0 {
+                    if s != top && nodes[s].tag != .text {
+                        var append = false
+                        let ld = linkDensity(s)
+                        if scored[s] && score[s] >= threshold { append = true }
+                        if !append && (nodes[s].tag == .p || nodes[s].tag == .blockquote || nodes[s].tag == .ul || nodes[s].tag == .ol) {
+                            let len = Int(chars[s])
+                            if len > 80 && ld < 0.25 { append = true }
+                        }
+                        if append { selected[s] = true }
+                    }
+                    s = Int(nodes[s].next)
+                }
+            }
+
+            // Verdict per element, top-down: in the article or not, and why dropped.
+            var inRegion = [Bool](repeating: false, count: count)
+            var verdict = [String?](repeating: nil, count: count)
+            let titleKey = title.map(ContentExtractor.key)
+            for k in 1..<count {
+                let p = Int(nodes[k].parent)
+                inRegion[k] = selected[k] || (p >= 0 && inRegion[p])
+                if p >= 0, let v = verdict[p] {
+                    verdict[k] = v
+                    continue
+                }
+                if !inRegion[k] || selected[k] || nodes[k].tag == .text { continue }
+                let n = nodes[k]
+                if n.flags & HTMLNode.boilerplateFlag != 0 {
+                    verdict[k] = "html.boilerplate"
+                } else if n.flags & HTMLNode.bylineFlag != 0 && chars[k] < 400 {
+                    verdict[k] = "html.byline"
+                } else if n.tag == .figure || n.tag == .figcaption {
+                    verdict[k] = "html.caption"
+                } else if n.tag == .div || n.tag == .section || n.tag == .ul || n.tag == .ol || n.tag == .table
+                    || n.tag == .dl
+                {
+                    let ld = linkDensity(k)
+                    let w = Int(n.classWeight)
+                    if commas[k] < 10 {
+                        if w < 0 && paras[k] < 2 {
+                            verdict[k] = "html.low-score"
+                        } else if (w < 25 && ld > config.maxContainerLinkDensity) || (w >= 25 && ld > 0.5) {
+                            verdict[k] = "html.link-dense"
+                        }
+                    }
+                }
+            }
+            for j in blocks.indices {
+                let o = Int(blocks[j].owner)
+                if !inRegion[o] {
+                    blocks[j].rule = "html.low-score"
+                } else if let v = verdict[o] {
+                    blocks[j].rule = v
+                } else if blocks[j].role == .caption {
+                    blocks[j].rule = "html.caption"
+                } else if blocks[j].chars > 0 && Double(blocks[j].linkChars) > config.maxLinkDensity * Double(blocks[j].chars) {
+                    blocks[j].rule = "html.link-dense"
+                } else if blocks[j].role == .heading, nodes[o].tag == .h1
+                    || (titleKey != nil && ContentExtractor.key(blocks[j].text.scalars) == titleKey)
+                {
+                    blocks[j].rule = "html.headline"
+                }
+            }
+            _ = evidence
+        }
+        // Kept blocks, and removed blocks merged into runs per rule.
+        var out: [HTMLBlock] = []
+        var run: (span: Span, rule: String, excerpt: String)? = nil
+        func closeRun() {
+            if let r = run { removed.append(Removal(sourceSpan: r.span, rule: r.rule, excerpt: r.excerpt)) }
+            run = nil
+        }
+        for b in blocks {
+            if let rule = b.rule {
+                let s = Int(b.text.sourceStart.first ?? 0)
+                let e = Int(b.text.sourceEnd.last ?? 0)
+                if var r = run, r.rule == rule {
+                    r.span = Span(r.span.start, max(r.span.end, e))
+                    run = r
+                } else {
+                    closeRun()
+                    var v = String.UnicodeScalarView()
+                    v.append(contentsOf: b.text.scalars.prefix(80))
+                    run = (Span(s, max(s, e)), rule, String(v))
+                }
+            } else {
+                closeRun()
+                out.append(HTMLBlock(role: b.role, text: b.text))
+            }
+        }
+        closeRun()
+        removed.sort { $0.sourceSpan < $1.sourceSpan }
+        return (out, removed)
+    }
+
+    /// A comparison key: letters and digits only, lower-cased.
+    static func key<S: Sequence>(_ text: S) -> String where S.Element == Unicode.Scalar {
+        var v = String.UnicodeScalarView()
+        for s in text where s.properties.isAlphabetic || s.properties.numericType != nil {
+            v.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+        }
+        return String(v)
+    }
+
+    static func key(_ text: String) -> String { key(text.unicodeScalars) }
+}

@@ -1,0 +1,507 @@
+import CLibXML2
+import Foundation
+
+/// One block of an HTML page's main text: a paragraph, heading, list item, quote, caption or preformatted run.
+public struct HTMLBlock: Sendable {
+    public var role: Paragraph.Role
+    /// White space collapsed and trimmed; every scalar carries its byte range in the original input.
+    public var text: TextBuilder
+}
+
+/// What ``HTMLReader`` makes of a page: the main text as blocks, what it left out, and the page's metadata.
+public struct HTMLPage: Sendable {
+    public var blocks: [HTMLBlock]
+    public var removed: [Removal]
+    public var metadata: Metadata
+    public var decision: Decoding.Decision
+}
+
+/// Reads an HTML page into main-text blocks through libxml2's SAX parser.
+///
+/// The only place in Hearsay that touches libxml2. It decides the encoding (BOM, `<meta charset>` or `http-equiv`,
+/// UTF-8 validity, Windows-1252), hands libxml2 UTF-8 with the encoding fixed, builds a compact tree of its own from
+/// the SAX events (every text scalar keeps its byte range in the original input), and passes that tree to
+/// ``ContentExtractor``, which keeps the article and drops navigation, ads, comments and related links.
+///
+/// Reads from config: `max_bytes`, `max_depth`, `vocabulary` and the extractor's thresholds (see ``Config``).
+public struct HTMLReader: Sendable {
+    /// The `html` object inside the `normalize` section of `pipeline.json`.
+    public struct Config: Codable, Sendable {
+        /// Pages longer than this are refused (`too-large`).
+        public var maxBytes: Int = 16 << 20
+        /// Elements nested deeper than this are flattened into their deepest kept ancestor.
+        public var maxDepth: Int = 400
+        /// Class/id vocabularies and tag lists for main-content extraction.
+        public var vocabulary: String = "builtin:html-content-vocabulary.json"
+        /// When false, every visible block is kept (only script, style, nav and the like are dropped).
+        public var mainContent: Bool = true
+        /// A block needs this many characters to score as a paragraph.
+        public var minParagraphChars: Int = 25
+        /// Siblings of the best container join the article when they score this share of its score.
+        public var siblingShare: Double = 0.2
+        /// Blocks inside the article whose linked text exceeds this share are dropped.
+        public var maxLinkDensity: Double = 0.5
+        /// Containers inside the article whose linked text exceeds this share are dropped.
+        public var maxContainerLinkDensity: Double = 0.33
+
+        public init() {}
+
+        public static let keys: [String] = [
+            "max_bytes", "max_depth", "vocabulary", "main_content", "min_paragraph_chars", "sibling_share",
+            "max_link_density", "max_container_link_density",
+        ]
+
+        enum CodingKeys: String, CodingKey {
+            case maxBytes = "max_bytes", maxDepth = "max_depth", vocabulary, mainContent = "main_content"
+            case minParagraphChars = "min_paragraph_chars", siblingShare = "sibling_share"
+            case maxLinkDensity = "max_link_density", maxContainerLinkDensity = "max_container_link_density"
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = Config()
+            maxBytes = try c.decodeIfPresent(Int.self, forKey: .maxBytes) ?? d.maxBytes
+            maxDepth = try c.decodeIfPresent(Int.self, forKey: .maxDepth) ?? d.maxDepth
+            vocabulary = try c.decodeIfPresent(String.self, forKey: .vocabulary) ?? d.vocabulary
+            mainContent = try c.decodeIfPresent(Bool.self, forKey: .mainContent) ?? d.mainContent
+            minParagraphChars = try c.decodeIfPresent(Int.self, forKey: .minParagraphChars) ?? d.minParagraphChars
+            siblingShare = try c.decodeIfPresent(Double.self, forKey: .siblingShare) ?? d.siblingShare
+            maxLinkDensity = try c.decodeIfPresent(Double.self, forKey: .maxLinkDensity) ?? d.maxLinkDensity
+            maxContainerLinkDensity =
+                try c.decodeIfPresent(Double.self, forKey: .maxContainerLinkDensity) ?? d.maxContainerLinkDensity
+        }
+    }
+
+    public let config: Config
+    let vocabulary: HTMLVocabulary
+
+    public init(config: Config, resources: ResourceLoader) throws {
+        self.config = config
+        let raw = try resources.json(HTMLVocabulary.Raw.self, config.vocabulary)
+        self.vocabulary = HTMLVocabulary(raw)
+    }
+
+    /// Reads one page.
+    ///
+    /// - Parameters:
+    ///   - bytes: the page as crawled.
+    ///   - file: the name used in errors.
+    /// - Throws: ``HearsayError`` `too-large` or `empty-input`, naming `file` and the byte offset.
+    public func read(_ bytes: [UInt8], file: String) throws -> HTMLPage {
+        if bytes.count > config.maxBytes {
+            throw HearsayError(
+                code: "too-large",
+                message: "HTML page has \(bytes.count) bytes, more than max_bytes (\(config.maxBytes))",
+                file: file, byteOffset: config.maxBytes, stage: "normalize")
+        }
+        let declared = HTMLReader.sniffCharset(bytes)
+        let decision = Decoding.decide(bytes, declared: declared)
+        let tree = HTMLReader.parse(bytes, decision: decision, maxDepth: max(8, config.maxDepth), vocabulary: vocabulary)
+        let (metadata, articleBody) = HTMLMetadataReader.read(tree)
+        let extractor = ContentExtractor(config: config, vocabulary: vocabulary)
+        let (blocks, removed) = extractor.extract(tree, title: metadata.title, evidence: articleBody)
+        return HTMLPage(blocks: blocks, removed: removed, metadata: metadata, decision: decision)
+    }
+
+    // MARK: - Encoding
+
+    /// The charset a page declares in its first 2 KB (`<meta charset>` or `http-equiv` content type), if any.
+    static func sniffCharset(_ bytes: [UInt8]) -> String? {
+        let n = min(bytes.count, 2048)
+        var i = 0
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { (b >= 65 && b <= 90) ? b + 32 : b }
+        let key = Array("charset".utf8)
+        while i + key.count < n {
+            var match = true
+            for k in 0..<key.count where lower(bytes[i + k]) != key[k] {
+                match = false
+                break
+            }
+            if !match {
+                i += 1
+                continue
+            }
+            var j = i + key.count
+            while j < n, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
+            guard j < n, bytes[j] == UInt8(ascii: "=") else {
+                i += 1
+                continue
+            }
+            j += 1
+            while j < n, bytes[j] == 0x20 || bytes[j] == 0x22 || bytes[j] == 0x27 { j += 1 }
+            var label: [UInt8] = []
+            while j < n, label.count < 40 {
+                let b = lower(bytes[j])
+                let ok =
+                    (b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_")
+                    || b == UInt8(ascii: ":") || b == UInt8(ascii: ".")
+                if !ok { break }
+                label.append(b)
+                j += 1
+            }
+            if !label.isEmpty { return String(decoding: label, as: UTF8.self) }
+            i = j
+        }
+        return nil
+    }
+
+    // MARK: - Parsing
+
+    /// libxml2 options: recover, no network, no error output, compact text nodes, no hard-coded depth limit (this
+    /// reader flattens beyond `max_depth` itself), and the encoding fixed by the caller rather than by `<meta>`.
+    static let parseOptions: Int32 = Int32(
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+        | Int32(XML_PARSE_HUGE.rawValue)
+
+    /// Parses `bytes` (with a decided encoding) into a ``HTMLTree``.
+    static func parse(_ bytes: [UInt8], decision: Decoding.Decision, maxDepth: Int, vocabulary: HTMLVocabulary)
+        -> HTMLTree
+    {
+        // libxml2 always gets UTF-8: valid UTF-8 input as is (after any BOM); anything else is transcoded here,
+        // remembering for every UTF-8 byte the original byte it came from.
+        var utf8: [UInt8]
+        var map: [Int32]? = nil
+        var shift = 0
+        if decision.encoding == "utf-8", Decoding.firstInvalidUTF8(bytes) == nil {
+            utf8 = decision.bomLength > 0 ? Array(bytes[decision.bomLength...]) : bytes
+            shift = decision.bomLength
+        } else {
+            let units = Decoding.decode(bytes, decision)
+            utf8 = []
+            utf8.reserveCapacity(bytes.count + bytes.count / 4)
+            var m: [Int32] = []
+            m.reserveCapacity(bytes.count + bytes.count / 4 + 1)
+            for u in units {
+                var s = u.scalar
+                if s.value == 0 { s = " " }
+                let before = utf8.count
+                for b in String(s).utf8 { utf8.append(b) }
+                for _ in before..<utf8.count { m.append(Int32(u.start)) }
+            }
+            m.append(Int32(bytes.count))
+            map = m
+        }
+        let builder = HTMLTreeBuilder(maxDepth: maxDepth, map: map, shift: shift, vocabulary: vocabulary)
+        if utf8.isEmpty { return builder.finish() }
+        utf8.withUnsafeBufferPointer { buf in
+            builder.buffer = buf
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { cbuf in
+                guard let ctxt = htmlCreateMemoryParserCtxt(cbuf, Int32(buf.count)) else { return }
+                defer { htmlFreeParserCtxt(ctxt) }
+                htmlCtxtUseOptions(ctxt, parseOptions)
+                var sax = htmlSAXHandler()
+                sax.startElement = { ctx, name, atts in
+                    guard let ctx, let name else { return }
+                    Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue().start(name, atts)
+                }
+                sax.endElement = { ctx, name in
+                    guard let ctx else { return }
+                    Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue().end()
+                }
+                sax.characters = { ctx, ch, len in
+                    guard let ctx, let ch else { return }
+                    Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue().characters(ch, Int(len))
+                }
+                sax.ignorableWhitespace = sax.characters
+                sax.cdataBlock = sax.characters
+                let old = ctxt.pointee.sax
+                withUnsafeMutablePointer(to: &sax) { saxPtr in
+                    ctxt.pointee.sax = saxPtr
+                    ctxt.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+                    builder.ctxt = ctxt
+                    _ = htmlParseDocument(ctxt)
+                    ctxt.pointee.sax = old
+                    ctxt.pointee.userData = nil
+                    builder.ctxt = nil
+                }
+                builder.closeAll(at: buf.count)
+            }
+            builder.buffer = nil
+        }
+        return builder.finish()
+    }
+}
+
+/// Collects SAX events into a ``HTMLTree``; lives only for one parse.
+final class HTMLTreeBuilder {
+    var tree = HTMLTree()
+    var stack: [Int32] = [0]
+    var overflow = 0
+    let maxDepth: Int
+    let map: [Int32]?
+    let shift: Int
+    let vocabulary: HTMLVocabulary
+    var buffer: UnsafeBufferPointer<UInt8>?
+    var ctxt: htmlParserCtxtPtr?
+    var lastPos = 0
+    /// What the current character data feeds besides the tree: 1 = `<title>`, 2 = a JSON-LD script.
+    var capture = 0
+    var captured: [UInt8] = []
+
+    init(maxDepth: Int, map: [Int32]?, shift: Int, vocabulary: HTMLVocabulary) {
+        self.maxDepth = maxDepth
+        self.map = map
+        self.shift = shift
+        self.vocabulary = vocabulary
+        tree.nodes.append(HTMLNode(tag: .root, parent: -1, start: 0))
+        tree.classes.append("")
+    }
+
+    @inline(__always) func original(_ utf8Offset: Int) -> Int32 {
+        if let map { return map[min(max(utf8Offset, 0), map.count - 1)] }
+        return Int32(utf8Offset + shift)
+    }
+
+    /// The parser's position in the UTF-8 buffer.
+    @inline(__always) func position() -> Int {
+        guard let ctxt else { return lastPos }
+        let p = Int(xmlByteConsumed(ctxt))
+        return p < 0 ? lastPos : min(p, buffer?.count ?? p)
+    }
+
+    func start(_ name: UnsafePointer<xmlChar>, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        let end = position()
+        // The start tag ends at `end`; its '<' is the last one before.
+        var begin = end
+        if let buffer {
+            var i = end - 1
+            let limit = max(lastPos, end - 4096)
+            while i >= limit {
+                if buffer[i] == UInt8(ascii: "<") {
+                    begin = i
+                    break
+                }
+                i -= 1
+            }
+        }
+        lastPos = end
+        let tag = HTMLTag.lookup(name)
+        if stack.count > maxDepth {
+            overflow += 1
+            if tag == .br { appendBreak(at: end) }
+            return
+        }
+        var classText = ""
+        var hidden = false
+        var jsonLD = false
+        if let atts {
+            var i = 0
+            var meta: (name: String?, content: String?) = (nil, nil)
+            var rel: String? = nil
+            var href: String? = nil
+            while let an = atts[i] {
+                let av = atts[i + 1]
+                i += 2
+                let aname = HTMLTreeBuilder.asciiLower(an)
+                switch aname {
+                case "class", "id", "role", "itemprop":
+                    if let av {
+                        if !classText.isEmpty { classText += " " }
+                        classText += String(cString: av).lowercased()
+                    }
+                    if aname == "itemprop", let av, tag != .meta {
+                        let v = String(cString: av)
+                        if v == "author" || v == "datePublished" { tree.itemprops.append((v, Int32(tree.nodes.count))) }
+                    }
+                case "hidden": hidden = true
+                case "aria-hidden": if let av, String(cString: av) == "true" { hidden = true }
+                case "style":
+                    if let av {
+                        let s = String(cString: av).lowercased()
+                        if s.contains("display:none") || s.contains("display: none") || s.contains("visibility:hidden") {
+                            hidden = true
+                        }
+                    }
+                case "type": if tag == .script, let av, String(cString: av).lowercased().contains("ld+json") { jsonLD = true }
+                case "name", "property", "itemprop_meta", "http-equiv": if let av { meta.name = String(cString: av) }
+                case "content": if let av { meta.content = String(cString: av) }
+                case "rel": if let av { rel = String(cString: av).lowercased() }
+                case "href": if let av { href = String(cString: av) }
+                case "lang": if tag == .html, let av { tree.htmlLang = String(cString: av) }
+                case "datetime": if tag == .time, let av { tree.timeDatetimes.append(String(cString: av)) }
+                case "charset": break
+                default: break
+                }
+                if tag == .meta, aname == "itemprop", let av { meta.name = String(cString: av) }
+            }
+            if tag == .meta, let n = meta.name, let c = meta.content { tree.metas.append((n.lowercased(), c)) }
+            if tag == .link, let rel, rel.split(separator: " ").contains("canonical"), let href { tree.canonical = href }
+        }
+        let parent = stack.last!
+        let index = Int32(tree.nodes.count)
+        var node = HTMLNode(tag: tag, parent: parent, start: original(begin))
+        node.textBegin = Int32(tree.scalars.count)
+        if hidden { node.flags |= HTMLNode.hiddenFlag }
+        tree.nodes.append(node)
+        tree.classes.append(classText)
+        link(index, to: parent)
+        // libxml2 sends an end event for void elements too, so every element is pushed.
+        stack.append(index)
+        if tag == .br { appendBreak(at: end) }
+        if tag == .title && capture == 0 {
+            capture = 1
+            captured.removeAll(keepingCapacity: true)
+        } else if tag == .script && jsonLD {
+            capture = 2
+            captured.removeAll(keepingCapacity: true)
+        }
+    }
+
+    func end() {
+        let pos = position()
+        lastPos = pos
+        if overflow > 0 {
+            overflow -= 1
+            return
+        }
+        guard stack.count > 1 else { return }
+        let index = Int(stack.removeLast())
+        tree.nodes[index].end = original(pos)
+        tree.nodes[index].textEnd = Int32(tree.scalars.count)
+        let tag = tree.nodes[index].tag
+        if capture == 1 && tag == .title {
+            if tree.title == nil { tree.title = String(decoding: captured, as: UTF8.self) }
+            capture = 0
+        } else if capture == 2 && tag == .script {
+            tree.jsonLD.append(captured)
+            capture = 0
+        }
+    }
+
+    func closeAll(at end: Int) {
+        overflow = 0
+        while stack.count > 1 {
+            let index = Int(stack.removeLast())
+            tree.nodes[index].end = original(end)
+            tree.nodes[index].textEnd = Int32(tree.scalars.count)
+        }
+    }
+
+    @inline(__always) func link(_ index: Int32, to parent: Int32) {
+        let p = Int(parent)
+        if tree.nodes[p].lastChild >= 0 {
+            tree.nodes[Int(tree.nodes[p].lastChild)].next = index
+        } else {
+            tree.nodes[p].firstChild = index
+        }
+        tree.nodes[p].lastChild = index
+    }
+
+    func appendBreak(at pos: Int) {
+        let parent = stack.last!
+        let index = Int32(tree.nodes.count)
+        var node = HTMLNode(tag: .text, parent: parent, start: original(pos))
+        node.end = node.start
+        node.textBegin = Int32(tree.scalars.count)
+        tree.scalars.append("\n")
+        tree.sourceStart.append(node.start)
+        tree.sourceEnd.append(node.start)
+        node.textEnd = Int32(tree.scalars.count)
+        node.flags |= HTMLNode.breakFlag
+        tree.nodes.append(node)
+        tree.classes.append("")
+        link(index, to: parent)
+    }
+
+    func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int) {
+        let end = position()
+        if capture != 0 { captured.append(contentsOf: UnsafeBufferPointer(start: ch, count: len)) }
+        // Where the text came from: usually the `len` bytes before the parser's position; an entity or a
+        // character reference maps as a whole to its source `&...;`.
+        var aligned = false
+        var from = max(lastPos, end - len)
+        if let buffer, end - len >= lastPos, end <= buffer.count {
+            aligned = memcmp(buffer.baseAddress! + (end - len), ch, len) == 0
+            if !aligned {
+                var i = end - 1
+                let limit = max(lastPos, end - 64)
+                while i >= limit {
+                    if buffer[i] == UInt8(ascii: "&") {
+                        from = i
+                        break
+                    }
+                    i -= 1
+                }
+            }
+        } else if let buffer, end <= buffer.count {
+            var i = end - 1
+            let limit = max(lastPos, end - 64)
+            while i >= limit {
+                if buffer[i] == UInt8(ascii: "&") {
+                    from = i
+                    break
+                }
+                i -= 1
+            }
+        }
+        lastPos = end
+        let parent = stack.last!
+        let index = Int32(tree.nodes.count)
+        var node = HTMLNode(tag: .text, parent: parent, start: original(aligned ? end - len : from))
+        node.end = original(end)
+        node.textBegin = Int32(tree.scalars.count)
+        let wholeStart = original(from)
+        let wholeEnd = original(end)
+        var i = 0
+        while i < len {
+            let b = ch[i]
+            var v: UInt32
+            var n = 1
+            if b < 0x80 {
+                v = UInt32(b)
+            } else if b & 0xE0 == 0xC0, i + 1 < len {
+                v = UInt32(b & 0x1F) << 6 | UInt32(ch[i + 1] & 0x3F)
+                n = 2
+            } else if b & 0xF0 == 0xE0, i + 2 < len {
+                v = UInt32(b & 0x0F) << 12 | UInt32(ch[i + 1] & 0x3F) << 6 | UInt32(ch[i + 2] & 0x3F)
+                n = 3
+            } else if b & 0xF8 == 0xF0, i + 3 < len {
+                v =
+                    UInt32(b & 0x07) << 18 | UInt32(ch[i + 1] & 0x3F) << 12 | UInt32(ch[i + 2] & 0x3F) << 6
+                    | UInt32(ch[i + 3] & 0x3F)
+                n = 4
+            } else {
+                v = 0xFFFD
+            }
+            tree.scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            if aligned {
+                let s = end - len + i
+                tree.sourceStart.append(original(s))
+                tree.sourceEnd.append(original(s + n))
+            } else {
+                tree.sourceStart.append(wholeStart)
+                tree.sourceEnd.append(wholeEnd)
+            }
+            i += n
+        }
+        node.textEnd = Int32(tree.scalars.count)
+        tree.nodes.append(node)
+        tree.classes.append("")
+        link(index, to: parent)
+    }
+
+    func finish() -> HTMLTree {
+        closeAll(at: buffer?.count ?? 0)
+        tree.nodes[0].end = original(buffer?.count ?? 0)
+        tree.nodes[0].textEnd = Int32(tree.scalars.count)
+        for (i, c) in tree.classes.enumerated() where !c.isEmpty {
+            tree.nodes[i].classWeight = Int16(vocabulary.weight(c))
+            if vocabulary.isBoilerplate(c) { tree.nodes[i].flags |= HTMLNode.boilerplateFlag }
+            if vocabulary.isByline(c) { tree.nodes[i].flags |= HTMLNode.bylineFlag }
+            if vocabulary.isArticleBody(c) { tree.nodes[i].flags |= HTMLNode.articleBodyFlag }
+        }
+        return tree
+    }
+
+    static func asciiLower(_ p: UnsafePointer<xmlChar>) -> String {
+        var bytes: [UInt8] = []
+        var i = 0
+        while p[i] != 0 && i < 64 {
+            let b = p[i]
+            bytes.append((b >= 65 && b <= 90) ? b + 32 : b)
+            i += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
