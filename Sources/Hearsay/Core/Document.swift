@@ -31,6 +31,9 @@ public struct Document: Sendable {
     public var quotes: [Quote] = []
     public var claims: [Claim] = []
     public var diagnostics: [Diagnostic] = []
+    /// Emit settings: whether the knowledge file carries `text` and `paragraphs`.
+    public var emitText = true
+    public var emitParagraphs = true
     /// Layers provided so far, for the stage chain check at run time.
     public var provided: Set<Layer> = [.source]
 

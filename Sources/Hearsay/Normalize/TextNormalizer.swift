@@ -1,14 +1,301 @@
-/// Placeholder until the stage lands; throws so that no output pretends to be done.
+import Foundation
+
+/// The normalize stage: from input bytes to clean text with paragraphs, keeping a map back to the bytes.
+///
+/// Requires the source bytes; provides `text` and `paragraphs`. Decides HTML or plain text by content (and the
+/// caller's declaration); refuses empty, binary and oversized input with an error naming the byte offset. Plain
+/// text is decoded (BOM, UTF-8 validity, Windows-1252 fallback), put in Unicode NFC, cleaned of control characters
+/// and runs of white space, and stripped of scraped boilerplate by the rules in `text_rules`; every removed line
+/// is listed in `document.removed` with its byte span and rule. Reads from config: `max_bytes`, `text_rules`,
+/// `binary_control_ratio`, `html`.
 public struct TextNormalizer: Stage {
     public struct Config: StageConfig {
+        /// Inputs larger than this are refused (`too-large`).
+        public var maxBytes: Int = 16 * 1024 * 1024
+        /// Rules for scraped plain text (see the resource's comments).
+        public var textRules: String = "builtin:normalize-text-rules.json"
+        /// Share of control bytes in the first 8 KB above which input is refused as binary.
+        public var binaryControlRatio: Double = 0.05
+
         public init() {}
-        public static let keys: [String] = []
+        public static let keys = ["max_bytes", "text_rules", "binary_control_ratio"]
+
+        enum CodingKeys: String, CodingKey {
+            case maxBytes = "max_bytes", textRules = "text_rules", binaryControlRatio = "binary_control_ratio"
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = Config()
+            maxBytes = try c.decodeIfPresent(Int.self, forKey: .maxBytes) ?? d.maxBytes
+            textRules = try c.decodeIfPresent(String.self, forKey: .textRules) ?? d.textRules
+            binaryControlRatio = try c.decodeIfPresent(Double.self, forKey: .binaryControlRatio) ?? d.binaryControlRatio
+            if maxBytes <= 0 {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .maxBytes, in: c, debugDescription: "must be a positive number of bytes")
+            }
+        }
     }
+
     public static let name = "normalize"
     public static let requires: Set<Layer> = [.source]
     public static let provides: Set<Layer> = [.text, .paragraphs]
-    public init(config: Config, resources: ResourceLoader) throws {}
+
+    let config: Config
+    let rules: PlainTextRules
+
+    public init(config: Config, resources: ResourceLoader) throws {
+        self.config = config
+        self.rules = try PlainTextRules(resources.json(PlainTextRules.File.self, config.textRules))
+    }
+
     public func run(_ document: inout Document) throws {
-        throw HearsayError(code: "not-implemented", message: "stage 'normalize' is not implemented yet")
+        let bytes = document.original
+        let file = document.source.path
+        if bytes.count > config.maxBytes {
+            throw HearsayError(
+                code: "too-large",
+                message: "input is \(bytes.count) bytes, over the cap of \(config.maxBytes) (normalize.max_bytes)",
+                file: file, byteOffset: config.maxBytes)
+        }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw HearsayError(code: "empty-input", message: "input is empty (no text at all)", file: file, byteOffset: 0)
+        }
+        let bom = Decoding.decide(bytes)
+        if bom.evidence != "bom" || !bom.encoding.hasPrefix("utf-16") {
+            if let offset = binaryOffset(bytes) {
+                throw HearsayError(
+                    code: "binary-input", message: "input looks binary, not text (control byte at this offset)",
+                    file: file, byteOffset: offset)
+            }
+        }
+        let isHTML = document.declaredMediaType.map { $0.contains("html") } ?? TextNormalizer.looksLikeHTML(bytes)
+        if isHTML {
+            try normalizeHTML(&document)
+        } else {
+            normalizePlain(&document, decision: bom)
+        }
+        if document.paragraphs.isEmpty {
+            throw HearsayError(
+                code: "empty-input", message: "no text left after normalization (everything was boilerplate or markup)",
+                file: file, byteOffset: 0)
+        }
+    }
+
+    /// The offset of a NUL byte, or of the first control byte when they are too many, in the first 8 KB.
+    func binaryOffset(_ bytes: [UInt8]) -> Int? {
+        let n = min(bytes.count, 8192)
+        var controls = 0
+        var first: Int?
+        for i in 0..<n {
+            let b = bytes[i]
+            if b == 0 { return i }
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B {
+                controls += 1
+                if first == nil { first = i }
+            }
+        }
+        if n > 0, Double(controls) / Double(n) > config.binaryControlRatio { return first }
+        return nil
+    }
+
+    /// HTML by content: a doctype, an `<html>`, `<head>` or `<body>` tag, or several block tags near the start.
+    public static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+        let n = min(bytes.count, 4096)
+        var i = 0
+        while i < n, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 || bytes[i] == 0xEF
+            || bytes[i] == 0xBB || bytes[i] == 0xBF
+        {
+            i += 1
+        }
+        let head = String(decoding: bytes[i..<n], as: UTF8.self).lowercased()
+        if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<?xml") && head.contains("<html") {
+            return true
+        }
+        if head.contains("<html") || head.contains("<body") || head.contains("<head>") { return true }
+        var tags = 0
+        for t in ["<p>", "<p ", "<div", "<br", "<a href", "</p>", "<span", "<li>", "<h1", "<h2"] where head.contains(t) {
+            tags += 1
+        }
+        return tags >= 3
+    }
+
+    func normalizeHTML(_ document: inout Document) throws {
+        throw HearsayError(
+            code: "unsupported-media", message: "HTML input is not supported by this build yet",
+            file: document.source.path, byteOffset: 0)
+    }
+
+    // MARK: Plain text
+
+    typealias Unit = Decoding.Unit
+
+    func normalizePlain(_ document: inout Document, decision: Decoding.Decision) {
+        let units = Decoding.decode(document.original, decision)
+        document.source.mediaType = "text/plain"
+        document.source.encoding = decision.encoding
+        document.source.encodingEvidence = decision.evidence
+        if decision.encoding != "utf-8" || decision.evidence != "utf-8-valid" && decision.evidence != "bom" {
+            document.diagnostics.append(
+                Diagnostic(
+                    severity: decision.evidence.hasPrefix("fallback") ? .warning : .note, code: "encoding",
+                    message: "decoded as \(decision.encoding) (\(decision.evidence))", stage: Self.name))
+        }
+        var lines = TextNormalizer.splitLines(units)
+        rules.applyMetadataPrefixes(&lines, document: &document)
+        let kept = rules.filter(lines, document: &document)
+        let wrapped = TextNormalizer.looksHardWrapped(kept)
+        var builder = TextBuilder()
+        var paragraphLines: [[Unit]] = []
+        func flush() {
+            guard !paragraphLines.isEmpty else { return }
+            if builder.count > 0 {
+                let anchor = Int(builder.sourceEnd.last ?? 0)
+                builder.appendSynthetic("\n", at: anchor)
+                builder.appendSynthetic("\n", at: anchor)
+            }
+            let start = builder.count
+            for (k, line) in paragraphLines.enumerated() {
+                if k > 0, let prev = paragraphLines[k - 1].last {
+                    builder.appendSynthetic(" ", at: prev.end)
+                }
+                TextNormalizer.appendClean(line, to: &builder)
+            }
+            builder.trimTrailingWhitespace()
+            if builder.count > start {
+                let span = Span(start, builder.count)
+                let src = Span(Int(builder.sourceStart[start]), Int(builder.sourceEnd[builder.count - 1]))
+                document.paragraphs.append(
+                    Paragraph(id: document.paragraphs.count, role: .paragraph, span: span, sourceSpan: src))
+            }
+            paragraphLines.removeAll()
+        }
+        for line in kept {
+            if line.isBlank {
+                flush()
+                continue
+            }
+            if !wrapped { flush() }
+            paragraphLines.append(line.units)
+        }
+        flush()
+        document.setText(builder)
+        markTitle(&document)
+    }
+
+    /// A first paragraph that is short and has no final punctuation is the headline: role `heading` and the title.
+    func markTitle(_ document: inout Document) {
+        guard let first = document.paragraphs.first, document.paragraphs.count > 1 else { return }
+        let len = first.span.length
+        guard len <= 200, let last = document.scalars[first.span.end - 1] as Unicode.Scalar? else { return }
+        if ".!?".unicodeScalars.contains(last) && len > 80 { return }
+        if !".!?:;,".unicodeScalars.contains(last) || len <= 80 && last == "?" {
+            document.paragraphs[0].role = .heading
+            if document.metadata.title == nil { document.metadata.title = document.string(first.span) }
+        }
+    }
+
+    /// A line of decoded input, with the byte range it covered (line break excluded).
+    struct Line {
+        var units: [Unit]
+        var start: Int
+        var end: Int
+        var isBlank: Bool {
+            units.allSatisfy { $0.scalar.properties.isWhitespace }
+        }
+    }
+
+    static func splitLines(_ units: [Unit]) -> [Line] {
+        var lines: [Line] = []
+        var current: [Unit] = []
+        var start = units.first?.start ?? 0
+        var i = 0
+        while i < units.count {
+            let u = units[i]
+            let s = u.scalar
+            if s == "\n" || s == "\r" || s == "\u{2028}" || s == "\u{2029}" || s == "\u{85}" {
+                lines.append(Line(units: current, start: start, end: u.start))
+                current = []
+                if s == "\r", i + 1 < units.count, units[i + 1].scalar == "\n" { i += 1 }
+                start = units[i].end
+            } else {
+                current.append(u)
+            }
+            i += 1
+        }
+        if !current.isEmpty { lines.append(Line(units: current, start: start, end: current.last!.end)) }
+        return lines
+    }
+
+    /// Hard-wrapped text (lines broken at a fixed width inside paragraphs) is joined into paragraphs at blank
+    /// lines; otherwise every line is a paragraph.
+    static func looksHardWrapped(_ lines: [Line]) -> Bool {
+        var nonBlank = 0
+        var short = 0
+        var continued = 0
+        var unterminated = 0
+        var maxLen = 0
+        for (k, line) in lines.enumerated() where !line.isBlank {
+            nonBlank += 1
+            let len = line.units.count
+            maxLen = max(maxLen, len)
+            if len <= 100 { short += 1 }
+            if k + 1 < lines.count, !lines[k + 1].isBlank {
+                continued += 1
+                if let last = line.units.last(where: { !$0.scalar.properties.isWhitespace }),
+                    !".!?:\"”’".unicodeScalars.contains(last.scalar)
+                {
+                    unterminated += 1
+                }
+            }
+        }
+        guard nonBlank >= 4, maxLen <= 110 else { return false }
+        return Double(short) / Double(nonBlank) >= 0.9 && Double(continued) >= 0.5 * Double(nonBlank)
+            && Double(unterminated) >= 0.5 * Double(continued)
+    }
+
+    /// Appends a line: control characters dropped, runs of white space made one space, NFC applied to
+    /// combining sequences; every scalar keeps the bytes it came from.
+    static func appendClean(_ line: [Unit], to builder: inout TextBuilder) {
+        var i = 0
+        let n = line.count
+        // Skip leading white space.
+        while i < n, isSpace(line[i].scalar) { i += 1 }
+        var pendingSpace: Unit?
+        while i < n {
+            let u = line[i]
+            let v = u.scalar.value
+            if isSpace(u.scalar) {
+                if pendingSpace == nil { pendingSpace = u }
+                i += 1
+                continue
+            }
+            if v < 0x20 || (v >= 0x7F && v < 0xA0) || v == 0xFEFF || v == 0x200B || v == 0xAD {
+                i += 1
+                continue
+            }
+            if let sp = pendingSpace {
+                builder.append(" ", from: sp.start, to: sp.end)
+                pendingSpace = nil
+            }
+            // A starter followed by combining marks: compose the group, all of it mapped to the group's bytes.
+            var j = i + 1
+            while j < n, line[j].scalar.properties.canonicalCombiningClass != .notReordered { j += 1 }
+            if j > i + 1 || u.scalar.properties.canonicalCombiningClass != .notReordered {
+                var group = String.UnicodeScalarView()
+                for k in i..<j { group.append(line[k].scalar) }
+                let composed = String(group).precomposedStringWithCanonicalMapping
+                for s in composed.unicodeScalars { builder.append(s, from: u.start, to: line[j - 1].end) }
+                i = j
+                continue
+            }
+            builder.append(u.scalar, from: u.start, to: u.end)
+            i += 1
+        }
+    }
+
+    @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\u{A0}" || s == "\u{3000}" || (s.value >= 0x2000 && s.value <= 0x200A)
+            || s == "\u{202F}" || s == "\u{205F}" || s == "\u{0C}"
     }
 }

@@ -16,10 +16,8 @@ public struct ResourceLoader: Sendable {
     public func url(_ reference: String) throws -> URL {
         if reference.hasPrefix("builtin:") {
             let name = String(reference.dropFirst("builtin:".count))
-            guard let root = Bundle.module.resourceURL else {
-                throw HearsayError(code: "resource.missing", message: "the library's resource bundle was not found")
-            }
-            return root.appendingPathComponent("Resources").appendingPathComponent(name)
+            // The bundle holds the `Resources` folder copied as is.
+            return Bundle.module.bundleURL.appendingPathComponent("Resources").appendingPathComponent(name)
         }
         if reference.hasPrefix("/") { return URL(fileURLWithPath: reference) }
         return baseDirectory.appendingPathComponent(reference)

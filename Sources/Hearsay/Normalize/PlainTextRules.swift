@@ -1,0 +1,236 @@
+import Foundation
+
+/// The boilerplate rules for scraped plain text, compiled from `normalize-text-rules.json` (or an editor's file).
+struct PlainTextRules: @unchecked Sendable {
+    struct File: Decodable {
+        struct Prefix: Decodable {
+            var rule: String
+            var field: String
+            var pattern: String
+        }
+        struct LineRule: Decodable {
+            var rule: String
+            var pattern: String
+            var maxLength: Int?
+            var minPosition: Double?
+            enum CodingKeys: String, CodingKey {
+                case rule, pattern, maxLength = "max_length", minPosition = "min_position"
+            }
+        }
+        var metadataPrefixes: [Prefix]
+        var dropLines: [LineRule]
+        var endMarkers: [LineRule]
+        var duplicateParagraphs: Bool
+        var captionPairs: Bool
+        var minDuplicateLength: Int
+        enum CodingKeys: String, CodingKey {
+            case metadataPrefixes = "metadata_prefixes", dropLines = "drop_lines", endMarkers = "end_markers",
+                duplicateParagraphs = "duplicate_paragraphs", captionPairs = "caption_pairs",
+                minDuplicateLength = "min_duplicate_length"
+        }
+    }
+
+    struct Compiled {
+        var rule: String
+        var field: String
+        var regex: NSRegularExpression
+        var maxLength: Int
+        var minPosition: Double
+    }
+
+    let prefixes: [Compiled]
+    let drops: [Compiled]
+    let ends: [Compiled]
+    let duplicates: Bool
+    let captionPairs: Bool
+    let minDuplicateLength: Int
+
+    init(_ file: File) throws {
+        func compile(_ pattern: String, rule: String, anchored: Bool) throws -> NSRegularExpression {
+            let p = anchored ? "^(?:" + pattern + ")$" : pattern
+            do {
+                return try NSRegularExpression(pattern: p, options: [.caseInsensitive])
+            } catch {
+                throw HearsayError(
+                    code: "config.bad-pattern", message: "rule '\(rule)': invalid regular expression '\(pattern)'")
+            }
+        }
+        prefixes = try file.metadataPrefixes.map {
+            Compiled(
+                rule: $0.rule, field: $0.field, regex: try compile($0.pattern, rule: $0.rule, anchored: false),
+                maxLength: .max, minPosition: 0)
+        }
+        drops = try file.dropLines.map {
+            Compiled(
+                rule: $0.rule, field: "", regex: try compile($0.pattern, rule: $0.rule, anchored: true),
+                maxLength: $0.maxLength ?? 200, minPosition: 0)
+        }
+        ends = try file.endMarkers.map {
+            Compiled(
+                rule: $0.rule, field: "", regex: try compile($0.pattern, rule: $0.rule, anchored: true),
+                maxLength: $0.maxLength ?? 80, minPosition: $0.minPosition ?? 0)
+        }
+        duplicates = file.duplicateParagraphs
+        captionPairs = file.captionPairs
+        minDuplicateLength = file.minDuplicateLength
+    }
+
+    static func string(_ units: [Decoding.Unit]) -> String {
+        var v = String.UnicodeScalarView()
+        for u in units { v.append(u.scalar) }
+        return String(v)
+    }
+
+    static func excerpt(_ units: ArraySlice<Decoding.Unit>) -> String {
+        var v = String.UnicodeScalarView()
+        var lastSpace = false
+        for u in units {
+            if v.count >= 80 { break }
+            let isSpace = u.scalar.properties.isWhitespace
+            if isSpace && (lastSpace || v.isEmpty) { continue }
+            v.append(isSpace ? " " : u.scalar)
+            lastSpace = isSpace
+        }
+        return String(String(v).trimmingCharacters(in: .whitespaces))
+    }
+
+    /// Takes leading metadata (`date 2020-07-11 ...`) off the first non-empty line into `document.metadata`.
+    func applyMetadataPrefixes(_ lines: inout [TextNormalizer.Line], document: inout Document) {
+        guard let index = lines.firstIndex(where: { !$0.isBlank }) else { return }
+        var changed = true
+        while changed {
+            changed = false
+            let line = lines[index]
+            let s = PlainTextRules.string(line.units)
+            let ns = s as NSString
+            for p in prefixes {
+                guard let m = p.regex.firstMatch(in: s, range: NSRange(location: 0, length: ns.length)),
+                    m.range.location == 0, m.range.length > 0, m.numberOfRanges > 1
+                else { continue }
+                let value = ns.substring(with: m.range(at: 1))
+                switch p.field {
+                case "published": if document.metadata.published == nil { document.metadata.published = value }
+                case "url": if document.metadata.url == nil { document.metadata.url = value }
+                case "title": if document.metadata.title == nil { document.metadata.title = value }
+                default: continue
+                }
+                // Convert the UTF-16 length of the match to a count of scalars.
+                var utf16 = 0
+                var count = 0
+                while count < line.units.count, utf16 < m.range.length {
+                    utf16 += line.units[count].scalar.utf16.count
+                    count += 1
+                }
+                let removedUnits = line.units[0..<count]
+                if let first = removedUnits.first, let last = removedUnits.last {
+                    document.removed.append(
+                        Removal(
+                            sourceSpan: Span(first.start, last.end), rule: p.rule,
+                            excerpt: PlainTextRules.excerpt(removedUnits)))
+                }
+                lines[index].units.removeFirst(count)
+                lines[index].start = lines[index].units.first?.start ?? lines[index].end
+                changed = !lines[index].isBlank
+                break
+            }
+        }
+    }
+
+    /// Removes boilerplate lines, everything after an end marker, repeated paragraphs and caption pairs.
+    func filter(_ lines: [TextNormalizer.Line], document: inout Document) -> [TextNormalizer.Line] {
+        var out: [TextNormalizer.Line] = []
+        out.reserveCapacity(lines.count)
+        func remove(_ line: TextNormalizer.Line, _ rule: String) {
+            guard let first = line.units.first(where: { !$0.scalar.properties.isWhitespace }) else { return }
+            document.removed.append(
+                Removal(
+                    sourceSpan: Span(first.start, line.end), rule: rule,
+                    excerpt: PlainTextRules.excerpt(line.units[...])))
+        }
+        // Trimmed text of each line, computed once.
+        let texts = lines.map { $0.isBlank ? "" : PlainTextRules.string($0.units).trimmingCharacters(in: .whitespaces) }
+        var cut = lines.count
+        search: for (k, t) in texts.enumerated() where !t.isEmpty {
+            let position = Double(k) / Double(max(1, lines.count))
+            for e in ends where t.count <= e.maxLength && position >= e.minPosition {
+                if matches(e.regex, t) {
+                    cut = k
+                    let last = lines[lines.count - 1]
+                    let startByte = lines[k].units.first(where: { !$0.scalar.properties.isWhitespace })?.start
+                        ?? lines[k].start
+                    let endByte = max(last.end, lines[k].end)
+                    let all = lines[k...].flatMap { $0.units }
+                    document.removed.append(
+                        Removal(
+                            sourceSpan: Span(startByte, endByte), rule: e.rule,
+                            excerpt: PlainTextRules.excerpt(all[...])))
+                    break search
+                }
+            }
+        }
+        var keys: [String?] = Array(repeating: nil, count: cut)
+        if duplicates || captionPairs {
+            for k in 0..<cut where texts[k].count >= minDuplicateLength { keys[k] = PlainTextRules.foldKey(texts[k]) }
+        }
+        var seen = Set<String>()
+        var k = 0
+        while k < cut {
+            let line = lines[k]
+            let t = texts[k]
+            if t.isEmpty {
+                out.append(line)
+                k += 1
+                continue
+            }
+            if let rule = drops.first(where: { t.count <= $0.maxLength && matches($0.regex, t) })?.rule {
+                remove(line, rule)
+                k += 1
+                continue
+            }
+            if let key = keys[k] {
+                if captionPairs, let next = nextNonBlank(after: k, texts: texts, limit: cut), keys[next] == key,
+                    texts[next] != t
+                {
+                    remove(line, "boilerplate.caption-pair")
+                    remove(lines[next], "boilerplate.caption-pair")
+                    seen.insert(key)
+                    k = next + 1
+                    continue
+                }
+                if duplicates, seen.contains(key) {
+                    remove(line, "boilerplate.duplicate-paragraph")
+                    k += 1
+                    continue
+                }
+                seen.insert(key)
+            }
+            out.append(line)
+            k += 1
+        }
+        return out
+    }
+
+    func nextNonBlank(after k: Int, texts: [String], limit: Int) -> Int? {
+        var j = k + 1
+        while j < limit {
+            if !texts[j].isEmpty { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    func matches(_ regex: NSRegularExpression, _ s: String) -> Bool {
+        regex.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil
+    }
+
+    /// Lower case, one quote style, letters and digits only: the key under which repeats are the same.
+    static func foldKey(_ s: String) -> String {
+        var v = String.UnicodeScalarView()
+        for sc in s.unicodeScalars {
+            if sc.properties.isAlphabetic || sc.properties.numericType != nil {
+                for l in sc.properties.lowercaseMapping.unicodeScalars { v.append(l) }
+            }
+        }
+        return String(v)
+    }
+}
