@@ -190,6 +190,9 @@ public struct HTMLReader: Sendable {
                 guard let ctxt = htmlCreateMemoryParserCtxt(cbuf, Int32(buf.count)) else { return }
                 defer { htmlFreeParserCtxt(ctxt) }
                 htmlCtxtUseOptions(ctxt, parseOptions)
+                // The buffer is UTF-8 (made so above): without this libxml2 guesses from the first non-ASCII byte
+                // and may switch to Latin-1, garbling the text and the byte positions.
+                ctxt.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
                 var sax = htmlSAXHandler()
                 sax.startElement = { ctx, name, atts in
                     guard let ctx, let name else { return }
