@@ -303,6 +303,8 @@ struct ContentExtractor {
                 }
             }
 
+            var regionChars = 0
+            for k in 0..<count where selected[k] { regionChars += Int(chars[k]) }
             // Verdict per element, top-down: in the article or not, and why dropped.
             var inRegion = [Bool](repeating: false, count: count)
             var verdict = [String?](repeating: nil, count: count)
@@ -316,7 +318,10 @@ struct ContentExtractor {
                 }
                 if !inRegion[k] || selected[k] || nodes[k].tag == .text { continue }
                 let n = nodes[k]
-                if n.flags & HTMLNode.boilerplateFlag != 0 {
+                // A boilerplate word on an element that holds most of the article is a page-wide class
+                // ("has-sidebar", "with-share-bar"), not evidence against its text.
+                let wrapper = paras[k] >= 3 && Double(chars[k]) > 0.5 * Double(regionChars)
+                if n.flags & HTMLNode.boilerplateFlag != 0 && !wrapper {
                     verdict[k] = "html.boilerplate"
                 } else if n.flags & HTMLNode.bylineFlag != 0 && chars[k] < 400 {
                     verdict[k] = "html.byline"
