@@ -234,7 +234,7 @@ struct ContentExtractor {
                 var level = 0
                 while k > 0 && level < 5 {
                     let t = nodes[k].tag
-                    if t == .body || t == .html { break }
+                    if t == .html { break }
                     if !scored[k] {
                         scored[k] = true
                         score[k] = initial(k)
@@ -244,13 +244,44 @@ struct ContentExtractor {
                     level += 1
                 }
             }
+            // A container of several <article> elements is a listing (or a story with its "related" teasers
+            // around it), not the story itself.
+            var articles = [Int32](repeating: 0, count: count)
+            var j = count - 1
+            while j > 0 {
+                let p = Int(nodes[j].parent)
+                if p >= 0 { articles[p] += articles[j] + (nodes[j].tag == .article ? 1 : 0) }
+                j -= 1
+            }
             var top = -1
             var best = -Double.infinity
             for k in 0..<count where scored[k] {
                 score[k] *= (1 - linkDensity(k))
+                if articles[k] >= 2 { score[k] *= 0.5 }
                 if score[k] > best {
                     best = score[k]
                     top = k
+                }
+            }
+            if top >= 0 {
+                // Near ties (sibling stories scored alike by their classes) go to the one with more own text.
+                func effective(_ k: Int) -> Double { Double(chars[k] - links[k]) }
+                var bestText = effective(top)
+                let chosen = top
+                for k in 0..<count where scored[k] && k != chosen && score[k] >= 0.95 * best {
+                    var a = Int(nodes[chosen].parent)
+                    var isAncestor = false
+                    while a > 0 {
+                        if a == k {
+                            isAncestor = true
+                            break
+                        }
+                        a = Int(nodes[a].parent)
+                    }
+                    if !isAncestor && effective(k) > bestText {
+                        bestText = effective(k)
+                        top = k
+                    }
                 }
             }
             if top < 0 {
@@ -289,7 +320,9 @@ struct ContentExtractor {
                 let parent = Int(nodes[top].parent)
                 var s = Int(nodes[parent].firstChild)
                 while s >= 0 {
-                    if s != top && nodes[s].tag != .text {
+                    // An <article> is self-contained: a sibling <article> is another story (often "related").
+                    let otherStory = nodes[top].tag == .article && nodes[s].tag == .article
+                    if s != top && nodes[s].tag != .text && !otherStory {
                         var append = false
                         let ld = linkDensity(s)
                         if scored[s] && score[s] >= threshold { append = true }
@@ -307,6 +340,7 @@ struct ContentExtractor {
             for k in 0..<count where selected[k] { regionChars += Int(chars[k]) }
             // Verdict per element, top-down: in the article or not, and why dropped.
             var inRegion = [Bool](repeating: false, count: count)
+            inRegion[0] = selected[0]
             var verdict = [String?](repeating: nil, count: count)
             let titleKey = title.map(ContentExtractor.key)
             for k in 1..<count {
