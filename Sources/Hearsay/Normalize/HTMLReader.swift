@@ -163,7 +163,8 @@ public struct HTMLReader: Sendable {
         var utf8: [UInt8]
         var map: [Int32]? = nil
         var shift = 0
-        if decision.encoding == "utf-8", Decoding.firstInvalidUTF8(bytes) == nil {
+        // `decide` has checked UTF-8 validity unless a BOM settled it.
+        if decision.encoding == "utf-8", decision.evidence != "bom" || Decoding.firstInvalidUTF8(bytes) == nil {
             utf8 = decision.bomLength > 0 ? Array(bytes[decision.bomLength...]) : bytes
             shift = decision.bomLength
         } else {
@@ -446,6 +447,13 @@ final class HTMLTreeBuilder {
         node.textBegin = Int32(tree.scalars.count)
         let wholeStart = original(from)
         let wholeEnd = original(end)
+        // Append to local arrays (one exclusive access to the tree per call, not three per scalar).
+        var scalars: [Unicode.Scalar] = []
+        var starts: [Int32] = []
+        var ends: [Int32] = []
+        swap(&scalars, &tree.scalars)
+        swap(&starts, &tree.sourceStart)
+        swap(&ends, &tree.sourceEnd)
         var i = 0
         while i < len {
             let b = ch[i]
@@ -467,18 +475,21 @@ final class HTMLTreeBuilder {
             } else {
                 v = 0xFFFD
             }
-            tree.scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
             if aligned {
                 let s = end - len + i
-                tree.sourceStart.append(original(s))
-                tree.sourceEnd.append(original(s + n))
+                starts.append(original(s))
+                ends.append(original(s + n))
             } else {
-                tree.sourceStart.append(wholeStart)
-                tree.sourceEnd.append(wholeEnd)
+                starts.append(wholeStart)
+                ends.append(wholeEnd)
             }
             i += n
         }
-        node.textEnd = Int32(tree.scalars.count)
+        node.textEnd = Int32(scalars.count)
+        swap(&scalars, &tree.scalars)
+        swap(&starts, &tree.sourceStart)
+        swap(&ends, &tree.sourceEnd)
         tree.nodes.append(node)
         tree.classes.append("")
         link(index, to: parent)
@@ -488,11 +499,18 @@ final class HTMLTreeBuilder {
         closeAll(at: buffer?.count ?? 0)
         tree.nodes[0].end = original(buffer?.count ?? 0)
         tree.nodes[0].textEnd = Int32(tree.scalars.count)
+        // Pages repeat their class names: look each distinct one up once.
+        var cache: [String: (weight: Int16, flags: UInt16)] = [:]
         for (i, c) in tree.classes.enumerated() where !c.isEmpty {
-            tree.nodes[i].classWeight = Int16(vocabulary.weight(c))
-            if vocabulary.isBoilerplate(c) { tree.nodes[i].flags |= HTMLNode.boilerplateFlag }
-            if vocabulary.isByline(c) { tree.nodes[i].flags |= HTMLNode.bylineFlag }
-            if vocabulary.isArticleBody(c) { tree.nodes[i].flags |= HTMLNode.articleBodyFlag }
+            let e: (weight: Int16, flags: UInt16)
+            if let hit = cache[c] {
+                e = hit
+            } else {
+                e = vocabulary.evidence(c)
+                cache[c] = e
+            }
+            tree.nodes[i].classWeight = e.weight
+            tree.nodes[i].flags |= e.flags
         }
         return tree
     }

@@ -181,37 +181,46 @@ struct HTMLVocabulary: Sendable {
 
     /// A word list: whole tokens, token prefixes (`ad*`), or substrings of the class text (entries with `-`/`_`).
     struct Words: Sendable {
-        var tokens: Set<String> = []
-        var prefixes: [String] = []
-        var substrings: [String] = []
+        var tokens: Set<[UInt8]> = []
+        var prefixes: [[UInt8]] = []
+        var substrings: [[UInt8]] = []
 
         init(_ list: [String]) {
             for w in list.map({ $0.lowercased() }) {
                 if w.hasSuffix("*") {
-                    prefixes.append(String(w.dropLast()))
+                    prefixes.append(Array(w.dropLast().utf8))
                 } else if w.contains("-") || w.contains("_") || w.contains(" ") {
-                    substrings.append(w)
+                    substrings.append(Array(w.utf8))
                 } else {
-                    tokens.insert(w)
+                    tokens.insert(Array(w.utf8))
                 }
             }
         }
 
-        func count(_ classText: String, _ toks: [Substring]) -> Int {
-            var n = 0
+        func matches(_ text: [UInt8], _ toks: [ArraySlice<UInt8>]) -> Bool {
             for t in toks {
-                if tokens.contains(String(t)) {
-                    n += 1
-                    continue
-                }
-                for p in prefixes where t.hasPrefix(p) {
-                    n += 1
-                    break
-                }
+                if tokens.contains(Array(t)) { return true }
+                for p in prefixes where t.count >= p.count && t.starts(with: p) { return true }
             }
-            for s in substrings where classText.contains(s) { n += 1 }
-            return n
+            for sub in substrings where HTMLVocabulary.find(sub, in: text) { return true }
+            return false
         }
+    }
+
+    static func find(_ needle: [UInt8], in hay: [UInt8]) -> Bool {
+        let n = needle.count
+        guard n > 0, hay.count >= n else { return false }
+        let first = needle[0]
+        var i = 0
+        while i + n <= hay.count {
+            if hay[i] == first {
+                var k = 1
+                while k < n && hay[i + k] == needle[k] { k += 1 }
+                if k == n { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     var positive: Words
@@ -228,26 +237,35 @@ struct HTMLVocabulary: Sendable {
         articleBody = Words(raw.articleBody)
     }
 
-    static func tokens(_ s: String) -> [Substring] {
-        s.split(whereSeparator: { c in !(c.isLetter || c.isNumber) })
+    /// Tokens of a lower-cased class text: runs of ASCII letters and digits (any non-ASCII byte counts as a letter).
+    static func tokens(_ b: [UInt8]) -> [ArraySlice<UInt8>] {
+        var out: [ArraySlice<UInt8>] = []
+        var start = -1
+        for (i, c) in b.enumerated() {
+            let word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c >= 0x80
+            if word {
+                if start < 0 { start = i }
+            } else if start >= 0 {
+                out.append(b[start..<i])
+                start = -1
+            }
+        }
+        if start >= 0 { out.append(b[start..<b.count]) }
+        return out
     }
 
-    /// +25 for article evidence, -25 for boilerplate evidence (both may apply).
-    func weight(_ classText: String) -> Int {
-        let t = HTMLVocabulary.tokens(classText)
-        var w = 0
-        if negative.count(classText, t) > 0 { w -= 25 }
-        if positive.count(classText, t) > 0 { w += 25 }
-        return w
-    }
-
-    func isBoilerplate(_ classText: String) -> Bool {
-        let t = HTMLVocabulary.tokens(classText)
-        return boilerplate.count(classText, t) > 0 && articleBody.count(classText, t) == 0
-    }
-
-    func isByline(_ classText: String) -> Bool { byline.count(classText, HTMLVocabulary.tokens(classText)) > 0 }
-    func isArticleBody(_ classText: String) -> Bool {
-        articleBody.count(classText, HTMLVocabulary.tokens(classText)) > 0
+    /// Class weight (+25 article words, -25 boilerplate words) and ``HTMLNode`` flags for a class text.
+    func evidence(_ classText: String) -> (weight: Int16, flags: UInt16) {
+        let b = Array(classText.utf8)
+        let t = HTMLVocabulary.tokens(b)
+        var w: Int16 = 0
+        if negative.matches(b, t) { w -= 25 }
+        if positive.matches(b, t) { w += 25 }
+        var flags: UInt16 = 0
+        let body = articleBody.matches(b, t)
+        if body { flags |= HTMLNode.articleBodyFlag }
+        if !body && boilerplate.matches(b, t) { flags |= HTMLNode.boilerplateFlag }
+        if byline.matches(b, t) { flags |= HTMLNode.bylineFlag }
+        return (w, flags)
     }
 }
