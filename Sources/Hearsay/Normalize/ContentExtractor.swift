@@ -389,6 +389,19 @@ struct ContentExtractor {
                     || (titleKey != nil && ContentExtractor.key(blocks[j].text.scalars) == titleKey)
                 {
                     blocks[j].rule = "html.headline"
+                } else if blocks[j].text.count < 100,
+                    vocabulary.isBoilerplatePhrase(ContentExtractor.key(blocks[j].text.scalars))
+                {
+                    blocks[j].rule = "html.phrase"
+                }
+            }
+            // A short "By ..." line among the first blocks of the article is a byline.
+            var seen = 0
+            for j in blocks.indices where blocks[j].rule == nil && seen < 3 {
+                seen += 1
+                let t = blocks[j].text.scalars
+                if t.count < 100, t.count > 3, t[0] == "B" || t[0] == "b", t[1] == "y" || t[1] == "Y", t[2] == " " {
+                    blocks[j].rule = "html.byline"
                 }
             }
             _ = evidence

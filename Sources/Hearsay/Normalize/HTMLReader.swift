@@ -33,6 +33,8 @@ public struct HTMLReader: Sendable {
         public var maxDepth: Int = 400
         /// Class/id vocabularies and tag lists for main-content extraction.
         public var vocabulary: String = "builtin:html-content-vocabulary.json"
+        /// Short blocks that are page furniture ("Advertisement", "Share this"), one phrase a line.
+        public var boilerplatePhrases: String = "builtin:html-boilerplate-phrases.txt"
         /// When false, every visible block is kept (only script, style, nav and the like are dropped).
         public var mainContent: Bool = true
         /// A block needs this many characters to score as a paragraph.
@@ -47,12 +49,13 @@ public struct HTMLReader: Sendable {
         public init() {}
 
         public static let keys: [String] = [
-            "max_bytes", "max_depth", "vocabulary", "main_content", "min_paragraph_chars", "sibling_share",
+            "max_bytes", "max_depth", "vocabulary", "boilerplate_phrases", "main_content", "min_paragraph_chars", "sibling_share",
             "max_link_density", "max_container_link_density",
         ]
 
         enum CodingKeys: String, CodingKey {
             case maxBytes = "max_bytes", maxDepth = "max_depth", vocabulary, mainContent = "main_content"
+            case boilerplatePhrases = "boilerplate_phrases"
             case minParagraphChars = "min_paragraph_chars", siblingShare = "sibling_share"
             case maxLinkDensity = "max_link_density", maxContainerLinkDensity = "max_container_link_density"
         }
@@ -63,6 +66,8 @@ public struct HTMLReader: Sendable {
             maxBytes = try c.decodeIfPresent(Int.self, forKey: .maxBytes) ?? d.maxBytes
             maxDepth = try c.decodeIfPresent(Int.self, forKey: .maxDepth) ?? d.maxDepth
             vocabulary = try c.decodeIfPresent(String.self, forKey: .vocabulary) ?? d.vocabulary
+            boilerplatePhrases =
+                try c.decodeIfPresent(String.self, forKey: .boilerplatePhrases) ?? d.boilerplatePhrases
             mainContent = try c.decodeIfPresent(Bool.self, forKey: .mainContent) ?? d.mainContent
             minParagraphChars = try c.decodeIfPresent(Int.self, forKey: .minParagraphChars) ?? d.minParagraphChars
             siblingShare = try c.decodeIfPresent(Double.self, forKey: .siblingShare) ?? d.siblingShare
@@ -78,7 +83,15 @@ public struct HTMLReader: Sendable {
     public init(config: Config, resources: ResourceLoader) throws {
         self.config = config
         let raw = try resources.json(HTMLVocabulary.Raw.self, config.vocabulary)
-        self.vocabulary = HTMLVocabulary(raw)
+        var vocabulary = HTMLVocabulary(raw)
+        for line in try resources.lines(config.boilerplatePhrases) {
+            if line.hasSuffix("*") {
+                vocabulary.phrasePrefixes.append(ContentExtractor.key(String(line.dropLast())))
+            } else {
+                vocabulary.phrases.insert(ContentExtractor.key(line))
+            }
+        }
+        self.vocabulary = vocabulary
     }
 
     /// Reads one page.

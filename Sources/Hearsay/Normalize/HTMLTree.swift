@@ -223,6 +223,9 @@ struct HTMLVocabulary: Sendable {
         return false
     }
 
+    /// Whole-block phrases (keys: letters and digits, lower-cased) and phrase prefixes, from the phrase list.
+    var phrases: Set<String> = []
+    var phrasePrefixes: [String] = []
     var positive: Words
     var negative: Words
     var boilerplate: Words
@@ -235,6 +238,13 @@ struct HTMLVocabulary: Sendable {
         boilerplate = Words(raw.boilerplate)
         byline = Words(raw.byline)
         articleBody = Words(raw.articleBody)
+    }
+
+    /// Whether a short block is page furniture by its wording.
+    func isBoilerplatePhrase(_ key: String) -> Bool {
+        if phrases.contains(key) { return true }
+        for p in phrasePrefixes where key.hasPrefix(p) { return true }
+        return false
     }
 
     /// Tokens of a lower-cased class text: runs of ASCII letters and digits (any non-ASCII byte counts as a letter).
