@@ -192,3 +192,14 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
     #expect(HTMLMetadataReader.date("Nov 20, 2019") == nil)
     #expect(HTMLMetadataReader.date("2019-13-01") == nil)
 }
+
+@Test func htmlDeclaredCharsetOutsideTheBuiltinDecoderGoesThroughIconv() throws {
+    let bytes = try fixture("windows-1251.html")
+    let page = try reader().read(bytes, file: "windows-1251.html")
+    #expect(page.decision.encoding == "windows-1251")
+    #expect(body(page).contains("Мэр города заявил, что новый мост через реку откроют в марте"))
+    let block = page.blocks[0]
+    let m = try #require(block.text.scalars.firstIndex(of: "М"))
+    #expect(Int(block.text.sourceEnd[m]) - Int(block.text.sourceStart[m]) == 1)
+    #expect(bytes[Int(block.text.sourceStart[m])] == 0xCC)
+}

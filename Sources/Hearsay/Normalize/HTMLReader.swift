@@ -108,7 +108,15 @@ public struct HTMLReader: Sendable {
                 file: file, byteOffset: config.maxBytes, stage: "normalize")
         }
         let declared = HTMLReader.sniffCharset(bytes)
-        let decision = Decoding.decide(bytes, declared: declared)
+        var decision = Decoding.decide(bytes, declared: declared)
+        // A declared charset that `Decoding` does not know (Shift_JIS, EUC-KR, windows-1251...) is used through
+        // iconv when the bytes are not UTF-8 anyway.
+        if let declared, decision.evidence != "bom", !decision.encoding.hasPrefix("utf-"),
+            !HTMLReader.builtinEncodings.contains(Decoding.canonicalName(declared)),
+            HTMLReader.iconvAvailable(declared)
+        {
+            decision = Decoding.Decision(encoding: declared, evidence: "declared", bomLength: 0)
+        }
         let tree = HTMLReader.parse(bytes, decision: decision, maxDepth: max(8, config.maxDepth), vocabulary: vocabulary)
         let (metadata, articleBody) = HTMLMetadataReader.read(tree)
         let extractor = ContentExtractor(config: config, vocabulary: vocabulary)
@@ -158,6 +166,61 @@ public struct HTMLReader: Sendable {
         return nil
     }
 
+    /// Encodings ``Decoding`` decodes itself.
+    static let builtinEncodings: Set<String> = ["utf-8", "windows-1252", "utf-16le", "utf-16be"]
+
+    static func iconvAvailable(_ label: String) -> Bool {
+        let cd = iconv_open("UTF-32LE", label)
+        if Int(bitPattern: cd) == -1 { return false }
+        iconv_close(cd)
+        return true
+    }
+
+    /// Decodes with iconv one character at a time (UTF-32 output of exactly one unit), so that every scalar keeps
+    /// its byte range. Bytes iconv cannot read become U+FFFD.
+    static func iconvDecode(_ bytes: [UInt8], _ label: String) -> [Decoding.Unit] {
+        var out: [Decoding.Unit] = []
+        out.reserveCapacity(bytes.count)
+        let cd = iconv_open("UTF-32LE", label)
+        if Int(bitPattern: cd) == -1 { return Decoding.decode(bytes, Decoding.decide(bytes)) }
+        defer { iconv_close(cd) }
+        bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return }
+            var i = 0
+            let n = buf.count
+            var value: UInt32 = 0
+            while i < n {
+                // ASCII is ASCII in every charset a web page declares in ASCII.
+                if buf[i] < 0x80 && buf[i] != 0x1B {
+                    out.append(Decoding.Unit(scalar: Unicode.Scalar(buf[i]), start: i, end: i + 1))
+                    i += 1
+                    continue
+                }
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: base + i)
+                    .assumingMemoryBound(to: CChar.self)
+                var inLeft = n - i
+                let before = inLeft
+                var outLeft = 4
+                withUnsafeMutableBytes(of: &value) { raw in
+                    var outPtr: UnsafeMutablePointer<CChar>? = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
+                    _ = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
+                }
+                let used = before - inLeft
+                if outLeft == 0, used > 0, let s = Unicode.Scalar(UInt32(littleEndian: value)) {
+                    out.append(Decoding.Unit(scalar: s, start: i, end: i + used))
+                    i += used
+                } else if used > 0 {
+                    i += used  // a shift sequence with no character of its own
+                } else {
+                    out.append(Decoding.Unit(scalar: "\u{FFFD}", start: i, end: i + 1))
+                    i += 1
+                    _ = iconv(cd, nil, nil, nil, nil)
+                }
+            }
+        }
+        return out
+    }
+
     // MARK: - Parsing
 
     /// libxml2 options: recover, no network, no error output, compact text nodes, no hard-coded depth limit (this
@@ -181,7 +244,9 @@ public struct HTMLReader: Sendable {
             utf8 = decision.bomLength > 0 ? Array(bytes[decision.bomLength...]) : bytes
             shift = decision.bomLength
         } else {
-            let units = Decoding.decode(bytes, decision)
+            let units =
+                builtinEncodings.contains(decision.encoding)
+                ? Decoding.decode(bytes, decision) : iconvDecode(bytes, decision.encoding)
             utf8 = []
             utf8.reserveCapacity(bytes.count + bytes.count / 4)
             var m: [Int32] = []
