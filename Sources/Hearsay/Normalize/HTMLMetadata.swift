@@ -28,20 +28,21 @@ enum HTMLMetadataReader {
 
         m.title = first(metas["og:title"], ld.headline, metas["twitter:title"], metas["dc.title"], tree.title.map(clean))
         m.published = first(
-            date(metas["article:published_time"]), date(ld.datePublished), date(metas["og:published_time"]),
+            date(metas["article:published_time"]), date(metas["article:published"]), date(ld.datePublished),
+            date(metas["og:published_time"]), date(metas["datecreated"]), date(metas["pdate"]),
             date(metas["datepublished"]), date(metas["date"]), date(metas["pubdate"]), date(metas["publishdate"]),
             date(metas["dc.date.issued"]), date(metas["dc.date"]), date(metas["dcterms.created"]),
             date(metas["sailthru.date"]), date(metas["parsely-pub-date"]),
             tree.timeDatetimes.lazy.compactMap(date).first)
         var authors: [String] = []
         for a in ld.authors + metaAuthors {
-            let t = clean(a)
-            if !t.isEmpty && !authors.contains(t) { authors.append(t) }
+            guard let t = author(a) else { continue }
+            if !authors.contains(t) { authors.append(t) }
         }
         if authors.isEmpty {
             for (prop, node) in tree.itemprops where prop == "author" {
-                let t = tree.text(of: Int(node), limit: 80)
-                if !t.isEmpty && t.count < 80 && !authors.contains(t) { authors.append(t) }
+                guard let t = author(tree.text(of: Int(node), limit: 120)) else { continue }
+                if !authors.contains(t) { authors.append(t) }
             }
         }
         m.authors = authors
@@ -51,6 +52,20 @@ enum HTMLMetadataReader {
             tree.htmlLang, metas["content-language"], metas["dc.language"], ld.inLanguage,
             metas["og:locale"].map { $0.replacingOccurrences(of: "_", with: "-") })
         return (m, ld.articleBody)
+    }
+
+    /// An author name cleaned of a leading "By", a trailing handle, date or agency note; nil for URL slugs.
+    static func author(_ raw: String) -> String? {
+        var t = clean(raw)
+        if t.lowercased().hasPrefix("by ") { t = String(t.dropFirst(3)) }
+        for cut in [" @", " |", " •", " - ", ", AP ", ", Associated Press"] {
+            if let r = t.range(of: cut) { t = String(t[..<r.lowerBound]) }
+        }
+        t = t.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:"))
+        if t.isEmpty || t.hasPrefix("http") || t.count > 80 { return nil }
+        // "kevin-r": an account slug, not a name.
+        if !t.contains(" ") && t.contains("-") && t == t.lowercased() { return nil }
+        return t
     }
 
     static func first(_ values: String?...) -> String? {

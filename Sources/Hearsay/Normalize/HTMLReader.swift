@@ -369,7 +369,8 @@ final class HTMLTreeBuilder {
         var jsonLD = false
         if let atts {
             var i = 0
-            var meta: (name: String?, content: String?) = (nil, nil)
+            var metaNames: [String] = []
+            var metaContent: String? = nil
             var rel: String? = nil
             var href: String? = nil
             while let an = atts[i] {
@@ -396,8 +397,8 @@ final class HTMLTreeBuilder {
                         }
                     }
                 case "type": if tag == .script, let av, String(cString: av).lowercased().contains("ld+json") { jsonLD = true }
-                case "name", "property", "itemprop_meta", "http-equiv": if let av { meta.name = String(cString: av) }
-                case "content": if let av { meta.content = String(cString: av) }
+                case "name", "property", "http-equiv": if tag == .meta, let av { metaNames.append(String(cString: av)) }
+                case "content": if let av { metaContent = String(cString: av) }
                 case "rel": if let av { rel = String(cString: av).lowercased() }
                 case "href": if let av { href = String(cString: av) }
                 case "lang": if tag == .html, let av { tree.htmlLang = String(cString: av) }
@@ -405,9 +406,13 @@ final class HTMLTreeBuilder {
                 case "charset": break
                 default: break
                 }
-                if tag == .meta, aname == "itemprop", let av { meta.name = String(cString: av) }
+                if tag == .meta, aname == "itemprop", let av {
+                    metaNames += String(cString: av).split(separator: " ").map(String.init)
+                }
             }
-            if tag == .meta, let n = meta.name, let c = meta.content { tree.metas.append((n.lowercased(), c)) }
+            if tag == .meta, let c = metaContent {
+                for n in metaNames { tree.metas.append((n.lowercased(), c)) }
+            }
             if tag == .link, let rel, rel.split(separator: " ").contains("canonical"), let href { tree.canonical = href }
         }
         let parent = stack.last!
