@@ -390,9 +390,11 @@ struct ContentExtractor {
                 {
                     blocks[j].rule = "html.headline"
                 } else if blocks[j].text.count < 100,
-                    vocabulary.isBoilerplatePhrase(ContentExtractor.key(blocks[j].text.scalars))
+                    vocabulary.isBoilerplatePhrase(ContentExtractor.wordKey(blocks[j].text.scalars))
                 {
                     blocks[j].rule = "html.phrase"
+                } else if ContentExtractor.isDateline(blocks[j].text.scalars, stampWords: vocabulary.stampWords) {
+                    blocks[j].rule = "html.dateline"
                 }
             }
             // A short "By ..." line among the first blocks of the article is a byline.
@@ -446,4 +448,52 @@ struct ContentExtractor {
     }
 
     static func key(_ text: String) -> String { key(text.unicodeScalars) }
+
+    /// A phrase key: the words (letters and digits) lower-cased, joined by single spaces.
+    static func wordKey<S: Sequence>(_ text: S) -> String where S.Element == Unicode.Scalar {
+        var v = String.UnicodeScalarView()
+        var gap = false
+        for s in text {
+            if s.properties.isAlphabetic || s.properties.numericType != nil {
+                if gap && !v.isEmpty { v.append(" ") }
+                gap = false
+                v.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                gap = true
+            }
+        }
+        return String(v)
+    }
+
+    /// Whether a short block is a dateline or time stamp ("Updated 5:27 am CST, Wednesday, November 20, 2019").
+    static func isDateline(_ t: [Unicode.Scalar], stampWords: Set<String>) -> Bool {
+        guard t.count < 120 else { return false }
+        var hasYear = false
+        var hasTime = false
+        var digits = 0
+        var i = 0
+        while i < t.count {
+            let v = t[i].value
+            if v >= 48 && v <= 57 {
+                digits += 1
+                if digits == 4, i + 1 >= t.count || !(t[i + 1].value >= 48 && t[i + 1].value <= 57) {
+                    let y = t[(i - 3)...i].reduce(0) { $0 * 10 + Int($1.value - 48) }
+                    if y >= 1990 && y <= 2039 && (i < 4 || !(t[i - 4].value >= 48 && t[i - 4].value <= 57)) {
+                        hasYear = true
+                    }
+                }
+                if t[i] != ":" && i + 2 < t.count && t[i + 1] == ":" && t[i + 2].value >= 48 && t[i + 2].value <= 57 {
+                    hasTime = true
+                }
+            } else {
+                digits = 0
+            }
+            i += 1
+        }
+        guard hasYear else { return false }
+        if hasTime { return true }
+        let words = wordKey(t).split(separator: " ")
+        if words.count > 14 { return false }
+        return words.contains { stampWords.contains(String($0)) }
+    }
 }

@@ -85,10 +85,12 @@ public struct HTMLReader: Sendable {
         let raw = try resources.json(HTMLVocabulary.Raw.self, config.vocabulary)
         var vocabulary = HTMLVocabulary(raw)
         for line in try resources.lines(config.boilerplatePhrases) {
-            if line.hasSuffix("*") {
-                vocabulary.phrasePrefixes.append(ContentExtractor.key(String(line.dropLast())))
+            if line.hasPrefix("stamp:") {
+                vocabulary.stampWords.insert(ContentExtractor.wordKey(line.dropFirst(6).unicodeScalars))
+            } else if line.hasSuffix("*") {
+                vocabulary.phrasePrefixes.append(ContentExtractor.wordKey(line.dropLast().unicodeScalars))
             } else {
-                vocabulary.phrases.insert(ContentExtractor.key(line))
+                vocabulary.phrases.insert(ContentExtractor.wordKey(line.unicodeScalars))
             }
         }
         self.vocabulary = vocabulary

@@ -226,6 +226,8 @@ struct HTMLVocabulary: Sendable {
     /// Whole-block phrases (keys: letters and digits, lower-cased) and phrase prefixes, from the phrase list.
     var phrases: Set<String> = []
     var phrasePrefixes: [String] = []
+    /// Words that make a short line holding a year a time stamp ("updated", "published", "posted").
+    var stampWords: Set<String> = []
     var positive: Words
     var negative: Words
     var boilerplate: Words
@@ -243,7 +245,12 @@ struct HTMLVocabulary: Sendable {
     /// Whether a short block is page furniture by its wording.
     func isBoilerplatePhrase(_ key: String) -> Bool {
         if phrases.contains(key) { return true }
-        for p in phrasePrefixes where key.hasPrefix(p) { return true }
+        for p in phrasePrefixes where key.hasPrefix(p) {
+            // Whole words only: "photo" does not match "photos which...".
+            if key.utf8.count == p.utf8.count || key.utf8[key.utf8.index(key.utf8.startIndex, offsetBy: p.utf8.count)] == 0x20 {
+                return true
+            }
+        }
         return false
     }
 
