@@ -203,3 +203,27 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
     #expect(Int(block.text.sourceEnd[m]) - Int(block.text.sourceStart[m]) == 1)
     #expect(bytes[Int(block.text.sourceStart[m])] == 0xCC)
 }
+
+@Test func htmlJSONLDArticleBodyIsEvidenceForTheRightContainer() throws {
+    let story = [
+        "The river authority said on Monday that the new flood barrier will be finished before the autumn rains arrive.",
+        "Engineers have driven steel piles along the east bank, and the concrete wall is now two thirds complete.",
+        "The authority expects the barrier to protect about four hundred homes that flooded twice in the last decade.",
+    ]
+    let chatter = (1...8).map {
+        "Reader number \($0) writes that, honestly, the council has wasted money, time, patience, and goodwill, again and again, for years."
+    }
+    let evidence = story.joined(separator: " ")
+    var html = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Barrier\", "
+    html += "\"articleBody\": \"\(evidence)\"}</script></head><body>"
+    html += "<div class=\"wrap\"><div class=\"a1\">" + story.map { "<p>\($0)</p>" }.joined() + "</div></div>"
+    html += "<div class=\"wrap\"><div class=\"a2\">" + chatter.map { "<p>\($0)</p>" }.joined() + "</div></div>"
+    html += "</body></html>"
+    let page = try reader().read(Array(html.utf8), file: "evidence.html")
+    let b = body(page)
+    #expect(b.contains("The river authority said on Monday"))
+    #expect(!b.contains("Reader number"))
+    // The evidence itself is never output: the body holds the page's own paragraphs, with their byte spans.
+    #expect(page.blocks.count == 3)
+    #expect(page.blocks.allSatisfy { $0.text.sourceStart[0] > Int32(html.utf8.count / 4) })
+}

@@ -312,6 +312,14 @@ struct ContentExtractor {
                 }
             }
 
+            var evidenceChose = false
+            if top >= 0, let evidence, evidence.count >= 200 {
+                let before = top
+                top = ContentExtractor.agreeWithEvidence(
+                    tree, evidence: evidence, top: top, candidates: (0..<count).filter { scored[$0] && score[$0] > 0 },
+                    score: score)
+                evidenceChose = top != before
+            }
             // The article: the top container plus siblings that score close to it.
             var selected = [Bool](repeating: false, count: count)
             selected[top] = true
@@ -325,7 +333,8 @@ struct ContentExtractor {
                     if s != top && nodes[s].tag != .text && !otherStory {
                         var append = false
                         let ld = linkDensity(s)
-                        if scored[s] && score[s] >= threshold { append = true }
+                        // A container the evidence passed over does not come back as a sibling.
+                        if scored[s] && score[s] >= threshold && !evidenceChose { append = true }
                         if !append && (nodes[s].tag == .p || nodes[s].tag == .blockquote || nodes[s].tag == .ul || nodes[s].tag == .ol) {
                             let len = Int(chars[s])
                             if len > 80 && ld < 0.25 { append = true }
@@ -436,6 +445,47 @@ struct ContentExtractor {
         closeRun()
         removed.sort { $0.sourceSpan < $1.sourceSpan }
         return (out, removed)
+    }
+
+    /// The JSON-LD `articleBody` as evidence: when the chosen container shares few words with it and another
+    /// well-scored container shares many, the other one is the article. The evidence text is never output.
+    static func agreeWithEvidence(
+        _ tree: HTMLTree, evidence: String, top: Int, candidates: [Int], score: [Double]
+    ) -> Int {
+        func words<S: Sequence>(_ s: S) -> Set<String> where S.Element == Unicode.Scalar {
+            Set(wordKey(s).split(separator: " ").filter { $0.count >= 3 }.map(String.init))
+        }
+        let target = words(evidence.unicodeScalars.prefix(4000))
+        guard target.count >= 20 else { return top }
+        // Precision over the container's word occurrences, recall over the evidence's distinct words.
+        func agreement(_ k: Int) -> Double {
+            let n = tree.nodes[k]
+            let tokens = wordKey(tree.scalars[Int(n.textBegin)..<Int(n.textEnd)]).split(separator: " ")
+                .filter { $0.count >= 3 }.map(String.init)
+            guard !tokens.isEmpty else { return 0 }
+            var inside = 0
+            var found = Set<String>()
+            for t in tokens where target.contains(t) {
+                inside += 1
+                found.insert(t)
+            }
+            guard inside > 0 else { return 0 }
+            let p = Double(inside) / Double(tokens.count)
+            let r = Double(found.count) / Double(target.count)
+            return 2 * p * r / (p + r)
+        }
+        let current = agreement(top)
+        if current >= 0.6 { return top }
+        var choice = top
+        var bestAgreement = current
+        for k in candidates.sorted(by: { score[$0] > score[$1] }).prefix(20) where k != top {
+            let a = agreement(k)
+            if a > bestAgreement + 0.2 {
+                bestAgreement = a
+                choice = k
+            }
+        }
+        return choice
     }
 
     /// A comparison key: letters and digits only, lower-cased.
