@@ -452,26 +452,47 @@ struct ContentExtractor {
     static func agreeWithEvidence(
         _ tree: HTMLTree, evidence: String, top: Int, candidates: [Int], score: [Double]
     ) -> Int {
-        func words<S: Sequence>(_ s: S) -> Set<String> where S.Element == Unicode.Scalar {
-            Set(wordKey(s).split(separator: " ").filter { $0.count >= 3 }.map(String.init))
+        // Distinct evidence words (3+ letters), numbered.
+        var ids: [String: Int32] = [:]
+        for w in wordKey(evidence.unicodeScalars.prefix(4000)).split(separator: " ") where w.count >= 3 {
+            if ids[String(w)] == nil { ids[String(w)] = Int32(ids.count) }
         }
-        let target = words(evidence.unicodeScalars.prefix(4000))
-        guard target.count >= 20 else { return top }
+        guard ids.count >= 20 else { return top }
+        var stamp = [Int32](repeating: -1, count: ids.count)
+        var round: Int32 = 0
         // Precision over the container's word occurrences, recall over the evidence's distinct words.
         func agreement(_ k: Int) -> Double {
             let n = tree.nodes[k]
-            let tokens = wordKey(tree.scalars[Int(n.textBegin)..<Int(n.textEnd)]).split(separator: " ")
-                .filter { $0.count >= 3 }.map(String.init)
-            guard !tokens.isEmpty else { return 0 }
+            round += 1
+            var total = 0
             var inside = 0
-            var found = Set<String>()
-            for t in tokens where target.contains(t) {
-                inside += 1
-                found.insert(t)
+            var found = 0
+            var word = String.UnicodeScalarView()
+            func close() {
+                if word.count >= 3 {
+                    total += 1
+                    if let id = ids[String(word)] {
+                        inside += 1
+                        if stamp[Int(id)] != round {
+                            stamp[Int(id)] = round
+                            found += 1
+                        }
+                    }
+                }
+                word = String.UnicodeScalarView()
             }
+            for i in Int(n.textBegin)..<Int(n.textEnd) {
+                let s = tree.scalars[i]
+                if s.properties.isAlphabetic || s.properties.numericType != nil {
+                    word.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+                } else if !word.isEmpty {
+                    close()
+                }
+            }
+            close()
             guard inside > 0 else { return 0 }
-            let p = Double(inside) / Double(tokens.count)
-            let r = Double(found.count) / Double(target.count)
+            let p = Double(inside) / Double(total)
+            let r = Double(found) / Double(ids.count)
             return 2 * p * r / (p + r)
         }
         let current = agreement(top)

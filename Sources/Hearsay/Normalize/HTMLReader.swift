@@ -321,6 +321,8 @@ final class HTMLTreeBuilder {
     var lastPos = 0
     /// What the current character data feeds besides the tree: 1 = `<title>`, 2 = a JSON-LD script.
     var capture = 0
+    /// Open `<script>` / `<style>` elements.
+    var rawDepth = 0
     var captured: [UInt8] = []
 
     init(maxDepth: Int, map: [Int32]?, shift: Int, vocabulary: HTMLVocabulary) {
@@ -427,6 +429,7 @@ final class HTMLTreeBuilder {
         link(index, to: parent)
         // libxml2 sends an end event for void elements too, so every element is pushed.
         stack.append(index)
+        if tag == .script || tag == .style { rawDepth += 1 }
         if tag == .br { appendBreak(at: end) }
         if tag == .title && capture == 0 {
             capture = 1
@@ -449,6 +452,7 @@ final class HTMLTreeBuilder {
         tree.nodes[index].end = original(pos)
         tree.nodes[index].textEnd = Int32(tree.scalars.count)
         let tag = tree.nodes[index].tag
+        if tag == .script || tag == .style { rawDepth -= 1 }
         if capture == 1 && tag == .title {
             if tree.title == nil { tree.title = String(decoding: captured, as: UTF8.self) }
             capture = 0
@@ -496,6 +500,11 @@ final class HTMLTreeBuilder {
     func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int) {
         let end = position()
         if capture != 0 { captured.append(contentsOf: UnsafeBufferPointer(start: ch, count: len)) }
+        // Script and style text is never page text: not stored (a large share of many pages).
+        if rawDepth > 0 {
+            lastPos = end
+            return
+        }
         // Where the text came from: usually the `len` bytes before the parser's position; an entity or a
         // character reference maps as a whole to its source `&...;`.
         var aligned = false

@@ -185,8 +185,11 @@ struct HTMLVocabulary: Sendable {
         var prefixes: [[UInt8]] = []
         var substrings: [[UInt8]] = []
 
+        var maxTokenLength = 0
+
         init(_ list: [String]) {
             for w in list.map({ $0.lowercased() }) {
+                if !w.hasSuffix("*") { maxTokenLength = max(maxTokenLength, w.utf8.count) }
                 if w.hasSuffix("*") {
                     prefixes.append(Array(w.dropLast().utf8))
                 } else if w.contains("-") || w.contains("_") || w.contains(" ") {
@@ -199,7 +202,7 @@ struct HTMLVocabulary: Sendable {
 
         func matches(_ text: [UInt8], _ toks: [ArraySlice<UInt8>]) -> Bool {
             for t in toks {
-                if tokens.contains(Array(t)) { return true }
+                if t.count <= maxTokenLength, tokens.contains(Array(t)) { return true }
                 for p in prefixes where t.count >= p.count && t.starts(with: p) { return true }
             }
             for sub in substrings where HTMLVocabulary.find(sub, in: text) { return true }
