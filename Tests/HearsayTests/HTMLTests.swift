@@ -227,3 +227,23 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
     #expect(page.blocks.count == 3)
     #expect(page.blocks.allSatisfy { $0.text.sourceStart[0] > Int32(html.utf8.count / 4) })
 }
+
+@Test func htmlLongRunsCRLFAndImpliedParagraphsKeepExactByteRanges() throws {
+    // Text longer than libxml2's 1000-byte chunks, with multi-byte characters, CRLF line ends, and text directly
+    // in <body> (libxml2 implies a <p> after reading it).
+    let sentence = "Der Fluss führt Hochwasser – die Stadt öffnet Notunterkünfte, sagte die Bürgermeisterin.\r\n"
+    let long = String(repeating: sentence, count: 40)
+    let html = "<html><body>\r\n" + long + "<div><p>" + long + "</p></div></body></html>"
+    let bytes = Array(html.utf8)
+    let page = try reader(HTMLReader.Config.plain()).read(bytes, file: "long.html")
+    #expect(page.blocks.count == 2)
+    var checked = 0
+    for block in page.blocks {
+        for i in 0..<block.text.count where block.text.scalars[i] != " " {
+            let source = Array(bytes[Int(block.text.sourceStart[i])..<Int(block.text.sourceEnd[i])])
+            #expect(source == Array(String(block.text.scalars[i]).utf8))
+            checked += 1
+        }
+    }
+    #expect(checked > 6000)
+}

@@ -48,6 +48,13 @@ public struct HTMLReader: Sendable {
 
         public init() {}
 
+        /// Every visible block, no main-content selection.
+        static func plain() -> Config {
+            var c = Config()
+            c.mainContent = false
+            return c
+        }
+
         public static let keys: [String] = [
             "max_bytes", "max_depth", "vocabulary", "boilerplate_phrases", "main_content", "min_paragraph_chars", "sibling_share",
             "max_link_density", "max_container_link_density",
@@ -321,6 +328,8 @@ final class HTMLTreeBuilder {
     var lastPos = 0
     /// What the current character data feeds besides the tree: 1 = `<title>`, 2 = a JSON-LD script.
     var capture = 0
+    /// Scratch: for each byte of a text chunk, its offset in the UTF-8 buffer.
+    var bytePos: [Int] = []
     /// Open `<script>` / `<style>` elements.
     var rawDepth = 0
     var captured: [UInt8] = []
@@ -348,9 +357,12 @@ final class HTMLTreeBuilder {
 
     func start(_ name: UnsafePointer<xmlChar>, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         let end = position()
-        // The start tag ends at `end`; its '<' is the last one before.
+        // The start tag ends at `end`; its '<' is the last one before. An element libxml2 implies (a <p> around
+        // text directly in <body>) comes after its text was read: it has no tag and must not move `lastPos`.
         var begin = end
-        if let buffer {
+        var implied = false
+        if let buffer, end > 0, end <= buffer.count, buffer[end - 1] != UInt8(ascii: ">") { implied = true }
+        if let buffer, !implied {
             var i = end - 1
             let limit = max(lastPos, end - 4096)
             while i >= limit {
@@ -361,7 +373,7 @@ final class HTMLTreeBuilder {
                 i -= 1
             }
         }
-        lastPos = end
+        if !implied { lastPos = end }
         let tag = HTMLTag.lookup(name)
         if stack.count > maxDepth {
             overflow += 1
@@ -498,7 +510,7 @@ final class HTMLTreeBuilder {
     }
 
     func characters(_ ch: UnsafePointer<xmlChar>, _ len: Int) {
-        let end = position()
+        var end = position()
         if capture != 0 { captured.append(contentsOf: UnsafeBufferPointer(start: ch, count: len)) }
         // Script and style text is never page text: not stored (a large share of many pages).
         if rawDepth > 0 {
@@ -508,9 +520,44 @@ final class HTMLTreeBuilder {
         // Where the text came from: usually the `len` bytes before the parser's position; an entity or a
         // character reference maps as a whole to its source `&...;`.
         var aligned = false
+        var stepped = false  // aligned byte by byte through `bytePos` (the source had CRs the parser dropped)
+        // A long run of text comes in chunks of 1000 bytes, each reported before the parser steps over its last
+        // character: then the chunk ends that character's length after the parser's position.
+        if let buffer, len > 0, end <= buffer.count, end - len < lastPos || memcmp(buffer.baseAddress! + (end - len), ch, len) != 0 {
+            var k = len - 1
+            while k > 0 && ch[k] & 0xC0 == 0x80 { k -= 1 }
+            let last = len - k
+            if end + last <= buffer.count, end + last - len >= lastPos,
+                memcmp(buffer.baseAddress! + (end + last - len), ch, len) == 0
+            {
+                end += last
+            }
+        }
         var from = max(lastPos, end - len)
         if let buffer, end - len >= lastPos, end <= buffer.count {
             aligned = memcmp(buffer.baseAddress! + (end - len), ch, len) == 0
+            if !aligned {
+                // Align from the end, skipping carriage returns that libxml2 folded into line feeds.
+                bytePos.removeAll(keepingCapacity: true)
+                var i = len - 1
+                var j = end - 1
+                while i >= 0 && j >= lastPos {
+                    if ch[i] == buffer[j] {
+                        bytePos.append(j)
+                        i -= 1
+                        j -= 1
+                    } else if buffer[j] == 0x0D {
+                        j -= 1
+                    } else {
+                        break
+                    }
+                }
+                if i < 0 {
+                    bytePos.reverse()
+                    stepped = true
+                    aligned = true
+                }
+            }
             if !aligned {
                 var i = end - 1
                 let limit = max(lastPos, end - 64)
@@ -536,7 +583,8 @@ final class HTMLTreeBuilder {
         lastPos = end
         let parent = stack.last!
         let index = Int32(tree.nodes.count)
-        var node = HTMLNode(tag: .text, parent: parent, start: original(aligned ? end - len : from))
+        let first = stepped ? bytePos[0] : end - len
+        var node = HTMLNode(tag: .text, parent: parent, start: original(aligned ? first : from))
         node.end = original(end)
         node.textBegin = Int32(tree.scalars.count)
         let wholeStart = original(from)
@@ -570,7 +618,10 @@ final class HTMLTreeBuilder {
                 v = 0xFFFD
             }
             scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
-            if aligned {
+            if stepped {
+                starts.append(original(bytePos[i]))
+                ends.append(original(bytePos[i + n - 1] + 1))
+            } else if aligned {
                 let s = end - len + i
                 starts.append(original(s))
                 ends.append(original(s + n))
