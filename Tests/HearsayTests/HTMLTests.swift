@@ -247,3 +247,23 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
     }
     #expect(checked > 6000)
 }
+
+@Test func htmlPageWideFormOrUnclosedHeaderIsNotDropped() throws {
+    let paragraphs = (1...8).map {
+        "<p>Paragraph \($0) of the report says that the harbour authority will publish its accounts, its plans, and its budget before the spring meeting.</p>"
+    }.joined()
+    // An ASP.NET page: one <form> around everything.
+    let aspnet = "<html><body><form id=\"aspnetForm\" action=\"page.aspx\"><div id=\"nav\"><a href=\"/\">Home</a></div>"
+        + "<div class=\"story\">" + paragraphs + "</div></form></body></html>"
+    let page = try reader().read(Array(aspnet.utf8), file: "aspnet.html")
+    #expect(page.blocks.count == 8)
+    // A <header> left open swallows the page.
+    let unclosed = "<html><body><header><a href=\"/\">Site</a><div class=\"story\">" + paragraphs + "</div></body></html>"
+    let page2 = try reader().read(Array(unclosed.utf8), file: "unclosed-header.html")
+    #expect(page2.blocks.count == 8)
+    // A small search form is still dropped.
+    let small = "<html><body><form><label>Search the site</label><input></form><div>" + paragraphs + "</div></body></html>"
+    let page3 = try reader().read(Array(small.utf8), file: "small-form.html")
+    #expect(page3.removed.contains { $0.rule == "html.form" })
+    #expect(!body(page3).contains("Search the site"))
+}

@@ -106,6 +106,26 @@ struct ContentExtractor {
             }
         }
 
+        /// Whether a header, footer, nav, aside or form wraps the page rather than sitting beside the article: an
+        /// ASP.NET `<form>` around everything, or a `<header>` left open. It holds most of the page's text and
+        /// several real paragraphs.
+        func wraps(_ index: Int) -> Bool {
+            let n = nodes[index]
+            let own = Int(n.textEnd - n.textBegin)
+            let all = Int(nodes[0].textEnd - nodes[0].textBegin)
+            guard own >= 1000, Double(own) >= 0.4 * Double(all) else { return false }
+            var paragraphs = 0
+            var k = index + 1
+            while k < nodes.count && nodes[k].textBegin < n.textEnd {
+                if nodes[k].tag == .p && nodes[k].textEnd - nodes[k].textBegin >= 100 {
+                    paragraphs += 1
+                    if paragraphs >= 3 { return true }
+                }
+                k += 1
+            }
+            return false
+        }
+
         /// Returns whether to descend into the node.
         func enter(_ index: Int) -> Bool {
             let n = nodes[index]
@@ -114,6 +134,7 @@ struct ContentExtractor {
                 return false
             }
             var rule = n.tag.dropRule
+            if rule != nil && n.tag.isSectioning && wraps(index) { rule = nil }
             if rule == nil && n.flags & HTMLNode.hiddenFlag != 0 { rule = "html.hidden" }
             if let rule {
                 if n.tag.isBlock || n.tag == .script || n.tag == .style { flush() }

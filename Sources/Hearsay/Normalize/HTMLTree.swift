@@ -48,6 +48,14 @@ enum HTMLTag: UInt8, Sendable {
         }
     }
 
+    /// Page-structure elements that are dropped unless they wrap the whole page.
+    var isSectioning: Bool {
+        switch self {
+        case .header, .footer, .nav, .aside, .form: return true
+        default: return false
+        }
+    }
+
     var isHeading: Bool {
         switch self {
         case .h1, .h2, .h3, .h4, .h5, .h6: return true
