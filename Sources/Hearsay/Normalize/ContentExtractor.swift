@@ -1,3 +1,27 @@
+/// A block's text while the extractor decides about it: like ``TextBuilder`` without its up-front reservation
+/// (a page has hundreds of blocks and keeps few).
+struct BlockText {
+    var scalars: [Unicode.Scalar] = []
+    var sourceStart: [Int32] = []
+    var sourceEnd: [Int32] = []
+
+    var count: Int { scalars.count }
+
+    mutating func append(_ scalar: Unicode.Scalar, from start: Int, to end: Int) {
+        scalars.append(scalar)
+        sourceStart.append(Int32(truncatingIfNeeded: start))
+        sourceEnd.append(Int32(truncatingIfNeeded: end))
+    }
+
+    mutating func trimTrailingWhitespace() {
+        while let l = scalars.last, l == " " || l == "\n" || l == "\t" {
+            scalars.removeLast()
+            sourceStart.removeLast()
+            sourceEnd.removeLast()
+        }
+    }
+}
+
 /// Finds the article in an ``HTMLTree`` and returns its blocks, with every left-out region as a ``Removal``.
 ///
 /// Blocks are the text between block-level tags. Containers are scored Readability-style from the paragraphs
@@ -11,7 +35,7 @@ struct ContentExtractor {
     struct Block {
         var owner: Int32
         var role: Paragraph.Role
-        var text: TextBuilder
+        var text: BlockText
         var chars: Int
         var linkChars: Int
         var commas: Int
@@ -28,7 +52,7 @@ struct ContentExtractor {
         var preDepth = 0
         var quoteDepth = 0
         var captionDepth = 0
-        var current = TextBuilder()
+        var current = BlockText()
         var chars = 0
         var linkChars = 0
         var commas = 0
@@ -58,9 +82,9 @@ struct ContentExtractor {
                     Block(
                         owner: owner, role: role, text: current, chars: chars, linkChars: linkChars, commas: commas,
                         rule: nil))
-                current = TextBuilder()
+                current = BlockText()
             } else if current.count > 0 {
-                current = TextBuilder()
+                current = BlockText()
             }
             chars = 0
             linkChars = 0
@@ -460,7 +484,11 @@ struct ContentExtractor {
                 }
             } else {
                 closeRun()
-                out.append(HTMLBlock(role: b.role, text: b.text))
+                var t = TextBuilder()
+                for i in 0..<b.text.count {
+                    t.append(b.text.scalars[i], from: Int(b.text.sourceStart[i]), to: Int(b.text.sourceEnd[i]))
+                }
+                out.append(HTMLBlock(role: b.role, text: t))
             }
         }
         closeRun()
