@@ -465,7 +465,10 @@ struct Run {
         if let last = interlude.last {
             direct = (last.text == ":" || last.text == ",") && interlude.count <= 12
         } else {
-            direct = !moreAfter
+            // Right after the cue: a full sentence ending the sentence is direct ("said ‘We will appeal.’"); a
+            // lower-case fragment is a partial quotation ("citing ‘security risks’").
+            let firstLetter = document.scalars[d.fragments[0].start..<d.fragments[0].end].first { $0.properties.isAlphabetic }
+            direct = !moreAfter && (firstLetter?.properties.isUppercase ?? false)
         }
         let isDirect = direct || d.lastParagraph > d.firstParagraph
         setSpeaker(&d, ref, cue: (form, range), rule: isDirect ? "speaker.cue-before" : "speaker.cue-before-mixed",
@@ -620,6 +623,8 @@ struct Run {
         // Drop final punctuation and closing marks outside the clause.
         while end > start, ".!?”’\"' ".unicodeScalars.contains(sc[end - 1]) { end -= 1 }
         if let last = d.fragments.last, end < last.end { end = last.end }
+        // The clause is the quotation itself ("citing ‘security risks’."): keep its content without the marks.
+        if start >= d.open, let last = d.fragments.last, end <= last.end + 1 { return }
         if end > start { d.fragments = [Span(start, end)] }
     }
 
@@ -661,20 +666,28 @@ struct Run {
             if drafts.contains(where: { d in d.fragments.contains { $0.overlaps(s.span) } && d.kind != .indirect }) {
                 continue
             }
+            // Cues of the sentence in order; one that ends the sentence after a comma ("..., said Susan Ariel
+            // Aaronson, a professor") is tried first, since earlier cues then sit inside its content.
+            var cues: [(AttributionLexicon.CueForm, Range<Int>)] = []
             var i = lo
             while i < hi {
-                guard !tokens[i].quoted, !usedCues.contains(i), let (form, n) = lex.cue(at: i, in: tokens),
-                    !form.quoteOnly
-                else {
+                if !tokens[i].quoted, !usedCues.contains(i), let (form, n) = lex.cue(at: i, in: tokens), !form.quoteOnly {
+                    cues.append((form, i..<(i + n)))
+                    i += n
+                } else {
                     i += 1
-                    continue
                 }
-                let range = i..<(i + n)
+            }
+            if let last = cues.last, cues.count > 1, last.1.lowerBound > lo, tokens[last.1.lowerBound - 1].text == ",",
+                cueEndsClause(last.1, hi: hi)
+            {
+                cues.insert(cues.removeLast(), at: 0)
+            }
+            for (form, range) in cues {
                 if let draft = indirect(form: form, cue: range, lo: lo, hi: hi, sentence: sIndex) {
                     drafts.append(draft)
                     break
                 }
-                i += n
             }
         }
     }
@@ -751,7 +764,7 @@ struct Run {
                 content = trimmed(sentenceSpan.start, tokens[startOfClause - 1].span.start)
                 rule = "quote.indirect-cue-after"
                 // A parenthetical cue: "Too often, Mr. Clarke said, the debate is ..." — the content is both sides.
-                if let end = clauseEnd(after: cue, hi: hi), end < hi, tokens[end].text == ",", end + 1 < hi,
+                if subjectBefore != nil, let end = clauseEnd(after: cue, hi: hi), end < hi, tokens[end].text == ",", end + 1 < hi,
                     let rest = trimmed(tokens[end + 1].span.start, sentenceSpan.end), words(in: rest) >= 2
                 {
                     extraFragment = rest

@@ -34,6 +34,8 @@ struct SpeakerResolver {
         var affiliation: String?
         var mentions: [Mention] = []
         var firstPosition: Int
+        /// For descriptions: affiliation and role ("TikTok spokesman"), the key under which they merge.
+        var key: String?
         var gender: String?
         /// Positions where the entity was the subject of a cue (a speaker, not only mentioned).
         var cuePositions: [Int] = []
@@ -242,9 +244,11 @@ struct SpeakerResolver {
         let roleIndex = ts.lastIndex(where: { isRole($0) })
         let firstLower = ts[0].lower
         // "A spokesman for TikTok": a role joined to a name by a preposition is a description of the role.
-        let roleThenPreposition = roleIndex.map { ri in
+        // A title that ends where the name starts makes a titled name ("Secretary of State Mike Pompeo").
+        let titled = nameStart < ts.count && nameStart > 0 && titleEndsAt(ts, nameStart)
+        let roleThenPreposition = !titled && (roleIndex.map { ri in
             ri < nameStart && ts[ri..<nameStart].contains { lex.prepositions.contains($0.lower) }
-        } ?? false
+        } ?? false)
         if hasName && (roleIndex == nil || roleIndex! < nameStart) && !roleThenPreposition {
             let nameTokens = ts[nameStart...]
             var ref = make(.name, r, kind: .unknown)
@@ -306,6 +310,17 @@ struct SpeakerResolver {
         return ref
     }
 
+    /// Whether some title in the lexicon ends right before token `end` of `ts`.
+    func titleEndsAt(_ ts: [Token], _ end: Int) -> Bool {
+        for i in 0..<end {
+            guard let list = lex.titles[ts[i].lower] else { continue }
+            for t in list where i + t.count == end {
+                if zip(t, ts[i..<end]).allSatisfy({ $0.0 == $0.1.lower }) { return true }
+            }
+        }
+        return false
+    }
+
     // MARK: Entities
 
     /// The entity a phrase refers to, creating it when new; nil when a pronoun or description has no antecedent.
@@ -342,8 +357,12 @@ struct SpeakerResolver {
         case .definite:
             // "the top Washington diplomat": the most recent named speaker of that kind.
             let want: Speaker.Kind = ref.kind == .organization ? .organization : .person
-            guard let idx = lastEntity(before: pos, where: { $0.kind == want && !$0.nameWords.isEmpty }, within: 12,
-                paragraph: paragraph)
+            // Inside an inset (a section opened by a mid-article headline) a description refers within the inset;
+            // "the company" refers to an organization of the last paragraph or two only.
+            let floor = sectionStart > 0 ? document.paragraphs[sectionStart].span.start : 0
+            let window = want == .organization ? 1 : 12
+            guard let idx = lastEntity(before: pos, where: { $0.kind == want && !$0.nameWords.isEmpty }, within: window,
+                paragraph: paragraph, after: floor)
             else {
                 // No antecedent: the description is the speaker ("the port authority said").
                 var own = ref
@@ -363,13 +382,16 @@ struct SpeakerResolver {
         do {
             let role = ref.role ?? ""
             let key = [ref.affiliation, role].compactMap { $0 }.joined(separator: " ")
-            let name = ref.affiliation != nil ? key : (ref.description ?? ref.text)
-            if let idx = entities.firstIndex(where: { $0.nameWords.isEmpty && $0.name == name }) {
+            // "A TikTok spokesman" is named by its description; "a spokesman for TikTok" as "TikTok spokesman".
+            let description = ref.description ?? ref.text
+            let name = ref.affiliation.map { description.hasPrefix($0) ? description : key } ?? description
+            let mergeKey = ref.affiliation != nil ? key : name
+            if let idx = entities.firstIndex(where: { $0.nameWords.isEmpty && ($0.key ?? $0.name) == mergeKey }) {
                 note(idx, ref, form: .anonymous, pos: pos, paragraph: paragraph)
                 return (idx, "speaker.anonymous")
             }
             entities.append(Entity(name: name, nameWords: [], kind: ref.kind == .group ? .group : .anonymous,
-                affiliation: ref.affiliation, firstPosition: pos))
+                affiliation: ref.affiliation, firstPosition: pos, key: mergeKey))
             if let d = ref.description { entities[entities.count - 1].descriptions.append(d) }
             note(entities.count - 1, ref, form: definite ? .description : .anonymous, pos: pos, paragraph: paragraph)
             if definite { return (entities.count - 1, "speaker.description") }
@@ -410,10 +432,12 @@ struct SpeakerResolver {
         if entities[i].kind == .unknown && kind != .unknown { entities[i].kind = kind }
     }
 
-    func lastEntity(before pos: Int, where ok: (Entity) -> Bool, within paragraphs: Int, paragraph: Int) -> Int? {
+    func lastEntity(before pos: Int, where ok: (Entity) -> Bool, within paragraphs: Int, paragraph: Int, after floor: Int = 0)
+        -> Int?
+    {
         var best: (Int, Int)?
         for (i, e) in entities.enumerated() where ok(e) {
-            guard let p = e.positions.last(where: { $0.pos < pos }) else { continue }
+            guard let p = e.positions.last(where: { $0.pos < pos }), p.pos >= floor else { continue }
             guard paragraph - p.paragraph <= paragraphs else { continue }
             if best == nil || p.pos > best!.1 { best = (i, p.pos) }
         }
