@@ -79,3 +79,13 @@ import Testing
         #expect(e?.stage == "normalize")
     }
 }
+
+@Suite struct PipelineFileTests {
+    /// The repository's pipeline.json spells out every default, so editors see every setting they can tune; it must
+    /// not drift from the code (`hearsay defaults > pipeline.json` rewrites it).
+    @Test func repositoryPipelineSpellsOutTheDefaults() throws {
+        let file = try JSONSerialization.jsonObject(with: Data(contentsOf: repositoryRoot.appendingPathComponent("pipeline.json")))
+        let defaults = try JSONSerialization.jsonObject(with: Pipeline.defaultsJSON())
+        #expect(NSDictionary(dictionary: file as! [String: Any]) == NSDictionary(dictionary: defaults as! [String: Any]))
+    }
+}
