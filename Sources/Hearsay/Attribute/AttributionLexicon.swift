@@ -142,6 +142,15 @@ struct AttributionLexicon: Sendable {
     func cue(at i: Int, in tokens: [Token]) -> (CueForm, Int)? {
         guard tokens[i].isWord, let forms = cues[tokens[i].lower] else { return nil }
         if tokens[i].isCapitalized, i > 0, tokens[i - 1].sentence == tokens[i].sentence { return nil }
+        // After a determiner, a possessive or a preposition the word is a noun ("his claims", "praise from").
+        if i > 0, tokens[i - 1].sentence == tokens[i].sentence, tokens[i - 1].isWord {
+            let before = tokens[i - 1].lower
+            if definite.contains(before) || possessives.contains(before) || prepositions.contains(before)
+                || before == "a" || before == "an"
+            {
+                return nil
+            }
+        }
         for f in forms {
             var ok = true
             var k = 0

@@ -311,7 +311,9 @@ struct Run {
                 let lastContent = last.fragments.last.map { document.scalars[max($0.start, $0.end - 1)] }
                 let endsWithComma = lastContent == "," || between.last?.text == ","
                 let limit = lastContent == "," ? 25 : 8
-                if wordCount >= 1, wordCount <= limit,
+                // The interlude is one clause: no sentence ends inside it.
+                let innerEnd = between.dropLast().contains { $0.text == "." || $0.text == "?" || $0.text == "!" }
+                if wordCount >= 1, wordCount <= limit, !innerEnd,
                     endsWithComma || between.last?.text == "." || between.last?.text == ":",
                     between.allSatisfy({ !$0.quoted }), firstCue(in: lo, hi) != nil
                 {

@@ -55,7 +55,9 @@ struct SpeakerResolver {
 
     func isName(_ t: Token) -> Bool {
         // An acronym ("US", "FBI") is a name even when it spells a stop word.
-        if t.isCapitalized, t.text.unicodeScalars.count >= 2, t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0 == "." }) {
+        if t.isCapitalized, t.text.unicodeScalars.count >= 2, t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0 == "." }),
+            !lex.notNames.contains(t.lower)
+        {
             return true
         }
         return t.isCapitalized && !lex.stopwords.contains(t.lower) && !lex.notNames.contains(t.lower)
@@ -453,7 +455,11 @@ struct SpeakerResolver {
         let compatible: (Entity) -> Bool = { e in
             if let g = gender, let eg = e.gender, g != eg { return false }
             switch kind {
-            case .person: return e.kind == .person || e.kind == .unknown && !e.nameWords.isEmpty || e.kind == .anonymous
+            // "he"/"she": a person, or a named speaker of unknown kind (an acronym or a lone name that never spoke
+            // is no antecedent).
+            case .person:
+                return e.kind == .person || e.kind == .anonymous
+                    || e.kind == .unknown && !e.nameWords.isEmpty && !e.cuePositions.isEmpty
             case .organization: return e.kind == .organization || e.kind == .unknown
             default: return e.kind == .group || e.kind == .organization || e.kind == .anonymous
             }
