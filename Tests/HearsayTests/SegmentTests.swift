@@ -109,6 +109,13 @@ private func segmented(_ text: String) throws -> Document {
         #expect(try sentences("Really?! Yes, really.") == ["Really?!", "Yes, really."])
     }
 
+    @Test func compoundsEllipsisInQuotesAndTimeZones() throws {
+        #expect(try sentences("They met at the Mexico-U.S. border on Monday.").count == 1)
+        #expect(try sentences("“… There is more,” she wrote.").count == 1)
+        #expect(try sentences("“We will see…” Lee said. Then he left.").count == 2)
+        #expect(try sentences("The show airs from 6 a.m. to 9 a.m. Eastern on weekdays.").count == 1)
+    }
+
     @Test func bracketsAndParentheses() throws {
         #expect(try sentences("She taught math (she had been a pilot.) at the college.").count == 1)
         #expect(try sentences("The plan was new. (It had been tried before.) Nobody cared.").count == 3)

@@ -330,8 +330,9 @@ struct SentenceScanner {
             while e < pe, C.isWhite(sc[e]) { e += 1 }
             return e >= pe ? pe : period(i)
         }
-        // "[...]" and "(...)" mark an omission inside a sentence.
+        // "[...]" and "(...)" mark an omission inside a sentence; "“… There is" opens a quotation.
         if i > ps, sc[i - 1] == "[" || sc[i - 1] == "(", j < pe, sc[j] == "]" || sc[j] == ")" { return j + 1 }
+        if i > ps, C.isOpener(sc[i - 1]) { return j }
         let k = skipClosers(j)
         if k < pe, !C.isWhite(sc[k]) { return j }
         if k >= pe { return pe }
@@ -342,6 +343,7 @@ struct SentenceScanner {
         case .upper:
             // The pronoun "I" is capitalized anywhere, so it is no evidence of a new sentence.
             if count < 4, f.word == "i", !f.dotAfter { return k }
+            if k > j, isQuoted(j, k), isAttribution(f) { return k }
             return split(at: k, f, count >= 4 ? SegmentRule.terminal : SegmentRule.ellipsis)
         case .digit, .other:
             return count >= 4 ? split(at: k, f, SegmentRule.terminal) : k
@@ -369,6 +371,10 @@ struct SentenceScanner {
         if ws == i || C.isCloser(sc[i - 1]) || !(C.isLetter(sc[ws]) || C.isDigit(sc[ws])) {
             return normal(k, f, closed: k > j)
         }
+        // In a compound ("Mexico-U.S.", "A.F.L.-C.I.O.") the last part decides.
+        var h = i - 1
+        while h > ws, !(C.isDash(sc[h]) || sc[h] == "/") { h -= 1 }
+        if h > ws, h + 1 < i, C.isLetter(sc[h + 1]) { ws = h + 1 }
         let cap = C.isUpper(sc[ws])
         let lower = lowerWord(ws, i)
         if lexicon.titles.contains(lower, capitalized: cap) { return k }
@@ -427,8 +433,7 @@ struct SentenceScanner {
         let k = skipClosers(j)
         if k < pe, !C.isWhite(sc[k]) { return j }
         if k >= pe { return pe }
-        var quoted = false
-        for q in j..<k where C.isQuote(sc[q]) { quoted = true }
+        let quoted = isQuoted(j, k)
         let f = following(k)
         if f.kind == .end { return pe }
         if f.lineBreak, hardBreaks() { return split(at: k, f, SegmentRule.terminal) }
@@ -440,6 +445,16 @@ struct SentenceScanner {
         case .digit, .other: return split(at: k, f, SegmentRule.terminal)
         case .end: return pe
         }
+    }
+
+    /// Whether the closing marks in `j..<k` include a quotation mark.
+    private func isQuoted(_ j: Int, _ k: Int) -> Bool {
+        var q = j
+        while q < k {
+            if C.isQuote(sc[q]) { return true }
+            q += 1
+        }
+        return false
     }
 
     /// Ends the open unit at `k` and opens the next one at the following word.
