@@ -104,6 +104,8 @@ private func segmented(_ text: String) throws -> Document {
         #expect(try sentences("‘Why?’ she asked.").count == 1)
         #expect(try sentences("“Why now?” Mayor Dana Lee asked reporters.").count == 1)
         #expect(try sentences("\"Stop!\" The guards ran to the gate.").count == 2)
+        #expect(try sentences("“Is it over?” The president said no.").count == 2)
+        #expect(try sentences("“Is it over?” asked the reporter.").count == 1)
         #expect(try sentences("He said, 'This is fine.' she nodded.").count == 1)
         #expect(try sentences("She works for Yahoo! in the sales team.").count == 1)
         #expect(try sentences("Really?! Yes, really.") == ["Really?!", "Yes, really."])

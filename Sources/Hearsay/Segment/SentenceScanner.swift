@@ -611,7 +611,14 @@ struct SentenceScanner {
             var e = p
             while e < pe, C.isLetter(sc[e]) || sc[e] == "-" || sc[e] == "'" || sc[e] == "\u{2019}" { e += 1 }
             let word = lowerWord(p, e)
-            if lexicon.attributionVerbs.contains(word) { return true }
+            if lexicon.attributionVerbs.contains(word) {
+                // "The president said no." reports a new answer; "Smith asked." attributes the quote.
+                var n = e
+                while n < pe, C.isSpace(sc[n]) { n += 1 }
+                var m = n
+                while m < pe, C.isLetter(sc[m]) { m += 1 }
+                return m == n || !lexicon.clauseOpeners.contains(lowerWord(n, m))
+            }
             if e < pe, !C.isWhite(sc[e]) {
                 guard sc[e] == ".",
                     lexicon.titles.contains(word, capitalized: C.isUpper(sc[p])) || e == p + 1
