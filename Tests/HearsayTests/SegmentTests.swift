@@ -163,6 +163,8 @@ private func segmented(_ text: String) throws -> Document {
                 "PORTLAND, Ore. —", "The city council voted.",
             ])
         #expect(try sentences("Barack and Sam went home - it was late.").count == 1)
+        #expect(try sentences("Sen. Tom Lee (R-Ohio) — a critic of the bill — voted no.").count == 1)
+        #expect(try sentences("BOSTON (Reuters) - Snow fell.") == ["BOSTON (Reuters) -", "Snow fell."])
     }
 
     @Test func headingParagraphIsOneUnit() throws {

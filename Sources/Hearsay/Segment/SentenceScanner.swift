@@ -705,10 +705,18 @@ struct SentenceScanner {
                 return b
             }
             if sc[p] == "(" {
+                // A news agency ("(AP)", "(Reuters)"), not a party and state ("(R-Texas)").
                 guard b - p >= 3, sc[b - 1] == ")", C.isUpper(sc[p + 1]) else { return nil }
+                for q in p..<b where C.isDash(sc[q]) { return nil }
                 paren = true
             } else {
                 guard C.isUpper(sc[p]) else { return nil }
+                // A title opens a name ("Sen. Ted Cruz (R-Texas) —"), not a place.
+                if words == 0, sc[b - 1] == ".",
+                    lexicon.titles.contains(lowerWord(p, b - 1), capitalized: true)
+                {
+                    return nil
+                }
                 var e = b
                 if sc[e - 1] == "," {
                     comma = true
