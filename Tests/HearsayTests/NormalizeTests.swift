@@ -11,7 +11,7 @@ import Testing
     }
 
     func normalizeFixture(_ name: String) throws -> Document {
-        let url = fixture("normalize/text/\(name)")
+        let url = fixtureURL("normalize/text/\(name)")
         return try normalize([UInt8](try Data(contentsOf: url)), id: name)
     }
 

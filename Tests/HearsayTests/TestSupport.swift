@@ -5,7 +5,7 @@ import Foundation
 let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-func fixture(_ path: String) -> URL { repositoryRoot.appendingPathComponent("Fixtures").appendingPathComponent(path) }
+func fixtureURL(_ path: String) -> URL { repositoryRoot.appendingPathComponent("Fixtures").appendingPathComponent(path) }
 
 /// A pipeline of the given stages with default settings.
 func makePipeline(_ stages: [String] = PipelineConfig.stageNames, extra: String = "") throws -> Pipeline {
