@@ -51,17 +51,26 @@ private func segmented(_ text: String) throws -> Document {
     }
 
     @Test func documentCaseEvidenceAfterAbbreviations() throws {
-        // "officials" is a common word in this document, so a capitalized "Officials" after "U.S." starts a
-        // sentence; "President" is capitalized inside sentences, so it continues a name.
+        // "officials" is a common word in this document, so a capitalized "Officials" after "Calif." starts a
+        // sentence; a dotted acronym ("U.S. Trade") and a name going on with "and" ("Co. Trade and Export") do
+        // not split.
         let text = """
-            Trade with the U.S. Officials say it grew. The officials spoke to U.S. President Ann Roe. The \
-            president agreed with U.S. Trade officials.
+            Floods hit Fresno, Calif. Officials say it rained. The officials spoke to Acme Inc. President Ann \
+            Roe. The president and the trade groups spoke with U.S. Trade officials and Acme Co. Trade and \
+            Export staff.
             """
         #expect(
             try sentences(text) == [
-                "Trade with the U.S.", "Officials say it grew.", "The officials spoke to U.S. President Ann Roe.",
-                "The president agreed with U.S. Trade officials.",
+                "Floods hit Fresno, Calif.", "Officials say it rained.",
+                "The officials spoke to Acme Inc. President Ann Roe.",
+                "The president and the trade groups spoke with U.S. Trade officials and Acme Co. Trade and Export staff.",
             ])
+    }
+
+    @Test func initialsBeforeSurnameLabels() throws {
+        #expect(
+            try sentences("Ann B. Cole: fined for speeding. Ed C. Lee: released.")
+                == ["Ann B. Cole: fined for speeding.", "Ed C. Lee: released."])
     }
 
     @Test func lowerCaseAbbreviationsAndCapitalizedOnlyEntries() throws {

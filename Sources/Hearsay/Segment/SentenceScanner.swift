@@ -384,7 +384,10 @@ struct SentenceScanner {
             lexicon.abbreviations.contains(lower, capitalized: cap) || isSingleLetter(ws, i) || isDotted(ws, i)
         guard abbreviation else { return normal(k, f, closed: k > j) }
         guard f.kind == .upper else { return k }
-        if isStarter(f) || f.colonAfter { return split(at: k, f, SegmentRule.abbreviationStarter) }
+        let initial = i - ws == 1
+        // A label after an abbreviation ("Washington D.C. Image: NASA."), but not a surname after an initial
+        // in a list of names ("Ann B. Cole: fined $50").
+        if isStarter(f) || (f.colonAfter && !initial) { return split(at: k, f, SegmentRule.abbreviationStarter) }
         if lexicon.finalAbbreviations.contains(lower) { return split(at: k, f, SegmentRule.abbreviationStarter) }
         if lexicon.timeAbbreviations.contains(lower) {
             if lexicon.timeFollowers.contains(f.word) { return k }
@@ -392,8 +395,11 @@ struct SentenceScanner {
                 return split(at: k, f, SegmentRule.timeEnd)
             }
         }
-        // Not after an initial, which a surname follows ("Jeffrey D. Feltman" even where "feltman" was typed).
-        if i - ws > 1, startsSentenceByCase(f) { return split(at: k, f, SegmentRule.abbreviationCase) }
+        // Not after an initial, which a surname follows ("Jeffrey D. Feltman" even where "feltman" was typed),
+        // nor after a dotted acronym, which often opens a name ("U.S. Customs and Border Protection").
+        if !initial, !isDotted(ws, i), startsSentenceByCase(f) {
+            return split(at: k, f, SegmentRule.abbreviationCase)
+        }
         return k
     }
 
@@ -405,7 +411,10 @@ struct SentenceScanner {
         var p = f.wordStart
         while p < pe, !C.isWhite(sc[p]) { p += 1 }
         while p < pe, C.isSpace(sc[p]) { p += 1 }
-        if p < pe, C.isUpper(sc[p]) || C.isDigit(sc[p]) { return false }
+        if p < pe, C.isUpper(sc[p]) || C.isDigit(sc[p]) || sc[p] == "&" { return false }
+        var q = p
+        while q < pe, C.isLetter(sc[q]) { q += 1 }
+        if ["and", "of", "for", "de"].contains(lowerWord(p, q)) { return false }
         if evidence == nil { evidence = CaseEvidence(scalars: sc, paragraphs: paragraphs) }
         return evidence!.isCommon(f.word)
     }
