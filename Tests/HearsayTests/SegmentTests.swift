@@ -265,6 +265,48 @@ private func segmented(_ text: String) throws -> Document {
             ]))
     }
 
+    @Test func unitsCoverEveryParagraphInOrderOnAnyInput() throws {
+        // Pseudo-random texts from tricky pieces: units must lie inside their paragraph, in order, without
+        // overlap or outer white space, and together cover every non-white character.
+        let pieces = [
+            "Mr.", "U.S.", "a.m.", "The", "he", "said", ".", "...", ". . .", "…", "?", "!", "“", "”", "‘", "’", "\"",
+            "'", "(", ")", "[", "]", "1.", "2)", "a.", "b.", "•", "—", "-", "\n", "\n\n", " ", "  ", ":)", "No.", "5",
+            "2.5", "Inc.", "etc.", "x@y.com", "I", "J.", "Smith", "WASHINGTON,", "(AP)", "asked", "that", "é", "\u{A0}",
+        ]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var config = SentenceSegmenter.Config()
+        config.maxSentenceLength = 40
+        let stage = try SentenceSegmenter(config: config, resources: ResourceLoader())
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<(1 + next(60)) {
+                text += pieces[next(pieces.count)]
+                if next(3) > 0 { text += " " }
+            }
+            var doc = Document.fromCleanText(text)
+            try stage.run(&doc)
+            var covered = Set<Int>()
+            var last = -1
+            for s in doc.sentences {
+                let p = doc.paragraphs[s.paragraph].span
+                #expect(p.contains(s.span) && !s.span.isEmpty && s.span.start >= last)
+                #expect(!doc.scalars[s.span.start].properties.isWhitespace)
+                #expect(!doc.scalars[s.span.end - 1].properties.isWhitespace)
+                last = s.span.end
+                covered.formUnion(s.span.start..<s.span.end)
+            }
+            for p in doc.paragraphs {
+                for i in p.span.start..<p.span.end where !doc.scalars[i].properties.isWhitespace {
+                    #expect(covered.contains(i), "scalar \(i) of \(text.debugDescription) is in no sentence")
+                }
+            }
+        }
+    }
+
     @Test func emptyAndWhitespaceParagraphsYieldNothing() throws {
         #expect(try sentences("").isEmpty)
         #expect(try sentences("   ").isEmpty)
