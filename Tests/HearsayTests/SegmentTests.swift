@@ -51,17 +51,26 @@ private func segmented(_ text: String) throws -> Document {
     }
 
     @Test func documentCaseEvidenceAfterAbbreviations() throws {
-        // "officials" is a common word in this document, so a capitalized "Officials" after "U.S." starts a
-        // sentence; "President" is capitalized inside sentences, so it continues a name.
+        // "officials" is a common word in this document, so a capitalized "Officials" after "Calif." starts a
+        // sentence; a dotted acronym ("U.S. Trade") and a name going on with "and" ("Co. Trade and Export") do
+        // not split.
         let text = """
-            Trade with the U.S. Officials say it grew. The officials spoke to U.S. President Ann Roe. The \
-            president agreed with U.S. Trade officials.
+            Floods hit Fresno, Calif. Officials say it rained. The officials spoke to Acme Inc. President Ann \
+            Roe. The president and the trade groups spoke with U.S. Trade officials and Acme Co. Trade and \
+            Export staff.
             """
         #expect(
             try sentences(text) == [
-                "Trade with the U.S.", "Officials say it grew.", "The officials spoke to U.S. President Ann Roe.",
-                "The president agreed with U.S. Trade officials.",
+                "Floods hit Fresno, Calif.", "Officials say it rained.",
+                "The officials spoke to Acme Inc. President Ann Roe.",
+                "The president and the trade groups spoke with U.S. Trade officials and Acme Co. Trade and Export staff.",
             ])
+    }
+
+    @Test func initialsBeforeSurnameLabels() throws {
+        #expect(
+            try sentences("Ann B. Cole: fined for speeding. Ed C. Lee: released.")
+                == ["Ann B. Cole: fined for speeding.", "Ed C. Lee: released."])
     }
 
     @Test func lowerCaseAbbreviationsAndCapitalizedOnlyEntries() throws {
@@ -104,9 +113,18 @@ private func segmented(_ text: String) throws -> Document {
         #expect(try sentences("‘Why?’ she asked.").count == 1)
         #expect(try sentences("“Why now?” Mayor Dana Lee asked reporters.").count == 1)
         #expect(try sentences("\"Stop!\" The guards ran to the gate.").count == 2)
+        #expect(try sentences("“Is it over?” The president said no.").count == 2)
+        #expect(try sentences("“Is it over?” asked the reporter.").count == 1)
         #expect(try sentences("He said, 'This is fine.' she nodded.").count == 1)
         #expect(try sentences("She works for Yahoo! in the sales team.").count == 1)
         #expect(try sentences("Really?! Yes, really.") == ["Really?!", "Yes, really."])
+    }
+
+    @Test func compoundsEllipsisInQuotesAndTimeZones() throws {
+        #expect(try sentences("They met at the Mexico-U.S. border on Monday.").count == 1)
+        #expect(try sentences("“… There is more,” she wrote.").count == 1)
+        #expect(try sentences("“We will see…” Lee said. Then he left.").count == 2)
+        #expect(try sentences("The show airs from 6 a.m. to 9 a.m. Eastern on weekdays.").count == 1)
     }
 
     @Test func bracketsAndParentheses() throws {
@@ -154,6 +172,8 @@ private func segmented(_ text: String) throws -> Document {
                 "PORTLAND, Ore. —", "The city council voted.",
             ])
         #expect(try sentences("Barack and Sam went home - it was late.").count == 1)
+        #expect(try sentences("Sen. Tom Lee (R-Ohio) — a critic of the bill — voted no.").count == 1)
+        #expect(try sentences("BOSTON (Reuters) - Snow fell.") == ["BOSTON (Reuters) -", "Snow fell."])
     }
 
     @Test func headingParagraphIsOneUnit() throws {
@@ -243,6 +263,48 @@ private func segmented(_ text: String) throws -> Document {
             Set(SentenceSegmenter.Config.keys).isSuperset(of: [
                 "abbreviations", "extra_abbreviations", "max_sentence_length",
             ]))
+    }
+
+    @Test func unitsCoverEveryParagraphInOrderOnAnyInput() throws {
+        // Pseudo-random texts from tricky pieces: units must lie inside their paragraph, in order, without
+        // overlap or outer white space, and together cover every non-white character.
+        let pieces = [
+            "Mr.", "U.S.", "a.m.", "The", "he", "said", ".", "...", ". . .", "…", "?", "!", "“", "”", "‘", "’", "\"",
+            "'", "(", ")", "[", "]", "1.", "2)", "a.", "b.", "•", "—", "-", "\n", "\n\n", " ", "  ", ":)", "No.", "5",
+            "2.5", "Inc.", "etc.", "x@y.com", "I", "J.", "Smith", "WASHINGTON,", "(AP)", "asked", "that", "é", "\u{A0}",
+        ]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var config = SentenceSegmenter.Config()
+        config.maxSentenceLength = 40
+        let stage = try SentenceSegmenter(config: config, resources: ResourceLoader())
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<(1 + next(60)) {
+                text += pieces[next(pieces.count)]
+                if next(3) > 0 { text += " " }
+            }
+            var doc = Document.fromCleanText(text)
+            try stage.run(&doc)
+            var covered = Set<Int>()
+            var last = -1
+            for s in doc.sentences {
+                let p = doc.paragraphs[s.paragraph].span
+                #expect(p.contains(s.span) && !s.span.isEmpty && s.span.start >= last)
+                #expect(!doc.scalars[s.span.start].properties.isWhitespace)
+                #expect(!doc.scalars[s.span.end - 1].properties.isWhitespace)
+                last = s.span.end
+                covered.formUnion(s.span.start..<s.span.end)
+            }
+            for p in doc.paragraphs {
+                for i in p.span.start..<p.span.end where !doc.scalars[i].properties.isWhitespace {
+                    #expect(covered.contains(i), "scalar \(i) of \(text.debugDescription) is in no sentence")
+                }
+            }
+        }
     }
 
     @Test func emptyAndWhitespaceParagraphsYieldNothing() throws {

@@ -36,6 +36,7 @@ struct SegmentLexicon: Sendable {
         var timeFollowers: [String] = []
         var attributionVerbs: [String] = []
         var attributionMaxWords = 5
+        var clauseOpeners: [String] = []
         var datelineMaxWords = 8
         var wrappedMinLines = 3
         var wrappedMinShare = 0.75
@@ -48,6 +49,7 @@ struct SegmentLexicon: Sendable {
             case timeFollowers = "time_followers"
             case attributionVerbs = "attribution_verbs"
             case attributionMaxWords = "attribution_max_words"
+            case clauseOpeners = "clause_openers"
             case datelineMaxWords = "dateline_max_words"
             case wrappedMinLines = "wrapped_min_lines"
             case wrappedMinShare = "wrapped_min_share"
@@ -67,6 +69,7 @@ struct SegmentLexicon: Sendable {
             attributionVerbs = try c.decodeIfPresent([String].self, forKey: .attributionVerbs) ?? d.attributionVerbs
             attributionMaxWords =
                 try c.decodeIfPresent(Int.self, forKey: .attributionMaxWords) ?? d.attributionMaxWords
+            clauseOpeners = try c.decodeIfPresent([String].self, forKey: .clauseOpeners) ?? d.clauseOpeners
             datelineMaxWords = try c.decodeIfPresent(Int.self, forKey: .datelineMaxWords) ?? d.datelineMaxWords
             wrappedMinLines = try c.decodeIfPresent(Int.self, forKey: .wrappedMinLines) ?? d.wrappedMinLines
             wrappedMinShare = try c.decodeIfPresent(Double.self, forKey: .wrappedMinShare) ?? d.wrappedMinShare
@@ -87,6 +90,8 @@ struct SegmentLexicon: Sendable {
     var finalAbbreviations: Set<String> = []
     var timeFollowers: Set<String> = []
     var attributionVerbs: Set<String> = []
+    /// Words that open a reported clause after a speech verb ("said that", "said no").
+    var clauseOpeners: Set<String> = []
     var rules = Rules()
 
     init() {}
@@ -104,6 +109,7 @@ struct SegmentLexicon: Sendable {
         finalAbbreviations = Set(rules.finalAbbreviations.map { Self.key($0) })
         timeFollowers = Set(rules.timeFollowers.map { $0.lowercased() })
         attributionVerbs = Set(rules.attributionVerbs.map { $0.lowercased() })
+        clauseOpeners = Set(rules.clauseOpeners.map { $0.lowercased() })
     }
 
     /// The lookup form of a written abbreviation: lower case, without its final period.

@@ -330,8 +330,9 @@ struct SentenceScanner {
             while e < pe, C.isWhite(sc[e]) { e += 1 }
             return e >= pe ? pe : period(i)
         }
-        // "[...]" and "(...)" mark an omission inside a sentence.
+        // "[...]" and "(...)" mark an omission inside a sentence; "“… There is" opens a quotation.
         if i > ps, sc[i - 1] == "[" || sc[i - 1] == "(", j < pe, sc[j] == "]" || sc[j] == ")" { return j + 1 }
+        if i > ps, C.isOpener(sc[i - 1]) { return j }
         let k = skipClosers(j)
         if k < pe, !C.isWhite(sc[k]) { return j }
         if k >= pe { return pe }
@@ -342,6 +343,7 @@ struct SentenceScanner {
         case .upper:
             // The pronoun "I" is capitalized anywhere, so it is no evidence of a new sentence.
             if count < 4, f.word == "i", !f.dotAfter { return k }
+            if k > j, isQuoted(j, k), isAttribution(f) { return k }
             return split(at: k, f, count >= 4 ? SegmentRule.terminal : SegmentRule.ellipsis)
         case .digit, .other:
             return count >= 4 ? split(at: k, f, SegmentRule.terminal) : k
@@ -369,6 +371,10 @@ struct SentenceScanner {
         if ws == i || C.isCloser(sc[i - 1]) || !(C.isLetter(sc[ws]) || C.isDigit(sc[ws])) {
             return normal(k, f, closed: k > j)
         }
+        // In a compound ("Mexico-U.S.", "A.F.L.-C.I.O.") the last part decides.
+        var h = i - 1
+        while h > ws, !(C.isDash(sc[h]) || sc[h] == "/") { h -= 1 }
+        if h > ws, h + 1 < i, C.isLetter(sc[h + 1]) { ws = h + 1 }
         let cap = C.isUpper(sc[ws])
         let lower = lowerWord(ws, i)
         if lexicon.titles.contains(lower, capitalized: cap) { return k }
@@ -378,7 +384,10 @@ struct SentenceScanner {
             lexicon.abbreviations.contains(lower, capitalized: cap) || isSingleLetter(ws, i) || isDotted(ws, i)
         guard abbreviation else { return normal(k, f, closed: k > j) }
         guard f.kind == .upper else { return k }
-        if isStarter(f) || f.colonAfter { return split(at: k, f, SegmentRule.abbreviationStarter) }
+        let initial = i - ws == 1
+        // A label after an abbreviation ("Washington D.C. Image: NASA."), but not a surname after an initial
+        // in a list of names ("Ann B. Cole: fined $50").
+        if isStarter(f) || (f.colonAfter && !initial) { return split(at: k, f, SegmentRule.abbreviationStarter) }
         if lexicon.finalAbbreviations.contains(lower) { return split(at: k, f, SegmentRule.abbreviationStarter) }
         if lexicon.timeAbbreviations.contains(lower) {
             if lexicon.timeFollowers.contains(f.word) { return k }
@@ -386,8 +395,11 @@ struct SentenceScanner {
                 return split(at: k, f, SegmentRule.timeEnd)
             }
         }
-        // Not after an initial, which a surname follows ("Jeffrey D. Feltman" even where "feltman" was typed).
-        if i - ws > 1, startsSentenceByCase(f) { return split(at: k, f, SegmentRule.abbreviationCase) }
+        // Not after an initial, which a surname follows ("Jeffrey D. Feltman" even where "feltman" was typed),
+        // nor after a dotted acronym, which often opens a name ("U.S. Customs and Border Protection").
+        if !initial, !isDotted(ws, i), startsSentenceByCase(f) {
+            return split(at: k, f, SegmentRule.abbreviationCase)
+        }
         return k
     }
 
@@ -399,7 +411,10 @@ struct SentenceScanner {
         var p = f.wordStart
         while p < pe, !C.isWhite(sc[p]) { p += 1 }
         while p < pe, C.isSpace(sc[p]) { p += 1 }
-        if p < pe, C.isUpper(sc[p]) || C.isDigit(sc[p]) { return false }
+        if p < pe, C.isUpper(sc[p]) || C.isDigit(sc[p]) || sc[p] == "&" { return false }
+        var q = p
+        while q < pe, C.isLetter(sc[q]) { q += 1 }
+        if ["and", "of", "for", "de"].contains(lowerWord(p, q)) { return false }
         if evidence == nil { evidence = CaseEvidence(scalars: sc, paragraphs: paragraphs) }
         return evidence!.isCommon(f.word)
     }
@@ -427,8 +442,7 @@ struct SentenceScanner {
         let k = skipClosers(j)
         if k < pe, !C.isWhite(sc[k]) { return j }
         if k >= pe { return pe }
-        var quoted = false
-        for q in j..<k where C.isQuote(sc[q]) { quoted = true }
+        let quoted = isQuoted(j, k)
         let f = following(k)
         if f.kind == .end { return pe }
         if f.lineBreak, hardBreaks() { return split(at: k, f, SegmentRule.terminal) }
@@ -440,6 +454,16 @@ struct SentenceScanner {
         case .digit, .other: return split(at: k, f, SegmentRule.terminal)
         case .end: return pe
         }
+    }
+
+    /// Whether the closing marks in `j..<k` include a quotation mark.
+    private func isQuoted(_ j: Int, _ k: Int) -> Bool {
+        var q = j
+        while q < k {
+            if C.isQuote(sc[q]) { return true }
+            q += 1
+        }
+        return false
     }
 
     /// Ends the open unit at `k` and opens the next one at the following word.
@@ -596,7 +620,14 @@ struct SentenceScanner {
             var e = p
             while e < pe, C.isLetter(sc[e]) || sc[e] == "-" || sc[e] == "'" || sc[e] == "\u{2019}" { e += 1 }
             let word = lowerWord(p, e)
-            if lexicon.attributionVerbs.contains(word) { return true }
+            if lexicon.attributionVerbs.contains(word) {
+                // "The president said no." reports a new answer; "Smith asked." attributes the quote.
+                var n = e
+                while n < pe, C.isSpace(sc[n]) { n += 1 }
+                var m = n
+                while m < pe, C.isLetter(sc[m]) { m += 1 }
+                return m == n || !lexicon.clauseOpeners.contains(lowerWord(n, m))
+            }
             if e < pe, !C.isWhite(sc[e]) {
                 guard sc[e] == ".",
                     lexicon.titles.contains(word, capitalized: C.isUpper(sc[p])) || e == p + 1
@@ -683,10 +714,18 @@ struct SentenceScanner {
                 return b
             }
             if sc[p] == "(" {
+                // A news agency ("(AP)", "(Reuters)"), not a party and state ("(R-Texas)").
                 guard b - p >= 3, sc[b - 1] == ")", C.isUpper(sc[p + 1]) else { return nil }
+                for q in p..<b where C.isDash(sc[q]) { return nil }
                 paren = true
             } else {
                 guard C.isUpper(sc[p]) else { return nil }
+                // A title opens a name ("Sen. Ted Cruz (R-Texas) —"), not a place.
+                if words == 0, sc[b - 1] == ".",
+                    lexicon.titles.contains(lowerWord(p, b - 1), capitalized: true)
+                {
+                    return nil
+                }
                 var e = b
                 if sc[e - 1] == "," {
                     comma = true

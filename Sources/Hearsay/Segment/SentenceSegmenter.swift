@@ -5,7 +5,13 @@
 /// of role `heading` is one unit. Inside a paragraph, ``SentenceScanner`` decides each candidate (terminal
 /// punctuation, line breaks, bullets, list markers) from the words around it, using lexicons read from resource
 /// files: abbreviations, titles that precede names, abbreviations that precede numbers, common sentence
-/// starters, and the finer rules' word lists.
+/// starters, and the finer rules' word lists. After an abbreviation, the document's own use of the next word
+/// (``CaseEvidence``) also counts.
+///
+/// Each sentence's provenance names the rule that ended it: `sentence.terminal-punct`, `sentence.paragraph-end`
+/// (no final punctuation), `sentence.heading`, `sentence.abbreviation-starter` ("the U.S. The"),
+/// `sentence.abbreviation-case`, `sentence.time-end` ("at 6 p.m. Mr. Smith"), `sentence.ellipsis`,
+/// `sentence.line-break`, `sentence.list-item`, `sentence.dateline` or `sentence.max-length`.
 ///
 /// Configuration (`pipeline.json`, section `segment`):
 /// - `abbreviations`: the abbreviation list (default `builtin:segment-abbreviations.txt`).
