@@ -227,6 +227,14 @@ struct PlainTextRules: @unchecked Sendable {
     static func foldKey(_ s: String) -> String {
         var v = String.UnicodeScalarView()
         for sc in s.unicodeScalars {
+            if sc.value < 0x80 {
+                // ASCII fast path.
+                let b = UInt8(sc.value)
+                if b >= 0x41 && b <= 0x5A { v.append(Unicode.Scalar(b + 32)) } else if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 {
+                    v.append(sc)
+                }
+                continue
+            }
             if sc.properties.isAlphabetic || sc.properties.numericType != nil {
                 for l in sc.properties.lowercaseMapping.unicodeScalars { v.append(l) }
             }

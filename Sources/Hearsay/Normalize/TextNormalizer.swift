@@ -232,11 +232,23 @@ public struct TextNormalizer: Stage {
 
     /// A line of decoded input, with the byte range it covered (line break excluded).
     struct Line {
-        var units: [Unit]
+        var units: [Unit] {
+            didSet { isBlank = Line.blank(units) }
+        }
         var start: Int
         var end: Int
-        var isBlank: Bool {
-            units.allSatisfy { $0.scalar.properties.isWhitespace }
+        /// Only white space (computed once per change of `units`).
+        private(set) var isBlank: Bool
+
+        init(units: [Unit], start: Int, end: Int) {
+            self.units = units
+            self.start = start
+            self.end = end
+            self.isBlank = Line.blank(units)
+        }
+
+        static func blank(_ units: [Unit]) -> Bool {
+            units.allSatisfy { $0.scalar == " " || $0.scalar == "\t" || $0.scalar.value >= 0x80 && $0.scalar.properties.isWhitespace }
         }
     }
 
@@ -269,6 +281,7 @@ public struct TextNormalizer: Stage {
         var short = 0
         var continued = 0
         var unterminated = 0
+        var wide = 0
         var maxLen = 0
         for (k, line) in lines.enumerated() where !line.isBlank {
             nonBlank += 1
@@ -277,6 +290,7 @@ public struct TextNormalizer: Stage {
             if len <= 100 { short += 1 }
             if k + 1 < lines.count, !lines[k + 1].isBlank {
                 continued += 1
+                if len >= 40 { wide += 1 }
                 if let last = line.units.last(where: { !$0.scalar.properties.isWhitespace }),
                     !".!?:\"”’".unicodeScalars.contains(last.scalar)
                 {
@@ -285,8 +299,9 @@ public struct TextNormalizer: Stage {
             }
         }
         guard nonBlank >= 4, maxLen <= 110 else { return false }
+        // Wrapped lines run close to the wrap width; a list of short lines ("Categories:", "Canada") is not wrapped.
         return Double(short) / Double(nonBlank) >= 0.9 && Double(continued) >= 0.5 * Double(nonBlank)
-            && Double(unterminated) >= 0.5 * Double(continued)
+            && Double(unterminated) >= 0.5 * Double(continued) && Double(wide) >= 0.7 * Double(continued)
     }
 
     /// Appends a line: control characters dropped, runs of white space made one space, NFC applied to
@@ -314,9 +329,12 @@ public struct TextNormalizer: Stage {
                 pendingSpace = nil
             }
             // A starter followed by combining marks: compose the group, all of it mapped to the group's bytes.
+            // (Combining marks start at U+0300: ASCII and Latin-1 text never pays for the property lookup.)
             var j = i + 1
-            while j < n, line[j].scalar.properties.canonicalCombiningClass != .notReordered { j += 1 }
-            if j > i + 1 || u.scalar.properties.canonicalCombiningClass != .notReordered {
+            while j < n, line[j].scalar.value >= 0x300, line[j].scalar.properties.canonicalCombiningClass != .notReordered {
+                j += 1
+            }
+            if j > i + 1 || v >= 0x300 && u.scalar.properties.canonicalCombiningClass != .notReordered {
                 var group = String.UnicodeScalarView()
                 for k in i..<j { group.append(line[k].scalar) }
                 let composed = String(group).precomposedStringWithCanonicalMapping

@@ -86,7 +86,21 @@ public struct Pipeline: Sendable {
     ///
     /// - Throws: ``HearsayError`` naming the document and the stage that failed.
     public func process(_ document: inout Document) throws {
-        for step in steps {
+        var ignored: [Double]? = nil
+        try process(&document, timings: &ignored)
+    }
+
+    /// Runs every stage, adding each stage's wall-clock seconds to `timings` (indexed like ``stageNames``) when
+    /// given; for benchmarks.
+    public func process(_ document: inout Document, timings: inout [Double]?) throws {
+        for (index, step) in steps.enumerated() {
+            let started = timings == nil ? 0 : DispatchTime.now().uptimeNanoseconds
+            defer {
+                if timings != nil {
+                    if timings!.count < steps.count { timings = Array(repeating: 0, count: steps.count) }
+                    timings![index] += Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                }
+            }
             do {
                 try step.run(&document)
             } catch var e as HearsayError {
