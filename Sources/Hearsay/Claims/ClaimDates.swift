@@ -412,6 +412,12 @@ extension ClaimScanner {
                         return DT(end: e + 1, value: ClaimCalendar.pad(ay + n, 4), rule: "claims.date-relative-year")
                     case "D":
                         return DT(end: e + 1, value: ClaimCalendar.string(a + n), rule: "claims.date-relative-day")
+                    case "Q":
+                        var q = (am - 1) / 3 + n
+                        var y = ay
+                        while q < 0 { q += 4; y -= 1 }
+                        while q > 3 { q -= 4; y += 1 }
+                        return DT(end: e + 1, value: quarterRange(y, q + 1), rule: "claims.date-relative-quarter")
                     default:
                         break
                     }
@@ -617,6 +623,8 @@ extension ClaimScanner {
         guard let a = clock(i), let w = joiner(a.end, between: word(i - 1) == "between"), let b = clock(a.end + w) else {
             return nil
         }
+        if (t[i].intDigits == 4) != (t[a.end + w].intDigits == 4) { return nil }
+        if t[i].intDigits == 4 && (t[i].lower.first != "0" && t[a.end + w].lower.first != "0") { return nil }
         let strong = a.suffix != nil || b.suffix != nil || a.m != nil || b.m != nil || !prefix.isEmpty
             || (t[i].intDigits == 4 && t[a.end + w].intDigits == 4)
         guard strong, unitAfter(b.end, attachedOK: true) == nil, !isSym(b.end, "%") else { return nil }
@@ -638,5 +646,17 @@ extension ClaimScanner {
         if mins / 60 > 0 { dur += "\(mins / 60)H" }
         if mins % 60 > 0 { dur += "\(mins % 60)M" }
         return (b.end, "(" + prefix + fmt(ha, a.m) + "," + prefix + fmt(hb, b.m) + "," + dur + ")")
+    }
+
+    /// "(2019-07-01,2019-10-01,P3M)" for a quarter (1...4) or, with `months` 6, a half year.
+    func quarterRange(_ y: Int, _ q: Int, months: Int = 3) -> String {
+        let m0 = (q - 1) * months + 1
+        var y1 = y
+        var m1 = m0 + months
+        if m1 > 12 {
+            m1 -= 12
+            y1 += 1
+        }
+        return "(\(ClaimCalendar.pad(y, 4))-\(ClaimCalendar.pad(m0, 2))-01,\(ClaimCalendar.pad(y1, 4))-\(ClaimCalendar.pad(m1, 2))-01,P\(months)M)"
     }
 }

@@ -119,6 +119,8 @@ struct ClaimLexicon: Sendable {
     let unitAttached: [String: UnitInfo]
     /// Currency forms before a number ("$", "US$", "EUR").
     let currencyPrefixes: PhraseTable<UnitInfo>
+    /// Every word that can start a claim; the scanner skips other words at once.
+    let startWords: Set<String>
 
     init(lexicon: LexiconFile, units: UnitsFile, stopwords: [String]) {
         lex = lexicon
@@ -173,6 +175,23 @@ struct ClaimLexicon: Sendable {
         unitNames = PhraseTable(names)
         unitAttached = attached
         currencyPrefixes = PhraseTable(prefixes)
+        var start = Set<String>()
+        start.formUnion(lexicon.cardinals.keys)
+        start.formUnion(lexicon.ordinals.keys)
+        start.formUnion(lexicon.scales.keys)
+        start.formUnion(lexicon.fractions.keys)
+        start.formUnion(lexicon.vagueAmounts.keys)
+        start.formUnion(lexicon.oneWords)
+        start.formUnion(lexicon.negativeWords)
+        start.formUnion(lexicon.months.keys)
+        start.formUnion(lexicon.weekdays.keys)
+        start.formUnion(lexicon.relativeDays.keys)
+        start.formUnion(few.byFirst.keys)
+        start.formUnion(relativeModifiers.byFirst.keys)
+        start.formUnion(timeWords.byFirst.keys)
+        start.formUnion(currencyPrefixes.byFirst.keys)
+        start.formUnion(["half", "quarter", "the", "another", "http", "https", "www"])
+        startWords = start
     }
 
     /// Singular lower-case form of a counted noun ("soldiers" -> "soldier", "people" -> "people").

@@ -91,6 +91,10 @@ struct ClaimScanner {
     mutating func scan() {
         var i = base
         while i < limit {
+            if t[i].kind == .word, !lx.startWords.contains(t[i].lower) {
+                i += 1
+                continue
+            }
             // Skip URLs, e-mail-like and hash tags.
             if let w = word(i), (w == "http" || w == "https" || w == "www"), i + 1 < limit, tight(i + 1) {
                 i += 1
@@ -631,6 +635,14 @@ struct ClaimScanner {
             let c = make(start, d.end, .number(num.value / d.value), nil, nil, "claims.ratio", 0.6, nil)
             return QuantityResult(claim: c, endTok: d.end)
         }
+        if num.ordinal, word(k) == "century", num.value >= 1, num.value <= 30 {
+            let y0 = (Int(num.value) - 1) * 100
+            var c = make(
+                start, k + 1, .text("(\(ClaimCalendar.pad(y0, 4))-01-01,\(ClaimCalendar.pad(y0 + 100, 4))-01-01,P100Y)"), nil, nil,
+                "claims.date-century", 0.7, nil)
+            c.kind = .date
+            return QuantityResult(claim: c, endTok: k + 1)
+        }
         if num.ordinal {
             var c = make(start, k, .number(num.value), nil, nil, "claims.ordinal", num.spelled ? 0.5 : 0.7, nil)
             c.kind = .ordinal
@@ -699,6 +711,17 @@ struct ClaimScanner {
                     }
                 }
             }
+            // "1 hour and 30 minutes" is one duration
+            if u.kind == .duration, word(k) == "and", isNum(k + 1) || lx.cardinals[t[k + 1].lower] != nil,
+                let n2 = parseNumber(k + 1, money: false), !n2.label, !n2.ordinal,
+                let (u2, e2) = unitAfter(n2.end, attachedOK: true), u2.kind == .duration,
+                let f1 = Self.seconds[u.unit], let f2 = Self.seconds[u2.unit], f2 < f1
+            {
+                num.value = num.value * f1 / f2 + n2.value
+                unit = u2
+                unitStr = u2.unit
+                k = e2
+            }
             // "12 ft 2 in", "5 feet 2 inches"
             if u.unit == "ft", isInt(k), let (u2, e2) = unitAfter(k + 1, attachedOK: true), u2.unit == "in" {
                 num.value += t[k].value / 12
@@ -745,6 +768,18 @@ struct ClaimScanner {
                             "claims.year-range", 0.8, nil)
                         c.kind = .date
                         return QuantityResult(claim: c, endTok: k + 2)
+                    }
+                    var qk = k
+                    if isSym(qk, "-"), tight(qk) { qk += 1 }
+                    if let qw = word(qk), qw == "q" || qw == "h", isInt(qk + 1), tight(qk + 1) {
+                        let n = Int(t[qk + 1].value)
+                        if (qw == "q" && n >= 1 && n <= 4) || (qw == "h" && n >= 1 && n <= 2) {
+                            var c = make(
+                                start, qk + 2, .text(quarterRange(Int(num.value), n, months: qw == "q" ? 3 : 6)), nil, nil,
+                                "claims.date-quarter", 0.7, nil)
+                            c.kind = .date
+                            return QuantityResult(claim: c, endTok: qk + 2)
+                        }
                     }
                     var c = make(start, k, .text(String(Int(num.value))), nil, nil, "claims.year", 0.8, nil)
                     c.kind = .date
@@ -869,6 +904,8 @@ struct ClaimScanner {
         }
         return QuantityResult(claim: claim, endTok: k)
     }
+
+    static let seconds: [String: Double] = ["s": 1, "min": 60, "h": 3600, "day": 86400, "week": 604800]
 
     func scaleOf(_ c: FoundClaim) -> Double? {
         // the scale word inside a claim, read back from its tokens
