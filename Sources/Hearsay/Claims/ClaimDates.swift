@@ -275,6 +275,11 @@ extension ClaimScanner {
         var m2 = e
         if isSym(m2, ",") { m2 += 1 }
         if word(m2) == "of" { m2 += 1 }
+        if word(m2) != nil, let n = parseNumber(m2, money: false), n.spelled, !n.ordinal, !n.fraction,
+            n.value >= 1000, n.value <= 2100, n.value == n.value.rounded()
+        {
+            return DT(end: n.end, value: ClaimCalendar.pad(Int(n.value), 4) + "-" + ClaimCalendar.pad(mo, 2), rule: "claims.date-month-year")
+        }
         if let yy = yearNumber(m2) {
             if ambiguous && !t[i].capitalized && w.count <= 3 { return nil }
             return DT(end: m2 + 1, value: ClaimCalendar.pad(yy, 4) + "-" + ClaimCalendar.pad(mo, 2), rule: "claims.date-month-year")
@@ -340,6 +345,15 @@ extension ClaimScanner {
         }
         guard isInt(i) else { return nil }
         let a = Int(tk.value)
+        // 20200701
+        if tk.intDigits == 8, tk.lower.count == 8, a / 1_000_000 >= 19, a / 1_000_000 <= 21 {
+            let y = a / 10000
+            let m = (a / 100) % 100
+            let d = a % 100
+            if ClaimCalendar.valid(y, m, d) {
+                return DT(end: i + 1, value: ClaimCalendar.string(ClaimCalendar.days(y, m, d)), rule: "claims.date-compact")
+            }
+        }
         // ISO 2020-07-10, 2015-3
         if tk.intDigits == 4, isSym(i + 1, "-"), tight(i + 1), isInt(i + 2), tight(i + 2), t[i + 2].intDigits <= 2 {
             let m = Int(t[i + 2].value)
@@ -456,6 +470,15 @@ extension ClaimScanner {
                 guard let v = weekdayValue(wd, modifier: nil, word: nil) else { return nil }
                 return DT(end: e, value: v, rule: "claims.date-weekday")
             }
+            if let h = lx.holidays.match(t, i, limit), h.payload.count == 2, t[i].capitalized || h.end > i + 1 {
+                var e = h.end
+                var y: Int?
+                if let yy = yearNumber(e) {
+                    y = yy
+                    e += 1
+                }
+                return DT(end: e, value: dateString(y, h.payload[0], h.payload[1]), rule: "claims.date-holiday")
+            }
             if lx.months[w] != nil { return monthDay(i) }
             if w == "the", let d = dayMonth(i) { return d }
             // "3 days ago" is handled with numbers below
@@ -463,6 +486,18 @@ extension ClaimScanner {
         }
         if isNum(i) {
             if let d = numericDate(i) { return d }
+            // a year that opens a range of years: "from 2010 to 2018", "between 2014 and 2018"
+            if isInt(i), t[i].intDigits == 4, t[i].value >= 1000, t[i].value <= 2100,
+                let w = joiner(i + 1, between: word(i - 1) == "between"), isInt(i + 1 + w), t[i + 1 + w].intDigits == 4,
+                t[i + 1 + w].value > t[i].value, t[i + 1 + w].value <= 2100
+            {
+                return DT(end: i + 1, value: String(Int(t[i].value)), rule: "claims.date-year")
+            }
+            if isInt(i), t[i].intDigits == 4, t[i].value >= 1000, t[i].value <= 2100, word(i - 1) == "to" || word(i - 1) == "through" || word(i - 1) == "and",
+                i >= 3, isInt(i - 2), t[i - 2].intDigits == 4
+            {
+                return DT(end: i + 1, value: String(Int(t[i].value)), rule: "claims.date-year")
+            }
             if let d = dayMonth(i) { return d }
             // "3 days ago", "two weeks from now"
             if let o = offsetDate(i) { return o }

@@ -37,6 +37,7 @@ struct ClaimLexicon: Sendable {
         var oclockWords: [String]
         var dayParts: [String: String]
         var ageWords: [String]
+        var holidays: [String: [Int]]
         var numberPrefixes: [String]
         var irregularPlurals: [String: String]
 
@@ -51,7 +52,7 @@ struct ClaimLexicon: Sendable {
             case relativeModifiers = "relative_modifiers", calendarUnits = "calendar_units"
             case offsetWords = "offset_words", datePrepositions = "date_prepositions"
             case timeSuffixes = "time_suffixes", timeWords = "time_words", oclockWords = "oclock_words"
-            case dayParts = "day_parts", ageWords = "age_words", numberPrefixes = "number_prefixes", irregularPlurals = "irregular_plurals"
+            case dayParts = "day_parts", ageWords = "age_words", holidays, numberPrefixes = "number_prefixes", irregularPlurals = "irregular_plurals"
         }
     }
 
@@ -109,6 +110,8 @@ struct ClaimLexicon: Sendable {
     let oclockWords: PhraseTable<Bool>
     let dayParts: [String: String]
     let ageWords: Set<String>
+    /// Fixed-date holidays: month and day.
+    let holidays: PhraseTable<[Int]>
     let numberPrefixes: Set<String>
     let irregularPlurals: [String: String]
     let stopwords: Set<String>
@@ -159,6 +162,7 @@ struct ClaimLexicon: Sendable {
         oclockWords = PhraseTable(lexicon.oclockWords.map { ($0, true) })
         dayParts = lexicon.dayParts
         ageWords = Set(lexicon.ageWords)
+        holidays = PhraseTable(lexicon.holidays.map { ($0.key, $0.value) })
         numberPrefixes = Set(lexicon.numberPrefixes)
         irregularPlurals = lexicon.irregularPlurals
         self.stopwords = Set(stopwords.map { $0.lowercased() })
@@ -190,6 +194,7 @@ struct ClaimLexicon: Sendable {
         start.formUnion(relativeModifiers.byFirst.keys)
         start.formUnion(timeWords.byFirst.keys)
         start.formUnion(currencyPrefixes.byFirst.keys)
+        start.formUnion(holidays.byFirst.keys)
         start.formUnion(["half", "quarter", "the", "another", "http", "https", "www"])
         startWords = start
     }
