@@ -124,6 +124,8 @@ struct ClaimLexicon: Sendable {
     let currencyPrefixes: PhraseTable<UnitInfo>
     /// Every word that can start a claim; the scanner skips other words at once.
     let startWords: Set<String>
+    /// Every symbol that can start a claim ("$", "-", "½").
+    let startSymbols: Set<String>
 
     init(lexicon: LexiconFile, units: UnitsFile, stopwords: [String]) {
         lex = lexicon
@@ -197,6 +199,10 @@ struct ClaimLexicon: Sendable {
         start.formUnion(holidays.byFirst.keys)
         start.formUnion(["half", "quarter", "the", "another", "http", "https", "www"])
         startWords = start
+        var symbols = Set(currencyPrefixes.byFirst.keys.filter { $0.unicodeScalars.count == 1 })
+        symbols.formUnion(["-", "\u{2212}", "#", "@"])
+        for k in lexicon.unicodeFractions.keys { symbols.insert(k) }
+        startSymbols = symbols
     }
 
     /// Singular lower-case form of a counted noun ("soldiers" -> "soldier", "people" -> "people").

@@ -91,9 +91,12 @@ struct ClaimScanner {
     mutating func scan() {
         var i = base
         while i < limit {
-            if t[i].kind == .word, !lx.startWords.contains(t[i].lower) {
+            switch t[i].kind {
+            case .word where !lx.startWords.contains(t[i].lower), .symbol where !lx.startSymbols.contains(t[i].lower):
                 i += 1
                 continue
+            default:
+                break
             }
             // Skip URLs, e-mail-like and hash tags.
             if let w = word(i), (w == "http" || w == "https" || w == "www"), i + 1 < limit, tight(i + 1) {
