@@ -247,7 +247,7 @@ extension ClaimScanner {
         guard let w = word(i), let mo = lx.months[w] else { return nil }
         let ambiguous = lx.ambiguousMonths.contains(w)
         var e = i + 1
-        if isSym(e, "."), tight(e) { e += 1 }
+        if isSym(e, "."), tight(e), w.count <= 4, w != "june", w != "july" { e += 1 }
         if isSym(e, "/"), tight(e) { e += 1 }
         if let (day, de) = dayNumber(e) {
             if ambiguous && !t[i].capitalized && w != "may" && word(i - 1) != "on" {
@@ -403,6 +403,11 @@ extension ClaimScanner {
                 let e = m.end
                 let mod = t[i].lower
                 if let w2 = word(e), let wd = lx.weekdays[w2], !lx.ambiguousWeekdays.contains(w2) || t[e].capitalized {
+                    var e2 = e + 1
+                    if isSym(e2, ",") { e2 += 1 }
+                    if let d = monthDay(e2) ?? dayMonth(e2) ?? numericDate(e2) {
+                        return DT(end: d.end, value: d.value, rule: "claims.date-weekday-date")
+                    }
                     if let v = weekdayValue(wd, modifier: m.payload, word: mod) {
                         return DT(end: e + 1, value: v, rule: "claims.date-relative-weekday")
                     }
@@ -464,7 +469,7 @@ extension ClaimScanner {
                 if isSym(e, ".") && tight(e) && w.count <= 4 { e += 1 }
                 var e2 = e
                 if isSym(e2, ",") { e2 += 1 }
-                if let d = monthDay(e2) ?? dayMonth(e2) {
+                if let d = monthDay(e2) ?? dayMonth(e2) ?? numericDate(e2) {
                     return DT(end: d.end, value: d.value, rule: "claims.date-weekday-date")
                 }
                 guard let v = weekdayValue(wd, modifier: nil, word: nil) else { return nil }
@@ -493,7 +498,7 @@ extension ClaimScanner {
             {
                 return DT(end: i + 1, value: String(Int(t[i].value)), rule: "claims.date-year")
             }
-            if isInt(i), t[i].intDigits == 4, t[i].value >= 1000, t[i].value <= 2100, word(i - 1) == "to" || word(i - 1) == "through" || word(i - 1) == "and",
+            if isInt(i), t[i].intDigits == 4, t[i].value >= 1000, t[i].value <= 2100, word(i - 1) == "to" || word(i - 1) == "through" || word(i - 1) == "and" || isSym(i - 1, "-") || isSym(i - 1, "–"),
                 i >= 3, isInt(i - 2), t[i - 2].intDigits == 4
             {
                 return DT(end: i + 1, value: String(Int(t[i].value)), rule: "claims.date-year")

@@ -766,8 +766,10 @@ struct ClaimScanner {
                     if allowRange, isSym(k, "-") || isSym(k, "–"), isInt(k + 1), t[k + 1].intDigits == 4,
                         t[k + 1].value > num.value, t[k + 1].value <= 2100
                     {
+                        let y0 = Int(num.value)
+                        let y1 = Int(t[k + 1].value)
                         var c = make(
-                            start, k + 2, .text(String(Int(num.value))), .text(String(Int(t[k + 1].value))), nil,
+                            start, k + 2, .text("(\(y0)-01-01,\(y1)-01-01,P\(y1 - y0)Y)"), nil, nil,
                             "claims.year-range", 0.8, nil)
                         c.kind = .date
                         return QuantityResult(claim: c, endTok: k + 2)
