@@ -61,7 +61,8 @@ import Testing
     }
 
     @Test func rangesAndVagueAmounts() throws {
-        let c = try claims("Costs rose to $3 billion to $5 billion; 20-35% agreed; tens of thousands of people marched.")
+        let c = try claims(
+            "Costs rose to $3 billion to $5 billion; 20-35% agreed; tens of thousands of people marched.")
         #expect(c.count == 3)
         #expect(c[0].value == .number(3e9))
         #expect(c[0].valueMax == .number(5e9))
@@ -196,7 +197,8 @@ import Testing
     }
 
     @Test func relativeWeekAndMonth() throws {
-        let c = try claims("Talks resume next week and end last month's dispute; yesterday they met.", published: "2016-11-07")
+        let c = try claims(
+            "Talks resume next week and end last month's dispute; yesterday they met.", published: "2016-11-07")
         #expect(c.map(\.value) == [.text("2016-W46"), .text("2016-10"), .text("2016-11-06")])
     }
 

@@ -31,7 +31,9 @@ enum ClaimCalendar {
         return (ty, (thursday - days(ty, 1, 1)) / 7 + 1)
     }
 
-    static func daysInMonth(_ y: Int, _ m: Int) -> Int { days(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - days(y, m, 1) }
+    static func daysInMonth(_ y: Int, _ m: Int) -> Int {
+        days(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - days(y, m, 1)
+    }
 
     static func valid(_ y: Int, _ m: Int, _ d: Int) -> Bool {
         m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)
@@ -130,7 +132,9 @@ extension ClaimScanner {
             var m = tr.end
             if let w = word(m), w == "on" { m += 1 }
             if let d = dateCore(m), !d.hasTime, d.value.count == 10 || d.value.hasPrefix("XXXX-WXX") {
-                c.value = .text(tr.value.replacingOccurrences(of: "(T", with: "(" + d.value + "T").replacingOccurrences(of: ",T", with: "," + d.value + "T"))
+                c.value = .text(
+                    tr.value.replacingOccurrences(of: "(T", with: "(" + d.value + "T").replacingOccurrences(
+                        of: ",T", with: "," + d.value + "T"))
                 c.endTok = d.end
             }
             return c
@@ -222,7 +226,9 @@ extension ClaimScanner {
             if let c = lx.cardinals[w], c >= 20, c <= 30 {
                 var k = e + 1
                 if isSym(k, "-"), tight(k) { k += 1 }
-                if let w2 = word(k), let o = lx.ordinals[w2], o < 10, Int(c) + Int(o) <= 31 { return (Int(c) + Int(o), k + 1) }
+                if let w2 = word(k), let o = lx.ordinals[w2], o < 10, Int(c) + Int(o) <= 31 {
+                    return (Int(c) + Int(o), k + 1)
+                }
             }
         }
         return nil
@@ -235,12 +241,6 @@ extension ClaimScanner {
             return Int(t[m].value)
         }
         return nil
-    }
-
-    func monthAt(_ i: Int, needContext: Bool) -> Int? {
-        guard let w = word(i), let mo = lx.months[w] else { return nil }
-        if !needContext { return mo }
-        return mo
     }
 
     func monthDay(_ i: Int) -> DT? {
@@ -278,18 +278,25 @@ extension ClaimScanner {
         if word(m2) != nil, let n = parseNumber(m2, money: false), n.spelled, !n.ordinal, !n.fraction,
             n.value >= 1000, n.value <= 2100, n.value == n.value.rounded()
         {
-            return DT(end: n.end, value: ClaimCalendar.pad(Int(n.value), 4) + "-" + ClaimCalendar.pad(mo, 2), rule: "claims.date-month-year")
+            return DT(
+                end: n.end, value: ClaimCalendar.pad(Int(n.value), 4) + "-" + ClaimCalendar.pad(mo, 2),
+                rule: "claims.date-month-year")
         }
         if let yy = yearNumber(m2) {
             if ambiguous && !t[i].capitalized && w.count <= 3 { return nil }
-            return DT(end: m2 + 1, value: ClaimCalendar.pad(yy, 4) + "-" + ClaimCalendar.pad(mo, 2), rule: "claims.date-month-year")
+            return DT(
+                end: m2 + 1, value: ClaimCalendar.pad(yy, 4) + "-" + ClaimCalendar.pad(mo, 2),
+                rule: "claims.date-month-year")
         }
         // month alone
         let prev = word(i - 1)
         let prepBefore = prev.map { lx.datePrepositions.contains($0) } ?? false
         if ambiguous {
-            let rangeAfter = (isSym(i + 1, "-") || word(i + 1) == "to") && (word(i + 2).map { lx.months[$0] != nil } ?? false)
-            guard prepBefore || rangeAfter, w.count > 3 || w == "may" || isSym(i + 1, ".") || rangeAfter else { return nil }
+            let rangeAfter =
+                (isSym(i + 1, "-") || word(i + 1) == "to") && (word(i + 2).map { lx.months[$0] != nil } ?? false)
+            guard prepBefore || rangeAfter, w.count > 3 || w == "may" || isSym(i + 1, ".") || rangeAfter else {
+                return nil
+            }
             if w == "may" || w == "march" {
                 // "in May", "since March": the month; "may" as a verb has no preposition before it
             }
@@ -339,7 +346,8 @@ extension ClaimScanner {
             if p.count == 3, let d = Int(p[0]), let m = Int(p[1]), let y = Int(p[2]), p[2].count == 4,
                 ClaimCalendar.valid(y, m, d)
             {
-                return DT(end: i + 1, value: ClaimCalendar.string(ClaimCalendar.days(y, m, d)), rule: "claims.date-dotted")
+                return DT(
+                    end: i + 1, value: ClaimCalendar.string(ClaimCalendar.days(y, m, d)), rule: "claims.date-dotted")
             }
             return nil
         }
@@ -351,7 +359,8 @@ extension ClaimScanner {
             let m = (a / 100) % 100
             let d = a % 100
             if ClaimCalendar.valid(y, m, d) {
-                return DT(end: i + 1, value: ClaimCalendar.string(ClaimCalendar.days(y, m, d)), rule: "claims.date-compact")
+                return DT(
+                    end: i + 1, value: ClaimCalendar.string(ClaimCalendar.days(y, m, d)), rule: "claims.date-compact")
             }
         }
         // ISO 2020-07-10, 2015-3
@@ -363,7 +372,9 @@ extension ClaimScanner {
                 return DT(end: i + 5, value: ClaimCalendar.string(ClaimCalendar.days(a, m, d)), rule: "claims.date-iso")
             }
             if m >= 1 && m <= 12 && t[i + 2].lower.count <= 2 && !(isSym(i + 3, "-")) {
-                return DT(end: i + 3, value: ClaimCalendar.pad(a, 4) + "-" + ClaimCalendar.pad(m, 2), rule: "claims.date-iso-month")
+                return DT(
+                    end: i + 3, value: ClaimCalendar.pad(a, 4) + "-" + ClaimCalendar.pad(m, 2),
+                    rule: "claims.date-iso-month")
             }
             return nil
         }
@@ -381,7 +392,8 @@ extension ClaimScanner {
                 if a > 12 { (m, d) = (b, a) }
                 guard ClaimCalendar.valid(y, m, d) else { return nil }
                 if isSym(i + 5, sep), tight(i + 5) { return nil }
-                return DT(end: i + 5, value: ClaimCalendar.string(ClaimCalendar.days(y, m, d)), rule: "claims.date-numeric")
+                return DT(
+                    end: i + 5, value: ClaimCalendar.string(ClaimCalendar.days(y, m, d)), rule: "claims.date-numeric")
             }
             if sep == "/", !(isSym(i - 1, "-") && tight(i)), !isNum(i - 1), !isSym(i + 3, "/"),
                 !(isSym(i + 3, ".") && isNum(i + 4)), unitAfter(i + 3, attachedOK: true) == nil
@@ -419,14 +431,24 @@ extension ClaimScanner {
                     case "W", "WE":
                         let (wy, wn) = ClaimCalendar.isoWeek(a + 7 * n)
                         return DT(
-                            end: e + 1, value: ClaimCalendar.pad(wy, 4) + "-W" + ClaimCalendar.pad(wn, 2) + (cu == "WE" ? "-WE" : ""),
+                            end: e + 1,
+                            value: ClaimCalendar.pad(wy, 4) + "-W" + ClaimCalendar.pad(wn, 2)
+                                + (cu == "WE" ? "-WE" : ""),
                             rule: "claims.date-relative-week")
                     case "M":
                         var y = ay
                         var mo = am + n
-                        while mo < 1 { mo += 12; y -= 1 }
-                        while mo > 12 { mo -= 12; y += 1 }
-                        return DT(end: e + 1, value: ClaimCalendar.pad(y, 4) + "-" + ClaimCalendar.pad(mo, 2), rule: "claims.date-relative-month")
+                        while mo < 1 {
+                            mo += 12
+                            y -= 1
+                        }
+                        while mo > 12 {
+                            mo -= 12
+                            y += 1
+                        }
+                        return DT(
+                            end: e + 1, value: ClaimCalendar.pad(y, 4) + "-" + ClaimCalendar.pad(mo, 2),
+                            rule: "claims.date-relative-month")
                     case "Y":
                         return DT(end: e + 1, value: ClaimCalendar.pad(ay + n, 4), rule: "claims.date-relative-year")
                     case "D":
@@ -434,8 +456,14 @@ extension ClaimScanner {
                     case "Q":
                         var q = (am - 1) / 3 + n
                         var y = ay
-                        while q < 0 { q += 4; y -= 1 }
-                        while q > 3 { q -= 4; y += 1 }
+                        while q < 0 {
+                            q += 4
+                            y -= 1
+                        }
+                        while q > 3 {
+                            q -= 4
+                            y += 1
+                        }
                         return DT(end: e + 1, value: quarterRange(y, q + 1), rule: "claims.date-relative-quarter")
                     default:
                         break
@@ -446,10 +474,14 @@ extension ClaimScanner {
                     var y = ay
                     if m.payload > 0 && mo <= am { y += 1 }
                     if m.payload < 0 && mo >= am { y -= 1 }
-                    return DT(end: e + 1, value: ClaimCalendar.pad(y, 4) + "-" + ClaimCalendar.pad(mo, 2), rule: "claims.date-relative-month")
+                    return DT(
+                        end: e + 1, value: ClaimCalendar.pad(y, 4) + "-" + ClaimCalendar.pad(mo, 2),
+                        rule: "claims.date-relative-month")
                 }
                 if m.payload == 0, mod == "this", let w2 = word(e), let part = lx.dayParts[w2] {
-                    return DT(end: e + 1, value: ClaimCalendar.string(a) + "T" + part, hasTime: true, rule: "claims.date-this-daypart")
+                    return DT(
+                        end: e + 1, value: ClaimCalendar.string(a) + "T" + part, hasTime: true,
+                        rule: "claims.date-this-daypart")
                 }
             }
             if let rd = lx.relativeDays[w] {
@@ -464,7 +496,9 @@ extension ClaimScanner {
             }
             if let wd = lx.weekdays[w] {
                 if lx.ambiguousWeekdays.contains(w) && !t[i].capitalized { return nil }
-                if w.count <= 3 && word(i - 1) == nil && i > base && !isSym(i - 1, ",") && !t[i].capitalized { return nil }
+                if w.count <= 3 && word(i - 1) == nil && i > base && !isSym(i - 1, ",") && !t[i].capitalized {
+                    return nil
+                }
                 var e = i + 1
                 if isSym(e, ".") && tight(e) && w.count <= 4 { e += 1 }
                 var e2 = e
@@ -498,7 +532,9 @@ extension ClaimScanner {
             {
                 return DT(end: i + 1, value: String(Int(t[i].value)), rule: "claims.date-year")
             }
-            if isInt(i), t[i].intDigits == 4, t[i].value >= 1000, t[i].value <= 2100, word(i - 1) == "to" || word(i - 1) == "through" || word(i - 1) == "and" || isSym(i - 1, "-") || isSym(i - 1, "–"),
+            if isInt(i), t[i].intDigits == 4, t[i].value >= 1000, t[i].value <= 2100,
+                word(i - 1) == "to" || word(i - 1) == "through" || word(i - 1) == "and" || isSym(i - 1, "-")
+                    || isSym(i - 1, "–"),
                 i >= 3, isInt(i - 2), t[i - 2].intDigits == 4
             {
                 return DT(end: i + 1, value: String(Int(t[i].value)), rule: "claims.date-year")
@@ -525,10 +561,18 @@ extension ClaimScanner {
         case "fortnight": day = a + 14 * s
         case "month", "year":
             var (y, m, d) = ClaimCalendar.civil(a)
-            if u.unit == "year" { y += s } else {
+            if u.unit == "year" {
+                y += s
+            } else {
                 m += s
-                while m < 1 { m += 12; y -= 1 }
-                while m > 12 { m -= 12; y += 1 }
+                while m < 1 {
+                    m += 12
+                    y -= 1
+                }
+                while m > 12 {
+                    m -= 12
+                    y += 1
+                }
             }
             d = min(d, ClaimCalendar.daysInMonth(y, m))
             day = ClaimCalendar.days(y, m, d)
@@ -542,7 +586,9 @@ extension ClaimScanner {
         guard i < limit else { return nil }
         if let tw = lx.timeWords.match(t, i, limit) {
             // "noon" alone is a time only after a preposition or number
-            if let p = word(i - 1), ["at", "by", "until", "till", "before", "after", "around", "from", "to"].contains(p) {
+            if let p = word(i - 1),
+                ["at", "by", "until", "till", "before", "after", "around", "from", "to"].contains(p)
+            {
                 return (tw.end, tw.payload)
             }
             return nil
@@ -655,24 +701,29 @@ extension ClaimScanner {
                 m = Int(t[e + 1].value)
                 e += 2
             }
-            if let s = lx.timeSuffixes.match(t, e, limit), !(s.end == e + 1 && (t[e].lower == "a" || t[e].lower == "p")) {
+            if let s = lx.timeSuffixes.match(t, e, limit), !(s.end == e + 1 && (t[e].lower == "a" || t[e].lower == "p"))
+            {
                 return (h, m, s.end, s.payload)
             }
             return (h, m, e, nil)
         }
-        guard let a = clock(i), let w = joiner(a.end, between: word(i - 1) == "between"), let b = clock(a.end + w) else {
+        guard let a = clock(i), let w = joiner(a.end, between: word(i - 1) == "between"), let b = clock(a.end + w)
+        else {
             return nil
         }
         if (t[i].intDigits == 4) != (t[a.end + w].intDigits == 4) { return nil }
         if t[i].intDigits == 4 && (t[i].lower.first != "0" && t[a.end + w].lower.first != "0") { return nil }
-        let strong = a.suffix != nil || b.suffix != nil || a.m != nil || b.m != nil || !prefix.isEmpty
+        let strong =
+            a.suffix != nil || b.suffix != nil || a.m != nil || b.m != nil || !prefix.isEmpty
             || (t[i].intDigits == 4 && t[a.end + w].intDigits == 4)
         guard strong, unitAfter(b.end, attachedOK: true) == nil, !isSym(b.end, "%") else { return nil }
         if a.suffix == nil && b.suffix == nil && a.m == nil && b.m == nil && prefix.isEmpty { return nil }
         var ha = a.h
         var hb = b.h
         if let s = b.suffix { hb = hb == 12 ? (s == 12 ? 12 : 0) : hb + s }
-        if let s = a.suffix { ha = ha == 12 ? (s == 12 ? 12 : 0) : ha + s } else if let s = b.suffix, s == 12, a.h + 12 <= hb {
+        if let s = a.suffix {
+            ha = ha == 12 ? (s == 12 ? 12 : 0) : ha + s
+        } else if let s = b.suffix, s == 12, a.h + 12 <= hb {
             ha += 12
         }
         if b.suffix == nil && a.suffix == nil && hb < ha && hb + 12 > ha { hb += 12 }
@@ -697,6 +748,7 @@ extension ClaimScanner {
             m1 -= 12
             y1 += 1
         }
-        return "(\(ClaimCalendar.pad(y, 4))-\(ClaimCalendar.pad(m0, 2))-01,\(ClaimCalendar.pad(y1, 4))-\(ClaimCalendar.pad(m1, 2))-01,P\(months)M)"
+        return
+            "(\(ClaimCalendar.pad(y, 4))-\(ClaimCalendar.pad(m0, 2))-01,\(ClaimCalendar.pad(y1, 4))-\(ClaimCalendar.pad(m1, 2))-01,P\(months)M)"
     }
 }

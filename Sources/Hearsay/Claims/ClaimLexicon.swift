@@ -42,17 +42,40 @@ struct ClaimLexicon: Sendable {
         var irregularPlurals: [String: String]
 
         enum CodingKeys: String, CodingKey {
-            case cardinals, ordinals, ordinalSuffixes = "ordinal_suffixes", scales, attachedScales = "attached_scales"
-            case attachedScaleMinValue = "attached_scale_min_value", fractions, unicodeFractions = "unicode_fractions"
-            case vagueAmounts = "vague_amounts", fewAmounts = "few_amounts", oneWords = "one_words"
-            case negativeWords = "negative_words", decimalWords = "decimal_words", overWords = "over_words"
-            case qualifiers, qualifierSkip = "qualifier_skip", rangeStarts = "range_starts"
-            case rangeJoiners = "range_joiners", months, ambiguousMonths = "ambiguous_months", weekdays
-            case ambiguousWeekdays = "ambiguous_weekdays", relativeDays = "relative_days"
-            case relativeModifiers = "relative_modifiers", calendarUnits = "calendar_units"
-            case offsetWords = "offset_words", datePrepositions = "date_prepositions"
-            case timeSuffixes = "time_suffixes", timeWords = "time_words", oclockWords = "oclock_words"
-            case dayParts = "day_parts", ageWords = "age_words", holidays, numberPrefixes = "number_prefixes", irregularPlurals = "irregular_plurals"
+            case cardinals, ordinals
+            case ordinalSuffixes = "ordinal_suffixes"
+            case scales
+            case attachedScales = "attached_scales"
+            case attachedScaleMinValue = "attached_scale_min_value"
+            case fractions
+            case unicodeFractions = "unicode_fractions"
+            case vagueAmounts = "vague_amounts"
+            case fewAmounts = "few_amounts"
+            case oneWords = "one_words"
+            case negativeWords = "negative_words"
+            case decimalWords = "decimal_words"
+            case overWords = "over_words"
+            case qualifiers
+            case qualifierSkip = "qualifier_skip"
+            case rangeStarts = "range_starts"
+            case rangeJoiners = "range_joiners"
+            case months
+            case ambiguousMonths = "ambiguous_months"
+            case weekdays
+            case ambiguousWeekdays = "ambiguous_weekdays"
+            case relativeDays = "relative_days"
+            case relativeModifiers = "relative_modifiers"
+            case calendarUnits = "calendar_units"
+            case offsetWords = "offset_words"
+            case datePrepositions = "date_prepositions"
+            case timeSuffixes = "time_suffixes"
+            case timeWords = "time_words"
+            case oclockWords = "oclock_words"
+            case dayParts = "day_parts"
+            case ageWords = "age_words"
+            case holidays
+            case numberPrefixes = "number_prefixes"
+            case irregularPlurals = "irregular_plurals"
         }
     }
 

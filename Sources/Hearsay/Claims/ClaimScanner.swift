@@ -99,7 +99,7 @@ struct ClaimScanner {
                 break
             }
             // Skip URLs, e-mail-like and hash tags.
-            if let w = word(i), (w == "http" || w == "https" || w == "www"), i + 1 < limit, tight(i + 1) {
+            if let w = word(i), w == "http" || w == "https" || w == "www", i + 1 < limit, tight(i + 1) {
                 i += 1
                 while i < limit, !t[i].spaceBefore { i += 1 }
                 continue
@@ -393,7 +393,9 @@ struct ClaimScanner {
                     break loop
                 }
                 if let ov = lx.ordinals[w], !have, j == i, !(w == "second" && word(j + 1) == nil && isNum(j - 1)) {
-                    if ov >= 100 && !(j > base && lx.oneWords.contains(t[j - 1].lower)) && j + 1 < limit && word(j + 1) != nil {
+                    if ov >= 100 && !(j > base && lx.oneWords.contains(t[j - 1].lower)) && j + 1 < limit
+                        && word(j + 1) != nil
+                    {
                         break loop
                     }
                     return ParsedNumber(value: ov, end: j + 1, spelled: true, ordinal: true, words: 1)
@@ -465,7 +467,9 @@ struct ClaimScanner {
                 return (m.payload, m.end)
             }
             if attachedOK, !t[k].spaceBefore, let u = lx.unitAttached[t[k].lower] {
-                if k + 1 < limit, t[k + 1].kind == .number || t[k + 1].kind == .word, !t[k + 1].spaceBefore { return nil }
+                if k + 1 < limit, t[k + 1].kind == .number || t[k + 1].kind == .word, !t[k + 1].spaceBefore {
+                    return nil
+                }
                 return (u, k + 1)
             }
         }
@@ -505,7 +509,8 @@ struct ClaimScanner {
             if !letters || !t[p.end].spaceBefore || t[j].allCaps || t[j].capitalized {
                 // a letter code before a number must not be a word of the sentence ("in 2019")
                 let first = t[j]
-                let articleLike = first.kind == .word && first.lower.count == 1 && p.end > j + 1
+                let articleLike =
+                    first.kind == .word && first.lower.count == 1 && p.end > j + 1
                     && !tight(j + 1) && (lx.stopwords.contains(first.lower) || first.lower == "s")
                 if !(letters && t[j].lower.count <= 2 && t[p.end].spaceBefore && !t[j].allCaps
                     && t[j].lower != "rs") && !articleLike
@@ -525,7 +530,9 @@ struct ClaimScanner {
         {
             negative = true
             j += 1
-        } else if let w = word(j), lx.negativeWords.contains(w), isSym(j + 1, "-"), tight(j + 1), isNum(j + 2), tight(j + 2) {
+        } else if let w = word(j), lx.negativeWords.contains(w), isSym(j + 1, "-"), tight(j + 1), isNum(j + 2),
+            tight(j + 2)
+        {
             negative = true
             j += 2
         }
@@ -562,7 +569,8 @@ struct ClaimScanner {
         if prefix == nil, let f = lx.few.match(t, j, limit), let (u, e) = unitAfter(f.end, attachedOK: false),
             u.kind == .duration
         {
-            return QuantityResult(claim: make(i, e, .number(f.payload), nil, u, "claims.few-duration", 0.6, nil), endTok: e)
+            return QuantityResult(
+                claim: make(i, e, .number(f.payload), nil, u, "claims.few-duration", 0.6, nil), endTok: e)
         }
         // "an hour", "a day", "a week": one of a time unit
         if prefix == nil, let w = word(j), lx.oneWords.contains(w) || w == "another", j + 1 < limit, !t[j + 1].hasUpper,
@@ -570,7 +578,8 @@ struct ClaimScanner {
             u.kind == .duration, u.unit != "s" || word(j + 1) != "second", u.unit != "decade", u.unit != "century"
         {
             if word(e) == "and", let (f, fe) = fractionPhrase(e + 1) {
-                return QuantityResult(claim: make(i, fe, .number(1 + f), nil, u, "claims.one-unit", 0.6, nil), endTok: fe)
+                return QuantityResult(
+                    claim: make(i, fe, .number(1 + f), nil, u, "claims.one-unit", 0.6, nil), endTok: fe)
             }
             if i > base, let p = word(i - 1), lx.stopwords.contains(p) || p == "for" || p == "in" {
                 return QuantityResult(claim: make(i, e, .number(1), nil, u, "claims.one-unit", 0.55, nil), endTok: e)
@@ -632,7 +641,8 @@ struct ClaimScanner {
         if !num.ordinal, num.scale == 1, !num.fraction, let w = word(k), w == "over" || w == "in",
             isNum(numStart) ? isInt(numStart) : num.spelled, num.value >= 1, num.value < 100,
             let d = parseNumber(k + 1, money: false), !d.ordinal, !d.label, d.scale == 1, d.value > num.value,
-            d.value <= 1000, unitAfter(d.end, attachedOK: false) == nil, w == "in" || countedNoun(d.end, value: d.value) == nil,
+            d.value <= 1000, unitAfter(d.end, attachedOK: false) == nil,
+            w == "in" || countedNoun(d.end, value: d.value) == nil,
             !(isNum(k + 1) && t[k + 1].intDigits == 4), w == "over" || num.spelled == d.spelled
         {
             let c = make(start, d.end, .number(num.value / d.value), nil, nil, "claims.ratio", 0.6, nil)
@@ -641,7 +651,8 @@ struct ClaimScanner {
         if num.ordinal, word(k) == "century", num.value >= 1, num.value <= 30 {
             let y0 = (Int(num.value) - 1) * 100
             var c = make(
-                start, k + 1, .text("(\(ClaimCalendar.pad(y0, 4))-01-01,\(ClaimCalendar.pad(y0 + 100, 4))-01-01,P100Y)"), nil, nil,
+                start, k + 1,
+                .text("(\(ClaimCalendar.pad(y0, 4))-01-01,\(ClaimCalendar.pad(y0 + 100, 4))-01-01,P100Y)"), nil, nil,
                 "claims.date-century", 0.7, nil)
             c.kind = .date
             return QuantityResult(claim: c, endTok: k + 1)
@@ -659,7 +670,7 @@ struct ClaimScanner {
                 num.scale = s
                 k += 1
             }
-            if let w = word(k), (w == "us" || w == "u"), t[k].allCaps { k += 1 }
+            if let w = word(k), w == "us" || w == "u", t[k].allCaps { k += 1 }
             if let p = prefix, p.scale != 1 {
                 num.value *= p.scale
                 num.scale = p.scale
@@ -742,7 +753,8 @@ struct ClaimScanner {
                     unitStr = (unitStr ?? "") + "/" + lx.singular(w)
                     k += 2
                 }
-            } else if u.kind == .percent, let a = word(k), a == "a" || a == "an", let (u2, e2) = unitAfter(k + 1, attachedOK: false),
+            } else if u.kind == .percent, let a = word(k), a == "a" || a == "an",
+                let (u2, e2) = unitAfter(k + 1, attachedOK: false),
                 u2.kind == .duration
             {
                 unitStr = (unitStr ?? "") + "/" + u2.unit
@@ -780,7 +792,8 @@ struct ClaimScanner {
                         let n = Int(t[qk + 1].value)
                         if (qw == "q" && n >= 1 && n <= 4) || (qw == "h" && n >= 1 && n <= 2) {
                             var c = make(
-                                start, qk + 2, .text(quarterRange(Int(num.value), n, months: qw == "q" ? 3 : 6)), nil, nil,
+                                start, qk + 2, .text(quarterRange(Int(num.value), n, months: qw == "q" ? 3 : 6)), nil,
+                                nil,
                                 "claims.date-quarter", 0.7, nil)
                             c.kind = .date
                             return QuantityResult(claim: c, endTok: qk + 2)
@@ -818,7 +831,8 @@ struct ClaimScanner {
                     "claims.age", 0.6, nil)
                 return QuantityResult(claim: c, endTok: k)
             }
-            if let w = word(k), !lx.stopwords.contains(w), !t[k].hasUpper, let (u, e) = unitAfter(k + 1, attachedOK: false),
+            if let w = word(k), !lx.stopwords.contains(w), !t[k].hasUpper,
+                let (u, e) = unitAfter(k + 1, attachedOK: false),
                 u.kind == .measure
             {
                 unit = u
@@ -899,7 +913,8 @@ struct ClaimScanner {
             if let w = word(m), w == "or" || w == "about" || w == "approximately" || w == "around" || w == "c" {
                 m += 1
             }
-            if let r = quantityCore(m, allowRange: false), let c2 = r.claim, c2.kind == claim.kind, isSym(c2.endTok, ")"),
+            if let r = quantityCore(m, allowRange: false), let c2 = r.claim, c2.kind == claim.kind,
+                isSym(c2.endTok, ")"),
                 case .number(let v2) = c2.value
             {
                 claim.equivalents.append(
