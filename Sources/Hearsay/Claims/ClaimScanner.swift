@@ -379,6 +379,14 @@ struct ClaimScanner {
                     }
                     break loop
                 }
+                if lx.fractions[w] != nil, lx.ordinals[w] != nil, have, spelled, w != "half", !w.hasSuffix("s"),
+                    total + current != 1, !(j > i && lx.oneWords.contains(t[j - 1].lower))
+                {
+                    // "three trillionth", "twenty-fifth": a singular fraction word after a number is an ordinal
+                    let ov = lx.ordinals[w]!
+                    let v = ov >= 100 ? (current == 0 ? 1 : current) * ov + total : total + current + ov
+                    return ParsedNumber(value: v, end: j + 1, spelled: true, ordinal: true, words: words + 1)
+                }
                 if let den = lx.fractions[w], have, !lastWasScale || scale >= 100 || scale == 12 {
                     let num = total + current
                     if lastDigit && scale == 1 && !spelled {
