@@ -820,6 +820,12 @@ struct ClaimScanner {
             {
                 return QuantityResult(claim: nil, endTok: k)
             }
+            // "49 Zorro Ranch Road", "9 E 71st St": a bare integer before a name is part of the name
+            if !num.spelled, isInt(numStart), num.scale == 1, num.value < 10000, let nw = word(k), t[k].hasUpper,
+                lx.months[nw] == nil, lx.weekdays[nw] == nil, countedNoun(k, value: num.value) == nil
+            {
+                return QuantityResult(claim: nil, endTok: k)
+            }
             if isSym(numStart - 1, "#") || (prevWord == "no" && isSym(numStart - 1, ".")) {
                 return QuantityResult(claim: nil, endTok: k)
             }
