@@ -506,6 +506,19 @@ extension ClaimScanner {
                 if let d = monthDay(e2) ?? dayMonth(e2) ?? numericDate(e2) {
                     return DT(end: d.end, value: d.value, rule: "claims.date-weekday-date")
                 }
+                // "Wednesday the 31st": the day in the publication month
+                if word(e2) == "the", let (day, de) = dayNumber(e2), de > e2 + 1,
+                    isNum(de - 1) ? lx.ordinalSuffixes.contains(t[de - 1].lower) || word(de) != nil : true
+                {
+                    var v = "XXXX-XX-" + ClaimCalendar.pad(day, 2)
+                    if resolvePartial, let a = anchor {
+                        let (ay, am, _) = ClaimCalendar.civil(a)
+                        if ClaimCalendar.valid(ay, am, day) {
+                            v = ClaimCalendar.string(ClaimCalendar.days(ay, am, day))
+                        }
+                    }
+                    return DT(end: de, value: v, rule: "claims.date-weekday-day")
+                }
                 guard let v = weekdayValue(wd, modifier: nil, word: nil) else { return nil }
                 return DT(end: e, value: v, rule: "claims.date-weekday")
             }

@@ -778,6 +778,25 @@ struct ClaimScanner {
                 return QuantityResult(claim: c, endTok: k + 1)
             }
             let prevWord = word(numStart - 1)
+            // "in two thousand and fifteen", "in nineteen ninety six"
+            if num.spelled, prevWord.map({ lx.datePrepositions.contains($0) }) ?? false {
+                var y = num.value
+                var e = k
+                if y >= 11, y <= 20, let w2 = word(k), let v2 = lx.cardinals[w2], v2 >= 10 {
+                    var tail = v2
+                    e = k + 1
+                    if v2 >= 20, let w3 = word(e), let v3 = lx.cardinals[w3], v3 < 10 {
+                        tail += v3
+                        e += 1
+                    }
+                    y = y * 100 + tail
+                }
+                if y >= 1000, y <= 2100, y == y.rounded(), countedNoun(e, value: y) == nil {
+                    var c = make(start, e, .text(String(Int(y))), nil, nil, "claims.year-spelled", 0.6, nil)
+                    c.kind = .date
+                    return QuantityResult(claim: c, endTok: e)
+                }
+            }
             if isYearShape, num.value >= 1000, num.value <= 2100 {
                 let noun = countedNoun(k, value: num.value)
                 let prepBefore = prevWord.map { lx.datePrepositions.contains($0) } ?? false
