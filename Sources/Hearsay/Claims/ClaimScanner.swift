@@ -797,7 +797,10 @@ struct ClaimScanner {
                     return QuantityResult(claim: c, endTok: e)
                 }
             }
-            if isYearShape, num.value >= 1000, num.value <= 2100 {
+            // "1000 to 2000 hires" counts, not years
+            let countRange =
+                (word(k) == "to" || isSym(k, "-")) && isNum(k + 1) && countedNoun(k + 2, value: 2) != nil
+            if isYearShape, num.value >= 1000, num.value <= 2100, !countRange {
                 let noun = countedNoun(k, value: num.value)
                 let prepBefore = prevWord.map { lx.datePrepositions.contains($0) } ?? false
                 if noun == nil || prepBefore, num.value >= 1900 || prepBefore {
