@@ -604,7 +604,6 @@ struct ClaimScanner {
                     c.unit = lx.singular(w)
                     return QuantityResult(claim: c, endTok: k + 1)
                 }
-                if lx.stopwords.contains(w) && k > j + 3 { break }
                 k += 1
             }
             return QuantityResult(claim: nil, endTok: j + 1)
