@@ -35,7 +35,8 @@ let package = Package(
         ),
         .testTarget(
             name: "HearsayTests",
-            dependencies: ["Hearsay"]
+            // The command line is a dependency so that its tests can run the built `hearsay`.
+            dependencies: ["Hearsay", "hearsay"]
         ),
     ],
     swiftLanguageModes: [.v5]

@@ -15,7 +15,7 @@ struct HearsayCLI: ParsableCommand {
             stderr), output still written; 2 usage or configuration error (nothing written).
             """,
         version: KnowledgeEncoding.generatorVersion,
-        subcommands: [Extract.self, Stream.self]
+        subcommands: [Extract.self, Stream.self, Defaults.self]
     )
 }
 
@@ -281,5 +281,16 @@ final class Progress {
 
     func clear() {
         if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
+
+struct Defaults: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a complete pipeline.json with every stage and every setting at its default.",
+        discussion: "Copy it, change what you need, and pass it with --pipeline. Resource paths are builtin:NAME or relative to the pipeline file.")
+
+    func run() throws {
+        FileHandle.standardOutput.write(try Pipeline.defaultsJSON())
+        FileHandle.standardOutput.write(Data("\n".utf8))
     }
 }

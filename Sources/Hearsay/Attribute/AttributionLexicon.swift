@@ -4,7 +4,10 @@ struct AttributionLexicon: Sendable {
         var lemma: String
         /// Lower-case words of the form ("according", "to").
         var words: [String]
+        /// Thought or belief ("think"): indirect speech only.
         var belief: Bool
+        /// Attributes quotes in marks but makes no indirect speech ("continued", "called").
+        var quoteOnly: Bool
     }
 
     /// Cue forms by their first word.
@@ -13,6 +16,13 @@ struct AttributionLexicon: Sendable {
     var titles: [String: [[String]]] = [:]
     var roles: Set<String> = []
     var firstNames: Set<String> = []
+    /// "male" / "female" for given names and gendered titles.
+    var gender: [String: String] = [:]
+    var notNames: Set<String> = []
+    var temporal: Set<String> = []
+    var pronounGender: [String: String] = [:]
+    var possessives: Set<String> = []
+    var progressiveAuxiliaries: Set<String> = []
     var pronouns: [String: Speaker.Kind] = [:]
     var skipBeforeCue: Set<String> = []
     var indefinite: Set<String> = []
@@ -37,22 +47,34 @@ struct AttributionLexicon: Sendable {
         var postmodifiers: [String]
         var complementizers: [String]
         var clauseStops: [String]
+        var notNames: [String]
+        var temporal: [String]
+        var pronounGender: [String: String]
+        var titleGender: [String: String]
+        var possessives: [String]
+        var progressiveAuxiliaries: [String]
         enum CodingKeys: String, CodingKey {
             case pronouns, skipBeforeCue = "skip_before_cue", determinersIndefinite = "determiners_indefinite",
                 determinersDefinite = "determiners_definite", organizationWords = "organization_words", stopwords,
-                prepositions, postmodifiers, complementizers, clauseStops = "clause_stops"
+                prepositions, postmodifiers, complementizers, clauseStops = "clause_stops", notNames = "not_names",
+                temporal, pronounGender = "pronoun_gender", titleGender = "title_gender", possessives,
+                progressiveAuxiliaries = "progressive_auxiliaries"
         }
     }
 
     init(config: QuoteAttributor.Config, resources: ResourceLoader) throws {
         var belief = false
+        var quoteOnly = false
         for line in try resources.lines(config.cues) {
-            if line == "[belief]" {
-                belief = true
-                continue
-            }
-            if line == "[speech]" {
-                belief = false
+            if line.hasPrefix("[") {
+                guard ["[speech]", "[belief]", "[quote-only]"].contains(line) else {
+                    throw HearsayError(
+                        code: "resource.invalid",
+                        message: "cue lexicon: unknown section '\(line)' (known: [speech], [belief], [quote-only])",
+                        file: config.cues)
+                }
+                belief = line == "[belief]"
+                quoteOnly = line == "[quote-only]"
                 continue
             }
             guard let colon = line.firstIndex(of: ":") else {
@@ -66,7 +88,7 @@ struct AttributionLexicon: Sendable {
                 ? [rest.split(separator: " ").map { $0.lowercased() }]
                 : rest.split(separator: " ").map { [$0.lowercased()] }
             for f in forms where !f.isEmpty {
-                cues[f[0], default: []].append(CueForm(lemma: lemma, words: f, belief: belief))
+                cues[f[0], default: []].append(CueForm(lemma: lemma, words: f, belief: belief, quoteOnly: quoteOnly))
             }
         }
         for key in cues.keys { cues[key]!.sort { $0.words.count > $1.words.count } }
@@ -80,8 +102,16 @@ struct AttributionLexicon: Sendable {
         for line in try resources.lines(config.roles) {
             for w in line.lowercased().split(separator: " ") { roles.insert(String(w)) }
         }
+        var section = "any"
         for line in try resources.lines(config.firstNames) {
-            for w in line.lowercased().split(separator: " ") { firstNames.insert(String(w)) }
+            if line.hasPrefix("[") {
+                section = String(line.dropFirst().dropLast())
+                continue
+            }
+            for w in line.lowercased().split(separator: " ") {
+                firstNames.insert(String(w))
+                if section == "male" || section == "female" { gender[String(w)] = section }
+            }
         }
         let words = try resources.json(Words.self, config.words)
         for (k, v) in words.pronouns { pronouns[k] = Speaker.Kind(rawValue: v) ?? .unknown }
@@ -94,6 +124,12 @@ struct AttributionLexicon: Sendable {
         postmodifiers = Set(words.postmodifiers)
         complementizers = Set(words.complementizers)
         clauseStops = Set(words.clauseStops)
+        notNames = Set(words.notNames)
+        temporal = Set(words.temporal)
+        pronounGender = words.pronounGender
+        possessives = Set(words.possessives)
+        progressiveAuxiliaries = Set(words.progressiveAuxiliaries)
+        for (k, v) in words.titleGender { gender[k] = v }
         for (_, list) in titles {
             for t in list where t.count == 1 && t[0].hasSuffix(".") { dottedTitles.insert(String(t[0].dropLast())) }
         }
@@ -106,6 +142,15 @@ struct AttributionLexicon: Sendable {
     func cue(at i: Int, in tokens: [Token]) -> (CueForm, Int)? {
         guard tokens[i].isWord, let forms = cues[tokens[i].lower] else { return nil }
         if tokens[i].isCapitalized, i > 0, tokens[i - 1].sentence == tokens[i].sentence { return nil }
+        // After a determiner, a possessive or a preposition the word is a noun ("his claims", "praise from").
+        if i > 0, tokens[i - 1].sentence == tokens[i].sentence, tokens[i - 1].isWord {
+            let before = tokens[i - 1].lower
+            if definite.contains(before) || possessives.contains(before) || prepositions.contains(before)
+                || before == "a" || before == "an"
+            {
+                return nil
+            }
+        }
         for f in forms {
             var ok = true
             var k = 0

@@ -81,6 +81,8 @@ public struct QuoteAttributor: Stage {
         var attributionConfidence: Double = 0
         var cue: (form: AttributionLexicon.CueForm, tokens: Range<Int>)?
         var parent: Int?
+        /// A cue was found but its speaker phrase could not be resolved.
+        var unresolvedCue = false
     }
 
     public func run(_ document: inout Document) throws {
@@ -201,7 +203,9 @@ struct Run {
     func lastCue(in lo: Int, _ hi: Int) -> (AttributionLexicon.CueForm, Range<Int>)? {
         var i = hi - 1
         while i >= lo {
-            if !tokens[i].quoted, let (f, n) = lex.cue(at: i, in: tokens), i + n <= hi { return (f, i..<(i + n)) }
+            if !tokens[i].quoted, let (f, n) = lex.cue(at: i, in: tokens), i + n <= hi, !f.belief {
+                return (f, i..<(i + n))
+            }
             i -= 1
         }
         return nil
@@ -210,7 +214,9 @@ struct Run {
     func firstCue(in lo: Int, _ hi: Int) -> (AttributionLexicon.CueForm, Range<Int>)? {
         var i = lo
         while i < hi {
-            if !tokens[i].quoted, let (f, n) = lex.cue(at: i, in: tokens), i + n <= hi { return (f, i..<(i + n)) }
+            if !tokens[i].quoted, let (f, n) = lex.cue(at: i, in: tokens), i + n <= hi, !f.belief {
+                return (f, i..<(i + n))
+            }
             i += 1
         }
         return nil
@@ -219,6 +225,31 @@ struct Run {
     /// Registers every named speaker of a cue, in text order, before any quote is attributed, so that a pronoun
     /// can refer to a speaker introduced by indirect speech ("Dave Lee told the BBC that ..." ... "He said: ‘...").
     mutating func registerNamedSpeakers() {
+        // Named people anywhere (a title or a known first name before a capitalized name) can be antecedents.
+        var t = 0
+        while t < tokens.count {
+            let tok = tokens[t]
+            guard tok.isWord, !tok.quoted, tok.isCapitalized, lex.firstNames.contains(tok.lower) || lex.titles[tok.lower] != nil,
+                t + 1 < tokens.count, resolver.isName(tokens[t + 1]), tokens[t + 1].sentence == tok.sentence
+            else {
+                t += 1
+                continue
+            }
+            var e = t + 1
+            while e < tokens.count, e - t < 5, resolver.isName(tokens[e]), !tokens[e].quoted,
+                tokens[e].sentence == tok.sentence
+            {
+                e += 1
+                if tokens[e - 1].isPossessive { break }
+            }
+            if let ref = resolver.classify(t..<e), ref.form == .name {
+                var r = ref
+                if lex.firstNames.contains(r.name.first?.lowercased() ?? "") || r.description != nil { r.kind = .person }
+                _ = resolver.resolve(r, at: r.span.start, paragraph: tok.paragraph, quoteWords: [], sectionStart: 0,
+                    inStatement: false, asSpeaker: false)
+            }
+            t = e
+        }
         var i = 0
         while i < tokens.count {
             guard !tokens[i].quoted, let (_, n) = lex.cue(at: i, in: tokens) else {
@@ -246,11 +277,15 @@ struct Run {
         top = mergeSplit(top)
         var previous: QuoteAttributor.Draft?
         for f in top {
+            // A quote inside the reported clause of the previous mixed quote belongs to it.
+            if let p = drafts.last, p.kind == .mixed, p.fragments.contains(where: { $0.start <= f.open && f.open < $0.end }) {
+                continue
+            }
             var d = QuoteAttributor.Draft(
                 fragments: f.fragments, kind: .direct, open: f.open, close: f.close, firstParagraph: f.firstParagraph,
                 lastParagraph: f.lastParagraph, rule: f.rule, confidence: f.confidence)
             attributeOne(&d, previous: previous)
-            if d.speaker == nil {
+            if d.speaker == nil && !d.unresolvedCue {
                 let n = d.fragments.reduce(0) { $0 + words(in: $1) }
                 if n < config.minUnattributedWords || d.kind == .mixed {
                     previous = nil
@@ -275,7 +310,11 @@ struct Run {
                 let wordCount = between.filter { $0.isWord }.count
                 let lastContent = last.fragments.last.map { document.scalars[max($0.start, $0.end - 1)] }
                 let endsWithComma = lastContent == "," || between.last?.text == ","
-                if wordCount >= 1, wordCount <= 8, endsWithComma || between.last?.text == "." || between.last?.text == ":",
+                let limit = lastContent == "," ? 25 : 8
+                // The interlude is one clause: no sentence ends inside it.
+                let innerEnd = between.dropLast().contains { $0.text == "." || $0.text == "?" || $0.text == "!" }
+                if wordCount >= 1, wordCount <= limit, !innerEnd,
+                    endsWithComma || between.last?.text == "." || between.last?.text == ":",
                     between.allSatisfy({ !$0.quoted }), firstCue(in: lo, hi) != nil
                 {
                     last.fragments += q.fragments
@@ -377,6 +416,7 @@ struct Run {
             if nf >= 0, ne - nf <= 6 { sEnd = ne }
         }
         var k = after
+        while k < sEnd, !tokens[k].isWord, let f = tokens[k].text.unicodeScalars.first, QuoteScanner.isMarkScalar(f) { k += 1 }
         if k < sEnd, tokens[k].text == "," { k += 1 }
         guard k < sEnd, !tokens[k].quoted else { return false }
         if let (form, n) = lex.cue(at: k, in: tokens) {
@@ -403,16 +443,21 @@ struct Run {
     mutating func tryBefore(_ d: inout QuoteAttributor.Draft, sentence: Int, quoteWords: Set<String>) -> Bool {
         let openTok = tokenIndex(atOrAfter: d.open)
         let sFirst = max(0, sentenceFirstToken[safe: sentence] ?? 0)
-        guard openTok > sFirst, let (form, range) = lastCue(in: sFirst, openTok) else { return false }
-        let interlude = tokens[range.upperBound..<openTok]
-        let subject: SpeakerRef?
-        if form.lemma == "according to" {
-            subject = resolver.phrase(startingAt: range.upperBound, upper: openTok)
-        } else {
-            subject = resolver.phrase(endingBefore: range.lowerBound, lower: sFirst)
-                ?? coordinatedSubject(before: range.lowerBound, lower: sFirst)
+        guard openTok > sFirst else { return false }
+        // The nearest cue with a speaker phrase: "Amazon has said an email it sent to staff telling them to ..."
+        // passes over "telling" (no subject of its own) to "said".
+        var found: (AttributionLexicon.CueForm, Range<Int>, SpeakerRef)?
+        var upper = openTok
+        for _ in 0..<3 {
+            guard let (form, range) = lastCue(in: sFirst, upper) else { break }
+            if let ref = subject(of: form, cue: range, lower: sFirst, upper: openTok) {
+                found = (form, range, ref)
+                break
+            }
+            upper = range.lowerBound
         }
-        guard let ref = subject else { return false }
+        guard let (form, range, ref) = found else { return false }
+        let interlude = tokens[range.upperBound..<openTok]
         // Direct: introduced by a colon or comma after the cue and its object, or a quote running on past its
         // sentence; a quote right after the cue is direct only when it ends the sentence.
         let sEnd = sentenceEndToken[safe: document.sentenceIndex(at: d.close ?? d.open) ?? sentence] ?? tokens.count
@@ -422,13 +467,24 @@ struct Run {
         if let last = interlude.last {
             direct = (last.text == ":" || last.text == ",") && interlude.count <= 12
         } else {
-            direct = !moreAfter
+            // Right after the cue: a full sentence ending the sentence is direct ("said ‘We will appeal.’"); a
+            // lower-case fragment is a partial quotation ("citing ‘security risks’").
+            let firstLetter = document.scalars[d.fragments[0].start..<d.fragments[0].end].first { $0.properties.isAlphabetic }
+            direct = !moreAfter && (firstLetter?.properties.isUppercase ?? false)
         }
         let isDirect = direct || d.lastParagraph > d.firstParagraph
         setSpeaker(&d, ref, cue: (form, range), rule: isDirect ? "speaker.cue-before" : "speaker.cue-before-mixed",
             confidence: isDirect ? 0.9 : 0.8, quoteWords: quoteWords,
             statement: statementFollows(range.upperBound, openTok))
-        guard d.speaker != nil else { return false }
+        if d.speaker == nil {
+            // A cue and a speaker phrase that names no one we know ("she" with no antecedent): the quote stands,
+            // its speaker is unknown.
+            d.cue = (form, range)
+            d.speakerRef = ref
+            d.attributionRule = "speaker.unresolved"
+            d.attributionConfidence = 0.3
+            d.unresolvedCue = true
+        }
         if isDirect {
             d.kind = .direct
         } else {
@@ -436,6 +492,56 @@ struct Run {
             makeMixed(&d, after: range.upperBound, sentence: sentence)
         }
         return true
+    }
+
+    /// The source after "according to" when it is no simple name: everything up to the next comma or the
+    /// sentence end ("an NBC/Wall Street Journal survey conducted after the debate").
+    func sourcePhrase(from start: Int, hi: Int) -> SpeakerRef? {
+        var k = start
+        while k < hi, k - start < 25, tokens[k].text != ",", tokens[k].text != ".", tokens[k].text != ";" { k += 1 }
+        guard k > start else { return nil }
+        let span = Span(tokens[start].span.start, tokens[k - 1].span.end)
+        var first = start
+        if lex.definite.contains(tokens[first].lower) || lex.indefinite.contains(tokens[first].lower), first + 1 < k { first += 1 }
+        return SpeakerRef(form: .anonymous, tokens: start..<k, span: span, text: document.string(span),
+            description: document.string(Span(tokens[first].span.start, tokens[k - 1].span.end)), role: tokens[k - 1].lower,
+            kind: .unknown)
+    }
+
+    /// A short noun phrase that opens the clause before the cue, when no lexicon word names its head ("Some
+    /// Millikin fans have said ...", "Regulators worried that ..."): a description of an unnamed source.
+    func clauseInitialSubject(before cue: Int, lower: Int) -> SpeakerRef? {
+        var end = cue
+        while end > lower, tokens[end - 1].isWord,
+            lex.skipBeforeCue.contains(tokens[end - 1].lower) || lex.temporal.contains(tokens[end - 1].lower)
+        {
+            end -= 1
+        }
+        var start = end
+        while start > lower, tokens[start - 1].text != "," { start -= 1 }
+        if start < end, lex.clauseStops.contains(tokens[start].lower) || lex.notNames.contains(tokens[start].lower) {
+            start += 1
+        }
+        guard end > start, end - start <= 7 else { return nil }
+        let ts = tokens[start..<end]
+        guard ts.allSatisfy({ $0.isWord && !$0.quoted && !lex.clauseStops.contains($0.lower) }) else { return nil }
+        let first = ts.first!
+        let last = ts.last!
+        guard first.isCapitalized || lex.definite.contains(first.lower) || lex.indefinite.contains(first.lower)
+            || lex.possessives.contains(first.lower)
+        else { return nil }
+        // The head: a plural noun or a name; a lone lower-case singular word is too often a verb or an adverb.
+        guard last.lower.hasSuffix("s") || resolver.isName(last) || resolver.isRole(last), last.lower.count > 2 else { return nil }
+        if let r = resolver.classify(start..<end) { return r }
+        let span = Span(first.span.start, last.span.end)
+        let plural = last.lower.hasSuffix("s")
+        var ref = SpeakerRef(form: plural ? .group : .anonymous, tokens: start..<end, span: span,
+            text: document.string(span), kind: plural ? .group : .anonymous)
+        var dStart = first
+        if lex.definite.contains(first.lower) || lex.indefinite.contains(first.lower), ts.count > 1 { dStart = ts[ts.startIndex + 1] }
+        ref.description = document.string(Span(dStart.span.start, last.span.end))
+        ref.role = last.lower
+        return ref
     }
 
     /// "Amazon backtracked and said ...": the subject of the first verb of the coordination.
@@ -457,6 +563,32 @@ struct Run {
     }
 
     /// "in a statement" later in the sentence: the speaker is an organization unless known otherwise.
+    /// The speaker phrase of a cue: after "according to", else before the cue (a participle after a comma takes
+    /// its clause's subject first), else the subject of a coordination.
+    func subject(of form: AttributionLexicon.CueForm, cue: Range<Int>, lower: Int, upper: Int) -> SpeakerRef? {
+        if form.lemma == "according to" { return resolver.phrase(startingAt: cue.upperBound, upper: upper) }
+        return participleSubject(cue: cue, lower: lower)
+            ?? resolver.phrase(endingBefore: cue.lowerBound, lower: lower)
+            ?? coordinatedSubject(before: cue.lowerBound, lower: lower)
+    }
+
+    /// "Dean defended the remark, saying, ‘...’": a participle cue after a comma takes the clause's subject.
+    func participleSubject(cue: Range<Int>, lower: Int) -> SpeakerRef? {
+        guard cue.lowerBound > lower, tokens[cue.lowerBound].lower.hasSuffix("ing"), tokens[cue.lowerBound - 1].text == ","
+        else { return nil }
+        // Skip an opening adverbial up to its comma ("In a speech in 2013, Clinton ...").
+        var start = lower
+        if !resolver.isName(tokens[lower]), !lex.definite.contains(tokens[lower].lower),
+            !lex.indefinite.contains(tokens[lower].lower), lex.pronouns[tokens[lower].lower] == nil
+        {
+            var k = lower
+            while k < cue.lowerBound - 1, tokens[k].text != "," { k += 1 }
+            start = k + 1
+        }
+        guard start < cue.lowerBound - 1 else { return nil }
+        return resolver.phrase(startingAt: start, upper: cue.lowerBound - 1)
+    }
+
     func statementFollows(_ from: Int, _ to: Int) -> Bool {
         guard from < tokens.count else { return false }
         let end = sentenceEndToken[safe: tokens[from].sentence] ?? to
@@ -477,12 +609,24 @@ struct Run {
     func makeMixed(_ d: inout QuoteAttributor.Draft, after cueEnd: Int, sentence: Int) {
         guard cueEnd < tokens.count, let s = document.sentences[safe: sentence] else { return }
         let sc = document.scalars
-        var start = tokens[cueEnd].span.start
+        // "told the Sacramento Bee that ...": the clause starts at the complementizer when one follows closely.
+        var from = cueEnd
+        var k = cueEnd
+        while k < min(tokens.count, cueEnd + 10), tokens[k].sentence == tokens[cueEnd].sentence, !tokens[k].quoted {
+            if lex.complementizers.contains(tokens[k].lower) {
+                from = k
+                break
+            }
+            k += 1
+        }
+        var start = tokens[from].span.start
         while start < s.span.end, " ,;:".unicodeScalars.contains(sc[start]) { start += 1 }
         var end = max(s.span.end, d.fragments.last?.end ?? 0)
         // Drop final punctuation and closing marks outside the clause.
         while end > start, ".!?”’\"' ".unicodeScalars.contains(sc[end - 1]) { end -= 1 }
         if let last = d.fragments.last, end < last.end { end = last.end }
+        // The clause is the quotation itself ("citing ‘security risks’."): keep its content without the marks.
+        if start >= d.open, let last = d.fragments.last, end <= last.end + 1 { return }
         if end > start { d.fragments = [Span(start, end)] }
     }
 
@@ -524,37 +668,50 @@ struct Run {
             if drafts.contains(where: { d in d.fragments.contains { $0.overlaps(s.span) } && d.kind != .indirect }) {
                 continue
             }
+            // Cues of the sentence in order; one that ends the sentence after a comma ("..., said Susan Ariel
+            // Aaronson, a professor") is tried first, since earlier cues then sit inside its content.
+            var cues: [(AttributionLexicon.CueForm, Range<Int>)] = []
             var i = lo
             while i < hi {
-                guard !tokens[i].quoted, !usedCues.contains(i), let (form, n) = lex.cue(at: i, in: tokens) else {
+                if !tokens[i].quoted, !usedCues.contains(i), let (form, n) = lex.cue(at: i, in: tokens), !form.quoteOnly {
+                    cues.append((form, i..<(i + n)))
+                    i += n
+                } else {
                     i += 1
-                    continue
                 }
-                let range = i..<(i + n)
+            }
+            if let last = cues.last, cues.count > 1, last.1.lowerBound > lo, tokens[last.1.lowerBound - 1].text == ",",
+                cueEndsClause(last.1, hi: hi)
+            {
+                cues.insert(cues.removeLast(), at: 0)
+            }
+            for (form, range) in cues {
                 if let draft = indirect(form: form, cue: range, lo: lo, hi: hi, sentence: sIndex) {
                     drafts.append(draft)
                     break
                 }
-                i += n
             }
         }
     }
 
     /// After the cue (and an inverted speaker phrase with its apposition, or a short adjunct) the sentence ends or a
     /// comma follows: "..., Aaronson said, since ...", "..., said Susan Ariel Aaronson, a professor ...".
-    func cueEndsClause(_ cue: Range<Int>, hi: Int) -> Bool {
+    /// Returns the index of that punctuation token (or `hi` at the sentence end), nil when the clause goes on.
+    func clauseEnd(after cue: Range<Int>, hi: Int) -> Int? {
         var k = cue.upperBound
         if let r = resolver.phrase(startingAt: k, upper: hi) { k = r.tokens.upperBound }
         var words = 0
         while k < hi {
             let t = tokens[k]
-            if t.text == "," || t.text == "." || t.text == ";" || t.text == "!" || t.text == "?" { return true }
+            if t.text == "," || t.text == "." || t.text == ";" || t.text == "!" || t.text == "?" { return k }
             if t.isWord { words += 1 }
-            if words > 4 { return false }
+            if words > 4 { return nil }
             k += 1
         }
-        return true
+        return hi
     }
+
+    func cueEndsClause(_ cue: Range<Int>, hi: Int) -> Bool { clauseEnd(after: cue, hi: hi) != nil }
 
     func trimmed(_ a: Int, _ b: Int) -> Span? {
         guard a < b else { return nil }
@@ -573,8 +730,10 @@ struct Run {
         var ref: SpeakerRef?
         var content: Span?
         var rule = "quote.indirect"
+        var extraFragment: Span?
         if form.lemma == "according to" {
-            guard let r = resolver.phrase(startingAt: cue.upperBound, upper: hi) else { return nil }
+            guard let r = resolver.phrase(startingAt: cue.upperBound, upper: hi) ?? sourcePhrase(from: cue.upperBound, hi: hi)
+            else { return nil }
             ref = r
             if cue.lowerBound > lo + 1 {
                 content = trimmed(sentenceSpan.start, tokens[cue.lowerBound].span.start)
@@ -589,7 +748,14 @@ struct Run {
             return nil
         } else {
             // "..., X said." / "..., said X, a professor ...": the content comes before.
-            let subjectBefore = resolver.phrase(endingBefore: cue.lowerBound, lower: lo)
+            // "..., says Steve Schale, a campaign director.": an inverted speaker that ends the clause wins over a
+            // subject read backwards across the content's commas.
+            let inverted = cue.lowerBound > lo && tokens[cue.lowerBound - 1].text == ","
+                ? resolver.phrase(startingAt: cue.upperBound, upper: hi) : nil
+            let subjectBefore = inverted != nil && cueEndsClause(cue, hi: hi)
+                ? nil
+                : participleSubject(cue: cue, lower: lo) ?? resolver.phrase(endingBefore: cue.lowerBound, lower: lo)
+                    ?? clauseInitialSubject(before: cue.lowerBound, lower: lo)
             let startOfClause = subjectBefore?.tokens.lowerBound ?? cue.lowerBound
             if startOfClause > lo + 2, tokens[startOfClause - 1].text == ",", cueEndsClause(cue, hi: hi) {
                 if let r = subjectBefore {
@@ -599,7 +765,16 @@ struct Run {
                 }
                 content = trimmed(sentenceSpan.start, tokens[startOfClause - 1].span.start)
                 rule = "quote.indirect-cue-after"
-            } else if let r = subjectBefore ?? coordinatedSubject(before: cue.lowerBound, lower: lo) {
+                // A parenthetical cue: "Too often, Mr. Clarke said, the debate is ..." — the content is both sides.
+                if subjectBefore != nil, let end = clauseEnd(after: cue, hi: hi), end < hi, tokens[end].text == ",", end + 1 < hi,
+                    let rest = trimmed(tokens[end + 1].span.start, sentenceSpan.end), words(in: rest) >= 2
+                {
+                    extraFragment = rest
+                    rule = "quote.indirect-parenthetical"
+                }
+            } else if let r = subjectBefore ?? coordinatedSubject(before: cue.lowerBound, lower: lo)
+                ?? participleSubject(cue: cue, lower: lo)
+            {
                 // "X said (that) ...", "X told Y (that|how) ...".
                 ref = r
                 var start = cue.upperBound
@@ -628,20 +803,27 @@ struct Run {
         guard let r = ref, let c = content, words(in: c) >= config.minIndirectWords else { return nil }
         // The speaker phrase must not sit inside the content.
         if c.contains(r.span) { return nil }
+        let fragments = extraFragment.map { [c, $0] } ?? [c]
         var d = QuoteAttributor.Draft(
-            fragments: [c], kind: .indirect, open: c.start, close: c.end,
+            fragments: fragments, kind: .indirect, open: c.start, close: fragments.last!.end,
             firstParagraph: document.sentences[sentence].paragraph, lastParagraph: document.sentences[sentence].paragraph,
             rule: rule, confidence: form.belief ? 0.5 : 0.65)
         let para = tokens[r.tokens.lowerBound].paragraph
-        guard let (idx, how) = resolver.resolve(r, at: r.span.start, paragraph: para, quoteWords: [],
-            sectionStart: sectionStart[safe: para] ?? 0, inStatement: false)
-        else { return nil }
-        d.speaker = idx
         d.speakerRef = r
         d.cue = (form, cue)
+        for i in cue { usedCues.insert(i) }
+        guard let (idx, how) = resolver.resolve(r, at: r.span.start, paragraph: para, quoteWords: [],
+            sectionStart: sectionStart[safe: para] ?? 0, inStatement: false)
+        else {
+            // A speaker phrase with no antecedent ("they said"): the reported speech stands, its speaker is unknown.
+            d.attributionRule = "speaker.unresolved"
+            d.attributionConfidence = 0.3
+            d.unresolvedCue = true
+            return d
+        }
+        d.speaker = idx
         d.attributionRule = how == "speaker.name" ? "speaker.cue-indirect" : how
         d.attributionConfidence = how == "speaker.name" ? 0.75 : 0.6
-        for i in cue { usedCues.insert(i) }
         return d
     }
 

@@ -66,10 +66,9 @@ struct QuoteScanner {
                 if let n = next, isDigit(n), i + 2 < end, isDigit(sc[i + 2]) { return .apostrophe }  // '90s
                 return .open(.single)
             }
-            if c == "’" && isOpenContext(prev) && next != nil && !isSpace(next) {
-                // A typographer's ’ used as an opener ("’Tis", or a wrong-way mark): an elision before digits.
-                if let n = next, isDigit(n) { return .apostrophe }
-                return .open(.single)
+            if c == "’" && isSpace(prev) && next != nil && !isSpace(next) {
+                // ’ after a space is an elision (’90s, ’em, rock ’n’ roll): curly text opens with ‘.
+                return .apostrophe
             }
             if let p = prev, p == "s" || p == "S", let n = next, isSpace(n) {
                 return .either(.single)  // plural possessive ("News’ Laura") or a close after a word in s
@@ -81,9 +80,21 @@ struct QuoteScanner {
         }
     }
 
+    /// PTB-style doubled marks: `` opens, '' opens or closes a double quotation ("''That makes me smart''").
+    static func doubled(_ sc: [Unicode.Scalar], _ i: Int, start: Int, end: Int) -> Mark? {
+        let c = sc[i]
+        guard c == "'" || c == "`", i + 1 < end, sc[i + 1] == c else { return nil }
+        if c == "`" { return .open(.double) }
+        let prev: Unicode.Scalar? = i > start ? sc[i - 1] : nil
+        let next: Unicode.Scalar? = i + 2 < end ? sc[i + 2] : nil
+        if isOpenContext(prev) && !isSpace(next) { return .open(.double) }
+        if !isSpace(prev) { return .close(.double) }
+        return .either(.double)
+    }
+
     static func isMarkScalar(_ s: Unicode.Scalar) -> Bool {
         switch s {
-        case "“", "”", "„", "«", "»", "\"", "‘", "’", "‚", "'": return true
+        case "“", "”", "„", "«", "»", "\"", "‘", "’", "‚", "'", "`": return true
         default: return false
         }
     }
@@ -119,16 +130,16 @@ struct QuoteScanner {
                 let opensWithMark = k < end && (isMarkScalar(sc[k]))
                 let outer = found[stack[0]]
                 let withinLimit = pIndex - outer.firstParagraph < maxParagraphs
-                if opensWithMark && withinLimit, case .open(let fam)? = classify(sc, k, start: start, end: end),
-                    fam == outer.family || (fam == .double && outer.family == .single) == false && fam == outer.family
-                {
+                let width = doubled(sc, k, start: start, end: end) == nil ? 1 : 2
+                let mark = opensWithMark ? (doubled(sc, k, start: start, end: end) ?? classify(sc, k, start: start, end: end)) : nil
+                if withinLimit, case .open(let fam)? = mark, fam == outer.family {
                     // Continue every open quote into this paragraph (only the outermost is re-opened by the mark).
-                    for idx in stack { fragmentStart[idx] = k + 1 }
+                    for idx in stack { fragmentStart[idx] = k + width }
                     for idx in stack {
                         found[idx].lastParagraph = pIndex
                         found[idx].rule = "quote.multi-paragraph"
                     }
-                    scanParagraph(sc, start: k + 1, end: end, pIndex: pIndex, found: &found, stack: &stack,
+                    scanParagraph(sc, start: k + width, end: end, pIndex: pIndex, found: &found, stack: &stack,
                         fragmentStart: &fragmentStart)
                     closeAtParagraphEnd(sc, end: end, pIndex: pIndex, found: &found, stack: &stack,
                         fragmentStart: &fragmentStart, nextParagraphOpens: nextOpens(document, pIndex))
@@ -195,7 +206,26 @@ struct QuoteScanner {
         var i = start
         while i < end {
             let c = sc[i]
-            guard isMarkScalar(c), let mark = classify(sc, i, start: start, end: end) else {
+            guard isMarkScalar(c) else {
+                i += 1
+                continue
+            }
+            if let d = doubled(sc, i, start: start, end: end) {
+                let top = stack.last.map { found[$0].family }
+                switch d {
+                case .open where top != .double, .either where top != .double:
+                    open(.double, at: i, pIndex: pIndex, &found, &stack, &fragmentStart)
+                    fragmentStart[found.count - 1] = i + 2
+                default:
+                    if let idx = stack.lastIndex(where: { found[$0].family == .double }) {
+                        while stack.count - 1 > idx { closeTop(&found, &stack, &fragmentStart, at: i, sc, unbalanced: true) }
+                        closeTop(&found, &stack, &fragmentStart, at: i, sc)
+                    }
+                }
+                i += 2
+                continue
+            }
+            guard let mark = classify(sc, i, start: start, end: end) else {
                 i += 1
                 continue
             }

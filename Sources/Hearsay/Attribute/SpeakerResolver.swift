@@ -15,6 +15,8 @@ struct SpeakerRef {
     /// The head role noun of a description ("spokesman").
     var role: String?
     var kind: Speaker.Kind = .unknown
+    /// "male" / "female" when a given name, title or role tells.
+    var gender: String?
 }
 
 /// Reads speaker phrases and keeps the speakers of one document, merging "Mike Pompeo", "Pompeo" and "Secretary of
@@ -32,6 +34,11 @@ struct SpeakerResolver {
         var affiliation: String?
         var mentions: [Mention] = []
         var firstPosition: Int
+        /// For descriptions: affiliation and role ("TikTok spokesman"), the key under which they merge.
+        var key: String?
+        var gender: String?
+        /// Positions where the entity was the subject of a cue (a speaker, not only mentioned).
+        var cuePositions: [Int] = []
         /// Text positions and paragraphs where it was mentioned, in order.
         var positions: [(pos: Int, paragraph: Int)] = []
     }
@@ -47,7 +54,14 @@ struct SpeakerResolver {
     // MARK: Reading phrases
 
     func isName(_ t: Token) -> Bool {
-        t.isCapitalized && !lex.stopwords.contains(t.lower) && !lex.definite.contains(t.lower)
+        // An acronym ("US", "FBI") is a name even when it spells a stop word.
+        if t.isCapitalized, t.text.unicodeScalars.count >= 2, t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0 == "." }),
+            !lex.notNames.contains(t.lower)
+        {
+            return true
+        }
+        return t.isCapitalized && !lex.stopwords.contains(t.lower) && !lex.notNames.contains(t.lower)
+            && !lex.definite.contains(t.lower)
             && !lex.indefinite.contains(t.lower) && lex.cue(at: 0, in: [t]) == nil
     }
 
@@ -56,18 +70,30 @@ struct SpeakerResolver {
     /// The phrase that ends right before token `end` (exclusive), read backwards, not crossing `lower`.
     func phrase(endingBefore end: Int, lower: Int) -> SpeakerRef? {
         var j = end - 1
-        while j >= lower, tokens[j].isWord, lex.skipBeforeCue.contains(tokens[j].lower) { j -= 1 }
-        // An apposition between the phrase and the cue: "James Mattis, his predecessor, said".
-        if j >= lower, tokens[j].text == ",", j - 1 >= lower {
+        // Adverbs, auxiliaries and a time adjunct between the speaker and the cue ("on Tuesday", "Monday night");
+        // the progressive's "is" before a cue in -ing ("Trump is insisting").
+        let progressive = end < tokens.count && tokens[end].lower.hasSuffix("ing")
+        while j >= lower, tokens[j].isWord,
+            lex.skipBeforeCue.contains(tokens[j].lower) || lex.temporal.contains(tokens[j].lower)
+                || progressive && lex.progressiveAuxiliaries.contains(tokens[j].lower)
+        {
+            j -= 1
+        }
+        // An apposition or an aside between the phrase and the cue: "James Mattis, his predecessor, said",
+        // "Phil Smith, a spokesman for the union, said", "Trump, speaking to veterans, said", "Kall -- co-editor
+        // of a book -- said".
+        if j >= lower, tokens[j].text == "," || tokens[j].text == "—" || tokens[j].text == "–" || tokens[j].text == "--" {
+            let mark = tokens[j].text
             var c = j - 1
-            while c >= lower, c >= j - 6, tokens[c].text != "," { c -= 1 }
-            let opener = c + 1 < j ? tokens[c + 1].lower : ""
-            if c > lower, c < j - 1, tokens[c].text == ",", tokens[c - 1].isCapitalized,
-                ["his", "her", "its", "their", "a", "an", "the"].contains(opener)
-            {
-                return phrase(endingBefore: c, lower: lower)
-            }
-            return nil
+            while c >= lower, j - c <= 40, tokens[c].text != mark, !(mark == "," && tokens[c].text == ".") { c -= 1 }
+            guard c > lower, c < j - 1, tokens[c].text == mark, isName(tokens[c - 1]) || isRole(tokens[c - 1]) else { return nil }
+            let opener = tokens[c + 1]
+            let asideOK = lex.definite.contains(opener.lower) || lex.indefinite.contains(opener.lower)
+                || lex.possessives.contains(opener.lower) || isRole(opener) || lex.titles[opener.lower] != nil
+                || opener.lower == "who" || opener.lower == "which" || opener.lower.hasSuffix("ing") || isName(opener)
+                || mark != ","
+            guard asideOK else { return nil }
+            return phrase(endingBefore: c, lower: lower)
         }
         guard j >= lower, tokens[j].isWord, !tokens[j].quoted else { return nil }
         if let kind = lex.pronouns[tokens[j].lower] {
@@ -219,7 +245,13 @@ struct SpeakerResolver {
         let hasName = nameStart < ts.count
         let roleIndex = ts.lastIndex(where: { isRole($0) })
         let firstLower = ts[0].lower
-        if hasName && (roleIndex == nil || roleIndex! < nameStart) {
+        // "A spokesman for TikTok": a role joined to a name by a preposition is a description of the role.
+        // A title that ends where the name starts makes a titled name ("Secretary of State Mike Pompeo").
+        let titled = nameStart < ts.count && nameStart > 0 && titleEndsAt(ts, nameStart)
+        let roleThenPreposition = !titled && (roleIndex.map { ri in
+            ri < nameStart && ts[ri..<nameStart].contains { lex.prepositions.contains($0.lower) }
+        } ?? false)
+        if hasName && (roleIndex == nil || roleIndex! < nameStart) && !roleThenPreposition {
             let nameTokens = ts[nameStart...]
             var ref = make(.name, r, kind: .unknown)
             ref.name = nameTokens.map { $0.base }
@@ -229,6 +261,8 @@ struct SpeakerResolver {
                 ref.description = document.string(span)
             }
             let lowerName = ref.name.map { $0.lowercased() }
+            if ref.name.count >= 2 { ref.gender = lex.gender[lowerName[0]] }
+            for t in ts[..<nameStart] where ref.gender == nil { ref.gender = lex.gender[t.lower] }
             if lowerName.contains(where: { lex.organizationWords.contains($0) }) {
                 ref.kind = .organization
             } else if descTokens.contains(where: { lex.titles[$0.lower] != nil || isRole($0) && !lex.organizationWords.contains($0.lower) })
@@ -268,6 +302,7 @@ struct SpeakerResolver {
             return nil
         }
         ref.role = role
+        ref.gender = lex.gender[role]
         ref.affiliation = affiliation
         let descStart = lex.definite.contains(firstLower) || lex.indefinite.contains(firstLower) ? 1 : 0
         if descStart < ts.count {
@@ -277,45 +312,91 @@ struct SpeakerResolver {
         return ref
     }
 
+    /// Whether some title in the lexicon ends right before token `end` of `ts`.
+    func titleEndsAt(_ ts: [Token], _ end: Int) -> Bool {
+        for i in 0..<end {
+            guard let list = lex.titles[ts[i].lower] else { continue }
+            for t in list where i + t.count == end {
+                if zip(t, ts[i..<end]).allSatisfy({ $0.0 == $0.1.lower }) { return true }
+            }
+        }
+        return false
+    }
+
     // MARK: Entities
 
     /// The entity a phrase refers to, creating it when new; nil when a pronoun or description has no antecedent.
     mutating func resolve(_ ref: SpeakerRef, at pos: Int, paragraph: Int, quoteWords: Set<String>, sectionStart: Int,
-        inStatement: Bool) -> (Int, String)?
+        inStatement: Bool, asSpeaker: Bool = true) -> (Int, String)?
+    {
+        let found = resolveEntity(ref, at: pos, paragraph: paragraph, quoteWords: quoteWords, sectionStart: sectionStart,
+            inStatement: inStatement)
+        if asSpeaker, let (idx, _) = found, !entities[idx].cuePositions.contains(pos) {
+            entities[idx].cuePositions.append(pos)
+            entities[idx].cuePositions.sort()
+        }
+        return found
+    }
+
+    mutating func resolveEntity(_ ref: SpeakerRef, at pos: Int, paragraph: Int, quoteWords: Set<String>,
+        sectionStart: Int, inStatement: Bool) -> (Int, String)?
     {
         switch ref.form {
         case .name:
             let idx = entityFor(name: ref.name, kind: ref.kind, inStatement: inStatement, pos: pos)
+            if entities[idx].gender == nil { entities[idx].gender = ref.gender }
             if let d = ref.description, !entities[idx].descriptions.contains(d) { entities[idx].descriptions.append(d) }
             note(idx, ref, form: .name, pos: pos, paragraph: paragraph)
             return (idx, "speaker.name")
         case .pronoun:
-            guard let (idx, rule) = antecedent(for: ref.kind, before: pos, paragraph: paragraph, quoteWords: quoteWords,
-                sectionStart: sectionStart)
+            let g = lex.pronounGender[ref.text.lowercased()]
+            guard let (idx, rule) = antecedent(for: ref.kind, gender: g, before: pos, paragraph: paragraph,
+                quoteWords: quoteWords, sectionStart: sectionStart)
             else { return nil }
+            if entities[idx].gender == nil, let g { entities[idx].gender = g }
             note(idx, ref, form: .pronoun, pos: pos, paragraph: paragraph)
             return (idx, rule)
         case .definite:
             // "the top Washington diplomat": the most recent named speaker of that kind.
             let want: Speaker.Kind = ref.kind == .organization ? .organization : .person
-            guard let idx = lastEntity(before: pos, where: { $0.kind == want && !$0.nameWords.isEmpty }, within: 12,
-                paragraph: paragraph)
-            else { return nil }
+            // Inside an inset (a section opened by a mid-article headline) a description refers within the inset;
+            // "the company" refers to an organization of the last paragraph or two only.
+            let floor = sectionStart > 0 ? document.paragraphs[sectionStart].span.start : 0
+            let window = want == .organization ? 1 : 12
+            guard let idx = lastEntity(before: pos, where: { $0.kind == want && !$0.nameWords.isEmpty }, within: window,
+                paragraph: paragraph, after: floor)
+            else {
+                // No antecedent: the description is the speaker ("the port authority said").
+                var own = ref
+                own.form = ref.kind == .group ? .group : .anonymous
+                own.affiliation = ref.affiliation
+                return resolveDescription(own, pos: pos, paragraph: paragraph, definite: true)
+            }
             if let d = ref.description, !entities[idx].descriptions.contains(d) { entities[idx].descriptions.append(d) }
             note(idx, ref, form: .description, pos: pos, paragraph: paragraph)
             return (idx, "speaker.definite-description")
         case .anonymous, .group:
+            return resolveDescription(ref, pos: pos, paragraph: paragraph, definite: false)
+        }
+    }
+
+    mutating func resolveDescription(_ ref: SpeakerRef, pos: Int, paragraph: Int, definite: Bool) -> (Int, String)? {
+        do {
             let role = ref.role ?? ""
             let key = [ref.affiliation, role].compactMap { $0 }.joined(separator: " ")
-            let name = ref.affiliation != nil ? key : (ref.description ?? ref.text)
-            if let idx = entities.firstIndex(where: { $0.nameWords.isEmpty && $0.name == name }) {
+            // "A TikTok spokesman" is named by its description; "a spokesman for TikTok" as "TikTok spokesman".
+            let description = ref.description ?? ref.text
+            let name = ref.affiliation.map { description.hasPrefix($0) ? description : key } ?? description
+            let mergeKey = ref.affiliation != nil ? key : name
+            if let idx = entities.firstIndex(where: { $0.nameWords.isEmpty && ($0.key ?? $0.name) == mergeKey }) {
                 note(idx, ref, form: .anonymous, pos: pos, paragraph: paragraph)
                 return (idx, "speaker.anonymous")
             }
             entities.append(Entity(name: name, nameWords: [], kind: ref.kind == .group ? .group : .anonymous,
-                affiliation: ref.affiliation, firstPosition: pos))
+                affiliation: ref.affiliation, firstPosition: pos, key: mergeKey))
             if let d = ref.description { entities[entities.count - 1].descriptions.append(d) }
-            note(entities.count - 1, ref, form: .anonymous, pos: pos, paragraph: paragraph)
+            note(entities.count - 1, ref, form: definite ? .description : .anonymous, pos: pos, paragraph: paragraph)
+            if definite { return (entities.count - 1, "speaker.description") }
             return (entities.count - 1, ref.form == .group ? "speaker.group" : "speaker.anonymous")
         }
     }
@@ -330,7 +411,7 @@ struct SpeakerResolver {
         let lower = name.map { $0.lowercased() }
         // Same full name, or a last name of a known person, or a longer form of a known single name.
         if let i = entities.firstIndex(where: { $0.nameWords.map { $0.lowercased() } == lower }) {
-            upgrade(i, kind)
+            upgrade(i, kind == .unknown && inStatement ? .organization : kind)
             return i
         }
         if lower.count == 1, let i = entities.lastIndex(where: { $0.nameWords.count > 1 && $0.nameWords.last!.lowercased() == lower[0] }) {
@@ -353,10 +434,12 @@ struct SpeakerResolver {
         if entities[i].kind == .unknown && kind != .unknown { entities[i].kind = kind }
     }
 
-    func lastEntity(before pos: Int, where ok: (Entity) -> Bool, within paragraphs: Int, paragraph: Int) -> Int? {
+    func lastEntity(before pos: Int, where ok: (Entity) -> Bool, within paragraphs: Int, paragraph: Int, after floor: Int = 0)
+        -> Int?
+    {
         var best: (Int, Int)?
         for (i, e) in entities.enumerated() where ok(e) {
-            guard let p = e.positions.last(where: { $0.pos < pos }) else { continue }
+            guard let p = e.positions.last(where: { $0.pos < pos }), p.pos >= floor else { continue }
             guard paragraph - p.paragraph <= paragraphs else { continue }
             if best == nil || p.pos > best!.1 { best = (i, p.pos) }
         }
@@ -366,17 +449,34 @@ struct SpeakerResolver {
     /// A pronoun's antecedent: the most recent compatible speaker. When that speaker was only mentioned inside a
     /// section opened by a mid-article headline (an inset box) and the quote shares no words with that section but
     /// does with the text around an earlier speaker, the earlier speaker is taken: the inset interrupted the story.
-    func antecedent(for kind: Speaker.Kind, before pos: Int, paragraph: Int, quoteWords: Set<String>, sectionStart: Int)
-        -> (Int, String)?
+    func antecedent(for kind: Speaker.Kind, gender: String?, before pos: Int, paragraph: Int, quoteWords: Set<String>,
+        sectionStart: Int) -> (Int, String)?
     {
         let compatible: (Entity) -> Bool = { e in
+            if let g = gender, let eg = e.gender, g != eg { return false }
             switch kind {
-            case .person: return e.kind == .person || e.kind == .unknown && !e.nameWords.isEmpty || e.kind == .anonymous
+            // "he"/"she": a person, or a named speaker of unknown kind (an acronym or a lone name that never spoke
+            // is no antecedent).
+            case .person:
+                return e.kind == .person || e.kind == .anonymous
+                    || e.kind == .unknown && !e.nameWords.isEmpty && !e.cuePositions.isEmpty
             case .organization: return e.kind == .organization || e.kind == .unknown
             default: return e.kind == .group || e.kind == .organization || e.kind == .anonymous
             }
         }
-        guard let nearest = lastEntity(before: pos, where: compatible, within: 12, paragraph: paragraph) else { return nil }
+        guard var nearest = lastEntity(before: pos, where: compatible, within: 12, paragraph: paragraph) else { return nil }
+        // Salience: a recent speaker (the subject of a cue) is preferred over a person only mentioned since.
+        let nearestPos = entities[nearest].positions.last(where: { $0.pos < pos })!.pos
+        var best: (Int, Int)?
+        for (i, e) in entities.enumerated() where compatible(e) {
+            guard let p = e.cuePositions.last(where: { $0 < pos }) else { continue }
+            if best == nil || p > best!.1 { best = (i, p) }
+        }
+        if let (i, p) = best, i != nearest, nearestPos - p < 600,
+            paragraph - (entities[i].positions.last(where: { $0.pos <= p })?.paragraph ?? 0) <= 3
+        {
+            nearest = i
+        }
         let nearestPara = entities[nearest].positions.last(where: { $0.pos < pos })!.paragraph
         if sectionStart > 0, nearestPara >= sectionStart, !quoteWords.isEmpty {
             let sectionWords = words(paragraphs: sectionStart..<paragraph)

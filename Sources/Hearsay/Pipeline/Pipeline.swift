@@ -101,3 +101,19 @@ public struct Pipeline: Sendable {
         }
     }
 }
+
+extension Pipeline {
+    /// A complete `pipeline.json` with every stage and every key at its default, for editors to copy and tune.
+    public static func defaultsJSON() throws -> Data {
+        func section<C: StageConfig>(_ type: C.Type) throws -> Any {
+            try JSONSerialization.jsonObject(with: JSONEncoder().encode(C()))
+        }
+        var top: [String: Any] = ["version": PipelineConfig.supportedVersion, "stages": PipelineConfig.stageNames]
+        top[TextNormalizer.name] = try section(TextNormalizer.Config.self)
+        top[SentenceSegmenter.name] = try section(SentenceSegmenter.Config.self)
+        top[QuoteAttributor.name] = try section(QuoteAttributor.Config.self)
+        top[ClaimExtractor.name] = try section(ClaimExtractor.Config.self)
+        top[KnowledgeEmitter.name] = try section(KnowledgeEmitter.Config.self)
+        return try JSONSerialization.data(withJSONObject: top, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+    }
+}

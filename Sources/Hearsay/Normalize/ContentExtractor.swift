@@ -1,0 +1,619 @@
+/// A block's text while the extractor decides about it: like ``TextBuilder`` without its up-front reservation
+/// (a page has hundreds of blocks and keeps few).
+struct BlockText {
+    var scalars: [Unicode.Scalar] = []
+    var sourceStart: [Int32] = []
+    var sourceEnd: [Int32] = []
+
+    var count: Int { scalars.count }
+
+    mutating func append(_ scalar: Unicode.Scalar, from start: Int, to end: Int) {
+        scalars.append(scalar)
+        sourceStart.append(Int32(truncatingIfNeeded: start))
+        sourceEnd.append(Int32(truncatingIfNeeded: end))
+    }
+
+    mutating func trimTrailingWhitespace() {
+        while let l = scalars.last, l == " " || l == "\n" || l == "\t" {
+            scalars.removeLast()
+            sourceStart.removeLast()
+            sourceEnd.removeLast()
+        }
+    }
+}
+
+/// Finds the article in an ``HTMLTree`` and returns its blocks, with every left-out region as a ``Removal``.
+///
+/// Blocks are the text between block-level tags. Containers are scored Readability-style from the paragraphs
+/// below them (commas, length, link density, class/id evidence); the best container and the siblings that score
+/// close to it form the article. Inside it, boilerplate subtrees (share bars, related links, comments), bylines,
+/// captions, link-dense lists and the headline are dropped.
+struct ContentExtractor {
+    let config: HTMLReader.Config
+    let vocabulary: HTMLVocabulary
+
+    struct Block {
+        var owner: Int32
+        var role: Paragraph.Role
+        var text: BlockText
+        var chars: Int
+        var linkChars: Int
+        var commas: Int
+        var rule: String?
+    }
+
+    /// Splits the tree into blocks; skipped subtrees (script, nav, hidden...) become removals at once.
+    func blocks(_ tree: HTMLTree) -> (blocks: [Block], removed: [Removal]) {
+        let nodes = tree.nodes
+        var blocks: [Block] = []
+        var removed: [Removal] = []
+        var owners: [Int32] = [0]
+        var linkDepth = 0
+        var preDepth = 0
+        var quoteDepth = 0
+        var captionDepth = 0
+        var current = BlockText()
+        var chars = 0
+        var linkChars = 0
+        var commas = 0
+        var pending = 0  // 0 none, 1 space, 2 line break
+        var pendingAt: (Int32, Int32) = (0, 0)
+
+        func flush() {
+            current.trimTrailingWhitespace()
+            if chars > 0 {
+                let owner = owners.last!
+                let tag = nodes[Int(owner)].tag
+                let role: Paragraph.Role
+                if tag.isHeading {
+                    role = .heading
+                } else if captionDepth > 0 || tag == .figcaption || tag == .caption {
+                    role = .caption
+                } else if preDepth > 0 {
+                    role = .preformatted
+                } else if tag == .li || tag == .dt || tag == .dd {
+                    role = .listItem
+                } else if quoteDepth > 0 {
+                    role = .blockquote
+                } else {
+                    role = .paragraph
+                }
+                blocks.append(
+                    Block(
+                        owner: owner, role: role, text: current, chars: chars, linkChars: linkChars, commas: commas,
+                        rule: nil))
+                current = BlockText()
+            } else if current.count > 0 {
+                current = BlockText()
+            }
+            chars = 0
+            linkChars = 0
+            commas = 0
+            pending = 0
+        }
+
+        func appendText(_ n: HTMLNode) {
+            if n.flags & HTMLNode.breakFlag != 0 {
+                if current.count > 0 {
+                    pending = 2
+                    pendingAt = (n.start, n.start)
+                }
+                return
+            }
+            var i = Int(n.textBegin)
+            let e = Int(n.textEnd)
+            while i < e {
+                let s = tree.scalars[i]
+                if HTMLTree.isSpace(s) && !(preDepth > 0 && s == "\n") {
+                    if pending == 0 {
+                        pending = 1
+                        pendingAt = (tree.sourceStart[i], tree.sourceEnd[i])
+                    }
+                } else if s == "\n" {
+                    // A line break inside <pre>.
+                    if current.count > 0 {
+                        pending = 2
+                        pendingAt = (tree.sourceStart[i], tree.sourceEnd[i])
+                    }
+                } else {
+                    if pending > 0 && current.count > 0 {
+                        current.append(
+                            pending == 2 ? "\n" : " ", from: Int(pendingAt.0), to: Int(pendingAt.1))
+                    }
+                    pending = 0
+                    current.append(s, from: Int(tree.sourceStart[i]), to: Int(tree.sourceEnd[i]))
+                    chars += 1
+                    if linkDepth > 0 { linkChars += 1 }
+                    if s == "," || s == "\u{FF0C}" || s == "\u{3001}" || s == "\u{060C}" { commas += 1 }
+                }
+                i += 1
+            }
+        }
+
+        /// Whether a header, footer, nav, aside or form wraps the page rather than sitting beside the article: an
+        /// ASP.NET `<form>` around everything, or a `<header>` left open. It holds most of the page's text and
+        /// several real paragraphs.
+        func wraps(_ index: Int) -> Bool {
+            let n = nodes[index]
+            let own = Int(n.textEnd - n.textBegin)
+            let all = Int(nodes[0].textEnd - nodes[0].textBegin)
+            guard own >= 1000, Double(own) >= 0.4 * Double(all) else { return false }
+            var paragraphs = 0
+            var k = index + 1
+            while k < nodes.count && nodes[k].textBegin < n.textEnd {
+                if nodes[k].tag == .p && nodes[k].textEnd - nodes[k].textBegin >= 100 {
+                    paragraphs += 1
+                    if paragraphs >= 3 { return true }
+                }
+                k += 1
+            }
+            return false
+        }
+
+        /// Returns whether to descend into the node.
+        func enter(_ index: Int) -> Bool {
+            let n = nodes[index]
+            if n.tag == .text {
+                appendText(n)
+                return false
+            }
+            var rule = n.tag.dropRule
+            if rule != nil && n.tag.isSectioning && wraps(index) { rule = nil }
+            if rule == nil && n.flags & HTMLNode.hiddenFlag != 0 { rule = "html.hidden" }
+            if let rule {
+                if n.tag.isBlock || n.tag == .script || n.tag == .style { flush() }
+                if n.end > n.start || n.textEnd > n.textBegin {
+                    removed.append(
+                        Removal(
+                            sourceSpan: Span(Int(n.start), Int(max(n.end, n.start))), rule: rule,
+                            excerpt: tree.text(of: index, limit: 80)))
+                }
+                return false
+            }
+            if n.tag.isBlock {
+                flush()
+                owners.append(Int32(index))
+            }
+            switch n.tag {
+            case .a: linkDepth += 1
+            case .pre: preDepth += 1
+            case .blockquote: quoteDepth += 1
+            case .figure, .figcaption, .caption: captionDepth += n.tag == .figure ? 0 : 1
+            default: break
+            }
+            return true
+        }
+
+        func leave(_ index: Int) {
+            let n = nodes[index]
+            if n.tag.isBlock {
+                flush()
+                owners.removeLast()
+            }
+            switch n.tag {
+            case .a: linkDepth -= 1
+            case .pre: preDepth -= 1
+            case .blockquote: quoteDepth -= 1
+            case .figcaption, .caption: captionDepth -= 1
+            default: break
+            }
+        }
+
+        var n = Int(nodes[0].firstChild)
+        outer: while n >= 0 {
+            let descend = enter(n)
+            if descend, nodes[n].firstChild >= 0 {
+                n = Int(nodes[n].firstChild)
+                continue
+            }
+            if descend { leave(n) }
+            var m = n
+            while true {
+                if nodes[m].next >= 0 {
+                    n = Int(nodes[m].next)
+                    continue outer
+                }
+                m = Int(nodes[m].parent)
+                if m <= 0 { break outer }
+                leave(m)
+            }
+        }
+        flush()
+        return (blocks, removed)
+    }
+
+    /// Extracts the main text.
+    ///
+    /// - Parameters:
+    ///   - title: the page title from metadata, to drop a repeated headline.
+    ///   - evidence: the JSON-LD `articleBody`, when the page has one (used only to choose between candidates).
+    func extract(_ tree: HTMLTree, title: String?, evidence: String?) -> ([HTMLBlock], [Removal]) {
+        var (blocks, removed) = self.blocks(tree)
+        let nodes = tree.nodes
+        let count = nodes.count
+        if config.mainContent && !blocks.isEmpty {
+            // Text statistics per element, from the blocks up.
+            var chars = [Int32](repeating: 0, count: count)
+            var links = [Int32](repeating: 0, count: count)
+            var commas = [Int32](repeating: 0, count: count)
+            var paras = [Int32](repeating: 0, count: count)
+            for b in blocks {
+                let o = Int(b.owner)
+                chars[o] += Int32(b.chars)
+                links[o] += Int32(b.linkChars)
+                commas[o] += Int32(b.commas)
+                if b.chars >= config.minParagraphChars && b.linkChars * 2 < b.chars { paras[o] += 1 }
+            }
+            var i = count - 1
+            while i > 0 {
+                let p = Int(nodes[i].parent)
+                if p >= 0 {
+                    chars[p] += chars[i]
+                    links[p] += links[i]
+                    commas[p] += commas[i]
+                    paras[p] += paras[i]
+                }
+                i -= 1
+            }
+            func linkDensity(_ k: Int) -> Double { chars[k] == 0 ? 0 : Double(links[k]) / Double(chars[k]) }
+
+            // Readability-style scores: each paragraph feeds its ancestors.
+            var score = [Double](repeating: 0, count: count)
+            var scored = [Bool](repeating: false, count: count)
+            func initial(_ k: Int) -> Double {
+                var s = Double(nodes[k].classWeight)
+                switch nodes[k].tag {
+                case .div, .article, .main, .section: s += 5
+                case .pre, .td, .blockquote: s += 3
+                case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: s -= 3
+                case .h1, .h2, .h3, .h4, .h5, .h6, .th: s -= 5
+                default: break
+                }
+                if nodes[k].tag == .article { s += 10 }
+                if nodes[k].flags & HTMLNode.articleBodyFlag != 0 { s += 25 }
+                return s
+            }
+            for b in blocks where b.chars >= config.minParagraphChars {
+                let value = 1 + Double(b.commas) + min(Double(b.chars) / 100, 3)
+                var k = Int(nodes[Int(b.owner)].parent)
+                var level = 0
+                while k > 0 && level < 5 {
+                    let t = nodes[k].tag
+                    if t == .html { break }
+                    if !scored[k] {
+                        scored[k] = true
+                        score[k] = initial(k)
+                    }
+                    score[k] += value / (level == 0 ? 1 : level == 1 ? 2 : Double(level) * 3)
+                    k = Int(nodes[k].parent)
+                    level += 1
+                }
+            }
+            // A container of several <article> elements is a listing (or a story with its "related" teasers
+            // around it), not the story itself.
+            var articles = [Int32](repeating: 0, count: count)
+            var j = count - 1
+            while j > 0 {
+                let p = Int(nodes[j].parent)
+                if p >= 0 { articles[p] += articles[j] + (nodes[j].tag == .article ? 1 : 0) }
+                j -= 1
+            }
+            var top = -1
+            var best = -Double.infinity
+            for k in 0..<count where scored[k] {
+                score[k] *= (1 - linkDensity(k))
+                if articles[k] >= 2 { score[k] *= 0.5 }
+                if score[k] > best {
+                    best = score[k]
+                    top = k
+                }
+            }
+            if top >= 0 {
+                // Near ties (sibling stories scored alike by their classes) go to the one with more own text.
+                func effective(_ k: Int) -> Double { Double(chars[k] - links[k]) }
+                var bestText = effective(top)
+                let chosen = top
+                for k in 0..<count where scored[k] && k != chosen && score[k] >= 0.95 * best {
+                    var a = Int(nodes[chosen].parent)
+                    var isAncestor = false
+                    while a > 0 {
+                        if a == k {
+                            isAncestor = true
+                            break
+                        }
+                        a = Int(nodes[a].parent)
+                    }
+                    if !isAncestor && effective(k) > bestText {
+                        bestText = effective(k)
+                        top = k
+                    }
+                }
+            }
+            if top < 0 {
+                // No paragraph long enough: keep the body as it is.
+                top = 0
+            } else {
+                // Climb while the parent scores better, as a wrapper of split article parts would.
+                var last = score[top]
+                var p = Int(nodes[top].parent)
+                while p > 0 && nodes[p].tag != .body {
+                    if !scored[p] {
+                        p = Int(nodes[p].parent)
+                        continue
+                    }
+                    if score[p] < last / 3 { break }
+                    if score[p] > last {
+                        top = p
+                        break
+                    }
+                    last = score[p]
+                    p = Int(nodes[p].parent)
+                }
+                // A lone child is the same region as its parent.
+                while true {
+                    let p = Int(nodes[top].parent)
+                    guard p > 0, nodes[p].tag != .body, chars[p] == chars[top] else { break }
+                    top = p
+                }
+            }
+
+            var evidenceChose = false
+            if top >= 0, let evidence, evidence.count >= 200 {
+                let before = top
+                top = ContentExtractor.agreeWithEvidence(
+                    tree, evidence: evidence, top: top, candidates: (0..<count).filter { scored[$0] && score[$0] > 0 },
+                    score: score)
+                evidenceChose = top != before
+            }
+            // The article: the top container plus siblings that score close to it.
+            var selected = [Bool](repeating: false, count: count)
+            selected[top] = true
+            if top > 0 {
+                let threshold = max(10, score[top] * config.siblingShare)
+                let parent = Int(nodes[top].parent)
+                var s = Int(nodes[parent].firstChild)
+                while s >= 0 {
+                    // An <article> is self-contained: a sibling <article> is another story (often "related").
+                    let otherStory = nodes[top].tag == .article && nodes[s].tag == .article
+                    if s != top && nodes[s].tag != .text && !otherStory {
+                        var append = false
+                        let ld = linkDensity(s)
+                        // A container the evidence passed over does not come back as a sibling.
+                        if scored[s] && score[s] >= threshold && !evidenceChose { append = true }
+                        if !append && (nodes[s].tag == .p || nodes[s].tag == .blockquote || nodes[s].tag == .ul || nodes[s].tag == .ol) {
+                            let len = Int(chars[s])
+                            if len > 80 && ld < 0.25 { append = true }
+                        }
+                        if append { selected[s] = true }
+                    }
+                    s = Int(nodes[s].next)
+                }
+            }
+
+            var regionChars = 0
+            for k in 0..<count where selected[k] { regionChars += Int(chars[k]) }
+            // Verdict per element, top-down: in the article or not, and why dropped.
+            var inRegion = [Bool](repeating: false, count: count)
+            inRegion[0] = selected[0]
+            var verdict = [String?](repeating: nil, count: count)
+            let titleKey = title.map(ContentExtractor.key)
+            for k in 1..<count {
+                let p = Int(nodes[k].parent)
+                inRegion[k] = selected[k] || (p >= 0 && inRegion[p])
+                if p >= 0, let v = verdict[p] {
+                    verdict[k] = v
+                    continue
+                }
+                if !inRegion[k] || selected[k] || nodes[k].tag == .text { continue }
+                let n = nodes[k]
+                // A boilerplate word on an element that holds most of the article is a page-wide class
+                // ("has-sidebar", "with-share-bar"), not evidence against its text.
+                let wrapper = paras[k] >= 3 && Double(chars[k]) > 0.5 * Double(regionChars)
+                if n.flags & HTMLNode.boilerplateFlag != 0 && !wrapper {
+                    verdict[k] = "html.boilerplate"
+                } else if n.flags & HTMLNode.bylineFlag != 0 && chars[k] < 400 {
+                    verdict[k] = "html.byline"
+                } else if n.tag == .figure || n.tag == .figcaption {
+                    verdict[k] = "html.caption"
+                } else if n.tag == .div || n.tag == .section || n.tag == .ul || n.tag == .ol || n.tag == .table
+                    || n.tag == .dl
+                {
+                    let ld = linkDensity(k)
+                    let w = Int(n.classWeight)
+                    if commas[k] < 10 {
+                        if w < 0 && paras[k] < 2 {
+                            verdict[k] = "html.low-score"
+                        } else if (w < 25 && ld > config.maxContainerLinkDensity) || (w >= 25 && ld > 0.5) {
+                            verdict[k] = "html.link-dense"
+                        }
+                    }
+                }
+            }
+            for j in blocks.indices {
+                let o = Int(blocks[j].owner)
+                if !inRegion[o] {
+                    blocks[j].rule = "html.low-score"
+                } else if let v = verdict[o] {
+                    blocks[j].rule = v
+                } else if blocks[j].role == .caption {
+                    blocks[j].rule = "html.caption"
+                } else if blocks[j].chars > 0 && Double(blocks[j].linkChars) > config.maxLinkDensity * Double(blocks[j].chars) {
+                    blocks[j].rule = "html.link-dense"
+                } else if blocks[j].role == .heading, nodes[o].tag == .h1
+                    || (titleKey != nil && ContentExtractor.key(blocks[j].text.scalars) == titleKey)
+                {
+                    blocks[j].rule = "html.headline"
+                } else if blocks[j].text.count < 100,
+                    vocabulary.isBoilerplatePhrase(ContentExtractor.wordKey(blocks[j].text.scalars))
+                {
+                    blocks[j].rule = "html.phrase"
+                } else if ContentExtractor.isDateline(blocks[j].text.scalars, stampWords: vocabulary.stampWords) {
+                    blocks[j].rule = "html.dateline"
+                }
+            }
+            // A short "By ..." line among the first blocks of the article is a byline.
+            var seen = 0
+            for j in blocks.indices where blocks[j].rule == nil && seen < 3 {
+                seen += 1
+                let t = blocks[j].text.scalars
+                if t.count < 100, t.count > 3, t[0] == "B" || t[0] == "b", t[1] == "y" || t[1] == "Y", t[2] == " " {
+                    blocks[j].rule = "html.byline"
+                }
+            }
+            _ = evidence
+        }
+        // Kept blocks, and removed blocks merged into runs per rule.
+        var out: [HTMLBlock] = []
+        var run: (span: Span, rule: String, excerpt: String)? = nil
+        func closeRun() {
+            if let r = run { removed.append(Removal(sourceSpan: r.span, rule: r.rule, excerpt: r.excerpt)) }
+            run = nil
+        }
+        for b in blocks {
+            if let rule = b.rule {
+                let s = Int(b.text.sourceStart.first ?? 0)
+                let e = Int(b.text.sourceEnd.last ?? 0)
+                if var r = run, r.rule == rule {
+                    r.span = Span(r.span.start, max(r.span.end, e))
+                    run = r
+                } else {
+                    closeRun()
+                    var v = String.UnicodeScalarView()
+                    v.append(contentsOf: b.text.scalars.prefix(80))
+                    run = (Span(s, max(s, e)), rule, String(v))
+                }
+            } else {
+                closeRun()
+                var t = TextBuilder()
+                for i in 0..<b.text.count {
+                    t.append(b.text.scalars[i], from: Int(b.text.sourceStart[i]), to: Int(b.text.sourceEnd[i]))
+                }
+                out.append(HTMLBlock(role: b.role, text: t))
+            }
+        }
+        closeRun()
+        removed.sort { $0.sourceSpan < $1.sourceSpan }
+        return (out, removed)
+    }
+
+    /// The JSON-LD `articleBody` as evidence: when the chosen container shares few words with it and another
+    /// well-scored container shares many, the other one is the article. The evidence text is never output.
+    static func agreeWithEvidence(
+        _ tree: HTMLTree, evidence: String, top: Int, candidates: [Int], score: [Double]
+    ) -> Int {
+        // Distinct evidence words (3+ letters), numbered.
+        var ids: [String: Int32] = [:]
+        for w in wordKey(evidence.unicodeScalars.prefix(4000)).split(separator: " ") where w.count >= 3 {
+            if ids[String(w)] == nil { ids[String(w)] = Int32(ids.count) }
+        }
+        guard ids.count >= 20 else { return top }
+        var stamp = [Int32](repeating: -1, count: ids.count)
+        var round: Int32 = 0
+        // Precision over the container's word occurrences, recall over the evidence's distinct words.
+        func agreement(_ k: Int) -> Double {
+            let n = tree.nodes[k]
+            round += 1
+            var total = 0
+            var inside = 0
+            var found = 0
+            var word = String.UnicodeScalarView()
+            func close() {
+                if word.count >= 3 {
+                    total += 1
+                    if let id = ids[String(word)] {
+                        inside += 1
+                        if stamp[Int(id)] != round {
+                            stamp[Int(id)] = round
+                            found += 1
+                        }
+                    }
+                }
+                word = String.UnicodeScalarView()
+            }
+            for i in Int(n.textBegin)..<Int(n.textEnd) {
+                let s = tree.scalars[i]
+                if s.properties.isAlphabetic || s.properties.numericType != nil {
+                    word.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+                } else if !word.isEmpty {
+                    close()
+                }
+            }
+            close()
+            guard inside > 0 else { return 0 }
+            let p = Double(inside) / Double(total)
+            let r = Double(found) / Double(ids.count)
+            return 2 * p * r / (p + r)
+        }
+        let current = agreement(top)
+        if current >= 0.6 { return top }
+        var choice = top
+        var bestAgreement = current
+        for k in candidates.sorted(by: { score[$0] > score[$1] }).prefix(20) where k != top {
+            let a = agreement(k)
+            if a > bestAgreement + 0.2 {
+                bestAgreement = a
+                choice = k
+            }
+        }
+        return choice
+    }
+
+    /// A comparison key: letters and digits only, lower-cased.
+    static func key<S: Sequence>(_ text: S) -> String where S.Element == Unicode.Scalar {
+        var v = String.UnicodeScalarView()
+        for s in text where s.properties.isAlphabetic || s.properties.numericType != nil {
+            v.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+        }
+        return String(v)
+    }
+
+    static func key(_ text: String) -> String { key(text.unicodeScalars) }
+
+    /// A phrase key: the words (letters and digits) lower-cased, joined by single spaces.
+    static func wordKey<S: Sequence>(_ text: S) -> String where S.Element == Unicode.Scalar {
+        var v = String.UnicodeScalarView()
+        var gap = false
+        for s in text {
+            if s.properties.isAlphabetic || s.properties.numericType != nil {
+                if gap && !v.isEmpty { v.append(" ") }
+                gap = false
+                v.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                gap = true
+            }
+        }
+        return String(v)
+    }
+
+    /// Whether a short block is a dateline or time stamp ("Updated 5:27 am CST, Wednesday, November 20, 2019").
+    static func isDateline(_ t: [Unicode.Scalar], stampWords: Set<String>) -> Bool {
+        guard t.count < 120 else { return false }
+        var hasYear = false
+        var hasTime = false
+        var digits = 0
+        var i = 0
+        while i < t.count {
+            let v = t[i].value
+            if v >= 48 && v <= 57 {
+                digits += 1
+                if digits == 4, i + 1 >= t.count || !(t[i + 1].value >= 48 && t[i + 1].value <= 57) {
+                    let y = t[(i - 3)...i].reduce(0) { $0 * 10 + Int($1.value - 48) }
+                    if y >= 1990 && y <= 2039 && (i < 4 || !(t[i - 4].value >= 48 && t[i - 4].value <= 57)) {
+                        hasYear = true
+                    }
+                }
+                if t[i] != ":" && i + 2 < t.count && t[i + 1] == ":" && t[i + 2].value >= 48 && t[i + 2].value <= 57 {
+                    hasTime = true
+                }
+            } else {
+                digits = 0
+            }
+            i += 1
+        }
+        guard hasYear else { return false }
+        if hasTime { return true }
+        let words = wordKey(t).split(separator: " ")
+        if words.count > 14 { return false }
+        return words.contains { stampWords.contains(String($0)) }
+    }
+}

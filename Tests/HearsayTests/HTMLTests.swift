@@ -1,0 +1,269 @@
+import Foundation
+import Testing
+
+@testable import Hearsay
+
+private let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Fixtures/normalize/html")
+
+private func fixture(_ name: String) throws -> [UInt8] {
+    [UInt8](try Data(contentsOf: fixtures.appendingPathComponent(name)))
+}
+
+private func reader(_ config: HTMLReader.Config = HTMLReader.Config()) throws -> HTMLReader {
+    try HTMLReader(config: config, resources: ResourceLoader())
+}
+
+private func text(_ b: HTMLBlock) -> String {
+    var v = String.UnicodeScalarView()
+    v.append(contentsOf: b.text.scalars)
+    return String(v)
+}
+
+private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(separator: "\n\n") }
+
+@Test func htmlNewsPageKeepsTheArticleAndDropsBoilerplate() throws {
+    let page = try reader().read(try fixture("news-page.html"), file: "news-page.html")
+    let b = body(page)
+    for kept in [
+        "The harbour bridge, closed since the October storm,", "Repairs cost £4.2 million",
+        "What changes for drivers", "A 20 mph limit will apply", "Heavy goods vehicles must use the ring road",
+        "Residents on both sides of the water", "Local businesses on the south quay",
+    ] {
+        #expect(b.contains(kept), "missing: \(kept)")
+    }
+    for dropped in [
+        "lighthouse mugs", "Most read", "Gulls steal", "Storm damage closes", "About time too", "Share on Social",
+        "newsletter", "Copyright", "tracking", "do not keep", "must not appear", "Sport", "By Mara Quill",
+        "photographed by a reader", "Harbour bridge to reopen",
+    ] {
+        #expect(!b.contains(dropped), "kept: \(dropped)")
+    }
+    let roles = Dictionary(page.blocks.map { (text($0), $0.role) }, uniquingKeysWith: { a, _ in a })
+    #expect(roles["What changes for drivers"] == .heading)
+    #expect(roles["A 20 mph limit will apply on the bridge for the first month."] == .listItem)
+    #expect(roles["Residents on both sides of the water have waited long enough, and the crossing is safe again."] == .blockquote)
+    // <br> is a line break inside its block.
+    #expect(b.contains("fallen by a third\nsince the closure"))
+    let rules = Set(page.removed.map(\.rule))
+    for r in ["html.nav", "html.header", "html.footer", "html.script", "html.aside", "html.form"] {
+        #expect(rules.contains(r), "no removal with rule \(r)")
+    }
+    // The related links are a removal whose byte span covers them.
+    let bytes = try fixture("news-page.html")
+    let related = try #require(String(decoding: bytes, as: UTF8.self).utf8.firstRange(of: "Storm damage closes".utf8))
+    let at = String(decoding: bytes, as: UTF8.self).utf8.distance(
+        from: String(decoding: bytes, as: UTF8.self).utf8.startIndex, to: related.lowerBound)
+    #expect(page.removed.contains { $0.sourceSpan.contains(Span(at, at + 5)) && $0.rule != "html.head" })
+    #expect(page.metadata.title == "Harbour bridge to reopen in spring")
+    #expect(page.metadata.published == "2024-03-07")
+    #expect(page.metadata.authors == ["Mara Quill"])
+    #expect(page.metadata.url == "https://ledger.example/news/harbour-bridge")
+    #expect(page.metadata.siteName == "The Coastal Ledger")
+    #expect(page.metadata.language == "en-GB")
+    #expect(page.decision.encoding == "utf-8")
+}
+
+@Test func htmlBlockScalarsMapBackToTheirOriginalBytes() throws {
+    let bytes = try fixture("news-page.html")
+    let page = try reader().read(bytes, file: "news-page.html")
+    var checked = 0
+    var entities = 0
+    for block in page.blocks {
+        let t = block.text
+        for i in 0..<t.count {
+            let s = t.scalars[i]
+            let (start, end) = (Int(t.sourceStart[i]), Int(t.sourceEnd[i]))
+            #expect(start <= end && end <= bytes.count)
+            if s == " " || s == "\n" { continue }
+            let source = Array(bytes[start..<end])
+            if source.first == UInt8(ascii: "&") {
+                #expect(source.last == UInt8(ascii: ";"))
+                entities += 1
+            } else {
+                #expect(source == Array(String(s).utf8), "scalar \(s) maps to \(source)")
+                checked += 1
+            }
+        }
+    }
+    #expect(checked > 500)
+    #expect(entities >= 10)
+    // A whole block's span covers exactly its paragraph in the source.
+    let first = try #require(page.blocks.first { text($0).hasPrefix("Repairs cost") })
+    let s = Int(first.text.sourceStart.first!)
+    let e = Int(first.text.sourceEnd.last!)
+    let source = String(decoding: bytes[s..<e], as: UTF8.self)
+    #expect(source.hasPrefix("Repairs cost &pound;4.2 million"))
+    #expect(source.hasSuffix("regional transport fund."))
+}
+
+@Test func htmlEntitiesAreDecoded() throws {
+    let page = try reader().read(try fixture("news-page.html"), file: "news-page.html")
+    let b = body(page)
+    #expect(b.contains("the council & the regional transport fund"))
+    #expect(b.contains("\u{201C}worst case\u{201D}"))
+    #expect(b.contains("\u{201C}We\u{2019}re grateful for people\u{2019}s patience,\u{201D}"))
+    let bytes = try fixture("news-page.html")
+    let block = try #require(page.blocks.first { text($0).hasPrefix("Repairs cost") })
+    let amp = try #require(block.text.scalars.firstIndex(of: "&"))
+    let span = Int(block.text.sourceStart[amp])..<Int(block.text.sourceEnd[amp])
+    #expect(String(decoding: bytes[span], as: UTF8.self) == "&amp;")
+}
+
+@Test func htmlWindows1252Page() throws {
+    let bytes = try fixture("windows-1252.html")
+    let page = try reader().read(bytes, file: "windows-1252.html")
+    #expect(page.decision.encoding == "windows-1252")
+    let b = body(page)
+    #expect(b.contains("The café’s owner said prices would rise by €2 from Monday, “because milk costs more”"))
+    let block = page.blocks[0]
+    let euro = try #require(block.text.scalars.firstIndex(of: "€"))
+    #expect(Int(block.text.sourceEnd[euro]) - Int(block.text.sourceStart[euro]) == 1)
+    #expect(bytes[Int(block.text.sourceStart[euro])] == 0x80)
+    let e = try #require(block.text.scalars.firstIndex(of: "é"))
+    #expect(bytes[Int(block.text.sourceStart[e])] == 0xE9)
+}
+
+@Test func htmlWrongCharsetDeclarationIsOverruledByValidUTF8() throws {
+    let bytes = try fixture("wrong-charset.html")
+    let page = try reader().read(bytes, file: "wrong-charset.html")
+    #expect(page.decision.encoding == "utf-8")
+    let b = body(page)
+    #expect(b.contains("Der Bürgermeister sagte, die Straße werde im März geöffnet"))
+    let block = page.blocks[0]
+    let u = try #require(block.text.scalars.firstIndex(of: "ü"))
+    let span = Int(block.text.sourceStart[u])..<Int(block.text.sourceEnd[u])
+    #expect(Array(bytes[span]) == [0xC3, 0xBC])
+}
+
+@Test func htmlDeepNestingFinishesAndKeepsTheText() throws {
+    var html = "<html><body>"
+    for _ in 0..<10_000 { html += "<div>" }
+    html += "<p>Deep inside the nesting there is a sentence, long enough to count as a paragraph of text.</p>"
+    for _ in 0..<10_000 { html += "</div>" }
+    html += "</body></html>"
+    let page = try reader().read(Array(html.utf8), file: "deep.html")
+    #expect(body(page).contains("Deep inside the nesting there is a sentence"))
+
+    var unclosed = "<html><body>"
+    for _ in 0..<10_000 { unclosed += "<span><b>" }
+    unclosed += "Unclosed inline elements still give their text back to the reader."
+    let page2 = try reader().read(Array(unclosed.utf8), file: "unclosed.html")
+    #expect(body(page2).contains("Unclosed inline elements still give their text back"))
+}
+
+@Test func htmlRefusesPagesOverTheByteCap() throws {
+    var config = HTMLReader.Config()
+    config.maxBytes = 1000
+    let bytes = try fixture("news-page.html")
+    do {
+        _ = try reader(config).read(bytes, file: "news-page.html")
+        Issue.record("no error thrown")
+    } catch let e as HearsayError {
+        #expect(e.code == "too-large")
+        #expect(e.file == "news-page.html")
+        #expect(e.byteOffset == 1000)
+    }
+}
+
+@Test func htmlConfigDecodesSnakeCaseWithDefaults() throws {
+    let c = try JSONDecoder().decode(
+        HTMLReader.Config.self, from: Data(#"{"max_depth": 50, "main_content": false}"#.utf8))
+    #expect(c.maxDepth == 50)
+    #expect(c.mainContent == false)
+    #expect(c.maxBytes == HTMLReader.Config().maxBytes)
+    #expect(Set(HTMLReader.Config.keys).count == HTMLReader.Config.keys.count)
+    let encoded = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(HTMLReader.Config())) as? [String: Any]
+    #expect(Set(encoded?.keys.map { $0 } ?? []) == Set(HTMLReader.Config.keys))
+}
+
+@Test func htmlCharsetSniffing() {
+    #expect(HTMLReader.sniffCharset(Array(#"<meta charset="Shift_JIS">"#.utf8)) == "shift_jis")
+    #expect(
+        HTMLReader.sniffCharset(Array(#"<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">"#.utf8))
+            == "iso-8859-1")
+    #expect(HTMLReader.sniffCharset(Array("<p>no declaration</p>".utf8)) == nil)
+}
+
+@Test func htmlMetadataDates() {
+    #expect(HTMLMetadataReader.date("2019-11-20T10:00:00Z") == "2019-11-20")
+    #expect(HTMLMetadataReader.date("2019/11/20") == "2019-11-20")
+    #expect(HTMLMetadataReader.date("20191120") == "2019-11-20")
+    #expect(HTMLMetadataReader.date("Nov 20, 2019") == nil)
+    #expect(HTMLMetadataReader.date("2019-13-01") == nil)
+}
+
+@Test func htmlDeclaredCharsetOutsideTheBuiltinDecoderGoesThroughIconv() throws {
+    let bytes = try fixture("windows-1251.html")
+    let page = try reader().read(bytes, file: "windows-1251.html")
+    #expect(page.decision.encoding == "windows-1251")
+    #expect(body(page).contains("Мэр города заявил, что новый мост через реку откроют в марте"))
+    let block = page.blocks[0]
+    let m = try #require(block.text.scalars.firstIndex(of: "М"))
+    #expect(Int(block.text.sourceEnd[m]) - Int(block.text.sourceStart[m]) == 1)
+    #expect(bytes[Int(block.text.sourceStart[m])] == 0xCC)
+}
+
+@Test func htmlJSONLDArticleBodyIsEvidenceForTheRightContainer() throws {
+    let story = [
+        "The river authority said on Monday that the new flood barrier will be finished before the autumn rains arrive.",
+        "Engineers have driven steel piles along the east bank, and the concrete wall is now two thirds complete.",
+        "The authority expects the barrier to protect about four hundred homes that flooded twice in the last decade.",
+    ]
+    let chatter = (1...8).map {
+        "Reader number \($0) writes that, honestly, the council has wasted money, time, patience, and goodwill, again and again, for years."
+    }
+    let evidence = story.joined(separator: " ")
+    var html = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Barrier\", "
+    html += "\"articleBody\": \"\(evidence)\"}</script></head><body>"
+    html += "<div class=\"wrap\"><div class=\"a1\">" + story.map { "<p>\($0)</p>" }.joined() + "</div></div>"
+    html += "<div class=\"wrap\"><div class=\"a2\">" + chatter.map { "<p>\($0)</p>" }.joined() + "</div></div>"
+    html += "</body></html>"
+    let page = try reader().read(Array(html.utf8), file: "evidence.html")
+    let b = body(page)
+    #expect(b.contains("The river authority said on Monday"))
+    #expect(!b.contains("Reader number"))
+    // The evidence itself is never output: the body holds the page's own paragraphs, with their byte spans.
+    #expect(page.blocks.count == 3)
+    #expect(page.blocks.allSatisfy { $0.text.sourceStart[0] > Int32(html.utf8.count / 4) })
+}
+
+@Test func htmlLongRunsCRLFAndImpliedParagraphsKeepExactByteRanges() throws {
+    // Text longer than libxml2's 1000-byte chunks, with multi-byte characters, CRLF line ends, and text directly
+    // in <body> (libxml2 implies a <p> after reading it).
+    let sentence = "Der Fluss führt Hochwasser – die Stadt öffnet Notunterkünfte, sagte die Bürgermeisterin.\r\n"
+    let long = String(repeating: sentence, count: 40)
+    let html = "<html><body>\r\n" + long + "<div><p>" + long + "</p></div></body></html>"
+    let bytes = Array(html.utf8)
+    let page = try reader(HTMLReader.Config.plain()).read(bytes, file: "long.html")
+    #expect(page.blocks.count == 2)
+    var checked = 0
+    for block in page.blocks {
+        for i in 0..<block.text.count where block.text.scalars[i] != " " {
+            let source = Array(bytes[Int(block.text.sourceStart[i])..<Int(block.text.sourceEnd[i])])
+            #expect(source == Array(String(block.text.scalars[i]).utf8))
+            checked += 1
+        }
+    }
+    #expect(checked > 6000)
+}
+
+@Test func htmlPageWideFormOrUnclosedHeaderIsNotDropped() throws {
+    let paragraphs = (1...8).map {
+        "<p>Paragraph \($0) of the report says that the harbour authority will publish its accounts, its plans, and its budget before the spring meeting.</p>"
+    }.joined()
+    // An ASP.NET page: one <form> around everything.
+    let aspnet = "<html><body><form id=\"aspnetForm\" action=\"page.aspx\"><div id=\"nav\"><a href=\"/\">Home</a></div>"
+        + "<div class=\"story\">" + paragraphs + "</div></form></body></html>"
+    let page = try reader().read(Array(aspnet.utf8), file: "aspnet.html")
+    #expect(page.blocks.count == 8)
+    // A <header> left open swallows the page.
+    let unclosed = "<html><body><header><a href=\"/\">Site</a><div class=\"story\">" + paragraphs + "</div></body></html>"
+    let page2 = try reader().read(Array(unclosed.utf8), file: "unclosed-header.html")
+    #expect(page2.blocks.count == 8)
+    // A small search form is still dropped.
+    let small = "<html><body><form><label>Search the site</label><input></form><div>" + paragraphs + "</div></body></html>"
+    let page3 = try reader().read(Array(small.utf8), file: "small-form.html")
+    #expect(page3.removed.contains { $0.rule == "html.form" })
+    #expect(!body(page3).contains("Search the site"))
+}
