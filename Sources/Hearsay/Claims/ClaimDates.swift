@@ -522,6 +522,15 @@ extension ClaimScanner {
                 guard let v = weekdayValue(wd, modifier: nil, word: nil) else { return nil }
                 return DT(end: e, value: v, rule: "claims.date-weekday")
             }
+            // "the end of 2008", "end of this month", "the middle of March"
+            var pp = i
+            if w == "the", let w2 = word(i + 1), lx.periodParts.contains(w2) { pp = i + 1 }
+            if let w2 = word(pp), lx.periodParts.contains(w2), word(pp + 1) == "of", let d = dateCore(pp + 2) {
+                let v = d.value
+                if v.count == 4 || v.count == 7 || v.hasPrefix("(") {
+                    return DT(end: d.end, value: v, hasTime: d.hasTime, rule: "claims.date-period-part")
+                }
+            }
             if let h = lx.holidays.match(t, i, limit), h.payload.count == 2, t[i].capitalized || h.end > i + 1 {
                 var e = h.end
                 var y: Int?

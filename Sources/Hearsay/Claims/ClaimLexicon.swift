@@ -38,6 +38,7 @@ struct ClaimLexicon: Sendable {
         var dayParts: [String: String]
         var ageWords: [String]
         var holidays: [String: [Int]]
+        var periodParts: [String]
         var numberPrefixes: [String]
         var irregularPlurals: [String: String]
 
@@ -74,6 +75,7 @@ struct ClaimLexicon: Sendable {
             case dayParts = "day_parts"
             case ageWords = "age_words"
             case holidays
+            case periodParts = "period_parts"
             case numberPrefixes = "number_prefixes"
             case irregularPlurals = "irregular_plurals"
         }
@@ -135,6 +137,8 @@ struct ClaimLexicon: Sendable {
     let ageWords: Set<String>
     /// Fixed-date holidays: month and day.
     let holidays: PhraseTable<[Int]>
+    /// "end", "start", "middle": "the end of 2008" names the period it is part of.
+    let periodParts: Set<String>
     let numberPrefixes: Set<String>
     let irregularPlurals: [String: String]
     let stopwords: Set<String>
@@ -188,6 +192,7 @@ struct ClaimLexicon: Sendable {
         dayParts = lexicon.dayParts
         ageWords = Set(lexicon.ageWords)
         holidays = PhraseTable(lexicon.holidays.map { ($0.key, $0.value) })
+        periodParts = Set(lexicon.periodParts)
         numberPrefixes = Set(lexicon.numberPrefixes)
         irregularPlurals = lexicon.irregularPlurals
         self.stopwords = Set(stopwords.map { $0.lowercased() })
@@ -220,6 +225,7 @@ struct ClaimLexicon: Sendable {
         start.formUnion(timeWords.byFirst.keys)
         start.formUnion(currencyPrefixes.byFirst.keys)
         start.formUnion(holidays.byFirst.keys)
+        start.formUnion(lexicon.periodParts)
         start.formUnion(["half", "quarter", "the", "another", "http", "https", "www"])
         startWords = start
         var symbols = Set(currencyPrefixes.byFirst.keys.filter { $0.unicodeScalars.count == 1 })
