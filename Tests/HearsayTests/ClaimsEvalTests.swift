@@ -13,14 +13,18 @@ import Testing
         let parts = Self.spec!.split(separator: ":").map(String.init)
         #expect(parts.count == 2)
         var config = ClaimExtractor.Config()
-        if let r = ProcessInfo.processInfo.environment["HEARSAY_CLAIMS_RESOLVE"] { config.resolvePartialDates = r == "1" }
+        if let r = ProcessInfo.processInfo.environment["HEARSAY_CLAIMS_RESOLVE"] {
+            config.resolvePartialDates = r == "1"
+        }
         let stage = try ClaimExtractor(config: config, resources: ResourceLoader())
         let text = try String(contentsOfFile: parts[0], encoding: .utf8)
         var out = ""
         var n = 0
         for line in text.split(separator: "\n") {
             let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
-            if ProcessInfo.processInfo.environment["HEARSAY_CLAIMS_TRACE"] != nil { FileHandle.standardError.write(Data(((obj["id"] as! String) + "\n").utf8)) }
+            if ProcessInfo.processInfo.environment["HEARSAY_CLAIMS_TRACE"] != nil {
+                FileHandle.standardError.write(Data(((obj["id"] as! String) + "\n").utf8))
+            }
             var doc = Document.fromCleanText(obj["text"] as! String, id: obj["id"] as! String)
             if let r = obj["reference_datetime"] as? String { doc.metadata.published = String(r.prefix(10)) }
             try stage.run(&doc)

@@ -61,7 +61,8 @@ import Testing
     }
 
     @Test func rangesAndVagueAmounts() throws {
-        let c = try claims("Costs rose to $3 billion to $5 billion; 20-35% agreed; tens of thousands of people marched.")
+        let c = try claims(
+            "Costs rose to $3 billion to $5 billion; 20-35% agreed; tens of thousands of people marched.")
         #expect(c.count == 3)
         #expect(c[0].value == .number(3e9))
         #expect(c[0].valueMax == .number(5e9))
@@ -169,5 +170,46 @@ import Testing
         var config = ClaimExtractor.Config()
         config.durationKind = "money"
         #expect(throws: HearsayError.self) { try ClaimExtractor(config: config, resources: ResourceLoader()) }
+    }
+}
+
+@Suite struct ClaimsDateTests {
+    func claims(_ text: String, published: String? = nil) throws -> [Claim] {
+        var doc = Document.fromCleanText(text)
+        doc.metadata.published = published
+        try ClaimsTests.stage.run(&doc)
+        return doc.claims
+    }
+
+    @Test func monthRangeIsOneClaim() throws {
+        let c = try claims("Sales were weak from March to May 2019.")
+        #expect(c.count == 1)
+        #expect(c[0].value == .text("(2019-03-01,2019-05-01,P2M)"))
+        #expect(c[0].kind == .date)
+    }
+
+    @Test func clockRangeWithWeekday() throws {
+        let c = try claims("The office opens Monday 8-9am only.")
+        #expect(c.count == 1)
+        #expect(c[0].text == "Monday 8-9am")
+        #expect(c[0].value == .text("(XXXX-WXX-1T08,XXXX-WXX-1T09,PT1H)"))
+        #expect(c[0].kind == .time)
+    }
+
+    @Test func relativeWeekAndMonth() throws {
+        let c = try claims(
+            "Talks resume next week and end last month's dispute; yesterday they met.", published: "2016-11-07")
+        #expect(c.map(\.value) == [.text("2016-W46"), .text("2016-10"), .text("2016-11-06")])
+    }
+
+    @Test func yearsAndDecades() throws {
+        let c = try claims("Founded in 1985, it grew in the 1990s and from 2014-2018.")
+        #expect(c.map(\.value) == [.text("1985"), .text("199X"), .text("(2014-01-01,2018-01-01,P4Y)")])
+        #expect(c.allSatisfy { $0.kind == .date })
+    }
+
+    @Test func isoAndNumericDates() throws {
+        let c = try claims("Filed 2020-07-10 and amended 10/1/2018.")
+        #expect(c.map(\.value) == [.text("2020-07-10"), .text("2018-10-01")])
     }
 }

@@ -31,7 +31,9 @@ enum ClaimCalendar {
         return (ty, (thursday - days(ty, 1, 1)) / 7 + 1)
     }
 
-    static func daysInMonth(_ y: Int, _ m: Int) -> Int { days(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - days(y, m, 1) }
+    static func daysInMonth(_ y: Int, _ m: Int) -> Int {
+        days(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - days(y, m, 1)
+    }
 
     static func valid(_ y: Int, _ m: Int, _ d: Int) -> Bool {
         m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)
@@ -130,7 +132,9 @@ extension ClaimScanner {
             var m = tr.end
             if let w = word(m), w == "on" { m += 1 }
             if let d = dateCore(m), !d.hasTime, d.value.count == 10 || d.value.hasPrefix("XXXX-WXX") {
-                c.value = .text(tr.value.replacingOccurrences(of: "(T", with: "(" + d.value + "T").replacingOccurrences(of: ",T", with: "," + d.value + "T"))
+                c.value = .text(
+                    tr.value.replacingOccurrences(of: "(T", with: "(" + d.value + "T").replacingOccurrences(
+                        of: ",T", with: "," + d.value + "T"))
                 c.endTok = d.end
             }
             return c
@@ -222,7 +226,9 @@ extension ClaimScanner {
             if let c = lx.cardinals[w], c >= 20, c <= 30 {
                 var k = e + 1
                 if isSym(k, "-"), tight(k) { k += 1 }
-                if let w2 = word(k), let o = lx.ordinals[w2], o < 10, Int(c) + Int(o) <= 31 { return (Int(c) + Int(o), k + 1) }
+                if let w2 = word(k), let o = lx.ordinals[w2], o < 10, Int(c) + Int(o) <= 31 {
+                    return (Int(c) + Int(o), k + 1)
+                }
             }
         }
         return nil
@@ -237,17 +243,11 @@ extension ClaimScanner {
         return nil
     }
 
-    func monthAt(_ i: Int, needContext: Bool) -> Int? {
-        guard let w = word(i), let mo = lx.months[w] else { return nil }
-        if !needContext { return mo }
-        return mo
-    }
-
     func monthDay(_ i: Int) -> DT? {
         guard let w = word(i), let mo = lx.months[w] else { return nil }
         let ambiguous = lx.ambiguousMonths.contains(w)
         var e = i + 1
-        if isSym(e, "."), tight(e) { e += 1 }
+        if isSym(e, "."), tight(e), w.count <= 4, w != "june", w != "july" { e += 1 }
         if isSym(e, "/"), tight(e) { e += 1 }
         if let (day, de) = dayNumber(e) {
             if ambiguous && !t[i].capitalized && w != "may" && word(i - 1) != "on" {
@@ -275,16 +275,28 @@ extension ClaimScanner {
         var m2 = e
         if isSym(m2, ",") { m2 += 1 }
         if word(m2) == "of" { m2 += 1 }
+        if word(m2) != nil, let n = parseNumber(m2, money: false), n.spelled, !n.ordinal, !n.fraction,
+            n.value >= 1000, n.value <= 2100, n.value == n.value.rounded()
+        {
+            return DT(
+                end: n.end, value: ClaimCalendar.pad(Int(n.value), 4) + "-" + ClaimCalendar.pad(mo, 2),
+                rule: "claims.date-month-year")
+        }
         if let yy = yearNumber(m2) {
             if ambiguous && !t[i].capitalized && w.count <= 3 { return nil }
-            return DT(end: m2 + 1, value: ClaimCalendar.pad(yy, 4) + "-" + ClaimCalendar.pad(mo, 2), rule: "claims.date-month-year")
+            return DT(
+                end: m2 + 1, value: ClaimCalendar.pad(yy, 4) + "-" + ClaimCalendar.pad(mo, 2),
+                rule: "claims.date-month-year")
         }
         // month alone
         let prev = word(i - 1)
         let prepBefore = prev.map { lx.datePrepositions.contains($0) } ?? false
         if ambiguous {
-            let rangeAfter = (isSym(i + 1, "-") || word(i + 1) == "to") && (word(i + 2).map { lx.months[$0] != nil } ?? false)
-            guard prepBefore || rangeAfter, w.count > 3 || w == "may" || isSym(i + 1, ".") || rangeAfter else { return nil }
+            let rangeAfter =
+                (isSym(i + 1, "-") || word(i + 1) == "to") && (word(i + 2).map { lx.months[$0] != nil } ?? false)
+            guard prepBefore || rangeAfter, w.count > 3 || w == "may" || isSym(i + 1, ".") || rangeAfter else {
+                return nil
+            }
             if w == "may" || w == "march" {
                 // "in May", "since March": the month; "may" as a verb has no preposition before it
             }
@@ -334,12 +346,23 @@ extension ClaimScanner {
             if p.count == 3, let d = Int(p[0]), let m = Int(p[1]), let y = Int(p[2]), p[2].count == 4,
                 ClaimCalendar.valid(y, m, d)
             {
-                return DT(end: i + 1, value: ClaimCalendar.string(ClaimCalendar.days(y, m, d)), rule: "claims.date-dotted")
+                return DT(
+                    end: i + 1, value: ClaimCalendar.string(ClaimCalendar.days(y, m, d)), rule: "claims.date-dotted")
             }
             return nil
         }
         guard isInt(i) else { return nil }
         let a = Int(tk.value)
+        // 20200701
+        if tk.intDigits == 8, tk.lower.count == 8, a / 1_000_000 >= 19, a / 1_000_000 <= 21 {
+            let y = a / 10000
+            let m = (a / 100) % 100
+            let d = a % 100
+            if ClaimCalendar.valid(y, m, d) {
+                return DT(
+                    end: i + 1, value: ClaimCalendar.string(ClaimCalendar.days(y, m, d)), rule: "claims.date-compact")
+            }
+        }
         // ISO 2020-07-10, 2015-3
         if tk.intDigits == 4, isSym(i + 1, "-"), tight(i + 1), isInt(i + 2), tight(i + 2), t[i + 2].intDigits <= 2 {
             let m = Int(t[i + 2].value)
@@ -349,7 +372,9 @@ extension ClaimScanner {
                 return DT(end: i + 5, value: ClaimCalendar.string(ClaimCalendar.days(a, m, d)), rule: "claims.date-iso")
             }
             if m >= 1 && m <= 12 && t[i + 2].lower.count <= 2 && !(isSym(i + 3, "-")) {
-                return DT(end: i + 3, value: ClaimCalendar.pad(a, 4) + "-" + ClaimCalendar.pad(m, 2), rule: "claims.date-iso-month")
+                return DT(
+                    end: i + 3, value: ClaimCalendar.pad(a, 4) + "-" + ClaimCalendar.pad(m, 2),
+                    rule: "claims.date-iso-month")
             }
             return nil
         }
@@ -367,7 +392,8 @@ extension ClaimScanner {
                 if a > 12 { (m, d) = (b, a) }
                 guard ClaimCalendar.valid(y, m, d) else { return nil }
                 if isSym(i + 5, sep), tight(i + 5) { return nil }
-                return DT(end: i + 5, value: ClaimCalendar.string(ClaimCalendar.days(y, m, d)), rule: "claims.date-numeric")
+                return DT(
+                    end: i + 5, value: ClaimCalendar.string(ClaimCalendar.days(y, m, d)), rule: "claims.date-numeric")
             }
             if sep == "/", !(isSym(i - 1, "-") && tight(i)), !isNum(i - 1), !isSym(i + 3, "/"),
                 !(isSym(i + 3, ".") && isNum(i + 4)), unitAfter(i + 3, attachedOK: true) == nil
@@ -389,6 +415,11 @@ extension ClaimScanner {
                 let e = m.end
                 let mod = t[i].lower
                 if let w2 = word(e), let wd = lx.weekdays[w2], !lx.ambiguousWeekdays.contains(w2) || t[e].capitalized {
+                    var e2 = e + 1
+                    if isSym(e2, ",") { e2 += 1 }
+                    if let d = monthDay(e2) ?? dayMonth(e2) ?? numericDate(e2) {
+                        return DT(end: d.end, value: d.value, rule: "claims.date-weekday-date")
+                    }
                     if let v = weekdayValue(wd, modifier: m.payload, word: mod) {
                         return DT(end: e + 1, value: v, rule: "claims.date-relative-weekday")
                     }
@@ -400,18 +431,40 @@ extension ClaimScanner {
                     case "W", "WE":
                         let (wy, wn) = ClaimCalendar.isoWeek(a + 7 * n)
                         return DT(
-                            end: e + 1, value: ClaimCalendar.pad(wy, 4) + "-W" + ClaimCalendar.pad(wn, 2) + (cu == "WE" ? "-WE" : ""),
+                            end: e + 1,
+                            value: ClaimCalendar.pad(wy, 4) + "-W" + ClaimCalendar.pad(wn, 2)
+                                + (cu == "WE" ? "-WE" : ""),
                             rule: "claims.date-relative-week")
                     case "M":
                         var y = ay
                         var mo = am + n
-                        while mo < 1 { mo += 12; y -= 1 }
-                        while mo > 12 { mo -= 12; y += 1 }
-                        return DT(end: e + 1, value: ClaimCalendar.pad(y, 4) + "-" + ClaimCalendar.pad(mo, 2), rule: "claims.date-relative-month")
+                        while mo < 1 {
+                            mo += 12
+                            y -= 1
+                        }
+                        while mo > 12 {
+                            mo -= 12
+                            y += 1
+                        }
+                        return DT(
+                            end: e + 1, value: ClaimCalendar.pad(y, 4) + "-" + ClaimCalendar.pad(mo, 2),
+                            rule: "claims.date-relative-month")
                     case "Y":
                         return DT(end: e + 1, value: ClaimCalendar.pad(ay + n, 4), rule: "claims.date-relative-year")
                     case "D":
                         return DT(end: e + 1, value: ClaimCalendar.string(a + n), rule: "claims.date-relative-day")
+                    case "Q":
+                        var q = (am - 1) / 3 + n
+                        var y = ay
+                        while q < 0 {
+                            q += 4
+                            y -= 1
+                        }
+                        while q > 3 {
+                            q -= 4
+                            y += 1
+                        }
+                        return DT(end: e + 1, value: quarterRange(y, q + 1), rule: "claims.date-relative-quarter")
                     default:
                         break
                     }
@@ -421,10 +474,14 @@ extension ClaimScanner {
                     var y = ay
                     if m.payload > 0 && mo <= am { y += 1 }
                     if m.payload < 0 && mo >= am { y -= 1 }
-                    return DT(end: e + 1, value: ClaimCalendar.pad(y, 4) + "-" + ClaimCalendar.pad(mo, 2), rule: "claims.date-relative-month")
+                    return DT(
+                        end: e + 1, value: ClaimCalendar.pad(y, 4) + "-" + ClaimCalendar.pad(mo, 2),
+                        rule: "claims.date-relative-month")
                 }
                 if m.payload == 0, mod == "this", let w2 = word(e), let part = lx.dayParts[w2] {
-                    return DT(end: e + 1, value: ClaimCalendar.string(a) + "T" + part, hasTime: true, rule: "claims.date-this-daypart")
+                    return DT(
+                        end: e + 1, value: ClaimCalendar.string(a) + "T" + part, hasTime: true,
+                        rule: "claims.date-this-daypart")
                 }
             }
             if let rd = lx.relativeDays[w] {
@@ -439,16 +496,49 @@ extension ClaimScanner {
             }
             if let wd = lx.weekdays[w] {
                 if lx.ambiguousWeekdays.contains(w) && !t[i].capitalized { return nil }
-                if w.count <= 3 && word(i - 1) == nil && i > base && !isSym(i - 1, ",") && !t[i].capitalized { return nil }
+                if w.count <= 3 && word(i - 1) == nil && i > base && !isSym(i - 1, ",") && !t[i].capitalized {
+                    return nil
+                }
                 var e = i + 1
                 if isSym(e, ".") && tight(e) && w.count <= 4 { e += 1 }
                 var e2 = e
                 if isSym(e2, ",") { e2 += 1 }
-                if let d = monthDay(e2) ?? dayMonth(e2) {
+                if let d = monthDay(e2) ?? dayMonth(e2) ?? numericDate(e2) {
                     return DT(end: d.end, value: d.value, rule: "claims.date-weekday-date")
+                }
+                // "Wednesday the 31st": the day in the publication month
+                if word(e2) == "the", let (day, de) = dayNumber(e2), de > e2 + 1,
+                    isNum(de - 1) ? lx.ordinalSuffixes.contains(t[de - 1].lower) || word(de) != nil : true
+                {
+                    var v = "XXXX-XX-" + ClaimCalendar.pad(day, 2)
+                    if resolvePartial, let a = anchor {
+                        let (ay, am, _) = ClaimCalendar.civil(a)
+                        if ClaimCalendar.valid(ay, am, day) {
+                            v = ClaimCalendar.string(ClaimCalendar.days(ay, am, day))
+                        }
+                    }
+                    return DT(end: de, value: v, rule: "claims.date-weekday-day")
                 }
                 guard let v = weekdayValue(wd, modifier: nil, word: nil) else { return nil }
                 return DT(end: e, value: v, rule: "claims.date-weekday")
+            }
+            // "the end of 2008", "end of this month", "the middle of March"
+            var pp = i
+            if w == "the", let w2 = word(i + 1), lx.periodParts.contains(w2) { pp = i + 1 }
+            if let w2 = word(pp), lx.periodParts.contains(w2), word(pp + 1) == "of", let d = dateCore(pp + 2) {
+                let v = d.value
+                if v.count == 4 || v.count == 7 || v.hasPrefix("(") {
+                    return DT(end: d.end, value: v, hasTime: d.hasTime, rule: "claims.date-period-part")
+                }
+            }
+            if let h = lx.holidays.match(t, i, limit), h.payload.count == 2, t[i].capitalized || h.end > i + 1 {
+                var e = h.end
+                var y: Int?
+                if let yy = yearNumber(e) {
+                    y = yy
+                    e += 1
+                }
+                return DT(end: e, value: dateString(y, h.payload[0], h.payload[1]), rule: "claims.date-holiday")
             }
             if lx.months[w] != nil { return monthDay(i) }
             if w == "the", let d = dayMonth(i) { return d }
@@ -457,6 +547,20 @@ extension ClaimScanner {
         }
         if isNum(i) {
             if let d = numericDate(i) { return d }
+            // a year that opens a range of years: "from 2010 to 2018", "between 2014 and 2018"
+            if isInt(i), t[i].intDigits == 4, t[i].value >= 1000, t[i].value <= 2100,
+                let w = joiner(i + 1, between: word(i - 1) == "between"), isInt(i + 1 + w), t[i + 1 + w].intDigits == 4,
+                t[i + 1 + w].value > t[i].value, t[i + 1 + w].value <= 2100
+            {
+                return DT(end: i + 1, value: String(Int(t[i].value)), rule: "claims.date-year")
+            }
+            if isInt(i), t[i].intDigits == 4, t[i].value >= 1000, t[i].value <= 2100,
+                word(i - 1) == "to" || word(i - 1) == "through" || word(i - 1) == "and" || isSym(i - 1, "-")
+                    || isSym(i - 1, "–"),
+                i >= 3, isInt(i - 2), t[i - 2].intDigits == 4
+            {
+                return DT(end: i + 1, value: String(Int(t[i].value)), rule: "claims.date-year")
+            }
             if let d = dayMonth(i) { return d }
             // "3 days ago", "two weeks from now"
             if let o = offsetDate(i) { return o }
@@ -479,10 +583,18 @@ extension ClaimScanner {
         case "fortnight": day = a + 14 * s
         case "month", "year":
             var (y, m, d) = ClaimCalendar.civil(a)
-            if u.unit == "year" { y += s } else {
+            if u.unit == "year" {
+                y += s
+            } else {
                 m += s
-                while m < 1 { m += 12; y -= 1 }
-                while m > 12 { m -= 12; y += 1 }
+                while m < 1 {
+                    m += 12
+                    y -= 1
+                }
+                while m > 12 {
+                    m -= 12
+                    y += 1
+                }
             }
             d = min(d, ClaimCalendar.daysInMonth(y, m))
             day = ClaimCalendar.days(y, m, d)
@@ -496,7 +608,9 @@ extension ClaimScanner {
         guard i < limit else { return nil }
         if let tw = lx.timeWords.match(t, i, limit) {
             // "noon" alone is a time only after a preposition or number
-            if let p = word(i - 1), ["at", "by", "until", "till", "before", "after", "around", "from", "to"].contains(p) {
+            if let p = word(i - 1),
+                ["at", "by", "until", "till", "before", "after", "around", "from", "to"].contains(p)
+            {
                 return (tw.end, tw.payload)
             }
             return nil
@@ -609,22 +723,29 @@ extension ClaimScanner {
                 m = Int(t[e + 1].value)
                 e += 2
             }
-            if let s = lx.timeSuffixes.match(t, e, limit), !(s.end == e + 1 && (t[e].lower == "a" || t[e].lower == "p")) {
+            if let s = lx.timeSuffixes.match(t, e, limit), !(s.end == e + 1 && (t[e].lower == "a" || t[e].lower == "p"))
+            {
                 return (h, m, s.end, s.payload)
             }
             return (h, m, e, nil)
         }
-        guard let a = clock(i), let w = joiner(a.end, between: word(i - 1) == "between"), let b = clock(a.end + w) else {
+        guard let a = clock(i), let w = joiner(a.end, between: word(i - 1) == "between"), let b = clock(a.end + w)
+        else {
             return nil
         }
-        let strong = a.suffix != nil || b.suffix != nil || a.m != nil || b.m != nil || !prefix.isEmpty
+        if (t[i].intDigits == 4) != (t[a.end + w].intDigits == 4) { return nil }
+        if t[i].intDigits == 4 && (t[i].lower.first != "0" && t[a.end + w].lower.first != "0") { return nil }
+        let strong =
+            a.suffix != nil || b.suffix != nil || a.m != nil || b.m != nil || !prefix.isEmpty
             || (t[i].intDigits == 4 && t[a.end + w].intDigits == 4)
         guard strong, unitAfter(b.end, attachedOK: true) == nil, !isSym(b.end, "%") else { return nil }
         if a.suffix == nil && b.suffix == nil && a.m == nil && b.m == nil && prefix.isEmpty { return nil }
         var ha = a.h
         var hb = b.h
         if let s = b.suffix { hb = hb == 12 ? (s == 12 ? 12 : 0) : hb + s }
-        if let s = a.suffix { ha = ha == 12 ? (s == 12 ? 12 : 0) : ha + s } else if let s = b.suffix, s == 12, a.h + 12 <= hb {
+        if let s = a.suffix {
+            ha = ha == 12 ? (s == 12 ? 12 : 0) : ha + s
+        } else if let s = b.suffix, s == 12, a.h + 12 <= hb {
             ha += 12
         }
         if b.suffix == nil && a.suffix == nil && hb < ha && hb + 12 > ha { hb += 12 }
@@ -638,5 +759,18 @@ extension ClaimScanner {
         if mins / 60 > 0 { dur += "\(mins / 60)H" }
         if mins % 60 > 0 { dur += "\(mins % 60)M" }
         return (b.end, "(" + prefix + fmt(ha, a.m) + "," + prefix + fmt(hb, b.m) + "," + dur + ")")
+    }
+
+    /// "(2019-07-01,2019-10-01,P3M)" for a quarter (1...4) or, with `months` 6, a half year.
+    func quarterRange(_ y: Int, _ q: Int, months: Int = 3) -> String {
+        let m0 = (q - 1) * months + 1
+        var y1 = y
+        var m1 = m0 + months
+        if m1 > 12 {
+            m1 -= 12
+            y1 += 1
+        }
+        return
+            "(\(ClaimCalendar.pad(y, 4))-\(ClaimCalendar.pad(m0, 2))-01,\(ClaimCalendar.pad(y1, 4))-\(ClaimCalendar.pad(m1, 2))-01,P\(months)M)"
     }
 }

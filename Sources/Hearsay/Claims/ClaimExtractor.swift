@@ -28,8 +28,10 @@ public struct ClaimExtractor: Stage {
         ]
 
         enum CodingKeys: String, CodingKey {
-            case units, lexicon, stopwords, maxClaimsPerDocument = "max_claims_per_document"
-            case resolvePartialDates = "resolve_partial_dates", durationKind = "duration_kind"
+            case units, lexicon, stopwords
+            case maxClaimsPerDocument = "max_claims_per_document"
+            case resolvePartialDates = "resolve_partial_dates"
+            case durationKind = "duration_kind"
         }
 
         public init(from decoder: Decoder) throws {
@@ -38,8 +40,10 @@ public struct ClaimExtractor: Stage {
             units = try c.decodeIfPresent(String.self, forKey: .units) ?? d.units
             lexicon = try c.decodeIfPresent(String.self, forKey: .lexicon) ?? d.lexicon
             stopwords = try c.decodeIfPresent(String.self, forKey: .stopwords) ?? d.stopwords
-            maxClaimsPerDocument = try c.decodeIfPresent(Int.self, forKey: .maxClaimsPerDocument) ?? d.maxClaimsPerDocument
-            resolvePartialDates = try c.decodeIfPresent(Bool.self, forKey: .resolvePartialDates) ?? d.resolvePartialDates
+            maxClaimsPerDocument =
+                try c.decodeIfPresent(Int.self, forKey: .maxClaimsPerDocument) ?? d.maxClaimsPerDocument
+            resolvePartialDates =
+                try c.decodeIfPresent(Bool.self, forKey: .resolvePartialDates) ?? d.resolvePartialDates
             durationKind = try c.decodeIfPresent(String.self, forKey: .durationKind) ?? d.durationKind
         }
     }
@@ -83,7 +87,6 @@ public struct ClaimExtractor: Stage {
         let anchor = document.metadata.published.flatMap { ClaimCalendar.parse($0) }
         var tokens: [ClaimToken] = []
         tokens.reserveCapacity(256)
-        var found: [(FoundClaim, [ClaimToken], Int?)] = []
         var claims: [Claim] = []
         var dropped = 0
         let cap = config.maxClaimsPerDocument
@@ -102,9 +105,7 @@ public struct ClaimExtractor: Stage {
                 }
                 claims.append(makeClaim(f, tokens, sentence, &document))
             }
-            _ = found
         }
-        found.removeAll()
         claims.sort { $0.span < $1.span }
         for i in claims.indices { claims[i].id = "c\(i + 1)" }
         document.claims.append(contentsOf: claims)
@@ -112,7 +113,8 @@ public struct ClaimExtractor: Stage {
             document.diagnostics.append(
                 Diagnostic(
                     severity: .note, code: "claims.cap",
-                    message: "\(dropped) claims beyond max_claims_per_document (\(cap)) were dropped", stage: Self.name))
+                    message: "\(dropped) claims beyond max_claims_per_document (\(cap)) were dropped", stage: Self.name)
+            )
         }
     }
 

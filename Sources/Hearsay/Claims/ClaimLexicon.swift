@@ -37,21 +37,47 @@ struct ClaimLexicon: Sendable {
         var oclockWords: [String]
         var dayParts: [String: String]
         var ageWords: [String]
+        var holidays: [String: [Int]]
+        var periodParts: [String]
         var numberPrefixes: [String]
         var irregularPlurals: [String: String]
 
         enum CodingKeys: String, CodingKey {
-            case cardinals, ordinals, ordinalSuffixes = "ordinal_suffixes", scales, attachedScales = "attached_scales"
-            case attachedScaleMinValue = "attached_scale_min_value", fractions, unicodeFractions = "unicode_fractions"
-            case vagueAmounts = "vague_amounts", fewAmounts = "few_amounts", oneWords = "one_words"
-            case negativeWords = "negative_words", decimalWords = "decimal_words", overWords = "over_words"
-            case qualifiers, qualifierSkip = "qualifier_skip", rangeStarts = "range_starts"
-            case rangeJoiners = "range_joiners", months, ambiguousMonths = "ambiguous_months", weekdays
-            case ambiguousWeekdays = "ambiguous_weekdays", relativeDays = "relative_days"
-            case relativeModifiers = "relative_modifiers", calendarUnits = "calendar_units"
-            case offsetWords = "offset_words", datePrepositions = "date_prepositions"
-            case timeSuffixes = "time_suffixes", timeWords = "time_words", oclockWords = "oclock_words"
-            case dayParts = "day_parts", ageWords = "age_words", numberPrefixes = "number_prefixes", irregularPlurals = "irregular_plurals"
+            case cardinals, ordinals
+            case ordinalSuffixes = "ordinal_suffixes"
+            case scales
+            case attachedScales = "attached_scales"
+            case attachedScaleMinValue = "attached_scale_min_value"
+            case fractions
+            case unicodeFractions = "unicode_fractions"
+            case vagueAmounts = "vague_amounts"
+            case fewAmounts = "few_amounts"
+            case oneWords = "one_words"
+            case negativeWords = "negative_words"
+            case decimalWords = "decimal_words"
+            case overWords = "over_words"
+            case qualifiers
+            case qualifierSkip = "qualifier_skip"
+            case rangeStarts = "range_starts"
+            case rangeJoiners = "range_joiners"
+            case months
+            case ambiguousMonths = "ambiguous_months"
+            case weekdays
+            case ambiguousWeekdays = "ambiguous_weekdays"
+            case relativeDays = "relative_days"
+            case relativeModifiers = "relative_modifiers"
+            case calendarUnits = "calendar_units"
+            case offsetWords = "offset_words"
+            case datePrepositions = "date_prepositions"
+            case timeSuffixes = "time_suffixes"
+            case timeWords = "time_words"
+            case oclockWords = "oclock_words"
+            case dayParts = "day_parts"
+            case ageWords = "age_words"
+            case holidays
+            case periodParts = "period_parts"
+            case numberPrefixes = "number_prefixes"
+            case irregularPlurals = "irregular_plurals"
         }
     }
 
@@ -109,6 +135,10 @@ struct ClaimLexicon: Sendable {
     let oclockWords: PhraseTable<Bool>
     let dayParts: [String: String]
     let ageWords: Set<String>
+    /// Fixed-date holidays: month and day.
+    let holidays: PhraseTable<[Int]>
+    /// "end", "start", "middle": "the end of 2008" names the period it is part of.
+    let periodParts: Set<String>
     let numberPrefixes: Set<String>
     let irregularPlurals: [String: String]
     let stopwords: Set<String>
@@ -119,6 +149,10 @@ struct ClaimLexicon: Sendable {
     let unitAttached: [String: UnitInfo]
     /// Currency forms before a number ("$", "US$", "EUR").
     let currencyPrefixes: PhraseTable<UnitInfo>
+    /// Every word that can start a claim; the scanner skips other words at once.
+    let startWords: Set<String>
+    /// Every symbol that can start a claim ("$", "-", "½").
+    let startSymbols: Set<String>
 
     init(lexicon: LexiconFile, units: UnitsFile, stopwords: [String]) {
         lex = lexicon
@@ -157,6 +191,8 @@ struct ClaimLexicon: Sendable {
         oclockWords = PhraseTable(lexicon.oclockWords.map { ($0, true) })
         dayParts = lexicon.dayParts
         ageWords = Set(lexicon.ageWords)
+        holidays = PhraseTable(lexicon.holidays.map { ($0.key, $0.value) })
+        periodParts = Set(lexicon.periodParts)
         numberPrefixes = Set(lexicon.numberPrefixes)
         irregularPlurals = lexicon.irregularPlurals
         self.stopwords = Set(stopwords.map { $0.lowercased() })
@@ -173,6 +209,29 @@ struct ClaimLexicon: Sendable {
         unitNames = PhraseTable(names)
         unitAttached = attached
         currencyPrefixes = PhraseTable(prefixes)
+        var start = Set<String>()
+        start.formUnion(lexicon.cardinals.keys)
+        start.formUnion(lexicon.ordinals.keys)
+        start.formUnion(lexicon.scales.keys)
+        start.formUnion(lexicon.fractions.keys)
+        start.formUnion(lexicon.vagueAmounts.keys)
+        start.formUnion(lexicon.oneWords)
+        start.formUnion(lexicon.negativeWords)
+        start.formUnion(lexicon.months.keys)
+        start.formUnion(lexicon.weekdays.keys)
+        start.formUnion(lexicon.relativeDays.keys)
+        start.formUnion(few.byFirst.keys)
+        start.formUnion(relativeModifiers.byFirst.keys)
+        start.formUnion(timeWords.byFirst.keys)
+        start.formUnion(currencyPrefixes.byFirst.keys)
+        start.formUnion(holidays.byFirst.keys)
+        start.formUnion(lexicon.periodParts)
+        start.formUnion(["half", "quarter", "the", "another", "http", "https", "www"])
+        startWords = start
+        var symbols = Set(currencyPrefixes.byFirst.keys.filter { $0.unicodeScalars.count == 1 })
+        symbols.formUnion(["-", "\u{2212}", "#", "@"])
+        for k in lexicon.unicodeFractions.keys { symbols.insert(k) }
+        startSymbols = symbols
     }
 
     /// Singular lower-case form of a counted noun ("soldiers" -> "soldier", "people" -> "people").

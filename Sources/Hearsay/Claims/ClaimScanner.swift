@@ -91,8 +91,15 @@ struct ClaimScanner {
     mutating func scan() {
         var i = base
         while i < limit {
+            switch t[i].kind {
+            case .word where !lx.startWords.contains(t[i].lower), .symbol where !lx.startSymbols.contains(t[i].lower):
+                i += 1
+                continue
+            default:
+                break
+            }
             // Skip URLs, e-mail-like and hash tags.
-            if let w = word(i), (w == "http" || w == "https" || w == "www"), i + 1 < limit, tight(i + 1) {
+            if let w = word(i), w == "http" || w == "https" || w == "www", i + 1 < limit, tight(i + 1) {
                 i += 1
                 while i < limit, !t[i].spaceBefore { i += 1 }
                 continue
@@ -372,6 +379,14 @@ struct ClaimScanner {
                     }
                     break loop
                 }
+                if lx.fractions[w] != nil, lx.ordinals[w] != nil, have, spelled, w != "half", !w.hasSuffix("s"),
+                    total + current != 1, !(j > i && lx.oneWords.contains(t[j - 1].lower))
+                {
+                    // "three trillionth", "twenty-fifth": a singular fraction word after a number is an ordinal
+                    let ov = lx.ordinals[w]!
+                    let v = ov >= 100 ? (current == 0 ? 1 : current) * ov + total : total + current + ov
+                    return ParsedNumber(value: v, end: j + 1, spelled: true, ordinal: true, words: words + 1)
+                }
                 if let den = lx.fractions[w], have, !lastWasScale || scale >= 100 || scale == 12 {
                     let num = total + current
                     if lastDigit && scale == 1 && !spelled {
@@ -386,7 +401,9 @@ struct ClaimScanner {
                     break loop
                 }
                 if let ov = lx.ordinals[w], !have, j == i, !(w == "second" && word(j + 1) == nil && isNum(j - 1)) {
-                    if ov >= 100 && !(j > base && lx.oneWords.contains(t[j - 1].lower)) && j + 1 < limit && word(j + 1) != nil {
+                    if ov >= 100 && !(j > base && lx.oneWords.contains(t[j - 1].lower)) && j + 1 < limit
+                        && word(j + 1) != nil
+                    {
                         break loop
                     }
                     return ParsedNumber(value: ov, end: j + 1, spelled: true, ordinal: true, words: 1)
@@ -458,7 +475,9 @@ struct ClaimScanner {
                 return (m.payload, m.end)
             }
             if attachedOK, !t[k].spaceBefore, let u = lx.unitAttached[t[k].lower] {
-                if k + 1 < limit, t[k + 1].kind == .number || t[k + 1].kind == .word, !t[k + 1].spaceBefore { return nil }
+                if k + 1 < limit, t[k + 1].kind == .number || t[k + 1].kind == .word, !t[k + 1].spaceBefore {
+                    return nil
+                }
                 return (u, k + 1)
             }
         }
@@ -498,7 +517,8 @@ struct ClaimScanner {
             if !letters || !t[p.end].spaceBefore || t[j].allCaps || t[j].capitalized {
                 // a letter code before a number must not be a word of the sentence ("in 2019")
                 let first = t[j]
-                let articleLike = first.kind == .word && first.lower.count == 1 && p.end > j + 1
+                let articleLike =
+                    first.kind == .word && first.lower.count == 1 && p.end > j + 1
                     && !tight(j + 1) && (lx.stopwords.contains(first.lower) || first.lower == "s")
                 if !(letters && t[j].lower.count <= 2 && t[p.end].spaceBefore && !t[j].allCaps
                     && t[j].lower != "rs") && !articleLike
@@ -518,7 +538,9 @@ struct ClaimScanner {
         {
             negative = true
             j += 1
-        } else if let w = word(j), lx.negativeWords.contains(w), isSym(j + 1, "-"), tight(j + 1), isNum(j + 2), tight(j + 2) {
+        } else if let w = word(j), lx.negativeWords.contains(w), isSym(j + 1, "-"), tight(j + 1), isNum(j + 2),
+            tight(j + 2)
+        {
             negative = true
             j += 2
         }
@@ -555,7 +577,8 @@ struct ClaimScanner {
         if prefix == nil, let f = lx.few.match(t, j, limit), let (u, e) = unitAfter(f.end, attachedOK: false),
             u.kind == .duration
         {
-            return QuantityResult(claim: make(i, e, .number(f.payload), nil, u, "claims.few-duration", 0.6, nil), endTok: e)
+            return QuantityResult(
+                claim: make(i, e, .number(f.payload), nil, u, "claims.few-duration", 0.6, nil), endTok: e)
         }
         // "an hour", "a day", "a week": one of a time unit
         if prefix == nil, let w = word(j), lx.oneWords.contains(w) || w == "another", j + 1 < limit, !t[j + 1].hasUpper,
@@ -563,7 +586,8 @@ struct ClaimScanner {
             u.kind == .duration, u.unit != "s" || word(j + 1) != "second", u.unit != "decade", u.unit != "century"
         {
             if word(e) == "and", let (f, fe) = fractionPhrase(e + 1) {
-                return QuantityResult(claim: make(i, fe, .number(1 + f), nil, u, "claims.one-unit", 0.6, nil), endTok: fe)
+                return QuantityResult(
+                    claim: make(i, fe, .number(1 + f), nil, u, "claims.one-unit", 0.6, nil), endTok: fe)
             }
             if i > base, let p = word(i - 1), lx.stopwords.contains(p) || p == "for" || p == "in" {
                 return QuantityResult(claim: make(i, e, .number(1), nil, u, "claims.one-unit", 0.55, nil), endTok: e)
@@ -580,7 +604,6 @@ struct ClaimScanner {
                     c.unit = lx.singular(w)
                     return QuantityResult(claim: c, endTok: k + 1)
                 }
-                if lx.stopwords.contains(w) && k > j + 3 { break }
                 k += 1
             }
             return QuantityResult(claim: nil, endTok: j + 1)
@@ -625,11 +648,21 @@ struct ClaimScanner {
         if !num.ordinal, num.scale == 1, !num.fraction, let w = word(k), w == "over" || w == "in",
             isNum(numStart) ? isInt(numStart) : num.spelled, num.value >= 1, num.value < 100,
             let d = parseNumber(k + 1, money: false), !d.ordinal, !d.label, d.scale == 1, d.value > num.value,
-            d.value <= 1000, unitAfter(d.end, attachedOK: false) == nil, w == "in" || countedNoun(d.end, value: d.value) == nil,
+            d.value <= 1000, unitAfter(d.end, attachedOK: false) == nil,
+            w == "in" || countedNoun(d.end, value: d.value) == nil,
             !(isNum(k + 1) && t[k + 1].intDigits == 4), w == "over" || num.spelled == d.spelled
         {
             let c = make(start, d.end, .number(num.value / d.value), nil, nil, "claims.ratio", 0.6, nil)
             return QuantityResult(claim: c, endTok: d.end)
+        }
+        if num.ordinal, word(k) == "century", num.value >= 1, num.value <= 30 {
+            let y0 = (Int(num.value) - 1) * 100
+            var c = make(
+                start, k + 1,
+                .text("(\(ClaimCalendar.pad(y0, 4))-01-01,\(ClaimCalendar.pad(y0 + 100, 4))-01-01,P100Y)"), nil, nil,
+                "claims.date-century", 0.7, nil)
+            c.kind = .date
+            return QuantityResult(claim: c, endTok: k + 1)
         }
         if num.ordinal {
             var c = make(start, k, .number(num.value), nil, nil, "claims.ordinal", num.spelled ? 0.5 : 0.7, nil)
@@ -644,7 +677,7 @@ struct ClaimScanner {
                 num.scale = s
                 k += 1
             }
-            if let w = word(k), (w == "us" || w == "u"), t[k].allCaps { k += 1 }
+            if let w = word(k), w == "us" || w == "u", t[k].allCaps { k += 1 }
             if let p = prefix, p.scale != 1 {
                 num.value *= p.scale
                 num.scale = p.scale
@@ -699,6 +732,17 @@ struct ClaimScanner {
                     }
                 }
             }
+            // "1 hour and 30 minutes" is one duration
+            if u.kind == .duration, word(k) == "and", isNum(k + 1) || lx.cardinals[t[k + 1].lower] != nil,
+                let n2 = parseNumber(k + 1, money: false), !n2.label, !n2.ordinal,
+                let (u2, e2) = unitAfter(n2.end, attachedOK: true), u2.kind == .duration,
+                let f1 = Self.seconds[u.unit], let f2 = Self.seconds[u2.unit], f2 < f1
+            {
+                num.value = num.value * f1 / f2 + n2.value
+                unit = u2
+                unitStr = u2.unit
+                k = e2
+            }
             // "12 ft 2 in", "5 feet 2 inches"
             if u.unit == "ft", isInt(k), let (u2, e2) = unitAfter(k + 1, attachedOK: true), u2.unit == "in" {
                 num.value += t[k].value / 12
@@ -716,7 +760,8 @@ struct ClaimScanner {
                     unitStr = (unitStr ?? "") + "/" + lx.singular(w)
                     k += 2
                 }
-            } else if u.kind == .percent, let a = word(k), a == "a" || a == "an", let (u2, e2) = unitAfter(k + 1, attachedOK: false),
+            } else if u.kind == .percent, let a = word(k), a == "a" || a == "an",
+                let (u2, e2) = unitAfter(k + 1, attachedOK: false),
                 u2.kind == .duration
             {
                 unitStr = (unitStr ?? "") + "/" + u2.unit
@@ -732,7 +777,29 @@ struct ClaimScanner {
                 return QuantityResult(claim: c, endTok: k + 1)
             }
             let prevWord = word(numStart - 1)
-            if isYearShape, num.value >= 1000, num.value <= 2100 {
+            // "in two thousand and fifteen", "in nineteen ninety six"
+            if num.spelled, prevWord.map({ lx.datePrepositions.contains($0) }) ?? false {
+                var y = num.value
+                var e = k
+                if y >= 11, y <= 20, let w2 = word(k), let v2 = lx.cardinals[w2], v2 >= 10 {
+                    var tail = v2
+                    e = k + 1
+                    if v2 >= 20, let w3 = word(e), let v3 = lx.cardinals[w3], v3 < 10 {
+                        tail += v3
+                        e += 1
+                    }
+                    y = y * 100 + tail
+                }
+                if y >= 1000, y <= 2100, y == y.rounded(), countedNoun(e, value: y) == nil {
+                    var c = make(start, e, .text(String(Int(y))), nil, nil, "claims.year-spelled", 0.6, nil)
+                    c.kind = .date
+                    return QuantityResult(claim: c, endTok: e)
+                }
+            }
+            // "1000 to 2000 hires" counts, not years
+            let countRange =
+                (word(k) == "to" || isSym(k, "-")) && isNum(k + 1) && countedNoun(k + 2, value: 2) != nil
+            if isYearShape, num.value >= 1000, num.value <= 2100, !countRange {
                 let noun = countedNoun(k, value: num.value)
                 let prepBefore = prevWord.map { lx.datePrepositions.contains($0) } ?? false
                 if noun == nil || prepBefore, num.value >= 1900 || prepBefore {
@@ -740,11 +807,26 @@ struct ClaimScanner {
                     if allowRange, isSym(k, "-") || isSym(k, "–"), isInt(k + 1), t[k + 1].intDigits == 4,
                         t[k + 1].value > num.value, t[k + 1].value <= 2100
                     {
+                        let y0 = Int(num.value)
+                        let y1 = Int(t[k + 1].value)
                         var c = make(
-                            start, k + 2, .text(String(Int(num.value))), .text(String(Int(t[k + 1].value))), nil,
+                            start, k + 2, .text("(\(y0)-01-01,\(y1)-01-01,P\(y1 - y0)Y)"), nil, nil,
                             "claims.year-range", 0.8, nil)
                         c.kind = .date
                         return QuantityResult(claim: c, endTok: k + 2)
+                    }
+                    var qk = k
+                    if isSym(qk, "-"), tight(qk) { qk += 1 }
+                    if let qw = word(qk), qw == "q" || qw == "h", isInt(qk + 1), tight(qk + 1) {
+                        let n = Int(t[qk + 1].value)
+                        if (qw == "q" && n >= 1 && n <= 4) || (qw == "h" && n >= 1 && n <= 2) {
+                            var c = make(
+                                start, qk + 2, .text(quarterRange(Int(num.value), n, months: qw == "q" ? 3 : 6)), nil,
+                                nil,
+                                "claims.date-quarter", 0.7, nil)
+                            c.kind = .date
+                            return QuantityResult(claim: c, endTok: qk + 2)
+                        }
                     }
                     var c = make(start, k, .text(String(Int(num.value))), nil, nil, "claims.year", 0.8, nil)
                     c.kind = .date
@@ -756,6 +838,12 @@ struct ClaimScanner {
                 let pw = prevWord, !lx.stopwords.contains(pw), lx.qualifiers.match(t, numStart - 1, limit) == nil,
                 lx.months[pw] == nil, !lx.datePrepositions.contains(pw), !lx.ageWords.contains(pw),
                 numStart - 1 > base, !isSym(numStart - 2, ".")
+            {
+                return QuantityResult(claim: nil, endTok: k)
+            }
+            // "49 Zorro Ranch Road", "9 E 71st St": a bare integer before a name is part of the name
+            if !num.spelled, isInt(numStart), num.scale == 1, num.value < 10000, let nw = word(k), t[k].hasUpper,
+                lx.months[nw] == nil, lx.weekdays[nw] == nil, countedNoun(k, value: num.value) == nil
             {
                 return QuantityResult(claim: nil, endTok: k)
             }
@@ -778,7 +866,8 @@ struct ClaimScanner {
                     "claims.age", 0.6, nil)
                 return QuantityResult(claim: c, endTok: k)
             }
-            if let w = word(k), !lx.stopwords.contains(w), !t[k].hasUpper, let (u, e) = unitAfter(k + 1, attachedOK: false),
+            if let w = word(k), !lx.stopwords.contains(w), !t[k].hasUpper,
+                let (u, e) = unitAfter(k + 1, attachedOK: false),
                 u.kind == .measure
             {
                 unit = u
@@ -859,7 +948,8 @@ struct ClaimScanner {
             if let w = word(m), w == "or" || w == "about" || w == "approximately" || w == "around" || w == "c" {
                 m += 1
             }
-            if let r = quantityCore(m, allowRange: false), let c2 = r.claim, c2.kind == claim.kind, isSym(c2.endTok, ")"),
+            if let r = quantityCore(m, allowRange: false), let c2 = r.claim, c2.kind == claim.kind,
+                isSym(c2.endTok, ")"),
                 case .number(let v2) = c2.value
             {
                 claim.equivalents.append(
@@ -869,6 +959,8 @@ struct ClaimScanner {
         }
         return QuantityResult(claim: claim, endTok: k)
     }
+
+    static let seconds: [String: Double] = ["s": 1, "min": 60, "h": 3600, "day": 86400, "week": 604800]
 
     func scaleOf(_ c: FoundClaim) -> Double? {
         // the scale word inside a claim, read back from its tokens

@@ -151,14 +151,40 @@ enum ClaimTokenizer {
                         break
                     }
                 }
-                var v = String.UnicodeScalarView()
-                v.append(contentsOf: sc[i..<j])
-                let raw = String(v)
-                var tok = ClaimToken(kind: .word, start: i, end: j, lower: raw.lowercased())
+                var ascii = true
+                var upper = 0
+                var lowerCount = 0
+                var bytes: [UInt8] = []
+                bytes.reserveCapacity(j - i)
+                for k in i..<j {
+                    let v = sc[k].value
+                    if v >= 65 && v <= 90 {
+                        upper += 1
+                        bytes.append(UInt8(v + 32))
+                    } else if v < 128 {
+                        if v >= 97 && v <= 122 { lowerCount += 1 }
+                        bytes.append(UInt8(v))
+                    } else {
+                        ascii = false
+                        break
+                    }
+                }
+                var tok: ClaimToken
+                if ascii {
+                    tok = ClaimToken(kind: .word, start: i, end: j, lower: String(decoding: bytes, as: UTF8.self))
+                    tok.capitalized = c.value >= 65 && c.value <= 90
+                    tok.allCaps = tok.capitalized && lowerCount == 0
+                    tok.hasUpper = upper > 0
+                } else {
+                    var v = String.UnicodeScalarView()
+                    v.append(contentsOf: sc[i..<j])
+                    let raw = String(v)
+                    tok = ClaimToken(kind: .word, start: i, end: j, lower: raw.lowercased())
+                    tok.capitalized = c.properties.isUppercase
+                    tok.allCaps = tok.capitalized && raw.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+                    tok.hasUpper = tok.capitalized || raw.unicodeScalars.contains { $0.properties.isUppercase }
+                }
                 tok.spaceBefore = space
-                tok.capitalized = c.properties.isUppercase
-                tok.allCaps = tok.capitalized && raw.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
-                tok.hasUpper = tok.capitalized || raw.unicodeScalars.contains { $0.properties.isUppercase }
                 out.append(tok)
                 space = false
                 i = j
