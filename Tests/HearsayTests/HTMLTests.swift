@@ -267,3 +267,21 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
     #expect(page3.removed.contains { $0.rule == "html.form" })
     #expect(!body(page3).contains("Search the site"))
 }
+
+@Test func htmlRemovalSpansCoverTheRemovedElements() throws {
+    let bytes = try fixture("news-page.html")
+    let page = try reader().read(bytes, file: "news-page.html")
+    func source(_ r: Removal) -> String {
+        String(decoding: bytes[r.sourceSpan.start..<r.sourceSpan.end], as: UTF8.self)
+    }
+    let nav = try #require(page.removed.first { $0.rule == "html.nav" })
+    #expect(source(nav).hasPrefix("<nav class=\"main-nav\">"))
+    #expect(source(nav).hasSuffix("</nav>"))
+    #expect(nav.excerpt == "Sport Weather")
+    let footer = try #require(page.removed.first { $0.rule == "html.footer" })
+    #expect(source(footer).hasPrefix("<footer"))
+    #expect(source(footer).contains("All rights reserved."))
+    // Removals are sorted and do not reach past the input.
+    #expect(page.removed.map(\.sourceSpan) == page.removed.map(\.sourceSpan).sorted())
+    #expect(page.removed.allSatisfy { $0.sourceSpan.end <= bytes.count && $0.excerpt.count <= 80 })
+}

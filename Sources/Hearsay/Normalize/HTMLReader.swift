@@ -356,12 +356,21 @@ final class HTMLTreeBuilder {
     }
 
     func start(_ name: UnsafePointer<xmlChar>, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        let end = position()
-        // The start tag ends at `end`; its '<' is the last one before. An element libxml2 implies (a <p> around
-        // text directly in <body>) comes after its text was read: it has no tag and must not move `lastPos`.
+        var end = position()
+        // libxml2 reports a start tag with its position on the closing '>' (or the '/' of '/>'); the tag's '<' is
+        // the last one before. An element libxml2 implies (a <p> around text directly in <body>) comes after its
+        // text was read: it has no tag and must not move `lastPos`.
         var begin = end
-        var implied = false
-        if let buffer, end > 0, end <= buffer.count, buffer[end - 1] != UInt8(ascii: ">") { implied = true }
+        var implied = true
+        if let buffer, end < buffer.count {
+            if buffer[end] == UInt8(ascii: ">") {
+                implied = false
+                end += 1
+            } else if buffer[end] == UInt8(ascii: "/"), end + 1 < buffer.count, buffer[end + 1] == UInt8(ascii: ">") {
+                implied = false
+                end += 2
+            }
+        }
         if let buffer, !implied {
             var i = end - 1
             let limit = max(lastPos, end - 4096)

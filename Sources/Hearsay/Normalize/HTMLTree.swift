@@ -137,7 +137,8 @@ struct HTMLTree: Sendable {
         sourceEnd.reserveCapacity(1 << 16)
     }
 
-    /// The text of a node's subtree, white space collapsed, cut to `limit` scalars.
+    /// The text of a node's subtree, white space collapsed, cut to `limit` scalars; markup between two runs of
+    /// text counts as a space.
     func text(of index: Int, limit: Int = Int.max) -> String {
         let n = nodes[index]
         var out = String.UnicodeScalarView()
@@ -146,6 +147,7 @@ struct HTMLTree: Sendable {
         var i = Int(n.textBegin)
         while i < Int(n.textEnd) && count < limit {
             let s = scalars[i]
+            if i > Int(n.textBegin) && sourceStart[i] > sourceEnd[i - 1] { space = true }
             if HTMLTree.isSpace(s) {
                 space = true
             } else {
