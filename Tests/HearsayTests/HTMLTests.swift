@@ -42,7 +42,9 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
     let roles = Dictionary(page.blocks.map { (text($0), $0.role) }, uniquingKeysWith: { a, _ in a })
     #expect(roles["What changes for drivers"] == .heading)
     #expect(roles["A 20 mph limit will apply on the bridge for the first month."] == .listItem)
-    #expect(roles["Residents on both sides of the water have waited long enough, and the crossing is safe again."] == .blockquote)
+    #expect(
+        roles["Residents on both sides of the water have waited long enough, and the crossing is safe again."]
+            == .blockquote)
     // <br> is a line break inside its block.
     #expect(b.contains("fallen by a third\nsince the closure"))
     let rules = Set(page.removed.map(\.rule))
@@ -173,14 +175,16 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
     #expect(c.mainContent == false)
     #expect(c.maxBytes == HTMLReader.Config().maxBytes)
     #expect(Set(HTMLReader.Config.keys).count == HTMLReader.Config.keys.count)
-    let encoded = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(HTMLReader.Config())) as? [String: Any]
+    let encoded =
+        try JSONSerialization.jsonObject(with: try JSONEncoder().encode(HTMLReader.Config())) as? [String: Any]
     #expect(Set(encoded?.keys.map { $0 } ?? []) == Set(HTMLReader.Config.keys))
 }
 
 @Test func htmlCharsetSniffing() {
     #expect(HTMLReader.sniffCharset(Array(#"<meta charset="Shift_JIS">"#.utf8)) == "shift_jis")
     #expect(
-        HTMLReader.sniffCharset(Array(#"<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">"#.utf8))
+        HTMLReader.sniffCharset(
+            Array(#"<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">"#.utf8))
             == "iso-8859-1")
     #expect(HTMLReader.sniffCharset(Array("<p>no declaration</p>".utf8)) == nil)
 }
@@ -214,7 +218,8 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
         "Reader number \($0) writes that, honestly, the council has wasted money, time, patience, and goodwill, again and again, for years."
     }
     let evidence = story.joined(separator: " ")
-    var html = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Barrier\", "
+    var html =
+        "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Barrier\", "
     html += "\"articleBody\": \"\(evidence)\"}</script></head><body>"
     html += "<div class=\"wrap\"><div class=\"a1\">" + story.map { "<p>\($0)</p>" }.joined() + "</div></div>"
     html += "<div class=\"wrap\"><div class=\"a2\">" + chatter.map { "<p>\($0)</p>" }.joined() + "</div></div>"
@@ -253,16 +258,19 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
         "<p>Paragraph \($0) of the report says that the harbour authority will publish its accounts, its plans, and its budget before the spring meeting.</p>"
     }.joined()
     // An ASP.NET page: one <form> around everything.
-    let aspnet = "<html><body><form id=\"aspnetForm\" action=\"page.aspx\"><div id=\"nav\"><a href=\"/\">Home</a></div>"
+    let aspnet =
+        "<html><body><form id=\"aspnetForm\" action=\"page.aspx\"><div id=\"nav\"><a href=\"/\">Home</a></div>"
         + "<div class=\"story\">" + paragraphs + "</div></form></body></html>"
     let page = try reader().read(Array(aspnet.utf8), file: "aspnet.html")
     #expect(page.blocks.count == 8)
     // A <header> left open swallows the page.
-    let unclosed = "<html><body><header><a href=\"/\">Site</a><div class=\"story\">" + paragraphs + "</div></body></html>"
+    let unclosed =
+        "<html><body><header><a href=\"/\">Site</a><div class=\"story\">" + paragraphs + "</div></body></html>"
     let page2 = try reader().read(Array(unclosed.utf8), file: "unclosed-header.html")
     #expect(page2.blocks.count == 8)
     // A small search form is still dropped.
-    let small = "<html><body><form><label>Search the site</label><input></form><div>" + paragraphs + "</div></body></html>"
+    let small =
+        "<html><body><form><label>Search the site</label><input></form><div>" + paragraphs + "</div></body></html>"
     let page3 = try reader().read(Array(small.utf8), file: "small-form.html")
     #expect(page3.removed.contains { $0.rule == "html.form" })
     #expect(!body(page3).contains("Search the site"))

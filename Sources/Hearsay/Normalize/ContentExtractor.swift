@@ -380,7 +380,10 @@ struct ContentExtractor {
                         let ld = linkDensity(s)
                         // A container the evidence passed over does not come back as a sibling.
                         if scored[s] && score[s] >= threshold && !evidenceChose { append = true }
-                        if !append && (nodes[s].tag == .p || nodes[s].tag == .blockquote || nodes[s].tag == .ul || nodes[s].tag == .ol) {
+                        if !append
+                            && (nodes[s].tag == .p || nodes[s].tag == .blockquote || nodes[s].tag == .ul
+                                || nodes[s].tag == .ol)
+                        {
                             let len = Int(chars[s])
                             if len > 80 && ld < 0.25 { append = true }
                         }
@@ -437,10 +440,13 @@ struct ContentExtractor {
                     blocks[j].rule = v
                 } else if blocks[j].role == .caption {
                     blocks[j].rule = "html.caption"
-                } else if blocks[j].chars > 0 && Double(blocks[j].linkChars) > config.maxLinkDensity * Double(blocks[j].chars) {
+                } else if blocks[j].chars > 0
+                    && Double(blocks[j].linkChars) > config.maxLinkDensity * Double(blocks[j].chars)
+                {
                     blocks[j].rule = "html.link-dense"
-                } else if blocks[j].role == .heading, nodes[o].tag == .h1
-                    || (titleKey != nil && ContentExtractor.key(blocks[j].text.scalars) == titleKey)
+                } else if blocks[j].role == .heading,
+                    nodes[o].tag == .h1
+                        || (titleKey != nil && ContentExtractor.key(blocks[j].text.scalars) == titleKey)
                 {
                     blocks[j].rule = "html.headline"
                 } else if blocks[j].text.count < 100,

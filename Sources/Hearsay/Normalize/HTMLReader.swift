@@ -56,15 +56,21 @@ public struct HTMLReader: Sendable {
         }
 
         public static let keys: [String] = [
-            "max_bytes", "max_depth", "vocabulary", "boilerplate_phrases", "main_content", "min_paragraph_chars", "sibling_share",
+            "max_bytes", "max_depth", "vocabulary", "boilerplate_phrases", "main_content", "min_paragraph_chars",
+            "sibling_share",
             "max_link_density", "max_container_link_density",
         ]
 
         enum CodingKeys: String, CodingKey {
-            case maxBytes = "max_bytes", maxDepth = "max_depth", vocabulary, mainContent = "main_content"
+            case maxBytes = "max_bytes"
+            case maxDepth = "max_depth"
+            case vocabulary
+            case mainContent = "main_content"
             case boilerplatePhrases = "boilerplate_phrases"
-            case minParagraphChars = "min_paragraph_chars", siblingShare = "sibling_share"
-            case maxLinkDensity = "max_link_density", maxContainerLinkDensity = "max_container_link_density"
+            case minParagraphChars = "min_paragraph_chars"
+            case siblingShare = "sibling_share"
+            case maxLinkDensity = "max_link_density"
+            case maxContainerLinkDensity = "max_container_link_density"
         }
 
         public init(from decoder: Decoder) throws {
@@ -126,7 +132,8 @@ public struct HTMLReader: Sendable {
         {
             decision = Decoding.Decision(encoding: declared, evidence: "declared", bomLength: 0)
         }
-        let tree = HTMLReader.parse(bytes, decision: decision, maxDepth: max(8, config.maxDepth), vocabulary: vocabulary)
+        let tree = HTMLReader.parse(
+            bytes, decision: decision, maxDepth: max(8, config.maxDepth), vocabulary: vocabulary)
         let (metadata, articleBody) = HTMLMetadataReader.read(tree)
         let extractor = ContentExtractor(config: config, vocabulary: vocabulary)
         let (blocks, removed) = extractor.extract(tree, title: metadata.title, evidence: articleBody)
@@ -234,9 +241,10 @@ public struct HTMLReader: Sendable {
 
     /// libxml2 options: recover, no network, no error output, compact text nodes, no hard-coded depth limit (this
     /// reader flattens beyond `max_depth` itself), and the encoding fixed by the caller rather than by `<meta>`.
-    static let parseOptions: Int32 = Int32(
-        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+    static let parseOptions: Int32 =
+        Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+                | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
         | Int32(XML_PARSE_HUGE.rawValue)
 
     /// Parses `bytes` (with a decided encoding) into a ``HTMLTree``.
@@ -417,11 +425,13 @@ final class HTMLTreeBuilder {
                 case "style":
                     if let av {
                         let s = String(cString: av).lowercased()
-                        if s.contains("display:none") || s.contains("display: none") || s.contains("visibility:hidden") {
+                        if s.contains("display:none") || s.contains("display: none") || s.contains("visibility:hidden")
+                        {
                             hidden = true
                         }
                     }
-                case "type": if tag == .script, let av, String(cString: av).lowercased().contains("ld+json") { jsonLD = true }
+                case "type":
+                    if tag == .script, let av, String(cString: av).lowercased().contains("ld+json") { jsonLD = true }
                 case "name", "property", "http-equiv": if tag == .meta, let av { metaNames.append(String(cString: av)) }
                 case "content": if let av { metaContent = String(cString: av) }
                 case "rel": if let av { rel = String(cString: av).lowercased() }
@@ -438,7 +448,9 @@ final class HTMLTreeBuilder {
             if tag == .meta, let c = metaContent {
                 for n in metaNames { tree.metas.append((n.lowercased(), c)) }
             }
-            if tag == .link, let rel, rel.split(separator: " ").contains("canonical"), let href { tree.canonical = href }
+            if tag == .link, let rel, rel.split(separator: " ").contains("canonical"), let href {
+                tree.canonical = href
+            }
         }
         let parent = stack.last!
         let index = Int32(tree.nodes.count)
@@ -532,7 +544,9 @@ final class HTMLTreeBuilder {
         var stepped = false  // aligned byte by byte through `bytePos` (the source had CRs the parser dropped)
         // A long run of text comes in chunks of 1000 bytes, each reported before the parser steps over its last
         // character: then the chunk ends that character's length after the parser's position.
-        if let buffer, len > 0, end <= buffer.count, end - len < lastPos || memcmp(buffer.baseAddress! + (end - len), ch, len) != 0 {
+        if let buffer, len > 0, end <= buffer.count,
+            end - len < lastPos || memcmp(buffer.baseAddress! + (end - len), ch, len) != 0
+        {
             var k = len - 1
             while k > 0 && ch[k] & 0xC0 == 0x80 { k -= 1 }
             let last = len - k

@@ -184,7 +184,8 @@ struct HTMLVocabulary: Sendable {
         var keepInsideBoilerplate: [String]?
 
         enum CodingKeys: String, CodingKey {
-            case positive, negative, boilerplate, byline, articleBody = "article_body"
+            case positive, negative, boilerplate, byline
+            case articleBody = "article_body"
             case keepInsideBoilerplate = "keep_inside_boilerplate"
         }
     }
@@ -260,7 +261,9 @@ struct HTMLVocabulary: Sendable {
         if phrases.contains(key) { return true }
         for p in phrasePrefixes where key.hasPrefix(p) {
             // Whole words only: "photo" does not match "photos which...".
-            if key.utf8.count == p.utf8.count || key.utf8[key.utf8.index(key.utf8.startIndex, offsetBy: p.utf8.count)] == 0x20 {
+            if key.utf8.count == p.utf8.count
+                || key.utf8[key.utf8.index(key.utf8.startIndex, offsetBy: p.utf8.count)] == 0x20
+            {
                 return true
             }
         }
