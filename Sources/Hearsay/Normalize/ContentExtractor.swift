@@ -444,9 +444,8 @@ struct ContentExtractor {
                     && Double(blocks[j].linkChars) > config.maxLinkDensity * Double(blocks[j].chars)
                 {
                     blocks[j].rule = "html.link-dense"
-                } else if blocks[j].role == .heading,
-                    nodes[o].tag == .h1
-                        || (titleKey != nil && ContentExtractor.key(blocks[j].text.scalars) == titleKey)
+                } else if blocks[j].role == .heading && nodes[o].tag == .h1
+                    || ContentExtractor.repeatsTitle(blocks[j].text.scalars, titleKey)
                 {
                     blocks[j].rule = "html.headline"
                 } else if blocks[j].text.count < 100,
@@ -562,6 +561,14 @@ struct ContentExtractor {
             }
         }
         return choice
+    }
+
+    /// Whether a short block repeats the page title (whole, or the title without a " - Site name" tail).
+    static func repeatsTitle(_ text: [Unicode.Scalar], _ titleKey: String?) -> Bool {
+        guard let titleKey, !titleKey.isEmpty, text.count < 250 else { return false }
+        let k = key(text)
+        if k == titleKey { return true }
+        return k.count >= 12 && titleKey.hasPrefix(k) && Double(k.count) >= 0.6 * Double(titleKey.count)
     }
 
     /// A comparison key: letters and digits only, lower-cased.
