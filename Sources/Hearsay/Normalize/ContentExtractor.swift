@@ -25,9 +25,16 @@ struct BlockText {
 /// Finds the article in an ``HTMLTree`` and returns its blocks, with every left-out region as a ``Removal``.
 ///
 /// Blocks are the text between block-level tags. Containers are scored Readability-style from the paragraphs
-/// below them (commas, length, link density, class/id evidence); the best container and the siblings that score
-/// close to it form the article. Inside it, boilerplate subtrees (share bars, related links, comments), bylines,
-/// captions, link-dense lists and the headline are dropped.
+/// below them (commas, length, link density, class/id evidence); a container of several `<article>`s is a
+/// listing and scores half; near ties go to the container with more unlinked text; the JSON-LD `articleBody`, when
+/// the page has one, can overrule the choice (evidence only: its text is never output). The best container and the
+/// siblings that score close to it form the article. Inside it, boilerplate subtrees (share bars, related links,
+/// comments), bylines, captions, link-dense lists, the headline, furniture phrases and time stamps are dropped.
+///
+/// Removal rules: `html.head`, `html.script`, `html.style`, `html.noscript`, `html.template`, `html.nav`,
+/// `html.header`, `html.footer`, `html.aside`, `html.form`, `html.embed`, `html.hidden` (skipped elements);
+/// `html.low-score` (outside the article), `html.boilerplate`, `html.byline`, `html.caption`, `html.link-dense`,
+/// `html.headline`, `html.phrase`, `html.dateline` (inside it).
 struct ContentExtractor {
     let config: HTMLReader.Config
     let vocabulary: HTMLVocabulary
@@ -465,7 +472,6 @@ struct ContentExtractor {
                     blocks[j].rule = "html.byline"
                 }
             }
-            _ = evidence
         }
         // Kept blocks, and removed blocks merged into runs per rule.
         var out: [HTMLBlock] = []
