@@ -1,14 +1,864 @@
-/// Placeholder until the stage lands; throws so that no output pretends to be done.
+/// The attribute stage: quotations and who said them.
+///
+/// Requires `text` and `sentences`; provides `quotes` and `speakers`. Finds direct quotes by their marks
+/// (``QuoteScanner``), joins a quote split by its cue, decides direct or mixed, and attributes each to a speaker
+/// by the cue before it ("He said: ‘...’", "told X in an email: ‘...’"), after it ("‘...,’ Pompeo said",
+/// "said Susan Ariel Aaronson, a professor"), a colon at the end of the previous paragraph, or the previous
+/// paragraph's speaker when a quote continues. Finds indirect speech ("X said (that) ...", "..., X said",
+/// "according to X, ..."). Speakers are names (titles stripped and merged: "Pompeo" is "Mike Pompeo"), pronouns
+/// and definite descriptions resolved to an earlier speaker, anonymous sources ("A TikTok spokesman") and groups.
+/// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words` (resource files), `max_quote_paragraphs`,
+/// `indirect`, `min_indirect_words`, `min_unattributed_words`.
 public struct QuoteAttributor: Stage {
     public struct Config: StageConfig {
+        public var cues = "builtin:attribute-cues.txt"
+        public var titles = "builtin:attribute-titles.txt"
+        public var roles = "builtin:attribute-roles.txt"
+        public var firstNames = "builtin:attribute-first-names.txt"
+        public var words = "builtin:attribute-words.json"
+        /// A quote runs over at most this many paragraphs.
+        public var maxQuoteParagraphs = 12
+        /// Find indirect speech.
+        public var indirect = true
+        /// Indirect content shorter than this many words is not a quote.
+        public var minIndirectWords = 3
+        /// A quote without any speaker is kept only when it has at least this many words (scare quotes are not).
+        public var minUnattributedWords = 6
+
         public init() {}
-        public static let keys: [String] = []
+        public static let keys = [
+            "cues", "titles", "roles", "first_names", "words", "max_quote_paragraphs", "indirect",
+            "min_indirect_words", "min_unattributed_words",
+        ]
+        enum CodingKeys: String, CodingKey {
+            case cues, titles, roles, firstNames = "first_names", words, maxQuoteParagraphs = "max_quote_paragraphs",
+                indirect, minIndirectWords = "min_indirect_words", minUnattributedWords = "min_unattributed_words"
+        }
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = Config()
+            cues = try c.decodeIfPresent(String.self, forKey: .cues) ?? d.cues
+            titles = try c.decodeIfPresent(String.self, forKey: .titles) ?? d.titles
+            roles = try c.decodeIfPresent(String.self, forKey: .roles) ?? d.roles
+            firstNames = try c.decodeIfPresent(String.self, forKey: .firstNames) ?? d.firstNames
+            words = try c.decodeIfPresent(String.self, forKey: .words) ?? d.words
+            maxQuoteParagraphs = try c.decodeIfPresent(Int.self, forKey: .maxQuoteParagraphs) ?? d.maxQuoteParagraphs
+            indirect = try c.decodeIfPresent(Bool.self, forKey: .indirect) ?? d.indirect
+            minIndirectWords = try c.decodeIfPresent(Int.self, forKey: .minIndirectWords) ?? d.minIndirectWords
+            minUnattributedWords =
+                try c.decodeIfPresent(Int.self, forKey: .minUnattributedWords) ?? d.minUnattributedWords
+            if maxQuoteParagraphs < 1 {
+                throw DecodingError.dataCorruptedError(forKey: .maxQuoteParagraphs, in: c, debugDescription: "must be at least 1")
+            }
+        }
     }
+
     public static let name = "attribute"
     public static let requires: Set<Layer> = [.text, .sentences]
     public static let provides: Set<Layer> = [.quotes, .speakers]
-    public init(config: Config, resources: ResourceLoader) throws {}
-    public func run(_ document: inout Document) throws {
-        throw HearsayError(code: "not-implemented", message: "stage 'attribute' is not implemented yet")
+
+    let config: Config
+    let lex: AttributionLexicon
+
+    public init(config: Config, resources: ResourceLoader) throws {
+        self.config = config
+        self.lex = try AttributionLexicon(config: config, resources: resources)
     }
+
+    /// A quote being built.
+    struct Draft {
+        var fragments: [Span]
+        var kind: Quote.Kind
+        var open: Int
+        var close: Int?
+        var firstParagraph: Int
+        var lastParagraph: Int
+        var rule: String
+        var confidence: Double
+        var speaker: Int?
+        var speakerRef: SpeakerRef?
+        var attributionRule: String?
+        var attributionConfidence: Double = 0
+        var cue: (form: AttributionLexicon.CueForm, tokens: Range<Int>)?
+        var parent: Int?
+        /// A cue was found but its speaker phrase could not be resolved.
+        var unresolvedCue = false
+    }
+
+    public func run(_ document: inout Document) throws {
+        let tokens0 = Tokenizer.tokenize(document, dotted: lex.dottedTitles)
+        let found = QuoteScanner.scan(document, maxParagraphs: config.maxQuoteParagraphs)
+        var tokens = tokens0
+        // Mark quoted tokens.
+        var spans = found.flatMap { $0.fragments }.sorted()
+        if !spans.isEmpty {
+            var k = 0
+            for i in tokens.indices {
+                while k < spans.count, spans[k].end <= tokens[i].span.start { k += 1 }
+                if k < spans.count, spans[k].start <= tokens[i].span.start, tokens[i].span.end <= spans[k].end {
+                    tokens[i].quoted = true
+                }
+            }
+        }
+        spans.removeAll()
+        var run = Run(config: config, lex: lex, document: document, tokens: tokens)
+        run.registerNamedSpeakers()
+        run.attribute(found)
+        if config.indirect { run.findIndirect() }
+        run.publish(into: &document)
+    }
+}
+
+/// The work on one document.
+struct Run {
+    let config: QuoteAttributor.Config
+    let lex: AttributionLexicon
+    let document: Document
+    let tokens: [Token]
+    var resolver: SpeakerResolver
+    var drafts: [QuoteAttributor.Draft] = []
+    /// Token indices of cues already used by a quote.
+    var usedCues = Set<Int>()
+    /// First token index of each sentence.
+    var sentenceFirstToken: [Int]
+    var sentenceEndToken: [Int]
+    /// Paragraph index -> start of its section (a mid-article headline opens a section); 0 for none.
+    var sectionStart: [Int]
+
+    init(config: QuoteAttributor.Config, lex: AttributionLexicon, document: Document, tokens: [Token]) {
+        self.config = config
+        self.lex = lex
+        self.document = document
+        self.tokens = tokens
+        self.resolver = SpeakerResolver(lex: lex, tokens: tokens, document: document)
+        sentenceFirstToken = Array(repeating: -1, count: document.sentences.count)
+        sentenceEndToken = Array(repeating: -1, count: document.sentences.count)
+        for (i, t) in tokens.enumerated() {
+            if sentenceFirstToken[t.sentence] < 0 { sentenceFirstToken[t.sentence] = i }
+            sentenceEndToken[t.sentence] = i + 1
+        }
+        sectionStart = Array(repeating: 0, count: document.paragraphs.count)
+        var current = 0
+        for (i, p) in document.paragraphs.enumerated() {
+            if i > 0, Run.isInsetHeadline(p, document) { current = i }
+            sectionStart[i] = current
+        }
+    }
+
+    /// A paragraph that reads like a headline in the middle of an article: no final punctuation, several words, no
+    /// quote marks. Such a line opens an inset (a related-story box) or a new section.
+    static func isInsetHeadline(_ p: Paragraph, _ document: Document) -> Bool {
+        if p.role == .heading { return true }
+        let sc = document.scalars
+        guard let last = sc[p.span.start..<p.span.end].last(where: { !$0.properties.isWhitespace }) else { return false }
+        if ".!?:;,’”\"')…".unicodeScalars.contains(last) { return false }
+        var words = 0
+        var inWord = false
+        for i in p.span.start..<p.span.end {
+            let c = sc[i]
+            if QuoteScanner.isMarkScalar(c) && c != "’" && c != "'" { return false }
+            let w = c.properties.isAlphabetic
+            if w && !inWord { words += 1 }
+            inWord = w
+        }
+        return words >= 6 && words <= 30
+    }
+
+    // MARK: Token lookup
+
+    /// Index of the first token starting at or after `pos`.
+    func tokenIndex(atOrAfter pos: Int) -> Int {
+        var lo = 0
+        var hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].span.start < pos { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    func words(in span: Span) -> Int {
+        var n = 0
+        for i in tokenIndex(atOrAfter: span.start)..<tokens.count {
+            if tokens[i].span.start >= span.end { break }
+            if tokens[i].isWord { n += 1 }
+        }
+        return n
+    }
+
+    func contentWords(_ spans: [Span]) -> Set<String> {
+        var out = Set<String>()
+        for s in spans {
+            for i in tokenIndex(atOrAfter: s.start)..<tokens.count {
+                let t = tokens[i]
+                if t.span.start >= s.end { break }
+                let w = t.base.lowercased()
+                if t.isWord && w.count >= 4 && !lex.stopwords.contains(w) { out.insert(w) }
+            }
+        }
+        return out
+    }
+
+    /// The last cue in tokens `lo..<hi` that is not quoted.
+    func lastCue(in lo: Int, _ hi: Int) -> (AttributionLexicon.CueForm, Range<Int>)? {
+        var i = hi - 1
+        while i >= lo {
+            if !tokens[i].quoted, let (f, n) = lex.cue(at: i, in: tokens), i + n <= hi, !f.belief {
+                return (f, i..<(i + n))
+            }
+            i -= 1
+        }
+        return nil
+    }
+
+    func firstCue(in lo: Int, _ hi: Int) -> (AttributionLexicon.CueForm, Range<Int>)? {
+        var i = lo
+        while i < hi {
+            if !tokens[i].quoted, let (f, n) = lex.cue(at: i, in: tokens), i + n <= hi, !f.belief {
+                return (f, i..<(i + n))
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Registers every named speaker of a cue, in text order, before any quote is attributed, so that a pronoun
+    /// can refer to a speaker introduced by indirect speech ("Dave Lee told the BBC that ..." ... "He said: ‘...").
+    mutating func registerNamedSpeakers() {
+        // Named people anywhere (a title or a known first name before a capitalized name) can be antecedents.
+        var t = 0
+        while t < tokens.count {
+            let tok = tokens[t]
+            guard tok.isWord, !tok.quoted, tok.isCapitalized, lex.firstNames.contains(tok.lower) || lex.titles[tok.lower] != nil,
+                t + 1 < tokens.count, resolver.isName(tokens[t + 1]), tokens[t + 1].sentence == tok.sentence
+            else {
+                t += 1
+                continue
+            }
+            var e = t + 1
+            while e < tokens.count, e - t < 5, resolver.isName(tokens[e]), !tokens[e].quoted,
+                tokens[e].sentence == tok.sentence
+            {
+                e += 1
+                if tokens[e - 1].isPossessive { break }
+            }
+            if let ref = resolver.classify(t..<e), ref.form == .name {
+                var r = ref
+                if lex.firstNames.contains(r.name.first?.lowercased() ?? "") || r.description != nil { r.kind = .person }
+                _ = resolver.resolve(r, at: r.span.start, paragraph: tok.paragraph, quoteWords: [], sectionStart: 0,
+                    inStatement: false, asSpeaker: false)
+            }
+            t = e
+        }
+        var i = 0
+        while i < tokens.count {
+            guard !tokens[i].quoted, let (_, n) = lex.cue(at: i, in: tokens) else {
+                i += 1
+                continue
+            }
+            let s = tokens[i].sentence
+            let lo = sentenceFirstToken[s]
+            let hi = sentenceEndToken[s]
+            let ref = resolver.phrase(endingBefore: i, lower: lo) ?? resolver.phrase(startingAt: i + n, upper: hi)
+            if let ref, ref.form == .name {
+                _ = resolver.resolve(ref, at: ref.span.start, paragraph: tokens[i].paragraph, quoteWords: [],
+                    sectionStart: 0, inStatement: statementFollows(i + n, hi))
+            }
+            i += n
+        }
+    }
+
+    // MARK: Direct and mixed quotes
+
+    mutating func attribute(_ found: [QuoteScanner.Found]) {
+        // Top-level quotes only: nested ones stay inside their parent's text.
+        var top = found.filter { $0.parent == nil }
+        top.sort { $0.open < $1.open }
+        top = mergeSplit(top)
+        var previous: QuoteAttributor.Draft?
+        for f in top {
+            // A quote inside the reported clause of the previous mixed quote belongs to it.
+            if let p = drafts.last, p.kind == .mixed, p.fragments.contains(where: { $0.start <= f.open && f.open < $0.end }) {
+                continue
+            }
+            var d = QuoteAttributor.Draft(
+                fragments: f.fragments, kind: .direct, open: f.open, close: f.close, firstParagraph: f.firstParagraph,
+                lastParagraph: f.lastParagraph, rule: f.rule, confidence: f.confidence)
+            attributeOne(&d, previous: previous)
+            if d.speaker == nil && !d.unresolvedCue {
+                let n = d.fragments.reduce(0) { $0 + words(in: $1) }
+                if n < config.minUnattributedWords || d.kind == .mixed {
+                    previous = nil
+                    continue
+                }
+            }
+            drafts.append(d)
+            previous = d
+        }
+    }
+
+    /// Joins "‘X,’ Pompeo said. ‘Y.’": two quotes in one paragraph separated only by a speaker and a cue.
+    func mergeSplit(_ quotes: [QuoteScanner.Found]) -> [QuoteScanner.Found] {
+        var out: [QuoteScanner.Found] = []
+        for q in quotes {
+            if var last = out.last, let close = last.close, last.lastParagraph == q.firstParagraph,
+                last.firstParagraph == last.lastParagraph || true
+            {
+                let lo = tokenIndex(atOrAfter: close + 1)
+                let hi = tokenIndex(atOrAfter: q.open)
+                let between = tokens[lo..<hi]
+                let wordCount = between.filter { $0.isWord }.count
+                let lastContent = last.fragments.last.map { document.scalars[max($0.start, $0.end - 1)] }
+                let endsWithComma = lastContent == "," || between.last?.text == ","
+                let limit = lastContent == "," ? 25 : 8
+                if wordCount >= 1, wordCount <= limit,
+                    endsWithComma || between.last?.text == "." || between.last?.text == ":",
+                    between.allSatisfy({ !$0.quoted }), firstCue(in: lo, hi) != nil
+                {
+                    last.fragments += q.fragments
+                    last.close = q.close
+                    last.lastParagraph = q.lastParagraph
+                    last.rule = "quote.split-by-cue"
+                    out[out.count - 1] = last
+                    continue
+                }
+            }
+            out.append(q)
+        }
+        return out
+    }
+
+    mutating func attributeOne(_ d: inout QuoteAttributor.Draft, previous: QuoteAttributor.Draft?) {
+        let sentence = document.sentenceIndex(at: d.open) ?? document.sentenceIndex(at: d.open + 1) ?? 0
+        let quoteWords = contentWords(d.fragments)
+        let sentenceStartPos = document.sentences[safe: sentence]?.span.start ?? 0
+        let opensSentence = d.open <= sentenceStartPos + 1
+
+        // A quote split by its cue: "‘X,’ Pompeo said. ‘Y.’"
+        if d.fragments.count >= 2, d.rule == "quote.split-by-cue", tryInterlude(&d, quoteWords: quoteWords) { return }
+        if opensSentence {
+            if tryAfter(&d, sentence: sentence, quoteWords: quoteWords) { return }
+            if tryBefore(&d, sentence: sentence, quoteWords: quoteWords) { return }
+        } else {
+            if tryBefore(&d, sentence: sentence, quoteWords: quoteWords) { return }
+            if tryAfter(&d, sentence: sentence, quoteWords: quoteWords) { return }
+        }
+
+        // The previous paragraph ends with a cue and a colon: "Caddell continued:".
+        let para = d.firstParagraph
+        let startsParagraph = isParagraphStart(d.open, paragraph: para)
+        if startsParagraph, para > 0 {
+            let prev = document.paragraphs[para - 1]
+            let hi = tokenIndex(atOrAfter: prev.span.end)
+            let lo = tokenIndex(atOrAfter: prev.span.start)
+            if hi > lo, tokens[hi - 1].text == ":", let (form, range) = lastCue(in: max(lo, hi - 12), hi) {
+                if let ref = resolver.phrase(endingBefore: range.lowerBound, lower: lo) {
+                    setSpeaker(&d, ref, cue: (form, range), rule: "speaker.colon-previous-paragraph", confidence: 0.85,
+                        quoteWords: quoteWords)
+                    d.kind = .direct
+                    return
+                }
+            }
+        }
+
+        // A quote that opens a paragraph right after another attributed quote continues that speaker.
+        if startsParagraph, let p = previous, let s = p.speaker, p.lastParagraph == para - 1 || p.lastParagraph == para {
+            d.speaker = s
+            d.attributionRule = "speaker.paragraph-continuation"
+            d.attributionConfidence = 0.75
+            d.kind = .direct
+            return
+        }
+        // Unattributed: direct when it opens its sentence, else a scare quote (mixed, dropped later).
+        d.kind = opensSentence ? .direct : .mixed
+    }
+
+    /// The cue between the two parts of a split quote.
+    mutating func tryInterlude(_ d: inout QuoteAttributor.Draft, quoteWords: Set<String>) -> Bool {
+        let lo = tokenIndex(atOrAfter: d.fragments[0].end)
+        let hi = tokenIndex(atOrAfter: d.fragments[1].start)
+        guard lo < hi else { return false }
+        var k = lo
+        while k < hi, !tokens[k].isWord { k += 1 }
+        if k < hi, let (form, n) = lex.cue(at: k, in: tokens) {
+            if let ref = resolver.phrase(startingAt: k + n, upper: hi) {
+                setSpeaker(&d, ref, cue: (form, k..<(k + n)), rule: "speaker.cue-inside-inverted", confidence: 0.9,
+                    quoteWords: quoteWords)
+                d.kind = .direct
+                return d.speaker != nil
+            }
+        } else if let (form, range) = firstCue(in: k, hi),
+            let ref = resolver.phrase(endingBefore: range.lowerBound, lower: k)
+        {
+            setSpeaker(&d, ref, cue: (form, range), rule: "speaker.cue-inside", confidence: 0.9, quoteWords: quoteWords,
+                statement: statementFollows(range.upperBound, hi))
+            d.kind = .direct
+            return d.speaker != nil
+        }
+        return false
+    }
+
+    /// A cue after the quote, in the sentence where the quote closes: "‘...,’ Pompeo said", "..., said Caddell".
+    mutating func tryAfter(_ d: inout QuoteAttributor.Draft, sentence: Int, quoteWords: Set<String>) -> Bool {
+        guard let close = d.close else { return false }
+        let after = tokenIndex(atOrAfter: close + 1)
+        let closeSentence = document.sentenceIndex(at: close) ?? sentence
+        var sEnd = sentenceEndToken[safe: closeSentence] ?? tokens.count
+        // A quote that ends its sentence: a short next sentence may be the cue ("‘...’ He added.").
+        if after >= sEnd, closeSentence + 1 < document.sentences.count,
+            document.sentences[closeSentence + 1].paragraph == document.sentences[closeSentence].paragraph
+        {
+            let next = closeSentence + 1
+            let nf = sentenceFirstToken[next]
+            let ne = sentenceEndToken[next]
+            if nf >= 0, ne - nf <= 6 { sEnd = ne }
+        }
+        var k = after
+        while k < sEnd, !tokens[k].isWord, let f = tokens[k].text.unicodeScalars.first, QuoteScanner.isMarkScalar(f) { k += 1 }
+        if k < sEnd, tokens[k].text == "," { k += 1 }
+        guard k < sEnd, !tokens[k].quoted else { return false }
+        if let (form, n) = lex.cue(at: k, in: tokens) {
+            // Inverted: "said Caddell", "said Susan Ariel Aaronson, a professor at ..."
+            guard let ref = resolver.phrase(startingAt: k + n, upper: sEnd) else { return false }
+            setSpeaker(&d, ref, cue: (form, k..<(k + n)), rule: "speaker.cue-after-inverted", confidence: 0.9,
+                quoteWords: quoteWords, apposition: resolver.apposition(after: ref.tokens.upperBound, upper: sEnd))
+        } else if let (form, range) = firstCue(in: k, min(sEnd, k + 10)),
+            let ref = resolver.phrase(endingBefore: range.lowerBound, lower: k),
+            ref.tokens.lowerBound == k || ref.form == .pronoun && range.lowerBound - k <= 2
+        {
+            setSpeaker(&d, ref, cue: (form, range), rule: "speaker.cue-after", confidence: 0.9,
+                quoteWords: quoteWords, statement: statementFollows(range.upperBound, sEnd))
+        } else {
+            return false
+        }
+        guard d.speaker != nil else { return false }
+        d.kind = .direct
+        return true
+    }
+
+    /// A cue before the quote in its sentence: "He said: ‘...", "told DailyMail.com in an email: ‘...", or a
+    /// mixed quote: "said the US was ‘looking into’ banning ...".
+    mutating func tryBefore(_ d: inout QuoteAttributor.Draft, sentence: Int, quoteWords: Set<String>) -> Bool {
+        let openTok = tokenIndex(atOrAfter: d.open)
+        let sFirst = max(0, sentenceFirstToken[safe: sentence] ?? 0)
+        guard openTok > sFirst else { return false }
+        // The nearest cue with a speaker phrase: "Amazon has said an email it sent to staff telling them to ..."
+        // passes over "telling" (no subject of its own) to "said".
+        var found: (AttributionLexicon.CueForm, Range<Int>, SpeakerRef)?
+        var upper = openTok
+        for _ in 0..<3 {
+            guard let (form, range) = lastCue(in: sFirst, upper) else { break }
+            if let ref = subject(of: form, cue: range, lower: sFirst, upper: openTok) {
+                found = (form, range, ref)
+                break
+            }
+            upper = range.lowerBound
+        }
+        guard let (form, range, ref) = found else { return false }
+        let interlude = tokens[range.upperBound..<openTok]
+        // Direct: introduced by a colon or comma after the cue and its object, or a quote running on past its
+        // sentence; a quote right after the cue is direct only when it ends the sentence.
+        let sEnd = sentenceEndToken[safe: document.sentenceIndex(at: d.close ?? d.open) ?? sentence] ?? tokens.count
+        let afterClose = d.close.map { tokenIndex(atOrAfter: $0 + 1) } ?? sEnd
+        let moreAfter = tokens[min(afterClose, sEnd)..<sEnd].contains { $0.isWord }
+        let direct: Bool
+        if let last = interlude.last {
+            direct = (last.text == ":" || last.text == ",") && interlude.count <= 12
+        } else {
+            direct = !moreAfter
+        }
+        let isDirect = direct || d.lastParagraph > d.firstParagraph
+        setSpeaker(&d, ref, cue: (form, range), rule: isDirect ? "speaker.cue-before" : "speaker.cue-before-mixed",
+            confidence: isDirect ? 0.9 : 0.8, quoteWords: quoteWords,
+            statement: statementFollows(range.upperBound, openTok))
+        if d.speaker == nil {
+            // A cue and a speaker phrase that names no one we know ("she" with no antecedent): the quote stands,
+            // its speaker is unknown.
+            d.cue = (form, range)
+            d.speakerRef = ref
+            d.attributionRule = "speaker.unresolved"
+            d.attributionConfidence = 0.3
+            d.unresolvedCue = true
+        }
+        if isDirect {
+            d.kind = .direct
+        } else {
+            d.kind = .mixed
+            makeMixed(&d, after: range.upperBound, sentence: sentence)
+        }
+        return true
+    }
+
+    /// The source after "according to" when it is no simple name: everything up to the next comma or the
+    /// sentence end ("an NBC/Wall Street Journal survey conducted after the debate").
+    func sourcePhrase(from start: Int, hi: Int) -> SpeakerRef? {
+        var k = start
+        while k < hi, k - start < 25, tokens[k].text != ",", tokens[k].text != ".", tokens[k].text != ";" { k += 1 }
+        guard k > start else { return nil }
+        let span = Span(tokens[start].span.start, tokens[k - 1].span.end)
+        var first = start
+        if lex.definite.contains(tokens[first].lower) || lex.indefinite.contains(tokens[first].lower), first + 1 < k { first += 1 }
+        return SpeakerRef(form: .anonymous, tokens: start..<k, span: span, text: document.string(span),
+            description: document.string(Span(tokens[first].span.start, tokens[k - 1].span.end)), role: tokens[k - 1].lower,
+            kind: .unknown)
+    }
+
+    /// A short noun phrase that opens the clause before the cue, when no lexicon word names its head ("Some
+    /// Millikin fans have said ...", "Regulators worried that ..."): a description of an unnamed source.
+    func clauseInitialSubject(before cue: Int, lower: Int) -> SpeakerRef? {
+        var end = cue
+        while end > lower, tokens[end - 1].isWord,
+            lex.skipBeforeCue.contains(tokens[end - 1].lower) || lex.temporal.contains(tokens[end - 1].lower)
+        {
+            end -= 1
+        }
+        var start = end
+        while start > lower, tokens[start - 1].text != "," { start -= 1 }
+        if start < end, lex.clauseStops.contains(tokens[start].lower) || lex.notNames.contains(tokens[start].lower) {
+            start += 1
+        }
+        guard end > start, end - start <= 7 else { return nil }
+        let ts = tokens[start..<end]
+        guard ts.allSatisfy({ $0.isWord && !$0.quoted && !lex.clauseStops.contains($0.lower) }) else { return nil }
+        let first = ts.first!
+        let last = ts.last!
+        guard first.isCapitalized || lex.definite.contains(first.lower) || lex.indefinite.contains(first.lower)
+            || lex.possessives.contains(first.lower)
+        else { return nil }
+        // The head: a plural noun or a name; a lone lower-case singular word is too often a verb or an adverb.
+        guard last.lower.hasSuffix("s") || resolver.isName(last) || resolver.isRole(last), last.lower.count > 2 else { return nil }
+        if let r = resolver.classify(start..<end) { return r }
+        let span = Span(first.span.start, last.span.end)
+        let plural = last.lower.hasSuffix("s")
+        var ref = SpeakerRef(form: plural ? .group : .anonymous, tokens: start..<end, span: span,
+            text: document.string(span), kind: plural ? .group : .anonymous)
+        var dStart = first
+        if lex.definite.contains(first.lower) || lex.indefinite.contains(first.lower), ts.count > 1 { dStart = ts[ts.startIndex + 1] }
+        ref.description = document.string(Span(dStart.span.start, last.span.end))
+        ref.role = last.lower
+        return ref
+    }
+
+    /// "Amazon backtracked and said ...": the subject of the first verb of the coordination.
+    func coordinatedSubject(before cue: Int, lower: Int) -> SpeakerRef? {
+        var j = cue - 1
+        while j >= lower, lex.skipBeforeCue.contains(tokens[j].lower) { j -= 1 }
+        guard j >= lower, tokens[j].lower == "and" else { return nil }
+        // The clause starts after the last comma before the cue, or at the sentence start.
+        var start = lower
+        var k = j - 1
+        while k >= lower {
+            if tokens[k].text == "," {
+                start = k + 1
+                break
+            }
+            k -= 1
+        }
+        return resolver.phrase(startingAt: start, upper: j)
+    }
+
+    /// "in a statement" later in the sentence: the speaker is an organization unless known otherwise.
+    /// The speaker phrase of a cue: after "according to", else before the cue (a participle after a comma takes
+    /// its clause's subject first), else the subject of a coordination.
+    func subject(of form: AttributionLexicon.CueForm, cue: Range<Int>, lower: Int, upper: Int) -> SpeakerRef? {
+        if form.lemma == "according to" { return resolver.phrase(startingAt: cue.upperBound, upper: upper) }
+        return participleSubject(cue: cue, lower: lower)
+            ?? resolver.phrase(endingBefore: cue.lowerBound, lower: lower)
+            ?? coordinatedSubject(before: cue.lowerBound, lower: lower)
+    }
+
+    /// "Dean defended the remark, saying, ‘...’": a participle cue after a comma takes the clause's subject.
+    func participleSubject(cue: Range<Int>, lower: Int) -> SpeakerRef? {
+        guard cue.lowerBound > lower, tokens[cue.lowerBound].lower.hasSuffix("ing"), tokens[cue.lowerBound - 1].text == ","
+        else { return nil }
+        // Skip an opening adverbial up to its comma ("In a speech in 2013, Clinton ...").
+        var start = lower
+        if !resolver.isName(tokens[lower]), !lex.definite.contains(tokens[lower].lower),
+            !lex.indefinite.contains(tokens[lower].lower), lex.pronouns[tokens[lower].lower] == nil
+        {
+            var k = lower
+            while k < cue.lowerBound - 1, tokens[k].text != "," { k += 1 }
+            start = k + 1
+        }
+        guard start < cue.lowerBound - 1 else { return nil }
+        return resolver.phrase(startingAt: start, upper: cue.lowerBound - 1)
+    }
+
+    func statementFollows(_ from: Int, _ to: Int) -> Bool {
+        guard from < tokens.count else { return false }
+        let end = sentenceEndToken[safe: tokens[from].sentence] ?? to
+        var i = from
+        while i + 2 < end {
+            if tokens[i].lower == "in", tokens[i + 1].lower == "a", tokens[i + 2].lower == "statement" { return true }
+            i += 1
+        }
+        return false
+    }
+
+    func isParagraphStart(_ pos: Int, paragraph: Int) -> Bool {
+        guard paragraph < document.paragraphs.count else { return false }
+        return pos <= document.paragraphs[paragraph].span.start + 1
+    }
+
+    /// A mixed quote's content is the reported clause: from after the cue to the end of the sentence.
+    func makeMixed(_ d: inout QuoteAttributor.Draft, after cueEnd: Int, sentence: Int) {
+        guard cueEnd < tokens.count, let s = document.sentences[safe: sentence] else { return }
+        let sc = document.scalars
+        // "told the Sacramento Bee that ...": the clause starts at the complementizer when one follows closely.
+        var from = cueEnd
+        var k = cueEnd
+        while k < min(tokens.count, cueEnd + 10), tokens[k].sentence == tokens[cueEnd].sentence, !tokens[k].quoted {
+            if lex.complementizers.contains(tokens[k].lower) {
+                from = k
+                break
+            }
+            k += 1
+        }
+        var start = tokens[from].span.start
+        while start < s.span.end, " ,;:".unicodeScalars.contains(sc[start]) { start += 1 }
+        var end = max(s.span.end, d.fragments.last?.end ?? 0)
+        // Drop final punctuation and closing marks outside the clause.
+        while end > start, ".!?”’\"' ".unicodeScalars.contains(sc[end - 1]) { end -= 1 }
+        if let last = d.fragments.last, end < last.end { end = last.end }
+        if end > start { d.fragments = [Span(start, end)] }
+    }
+
+    mutating func setSpeaker(
+        _ d: inout QuoteAttributor.Draft, _ ref: SpeakerRef, cue: (AttributionLexicon.CueForm, Range<Int>), rule: String,
+        confidence: Double, quoteWords: Set<String>, statement: Bool = false, apposition: String? = nil
+    ) {
+        let para = tokens[ref.tokens.lowerBound].paragraph
+        guard let (idx, how) = resolver.resolve(ref, at: ref.span.start, paragraph: para, quoteWords: quoteWords,
+            sectionStart: sectionStart[safe: para] ?? 0, inStatement: statement)
+        else { return }
+        if let a = apposition, !resolver.entities[idx].descriptions.contains(a) {
+            resolver.entities[idx].descriptions.append(a)
+            if resolver.entities[idx].kind == .unknown { resolver.entities[idx].kind = .person }
+        }
+        d.speaker = idx
+        d.speakerRef = ref
+        d.cue = (cue.0, cue.1)
+        for i in cue.1 { usedCues.insert(i) }
+        d.attributionRule = how == "speaker.name" ? rule : how
+        let c: Double
+        switch how {
+        case "speaker.pronoun": c = confidence * 0.85
+        case "speaker.pronoun-across-inset": c = 0.6
+        case "speaker.definite-description": c = confidence * 0.75
+        default: c = confidence
+        }
+        d.attributionConfidence = c
+    }
+
+    // MARK: Indirect speech
+
+    mutating func findIndirect() {
+        for (sIndex, s) in document.sentences.enumerated() {
+            let lo = sentenceFirstToken[sIndex]
+            let hi = sentenceEndToken[sIndex]
+            guard lo >= 0, hi > lo else { continue }
+            // Sentences already covered by a quote are skipped.
+            if drafts.contains(where: { d in d.fragments.contains { $0.overlaps(s.span) } && d.kind != .indirect }) {
+                continue
+            }
+            var i = lo
+            while i < hi {
+                guard !tokens[i].quoted, !usedCues.contains(i), let (form, n) = lex.cue(at: i, in: tokens),
+                    !form.quoteOnly
+                else {
+                    i += 1
+                    continue
+                }
+                let range = i..<(i + n)
+                if let draft = indirect(form: form, cue: range, lo: lo, hi: hi, sentence: sIndex) {
+                    drafts.append(draft)
+                    break
+                }
+                i += n
+            }
+        }
+    }
+
+    /// After the cue (and an inverted speaker phrase with its apposition, or a short adjunct) the sentence ends or a
+    /// comma follows: "..., Aaronson said, since ...", "..., said Susan Ariel Aaronson, a professor ...".
+    /// Returns the index of that punctuation token (or `hi` at the sentence end), nil when the clause goes on.
+    func clauseEnd(after cue: Range<Int>, hi: Int) -> Int? {
+        var k = cue.upperBound
+        if let r = resolver.phrase(startingAt: k, upper: hi) { k = r.tokens.upperBound }
+        var words = 0
+        while k < hi {
+            let t = tokens[k]
+            if t.text == "," || t.text == "." || t.text == ";" || t.text == "!" || t.text == "?" { return k }
+            if t.isWord { words += 1 }
+            if words > 4 { return nil }
+            k += 1
+        }
+        return hi
+    }
+
+    func cueEndsClause(_ cue: Range<Int>, hi: Int) -> Bool { clauseEnd(after: cue, hi: hi) != nil }
+
+    func trimmed(_ a: Int, _ b: Int) -> Span? {
+        guard a < b else { return nil }
+        let sc = document.scalars
+        var s = a
+        var e = b
+        while s < e, " ,;:–—-".unicodeScalars.contains(sc[s]) { s += 1 }
+        while e > s, " ,;:.!?–—-".unicodeScalars.contains(sc[e - 1]) { e -= 1 }
+        return e > s ? Span(s, e) : nil
+    }
+
+    mutating func indirect(form: AttributionLexicon.CueForm, cue: Range<Int>, lo: Int, hi: Int, sentence: Int)
+        -> QuoteAttributor.Draft?
+    {
+        let sentenceSpan = document.sentences[sentence].span
+        var ref: SpeakerRef?
+        var content: Span?
+        var rule = "quote.indirect"
+        var extraFragment: Span?
+        if form.lemma == "according to" {
+            guard let r = resolver.phrase(startingAt: cue.upperBound, upper: hi) ?? sourcePhrase(from: cue.upperBound, hi: hi)
+            else { return nil }
+            ref = r
+            if cue.lowerBound > lo + 1 {
+                content = trimmed(sentenceSpan.start, tokens[cue.lowerBound].span.start)
+            } else {
+                // "According to X, ..." : the content follows the phrase.
+                let after = r.tokens.upperBound
+                guard after < hi else { return nil }
+                content = trimmed(tokens[after].span.start, sentenceSpan.end)
+            }
+            rule = "quote.indirect-according-to"
+        } else if form.lemma == "in a statement" {
+            return nil
+        } else {
+            // "..., X said." / "..., said X, a professor ...": the content comes before.
+            // "..., says Steve Schale, a campaign director.": an inverted speaker that ends the clause wins over a
+            // subject read backwards across the content's commas.
+            let inverted = cue.lowerBound > lo && tokens[cue.lowerBound - 1].text == ","
+                ? resolver.phrase(startingAt: cue.upperBound, upper: hi) : nil
+            let subjectBefore = inverted != nil && cueEndsClause(cue, hi: hi)
+                ? nil
+                : participleSubject(cue: cue, lower: lo) ?? resolver.phrase(endingBefore: cue.lowerBound, lower: lo)
+                    ?? clauseInitialSubject(before: cue.lowerBound, lower: lo)
+            let startOfClause = subjectBefore?.tokens.lowerBound ?? cue.lowerBound
+            if startOfClause > lo + 2, tokens[startOfClause - 1].text == ",", cueEndsClause(cue, hi: hi) {
+                if let r = subjectBefore {
+                    ref = r
+                } else {
+                    ref = resolver.phrase(startingAt: cue.upperBound, upper: hi)
+                }
+                content = trimmed(sentenceSpan.start, tokens[startOfClause - 1].span.start)
+                rule = "quote.indirect-cue-after"
+                // A parenthetical cue: "Too often, Mr. Clarke said, the debate is ..." — the content is both sides.
+                if let end = clauseEnd(after: cue, hi: hi), end < hi, tokens[end].text == ",", end + 1 < hi,
+                    let rest = trimmed(tokens[end + 1].span.start, sentenceSpan.end), words(in: rest) >= 2
+                {
+                    extraFragment = rest
+                    rule = "quote.indirect-parenthetical"
+                }
+            } else if let r = subjectBefore ?? coordinatedSubject(before: cue.lowerBound, lower: lo)
+                ?? participleSubject(cue: cue, lower: lo)
+            {
+                // "X said (that) ...", "X told Y (that|how) ...".
+                ref = r
+                var start = cue.upperBound
+                var k = cue.upperBound
+                while k < min(hi, cue.upperBound + 10) {
+                    if lex.complementizers.contains(tokens[k].lower) {
+                        start = k
+                        break
+                    }
+                    k += 1
+                }
+                if form.lemma == "tell" || form.lemma == "ask" || form.lemma == "warn" || form.lemma == "urge",
+                    start == cue.upperBound
+                {
+                    // "told staff to delete ...": an order, keep the object out of the content when it is short.
+                    if start + 1 < hi, tokens[start + 1].lower == "to" { start += 1 }
+                }
+                guard start < hi else { return nil }
+                // Belief and speech nouns as objects ("said it", "told reporters") are part of the cue, not content.
+                content = trimmed(tokens[start].span.start, sentenceSpan.end)
+                rule = "quote.indirect-cue-before"
+            } else {
+                return nil
+            }
+        }
+        guard let r = ref, let c = content, words(in: c) >= config.minIndirectWords else { return nil }
+        // The speaker phrase must not sit inside the content.
+        if c.contains(r.span) { return nil }
+        let fragments = extraFragment.map { [c, $0] } ?? [c]
+        var d = QuoteAttributor.Draft(
+            fragments: fragments, kind: .indirect, open: c.start, close: fragments.last!.end,
+            firstParagraph: document.sentences[sentence].paragraph, lastParagraph: document.sentences[sentence].paragraph,
+            rule: rule, confidence: form.belief ? 0.5 : 0.65)
+        let para = tokens[r.tokens.lowerBound].paragraph
+        d.speakerRef = r
+        d.cue = (form, cue)
+        for i in cue { usedCues.insert(i) }
+        guard let (idx, how) = resolver.resolve(r, at: r.span.start, paragraph: para, quoteWords: [],
+            sectionStart: sectionStart[safe: para] ?? 0, inStatement: false)
+        else {
+            // A speaker phrase with no antecedent ("they said"): the reported speech stands, its speaker is unknown.
+            d.attributionRule = "speaker.unresolved"
+            d.attributionConfidence = 0.3
+            d.unresolvedCue = true
+            return d
+        }
+        d.speaker = idx
+        d.attributionRule = how == "speaker.name" ? "speaker.cue-indirect" : how
+        d.attributionConfidence = how == "speaker.name" ? 0.75 : 0.6
+        return d
+    }
+
+    // MARK: Output
+
+    func publish(into document: inout Document) {
+        let ordered = drafts.sorted { ($0.fragments.first?.start ?? 0) < ($1.fragments.first?.start ?? 0) }
+        // Speakers that said something, numbered in order of first mention.
+        var used: [Int] = []
+        for d in ordered { if let s = d.speaker, !used.contains(s) { used.append(s) } }
+        used.sort { resolver.entities[$0].firstPosition < resolver.entities[$1].firstPosition }
+        var ids: [Int: String] = [:]
+        for (k, e) in used.enumerated() {
+            ids[e] = "s\(k + 1)"
+            let ent = resolver.entities[e]
+            document.speakers.append(
+                Speaker(
+                    id: "s\(k + 1)", name: ent.name, type: ent.kind,
+                    descriptions: ent.descriptions, affiliation: ent.affiliation,
+                    mentions: ent.mentions.sorted { $0.span < $1.span }))
+        }
+        for (k, d) in ordered.enumerated() {
+            let frags = d.fragments.map { document.fragment($0) }
+            let text = d.fragments.map { document.string($0) }.joined(separator: " ")
+            var sentenceIDs: [Int] = []
+            for f in d.fragments {
+                if let a = document.sentenceIndex(at: f.start) {
+                    let b = document.sentenceIndex(at: max(f.start, f.end - 1)) ?? a
+                    for s in a...b where !sentenceIDs.contains(s) { sentenceIDs.append(s) }
+                }
+            }
+            var cue: Cue?
+            if let c = d.cue {
+                let span = Span(tokens[c.tokens.lowerBound].span.start, tokens[c.tokens.upperBound - 1].span.end)
+                cue = Cue(text: document.string(span), lemma: c.form.lemma, span: span, sourceSpan: document.sourceSpan(span))
+            }
+            let speakerID = d.speaker.flatMap { ids[$0] }
+            document.quotes.append(
+                Quote(
+                    id: "q\(k + 1)", kind: d.kind, text: text, fragments: frags, speaker: speakerID, cue: cue,
+                    speakerMention: d.speakerRef?.span, sentences: sentenceIDs, parent: nil,
+                    provenance: Provenance(stage: QuoteAttributor.name, rule: d.rule, confidence: d.confidence),
+                    attribution: d.attributionRule.map {
+                        Provenance(stage: QuoteAttributor.name, rule: $0, confidence: d.attributionConfidence,
+                            evidence: [d.speakerRef?.text, cue?.text].compactMap { $0 }.joined(separator: " | "))
+                    }))
+        }
+    }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
 }

@@ -1,14 +1,149 @@
-/// Placeholder until the stage lands; throws so that no output pretends to be done.
+/// The numeric-claims stage: money, percentages, counts, measures, dates, times and durations in the text.
+///
+/// Requires `text` and `sentences`; adds `claims`. Reads each sentence (or paragraph, or the whole text when there
+/// are no sentences) as tokens and applies the claims grammar of ``ClaimScanner``; reads `metadata.published` to
+/// resolve relative dates and `quotes` to say who made a claim.
+///
+/// Configuration (`claims` section of `pipeline.json`):
+/// - `units`: unit and currency table (default `builtin:claims-units.json`).
+/// - `lexicon`: number words, scales, qualifiers, calendar words (default `builtin:claims-lexicon.json`).
+/// - `stopwords`: words that cannot be counted nouns (default `builtin:claims-stopwords.txt`).
+/// - `max_claims_per_document`: claims kept per document (default 2000); more are dropped with a note.
+/// - `resolve_partial_dates`: give "July 10" and "Thursday" the year or day nearest the publication date
+///   (default true); when false they stay `XXXX-07-10`, `XXXX-WXX-4`.
+/// - `duration_kind`: the kind written for durations such as "five hours" (default `measure`; or `duration`).
 public struct ClaimExtractor: Stage {
     public struct Config: StageConfig {
+        public var units = "builtin:claims-units.json"
+        public var lexicon = "builtin:claims-lexicon.json"
+        public var stopwords = "builtin:claims-stopwords.txt"
+        public var maxClaimsPerDocument = 2000
+        public var resolvePartialDates = true
+        public var durationKind = "measure"
+
         public init() {}
-        public static let keys: [String] = []
+
+        public static let keys = [
+            "units", "lexicon", "stopwords", "max_claims_per_document", "resolve_partial_dates", "duration_kind",
+        ]
+
+        enum CodingKeys: String, CodingKey {
+            case units, lexicon, stopwords, maxClaimsPerDocument = "max_claims_per_document"
+            case resolvePartialDates = "resolve_partial_dates", durationKind = "duration_kind"
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = Config()
+            units = try c.decodeIfPresent(String.self, forKey: .units) ?? d.units
+            lexicon = try c.decodeIfPresent(String.self, forKey: .lexicon) ?? d.lexicon
+            stopwords = try c.decodeIfPresent(String.self, forKey: .stopwords) ?? d.stopwords
+            maxClaimsPerDocument = try c.decodeIfPresent(Int.self, forKey: .maxClaimsPerDocument) ?? d.maxClaimsPerDocument
+            resolvePartialDates = try c.decodeIfPresent(Bool.self, forKey: .resolvePartialDates) ?? d.resolvePartialDates
+            durationKind = try c.decodeIfPresent(String.self, forKey: .durationKind) ?? d.durationKind
+        }
     }
+
     public static let name = "claims"
     public static let requires: Set<Layer> = [.text, .sentences]
     public static let provides: Set<Layer> = [.claims]
-    public init(config: Config, resources: ResourceLoader) throws {}
+
+    let config: Config
+    let lexicon: ClaimLexicon
+    let durationKind: Claim.Kind
+
+    public init(config: Config, resources: ResourceLoader) throws {
+        self.config = config
+        guard let dk = Claim.Kind(rawValue: config.durationKind), dk == .measure || dk == .duration else {
+            throw HearsayError(
+                code: "config.bad-value",
+                message: ".claims.duration_kind: must be \"measure\" or \"duration\", not \"\(config.durationKind)\"")
+        }
+        guard config.maxClaimsPerDocument >= 0 else {
+            throw HearsayError(code: "config.bad-value", message: ".claims.max_claims_per_document: must be 0 or more")
+        }
+        durationKind = dk
+        let lex = try resources.json(ClaimLexicon.LexiconFile.self, config.lexicon)
+        let units = try resources.json(ClaimLexicon.UnitsFile.self, config.units)
+        let stop = try resources.lines(config.stopwords)
+        lexicon = ClaimLexicon(lexicon: lex, units: units, stopwords: stop)
+    }
+
     public func run(_ document: inout Document) throws {
-        throw HearsayError(code: "not-implemented", message: "stage 'claims' is not implemented yet")
+        let sc = document.scalars
+        guard !sc.isEmpty else { return }
+        var units: [(Span, Int?)] = []
+        if !document.sentences.isEmpty {
+            units = document.sentences.enumerated().map { ($0.element.span, $0.offset) }
+        } else if !document.paragraphs.isEmpty {
+            units = document.paragraphs.map { ($0.span, nil) }
+        } else {
+            units = [(Span(0, sc.count), nil)]
+        }
+        let anchor = document.metadata.published.flatMap { ClaimCalendar.parse($0) }
+        var tokens: [ClaimToken] = []
+        tokens.reserveCapacity(256)
+        var found: [(FoundClaim, [ClaimToken], Int?)] = []
+        var claims: [Claim] = []
+        var dropped = 0
+        let cap = config.maxClaimsPerDocument
+        for (span, sentence) in units {
+            tokens.removeAll(keepingCapacity: true)
+            ClaimTokenizer.tokenize(sc, max(0, span.start), min(sc.count, span.end), into: &tokens)
+            if tokens.isEmpty { continue }
+            var scanner = ClaimScanner(
+                lexicon: lexicon, tokens: tokens, base: 0, limit: tokens.count, scalars: sc, anchor: anchor,
+                resolvePartial: config.resolvePartialDates, durationKind: durationKind)
+            scanner.scan()
+            for f in scanner.out {
+                if claims.count >= cap {
+                    dropped += 1
+                    continue
+                }
+                claims.append(makeClaim(f, tokens, sentence, &document))
+            }
+            _ = found
+        }
+        found.removeAll()
+        claims.sort { $0.span < $1.span }
+        for i in claims.indices { claims[i].id = "c\(i + 1)" }
+        document.claims.append(contentsOf: claims)
+        if dropped > 0 {
+            document.diagnostics.append(
+                Diagnostic(
+                    severity: .note, code: "claims.cap",
+                    message: "\(dropped) claims beyond max_claims_per_document (\(cap)) were dropped", stage: Self.name))
+        }
+    }
+
+    func makeClaim(_ f: FoundClaim, _ t: [ClaimToken], _ sentence: Int?, _ document: inout Document) -> Claim {
+        let span = Span(t[f.startTok].start, t[f.endTok - 1].end)
+        var quote: String?
+        var speaker: String?
+        var best = Int.max
+        for q in document.quotes {
+            for fr in q.fragments where fr.span.contains(span) && fr.span.length < best {
+                best = fr.span.length
+                quote = q.id
+                speaker = q.speaker
+            }
+        }
+        let eq = f.equivalents.map { e -> Equivalent in
+            let s = Span(e.start, e.end)
+            return Equivalent(
+                text: document.string(s), value: .number(e.value), unit: e.unit, span: s,
+                sourceSpan: document.sourceSpan(s))
+        }
+        var evidence = f.evidence
+        if evidence == nil, case .text = f.value, f.rule.contains("relative") || f.rule.contains("offset"),
+            let p = document.metadata.published
+        {
+            evidence = "published " + p
+        }
+        return Claim(
+            id: "", text: document.string(span), span: span, sourceSpan: document.sourceSpan(span), value: f.value,
+            valueMax: f.valueMax, unit: f.unit, kind: f.kind, qualifier: f.qualifier, equivalents: eq,
+            sentence: sentence, quote: quote, speaker: speaker,
+            provenance: Provenance(stage: Self.name, rule: f.rule, confidence: f.confidence, evidence: evidence))
     }
 }

@@ -16,12 +16,14 @@ public struct TextNormalizer: Stage {
         public var textRules: String = "builtin:normalize-text-rules.json"
         /// Share of control bytes in the first 8 KB above which input is refused as binary.
         public var binaryControlRatio: Double = 0.05
+        /// The HTML reader's settings (see ``HTMLReader/Config``).
+        public var html = HTMLReader.Config()
 
         public init() {}
-        public static let keys = ["max_bytes", "text_rules", "binary_control_ratio"]
+        public static let keys = ["max_bytes", "text_rules", "binary_control_ratio", "html"]
 
         enum CodingKeys: String, CodingKey {
-            case maxBytes = "max_bytes", textRules = "text_rules", binaryControlRatio = "binary_control_ratio"
+            case maxBytes = "max_bytes", textRules = "text_rules", binaryControlRatio = "binary_control_ratio", html
         }
 
         public init(from decoder: Decoder) throws {
@@ -30,6 +32,7 @@ public struct TextNormalizer: Stage {
             maxBytes = try c.decodeIfPresent(Int.self, forKey: .maxBytes) ?? d.maxBytes
             textRules = try c.decodeIfPresent(String.self, forKey: .textRules) ?? d.textRules
             binaryControlRatio = try c.decodeIfPresent(Double.self, forKey: .binaryControlRatio) ?? d.binaryControlRatio
+            html = try c.decodeIfPresent(HTMLReader.Config.self, forKey: .html) ?? d.html
             if maxBytes <= 0 {
                 throw DecodingError.dataCorruptedError(
                     forKey: .maxBytes, in: c, debugDescription: "must be a positive number of bytes")
@@ -43,10 +46,12 @@ public struct TextNormalizer: Stage {
 
     let config: Config
     let rules: PlainTextRules
+    let html: HTMLReader
 
     public init(config: Config, resources: ResourceLoader) throws {
         self.config = config
         self.rules = try PlainTextRules(resources.json(PlainTextRules.File.self, config.textRules))
+        self.html = try HTMLReader(config: config.html, resources: resources)
     }
 
     public func run(_ document: inout Document) throws {
@@ -120,10 +125,40 @@ public struct TextNormalizer: Stage {
         return tags >= 3
     }
 
+    /// HTML through ``HTMLReader`` (libxml2): its blocks become paragraphs, its removals and metadata are kept.
     func normalizeHTML(_ document: inout Document) throws {
-        throw HearsayError(
-            code: "unsupported-media", message: "HTML input is not supported by this build yet",
-            file: document.source.path, byteOffset: 0)
+        let page = try html.read(document.original, file: document.source.path)
+        document.source.mediaType = "text/html"
+        document.source.encoding = page.decision.encoding
+        document.source.encodingEvidence = page.decision.evidence
+        if page.decision.evidence.hasPrefix("fallback") || page.decision.evidence.contains("-but-") {
+            document.diagnostics.append(
+                Diagnostic(
+                    severity: .warning, code: "encoding",
+                    message: "decoded as \(page.decision.encoding) (\(page.decision.evidence))", stage: Self.name))
+        }
+        // What the caller said (stream fields) wins over what the page says.
+        var meta = page.metadata
+        if let p = document.metadata.published { meta.published = p }
+        if let u = document.metadata.url { meta.url = u }
+        document.metadata = meta
+        document.removed.append(contentsOf: page.removed)
+        var builder = TextBuilder()
+        for block in page.blocks where block.text.count > 0 {
+            if builder.count > 0 {
+                let anchor = Int(builder.sourceEnd.last ?? 0)
+                builder.appendSynthetic("\n", at: anchor)
+                builder.appendSynthetic("\n", at: anchor)
+            }
+            let start = builder.count
+            for k in 0..<block.text.count {
+                builder.append(block.text.scalars[k], from: Int(block.text.sourceStart[k]), to: Int(block.text.sourceEnd[k]))
+            }
+            let span = Span(start, builder.count)
+            let src = Span(Int(builder.sourceStart[start]), Int(builder.sourceEnd[builder.count - 1]))
+            document.paragraphs.append(Paragraph(id: document.paragraphs.count, role: block.role, span: span, sourceSpan: src))
+        }
+        document.setText(builder)
     }
 
     // MARK: Plain text

@@ -57,7 +57,13 @@ public enum Batch {
                 guard extensions.contains(ext) else { continue }
                 let full = (path as NSString).appendingPathComponent(rel)
                 var sub: ObjCBool = false
-                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(rel) }
+                if fm.fileExists(atPath: full, isDirectory: &sub) {
+                    if !sub.boolValue { found.append(rel) }
+                } else {
+                    // A link to nothing, or an entry that vanished while listing.
+                    errors.append(
+                        HearsayError(code: "input.unreadable", message: "cannot read the file (dangling link?)", file: full))
+                }
             }
             for rel in found.sorted() {
                 items.append(item(forFile: (path as NSString).appendingPathComponent(rel), id: rel))

@@ -1,0 +1,249 @@
+/// The word lists the attribute stage works from, loaded from resource files named in `pipeline.json`.
+struct AttributionLexicon: Sendable {
+    struct CueForm: Sendable {
+        var lemma: String
+        /// Lower-case words of the form ("according", "to").
+        var words: [String]
+        /// Thought or belief ("think"): indirect speech only.
+        var belief: Bool
+        /// Attributes quotes in marks but makes no indirect speech ("continued", "called").
+        var quoteOnly: Bool
+    }
+
+    /// Cue forms by their first word.
+    var cues: [String: [CueForm]] = [:]
+    /// Titles by their first word, each as its words.
+    var titles: [String: [[String]]] = [:]
+    var roles: Set<String> = []
+    var firstNames: Set<String> = []
+    /// "male" / "female" for given names and gendered titles.
+    var gender: [String: String] = [:]
+    var notNames: Set<String> = []
+    var temporal: Set<String> = []
+    var pronounGender: [String: String] = [:]
+    var possessives: Set<String> = []
+    var progressiveAuxiliaries: Set<String> = []
+    var pronouns: [String: Speaker.Kind] = [:]
+    var skipBeforeCue: Set<String> = []
+    var indefinite: Set<String> = []
+    var definite: Set<String> = []
+    var organizationWords: Set<String> = []
+    var stopwords: Set<String> = []
+    var prepositions: Set<String> = []
+    var postmodifiers: Set<String> = []
+    var complementizers: Set<String> = []
+    var clauseStops: Set<String> = []
+    /// Titles written with a final period ("Mr.", "Gov."), kept whole by the tokenizer.
+    var dottedTitles: Set<String> = []
+
+    struct Words: Decodable {
+        var pronouns: [String: String]
+        var skipBeforeCue: [String]
+        var determinersIndefinite: [String]
+        var determinersDefinite: [String]
+        var organizationWords: [String]
+        var stopwords: [String]
+        var prepositions: [String]
+        var postmodifiers: [String]
+        var complementizers: [String]
+        var clauseStops: [String]
+        var notNames: [String]
+        var temporal: [String]
+        var pronounGender: [String: String]
+        var titleGender: [String: String]
+        var possessives: [String]
+        var progressiveAuxiliaries: [String]
+        enum CodingKeys: String, CodingKey {
+            case pronouns, skipBeforeCue = "skip_before_cue", determinersIndefinite = "determiners_indefinite",
+                determinersDefinite = "determiners_definite", organizationWords = "organization_words", stopwords,
+                prepositions, postmodifiers, complementizers, clauseStops = "clause_stops", notNames = "not_names",
+                temporal, pronounGender = "pronoun_gender", titleGender = "title_gender", possessives,
+                progressiveAuxiliaries = "progressive_auxiliaries"
+        }
+    }
+
+    init(config: QuoteAttributor.Config, resources: ResourceLoader) throws {
+        var belief = false
+        var quoteOnly = false
+        for line in try resources.lines(config.cues) {
+            if line.hasPrefix("[") {
+                guard ["[speech]", "[belief]", "[quote-only]"].contains(line) else {
+                    throw HearsayError(
+                        code: "resource.invalid",
+                        message: "cue lexicon: unknown section '\(line)' (known: [speech], [belief], [quote-only])",
+                        file: config.cues)
+                }
+                belief = line == "[belief]"
+                quoteOnly = line == "[quote-only]"
+                continue
+            }
+            guard let colon = line.firstIndex(of: ":") else {
+                throw HearsayError(code: "resource.invalid", message: "cue lexicon: line '\(line)' has no 'lemma:'", file: config.cues)
+            }
+            let lemma = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
+            let rest = line[line.index(after: colon)...]
+            // A lemma with spaces is one multi-word form; otherwise each word after the colon is a form.
+            let forms: [[String]] =
+                lemma.contains(" ")
+                ? [rest.split(separator: " ").map { $0.lowercased() }]
+                : rest.split(separator: " ").map { [$0.lowercased()] }
+            for f in forms where !f.isEmpty {
+                cues[f[0], default: []].append(CueForm(lemma: lemma, words: f, belief: belief, quoteOnly: quoteOnly))
+            }
+        }
+        for key in cues.keys { cues[key]!.sort { $0.words.count > $1.words.count } }
+        for line in try resources.lines(config.titles) {
+            for entry in line.split(separator: ",") {
+                let words = entry.lowercased().split(separator: " ").map(String.init)
+                if let first = words.first { titles[first, default: []].append(words) }
+            }
+        }
+        for key in titles.keys { titles[key]!.sort { $0.count > $1.count } }
+        for line in try resources.lines(config.roles) {
+            for w in line.lowercased().split(separator: " ") { roles.insert(String(w)) }
+        }
+        var section = "any"
+        for line in try resources.lines(config.firstNames) {
+            if line.hasPrefix("[") {
+                section = String(line.dropFirst().dropLast())
+                continue
+            }
+            for w in line.lowercased().split(separator: " ") {
+                firstNames.insert(String(w))
+                if section == "male" || section == "female" { gender[String(w)] = section }
+            }
+        }
+        let words = try resources.json(Words.self, config.words)
+        for (k, v) in words.pronouns { pronouns[k] = Speaker.Kind(rawValue: v) ?? .unknown }
+        skipBeforeCue = Set(words.skipBeforeCue)
+        indefinite = Set(words.determinersIndefinite)
+        definite = Set(words.determinersDefinite)
+        organizationWords = Set(words.organizationWords)
+        stopwords = Set(words.stopwords)
+        prepositions = Set(words.prepositions)
+        postmodifiers = Set(words.postmodifiers)
+        complementizers = Set(words.complementizers)
+        clauseStops = Set(words.clauseStops)
+        notNames = Set(words.notNames)
+        temporal = Set(words.temporal)
+        pronounGender = words.pronounGender
+        possessives = Set(words.possessives)
+        progressiveAuxiliaries = Set(words.progressiveAuxiliaries)
+        for (k, v) in words.titleGender { gender[k] = v }
+        for (_, list) in titles {
+            for t in list where t.count == 1 && t[0].hasSuffix(".") { dottedTitles.insert(String(t[0].dropLast())) }
+        }
+    }
+
+    /// The longest cue form starting at token `i`, with the number of tokens it covers.
+    ///
+    /// A capitalized cue only counts at the start of a sentence ("According to ..."), so "the United States" is no
+    /// cue.
+    func cue(at i: Int, in tokens: [Token]) -> (CueForm, Int)? {
+        guard tokens[i].isWord, let forms = cues[tokens[i].lower] else { return nil }
+        if tokens[i].isCapitalized, i > 0, tokens[i - 1].sentence == tokens[i].sentence { return nil }
+        for f in forms {
+            var ok = true
+            var k = 0
+            var j = i
+            while k < f.words.count {
+                guard j < tokens.count, tokens[j].isWord, tokens[j].lower == f.words[k] else {
+                    ok = false
+                    break
+                }
+                k += 1
+                j += 1
+            }
+            if ok { return (f, f.words.count) }
+        }
+        return nil
+    }
+}
+
+/// A word or punctuation mark of the normalized text.
+struct Token: Sendable {
+    var span: Span
+    var text: String
+    var lower: String
+    var isWord: Bool
+    var isCapitalized: Bool
+    var sentence: Int
+    var paragraph: Int
+    /// Inside a quotation's content.
+    var quoted: Bool = false
+
+    /// The word without a possessive ending ("Amazon’s" -> "Amazon").
+    var base: String {
+        for suffix in ["’s", "'s"] where text.hasSuffix(suffix) { return String(text.dropLast(2)) }
+        if text.hasSuffix("’") || text.hasSuffix("'") { return String(text.dropLast()) }
+        return text
+    }
+    var isPossessive: Bool { text.hasSuffix("’s") || text.hasSuffix("'s") }
+}
+
+enum Tokenizer {
+    /// Words (letters and digits, with inner apostrophes, hyphens and periods) and single punctuation marks.
+    static func tokenize(_ document: Document, dotted: Set<String> = []) -> [Token] {
+        let sc = document.scalars
+        var tokens: [Token] = []
+        tokens.reserveCapacity(sc.count / 5)
+        for s in document.sentences {
+            var i = s.span.start
+            let end = s.span.end
+            while i < end {
+                let c = sc[i]
+                if c == " " || c == "\n" || c == "\t" || c == "\u{A0}" {
+                    i += 1
+                    continue
+                }
+                var j = i
+                if isWordScalar(c) {
+                    j += 1
+                    while j < end {
+                        let d = sc[j]
+                        if isWordScalar(d) {
+                            j += 1
+                            continue
+                        }
+                        // Inner apostrophe, hyphen, period or ampersand followed by a word scalar.
+                        if d == "’" || d == "'" || d == "-" || d == "." || d == "&" || d == "‐" {
+                            if j + 1 < end, isWordScalar(sc[j + 1]) {
+                                j += 2
+                                continue
+                            }
+                            // Possessive s’ at a word end ("News’").
+                            if (d == "’" || d == "'"), sc[j - 1] == "s" || sc[j - 1] == "S", j + 1 < end, sc[j + 1] == " " {
+                                j += 1
+                            }
+                            // Abbreviation period: single capital letter or known dotted form (U.S.).
+                            if d == ".", j - i <= 3, sc[j - 1].properties.isUppercase, j + 1 < end, sc[j + 1] != " " || j - i == 1 {
+                                j += 1
+                            }
+                        }
+                        break
+                    }
+                } else {
+                    j += 1
+                }
+                if isWordScalar(c), j < end, sc[j] == ".", j - i <= 5,
+                    dotted.contains(document.string(Span(i, j)).lowercased())
+                {
+                    j += 1
+                }
+                let span = Span(i, j)
+                let text = document.string(span)
+                let word = isWordScalar(c)
+                tokens.append(
+                    Token(
+                        span: span, text: text, lower: text.lowercased(), isWord: word,
+                        isCapitalized: word && c.properties.isUppercase, sentence: s.id, paragraph: s.paragraph))
+                i = j
+            }
+        }
+        return tokens
+    }
+
+    @inline(__always) static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isAlphabetic || (c.value >= 48 && c.value <= 57)
+    }
+}

@@ -1,0 +1,478 @@
+/// A phrase that names or points to a speaker, read off the tokens around a cue.
+struct SpeakerRef {
+    enum Form { case name, pronoun, definite, anonymous, group }
+    var form: Form
+    /// Token range of the whole phrase.
+    var tokens: Range<Int>
+    var span: Span
+    var text: String
+    /// The name words, titles stripped ("Mike Pompeo"), for `.name`.
+    var name: [String] = []
+    /// The description around the name ("Secretary of State", "FT technology correspondent").
+    var description: String?
+    /// The organization an anonymous or described source speaks for ("TikTok").
+    var affiliation: String?
+    /// The head role noun of a description ("spokesman").
+    var role: String?
+    var kind: Speaker.Kind = .unknown
+    /// "male" / "female" when a given name, title or role tells.
+    var gender: String?
+}
+
+/// Reads speaker phrases and keeps the speakers of one document, merging "Mike Pompeo", "Pompeo" and "Secretary of
+/// State Mike Pompeo" into one.
+struct SpeakerResolver {
+    let lex: AttributionLexicon
+    let tokens: [Token]
+    let document: Document
+
+    struct Entity {
+        var name: String
+        var nameWords: [String]
+        var kind: Speaker.Kind
+        var descriptions: [String] = []
+        var affiliation: String?
+        var mentions: [Mention] = []
+        var firstPosition: Int
+        var gender: String?
+        /// Positions where the entity was the subject of a cue (a speaker, not only mentioned).
+        var cuePositions: [Int] = []
+        /// Text positions and paragraphs where it was mentioned, in order.
+        var positions: [(pos: Int, paragraph: Int)] = []
+    }
+
+    var entities: [Entity] = []
+
+    init(lex: AttributionLexicon, tokens: [Token], document: Document) {
+        self.lex = lex
+        self.tokens = tokens
+        self.document = document
+    }
+
+    // MARK: Reading phrases
+
+    func isName(_ t: Token) -> Bool {
+        // An acronym ("US", "FBI") is a name even when it spells a stop word.
+        if t.isCapitalized, t.text.unicodeScalars.count >= 2, t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0 == "." }) {
+            return true
+        }
+        return t.isCapitalized && !lex.stopwords.contains(t.lower) && !lex.notNames.contains(t.lower)
+            && !lex.definite.contains(t.lower)
+            && !lex.indefinite.contains(t.lower) && lex.cue(at: 0, in: [t]) == nil
+    }
+
+    func isRole(_ t: Token) -> Bool { t.isWord && lex.roles.contains(t.lower) }
+
+    /// The phrase that ends right before token `end` (exclusive), read backwards, not crossing `lower`.
+    func phrase(endingBefore end: Int, lower: Int) -> SpeakerRef? {
+        var j = end - 1
+        // Adverbs, auxiliaries and a time adjunct between the speaker and the cue ("on Tuesday", "Monday night");
+        // the progressive's "is" before a cue in -ing ("Trump is insisting").
+        let progressive = end < tokens.count && tokens[end].lower.hasSuffix("ing")
+        while j >= lower, tokens[j].isWord,
+            lex.skipBeforeCue.contains(tokens[j].lower) || lex.temporal.contains(tokens[j].lower)
+                || progressive && lex.progressiveAuxiliaries.contains(tokens[j].lower)
+        {
+            j -= 1
+        }
+        // An apposition or an aside between the phrase and the cue: "James Mattis, his predecessor, said",
+        // "Phil Smith, a spokesman for the union, said", "Trump, speaking to veterans, said", "Kall -- co-editor
+        // of a book -- said".
+        if j >= lower, tokens[j].text == "," || tokens[j].text == "—" || tokens[j].text == "–" || tokens[j].text == "--" {
+            let mark = tokens[j].text
+            var c = j - 1
+            while c >= lower, j - c <= 40, tokens[c].text != mark, !(mark == "," && tokens[c].text == ".") { c -= 1 }
+            guard c > lower, c < j - 1, tokens[c].text == mark, isName(tokens[c - 1]) || isRole(tokens[c - 1]) else { return nil }
+            let opener = tokens[c + 1]
+            let asideOK = lex.definite.contains(opener.lower) || lex.indefinite.contains(opener.lower)
+                || lex.possessives.contains(opener.lower) || isRole(opener) || lex.titles[opener.lower] != nil
+                || opener.lower == "who" || opener.lower == "which" || opener.lower.hasSuffix("ing") || isName(opener)
+                || mark != ","
+            guard asideOK else { return nil }
+            return phrase(endingBefore: c, lower: lower)
+        }
+        guard j >= lower, tokens[j].isWord, !tokens[j].quoted else { return nil }
+        if let kind = lex.pronouns[tokens[j].lower] {
+            return make(.pronoun, j..<(j + 1), kind: kind)
+        }
+        var last = j
+        var first = j
+        var k = j
+        // A description with a complement: "one person familiar with the matter", "a person knowledgeable about it".
+        if !isRole(tokens[j]) && !isName(tokens[j]) {
+            var r = j - 1
+            while r >= lower, r >= j - 6, tokens[r].isWord {
+                if lex.postmodifiers.contains(tokens[r].lower), r - 1 >= lower, isRole(tokens[r - 1]) {
+                    last = j
+                    k = r - 1
+                    first = k
+                    break
+                }
+                r -= 1
+            }
+        }
+        while k >= lower, last - k < 10 {
+            let t = tokens[k]
+            if !t.isWord || t.quoted {
+                // "Mr." titles are words; other punctuation ends the phrase.
+                break
+            }
+            if lex.definite.contains(t.lower) || lex.indefinite.contains(t.lower) {
+                // A determiner inside a prepositional complement ("familiar with the matter") keeps going.
+                if k - 1 >= lower, tokens[k - 1].isWord, lex.prepositions.contains(tokens[k - 1].lower) {
+                    first = k
+                    k -= 1
+                    continue
+                }
+                first = k
+                break
+            }
+            if lex.prepositions.contains(t.lower) {
+                guard k - 1 >= lower, k + 1 <= last else { break }
+                let left = tokens[k - 1]
+                guard left.isWord, isRole(left) || isName(left) || lex.postmodifiers.contains(left.lower) else { break }
+                k -= 1
+                continue
+            }
+            if lex.clauseStops.contains(t.lower) || (lex.stopwords.contains(t.lower) && !isName(t) && !isRole(t)) {
+                break
+            }
+            if !t.isCapitalized && !isRole(t) && !lex.postmodifiers.contains(t.lower) {
+                // A lower-case modifier ("top", "technology", "senior") only before a role or a name.
+                guard k < last, isRole(tokens[k + 1]) || isName(tokens[k + 1]) || !tokens[k + 1].isCapitalized else { break }
+                // Plain lower-case words are allowed only when a role or name follows somewhere to the right.
+                if !(k + 1...last).contains(where: { isRole(tokens[$0]) || isName(tokens[$0]) }) { break }
+            }
+            first = k
+            k -= 1
+        }
+        guard first <= last else { return nil }
+        return classify(first..<(last + 1))
+    }
+
+    /// The phrase that starts at token `start`, read forwards (after an inverted cue or "according to").
+    func phrase(startingAt start: Int, upper: Int) -> SpeakerRef? {
+        guard start < upper, tokens[start].isWord, !tokens[start].quoted,
+            !lex.complementizers.contains(tokens[start].lower)
+        else { return nil }
+        if let kind = lex.pronouns[tokens[start].lower] { return make(.pronoun, start..<(start + 1), kind: kind) }
+        var k = start
+        if lex.definite.contains(tokens[k].lower) || lex.indefinite.contains(tokens[k].lower) { k += 1 }
+        var lastGood = -1
+        while k < upper, k - start < 10 {
+            let t = tokens[k]
+            guard t.isWord, !t.quoted else { break }
+            if isName(t) || isRole(t) || lex.titles[t.lower] != nil {
+                lastGood = k
+                k += 1
+                continue
+            }
+            if lex.prepositions.contains(t.lower) || lex.postmodifiers.contains(t.lower)
+                || lex.definite.contains(t.lower)
+            {
+                k += 1
+                continue
+            }
+            if !lex.clauseStops.contains(t.lower) && !lex.stopwords.contains(t.lower) && k + 1 < upper
+                && (isRole(tokens[k + 1]) || isName(tokens[k + 1]))
+            {
+                k += 1
+                continue
+            }
+            break
+        }
+        guard lastGood >= start else { return nil }
+        return classify(start..<(lastGood + 1))
+    }
+
+    /// An apposition after a name: ", a professor at George Washington University and ..." up to the sentence end.
+    func apposition(after end: Int, upper: Int) -> String? {
+        guard end < upper, tokens[end].text == ",", end + 1 < upper else { return nil }
+        let t = tokens[end + 1]
+        guard lex.indefinite.contains(t.lower) || lex.definite.contains(t.lower) || isRole(t) else { return nil }
+        var k = end + 1
+        while k < upper, tokens[k].text != "," || k - end < 4, tokens[k].text != "." { k += 1 }
+        let span = Span(tokens[end + 1].span.start, tokens[max(end + 1, k - 1)].span.end)
+        let s = document.string(span)
+        return s.count > 120 ? String(s.prefix(120)) : s
+    }
+
+    func make(_ form: SpeakerRef.Form, _ r: Range<Int>, kind: Speaker.Kind) -> SpeakerRef {
+        let span = Span(tokens[r.lowerBound].span.start, tokens[r.upperBound - 1].span.end)
+        return SpeakerRef(form: form, tokens: r, span: span, text: document.string(span), kind: kind)
+    }
+
+    /// Decides what a phrase is: a name (titles stripped), a definite description, an anonymous source or a group.
+    func classify(_ r: Range<Int>) -> SpeakerRef? {
+        let ts = Array(tokens[r])
+        // Trailing name run.
+        var nameStart = ts.count
+        while nameStart > 0, isName(ts[nameStart - 1]) { nameStart -= 1 }
+        // Never let a possessive inside the run start the name ("China’s foreign minister Wang Yi").
+        if nameStart < ts.count {
+            // Strip titles from the front of the name run ("Secretary of State", "President").
+            var i = 0
+            var titleEnd = -1
+            while i < ts.count {
+                var matched = 0
+                if let list = lex.titles[ts[i].lower] {
+                    for t in list where i + t.count <= ts.count {
+                        if zip(t, ts[i..<(i + t.count)]).allSatisfy({ $0.0 == $0.1.lower }) {
+                            matched = t.count
+                            break
+                        }
+                    }
+                }
+                if matched > 0 {
+                    titleEnd = i + matched
+                    i += matched
+                } else {
+                    i += 1
+                }
+            }
+            if titleEnd > nameStart && titleEnd < ts.count { nameStart = titleEnd }
+            if nameStart < ts.count {
+                // Possessives inside the run belong to the description ("China’s").
+                var s = nameStart
+                for k in nameStart..<ts.count where ts[k].isPossessive && k < ts.count - 1 { s = k + 1 }
+                nameStart = s
+            }
+        }
+        let hasName = nameStart < ts.count
+        let roleIndex = ts.lastIndex(where: { isRole($0) })
+        let firstLower = ts[0].lower
+        // "A spokesman for TikTok": a role joined to a name by a preposition is a description of the role.
+        let roleThenPreposition = roleIndex.map { ri in
+            ri < nameStart && ts[ri..<nameStart].contains { lex.prepositions.contains($0.lower) }
+        } ?? false
+        if hasName && (roleIndex == nil || roleIndex! < nameStart) && !roleThenPreposition {
+            let nameTokens = ts[nameStart...]
+            var ref = make(.name, r, kind: .unknown)
+            ref.name = nameTokens.map { $0.base }
+            let descTokens = ts[..<nameStart].filter { !lex.definite.contains($0.lower) && !lex.indefinite.contains($0.lower) }
+            if !descTokens.isEmpty {
+                let span = Span(descTokens.first!.span.start, descTokens.last!.span.end)
+                ref.description = document.string(span)
+            }
+            let lowerName = ref.name.map { $0.lowercased() }
+            if ref.name.count >= 2 { ref.gender = lex.gender[lowerName[0]] }
+            for t in ts[..<nameStart] where ref.gender == nil { ref.gender = lex.gender[t.lower] }
+            if lowerName.contains(where: { lex.organizationWords.contains($0) }) {
+                ref.kind = .organization
+            } else if descTokens.contains(where: { lex.titles[$0.lower] != nil || isRole($0) && !lex.organizationWords.contains($0.lower) })
+                || lex.firstNames.contains(lowerName[0]) && ref.name.count >= 2
+            {
+                ref.kind = .person
+            }
+            // An indefinite article before a name is an anonymous source of that organization ("a TikTok
+            // spokesman" is handled below; "an Amazon" alone is not a speaker).
+            if lex.indefinite.contains(firstLower) { return nil }
+            return ref
+        }
+        guard let ri = roleIndex else { return nil }
+        let role = ts[ri].lower
+        // Affiliation: a name before the role ("TikTok spokesman") or after a preposition ("spokesman for TikTok").
+        var affiliation: String?
+        if hasName, nameStart > ri {
+            affiliation = ts[nameStart...].map { $0.base }.joined(separator: " ")
+        } else if let n = ts[..<ri].lastIndex(where: { isName($0) }) {
+            var s = n
+            while s > 0, isName(ts[s - 1]) { s -= 1 }
+            affiliation = ts[s...n].map { $0.base }.joined(separator: " ")
+        }
+        let plural = role.hasSuffix("s") && !role.hasSuffix("ss") || role == "people" || role.hasSuffix("men")
+            || role.hasSuffix("people")
+        var ref: SpeakerRef
+        if lex.definite.contains(firstLower) {
+            ref = make(.definite, r, kind: plural ? .group : .person)
+        } else if lex.indefinite.contains(firstLower) {
+            ref = make(.anonymous, r, kind: .anonymous)
+        } else if plural {
+            ref = make(.group, r, kind: .group)
+        } else if hasName || affiliation != nil {
+            // "TikTok spokesman" without an article: anonymous.
+            ref = make(.anonymous, r, kind: .anonymous)
+        } else {
+            return nil
+        }
+        ref.role = role
+        ref.gender = lex.gender[role]
+        ref.affiliation = affiliation
+        let descStart = lex.definite.contains(firstLower) || lex.indefinite.contains(firstLower) ? 1 : 0
+        if descStart < ts.count {
+            ref.description = document.string(Span(ts[descStart].span.start, ts.last!.span.end))
+        }
+        if lex.organizationWords.contains(role) && !lex.titles.keys.contains(role) { ref.kind = plural ? .group : .organization }
+        return ref
+    }
+
+    // MARK: Entities
+
+    /// The entity a phrase refers to, creating it when new; nil when a pronoun or description has no antecedent.
+    mutating func resolve(_ ref: SpeakerRef, at pos: Int, paragraph: Int, quoteWords: Set<String>, sectionStart: Int,
+        inStatement: Bool, asSpeaker: Bool = true) -> (Int, String)?
+    {
+        let found = resolveEntity(ref, at: pos, paragraph: paragraph, quoteWords: quoteWords, sectionStart: sectionStart,
+            inStatement: inStatement)
+        if asSpeaker, let (idx, _) = found, !entities[idx].cuePositions.contains(pos) {
+            entities[idx].cuePositions.append(pos)
+            entities[idx].cuePositions.sort()
+        }
+        return found
+    }
+
+    mutating func resolveEntity(_ ref: SpeakerRef, at pos: Int, paragraph: Int, quoteWords: Set<String>,
+        sectionStart: Int, inStatement: Bool) -> (Int, String)?
+    {
+        switch ref.form {
+        case .name:
+            let idx = entityFor(name: ref.name, kind: ref.kind, inStatement: inStatement, pos: pos)
+            if entities[idx].gender == nil { entities[idx].gender = ref.gender }
+            if let d = ref.description, !entities[idx].descriptions.contains(d) { entities[idx].descriptions.append(d) }
+            note(idx, ref, form: .name, pos: pos, paragraph: paragraph)
+            return (idx, "speaker.name")
+        case .pronoun:
+            let g = lex.pronounGender[ref.text.lowercased()]
+            guard let (idx, rule) = antecedent(for: ref.kind, gender: g, before: pos, paragraph: paragraph,
+                quoteWords: quoteWords, sectionStart: sectionStart)
+            else { return nil }
+            if entities[idx].gender == nil, let g { entities[idx].gender = g }
+            note(idx, ref, form: .pronoun, pos: pos, paragraph: paragraph)
+            return (idx, rule)
+        case .definite:
+            // "the top Washington diplomat": the most recent named speaker of that kind.
+            let want: Speaker.Kind = ref.kind == .organization ? .organization : .person
+            guard let idx = lastEntity(before: pos, where: { $0.kind == want && !$0.nameWords.isEmpty }, within: 12,
+                paragraph: paragraph)
+            else {
+                // No antecedent: the description is the speaker ("the port authority said").
+                var own = ref
+                own.form = ref.kind == .group ? .group : .anonymous
+                own.affiliation = ref.affiliation
+                return resolveDescription(own, pos: pos, paragraph: paragraph, definite: true)
+            }
+            if let d = ref.description, !entities[idx].descriptions.contains(d) { entities[idx].descriptions.append(d) }
+            note(idx, ref, form: .description, pos: pos, paragraph: paragraph)
+            return (idx, "speaker.definite-description")
+        case .anonymous, .group:
+            return resolveDescription(ref, pos: pos, paragraph: paragraph, definite: false)
+        }
+    }
+
+    mutating func resolveDescription(_ ref: SpeakerRef, pos: Int, paragraph: Int, definite: Bool) -> (Int, String)? {
+        do {
+            let role = ref.role ?? ""
+            let key = [ref.affiliation, role].compactMap { $0 }.joined(separator: " ")
+            let name = ref.affiliation != nil ? key : (ref.description ?? ref.text)
+            if let idx = entities.firstIndex(where: { $0.nameWords.isEmpty && $0.name == name }) {
+                note(idx, ref, form: .anonymous, pos: pos, paragraph: paragraph)
+                return (idx, "speaker.anonymous")
+            }
+            entities.append(Entity(name: name, nameWords: [], kind: ref.kind == .group ? .group : .anonymous,
+                affiliation: ref.affiliation, firstPosition: pos))
+            if let d = ref.description { entities[entities.count - 1].descriptions.append(d) }
+            note(entities.count - 1, ref, form: definite ? .description : .anonymous, pos: pos, paragraph: paragraph)
+            if definite { return (entities.count - 1, "speaker.description") }
+            return (entities.count - 1, ref.form == .group ? "speaker.group" : "speaker.anonymous")
+        }
+    }
+
+    mutating func note(_ idx: Int, _ ref: SpeakerRef, form: Mention.Form, pos: Int, paragraph: Int) {
+        let m = document.mention(ref.span, form: form)
+        if !entities[idx].mentions.contains(m) { entities[idx].mentions.append(m) }
+        entities[idx].positions.append((pos, paragraph))
+    }
+
+    mutating func entityFor(name: [String], kind: Speaker.Kind, inStatement: Bool, pos: Int) -> Int {
+        let lower = name.map { $0.lowercased() }
+        // Same full name, or a last name of a known person, or a longer form of a known single name.
+        if let i = entities.firstIndex(where: { $0.nameWords.map { $0.lowercased() } == lower }) {
+            upgrade(i, kind == .unknown && inStatement ? .organization : kind)
+            return i
+        }
+        if lower.count == 1, let i = entities.lastIndex(where: { $0.nameWords.count > 1 && $0.nameWords.last!.lowercased() == lower[0] }) {
+            upgrade(i, kind)
+            return i
+        }
+        if lower.count > 1, let i = entities.firstIndex(where: { $0.nameWords.count == 1 && $0.nameWords[0].lowercased() == lower.last! }) {
+            entities[i].nameWords = name
+            entities[i].name = name.joined(separator: " ")
+            upgrade(i, kind)
+            return i
+        }
+        var k = kind
+        if k == .unknown && inStatement { k = .organization }
+        entities.append(Entity(name: name.joined(separator: " "), nameWords: name, kind: k, firstPosition: pos))
+        return entities.count - 1
+    }
+
+    mutating func upgrade(_ i: Int, _ kind: Speaker.Kind) {
+        if entities[i].kind == .unknown && kind != .unknown { entities[i].kind = kind }
+    }
+
+    func lastEntity(before pos: Int, where ok: (Entity) -> Bool, within paragraphs: Int, paragraph: Int) -> Int? {
+        var best: (Int, Int)?
+        for (i, e) in entities.enumerated() where ok(e) {
+            guard let p = e.positions.last(where: { $0.pos < pos }) else { continue }
+            guard paragraph - p.paragraph <= paragraphs else { continue }
+            if best == nil || p.pos > best!.1 { best = (i, p.pos) }
+        }
+        return best?.0
+    }
+
+    /// A pronoun's antecedent: the most recent compatible speaker. When that speaker was only mentioned inside a
+    /// section opened by a mid-article headline (an inset box) and the quote shares no words with that section but
+    /// does with the text around an earlier speaker, the earlier speaker is taken: the inset interrupted the story.
+    func antecedent(for kind: Speaker.Kind, gender: String?, before pos: Int, paragraph: Int, quoteWords: Set<String>,
+        sectionStart: Int) -> (Int, String)?
+    {
+        let compatible: (Entity) -> Bool = { e in
+            if let g = gender, let eg = e.gender, g != eg { return false }
+            switch kind {
+            case .person: return e.kind == .person || e.kind == .unknown && !e.nameWords.isEmpty || e.kind == .anonymous
+            case .organization: return e.kind == .organization || e.kind == .unknown
+            default: return e.kind == .group || e.kind == .organization || e.kind == .anonymous
+            }
+        }
+        guard var nearest = lastEntity(before: pos, where: compatible, within: 12, paragraph: paragraph) else { return nil }
+        // Salience: a recent speaker (the subject of a cue) is preferred over a person only mentioned since.
+        let nearestPos = entities[nearest].positions.last(where: { $0.pos < pos })!.pos
+        var best: (Int, Int)?
+        for (i, e) in entities.enumerated() where compatible(e) {
+            guard let p = e.cuePositions.last(where: { $0 < pos }) else { continue }
+            if best == nil || p > best!.1 { best = (i, p) }
+        }
+        if let (i, p) = best, i != nearest, nearestPos - p < 600,
+            paragraph - (entities[i].positions.last(where: { $0.pos <= p })?.paragraph ?? 0) <= 3
+        {
+            nearest = i
+        }
+        let nearestPara = entities[nearest].positions.last(where: { $0.pos < pos })!.paragraph
+        if sectionStart > 0, nearestPara >= sectionStart, !quoteWords.isEmpty {
+            let sectionWords = words(paragraphs: sectionStart..<paragraph)
+            if sectionWords.intersection(quoteWords).isEmpty {
+                let sectionPos = document.paragraphs[sectionStart].span.start
+                if let earlier = lastEntity(before: sectionPos, where: compatible, within: 12, paragraph: sectionStart) {
+                    let ep = entities[earlier].positions.last(where: { $0.pos < sectionPos })!.paragraph
+                    if !words(paragraphs: max(0, ep - 1)..<(ep + 1)).intersection(quoteWords).isEmpty {
+                        return (earlier, "speaker.pronoun-across-inset")
+                    }
+                }
+            }
+        }
+        return (nearest, "speaker.pronoun")
+    }
+
+    /// Content words of a range of paragraphs.
+    func words(paragraphs r: Range<Int>) -> Set<String> {
+        var out = Set<String>()
+        guard !r.isEmpty else { return out }
+        let lo = document.paragraphs[max(0, r.lowerBound)].span.start
+        let hi = document.paragraphs[min(document.paragraphs.count - 1, r.upperBound - 1)].span.end
+        for t in tokens where t.span.start >= lo && t.span.end <= hi && t.isWord {
+            let w = t.base.lowercased()
+            if w.count >= 4 && !lex.stopwords.contains(w) { out.insert(w) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,642 @@
+/// Proleptic Gregorian day arithmetic on day numbers (days since 1970-01-01).
+enum ClaimCalendar {
+    static func days(_ y: Int, _ m: Int, _ d: Int) -> Int {
+        let y2 = m <= 2 ? y - 1 : y
+        let era = (y2 >= 0 ? y2 : y2 - 399) / 400
+        let yoe = y2 - era * 400
+        let mp = (m + 9) % 12
+        let doy = (153 * mp + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    static func civil(_ n: Int) -> (Int, Int, Int) {
+        let z = n + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// ISO weekday, 1 = Monday ... 7 = Sunday.
+    static func weekday(_ n: Int) -> Int { ((n % 7 + 7 + 3) % 7) + 1 }
+
+    static func isoWeek(_ n: Int) -> (Int, Int) {
+        let thursday = n - weekday(n) + 4
+        let (ty, _, _) = civil(thursday)
+        return (ty, (thursday - days(ty, 1, 1)) / 7 + 1)
+    }
+
+    static func daysInMonth(_ y: Int, _ m: Int) -> Int { days(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - days(y, m, 1) }
+
+    static func valid(_ y: Int, _ m: Int, _ d: Int) -> Bool {
+        m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)
+    }
+
+    /// Day number of a `YYYY-MM-DD` (or longer ISO) string.
+    static func parse(_ s: String) -> Int? {
+        let p = s.prefix(10).split(separator: "-")
+        guard p.count == 3, let y = Int(p[0]), let m = Int(p[1]), let d = Int(p[2]), valid(y, m, d) else { return nil }
+        return days(y, m, d)
+    }
+
+    static func pad(_ v: Int, _ w: Int) -> String {
+        var s = String(v)
+        while s.count < w { s = "0" + s }
+        return s
+    }
+
+    static func string(_ n: Int) -> String {
+        let (y, m, d) = civil(n)
+        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+    }
+}
+
+extension ClaimScanner {
+    struct DT {
+        var end: Int
+        var value: String
+        var hasTime = false
+        var rule: String
+    }
+
+    /// A date, a time, or both at token `i`.
+    func parseDateTime(_ i: Int) -> FoundClaim? {
+        if let d = dateCore(i) {
+            var v = d.value
+            var end = d.end
+            var rule = d.rule
+            var kind: Claim.Kind = d.hasTime ? .time : .date
+            if !d.hasTime {
+                if let w = word(end), let part = lx.dayParts[w], v.count == 10 {
+                    v += "T" + part
+                    end += 1
+                    kind = .time
+                } else if word(end) == "in", word(end + 1) == "the", let w = word(end + 2), let part = lx.dayParts[w] {
+                    v += "T" + part
+                    end += 3
+                    kind = .time
+                } else {
+                    var m = end
+                    var bareHourOK = false
+                    if let w = word(m), w == "at" || w == "around" || w == "by" || w == "before" || w == "after" {
+                        m += 1
+                        bareHourOK = w == "at"
+                    } else if isSym(m, ",") || isSym(m, "@") || isSym(m, "-") {
+                        m += 1
+                    }
+                    if let tr = timeRange(m, prefix: v) {
+                        v = tr.value
+                        end = tr.end
+                        kind = .time
+                        rule += "+time-range"
+                    } else if let tm = timeCore(m) {
+                        v += tm.value
+                        end = tm.end
+                        kind = .time
+                        rule += "+time"
+                    } else if bareHourOK, isInt(m), t[m].intDigits <= 2, t[m].value >= 1, t[m].value <= 12,
+                        unitAfter(m + 1, attachedOK: true) == nil
+                    {
+                        v += "T" + ClaimCalendar.pad(Int(t[m].value), 2)
+                        end = m + 1
+                        kind = .time
+                        rule += "+hour"
+                    }
+                }
+                // Date ranges: "from March to May", "2014-2018", "Nov 18-Dec 19, 2015"
+                if kind == .date, let w = joiner(end, between: word(i - 1) == "between"), let d2 = dateCore(end + w),
+                    !d2.hasTime, let r = dateRange(v, d2.value)
+                {
+                    v = r
+                    end = d2.end
+                    rule = "claims.date-range"
+                }
+            }
+            var c = FoundClaim(
+                startTok: i, endTok: end, value: .text(v), valueMax: nil, unit: nil, kind: kind, qualifier: nil,
+                rule: rule, confidence: 0.8, evidence: nil)
+            c.qualifier = dateQualifier(i)
+            return c
+        }
+        if let tr = timeRange(i, prefix: "") {
+            var c = FoundClaim(
+                startTok: i, endTok: tr.end, value: .text(tr.value), valueMax: nil, unit: nil, kind: .time,
+                qualifier: nil, rule: "claims.time-range", confidence: 0.7, evidence: nil)
+            var m = tr.end
+            if let w = word(m), w == "on" { m += 1 }
+            if let d = dateCore(m), !d.hasTime, d.value.count == 10 || d.value.hasPrefix("XXXX-WXX") {
+                c.value = .text(tr.value.replacingOccurrences(of: "(T", with: "(" + d.value + "T").replacingOccurrences(of: ",T", with: "," + d.value + "T"))
+                c.endTok = d.end
+            }
+            return c
+        }
+        if let tm = timeCore(i) {
+            var v = tm.value
+            var end = tm.end
+            var rule = "claims.time"
+            var m = end
+            if let w = word(m), w == "on" { m += 1 } else if isSym(m, ",") { m += 1 }
+            if let d = dateCore(m), !d.hasTime, d.value.count == 10 || d.value.hasPrefix("XXXX-WXX") {
+                v = d.value + v
+                end = d.end
+                rule += "+date"
+            }
+            var c = FoundClaim(
+                startTok: i, endTok: end, value: .text(v), valueMax: nil, unit: nil, kind: .time, qualifier: nil,
+                rule: rule, confidence: 0.8, evidence: nil)
+            c.qualifier = dateQualifier(i)
+            return c
+        }
+        return nil
+    }
+
+    func dateQualifier(_ i: Int) -> String? {
+        let q = qualifierBefore(i).0
+        if let q, q.count <= 2 { return nil }
+        return q
+    }
+
+    func dateString(_ y: Int?, _ m: Int, _ d: Int?) -> String {
+        var year = y
+        if year == nil, resolvePartial, let a = anchor {
+            let (ay, _, _) = ClaimCalendar.civil(a)
+            var best: (Int, Int)?
+            for c in [ay - 1, ay, ay + 1] {
+                let dd = d ?? 15
+                guard ClaimCalendar.valid(c, m, min(dd, 28)) else { continue }
+                let n = ClaimCalendar.days(c, m, min(dd, ClaimCalendar.daysInMonth(c, m)))
+                let dist = abs(n - a)
+                if best == nil || dist < best!.1 { best = (c, dist) }
+            }
+            if let b = best, d == nil || ClaimCalendar.valid(b.0, m, d!) { year = b.0 }
+        }
+        let ys = year.map { ClaimCalendar.pad($0, 4) } ?? "XXXX"
+        var s = ys + "-" + ClaimCalendar.pad(m, 2)
+        if let d { s += "-" + ClaimCalendar.pad(d, 2) }
+        return s
+    }
+
+    func weekdayValue(_ wd: Int, modifier: Int?, word mod: String?) -> String? {
+        guard let a = anchor else {
+            return modifier == nil ? "XXXX-WXX-\(wd)" : nil
+        }
+        let aw = ClaimCalendar.weekday(a)
+        guard let mval = modifier else {
+            if !resolvePartial { return "XXXX-WXX-\(wd)" }
+            return ClaimCalendar.string(a - ((aw - wd + 7) % 7))
+        }
+        if mval > 0 {
+            if mod == "next" { return ClaimCalendar.string(a - (aw - 1) + 7 + (wd - 1)) }
+            let d = (wd - aw + 7) % 7
+            return ClaimCalendar.string(a + (d == 0 ? 7 : d))
+        }
+        if mval < 0 {
+            let d = (aw - wd + 7) % 7
+            return ClaimCalendar.string(a - (d == 0 ? 7 : d))
+        }
+        return ClaimCalendar.string(a - (aw - 1) + (wd - 1))
+    }
+
+    /// A day of the month at `e`: "10", "10th", "first", "twenty fourth", "the 9th".
+    func dayNumber(_ e0: Int) -> (Int, Int)? {
+        var e = e0
+        if word(e) == "the" { e += 1 }
+        if isInt(e), t[e].intDigits <= 2 {
+            let d = Int(t[e].value)
+            guard d >= 1 && d <= 31 else { return nil }
+            var end = e + 1
+            if let w = word(end), tight(end), lx.ordinalSuffixes.contains(w) { end += 1 }
+            if isSym(end, ":") || isSym(end, "%") || isSym(end, "/") { return nil }
+            if end == e + 1, unitAfter(end, attachedOK: true) != nil || lx.timeSuffixes.match(t, end, limit) != nil {
+                return nil
+            }
+            return (d, end)
+        }
+        if let w = word(e) {
+            if let o = lx.ordinals[w], o <= 31 { return (Int(o), e + 1) }
+            if let c = lx.cardinals[w], c >= 20, c <= 30 {
+                var k = e + 1
+                if isSym(k, "-"), tight(k) { k += 1 }
+                if let w2 = word(k), let o = lx.ordinals[w2], o < 10, Int(c) + Int(o) <= 31 { return (Int(c) + Int(o), k + 1) }
+            }
+        }
+        return nil
+    }
+
+    /// A year at `m`: four digits, or two digits after "of" / an apostrophe.
+    func yearNumber(_ m: Int) -> Int? {
+        if isInt(m), t[m].intDigits == 4, t[m].value >= 1000, t[m].value <= 2200 {
+            if isSym(m + 1, "-") || isSym(m + 1, "/") { return nil }
+            return Int(t[m].value)
+        }
+        return nil
+    }
+
+    func monthAt(_ i: Int, needContext: Bool) -> Int? {
+        guard let w = word(i), let mo = lx.months[w] else { return nil }
+        if !needContext { return mo }
+        return mo
+    }
+
+    func monthDay(_ i: Int) -> DT? {
+        guard let w = word(i), let mo = lx.months[w] else { return nil }
+        let ambiguous = lx.ambiguousMonths.contains(w)
+        var e = i + 1
+        if isSym(e, "."), tight(e) { e += 1 }
+        if isSym(e, "/"), tight(e) { e += 1 }
+        if let (day, de) = dayNumber(e) {
+            if ambiguous && !t[i].capitalized && w != "may" && word(i - 1) != "on" {
+                if w.count <= 3 && !isSym(i + 1, ".") { return nil }
+            }
+            if w == "may" && !t[i].capitalized && !(word(i - 1).map { lx.datePrepositions.contains($0) } ?? false) {
+                return nil
+            }
+            var end = de
+            var y: Int?
+            var m2 = de
+            if isSym(m2, ",") { m2 += 1 }
+            if word(m2) == "of" { m2 += 1 }
+            if let yy = yearNumber(m2) {
+                y = yy
+                end = m2 + 1
+            } else if word(de) == "of", isInt(de + 1), t[de + 1].intDigits == 2 {
+                let v = Int(t[de + 1].value)
+                y = v < 50 ? 2000 + v : 1900 + v
+                end = de + 2
+            }
+            if let yy = y, !ClaimCalendar.valid(yy, mo, day) { return nil }
+            return DT(end: end, value: dateString(y, mo, day), rule: "claims.date-month-day")
+        }
+        var m2 = e
+        if isSym(m2, ",") { m2 += 1 }
+        if word(m2) == "of" { m2 += 1 }
+        if let yy = yearNumber(m2) {
+            if ambiguous && !t[i].capitalized && w.count <= 3 { return nil }
+            return DT(end: m2 + 1, value: ClaimCalendar.pad(yy, 4) + "-" + ClaimCalendar.pad(mo, 2), rule: "claims.date-month-year")
+        }
+        // month alone
+        let prev = word(i - 1)
+        let prepBefore = prev.map { lx.datePrepositions.contains($0) } ?? false
+        if ambiguous {
+            let rangeAfter = (isSym(i + 1, "-") || word(i + 1) == "to") && (word(i + 2).map { lx.months[$0] != nil } ?? false)
+            guard prepBefore || rangeAfter, w.count > 3 || w == "may" || isSym(i + 1, ".") || rangeAfter else { return nil }
+            if w == "may" || w == "march" {
+                // "in May", "since March": the month; "may" as a verb has no preposition before it
+            }
+        } else if !(t[i].capitalized || prepBefore) {
+            return nil
+        }
+        if w.count <= 3 && !t[i].capitalized && w != "may" { return nil }
+        if isSym(e, ","), let (day, de) = dayNumber(e + 1), de > e + 2 || (isInt(e + 1) && !isNum(de)) {
+            if de == e + 3 || lx.ordinalSuffixes.contains(t[de - 1].lower) {
+                return DT(end: de, value: dateString(nil, mo, day), rule: "claims.date-month-day")
+            }
+        }
+        return DT(end: e, value: dateString(nil, mo, nil), rule: "claims.date-month")
+    }
+
+    func dayMonth(_ i: Int) -> DT? {
+        guard let (day, de) = dayNumber(i) else { return nil }
+        var e = de
+        if word(e) == "of" { e += 1 }
+        guard let w = word(e), let mo = lx.months[w] else { return nil }
+        if lx.ambiguousMonths.contains(w) && !t[e].capitalized && w.count <= 3 { return nil }
+        if w == "may" && !t[e].capitalized { return nil }
+        var end = e + 1
+        if isSym(end, "."), tight(end) { end += 1 }
+        var y: Int?
+        var m2 = end
+        if isSym(m2, ",") { m2 += 1 }
+        if word(m2) == "of" { m2 += 1 }
+        if let yy = yearNumber(m2) {
+            y = yy
+            end = m2 + 1
+        } else if word(end) == "of", isInt(end + 1), t[end + 1].intDigits == 2 {
+            let v = Int(t[end + 1].value)
+            y = v < 50 ? 2000 + v : 1900 + v
+            end += 2
+        }
+        if let yy = y, !ClaimCalendar.valid(yy, mo, day) { return nil }
+        return DT(end: end, value: dateString(y, mo, day), rule: "claims.date-day-month")
+    }
+
+    func numericDate(_ i: Int) -> DT? {
+        guard isNum(i) else { return nil }
+        let tk = t[i]
+        // 10.07.2020
+        if !tk.value.isFinite || (tk.grouped && tk.lower.filter({ $0 == "." }).count == 2) {
+            let p = tk.lower.split(separator: ".")
+            if p.count == 3, let d = Int(p[0]), let m = Int(p[1]), let y = Int(p[2]), p[2].count == 4,
+                ClaimCalendar.valid(y, m, d)
+            {
+                return DT(end: i + 1, value: ClaimCalendar.string(ClaimCalendar.days(y, m, d)), rule: "claims.date-dotted")
+            }
+            return nil
+        }
+        guard isInt(i) else { return nil }
+        let a = Int(tk.value)
+        // ISO 2020-07-10, 2015-3
+        if tk.intDigits == 4, isSym(i + 1, "-"), tight(i + 1), isInt(i + 2), tight(i + 2), t[i + 2].intDigits <= 2 {
+            let m = Int(t[i + 2].value)
+            if isSym(i + 3, "-"), tight(i + 3), isInt(i + 4), tight(i + 4), t[i + 4].intDigits <= 2 {
+                let d = Int(t[i + 4].value)
+                guard ClaimCalendar.valid(a, m, d) else { return nil }
+                return DT(end: i + 5, value: ClaimCalendar.string(ClaimCalendar.days(a, m, d)), rule: "claims.date-iso")
+            }
+            if m >= 1 && m <= 12 && t[i + 2].lower.count <= 2 && !(isSym(i + 3, "-")) {
+                return DT(end: i + 3, value: ClaimCalendar.pad(a, 4) + "-" + ClaimCalendar.pad(m, 2), rule: "claims.date-iso-month")
+            }
+            return nil
+        }
+        guard tk.intDigits <= 2 else { return nil }
+        for sep in ["/", "-"] {
+            guard isSym(i + 1, sep), tight(i + 1), isInt(i + 2), tight(i + 2), t[i + 2].intDigits <= 2 else { continue }
+            let b = Int(t[i + 2].value)
+            if isSym(i + 3, sep), tight(i + 3), isInt(i + 4), tight(i + 4),
+                t[i + 4].intDigits == 4 || t[i + 4].intDigits == 2
+            {
+                var y = Int(t[i + 4].value)
+                if t[i + 4].intDigits == 2 { y += y < 50 ? 2000 : 1900 }
+                var m = a
+                var d = b
+                if a > 12 { (m, d) = (b, a) }
+                guard ClaimCalendar.valid(y, m, d) else { return nil }
+                if isSym(i + 5, sep), tight(i + 5) { return nil }
+                return DT(end: i + 5, value: ClaimCalendar.string(ClaimCalendar.days(y, m, d)), rule: "claims.date-numeric")
+            }
+            if sep == "/", !(isSym(i - 1, "-") && tight(i)), !isNum(i - 1), !isSym(i + 3, "/"),
+                !(isSym(i + 3, ".") && isNum(i + 4)), unitAfter(i + 3, attachedOK: true) == nil
+            {
+                var m = a
+                var d = b
+                if a > 12 { (m, d) = (b, a) }
+                guard m >= 1 && m <= 12 && d >= 1 && d <= 31 else { return nil }
+                return DT(end: i + 3, value: dateString(nil, m, d), rule: "claims.date-numeric-md")
+            }
+        }
+        return nil
+    }
+
+    func dateCore(_ i: Int) -> DT? {
+        guard i < limit else { return nil }
+        if let w = word(i) {
+            if let m = lx.relativeModifiers.match(t, i, limit), let a = anchor {
+                let e = m.end
+                let mod = t[i].lower
+                if let w2 = word(e), let wd = lx.weekdays[w2], !lx.ambiguousWeekdays.contains(w2) || t[e].capitalized {
+                    if let v = weekdayValue(wd, modifier: m.payload, word: mod) {
+                        return DT(end: e + 1, value: v, rule: "claims.date-relative-weekday")
+                    }
+                }
+                if let w2 = word(e), let cu = lx.calendarUnits[w2] {
+                    let n = m.payload
+                    let (ay, am, _) = ClaimCalendar.civil(a)
+                    switch cu {
+                    case "W", "WE":
+                        let (wy, wn) = ClaimCalendar.isoWeek(a + 7 * n)
+                        return DT(
+                            end: e + 1, value: ClaimCalendar.pad(wy, 4) + "-W" + ClaimCalendar.pad(wn, 2) + (cu == "WE" ? "-WE" : ""),
+                            rule: "claims.date-relative-week")
+                    case "M":
+                        var y = ay
+                        var mo = am + n
+                        while mo < 1 { mo += 12; y -= 1 }
+                        while mo > 12 { mo -= 12; y += 1 }
+                        return DT(end: e + 1, value: ClaimCalendar.pad(y, 4) + "-" + ClaimCalendar.pad(mo, 2), rule: "claims.date-relative-month")
+                    case "Y":
+                        return DT(end: e + 1, value: ClaimCalendar.pad(ay + n, 4), rule: "claims.date-relative-year")
+                    case "D":
+                        return DT(end: e + 1, value: ClaimCalendar.string(a + n), rule: "claims.date-relative-day")
+                    default:
+                        break
+                    }
+                }
+                if let w2 = word(e), let mo = lx.months[w2], t[e].capitalized || !lx.ambiguousMonths.contains(w2) {
+                    let (ay, am, _) = ClaimCalendar.civil(a)
+                    var y = ay
+                    if m.payload > 0 && mo <= am { y += 1 }
+                    if m.payload < 0 && mo >= am { y -= 1 }
+                    return DT(end: e + 1, value: ClaimCalendar.pad(y, 4) + "-" + ClaimCalendar.pad(mo, 2), rule: "claims.date-relative-month")
+                }
+                if m.payload == 0, mod == "this", let w2 = word(e), let part = lx.dayParts[w2] {
+                    return DT(end: e + 1, value: ClaimCalendar.string(a) + "T" + part, hasTime: true, rule: "claims.date-this-daypart")
+                }
+            }
+            if let rd = lx.relativeDays[w] {
+                guard let a = anchor else { return nil }
+                var v = ClaimCalendar.string(a + rd)
+                var ht = false
+                if w.hasPrefix("toni") {
+                    v += "TNI"
+                    ht = true
+                }
+                return DT(end: i + 1, value: v, hasTime: ht, rule: "claims.date-relative-day")
+            }
+            if let wd = lx.weekdays[w] {
+                if lx.ambiguousWeekdays.contains(w) && !t[i].capitalized { return nil }
+                if w.count <= 3 && word(i - 1) == nil && i > base && !isSym(i - 1, ",") && !t[i].capitalized { return nil }
+                var e = i + 1
+                if isSym(e, ".") && tight(e) && w.count <= 4 { e += 1 }
+                var e2 = e
+                if isSym(e2, ",") { e2 += 1 }
+                if let d = monthDay(e2) ?? dayMonth(e2) {
+                    return DT(end: d.end, value: d.value, rule: "claims.date-weekday-date")
+                }
+                guard let v = weekdayValue(wd, modifier: nil, word: nil) else { return nil }
+                return DT(end: e, value: v, rule: "claims.date-weekday")
+            }
+            if lx.months[w] != nil { return monthDay(i) }
+            if w == "the", let d = dayMonth(i) { return d }
+            // "3 days ago" is handled with numbers below
+            return nil
+        }
+        if isNum(i) {
+            if let d = numericDate(i) { return d }
+            if let d = dayMonth(i) { return d }
+            // "3 days ago", "two weeks from now"
+            if let o = offsetDate(i) { return o }
+        }
+        return nil
+    }
+
+    func offsetDate(_ i: Int) -> DT? {
+        guard let a = anchor, isInt(i), t[i].value < 1000 else { return nil }
+        let n = Int(t[i].value)
+        guard let (u, e) = unitAfter(i + 1, attachedOK: false), u.kind == .duration else { return nil }
+        guard let o = lx.offsetWords.match(t, e, limit), o.payload != 0 else { return nil }
+        let w = t[e].lower
+        guard w == "ago" || w == "from" || w == "hence" else { return nil }
+        let s = o.payload * n
+        var day: Int
+        switch u.unit {
+        case "day": day = a + s
+        case "week": day = a + 7 * s
+        case "fortnight": day = a + 14 * s
+        case "month", "year":
+            var (y, m, d) = ClaimCalendar.civil(a)
+            if u.unit == "year" { y += s } else {
+                m += s
+                while m < 1 { m += 12; y -= 1 }
+                while m > 12 { m -= 12; y += 1 }
+            }
+            d = min(d, ClaimCalendar.daysInMonth(y, m))
+            day = ClaimCalendar.days(y, m, d)
+        default: return nil
+        }
+        return DT(end: o.end, value: ClaimCalendar.string(day), rule: "claims.date-offset")
+    }
+
+    /// A clock time at `i`: "2pm", "2:30 p.m.", "14:00", "noon", "7 o'clock".
+    func timeCore(_ i: Int) -> (end: Int, value: String)? {
+        guard i < limit else { return nil }
+        if let tw = lx.timeWords.match(t, i, limit) {
+            // "noon" alone is a time only after a preposition or number
+            if let p = word(i - 1), ["at", "by", "until", "till", "before", "after", "around", "from", "to"].contains(p) {
+                return (tw.end, tw.payload)
+            }
+            return nil
+        }
+        guard isNum(i), t[i].value.isFinite else { return nil }
+        var h: Int
+        var mm: String?
+        var ss: String?
+        var e = i + 1
+        if t[i].decimal {
+            let p = t[i].lower.split(separator: ".")
+            guard p.count == 2, p[1].count == 2, let hh = Int(p[0]), hh <= 24 else { return nil }
+            h = hh
+            mm = String(p[1])
+            guard lx.timeSuffixes.match(t, e, limit) != nil else { return nil }
+        } else {
+            guard isInt(i), t[i].intDigits <= 2 else { return nil }
+            h = Int(t[i].value)
+            guard h <= 24 else { return nil }
+            if isSym(e, ":"), tight(e), isInt(e + 1), tight(e + 1), t[e + 1].lower.count == 2, t[e + 1].value < 60 {
+                mm = t[e + 1].lower
+                e += 2
+                if isSym(e, ":"), tight(e), isInt(e + 1), tight(e + 1), t[e + 1].lower.count == 2 {
+                    ss = t[e + 1].lower
+                    e += 2
+                }
+            }
+        }
+        if let s = lx.timeSuffixes.match(t, e, limit) {
+            guard h >= 1 && h <= 12 else { return nil }
+            // "a" alone is not a.m.; require the whole form
+            if s.end == e + 1 && (t[e].lower == "a" || t[e].lower == "p") { return nil }
+            if h == 12 { h = s.payload == 12 ? 12 : 0 } else { h += s.payload }
+            e = s.end
+        } else if let oc = lx.oclockWords.match(t, e, limit) {
+            e = oc.end
+        } else if mm != nil {
+            guard h <= 23 else { return nil }
+            // "2:1" scores and ratios have no two-digit minutes; kept out by the two-digit check above
+        } else if word(e) == "noon", h == 12 {
+            return (e + 1, "T12")
+        } else {
+            return nil
+        }
+        var v = "T" + ClaimCalendar.pad(h, 2)
+        if let mm { v += ":" + mm }
+        if let ss { v += ":" + ss }
+        return (e, v)
+    }
+
+    /// The width of a range joiner at `k` ("to", "-", "through", "and" after "between"), or nil.
+    func joiner(_ k: Int, between: Bool) -> Int? {
+        if let w = word(k) {
+            if w == "to" || w == "through" || w == "till" || w == "until" || w == "thru" { return 1 }
+            if w == "and" && between { return 1 }
+            return nil
+        }
+        if isSym(k, "-") || isSym(k, "–") || isSym(k, "—") { return 1 }
+        return nil
+    }
+
+    /// "(start,end,duration)" for two dates of the same granularity, or nil.
+    func dateRange(_ a0: String, _ b: String) -> String? {
+        var a = a0
+        // "Jan-Feb 2017", "Nov 18-Dec 19, 2015": the first date borrows the second one's year
+        if a.hasPrefix("XXXX"), !b.hasPrefix("XXXX"), a.count == b.count {
+            let y = Int(b.prefix(4)) ?? 0
+            var ya = y
+            if let ma = Int(a.dropFirst(5).prefix(2)), let mb = Int(b.dropFirst(5).prefix(2)), ma > mb { ya -= 1 }
+            a = ClaimCalendar.pad(ya, 4) + a.dropFirst(4)
+        }
+        guard a.count == b.count else { return nil }
+        switch a.count {
+        case 4:
+            guard let ya = Int(a), let yb = Int(b), yb > ya else { return nil }
+            return "(\(a)-01-01,\(b)-01-01,P\(yb - ya)Y)"
+        case 7:
+            let ya = Int(a.prefix(4)) ?? 0
+            let yb = Int(b.prefix(4)) ?? 0
+            guard let ma = Int(a.suffix(2)), let mb = Int(b.suffix(2)) else { return nil }
+            var n = (yb - ya) * 12 + mb - ma
+            if n <= 0 { n += 12 }
+            return "(\(a)-01,\(b)-01,P\(n)M)"
+        case 10:
+            guard let da = ClaimCalendar.parse(a), let db = ClaimCalendar.parse(b) else {
+                return "(\(a),\(b))"
+            }
+            return "(\(a),\(b),P\(db - da)D)"
+        default:
+            return nil
+        }
+    }
+
+    /// A clock-time range: "8-9am", "3 - 8pm", "1pm to 3pm", "10:30-11:45", "between 3 and 8am".
+    func timeRange(_ i: Int, prefix: String) -> (end: Int, value: String)? {
+        guard isInt(i) || (isNum(i) && t[i].decimal) else { return nil }
+        func clock(_ k: Int) -> (h: Int, m: Int?, end: Int, suffix: Int?)? {
+            guard isInt(k) else { return nil }
+            if t[k].intDigits == 4, t[k].lower.count == 4 {
+                let v = Int(t[k].value)
+                guard v / 100 <= 23, v % 100 < 60 else { return nil }
+                return (v / 100, v % 100, k + 1, nil)
+            }
+            guard t[k].intDigits <= 2 else { return nil }
+            let h = Int(t[k].value)
+            guard h <= 24 else { return nil }
+            var e = k + 1
+            var m: Int?
+            if isSym(e, ":"), tight(e), isInt(e + 1), tight(e + 1), t[e + 1].lower.count == 2 {
+                m = Int(t[e + 1].value)
+                e += 2
+            }
+            if let s = lx.timeSuffixes.match(t, e, limit), !(s.end == e + 1 && (t[e].lower == "a" || t[e].lower == "p")) {
+                return (h, m, s.end, s.payload)
+            }
+            return (h, m, e, nil)
+        }
+        guard let a = clock(i), let w = joiner(a.end, between: word(i - 1) == "between"), let b = clock(a.end + w) else {
+            return nil
+        }
+        let strong = a.suffix != nil || b.suffix != nil || a.m != nil || b.m != nil || !prefix.isEmpty
+            || (t[i].intDigits == 4 && t[a.end + w].intDigits == 4)
+        guard strong, unitAfter(b.end, attachedOK: true) == nil, !isSym(b.end, "%") else { return nil }
+        if a.suffix == nil && b.suffix == nil && a.m == nil && b.m == nil && prefix.isEmpty { return nil }
+        var ha = a.h
+        var hb = b.h
+        if let s = b.suffix { hb = hb == 12 ? (s == 12 ? 12 : 0) : hb + s }
+        if let s = a.suffix { ha = ha == 12 ? (s == 12 ? 12 : 0) : ha + s } else if let s = b.suffix, s == 12, a.h + 12 <= hb {
+            ha += 12
+        }
+        if b.suffix == nil && a.suffix == nil && hb < ha && hb + 12 > ha { hb += 12 }
+        guard ha <= 24, hb <= 24 else { return nil }
+        func fmt(_ h: Int, _ m: Int?) -> String {
+            "T" + ClaimCalendar.pad(h, 2) + (m.map { ":" + ClaimCalendar.pad($0, 2) } ?? "")
+        }
+        var mins = (hb * 60 + (b.m ?? 0)) - (ha * 60 + (a.m ?? 0))
+        if mins < 0 { mins += 24 * 60 }
+        var dur = "PT"
+        if mins / 60 > 0 { dur += "\(mins / 60)H" }
+        if mins % 60 > 0 { dur += "\(mins % 60)M" }
+        return (b.end, "(" + prefix + fmt(ha, a.m) + "," + prefix + fmt(hb, b.m) + "," + dur + ")")
+    }
+}

@@ -1,0 +1,245 @@
+/// The word lists of the claims stage, loaded once from resource files and indexed for token lookups.
+///
+/// Everything language-specific lives in `claims-lexicon.json`, `claims-units.json` and `claims-stopwords.txt`;
+/// this type only turns those files into dictionaries keyed by lower-case token text.
+struct ClaimLexicon: Sendable {
+    /// The JSON shape of `claims-lexicon.json`.
+    struct LexiconFile: Decodable {
+        var cardinals: [String: Double]
+        var ordinals: [String: Double]
+        var ordinalSuffixes: [String]
+        var scales: [String: Double]
+        var attachedScales: [String: Double]
+        var attachedScaleMinValue: [String: Double]
+        var fractions: [String: Double]
+        var unicodeFractions: [String: Double]
+        var vagueAmounts: [String: [Double]]
+        var fewAmounts: [String: Double]
+        var oneWords: [String]
+        var negativeWords: [String]
+        var decimalWords: [String]
+        var overWords: [String]
+        var qualifiers: [String]
+        var qualifierSkip: [String]
+        var rangeStarts: [String]
+        var rangeJoiners: [String]
+        var months: [String: Int]
+        var ambiguousMonths: [String]
+        var weekdays: [String: Int]
+        var ambiguousWeekdays: [String]
+        var relativeDays: [String: Int]
+        var relativeModifiers: [String: Int]
+        var calendarUnits: [String: String]
+        var offsetWords: [String: Int]
+        var datePrepositions: [String]
+        var timeSuffixes: [String: Int]
+        var timeWords: [String: String]
+        var oclockWords: [String]
+        var dayParts: [String: String]
+        var ageWords: [String]
+        var numberPrefixes: [String]
+        var irregularPlurals: [String: String]
+
+        enum CodingKeys: String, CodingKey {
+            case cardinals, ordinals, ordinalSuffixes = "ordinal_suffixes", scales, attachedScales = "attached_scales"
+            case attachedScaleMinValue = "attached_scale_min_value", fractions, unicodeFractions = "unicode_fractions"
+            case vagueAmounts = "vague_amounts", fewAmounts = "few_amounts", oneWords = "one_words"
+            case negativeWords = "negative_words", decimalWords = "decimal_words", overWords = "over_words"
+            case qualifiers, qualifierSkip = "qualifier_skip", rangeStarts = "range_starts"
+            case rangeJoiners = "range_joiners", months, ambiguousMonths = "ambiguous_months", weekdays
+            case ambiguousWeekdays = "ambiguous_weekdays", relativeDays = "relative_days"
+            case relativeModifiers = "relative_modifiers", calendarUnits = "calendar_units"
+            case offsetWords = "offset_words", datePrepositions = "date_prepositions"
+            case timeSuffixes = "time_suffixes", timeWords = "time_words", oclockWords = "oclock_words"
+            case dayParts = "day_parts", ageWords = "age_words", numberPrefixes = "number_prefixes", irregularPlurals = "irregular_plurals"
+        }
+    }
+
+    /// The JSON shape of `claims-units.json`.
+    struct UnitsFile: Decodable {
+        struct Entry: Decodable {
+            var unit: String
+            var kind: String
+            var names: [String]?
+            var attached: [String]?
+            var prefixes: [String]?
+            /// A multiplier the form carries ("MUSD" = million US dollars).
+            var scale: Double?
+        }
+        var units: [Entry]
+    }
+
+    enum UnitKind: String, Sendable { case money, percent, measure, duration }
+
+    struct UnitInfo: Sendable, Hashable {
+        var unit: String
+        var kind: UnitKind
+        var scale: Double = 1
+    }
+
+    let lex: LexiconFile
+    let cardinals: [String: Double]
+    let ordinals: [String: Double]
+    let ordinalSuffixes: Set<String>
+    let scales: [String: Double]
+    let attachedScales: [String: Double]
+    let fractions: [String: Double]
+    let unicodeFractions: [Unicode.Scalar: Double]
+    let vague: [String: (Double, Double)]
+    let few: PhraseTable<Double>
+    let oneWords: Set<String>
+    let negativeWords: Set<String>
+    let decimalWords: Set<String>
+    let overWords: PhraseTable<Bool>
+    let qualifiers: PhraseTable<String>
+    let qualifierSkip: Set<String>
+    let rangeStarts: Set<String>
+    let rangeJoiners: Set<String>
+    let months: [String: Int]
+    let ambiguousMonths: Set<String>
+    let weekdays: [String: Int]
+    let ambiguousWeekdays: Set<String>
+    let relativeDays: [String: Int]
+    let relativeModifiers: PhraseTable<Int>
+    let calendarUnits: [String: String]
+    let offsetWords: PhraseTable<Int>
+    let datePrepositions: Set<String>
+    let timeSuffixes: PhraseTable<Int>
+    let timeWords: PhraseTable<String>
+    let oclockWords: PhraseTable<Bool>
+    let dayParts: [String: String]
+    let ageWords: Set<String>
+    let numberPrefixes: Set<String>
+    let irregularPlurals: [String: String]
+    let stopwords: Set<String>
+
+    /// Unit names after a number, money and measure alike.
+    let unitNames: PhraseTable<UnitInfo>
+    /// Unit forms accepted only when glued to the digits ("3h", "5l").
+    let unitAttached: [String: UnitInfo]
+    /// Currency forms before a number ("$", "US$", "EUR").
+    let currencyPrefixes: PhraseTable<UnitInfo>
+
+    init(lexicon: LexiconFile, units: UnitsFile, stopwords: [String]) {
+        lex = lexicon
+        cardinals = lexicon.cardinals
+        ordinals = lexicon.ordinals
+        ordinalSuffixes = Set(lexicon.ordinalSuffixes)
+        scales = lexicon.scales
+        attachedScales = lexicon.attachedScales
+        fractions = lexicon.fractions
+        var uf: [Unicode.Scalar: Double] = [:]
+        for (k, v) in lexicon.unicodeFractions { if let s = k.unicodeScalars.first { uf[s] = v } }
+        unicodeFractions = uf
+        var vg: [String: (Double, Double)] = [:]
+        for (k, v) in lexicon.vagueAmounts where v.count == 2 { vg[k] = (v[0], v[1]) }
+        vague = vg
+        few = PhraseTable(lexicon.fewAmounts.map { ($0.key, $0.value) })
+        oneWords = Set(lexicon.oneWords)
+        negativeWords = Set(lexicon.negativeWords)
+        decimalWords = Set(lexicon.decimalWords)
+        overWords = PhraseTable(lexicon.overWords.map { ($0, true) })
+        qualifiers = PhraseTable(lexicon.qualifiers.map { ($0, $0) })
+        qualifierSkip = Set(lexicon.qualifierSkip)
+        rangeStarts = Set(lexicon.rangeStarts)
+        rangeJoiners = Set(lexicon.rangeJoiners)
+        months = lexicon.months
+        ambiguousMonths = Set(lexicon.ambiguousMonths)
+        weekdays = lexicon.weekdays
+        ambiguousWeekdays = Set(lexicon.ambiguousWeekdays)
+        relativeDays = lexicon.relativeDays
+        relativeModifiers = PhraseTable(lexicon.relativeModifiers.map { ($0.key, $0.value) })
+        calendarUnits = lexicon.calendarUnits
+        offsetWords = PhraseTable(lexicon.offsetWords.map { ($0.key, $0.value) })
+        datePrepositions = Set(lexicon.datePrepositions)
+        timeSuffixes = PhraseTable(lexicon.timeSuffixes.map { ($0.key, $0.value) })
+        timeWords = PhraseTable(lexicon.timeWords.map { ($0.key, $0.value) })
+        oclockWords = PhraseTable(lexicon.oclockWords.map { ($0, true) })
+        dayParts = lexicon.dayParts
+        ageWords = Set(lexicon.ageWords)
+        numberPrefixes = Set(lexicon.numberPrefixes)
+        irregularPlurals = lexicon.irregularPlurals
+        self.stopwords = Set(stopwords.map { $0.lowercased() })
+
+        var names: [(String, UnitInfo)] = []
+        var attached: [String: UnitInfo] = [:]
+        var prefixes: [(String, UnitInfo)] = []
+        for e in units.units {
+            let info = UnitInfo(unit: e.unit, kind: UnitKind(rawValue: e.kind) ?? .measure, scale: e.scale ?? 1)
+            for n in e.names ?? [] { names.append((n, info)) }
+            for a in e.attached ?? [] { attached[a.lowercased()] = info }
+            for p in e.prefixes ?? [] { prefixes.append((p, info)) }
+        }
+        unitNames = PhraseTable(names)
+        unitAttached = attached
+        currencyPrefixes = PhraseTable(prefixes)
+    }
+
+    /// Singular lower-case form of a counted noun ("soldiers" -> "soldier", "people" -> "people").
+    func singular(_ w: String) -> String {
+        if let s = irregularPlurals[w] { return s }
+        let n = w.count
+        if n > 3, w.hasSuffix("ies") { return String(w.dropLast(3)) + "y" }
+        if n > 4, w.hasSuffix("ches") || w.hasSuffix("shes") || w.hasSuffix("sses") || w.hasSuffix("xes") {
+            return String(w.dropLast(2))
+        }
+        if n > 3, w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us"), !w.hasSuffix("is") {
+            return String(w.dropLast())
+        }
+        return w
+    }
+
+    /// Whether a word looks like a plural noun.
+    func looksPlural(_ w: String) -> Bool {
+        if let s = irregularPlurals[w] { return s != w || w == "people" || w == "police" || w == "staff" }
+        let n = w.count
+        return n > 2 && w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is")
+    }
+}
+
+/// Multi-word phrases keyed by their first token, longest first, matched against ``ClaimToken`` runs.
+struct PhraseTable<Payload: Sendable>: Sendable {
+    struct Entry: Sendable {
+        var words: [String]
+        /// Whether each word touches the one before it in the phrase ("ft2", "p.m.").
+        var tight: [Bool]
+        var payload: Payload
+    }
+    private(set) var byFirst: [String: [Entry]] = [:]
+
+    init(_ items: [(String, Payload)]) {
+        for (phrase, payload) in items {
+            let toks = ClaimTokenizer.phraseTokenList(phrase)
+            guard let first = toks.first?.lower else { continue }
+            byFirst[first, default: []].append(
+                Entry(words: toks.map(\.lower), tight: toks.map { !$0.spaceBefore }, payload: payload))
+        }
+        for k in byFirst.keys { byFirst[k]!.sort { $0.words.count > $1.words.count } }
+    }
+
+    /// The longest phrase starting at token `i`, and the index after it.
+    func match(_ t: [ClaimToken], _ i: Int, _ limit: Int) -> (payload: Payload, end: Int)? {
+        guard i < limit, let entries = byFirst[t[i].lower] else { return nil }
+        outer: for e in entries {
+            if i + e.words.count > limit { continue }
+            var k = 1
+            while k < e.words.count {
+                if t[i + k].lower != e.words[k] || (e.tight[k] && t[i + k].spaceBefore) { continue outer }
+                k += 1
+            }
+            return (e.payload, i + e.words.count)
+        }
+        return nil
+    }
+
+    /// The longest phrase ending just before token `end` (exclusive), and its first index.
+    func matchEnding(_ t: [ClaimToken], _ end: Int, _ lowerBound: Int) -> (payload: Payload, start: Int)? {
+        var best: (Payload, Int)?
+        var start = end - 1
+        while start >= lowerBound, end - start <= 4 {
+            if let m = match(t, start, end), m.end == end { best = (m.payload, start) }
+            start -= 1
+        }
+        return best
+    }
+}

@@ -1,0 +1,939 @@
+/// A claim found by the scanner, before ids, sentences and quotes are attached.
+struct FoundClaim: Sendable {
+    struct Equiv: Sendable {
+        var start: Int
+        var end: Int
+        var value: Double
+        var unit: String?
+    }
+    var startTok: Int
+    var endTok: Int
+    var value: ClaimValue
+    var valueMax: ClaimValue?
+    var unit: String?
+    var kind: Claim.Kind
+    var qualifier: String?
+    var rule: String
+    var confidence: Double
+    var evidence: String?
+    var equivalents: [Equiv] = []
+    /// A scale word or suffix was applied ("2.4 million"), for unit inheritance.
+    var scaled = false
+}
+
+/// A number read from tokens: digits, words, scale words, fractions.
+struct ParsedNumber {
+    var value: Double
+    var end: Int
+    var spelled = false
+    var scale = 1.0
+    var ordinal = false
+    var fraction = false
+    var vagueMax: Double?
+    /// A unit discovered while reading the number ("1.8m" as metres).
+    var unit: ClaimLexicon.UnitInfo?
+    var label = false
+    var words = 0
+}
+
+/// The claims grammar over one unit (sentence) of tokens.
+///
+/// Scans left to right; at each token tries a date or time, then a quantity (optional qualifier, currency prefix,
+/// number, scale, unit or counted noun, range continuation, parenthesised equivalent).
+struct ClaimScanner {
+    let lx: ClaimLexicon
+    let t: [ClaimToken]
+    let base: Int
+    let limit: Int
+    let scalars: [Unicode.Scalar]
+    let anchor: Int?
+    let resolvePartial: Bool
+    let durationKind: Claim.Kind
+    var out: [FoundClaim] = []
+
+    init(
+        lexicon: ClaimLexicon, tokens: [ClaimToken], base: Int, limit: Int, scalars: [Unicode.Scalar], anchor: Int?,
+        resolvePartial: Bool, durationKind: Claim.Kind
+    ) {
+        self.lx = lexicon
+        self.t = tokens
+        self.base = base
+        self.limit = limit
+        self.scalars = scalars
+        self.anchor = anchor
+        self.resolvePartial = resolvePartial
+        self.durationKind = durationKind
+    }
+
+    // MARK: small token predicates
+
+    @inline(__always) func word(_ i: Int) -> String? {
+        i >= base && i < limit && t[i].kind == .word ? t[i].lower : nil
+    }
+    @inline(__always) func isSym(_ i: Int, _ s: String) -> Bool {
+        i >= base && i < limit && t[i].kind == .symbol && t[i].lower == s
+    }
+    @inline(__always) func isNum(_ i: Int) -> Bool { i >= base && i < limit && t[i].kind == .number }
+    /// Token `i` touches the previous token (no space).
+    @inline(__always) func tight(_ i: Int) -> Bool { i > base && i < limit && !t[i].spaceBefore }
+    @inline(__always) func isInt(_ i: Int) -> Bool {
+        isNum(i) && !t[i].decimal && !t[i].grouped && t[i].value.isFinite
+    }
+    func text(_ a: Int, _ b: Int) -> String {
+        guard a < b else { return "" }
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars[t[a].start..<t[b - 1].end])
+        return String(v)
+    }
+
+    // MARK: driver
+
+    mutating func scan() {
+        var i = base
+        while i < limit {
+            // Skip URLs, e-mail-like and hash tags.
+            if let w = word(i), (w == "http" || w == "https" || w == "www"), i + 1 < limit, tight(i + 1) {
+                i += 1
+                while i < limit, !t[i].spaceBefore { i += 1 }
+                continue
+            }
+            if isSym(i, "#") || isSym(i, "@") {
+                i += 1
+                while i < limit, !t[i].spaceBefore { i += 1 }
+                continue
+            }
+            if let d = parseDateTime(i) {
+                out.append(d)
+                i = d.endTok
+                continue
+            }
+            if let q = parseQuantity(i) {
+                i = q.endTok
+                if var q2 = q.claim {
+                    // "3.9 million headsets, up from 2.4 million": the bare scaled amount counts the same things
+                    if q2.kind == .number, q2.unit == nil, q2.scaled,
+                        let prev = out.last(where: { $0.kind == .count && $0.scaled })
+                    {
+                        q2.kind = .count
+                        q2.unit = prev.unit
+                        q2.rule = "claims.count-inherited"
+                        q2.confidence = 0.5
+                    }
+                    out.append(q2)
+                }
+                continue
+            }
+            i += 1
+        }
+    }
+
+    // MARK: numbers
+
+    /// Reads a number at `i`: digits with suffix scales, number words, scale words, fractions, ordinals.
+    func parseNumber(_ i: Int, money: Bool) -> ParsedNumber? {
+        guard i < limit else { return nil }
+        var j = i
+        var total = 0.0
+        var current = 0.0
+        var have = false
+        var spelled = false
+        var scale = 1.0
+        var lastWasScale = false
+        var lastTens = false
+        var lastDigit = false
+        var words = 0
+        var fractionSeen = false
+        var lastBigScale = 1.0
+
+        // "a hundred", "an hour" is handled by units; "half a million", "quarter million", "a half".
+        if let w = word(j) {
+            if lx.oneWords.contains(w), let n = word(j + 1),
+                lx.scales[n] != nil || n == "half" || n == "quarter" || n == "third"
+            {
+                if n == "half" || n == "quarter" || n == "third" {
+                    let den = lx.fractions[n] ?? 2
+                    if let s = word(j + 2), let sv = lx.scales[s], sv >= 1000 {
+                        return ParsedNumber(value: sv / den, end: j + 3, spelled: true, scale: sv, fraction: true)
+                    }
+                    return ParsedNumber(value: 1 / den, end: j + 2, spelled: true, fraction: true)
+                }
+                current = 1
+                have = true
+                spelled = true
+                j += 1
+            } else if w == "half" || w == "quarter" {
+                let f = w == "half" ? 0.5 : 0.25
+                var k = j + 1
+                if let a = word(k), lx.oneWords.contains(a) { k += 1 }
+                if let s = word(k), let sv = lx.scales[s] {
+                    return ParsedNumber(value: f * sv, end: k + 1, spelled: true, scale: sv, fraction: true)
+                }
+                return nil
+            }
+        }
+        loop: while j < limit {
+            let tk = t[j]
+            switch tk.kind {
+            case .number:
+                if have && !lastWasScale { break loop }
+                if have, lastWasScale, !(j > i && t[j - 1].lower == "and"),
+                    !(word(j + 1).map { lx.scales[$0] != nil } ?? false)
+                {
+                    break loop
+                }
+                guard tk.value.isFinite else { return nil }
+                var groupedValue = tk.value
+                if !have, tk.intDigits <= 3, !tk.decimal, !tk.grouped {
+                    var g = j + 1
+                    var n = 0
+                    var v = tk.value
+                    while g < limit, t[g].kind == .number, t[g].spaceBefore, t[g].intDigits == 3, !t[g].grouped,
+                        t[g].lower.first != "0" || n > 0
+                    {
+                        v = v * 1000 + (t[g].value.rounded(.down))
+                        if t[g].decimal { v += t[g].value - t[g].value.rounded(.down) }
+                        n += 1
+                        g += 1
+                        if t[g - 1].decimal { break }
+                    }
+                    if n >= 2 {
+                        groupedValue = v
+                        j = g - 1
+                    }
+                }
+                current += groupedValue
+                have = true
+                lastDigit = true
+                lastWasScale = false
+                j += 1
+                // Exponent: 1.3x10^6
+                if let x = word(j), x == "x", tight(j), isNum(j + 1), t[j + 1].lower == "10", isSym(j + 2, "^"),
+                    isNum(j + 3)
+                {
+                    current *= ClaimTokenizer.pow10(t[j + 3].value)
+                    j += 4
+                }
+                // Digit fraction 4/5, or mixed 1 4/5.
+                if isSym(j, "/"), tight(j), isInt(j + 1), tight(j + 1), isInt(j - 1), !isSym(j + 2, "/"),
+                    t[j + 1].value > 0, !(isSym(j + 2, "-") && tight(j + 2))
+                {
+                    current = current - tk.value + tk.value / t[j + 1].value
+                    fractionSeen = true
+                    j += 2
+                    break loop
+                }
+                if isInt(j - 1), isInt(j), t[j].spaceBefore, isSym(j + 1, "/"), tight(j + 1), isInt(j + 2),
+                    tight(j + 2), t[j + 2].value > t[j].value, !spelled
+                {
+                    current += t[j].value / t[j + 2].value
+                    fractionSeen = true
+                    j += 3
+                    break loop
+                }
+                if let w = word(j), tight(j) {
+                    if lx.ordinalSuffixes.contains(w), isInt(j - 1) {
+                        return ParsedNumber(value: tk.value, end: j + 1, ordinal: true)
+                    }
+                    if let s = lx.attachedScales[w] {
+                        let raw = scalars[t[j].start]
+                        let minV = lx.lex.attachedScaleMinValue[w] ?? 0
+                        if w == "g" && !raw.properties.isUppercase { break loop }
+                        if w == "m" && !money && raw != "M" {
+                            // metres unless followed by a counted noun
+                            if let n = word(j + 1), !lx.stopwords.contains(n), !isDimWord(n) {
+                            } else {
+                                break loop
+                            }
+                        }
+                        if current < minV { return ParsedNumber(value: current, end: j + 1, label: true) }
+                        current *= s
+                        scale = s
+                        j += 1
+                        break loop
+                    }
+                    if lx.unitAttached[w] != nil || lx.unitNames.match(t, j, limit) != nil
+                        || lx.timeSuffixes.match(t, j, limit) != nil
+                    {
+                        break loop
+                    }
+                    if w == "s" || w == "ish" { break loop }
+                    return ParsedNumber(value: current, end: j + 1, label: true)
+                }
+            case .word:
+                let w = tk.lower
+                if let v = lx.cardinals[w] {
+                    if have && !lastWasScale {
+                        if lastTens && v < 10 && v > 0 {
+                            current += v
+                        } else {
+                            break loop
+                        }
+                    } else {
+                        if lastDigit && !lastWasScale { break loop }
+                        current += v
+                    }
+                    have = true
+                    spelled = true
+                    words += 1
+                    lastTens = v >= 20 && v.truncatingRemainder(dividingBy: 10) == 0
+                    lastWasScale = false
+                    lastDigit = false
+                    j += 1
+                    if isSym(j, "-"), tight(j), j + 1 < limit, tight(j + 1), let n = word(j + 1),
+                        lx.cardinals[n] != nil || lx.ordinals[n] != nil || lx.fractions[n] != nil
+                    {
+                        j += 1
+                    }
+                    continue
+                }
+                if let s = lx.scales[w] {
+                    if !have {
+                        guard (w == "hundred" || w == "thousand") && j == i else { break loop }
+                        current = 1
+                        have = true
+                    }
+                    if lastWasScale && s >= lastBigScale && s != 100 {
+                        total = (total + current) * s
+                        current = 0
+                    } else if s == 100 || s == 12 {
+                        current = (current == 0 ? 1 : current) * s
+                    } else {
+                        total += current * s
+                        current = 0
+                        lastBigScale = s
+                    }
+                    scale = s
+                    spelled = spelled || tk.kind == .word
+                    lastWasScale = true
+                    lastTens = false
+                    words += 1
+                    j += 1
+                    // "lakh" plural etc. are in the table; allow "million-year-old" to stop here
+                    continue
+                }
+                if w == "and", have, j + 1 < limit {
+                    if let (f, e) = fractionPhrase(j + 1) {
+                        if let s = word(e), let sv = lx.scales[s], sv >= 1000 {
+                            total += f * sv
+                            j = e + 1
+                        } else if lastBigScale > 1 && current == 0 {
+                            total += f * lastBigScale
+                            j = e
+                        } else {
+                            current += f
+                            j = e
+                        }
+                        fractionSeen = true
+                        break loop
+                    }
+                    if lastWasScale, j + 1 < limit,
+                        (t[j + 1].kind == .number && !t[j + 1].decimal) || lx.cardinals[t[j + 1].lower] != nil
+                    {
+                        if t[j + 1].kind == .number && !lastDigit && spelled == false { break loop }
+                        j += 1
+                        continue
+                    }
+                    if spelled, let nx = word(j + 1), lx.cardinals[nx] != nil, !lastWasScale {
+                        // "twenty and three and three fifths"
+                        j += 1
+                        lastWasScale = true
+                        continue
+                    }
+                    break loop
+                }
+                if lx.decimalWords.contains(w), have, spelled {
+                    var k = j + 1
+                    var digits = ""
+                    while let d = word(k), let v = lx.cardinals[d] {
+                        if v < 10 {
+                            digits += String(Int(v))
+                            k += 1
+                        } else if digits.isEmpty {
+                            var vv = v
+                            k += 1
+                            if isSym(k, "-"), let d2 = word(k + 1), let v2 = lx.cardinals[d2], v2 < 10 {
+                                vv += v2
+                                k += 2
+                            } else if let d2 = word(k), let v2 = lx.cardinals[d2], v2 < 10, v >= 20 {
+                                vv += v2
+                                k += 1
+                            }
+                            digits += String(Int(vv))
+                            break
+                        } else {
+                            break
+                        }
+                    }
+                    if !digits.isEmpty, let frac = Double("0." + digits) {
+                        current += frac
+                        j = k
+                        lastWasScale = false
+                        continue
+                    }
+                    break loop
+                }
+                if let den = lx.fractions[w], have, !lastWasScale || scale >= 100 || scale == 12 {
+                    let num = total + current
+                    if lastDigit && scale == 1 && !spelled {
+                        // "3 quarters" reads as a count of quarters, not a fraction
+                        if w != "thirds" && w != "quarters" && w != "halves" { break loop }
+                    }
+                    if den == 2 && w == "half" && num != 1 { break loop }
+                    total = 0
+                    current = num / den
+                    fractionSeen = true
+                    j += 1
+                    break loop
+                }
+                if let ov = lx.ordinals[w], !have, j == i, !(w == "second" && word(j + 1) == nil && isNum(j - 1)) {
+                    if ov >= 100 && !(j > base && lx.oneWords.contains(t[j - 1].lower)) && j + 1 < limit && word(j + 1) != nil {
+                        break loop
+                    }
+                    return ParsedNumber(value: ov, end: j + 1, spelled: true, ordinal: true, words: 1)
+                }
+                if let ov = lx.ordinals[w], have, spelled, lastWasScale || lastTens || ov >= 100 {
+                    let base0 = total + current
+                    let v = ov >= 100 ? (current == 0 ? 1 : current) * ov + total : base0 + ov
+                    return ParsedNumber(value: v, end: j + 1, spelled: true, ordinal: true, words: words + 1)
+                }
+                break loop
+            case .symbol:
+                if let s = tk.lower.unicodeScalars.first, let f = lx.unicodeFractions[s] {
+                    if have && lastWasScale { break loop }
+                    if have && !tight(j) && !lastDigit { break loop }
+                    current += f
+                    have = true
+                    fractionSeen = true
+                    j += 1
+                }
+                break loop
+            }
+        }
+        guard have else { return nil }
+        let v = total + current
+        guard v.isFinite else { return nil }
+        return ParsedNumber(
+            value: v, end: j, spelled: spelled, scale: scale, fraction: fractionSeen, words: words)
+    }
+
+    /// "a half", "one half", "a quarter", "three quarters", "a third" after "and".
+    func fractionPhrase(_ i: Int) -> (Double, Int)? {
+        guard let w = word(i) else { return nil }
+        var n = 1.0
+        if let v = lx.cardinals[w] {
+            n = v
+        } else if !lx.oneWords.contains(w) {
+            return nil
+        }
+        guard let f = word(i + 1), let den = lx.fractions[f], den <= 10 else { return nil }
+        return (n / den, i + 2)
+    }
+
+    func isDimWord(_ w: String) -> Bool {
+        switch w {
+        case "tall", "long", "high", "wide", "deep", "away", "thick", "across", "apart", "distance": return true
+        default: return false
+        }
+    }
+
+    // MARK: quantities
+
+    struct QuantityResult {
+        var claim: FoundClaim?
+        var endTok: Int
+    }
+
+    /// A unit after a number at `k` (spaced, glued, or after a tight hyphen).
+    func unitAfter(_ k: Int, attachedOK: Bool) -> (ClaimLexicon.UnitInfo, Int)? {
+        guard k < limit else { return nil }
+        if t[k].kind == .word || t[k].kind == .symbol {
+            if let m = lx.unitNames.match(t, k, limit) {
+                // "2016 Stone": a capitalised word is a name, not a unit (symbols and codes aside)
+                if t[k].kind == .word, t[k].capitalized, !t[k].allCaps, t[k].lower.count > 3, m.end == k + 1,
+                    m.payload.unit != "degC" && m.payload.unit != "degF"
+                {
+                    return nil
+                }
+                if m.end < limit, t[m.end].kind == .number, !t[m.end].spaceBefore { return nil }
+                return (m.payload, m.end)
+            }
+            if attachedOK, !t[k].spaceBefore, let u = lx.unitAttached[t[k].lower] {
+                if k + 1 < limit, t[k + 1].kind == .number || t[k + 1].kind == .word, !t[k + 1].spaceBefore { return nil }
+                return (u, k + 1)
+            }
+        }
+        if isSym(k, "-"), tight(k), k + 1 < limit, tight(k + 1), let m = lx.unitNames.match(t, k + 1, limit) {
+            return (m.payload, m.end)
+        }
+        return nil
+    }
+
+    func qualifierBefore(_ s: Int) -> (String?, Int) {
+        guard s > base else { return (nil, s) }
+        if let m = lx.qualifiers.matchEnding(t, s, base) {
+            if lx.qualifierSkip.contains(m.payload) { return (nil, m.start) }
+            var q = text(m.start, s)
+            if m.payload.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == " " }) {
+                q = q.lowercased()
+            }
+            return (q, m.start)
+        }
+        return (nil, s)
+    }
+
+    /// Reads a quantity starting at token `i`.
+    func parseQuantity(_ i: Int) -> QuantityResult? {
+        guard let q = quantityCore(i, allowRange: true) else { return nil }
+        return q
+    }
+
+    func quantityCore(_ i: Int, allowRange: Bool) -> QuantityResult? {
+        var j = i
+        var negative = false
+        var prefix: ClaimLexicon.UnitInfo?
+        if let p = lx.currencyPrefixes.match(t, j, limit), p.end < limit,
+            t[p.end].kind == .number || (isSym(p.end, "-") && isNum(p.end + 1))
+        {
+            let letters = t[j].kind == .word && p.end == j + 1
+            if !letters || !t[p.end].spaceBefore || t[j].allCaps || t[j].capitalized {
+                // a letter code before a number must not be a word of the sentence ("in 2019")
+                let first = t[j]
+                let articleLike = first.kind == .word && first.lower.count == 1 && p.end > j + 1
+                    && !tight(j + 1) && (lx.stopwords.contains(first.lower) || first.lower == "s")
+                if !(letters && t[j].lower.count <= 2 && t[p.end].spaceBefore && !t[j].allCaps
+                    && t[j].lower != "rs") && !articleLike
+                {
+                    prefix = p.payload
+                    j = p.end
+                }
+            }
+        }
+        if isSym(j, "-") || isSym(j, "\u{2212}"), isNum(j + 1), tight(j + 1),
+            j == base || t[j].spaceBefore || isSym(j - 1, "(") || prefix != nil
+        {
+            negative = true
+            j += 1
+        } else if let w = word(j), lx.negativeWords.contains(w), j + 1 < limit,
+            isNum(j + 1) || lx.cardinals[t[j + 1].lower] != nil
+        {
+            negative = true
+            j += 1
+        } else if let w = word(j), lx.negativeWords.contains(w), isSym(j + 1, "-"), tight(j + 1), isNum(j + 2), tight(j + 2) {
+            negative = true
+            j += 2
+        }
+        if prefix == nil, let p = lx.currencyPrefixes.match(t, j, limit), p.end < limit, t[p.end].kind == .number,
+            t[j].kind == .symbol
+        {
+            prefix = p.payload
+            j = p.end
+        }
+        // Vague amounts: "tens of thousands of people", "millions of dollars".
+        if prefix == nil, !negative, let w = word(j), let (lo0, hi0) = lx.vague[w] {
+            var lo = lo0
+            var hi = hi0
+            var k = j + 1
+            while word(k) == "of", let w2 = word(k + 1), let (lo2, _) = lx.vague[w2] {
+                lo *= lo2
+                hi *= lo2
+                k += 2
+            }
+            guard word(k) == "of" else { return QuantityResult(claim: nil, endTok: k) }
+            if let (u, e) = unitAfter(k + 1, attachedOK: false) {
+                return QuantityResult(
+                    claim: make(i, e, .number(lo), .number(hi), u, "claims.vague-unit", 0.75, nil), endTok: e)
+            }
+            if let (e, noun) = countedNoun(k + 1, value: 2) {
+                var c = make(i, e, .number(lo), .number(hi), nil, "claims.vague-count", 0.7, nil)
+                c.unit = noun
+                c.kind = .count
+                return QuantityResult(claim: c, endTok: e)
+            }
+            return QuantityResult(claim: nil, endTok: k)
+        }
+        // "a few minutes", "several weeks"
+        if prefix == nil, let f = lx.few.match(t, j, limit), let (u, e) = unitAfter(f.end, attachedOK: false),
+            u.kind == .duration
+        {
+            return QuantityResult(claim: make(i, e, .number(f.payload), nil, u, "claims.few-duration", 0.6, nil), endTok: e)
+        }
+        // "an hour", "a day", "a week": one of a time unit
+        if prefix == nil, let w = word(j), lx.oneWords.contains(w) || w == "another", j + 1 < limit, !t[j + 1].hasUpper,
+            let (u, e) = unitAfter(j + 1, attachedOK: false),
+            u.kind == .duration, u.unit != "s" || word(j + 1) != "second", u.unit != "decade", u.unit != "century"
+        {
+            if word(e) == "and", let (f, fe) = fractionPhrase(e + 1) {
+                return QuantityResult(claim: make(i, fe, .number(1 + f), nil, u, "claims.one-unit", 0.6, nil), endTok: fe)
+            }
+            if i > base, let p = word(i - 1), lx.stopwords.contains(p) || p == "for" || p == "in" {
+                return QuantityResult(claim: make(i, e, .number(1), nil, u, "claims.one-unit", 0.55, nil), endTok: e)
+            }
+            return nil
+        }
+        // "one of the best wireless speakers"
+        if prefix == nil, word(j) == "one", word(j + 1) == "of", word(j + 2) == "the" {
+            var k = j + 3
+            while k < limit, k < j + 10, let w = word(k) {
+                if lx.looksPlural(w), k > j + 3 {
+                    var c = make(j, k + 1, .number(1), nil, nil, "claims.one-of-the", 0.6, nil)
+                    c.kind = .count
+                    c.unit = lx.singular(w)
+                    return QuantityResult(claim: c, endTok: k + 1)
+                }
+                if lx.stopwords.contains(w) && k > j + 3 { break }
+                k += 1
+            }
+            return QuantityResult(claim: nil, endTok: j + 1)
+        }
+        guard var num = parseNumber(j, money: prefix != nil) else { return nil }
+        if num.label { return QuantityResult(claim: nil, endTok: num.end) }
+        if negative { num.value = -num.value }
+        let numStart = j
+        var k = num.end
+        let start = negative || prefix != nil ? i : numStart
+
+        // Labels: "Radio 4", "G20", "COVID-19", "Game 2", "No. 5"
+        if prefix == nil, !num.spelled, numStart > base {
+            let p = numStart - 1 - (negative ? 1 : 0)
+            if p >= base {
+                if t[p].kind == .word && !t[p + 1].spaceBefore && !lx.numberPrefixes.contains(t[p].lower) {
+                    return QuantityResult(claim: nil, endTok: k)
+                }
+                if negative, t[p].kind == .word, tight(p + 1), !lx.numberPrefixes.contains(t[p].lower) {
+                    return QuantityResult(claim: nil, endTok: k)
+                }
+                if isSym(p, "-"), tight(p), p - 1 >= base, t[p - 1].kind == .word, tight(p),
+                    !lx.numberPrefixes.contains(t[p - 1].lower)
+                {
+                    return QuantityResult(claim: nil, endTok: k)
+                }
+            }
+        }
+        // ID-like chains: 123-12-1234
+        if isSym(k, "-"), tight(k), isNum(k + 1), tight(k + 1), isSym(k + 2, "-"), tight(k + 2) {
+            var e = k
+            while e < limit, !t[e].spaceBefore || e == k { e += 1 }
+            return QuantityResult(claim: nil, endTok: e)
+        }
+
+        var unit: ClaimLexicon.UnitInfo? = prefix
+        var unitStr: String?
+        var kind: Claim.Kind = .number
+        var rule = "claims.number"
+        var conf = 0.7
+
+        if !num.ordinal, num.scale == 1, !num.fraction, let w = word(k), w == "over" || w == "in",
+            isNum(numStart) ? isInt(numStart) : num.spelled, num.value >= 1, num.value < 100,
+            let d = parseNumber(k + 1, money: false), !d.ordinal, !d.label, d.scale == 1, d.value > num.value,
+            d.value <= 1000, unitAfter(d.end, attachedOK: false) == nil, w == "in" || countedNoun(d.end, value: d.value) == nil,
+            !(isNum(k + 1) && t[k + 1].intDigits == 4), w == "over" || num.spelled == d.spelled
+        {
+            let c = make(start, d.end, .number(num.value / d.value), nil, nil, "claims.ratio", 0.6, nil)
+            return QuantityResult(claim: c, endTok: d.end)
+        }
+        if num.ordinal {
+            var c = make(start, k, .number(num.value), nil, nil, "claims.ordinal", num.spelled ? 0.5 : 0.7, nil)
+            c.kind = .ordinal
+            return QuantityResult(claim: c, endTok: k)
+        }
+
+        if prefix != nil {
+            // "$76 US", "$ 75 million"
+            if let w = word(k), let s = lx.scales[w], s >= 1000, num.scale == 1 {
+                num.value *= s
+                num.scale = s
+                k += 1
+            }
+            if let w = word(k), (w == "us" || w == "u"), t[k].allCaps { k += 1 }
+            if let p = prefix, p.scale != 1 {
+                num.value *= p.scale
+                num.scale = p.scale
+            }
+            rule = "claims.money-prefix"
+            conf = 0.9
+        } else if let (u, e) = unitAfter(k, attachedOK: !num.spelled) {
+            unit = u
+            k = e
+            rule = "claims.unit"
+            conf = 0.85
+            if u.scale != 1 {
+                num.value *= u.scale
+                num.scale = u.scale
+            }
+            if u.unit == "lb" && num.scale >= 1_000_000 { unit = ClaimLexicon.UnitInfo(unit: "GBP", kind: .money) }
+            if u.kind == .money, let w = word(k), let s = lx.scales[w], s >= 1000, num.scale == 1 {
+                num.value *= s
+                num.scale = s
+                k += 1
+            }
+        } else if let u = num.unit {
+            unit = u
+        }
+        if let u = unit {
+            unitStr = u.unit
+            switch u.kind {
+            case .money: kind = .money
+            case .percent: kind = .percent
+            case .measure: kind = .measure
+            case .duration: kind = durationKind
+            }
+            // Minor units: "thirteen dollars and forty-five cents", "15 dollars 50"
+            if u.kind == .money, u.unit != "cent", u.unit != "penny" {
+                var m = k
+                if word(m) == "and" { m += 1 }
+                if m < limit, isNum(m) || lx.cardinals[t[m].lower] != nil,
+                    let c = parseNumber(m, money: true), c.value < 100, !c.label, c.scale == 1, !c.ordinal
+                {
+                    var e = c.end
+                    var ok = false
+                    if let (cu, ce) = unitAfter(e, attachedOK: false), cu.unit == "cent" || cu.unit == "penny" {
+                        e = ce
+                        ok = true
+                    } else if e >= limit || (t[e].kind == .symbol && lx.currencyPrefixes.match(t, e, limit) == nil) {
+                        // "15 dollars 50." reads as cents; "50 dollar 40 rmb" does not
+                        ok = unitAfter(e, attachedOK: true) == nil
+                    }
+                    if ok {
+                        num.value += (negative ? -1 : 1) * c.value / 100
+                        k = e
+                    }
+                }
+            }
+            // "12 ft 2 in", "5 feet 2 inches"
+            if u.unit == "ft", isInt(k), let (u2, e2) = unitAfter(k + 1, attachedOK: true), u2.unit == "in" {
+                num.value += t[k].value / 12
+                k = e2
+            } else if u.unit == "ft", isInt(k), word(k + 1) == "in", k + 2 >= limit || t[k + 2].kind != .word {
+                num.value += t[k].value / 12
+                k = k + 2
+            }
+            // "per barrel", "per share", "/ms"
+            if word(k) == "per" || (isSym(k, "/") && tight(k)), k + 1 < limit {
+                if let (u2, e2) = unitAfter(k + 1, attachedOK: false), u2.kind != .money {
+                    unitStr = (unitStr ?? "") + "/" + u2.unit
+                    k = e2
+                } else if word(k) == "per", u.kind != .money, let w = word(k + 1), !lx.stopwords.contains(w) {
+                    unitStr = (unitStr ?? "") + "/" + lx.singular(w)
+                    k += 2
+                }
+            } else if u.kind == .percent, let a = word(k), a == "a" || a == "an", let (u2, e2) = unitAfter(k + 1, attachedOK: false),
+                u2.kind == .duration
+            {
+                unitStr = (unitStr ?? "") + "/" + u2.unit
+                k = e2
+            }
+        } else {
+            // no unit: years, ages, counted nouns, bare numbers
+            let isYearShape = isInt(numStart) && t[numStart].intDigits == 4 && num.end == numStart + 1 && !negative
+            if isYearShape, word(k) == "s", tight(k) {
+                let y = Int(num.value)
+                var c = make(start, k + 1, .text(String(y / 10) + "X"), nil, nil, "claims.decade", 0.8, nil)
+                c.kind = .date
+                return QuantityResult(claim: c, endTok: k + 1)
+            }
+            let prevWord = word(numStart - 1)
+            if isYearShape, num.value >= 1000, num.value <= 2100 {
+                let noun = countedNoun(k, value: num.value)
+                let prepBefore = prevWord.map { lx.datePrepositions.contains($0) } ?? false
+                if noun == nil || prepBefore, num.value >= 1900 || prepBefore {
+                    // "2014-2018"
+                    if allowRange, isSym(k, "-") || isSym(k, "–"), isInt(k + 1), t[k + 1].intDigits == 4,
+                        t[k + 1].value > num.value, t[k + 1].value <= 2100
+                    {
+                        var c = make(
+                            start, k + 2, .text(String(Int(num.value))), .text(String(Int(t[k + 1].value))), nil,
+                            "claims.year-range", 0.8, nil)
+                        c.kind = .date
+                        return QuantityResult(claim: c, endTok: k + 2)
+                    }
+                    var c = make(start, k, .text(String(Int(num.value))), nil, nil, "claims.year", 0.8, nil)
+                    c.kind = .date
+                    return QuantityResult(claim: c, endTok: k)
+                }
+            }
+            // Labels before a bare integer: "Radio 4", "Game 2", "Model 3"
+            if !num.spelled, numStart > base, t[numStart - 1].kind == .word, t[numStart - 1].hasUpper,
+                let pw = prevWord, !lx.stopwords.contains(pw), lx.qualifiers.match(t, numStart - 1, limit) == nil,
+                lx.months[pw] == nil, !lx.datePrepositions.contains(pw), !lx.ageWords.contains(pw),
+                numStart - 1 > base, !isSym(numStart - 2, ".")
+            {
+                return QuantityResult(claim: nil, endTok: k)
+            }
+            if isSym(numStart - 1, "#") || (prevWord == "no" && isSym(numStart - 1, ".")) {
+                return QuantityResult(claim: nil, endTok: k)
+            }
+            if let pw = prevWord, lx.ageWords.contains(pw), num.value < 130 {
+                let c = make(
+                    pw == "age" ? numStart - 1 : start, k, .number(num.value), nil,
+                    ClaimLexicon.UnitInfo(unit: "year", kind: .measure), "claims.age", 0.7, nil)
+                return QuantityResult(claim: c, endTok: k)
+            }
+            // "Maddon, 66, has"
+            if !num.spelled, isInt(numStart), num.value > 0, num.value < 120, isSym(numStart - 1, ","),
+                numStart - 2 >= base, t[numStart - 2].kind == .word, t[numStart - 2].capitalized,
+                k >= limit || isSym(k, ",") || isSym(k, ")") || isSym(k, ";")
+            {
+                let c = make(
+                    start, k, .number(num.value), nil, ClaimLexicon.UnitInfo(unit: "year", kind: .measure),
+                    "claims.age", 0.6, nil)
+                return QuantityResult(claim: c, endTok: k)
+            }
+            if let w = word(k), !lx.stopwords.contains(w), !t[k].hasUpper, let (u, e) = unitAfter(k + 1, attachedOK: false),
+                u.kind == .measure
+            {
+                unit = u
+                unitStr = u.unit
+                kind = .measure
+                rule = "claims.unit-after-adjective"
+                conf = 0.6
+                k = e
+            } else if isSym(k, "-"), tight(k), let w = word(k + 1), tight(k + 1), !lx.stopwords.contains(w),
+                lx.cardinals[w] == nil, !(isNum(numStart) && t[numStart].decimal)
+            {
+                unitStr = lx.singular(w)
+                kind = .count
+                rule = "claims.count-compound"
+                conf = 0.6
+                k += 2
+            } else if let (e, noun) = countedNoun(k, value: num.value) {
+                unitStr = noun
+                kind = .count
+                rule = "claims.count"
+                conf = 0.7
+                k = e
+            } else if num.spelled && num.value == 1 && num.words <= 1 {
+                return QuantityResult(claim: nil, endTok: k)
+            }
+        }
+        var claim = FoundClaim(
+            startTok: start, endTok: k, value: .number(num.value), valueMax: num.vagueMax.map { .number($0) },
+            unit: unitStr, kind: kind, qualifier: nil, rule: rule, confidence: conf, evidence: nil)
+        claim.qualifier = qualifierBefore(start).0
+        claim.scaled = num.scale >= 1000
+
+        // Ranges: "20-35%", "$3 billion to $5 billion", "between 5 and 10", "from 208 pounds to 193"
+        if allowRange, kind != .date, k + 1 < limit {
+            let opener = word(start - (claim.qualifier == nil ? 1 : 1))
+            let between = opener == "between"
+            let from = opener == "from"
+            var joinerOK = false
+            if let w = word(k) {
+                joinerOK = (w == "and" && between) || ((w == "to" || w == "through") && (between || from || true))
+            } else if isSym(k, "-") || isSym(k, "–") || isSym(k, "—") {
+                joinerOK = true
+            }
+            let byBefore = word(start - 1) == "by"
+            if joinerOK, !byBefore, let r = quantityCore(k + 1, allowRange: false), let c2 = r.claim,
+                c2.kind != .date, c2.kind != .ordinal, case .number(let hi) = c2.value
+            {
+                let sameUnit = claim.unit == c2.unit
+                let wordJoiner = word(k) != nil
+                var accept = false
+                if sameUnit && claim.unit != nil {
+                    accept = true
+                } else if claim.unit == nil && c2.unit != nil {
+                    accept = true
+                } else if claim.unit != nil && c2.unit == nil {
+                    accept = between || from || !wordJoiner
+                } else if claim.unit == nil && c2.unit == nil {
+                    accept = between || from || !wordJoiner
+                }
+                if accept, case .number(var lo) = claim.value {
+                    if claim.unit == nil {
+                        claim.unit = c2.unit
+                        claim.kind = c2.kind
+                    }
+                    if num.scale == 1, let s2 = scaleOf(c2), s2 > 1, lo <= hi / s2 { lo *= s2 }
+                    claim.value = .number(lo)
+                    claim.valueMax = .number(hi)
+                    claim.endTok = c2.endTok
+                    claim.rule = "claims.range"
+                    if between || from { claim.qualifier = nil }
+                    k = c2.endTok
+                }
+            }
+        }
+        // Equivalents: "$75 billion (£58 billion)", "87 mph (140 km/h)"
+        if isSym(k, "("), claim.kind == .money || claim.kind == .measure {
+            var m = k + 1
+            if let w = word(m), w == "or" || w == "about" || w == "approximately" || w == "around" || w == "c" {
+                m += 1
+            }
+            if let r = quantityCore(m, allowRange: false), let c2 = r.claim, c2.kind == claim.kind, isSym(c2.endTok, ")"),
+                case .number(let v2) = c2.value
+            {
+                claim.equivalents.append(
+                    FoundClaim.Equiv(start: t[c2.startTok].start, end: t[c2.endTok - 1].end, value: v2, unit: c2.unit))
+                return QuantityResult(claim: claim, endTok: c2.endTok + 1)
+            }
+        }
+        return QuantityResult(claim: claim, endTok: k)
+    }
+
+    func scaleOf(_ c: FoundClaim) -> Double? {
+        // the scale word inside a claim, read back from its tokens
+        var i = c.startTok
+        while i < c.endTok {
+            if t[i].kind == .word, let s = lx.scales[t[i].lower], s >= 1000 { return s }
+            if t[i].kind == .word, !t[i].spaceBefore, let s = lx.attachedScales[t[i].lower], i > c.startTok,
+                t[i - 1].kind == .number
+            {
+                return s
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A counted noun after a number: up to four words ending at the first plural ("20 Indian soldiers").
+    func countedNoun(_ k: Int, value: Double) -> (Int, String)? {
+        var j = k
+        var words = 0
+        while j < limit, words < 4 {
+            guard let w = word(j) else { break }
+            if lx.stopwords.contains(w) || lx.cardinals[w] != nil || lx.scales[w] != nil || lx.months[w] != nil
+                || lx.weekdays[w] != nil || lx.unitNames.match(t, j, limit) != nil
+            {
+                break
+            }
+            if words == 0 && t[j].kind == .word && !t[j].spaceBefore && j > base && t[j - 1].kind == .number {
+                return nil
+            }
+            words += 1
+            j += 1
+            if lx.looksPlural(w) || (value == 1 && words == 1 && t[j - 1].spaceBefore) {
+                if value != 1 && !lx.looksPlural(w) { return nil }
+                var phrase = ""
+                var m = k
+                while m < j - 1 {
+                    phrase += t[m].lower
+                    if t[m + 1].spaceBefore { phrase += " " }
+                    m += 1
+                }
+                return (j, phrase + lx.singular(w))
+            }
+            if isSym(j, "-"), tight(j), j + 1 < limit, tight(j + 1), word(j + 1) != nil { j += 1 }
+        }
+        return nil
+    }
+
+    func make(
+        _ s: Int, _ e: Int, _ v: ClaimValue, _ vmax: ClaimValue?, _ u: ClaimLexicon.UnitInfo?, _ rule: String,
+        _ conf: Double, _ q: String?
+    ) -> FoundClaim {
+        var kind: Claim.Kind = .number
+        if let u {
+            switch u.kind {
+            case .money: kind = .money
+            case .percent: kind = .percent
+            case .measure: kind = .measure
+            case .duration: kind = durationKind
+            }
+        }
+        var c = FoundClaim(
+            startTok: s, endTok: e, value: v, valueMax: vmax, unit: u?.unit, kind: kind, qualifier: q, rule: rule,
+            confidence: conf, evidence: nil)
+        if q == nil { c.qualifier = qualifierBefore(s).0 }
+        return c
+    }
+}

@@ -1,0 +1,196 @@
+/// One token of a sentence for the claims scanner: a digit run, a word, or a single other character.
+struct ClaimToken: Sendable {
+    enum Kind: UInt8, Sendable { case number, word, symbol }
+    var kind: Kind
+    /// Scalar offsets into the document text, end exclusive.
+    var start: Int
+    var end: Int
+    /// Lower-case text (words, symbols) or the digits as written (numbers).
+    var lower: String
+    /// Numbers: the value (grouping commas removed); NaN when the digits do not form a number.
+    var value: Double = 0
+    /// Numbers: digits before the decimal point; whether grouping separators or a decimal part were seen.
+    var intDigits: Int = 0
+    var grouped = false
+    var decimal = false
+    /// White space (or the unit start) before this token.
+    var spaceBefore = true
+    /// Words: first letter upper case; all letters upper case.
+    var capitalized = false
+    var allCaps = false
+    /// Words: some letter is upper case ("iPhone").
+    var hasUpper = false
+}
+
+/// Splits text into ``ClaimToken``s by scanning Unicode scalars once.
+enum ClaimTokenizer {
+    @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+    @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0xA0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+    @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 128 { return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) }
+        if v == 0x2019 || v == 0x00B0 || v == 0x00B5 || v == 0x03BC { return false }
+        return s.properties.isAlphabetic
+    }
+
+    /// Tokens of `scalars[from..<to]`.
+    static func tokenize(_ sc: [Unicode.Scalar], _ from: Int, _ to: Int, into out: inout [ClaimToken]) {
+        var i = from
+        var space = true
+        while i < to {
+            let c = sc[i]
+            if isSpace(c) {
+                space = true
+                i += 1
+                continue
+            }
+            if isDigit(c) || (c == "." && i + 1 < to && isDigit(sc[i + 1]) && (i == from || !isDigit(sc[i - 1]))) {
+                var j = i
+                var intDigits = 0
+                var seps = 0
+                var lastSep: Unicode.Scalar = " "
+                var commas = 0
+                var dots = 0
+                var groupsOk = true
+                var groupLen = 0
+                var digits = String.UnicodeScalarView()
+                var text = String.UnicodeScalarView()
+                while j < to {
+                    let d = sc[j]
+                    if isDigit(d) {
+                        digits.append(d)
+                        text.append(d)
+                        groupLen += 1
+                        j += 1
+                    } else if (d == "," || d == ".") && j + 1 < to && isDigit(sc[j + 1]) && (j > i || d == ".") {
+                        if d == "," {
+                            commas += 1
+                            if seps > 0 && lastSep == "," && groupLen != 3 && groupLen != 2 { groupsOk = false }
+                        } else {
+                            dots += 1
+                        }
+                        if seps == 0 { intDigits = groupLen }
+                        seps += 1
+                        lastSep = d
+                        groupLen = 0
+                        text.append(d)
+                        j += 1
+                    } else {
+                        break
+                    }
+                }
+                if seps == 0 { intDigits = groupLen }
+                var tok = ClaimToken(kind: .number, start: i, end: j, lower: String(text))
+                tok.spaceBefore = space
+                // Decide what the separators mean.
+                var value = Double.nan
+                if commas > 0 && dots == 0 {
+                    if groupLen == 3 && groupsOk {
+                        tok.grouped = true
+                        value = Double(String(String(text).filter { $0 != "," })) ?? .nan
+                    } else if commas == 1 {
+                        tok.decimal = true
+                        value = Double(String(text).replacingOccurrences(of: ",", with: ".")) ?? .nan
+                    }
+                } else if dots > 1 && commas == 0 {
+                    tok.grouped = true
+                    value = groupLen == 3 ? Double(String(String(text).filter { $0 != "." })) ?? .nan : .nan
+                } else if commas > 0 && dots == 1 {
+                    tok.grouped = true
+                    tok.decimal = true
+                    value = Double(String(String(text).filter { $0 != "," })) ?? .nan
+                } else {
+                    tok.decimal = dots == 1
+                    value = Double(String(text)) ?? .nan
+                }
+                // Scientific notation: 1.3e6, -12e-1, 12.32e+14.
+                if j + 1 < to, sc[j] == "e" || sc[j] == "E" {
+                    var k = j + 1
+                    var sign = 1.0
+                    if sc[k] == "+" || sc[k] == "-" {
+                        if sc[k] == "-" { sign = -1 }
+                        k += 1
+                    }
+                    var e = 0
+                    var n = 0
+                    while k < to, isDigit(sc[k]), n < 3 {
+                        e = e * 10 + Int(sc[k].value - 48)
+                        k += 1
+                        n += 1
+                    }
+                    if n > 0, k >= to || !isLetter(sc[k]) {
+                        value *= pow10(sign * Double(e))
+                        tok.end = k
+                        j = k
+                        tok.decimal = true
+                    }
+                }
+                tok.value = value
+                tok.intDigits = intDigits
+                out.append(tok)
+                space = false
+                i = j
+                continue
+            }
+            if isLetter(c) {
+                var j = i + 1
+                while j < to {
+                    let d = sc[j]
+                    if isLetter(d) {
+                        j += 1
+                    } else if (d == "'" || d == "\u{2019}") && j + 1 < to && isLetter(sc[j + 1])
+                        && !((sc[j + 1] == "s" || sc[j + 1] == "S") && (j + 2 >= to || !isLetter(sc[j + 2])))
+                    {
+                        j += 1
+                    } else {
+                        break
+                    }
+                }
+                var v = String.UnicodeScalarView()
+                v.append(contentsOf: sc[i..<j])
+                let raw = String(v)
+                var tok = ClaimToken(kind: .word, start: i, end: j, lower: raw.lowercased())
+                tok.spaceBefore = space
+                tok.capitalized = c.properties.isUppercase
+                tok.allCaps = tok.capitalized && raw.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+                tok.hasUpper = tok.capitalized || raw.unicodeScalars.contains { $0.properties.isUppercase }
+                out.append(tok)
+                space = false
+                i = j
+                continue
+            }
+            var v = String.UnicodeScalarView()
+            v.append(c)
+            var tok = ClaimToken(kind: .symbol, start: i, end: i + 1, lower: String(v))
+            tok.spaceBefore = space
+            out.append(tok)
+            space = false
+            i += 1
+        }
+    }
+
+    /// A lexicon phrase as the token texts it must match.
+    static func phraseTokens(_ phrase: String) -> [String] { phraseTokenList(phrase).map(\.lower) }
+
+    static func phraseTokenList(_ phrase: String) -> [ClaimToken] {
+        let sc = Array(phrase.lowercased().unicodeScalars)
+        var toks: [ClaimToken] = []
+        tokenize(sc, 0, sc.count, into: &toks)
+        return toks
+    }
+
+    static func pow10(_ e: Double) -> Double {
+        var r = 1.0
+        var n = Int(abs(e))
+        while n > 0 {
+            r *= 10
+            n -= 1
+        }
+        return e < 0 ? 1 / r : r
+    }
+}

@@ -1,0 +1,136 @@
+import Testing
+@testable import Hearsay
+
+@Suite struct AttributeTests {
+    let stages = ["normalize", "segment", "attribute"]
+
+    func run(_ text: String) throws -> Document { try process(text, stages: stages) }
+
+    @Test func apostrophesNeverOpenOrCloseQuotes() throws {
+        let doc = try run("""
+            The app’s owners met Fox News’ host on Monday. Officials’ worries grew in the ’90s, and rock ’n’ roll \
+            fans didn’t care.
+
+            The users’ data is safe, the firm’s lawyer said.
+            """)
+        #expect(doc.quotes.allSatisfy { $0.kind == .indirect })
+    }
+
+    @Test func curlySingleQuoteWithCueAfterIsDirect() throws {
+        let doc = try run("‘We will appeal the ruling,’ said Maria Lopez, a lawyer for the company.")
+        let q = try #require(doc.quotes.first)
+        #expect(q.kind == .direct)
+        #expect(q.text == "We will appeal the ruling,")
+        #expect(doc.speakerName(of: q) == "Maria Lopez")
+        let speaker = try #require(doc.speakers.first)
+        #expect(speaker.type == .person)
+        #expect(speaker.descriptions.contains("a lawyer for the company"))
+    }
+
+    @Test func quoteSplitByItsCueIsOneQuote() throws {
+        let doc = try run("‘The bridge is safe,’ Jonas Berg said. ‘We inspected it twice this year.’")
+        #expect(doc.quotes.count == 1)
+        let q = try #require(doc.quotes.first)
+        #expect(q.fragments.count == 2)
+        #expect(doc.speakerName(of: q) == "Jonas Berg")
+        #expect(q.cue?.text == "said")
+    }
+
+    @Test func multiParagraphQuoteWithNestedQuoteIsOneQuote() throws {
+        let doc = try run("""
+            Harbour master Ellen Voss spoke to reporters on Friday.
+
+            She said: ‘The storm came in faster than forecast.
+
+            ‘We had crews out all night. The warning said ‘stay in port’ and most boats did.’
+
+            The port reopened on Saturday.
+            """)
+        let direct = doc.quotes.filter { $0.kind == .direct }
+        #expect(direct.count == 1)
+        let q = try #require(direct.first)
+        #expect(q.fragments.count == 2)
+        #expect(q.text.contains("‘stay in port’"))
+        #expect(q.text.hasSuffix("most boats did."))
+        #expect(doc.speakerName(of: q) == "Ellen Voss")
+        #expect(q.attribution?.rule == "speaker.pronoun")
+    }
+
+    @Test func unclosedQuoteStopsAtItsParagraph() throws {
+        let doc = try run("""
+            Mayor Chen said: ‘The plan is finished
+
+            The council will vote next week on the proposal and the budget.
+            """)
+        let q = try #require(doc.quotes.first { $0.kind == .direct })
+        #expect(q.text == "The plan is finished")
+        #expect(q.provenance.rule == "quote.unclosed-at-paragraph-end")
+        #expect(q.provenance.confidence < 0.9)
+    }
+
+    @Test func definiteDescriptionRefersToTheLastNamedSpeaker() throws {
+        let doc = try run("""
+            Foreign Secretary Amelia Hart said the talks had been useful.
+
+            The senior diplomat added that both sides would meet again ‘as soon as the weather allows.’
+            """)
+        let names = doc.quotes.map { doc.speakerName(of: $0) }
+        #expect(names.count == 2)
+        #expect(names.allSatisfy { $0 == "Amelia Hart" })
+        #expect(doc.quotes.last?.attribution?.rule == "speaker.definite-description")
+        #expect(doc.speakers.count == 1)
+    }
+
+    @Test func anonymousSourceIsTiedToItsOrganization() throws {
+        let doc = try run("A Nordbank spokeswoman told reporters in an email: ‘We do not comment on client accounts.’")
+        let q = try #require(doc.quotes.first)
+        #expect(q.kind == .direct)
+        let s = try #require(doc.speakers.first)
+        #expect(s.type == .anonymous)
+        #expect(s.affiliation == "Nordbank")
+    }
+
+    @Test func lastNameMergesWithFullName() throws {
+        let doc = try run("""
+            Senator Paul Okafor said the bill was dead.
+
+            ‘There are no votes for it,’ Okafor said.
+            """)
+        #expect(doc.speakers.count == 1)
+        #expect(doc.speakers.first?.name == "Paul Okafor")
+        #expect(doc.speakers.first?.descriptions.contains("Senator") == true)
+        #expect(doc.quotes.count == 2)
+    }
+
+    @Test func mixedQuoteCoversTheReportedClause() throws {
+        let doc = try run("The regulator said the merger was ‘not in the public interest’ and would be blocked.")
+        let q = try #require(doc.quotes.first)
+        #expect(q.kind == .mixed)
+        #expect(q.text.hasPrefix("the merger was ‘not in the public interest’"))
+    }
+
+    @Test func indirectSpeechWithCueAfterAndAccordingTo() throws {
+        let doc = try run("""
+            The harbour will stay closed until the spring, the port authority said.
+
+            According to Lena Moss, the repairs will cost more than planned.
+            """)
+        try #require(doc.quotes.count == 2)
+        #expect(doc.quotes.allSatisfy { $0.kind == .indirect })
+        #expect(doc.quotes[0].text == "The harbour will stay closed until the spring")
+        #expect(doc.speakerName(of: doc.quotes[0]) == "port authority")
+        #expect(doc.speakerName(of: doc.quotes[1]) == "Lena Moss")
+        #expect(doc.quotes[1].text == "the repairs will cost more than planned")
+    }
+
+    @Test func scareQuotesWithoutSpeakerAreNotQuotes() throws {
+        let doc = try run("The so-called ‘smart’ meters were installed last year in most homes.")
+        #expect(doc.quotes.isEmpty)
+    }
+
+    @Test func quoteSpansMapToTheOriginalBytes() throws {
+        let doc = try run("Intro line here.\n\n‘Prices will fall,’ Ada Brandt said.")
+        let q = try #require(doc.quotes.first)
+        #expect(doc.originalText(q.fragments[0].sourceSpan) == "Prices will fall,")
+    }
+}

@@ -1,0 +1,173 @@
+import Testing
+
+@testable import Hearsay
+
+@Suite struct ClaimsTests {
+    static let stage: ClaimExtractor = try! ClaimExtractor(config: .init(), resources: ResourceLoader())
+
+    func claims(_ text: String, published: String? = nil, config: ClaimExtractor.Config? = nil) throws -> [Claim] {
+        var doc = Document.fromCleanText(text)
+        doc.metadata.published = published
+        let stage = try config.map { try ClaimExtractor(config: $0, resources: ResourceLoader()) } ?? Self.stage
+        try stage.run(&doc)
+        return doc.claims
+    }
+
+    @Test func moneyWithScaleAndQualifier() throws {
+        let c = try claims("The deal is worth more than $75 billion, officials said.")
+        #expect(c.count == 1)
+        #expect(c[0].text == "$75 billion")
+        #expect(c[0].value == .number(75e9))
+        #expect(c[0].unit == "USD")
+        #expect(c[0].kind == .money)
+        #expect(c[0].qualifier == "more than")
+        #expect(c[0].id == "c1")
+        #expect(c[0].provenance.stage == "claims")
+    }
+
+    @Test func equivalentInParentheses() throws {
+        let c = try claims("It paid $75 billion (£58 billion) for the firm.")
+        #expect(c.count == 1)
+        #expect(c[0].equivalents.count == 1)
+        #expect(c[0].equivalents.first?.unit == "GBP")
+        #expect(c[0].equivalents.first?.value == .number(58e9))
+        #expect(c[0].equivalents.first?.text == "£58 billion")
+    }
+
+    @Test func countedNounKeepsAdjectives() throws {
+        let c = try claims("The clash left 20 Indian soldiers dead and 800 million members worried.")
+        #expect(c.map(\.text) == ["20 Indian soldiers", "800 million members"])
+        #expect(c[0].kind == .count)
+        #expect(c[0].unit == "indian soldier")
+        #expect(c[1].value == .number(8e8))
+        #expect(c[1].unit == "member")
+    }
+
+    @Test func spelledNumbersAndFractions() throws {
+        let c = try claims("They waited five hours; twenty-eight thousand fans came and three-quarters left.")
+        #expect(c.count == 3)
+        #expect(c[0].value == .number(5))
+        #expect(c[0].unit == "h")
+        #expect(c[1].value == .number(28000))
+        #expect(c[1].unit == "fan")
+        #expect(c[2].value == .number(0.75))
+    }
+
+    @Test func suffixesAndSeparators() throws {
+        let c = try claims("Sales hit £35m, then 2.8bn euros, and 1,234,567 visits; 10k runners ran.")
+        #expect(c.map(\.value) == [.number(35e6), .number(2.8e9), .number(1_234_567), .number(10_000)])
+        #expect(c[0].unit == "GBP")
+        #expect(c[1].unit == "EUR")
+    }
+
+    @Test func rangesAndVagueAmounts() throws {
+        let c = try claims("Costs rose to $3 billion to $5 billion; 20-35% agreed; tens of thousands of people marched.")
+        #expect(c.count == 3)
+        #expect(c[0].value == .number(3e9))
+        #expect(c[0].valueMax == .number(5e9))
+        #expect(c[1].value == .number(20))
+        #expect(c[1].valueMax == .number(35))
+        #expect(c[1].unit == "%")
+        #expect(c[2].value == .number(1e4))
+        #expect(c[2].valueMax == .number(1e5))
+        #expect(c[2].unit == "people")
+    }
+
+    @Test func betweenRangeDropsQualifier() throws {
+        let c = try claims("They expect between 5 and 10 percent growth.")
+        #expect(c.count == 1)
+        #expect(c[0].text == "5 and 10 percent")
+        #expect(c[0].value == .number(5))
+        #expect(c[0].valueMax == .number(10))
+        #expect(c[0].qualifier == nil)
+    }
+
+    @Test func datesResolveAgainstPublication() throws {
+        let c = try claims("On Thursday the board met; the vote is on July 10 at 2pm.", published: "2020-07-11")
+        #expect(c.count == 2)
+        #expect(c[0].value == .text("2020-07-09"))
+        #expect(c[0].kind == .date)
+        #expect(c[1].value == .text("2020-07-10T14"))
+        #expect(c[1].kind == .time)
+        #expect(c[1].text == "July 10 at 2pm")
+    }
+
+    @Test func datesWithoutPublicationStayPartial() throws {
+        let c = try claims("The vote is on July 10.")
+        #expect(c.count == 1)
+        #expect(c[0].value == .text("XXXX-07-10"))
+    }
+
+    @Test func partialDateResolutionCanBeOff() throws {
+        var config = ClaimExtractor.Config()
+        config.resolvePartialDates = false
+        let c = try claims("They met on Thursday.", published: "2020-07-11", config: config)
+        #expect(c.map(\.value) == [.text("XXXX-WXX-4")])
+    }
+
+    @Test func notClaims() throws {
+        let c = try claims("Listen on Radio 4 about the G20, 3G phones and COVID-19.")
+        #expect(c.isEmpty)
+    }
+
+    @Test func timeIsNotPicometres() throws {
+        let c = try claims("The meeting starts at 2pm.")
+        #expect(c.count == 1)
+        #expect(c[0].kind == .time)
+        #expect(c[0].value == .text("T14"))
+    }
+
+    @Test func negativesAndPercentPoints() throws {
+        let c = try claims("Temperatures fell to -5 degrees Celsius and rates rose 0.25 percentage points.")
+        #expect(c.count == 2)
+        #expect(c[0].value == .number(-5))
+        #expect(c[0].unit == "degC")
+        #expect(c[1].unit == "pp")
+    }
+
+    @Test func oneInFour() throws {
+        let c = try claims("Now one in four adults votes.")
+        #expect(c.first?.value == .number(0.25))
+    }
+
+    @Test func claimInsideQuoteGetsSpeaker() throws {
+        var doc = Document.fromCleanText("\"We lost 40 jobs,\" said Ann.")
+        doc.speakers = [Speaker(id: "s1", name: "Ann", type: .person, descriptions: [], affiliation: nil, mentions: [])]
+        let frag = doc.fragment(Span(1, 17))
+        doc.quotes = [
+            Quote(
+                id: "q1", kind: .direct, text: "We lost 40 jobs,", fragments: [frag], speaker: "s1", cue: nil,
+                speakerMention: nil, sentences: [0], parent: nil,
+                provenance: Provenance(stage: "attribute", rule: "test", confidence: 1))
+        ]
+        try Self.stage.run(&doc)
+        #expect(doc.claims.count == 1)
+        #expect(doc.claims[0].quote == "q1")
+        #expect(doc.claims[0].speaker == "s1")
+        #expect(doc.claims[0].sourceSpan == Span(9, 16))
+    }
+
+    @Test func sentenceIndexAndCap() throws {
+        var doc = Document.fromCleanText("It cost $5. It cost $6.")
+        let p = Provenance(stage: "segment", rule: "test", confidence: 1)
+        doc.sentences = [
+            Sentence(id: 0, paragraph: 0, span: Span(0, 11), sourceSpan: Span(0, 11), provenance: p),
+            Sentence(id: 1, paragraph: 0, span: Span(12, 23), sourceSpan: Span(12, 23), provenance: p),
+        ]
+        try Self.stage.run(&doc)
+        #expect(doc.claims.map(\.sentence) == [0, 1])
+        #expect(doc.claims.map(\.id) == ["c1", "c2"])
+        var config = ClaimExtractor.Config()
+        config.maxClaimsPerDocument = 1
+        var doc2 = Document.fromCleanText("It cost $5. It cost $6.")
+        try ClaimExtractor(config: config, resources: ResourceLoader()).run(&doc2)
+        #expect(doc2.claims.count == 1)
+        #expect(doc2.diagnostics.first?.code == "claims.cap")
+    }
+
+    @Test func badDurationKindIsRefused() {
+        var config = ClaimExtractor.Config()
+        config.durationKind = "money"
+        #expect(throws: HearsayError.self) { try ClaimExtractor(config: config, resources: ResourceLoader()) }
+    }
+}
