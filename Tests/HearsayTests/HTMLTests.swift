@@ -293,3 +293,23 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
     #expect(page.removed.map(\.sourceSpan) == page.removed.map(\.sourceSpan).sorted())
     #expect(page.removed.allSatisfy { $0.sourceSpan.end <= bytes.count && $0.excerpt.count <= 80 })
 }
+
+@Test func htmlByteOrderMarksKeepOffsetsInTheOriginalBytes() throws {
+    let html = "<html><body><article><p>Ein Satz über die Brücke, lang genug für einen Absatz im Artikel.</p></article></body></html>"
+    let utf8 = [0xEF, 0xBB, 0xBF] + Array(html.utf8)
+    let page = try reader().read(utf8, file: "bom8.html")
+    #expect(page.decision.evidence == "bom")
+    let b = page.blocks[0].text
+    let u = try #require(b.scalars.firstIndex(of: "ü"))
+    #expect(Array(utf8[Int(b.sourceStart[u])..<Int(b.sourceEnd[u])]) == [0xC3, 0xBC])
+
+    var utf16: [UInt8] = [0xFF, 0xFE]
+    for unit in html.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    let page16 = try reader().read(utf16, file: "bom16.html")
+    #expect(page16.decision.encoding == "utf-16le")
+    let t = page16.blocks[0].text
+    #expect(String(String.UnicodeScalarView(t.scalars)).hasPrefix("Ein Satz über die Brücke"))
+    let u16 = try #require(t.scalars.firstIndex(of: "ü"))
+    #expect(Int(t.sourceEnd[u16]) - Int(t.sourceStart[u16]) == 2)
+    #expect(Array(utf16[Int(t.sourceStart[u16])..<Int(t.sourceEnd[u16])]) == [0xFC, 0x00])
+}
