@@ -439,6 +439,17 @@ struct ContentExtractor {
                     }
                 }
             }
+            // A long paragraph of sentences may link most of its words (deal posts, link roundups) and is still
+            // text; a short or list-like block with mostly links is navigation.
+            func linkLimit(_ b: Block) -> Double {
+                guard b.role == .paragraph || b.role == .blockquote, b.chars >= 150 else { return config.maxLinkDensity }
+                let t = b.text.scalars
+                var sentences = 0
+                for (i, s) in t.enumerated() where s == "." || s == "!" || s == "?" {
+                    if i + 1 == t.count || t[i + 1] == " " { sentences += 1 }
+                }
+                return sentences >= 2 ? max(config.maxLinkDensity, 0.85) : config.maxLinkDensity
+            }
             for j in blocks.indices {
                 let o = Int(blocks[j].owner)
                 if !inRegion[o] {
@@ -448,7 +459,7 @@ struct ContentExtractor {
                 } else if blocks[j].role == .caption {
                     blocks[j].rule = "html.caption"
                 } else if blocks[j].chars > 0
-                    && Double(blocks[j].linkChars) > config.maxLinkDensity * Double(blocks[j].chars)
+                    && Double(blocks[j].linkChars) > linkLimit(blocks[j]) * Double(blocks[j].chars)
                 {
                     blocks[j].rule = "html.link-dense"
                 } else if blocks[j].role == .heading && nodes[o].tag == .h1
