@@ -175,6 +175,9 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
     #expect(c.mainContent == false)
     #expect(c.maxBytes == HTMLReader.Config().maxBytes)
     #expect(Set(HTMLReader.Config.keys).count == HTMLReader.Config.keys.count)
+    #expect(throws: DecodingError.self) {
+        try JSONDecoder().decode(HTMLReader.Config.self, from: Data(#"{"max_dept": 50}"#.utf8))
+    }
     let encoded =
         try JSONSerialization.jsonObject(with: try JSONEncoder().encode(HTMLReader.Config())) as? [String: Any]
     #expect(Set(encoded?.keys.map { $0 } ?? []) == Set(HTMLReader.Config.keys))
