@@ -554,10 +554,10 @@ struct ContentExtractor {
             }
             for i in Int(n.textBegin)..<Int(n.textEnd) {
                 let s = tree.scalars[i]
-                if s.properties.isAlphabetic || s.properties.numericType != nil {
-                    word.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
-                } else if !word.isEmpty {
-                    close()
+                switch fold(s) {
+                case .none: if !word.isEmpty { close() }
+                case .ascii(let a): word.append(a)
+                case .other: word.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
                 }
             }
             close()
@@ -583,6 +583,9 @@ struct ContentExtractor {
     /// Whether a short block repeats the page title (whole, or the title without a " - Site name" tail).
     static func repeatsTitle(_ text: [Unicode.Scalar], _ titleKey: String?) -> Bool {
         guard let titleKey, !titleKey.isEmpty, text.count < 250 else { return false }
+        // The key drops spaces and punctuation: a block far shorter or longer than the title cannot match.
+        let n = titleKey.unicodeScalars.count
+        guard Double(text.count) >= 0.6 * Double(n), text.count <= 2 * n + 40 else { return false }
         let k = key(text)
         if k == titleKey { return true }
         return k.count >= 12 && titleKey.hasPrefix(k) && Double(k.count) >= 0.6 * Double(titleKey.count)
@@ -591,10 +594,31 @@ struct ContentExtractor {
     /// A comparison key: letters and digits only, lower-cased.
     static func key<S: Sequence>(_ text: S) -> String where S.Element == Unicode.Scalar {
         var v = String.UnicodeScalarView()
-        for s in text where s.properties.isAlphabetic || s.properties.numericType != nil {
-            v.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+        for s in text {
+            switch fold(s) {
+            case .none: continue
+            case .ascii(let a): v.append(a)
+            case .other: v.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+            }
         }
         return String(v)
+    }
+
+    enum Folded {
+        case none
+        case ascii(Unicode.Scalar)
+        case other
+    }
+
+    /// Letters and digits lower-cased, with an ASCII fast path (Unicode properties only beyond ASCII).
+    @inline(__always) static func fold(_ s: Unicode.Scalar) -> Folded {
+        let v = s.value
+        if v < 0x80 {
+            if v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 { return .ascii(s) }
+            if v >= 0x41 && v <= 0x5A { return .ascii(Unicode.Scalar(UInt8(v + 32))) }
+            return .none
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil ? .other : .none
     }
 
     static func key(_ text: String) -> String { key(text.unicodeScalars) }
@@ -604,13 +628,14 @@ struct ContentExtractor {
         var v = String.UnicodeScalarView()
         var gap = false
         for s in text {
-            if s.properties.isAlphabetic || s.properties.numericType != nil {
-                if gap && !v.isEmpty { v.append(" ") }
-                gap = false
-                v.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
-            } else {
+            let f = fold(s)
+            if case .none = f {
                 gap = true
+                continue
             }
+            if gap && !v.isEmpty { v.append(" ") }
+            gap = false
+            if case .ascii(let a) = f { v.append(a) } else { v.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars) }
         }
         return String(v)
     }

@@ -192,7 +192,7 @@ struct HTMLVocabulary: Sendable {
 
     /// A word list: whole tokens, token prefixes (`ad*`), or substrings of the class text (entries with `-`/`_`).
     struct Words: Sendable {
-        var tokens: Set<[UInt8]> = []
+        var tokens: Set<String> = []
         var prefixes: [[UInt8]] = []
         var substrings: [[UInt8]] = []
 
@@ -206,16 +206,18 @@ struct HTMLVocabulary: Sendable {
                 } else if w.contains("-") || w.contains("_") || w.contains(" ") {
                     substrings.append(Array(w.utf8))
                 } else {
-                    tokens.insert(Array(w.utf8))
+                    tokens.insert(w)
                 }
             }
         }
 
         func matches(_ text: [UInt8], _ toks: [ArraySlice<UInt8>]) -> Bool {
             for t in toks {
-                if t.count <= maxTokenLength, tokens.contains(Array(t)) { return true }
+                // Short strings are stored inline: no allocation per token.
+                if t.count <= maxTokenLength, tokens.contains(String(decoding: t, as: UTF8.self)) { return true }
                 for p in prefixes where t.count >= p.count && t.starts(with: p) { return true }
             }
+            guard text.contains(where: { $0 == 0x2D || $0 == 0x5F || $0 == 0x20 }) else { return false }
             for sub in substrings where HTMLVocabulary.find(sub, in: text) { return true }
             return false
         }
