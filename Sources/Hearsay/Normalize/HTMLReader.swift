@@ -109,6 +109,8 @@ public struct HTMLReader: Sendable {
     let vocabulary: HTMLVocabulary
 
     public init(config: Config, resources: ResourceLoader) throws {
+        // libxml2's global set-up, once, before readers run on several threads.
+        xmlInitParser()
         self.config = config
         let raw = try resources.json(HTMLVocabulary.Raw.self, config.vocabulary)
         var vocabulary = HTMLVocabulary(raw)
