@@ -316,3 +316,16 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
     #expect(Int(t.sourceEnd[u16]) - Int(t.sourceStart[u16]) == 2)
     #expect(Array(utf16[Int(t.sourceStart[u16])..<Int(t.sourceEnd[u16])]) == [0xFC, 0x00])
 }
+
+@Test func htmlDoubleLineBreaksSplitParagraphs() throws {
+    let html = "<html><body><div class=\"entry-content\">"
+        + "The first paragraph of an old blog post, written without any paragraph tags at all.<br>\n<br>\n"
+        + "The second paragraph follows two line breaks,<br>and this line is part of it.<br><br>"
+        + "The third paragraph closes the post with one more sentence of plain text.</div></body></html>"
+    let page = try reader(HTMLReader.Config.plain()).read(Array(html.utf8), file: "br.html")
+    #expect(page.blocks.map(text) == [
+        "The first paragraph of an old blog post, written without any paragraph tags at all.",
+        "The second paragraph follows two line breaks,\nand this line is part of it.",
+        "The third paragraph closes the post with one more sentence of plain text.",
+    ])
+}

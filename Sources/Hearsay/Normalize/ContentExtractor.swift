@@ -101,7 +101,10 @@ struct ContentExtractor {
 
         func appendText(_ n: HTMLNode) {
             if n.flags & HTMLNode.breakFlag != 0 {
-                if current.count > 0 {
+                // <br><br> (nothing but white space between) ends a paragraph; a single <br> is a line break.
+                if pending == 2 && current.count > 0 {
+                    flush()
+                } else if current.count > 0 {
                     pending = 2
                     pendingAt = (n.start, n.start)
                 }
