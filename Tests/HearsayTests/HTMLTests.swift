@@ -329,3 +329,12 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
         "The third paragraph closes the post with one more sentence of plain text.",
     ])
 }
+
+@Test func htmlDatelinesAreDroppedButDatedSentencesStay() {
+    let stamps: Set<String> = ["updated", "published"]
+    func dateline(_ s: String) -> Bool { ContentExtractor.isDateline(Array(s.unicodeScalars), stampWords: stamps) }
+    #expect(dateline("Updated 5:27 am CST, Wednesday, November 20, 2019"))
+    #expect(dateline("Published: 19 November 2019"))
+    #expect(!dateline("The match kicks off at 19:45 on 12 May 2024."))
+    #expect(!dateline("The council published its budget in 2019 and again in 2020, with cuts to every department."))
+}

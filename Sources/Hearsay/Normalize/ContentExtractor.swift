@@ -669,8 +669,10 @@ struct ContentExtractor {
             i += 1
         }
         guard hasYear else { return false }
-        if hasTime { return true }
         let words = wordKey(t).split(separator: " ")
+        // A sentence ("The match kicks off at 19:45 on 12 May 2024.") is text, not a stamp.
+        if let last = t.last, last == "." || last == "!" || last == "?", words.count >= 6 { return false }
+        if hasTime { return true }
         if words.count > 14 { return false }
         return words.contains { stampWords.contains(String($0)) }
     }
