@@ -338,3 +338,14 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
     #expect(!dateline("The match kicks off at 19:45 on 12 May 2024."))
     #expect(!dateline("The council published its budget in 2019 and again in 2020, with cuts to every department."))
 }
+
+@Test func htmlShortByLinesAreDroppedButSentencesStartingWithByStay() throws {
+    let rest = (1...4).map {
+        "<p>Paragraph \($0) explains, in some detail, how the new ferry timetable will work for commuters and visitors.</p>"
+    }.joined()
+    let html = "<html><body><article><p>By Mara Quill — March 7, 2024</p>"
+        + "<p>By Tuesday, officials had agreed on a plan for the harbour.</p>" + rest + "</article></body></html>"
+    let b = body(try reader().read(Array(html.utf8), file: "byline.html"))
+    #expect(!b.contains("Mara Quill"))
+    #expect(b.contains("By Tuesday, officials had agreed on a plan for the harbour."))
+}

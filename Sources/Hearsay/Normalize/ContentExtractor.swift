@@ -482,9 +482,13 @@ struct ContentExtractor {
             for j in blocks.indices where blocks[j].rule == nil && seen < 3 {
                 seen += 1
                 let t = blocks[j].text.scalars
-                if t.count < 100, t.count > 3, t[0] == "B" || t[0] == "b", t[1] == "y" || t[1] == "Y", t[2] == " " {
-                    blocks[j].rule = "html.byline"
-                }
+                guard t.count < 100, t.count > 3, t[0] == "B" || t[0] == "b", t[1] == "y" || t[1] == "Y", t[2] == " ",
+                    t[3].properties.isUppercase
+                else { continue }
+                // "By Tuesday, officials had agreed on a plan." is a sentence, not a byline.
+                let words = t.filter { $0 == " " }.count + 1
+                if let last = t.last, last == "." || last == "!" || last == "?", words >= 6 { continue }
+                blocks[j].rule = "html.byline"
             }
         }
         // Kept blocks, and removed blocks merged into runs per rule.
