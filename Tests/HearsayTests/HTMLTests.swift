@@ -42,7 +42,9 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
     let roles = Dictionary(page.blocks.map { (text($0), $0.role) }, uniquingKeysWith: { a, _ in a })
     #expect(roles["What changes for drivers"] == .heading)
     #expect(roles["A 20 mph limit will apply on the bridge for the first month."] == .listItem)
-    #expect(roles["Residents on both sides of the water have waited long enough, and the crossing is safe again."] == .blockquote)
+    #expect(
+        roles["Residents on both sides of the water have waited long enough, and the crossing is safe again."]
+            == .blockquote)
     // <br> is a line break inside its block.
     #expect(b.contains("fallen by a third\nsince the closure"))
     let rules = Set(page.removed.map(\.rule))
@@ -173,14 +175,19 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
     #expect(c.mainContent == false)
     #expect(c.maxBytes == HTMLReader.Config().maxBytes)
     #expect(Set(HTMLReader.Config.keys).count == HTMLReader.Config.keys.count)
-    let encoded = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(HTMLReader.Config())) as? [String: Any]
+    #expect(throws: DecodingError.self) {
+        try JSONDecoder().decode(HTMLReader.Config.self, from: Data(#"{"max_dept": 50}"#.utf8))
+    }
+    let encoded =
+        try JSONSerialization.jsonObject(with: try JSONEncoder().encode(HTMLReader.Config())) as? [String: Any]
     #expect(Set(encoded?.keys.map { $0 } ?? []) == Set(HTMLReader.Config.keys))
 }
 
 @Test func htmlCharsetSniffing() {
     #expect(HTMLReader.sniffCharset(Array(#"<meta charset="Shift_JIS">"#.utf8)) == "shift_jis")
     #expect(
-        HTMLReader.sniffCharset(Array(#"<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">"#.utf8))
+        HTMLReader.sniffCharset(
+            Array(#"<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">"#.utf8))
             == "iso-8859-1")
     #expect(HTMLReader.sniffCharset(Array("<p>no declaration</p>".utf8)) == nil)
 }
@@ -214,7 +221,8 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
         "Reader number \($0) writes that, honestly, the council has wasted money, time, patience, and goodwill, again and again, for years."
     }
     let evidence = story.joined(separator: " ")
-    var html = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Barrier\", "
+    var html =
+        "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Barrier\", "
     html += "\"articleBody\": \"\(evidence)\"}</script></head><body>"
     html += "<div class=\"wrap\"><div class=\"a1\">" + story.map { "<p>\($0)</p>" }.joined() + "</div></div>"
     html += "<div class=\"wrap\"><div class=\"a2\">" + chatter.map { "<p>\($0)</p>" }.joined() + "</div></div>"
@@ -253,17 +261,91 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
         "<p>Paragraph \($0) of the report says that the harbour authority will publish its accounts, its plans, and its budget before the spring meeting.</p>"
     }.joined()
     // An ASP.NET page: one <form> around everything.
-    let aspnet = "<html><body><form id=\"aspnetForm\" action=\"page.aspx\"><div id=\"nav\"><a href=\"/\">Home</a></div>"
+    let aspnet =
+        "<html><body><form id=\"aspnetForm\" action=\"page.aspx\"><div id=\"nav\"><a href=\"/\">Home</a></div>"
         + "<div class=\"story\">" + paragraphs + "</div></form></body></html>"
     let page = try reader().read(Array(aspnet.utf8), file: "aspnet.html")
     #expect(page.blocks.count == 8)
     // A <header> left open swallows the page.
-    let unclosed = "<html><body><header><a href=\"/\">Site</a><div class=\"story\">" + paragraphs + "</div></body></html>"
+    let unclosed =
+        "<html><body><header><a href=\"/\">Site</a><div class=\"story\">" + paragraphs + "</div></body></html>"
     let page2 = try reader().read(Array(unclosed.utf8), file: "unclosed-header.html")
     #expect(page2.blocks.count == 8)
     // A small search form is still dropped.
-    let small = "<html><body><form><label>Search the site</label><input></form><div>" + paragraphs + "</div></body></html>"
+    let small =
+        "<html><body><form><label>Search the site</label><input></form><div>" + paragraphs + "</div></body></html>"
     let page3 = try reader().read(Array(small.utf8), file: "small-form.html")
     #expect(page3.removed.contains { $0.rule == "html.form" })
     #expect(!body(page3).contains("Search the site"))
+}
+
+@Test func htmlRemovalSpansCoverTheRemovedElements() throws {
+    let bytes = try fixture("news-page.html")
+    let page = try reader().read(bytes, file: "news-page.html")
+    func source(_ r: Removal) -> String {
+        String(decoding: bytes[r.sourceSpan.start..<r.sourceSpan.end], as: UTF8.self)
+    }
+    let nav = try #require(page.removed.first { $0.rule == "html.nav" })
+    #expect(source(nav).hasPrefix("<nav class=\"main-nav\">"))
+    #expect(source(nav).hasSuffix("</nav>"))
+    #expect(nav.excerpt == "Sport Weather")
+    let footer = try #require(page.removed.first { $0.rule == "html.footer" })
+    #expect(source(footer).hasPrefix("<footer"))
+    #expect(source(footer).contains("All rights reserved."))
+    // Removals are sorted and do not reach past the input.
+    #expect(page.removed.map(\.sourceSpan) == page.removed.map(\.sourceSpan).sorted())
+    #expect(page.removed.allSatisfy { $0.sourceSpan.end <= bytes.count && $0.excerpt.count <= 80 })
+}
+
+@Test func htmlByteOrderMarksKeepOffsetsInTheOriginalBytes() throws {
+    let html = "<html><body><article><p>Ein Satz über die Brücke, lang genug für einen Absatz im Artikel.</p></article></body></html>"
+    let utf8 = [0xEF, 0xBB, 0xBF] + Array(html.utf8)
+    let page = try reader().read(utf8, file: "bom8.html")
+    #expect(page.decision.evidence == "bom")
+    let b = page.blocks[0].text
+    let u = try #require(b.scalars.firstIndex(of: "ü"))
+    #expect(Array(utf8[Int(b.sourceStart[u])..<Int(b.sourceEnd[u])]) == [0xC3, 0xBC])
+
+    var utf16: [UInt8] = [0xFF, 0xFE]
+    for unit in html.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    let page16 = try reader().read(utf16, file: "bom16.html")
+    #expect(page16.decision.encoding == "utf-16le")
+    let t = page16.blocks[0].text
+    #expect(String(String.UnicodeScalarView(t.scalars)).hasPrefix("Ein Satz über die Brücke"))
+    let u16 = try #require(t.scalars.firstIndex(of: "ü"))
+    #expect(Int(t.sourceEnd[u16]) - Int(t.sourceStart[u16]) == 2)
+    #expect(Array(utf16[Int(t.sourceStart[u16])..<Int(t.sourceEnd[u16])]) == [0xFC, 0x00])
+}
+
+@Test func htmlDoubleLineBreaksSplitParagraphs() throws {
+    let html = "<html><body><div class=\"entry-content\">"
+        + "The first paragraph of an old blog post, written without any paragraph tags at all.<br>\n<br>\n"
+        + "The second paragraph follows two line breaks,<br>and this line is part of it.<br><br>"
+        + "The third paragraph closes the post with one more sentence of plain text.</div></body></html>"
+    let page = try reader(HTMLReader.Config.plain()).read(Array(html.utf8), file: "br.html")
+    #expect(page.blocks.map(text) == [
+        "The first paragraph of an old blog post, written without any paragraph tags at all.",
+        "The second paragraph follows two line breaks,\nand this line is part of it.",
+        "The third paragraph closes the post with one more sentence of plain text.",
+    ])
+}
+
+@Test func htmlDatelinesAreDroppedButDatedSentencesStay() {
+    let stamps: Set<String> = ["updated", "published"]
+    func dateline(_ s: String) -> Bool { ContentExtractor.isDateline(Array(s.unicodeScalars), stampWords: stamps) }
+    #expect(dateline("Updated 5:27 am CST, Wednesday, November 20, 2019"))
+    #expect(dateline("Published: 19 November 2019"))
+    #expect(!dateline("The match kicks off at 19:45 on 12 May 2024."))
+    #expect(!dateline("The council published its budget in 2019 and again in 2020, with cuts to every department."))
+}
+
+@Test func htmlShortByLinesAreDroppedButSentencesStartingWithByStay() throws {
+    let rest = (1...4).map {
+        "<p>Paragraph \($0) explains, in some detail, how the new ferry timetable will work for commuters and visitors.</p>"
+    }.joined()
+    let html = "<html><body><article><p>By Mara Quill — March 7, 2024</p>"
+        + "<p>By Tuesday, officials had agreed on a plan for the harbour.</p>" + rest + "</article></body></html>"
+    let b = body(try reader().read(Array(html.utf8), file: "byline.html"))
+    #expect(!b.contains("Mara Quill"))
+    #expect(b.contains("By Tuesday, officials had agreed on a plan for the harbour."))
 }

@@ -25,9 +25,16 @@ struct BlockText {
 /// Finds the article in an ``HTMLTree`` and returns its blocks, with every left-out region as a ``Removal``.
 ///
 /// Blocks are the text between block-level tags. Containers are scored Readability-style from the paragraphs
-/// below them (commas, length, link density, class/id evidence); the best container and the siblings that score
-/// close to it form the article. Inside it, boilerplate subtrees (share bars, related links, comments), bylines,
-/// captions, link-dense lists and the headline are dropped.
+/// below them (commas, length, link density, class/id evidence); a container of several `<article>`s is a
+/// listing and scores half; near ties go to the container with more unlinked text; the JSON-LD `articleBody`, when
+/// the page has one, can overrule the choice (evidence only: its text is never output). The best container and the
+/// siblings that score close to it form the article. Inside it, boilerplate subtrees (share bars, related links,
+/// comments), bylines, captions, link-dense lists, the headline, furniture phrases and time stamps are dropped.
+///
+/// Removal rules: `html.head`, `html.script`, `html.style`, `html.noscript`, `html.template`, `html.nav`,
+/// `html.header`, `html.footer`, `html.aside`, `html.form`, `html.embed`, `html.hidden` (skipped elements);
+/// `html.low-score` (outside the article), `html.boilerplate`, `html.byline`, `html.caption`, `html.link-dense`,
+/// `html.headline`, `html.phrase`, `html.dateline` (inside it).
 struct ContentExtractor {
     let config: HTMLReader.Config
     let vocabulary: HTMLVocabulary
@@ -94,7 +101,10 @@ struct ContentExtractor {
 
         func appendText(_ n: HTMLNode) {
             if n.flags & HTMLNode.breakFlag != 0 {
-                if current.count > 0 {
+                // <br><br> (nothing but white space between) ends a paragraph; a single <br> is a line break.
+                if pending == 2 && current.count > 0 {
+                    flush()
+                } else if current.count > 0 {
                     pending = 2
                     pendingAt = (n.start, n.start)
                 }
@@ -380,7 +390,10 @@ struct ContentExtractor {
                         let ld = linkDensity(s)
                         // A container the evidence passed over does not come back as a sibling.
                         if scored[s] && score[s] >= threshold && !evidenceChose { append = true }
-                        if !append && (nodes[s].tag == .p || nodes[s].tag == .blockquote || nodes[s].tag == .ul || nodes[s].tag == .ol) {
+                        if !append
+                            && (nodes[s].tag == .p || nodes[s].tag == .blockquote || nodes[s].tag == .ul
+                                || nodes[s].tag == .ol)
+                        {
                             let len = Int(chars[s])
                             if len > 80 && ld < 0.25 { append = true }
                         }
@@ -429,6 +442,17 @@ struct ContentExtractor {
                     }
                 }
             }
+            // A long paragraph of sentences may link most of its words (deal posts, link roundups) and is still
+            // text; a short or list-like block with mostly links is navigation.
+            func linkLimit(_ b: Block) -> Double {
+                guard b.role == .paragraph || b.role == .blockquote, b.chars >= 150 else { return config.maxLinkDensity }
+                let t = b.text.scalars
+                var sentences = 0
+                for (i, s) in t.enumerated() where s == "." || s == "!" || s == "?" {
+                    if i + 1 == t.count || t[i + 1] == " " { sentences += 1 }
+                }
+                return sentences >= 2 ? max(config.maxLinkDensity, 0.85) : config.maxLinkDensity
+            }
             for j in blocks.indices {
                 let o = Int(blocks[j].owner)
                 if !inRegion[o] {
@@ -437,10 +461,12 @@ struct ContentExtractor {
                     blocks[j].rule = v
                 } else if blocks[j].role == .caption {
                     blocks[j].rule = "html.caption"
-                } else if blocks[j].chars > 0 && Double(blocks[j].linkChars) > config.maxLinkDensity * Double(blocks[j].chars) {
+                } else if blocks[j].chars > 0
+                    && Double(blocks[j].linkChars) > linkLimit(blocks[j]) * Double(blocks[j].chars)
+                {
                     blocks[j].rule = "html.link-dense"
-                } else if blocks[j].role == .heading, nodes[o].tag == .h1
-                    || (titleKey != nil && ContentExtractor.key(blocks[j].text.scalars) == titleKey)
+                } else if blocks[j].role == .heading && nodes[o].tag == .h1
+                    || ContentExtractor.repeatsTitle(blocks[j].text.scalars, titleKey)
                 {
                     blocks[j].rule = "html.headline"
                 } else if blocks[j].text.count < 100,
@@ -456,11 +482,14 @@ struct ContentExtractor {
             for j in blocks.indices where blocks[j].rule == nil && seen < 3 {
                 seen += 1
                 let t = blocks[j].text.scalars
-                if t.count < 100, t.count > 3, t[0] == "B" || t[0] == "b", t[1] == "y" || t[1] == "Y", t[2] == " " {
-                    blocks[j].rule = "html.byline"
-                }
+                guard t.count < 100, t.count > 3, t[0] == "B" || t[0] == "b", t[1] == "y" || t[1] == "Y", t[2] == " ",
+                    t[3].properties.isUppercase
+                else { continue }
+                // "By Tuesday, officials had agreed on a plan." is a sentence, not a byline.
+                let words = t.filter { $0 == " " }.count + 1
+                if let last = t.last, last == "." || last == "!" || last == "?", words >= 6 { continue }
+                blocks[j].rule = "html.byline"
             }
-            _ = evidence
         }
         // Kept blocks, and removed blocks merged into runs per rule.
         var out: [HTMLBlock] = []
@@ -532,10 +561,10 @@ struct ContentExtractor {
             }
             for i in Int(n.textBegin)..<Int(n.textEnd) {
                 let s = tree.scalars[i]
-                if s.properties.isAlphabetic || s.properties.numericType != nil {
-                    word.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
-                } else if !word.isEmpty {
-                    close()
+                switch fold(s) {
+                case .none: if !word.isEmpty { close() }
+                case .ascii(let a): word.append(a)
+                case .other: word.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
                 }
             }
             close()
@@ -558,13 +587,45 @@ struct ContentExtractor {
         return choice
     }
 
+    /// Whether a short block repeats the page title (whole, or the title without a " - Site name" tail).
+    static func repeatsTitle(_ text: [Unicode.Scalar], _ titleKey: String?) -> Bool {
+        guard let titleKey, !titleKey.isEmpty, text.count < 250 else { return false }
+        // The key drops spaces and punctuation: a block far shorter or longer than the title cannot match.
+        let n = titleKey.unicodeScalars.count
+        guard Double(text.count) >= 0.6 * Double(n), text.count <= 2 * n + 40 else { return false }
+        let k = key(text)
+        if k == titleKey { return true }
+        return k.count >= 12 && titleKey.hasPrefix(k) && Double(k.count) >= 0.6 * Double(titleKey.count)
+    }
+
     /// A comparison key: letters and digits only, lower-cased.
     static func key<S: Sequence>(_ text: S) -> String where S.Element == Unicode.Scalar {
         var v = String.UnicodeScalarView()
-        for s in text where s.properties.isAlphabetic || s.properties.numericType != nil {
-            v.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+        for s in text {
+            switch fold(s) {
+            case .none: continue
+            case .ascii(let a): v.append(a)
+            case .other: v.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+            }
         }
         return String(v)
+    }
+
+    enum Folded {
+        case none
+        case ascii(Unicode.Scalar)
+        case other
+    }
+
+    /// Letters and digits lower-cased, with an ASCII fast path (Unicode properties only beyond ASCII).
+    @inline(__always) static func fold(_ s: Unicode.Scalar) -> Folded {
+        let v = s.value
+        if v < 0x80 {
+            if v >= 0x61 && v <= 0x7A || v >= 0x30 && v <= 0x39 { return .ascii(s) }
+            if v >= 0x41 && v <= 0x5A { return .ascii(Unicode.Scalar(UInt8(v + 32))) }
+            return .none
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil ? .other : .none
     }
 
     static func key(_ text: String) -> String { key(text.unicodeScalars) }
@@ -574,13 +635,14 @@ struct ContentExtractor {
         var v = String.UnicodeScalarView()
         var gap = false
         for s in text {
-            if s.properties.isAlphabetic || s.properties.numericType != nil {
-                if gap && !v.isEmpty { v.append(" ") }
-                gap = false
-                v.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
-            } else {
+            let f = fold(s)
+            if case .none = f {
                 gap = true
+                continue
             }
+            if gap && !v.isEmpty { v.append(" ") }
+            gap = false
+            if case .ascii(let a) = f { v.append(a) } else { v.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars) }
         }
         return String(v)
     }
@@ -611,8 +673,10 @@ struct ContentExtractor {
             i += 1
         }
         guard hasYear else { return false }
-        if hasTime { return true }
         let words = wordKey(t).split(separator: " ")
+        // A sentence ("The match kicks off at 19:45 on 12 May 2024.") is text, not a stamp.
+        if let last = t.last, last == "." || last == "!" || last == "?", words.count >= 6 { return false }
+        if hasTime { return true }
         if words.count > 14 { return false }
         return words.contains { stampWords.contains(String($0)) }
     }

@@ -26,7 +26,8 @@ enum HTMLMetadataReader {
             ld.visit(obj, depth: 0)
         }
 
-        m.title = first(metas["og:title"], ld.headline, metas["twitter:title"], metas["dc.title"], tree.title.map(clean))
+        m.title = first(
+            metas["og:title"], ld.headline, metas["twitter:title"], metas["dc.title"], tree.title.map(clean))
         m.published = first(
             date(metas["article:published_time"]), date(metas["article:published"]), date(ld.datePublished),
             date(metas["og:published_time"]), date(metas["datecreated"]), date(metas["pdate"]),
@@ -96,12 +97,16 @@ enum HTMLMetadataReader {
             }
             return v
         }
-        var y: Int?, mo: Int?, da: Int?
+        var y: Int?
+        var mo: Int?
+        var da: Int?
         if let yy = digits(0, 4), d.count >= 10, d[4] == d[7], d[4] == 0x2D || d[4] == 0x2F || d[4] == 0x2E {
             y = yy
             mo = digits(5, 2)
             da = digits(8, 2)
-        } else if let yy = digits(0, 4), let mm = digits(4, 2), let dd = digits(6, 2), d.count == 8 || (d.count > 8 && d[8] == 0x54) {
+        } else if let yy = digits(0, 4), let mm = digits(4, 2), let dd = digits(6, 2),
+            d.count == 8 || (d.count > 8 && d[8] == 0x54)
+        {
             y = yy
             mo = mm
             da = dd
@@ -139,7 +144,9 @@ enum HTMLMetadataReader {
             guard let d = obj as? [String: Any] else { return }
             if let graph = d["@graph"] { visit(graph, depth: depth + 1) }
             var types: [String] = []
-            if let t = d["@type"] as? String { types = [t] } else if let t = d["@type"] as? [Any] {
+            if let t = d["@type"] as? String {
+                types = [t]
+            } else if let t = d["@type"] as? [Any] {
                 types = t.compactMap { $0 as? String }
             }
             let lowered = types.map { $0.lowercased() }
@@ -148,7 +155,9 @@ enum HTMLMetadataReader {
             if !isPage, headline == nil, let h = d["headline"] as? String { headline = h }
             if datePublished == nil, let v = d["datePublished"] as? String { datePublished = v }
             if !isPage, authors.isEmpty { authors = LinkedData.names(d["author"] ?? d["creator"]) }
-            if url == nil, !isPage { url = (d["url"] as? String) ?? (d["mainEntityOfPage"] as? [String: Any])?["@id"] as? String }
+            if url == nil, !isPage {
+                url = (d["url"] as? String) ?? (d["mainEntityOfPage"] as? [String: Any])?["@id"] as? String
+            }
             if publisher == nil { publisher = LinkedData.names(d["publisher"]).first }
             if inLanguage == nil, let v = d["inLanguage"] as? String { inLanguage = v }
             if articleBody == nil, let v = d["articleBody"] as? String, v.count > 100 { articleBody = v }

@@ -56,18 +56,39 @@ public struct HTMLReader: Sendable {
         }
 
         public static let keys: [String] = [
-            "max_bytes", "max_depth", "vocabulary", "boilerplate_phrases", "main_content", "min_paragraph_chars", "sibling_share",
+            "max_bytes", "max_depth", "vocabulary", "boilerplate_phrases", "main_content", "min_paragraph_chars",
+            "sibling_share",
             "max_link_density", "max_container_link_density",
         ]
 
         enum CodingKeys: String, CodingKey {
-            case maxBytes = "max_bytes", maxDepth = "max_depth", vocabulary, mainContent = "main_content"
+            case maxBytes = "max_bytes"
+            case maxDepth = "max_depth"
+            case vocabulary
+            case mainContent = "main_content"
             case boilerplatePhrases = "boilerplate_phrases"
-            case minParagraphChars = "min_paragraph_chars", siblingShare = "sibling_share"
-            case maxLinkDensity = "max_link_density", maxContainerLinkDensity = "max_container_link_density"
+            case minParagraphChars = "min_paragraph_chars"
+            case siblingShare = "sibling_share"
+            case maxLinkDensity = "max_link_density"
+            case maxContainerLinkDensity = "max_container_link_density"
         }
 
+        struct AnyKey: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        /// Decodes every field with its default when absent; an unknown key is refused with its key path.
         public init(from decoder: Decoder) throws {
+            let all = try decoder.container(keyedBy: AnyKey.self)
+            for k in all.allKeys where !Config.keys.contains(k.stringValue) && k.stringValue != "$comment" {
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: all.codingPath + [k],
+                        debugDescription: "unknown key (known: \(Config.keys.sorted().joined(separator: ", ")))"))
+            }
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = Config()
             maxBytes = try c.decodeIfPresent(Int.self, forKey: .maxBytes) ?? d.maxBytes
@@ -88,6 +109,8 @@ public struct HTMLReader: Sendable {
     let vocabulary: HTMLVocabulary
 
     public init(config: Config, resources: ResourceLoader) throws {
+        // libxml2's global set-up, once, before readers run on several threads.
+        xmlInitParser()
         self.config = config
         let raw = try resources.json(HTMLVocabulary.Raw.self, config.vocabulary)
         var vocabulary = HTMLVocabulary(raw)
@@ -126,7 +149,8 @@ public struct HTMLReader: Sendable {
         {
             decision = Decoding.Decision(encoding: declared, evidence: "declared", bomLength: 0)
         }
-        let tree = HTMLReader.parse(bytes, decision: decision, maxDepth: max(8, config.maxDepth), vocabulary: vocabulary)
+        let tree = HTMLReader.parse(
+            bytes, decision: decision, maxDepth: max(8, config.maxDepth), vocabulary: vocabulary)
         let (metadata, articleBody) = HTMLMetadataReader.read(tree)
         let extractor = ContentExtractor(config: config, vocabulary: vocabulary)
         let (blocks, removed) = extractor.extract(tree, title: metadata.title, evidence: articleBody)
@@ -234,9 +258,10 @@ public struct HTMLReader: Sendable {
 
     /// libxml2 options: recover, no network, no error output, compact text nodes, no hard-coded depth limit (this
     /// reader flattens beyond `max_depth` itself), and the encoding fixed by the caller rather than by `<meta>`.
-    static let parseOptions: Int32 = Int32(
-        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+    static let parseOptions: Int32 =
+        Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
+                | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
         | Int32(XML_PARSE_HUGE.rawValue)
 
     /// Parses `bytes` (with a decided encoding) into a ``HTMLTree``.
@@ -356,12 +381,21 @@ final class HTMLTreeBuilder {
     }
 
     func start(_ name: UnsafePointer<xmlChar>, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        let end = position()
-        // The start tag ends at `end`; its '<' is the last one before. An element libxml2 implies (a <p> around
-        // text directly in <body>) comes after its text was read: it has no tag and must not move `lastPos`.
+        var end = position()
+        // libxml2 reports a start tag with its position on the closing '>' (or the '/' of '/>'); the tag's '<' is
+        // the last one before. An element libxml2 implies (a <p> around text directly in <body>) comes after its
+        // text was read: it has no tag and must not move `lastPos`.
         var begin = end
-        var implied = false
-        if let buffer, end > 0, end <= buffer.count, buffer[end - 1] != UInt8(ascii: ">") { implied = true }
+        var implied = true
+        if let buffer, end < buffer.count {
+            if buffer[end] == UInt8(ascii: ">") {
+                implied = false
+                end += 1
+            } else if buffer[end] == UInt8(ascii: "/"), end + 1 < buffer.count, buffer[end + 1] == UInt8(ascii: ">") {
+                implied = false
+                end += 2
+            }
+        }
         if let buffer, !implied {
             var i = end - 1
             let limit = max(lastPos, end - 4096)
@@ -408,11 +442,13 @@ final class HTMLTreeBuilder {
                 case "style":
                     if let av {
                         let s = String(cString: av).lowercased()
-                        if s.contains("display:none") || s.contains("display: none") || s.contains("visibility:hidden") {
+                        if s.contains("display:none") || s.contains("display: none") || s.contains("visibility:hidden")
+                        {
                             hidden = true
                         }
                     }
-                case "type": if tag == .script, let av, String(cString: av).lowercased().contains("ld+json") { jsonLD = true }
+                case "type":
+                    if tag == .script, let av, String(cString: av).lowercased().contains("ld+json") { jsonLD = true }
                 case "name", "property", "http-equiv": if tag == .meta, let av { metaNames.append(String(cString: av)) }
                 case "content": if let av { metaContent = String(cString: av) }
                 case "rel": if let av { rel = String(cString: av).lowercased() }
@@ -429,7 +465,9 @@ final class HTMLTreeBuilder {
             if tag == .meta, let c = metaContent {
                 for n in metaNames { tree.metas.append((n.lowercased(), c)) }
             }
-            if tag == .link, let rel, rel.split(separator: " ").contains("canonical"), let href { tree.canonical = href }
+            if tag == .link, let rel, rel.split(separator: " ").contains("canonical"), let href {
+                tree.canonical = href
+            }
         }
         let parent = stack.last!
         let index = Int32(tree.nodes.count)
@@ -523,7 +561,9 @@ final class HTMLTreeBuilder {
         var stepped = false  // aligned byte by byte through `bytePos` (the source had CRs the parser dropped)
         // A long run of text comes in chunks of 1000 bytes, each reported before the parser steps over its last
         // character: then the chunk ends that character's length after the parser's position.
-        if let buffer, len > 0, end <= buffer.count, end - len < lastPos || memcmp(buffer.baseAddress! + (end - len), ch, len) != 0 {
+        if let buffer, len > 0, end <= buffer.count,
+            end - len < lastPos || memcmp(buffer.baseAddress! + (end - len), ch, len) != 0
+        {
             var k = len - 1
             while k > 0 && ch[k] & 0xC0 == 0x80 { k -= 1 }
             let last = len - k

@@ -137,7 +137,8 @@ struct HTMLTree: Sendable {
         sourceEnd.reserveCapacity(1 << 16)
     }
 
-    /// The text of a node's subtree, white space collapsed, cut to `limit` scalars.
+    /// The text of a node's subtree, white space collapsed, cut to `limit` scalars; markup between two runs of
+    /// text counts as a space.
     func text(of index: Int, limit: Int = Int.max) -> String {
         let n = nodes[index]
         var out = String.UnicodeScalarView()
@@ -146,6 +147,7 @@ struct HTMLTree: Sendable {
         var i = Int(n.textBegin)
         while i < Int(n.textEnd) && count < limit {
             let s = scalars[i]
+            if i > Int(n.textBegin) && sourceStart[i] > sourceEnd[i - 1] { space = true }
             if HTMLTree.isSpace(s) {
                 space = true
             } else {
@@ -182,14 +184,15 @@ struct HTMLVocabulary: Sendable {
         var keepInsideBoilerplate: [String]?
 
         enum CodingKeys: String, CodingKey {
-            case positive, negative, boilerplate, byline, articleBody = "article_body"
+            case positive, negative, boilerplate, byline
+            case articleBody = "article_body"
             case keepInsideBoilerplate = "keep_inside_boilerplate"
         }
     }
 
     /// A word list: whole tokens, token prefixes (`ad*`), or substrings of the class text (entries with `-`/`_`).
     struct Words: Sendable {
-        var tokens: Set<[UInt8]> = []
+        var tokens: Set<String> = []
         var prefixes: [[UInt8]] = []
         var substrings: [[UInt8]] = []
 
@@ -203,16 +206,18 @@ struct HTMLVocabulary: Sendable {
                 } else if w.contains("-") || w.contains("_") || w.contains(" ") {
                     substrings.append(Array(w.utf8))
                 } else {
-                    tokens.insert(Array(w.utf8))
+                    tokens.insert(w)
                 }
             }
         }
 
         func matches(_ text: [UInt8], _ toks: [ArraySlice<UInt8>]) -> Bool {
             for t in toks {
-                if t.count <= maxTokenLength, tokens.contains(Array(t)) { return true }
+                // Short strings are stored inline: no allocation per token.
+                if t.count <= maxTokenLength, tokens.contains(String(decoding: t, as: UTF8.self)) { return true }
                 for p in prefixes where t.count >= p.count && t.starts(with: p) { return true }
             }
+            guard text.contains(where: { $0 == 0x2D || $0 == 0x5F || $0 == 0x20 }) else { return false }
             for sub in substrings where HTMLVocabulary.find(sub, in: text) { return true }
             return false
         }
@@ -258,7 +263,9 @@ struct HTMLVocabulary: Sendable {
         if phrases.contains(key) { return true }
         for p in phrasePrefixes where key.hasPrefix(p) {
             // Whole words only: "photo" does not match "photos which...".
-            if key.utf8.count == p.utf8.count || key.utf8[key.utf8.index(key.utf8.startIndex, offsetBy: p.utf8.count)] == 0x20 {
+            if key.utf8.count == p.utf8.count
+                || key.utf8[key.utf8.index(key.utf8.startIndex, offsetBy: p.utf8.count)] == 0x20
+            {
                 return true
             }
         }
