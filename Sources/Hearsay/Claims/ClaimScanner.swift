@@ -118,7 +118,7 @@ struct ClaimScanner {
                 i = q.endTok
                 if var q2 = q.claim {
                     // "3.9 million headsets, up from 2.4 million": the bare scaled amount counts the same things
-                    if q2.kind == .number, q2.unit == nil, q2.scaled,
+                    if q2.kind == .other, q2.unit == nil, q2.scaled,
                         let prev = out.last(where: { $0.kind == .count && $0.scaled })
                     {
                         q2.kind = .count
@@ -641,7 +641,7 @@ struct ClaimScanner {
 
         var unit: ClaimLexicon.UnitInfo? = prefix
         var unitStr: String?
-        var kind: Claim.Kind = .number
+        var kind: Claim.Kind = .other
         var rule = "claims.number"
         var conf = 0.7
 
@@ -1013,7 +1013,7 @@ struct ClaimScanner {
         _ s: Int, _ e: Int, _ v: ClaimValue, _ vmax: ClaimValue?, _ u: ClaimLexicon.UnitInfo?, _ rule: String,
         _ conf: Double, _ q: String?
     ) -> FoundClaim {
-        var kind: Claim.Kind = .number
+        var kind: Claim.Kind = .other
         if let u {
             switch u.kind {
             case .money: kind = .money

@@ -171,7 +171,9 @@ public struct Equivalent: Hashable, Sendable, Codable {
 
 public struct Claim: Hashable, Sendable, Codable {
     public enum Kind: String, Sendable, Codable {
-        case money, percent, count, measure, date, time, duration, ordinal, number
+        case money, percent, count, measure, date, time, duration, ordinal
+        /// A number with no unit or counted noun ("other" in the evaluation sets' vocabulary).
+        case other
     }
     public var id: String
     /// The surface text: the number with its currency, scale word and unit or counted noun, without qualifiers.
