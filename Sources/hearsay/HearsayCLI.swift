@@ -81,22 +81,24 @@ struct Extract: ParsableCommand {
         var speakers = 0
         let started = Date()
         if jsonl {
-            let writer = try open(LinesWriter(path: output))
+            let writer = try open(AtomicFile(path: output))
             try Batch.run(items, with: pipeline, jobs: options.jobs) { _, item, result in
                 switch result {
                 case .success(let doc):
-                    try writer.append(KnowledgeEncoding.line(doc))
+                    try writer.write(KnowledgeEncoding.line(doc) + Data([0x0A]))
                     quotes += doc.quotes.count
                     claims += doc.claims.count
                     speakers += doc.speakers.count
                 case .failure(let e):
                     printError(e)
                     errors.append(e)
-                    try writer.append(Data(#"{"error":"#.utf8) + KnowledgeEncoding.errorLine(e) + Data(#","id":"#.utf8) + JSONEncoder().encode(item.id) + Data("}".utf8))
+                    try writer.write(
+                        Data(#"{"error":"#.utf8) + KnowledgeEncoding.errorLine(e) + Data(#","id":"#.utf8)
+                            + JSONEncoder().encode(item.id) + Data("}\n".utf8))
                 }
                 progress.step(item.id, errors: errors.count)
             }
-            try writer.finish()
+            try writer.commit()
         } else {
             let writer = try open(KnowledgeWriter(path: output))
             try Batch.run(items, with: pipeline, jobs: options.jobs) { _, item, result in
@@ -217,40 +219,6 @@ struct Stream: ParsableCommand {
         try flush()
         if failures > 0 { throw ExitCode(1) }
     }
-}
-
-/// JSON Lines written to a temporary file and renamed into place when complete.
-final class LinesWriter {
-    let path: String
-    let temp: String
-    let handle: FileHandle
-    var done = false
-
-    init(path: String) throws {
-        self.path = path
-        let url = URL(fileURLWithPath: path)
-        temp = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temp, contents: nil), let h = FileHandle(forWritingAtPath: temp) else {
-            throw HearsayError(code: "output.unwritable", message: "cannot create the output file", file: path)
-        }
-        handle = h
-    }
-
-    func append(_ line: Data) throws {
-        do { try handle.write(contentsOf: line + Data([0x0A])) } catch {
-            throw HearsayError(code: "output.write-failed", message: "writing the output failed (disk full?)", file: path)
-        }
-    }
-
-    func finish() throws {
-        try? handle.close()
-        guard rename(temp, path) == 0 else {
-            throw HearsayError(code: "output.rename-failed", message: "cannot move the output into place", file: path)
-        }
-        done = true
-    }
-
-    deinit { if !done { unlink(temp) } }
 }
 
 /// One self-updating progress line on stderr, only on a terminal.

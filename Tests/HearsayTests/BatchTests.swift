@@ -3,14 +3,8 @@ import Testing
 @testable import Hearsay
 
 @Suite struct BatchTests {
-    func tempDir() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hearsay-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     @Test func badFilesAreReportedAndTheRestOfTheBatchIsProcessed() throws {
-        let dir = try tempDir()
+        let dir = try makeTempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("‘It works,’ said Rosa Diaz.".utf8).write(to: dir.appendingPathComponent("a-good.txt"))
         try Data().write(to: dir.appendingPathComponent("b-empty.txt"))
@@ -50,7 +44,7 @@ import Testing
     }
 
     @Test func writerLeavesNoPartialFile() throws {
-        let dir = try tempDir()
+        let dir = try makeTempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let target = dir.appendingPathComponent("k.json").path
         do {

@@ -38,15 +38,9 @@ import Testing
         return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
-    func tempDir() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hearsay-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     @Test func extractReportsBadFilesAndStillWritesTheGoodOnes() throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build hearsay first: \(Self.binary.path)")
-        let dir = try tempDir()
+        let dir = try makeTempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = dir.appendingPathComponent("in")
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
@@ -65,7 +59,7 @@ import Testing
     }
 
     @Test func badPipelineIsAUsageErrorAndWritesNothing() throws {
-        let dir = try tempDir()
+        let dir = try makeTempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let pipeline = dir.appendingPathComponent("pipeline.json")
         try Data(#"{"version": 1, "stages": ["normalize", "attribute"]}"#.utf8).write(to: pipeline)

@@ -35,3 +35,10 @@ extension Document {
         String(decoding: original[span.start..<span.end], as: UTF8.self)
     }
 }
+
+/// A new empty directory under the system's temporary directory.
+func makeTempDir(_ prefix: String = "hearsay-test") throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+}

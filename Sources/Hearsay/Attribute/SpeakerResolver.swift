@@ -381,24 +381,22 @@ struct SpeakerResolver {
     }
 
     mutating func resolveDescription(_ ref: SpeakerRef, pos: Int, paragraph: Int, definite: Bool) -> (Int, String)? {
-        do {
-            let role = ref.role ?? ""
-            let key = [ref.affiliation, role].compactMap { $0 }.joined(separator: " ")
-            // "A TikTok spokesman" is named by its description; "a spokesman for TikTok" as "TikTok spokesman".
-            let description = ref.description ?? ref.text
-            let name = ref.affiliation.map { description.hasPrefix($0) ? description : key } ?? description
-            let mergeKey = ref.affiliation != nil ? key : name
-            if let idx = entities.firstIndex(where: { $0.nameWords.isEmpty && ($0.key ?? $0.name) == mergeKey }) {
-                note(idx, ref, form: .anonymous, pos: pos, paragraph: paragraph)
-                return (idx, "speaker.anonymous")
-            }
-            entities.append(Entity(name: name, nameWords: [], kind: ref.kind == .group ? .group : .anonymous,
-                affiliation: ref.affiliation, firstPosition: pos, key: mergeKey))
-            if let d = ref.description { entities[entities.count - 1].descriptions.append(d) }
-            note(entities.count - 1, ref, form: definite ? .description : .anonymous, pos: pos, paragraph: paragraph)
-            if definite { return (entities.count - 1, "speaker.description") }
-            return (entities.count - 1, ref.form == .group ? "speaker.group" : "speaker.anonymous")
+        let role = ref.role ?? ""
+        let key = [ref.affiliation, role].compactMap { $0 }.joined(separator: " ")
+        // "A TikTok spokesman" is named by its description; "a spokesman for TikTok" as "TikTok spokesman".
+        let description = ref.description ?? ref.text
+        let name = ref.affiliation.map { description.hasPrefix($0) ? description : key } ?? description
+        let mergeKey = ref.affiliation != nil ? key : name
+        if let idx = entities.firstIndex(where: { $0.nameWords.isEmpty && ($0.key ?? $0.name) == mergeKey }) {
+            note(idx, ref, form: .anonymous, pos: pos, paragraph: paragraph)
+            return (idx, "speaker.anonymous")
         }
+        entities.append(Entity(name: name, nameWords: [], kind: ref.kind == .group ? .group : .anonymous,
+            affiliation: ref.affiliation, firstPosition: pos, key: mergeKey))
+        if let d = ref.description { entities[entities.count - 1].descriptions.append(d) }
+        note(entities.count - 1, ref, form: definite ? .description : .anonymous, pos: pos, paragraph: paragraph)
+        if definite { return (entities.count - 1, "speaker.description") }
+        return (entities.count - 1, ref.form == .group ? "speaker.group" : "speaker.anonymous")
     }
 
     mutating func note(_ idx: Int, _ ref: SpeakerRef, form: Mention.Form, pos: Int, paragraph: Int) {

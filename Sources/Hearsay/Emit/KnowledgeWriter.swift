@@ -57,47 +57,22 @@ public enum KnowledgeEncoding {
     }
 }
 
-/// Writes a knowledge file atomically: documents stream into a temporary file beside the target, which is renamed
-/// over the target only when complete. An interrupted or failed run leaves no partial file.
+/// Writes a knowledge file atomically (through ``AtomicFile``): documents stream into a temporary file beside the
+/// target, which is renamed over the target only when complete. An interrupted or failed run leaves no partial file.
 public final class KnowledgeWriter {
-    public let path: String
-    let tempPath: String
-    let handle: FileHandle
+    let file: AtomicFile
     var count = 0
-    var finished = false
 
     /// - Throws: ``HearsayError`` `output.unwritable` when the directory cannot be written.
     public init(path: String) throws {
-        self.path = path
-        let url = URL(fileURLWithPath: path)
-        let dir = url.deletingLastPathComponent().path
-        tempPath = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: tempPath, contents: nil),
-            let h = FileHandle(forWritingAtPath: tempPath)
-        else {
-            throw HearsayError(
-                code: "output.unwritable", message: "cannot create the output file (is the directory writable?)",
-                file: path)
-        }
-        handle = h
-        try write("{\n  \"documents\": [")
-    }
-
-    func write(_ s: String) throws {
-        do {
-            try handle.write(contentsOf: Data(s.utf8))
-        } catch {
-            abandon()
-            throw HearsayError(
-                code: "output.write-failed", message: "writing the output failed (disk full?)", file: path,
-                cause: "\(error)")
-        }
+        file = try AtomicFile(path: path)
+        try file.write("{\n  \"documents\": [")
     }
 
     /// Appends one document.
     public func append(_ document: Document) throws {
         let body = try KnowledgeEncoding.pretty(KnowledgeDocumentRecord(document: document), indent: "    ")
-        try write((count == 0 ? "\n" : ",\n") + body)
+        try file.write((count == 0 ? "\n" : ",\n") + body)
         count += 1
     }
 
@@ -110,29 +85,10 @@ public final class KnowledgeWriter {
         let gen = try KnowledgeEncoding.pretty(KnowledgeEncoding.generator(pipelineSHA256: pipelineSHA256), indent: "  ")
         tail += "  \"generator\": " + gen.dropFirst(2) + ",\n"
         tail += "  \"version\": \(KnowledgeEncoding.version)\n}\n"
-        try write(tail)
-        do {
-            try handle.synchronize()
-            try handle.close()
-        } catch {
-            abandon()
-            throw HearsayError(code: "output.write-failed", message: "closing the output failed", file: path)
-        }
-        if rename(tempPath, path) != 0 {
-            let reason = String(cString: strerror(errno))
-            abandon()
-            throw HearsayError(code: "output.rename-failed", message: "cannot move the output into place: \(reason)", file: path)
-        }
-        finished = true
+        try file.write(tail)
+        try file.commit()
     }
 
     /// Removes the temporary file; the target is left as it was.
-    public func abandon() {
-        try? handle.close()
-        unlink(tempPath)
-    }
-
-    deinit {
-        if !finished { abandon() }
-    }
+    public func abandon() { file.abandon() }
 }
