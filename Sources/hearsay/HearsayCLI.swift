@@ -68,6 +68,11 @@ struct Extract: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress line and no summary on stderr.")
     var quiet = false
 
+    @Flag(
+        name: .long,
+        help: "Print only the normalized main text of each input on stdout (a header line per file when there are several); write no knowledge file.")
+    var textOnly = false
+
     @OptionGroup var options: PipelineOptions
 
     func run() throws {
@@ -75,6 +80,22 @@ struct Extract: ParsableCommand {
         let roots = paths.isEmpty ? ["seeds"] : paths
         var (items, errors) = Batch.collect(roots)
         for e in errors { printError(e) }
+        if textOnly {
+            try Batch.run(items, with: pipeline, jobs: options.jobs) { _, item, result in
+                switch result {
+                case .success(let doc):
+                    var out = items.count > 1 ? "==> \(doc.id) <==\n" : ""
+                    out += doc.text + "\n"
+                    if items.count > 1 { out += "\n" }
+                    FileHandle.standardOutput.write(Data(out.utf8))
+                case .failure(let e):
+                    printError(e)
+                    errors.append(e)
+                }
+            }
+            if !errors.isEmpty { throw ExitCode(1) }
+            return
+        }
         let progress = Progress(total: items.count, enabled: !quiet && isatty(2) != 0)
         var quotes = 0
         var claims = 0

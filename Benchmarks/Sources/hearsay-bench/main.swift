@@ -97,3 +97,28 @@ for corpus in corpora {
         print(String(format: "  %-10@ %10.0f docs/s %8.2f MB/s  (%4.1f%% of the time)", name, n / s, mb / s, 100 * s / total))
     }
 }
+
+// libxml2's parse alone on the same HTML pages, against Normalize (which includes it).
+if let pages = corpora.first(where: { $0.items.first?.media == "text/html" }) {
+    let normalizeOnly = try Pipeline(config: PipelineConfig(
+        data: Data(#"{"version": 1, "stages": ["normalize"]}"#.utf8), file: "<bench>",
+        baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
+    func time(_ body: () -> Void) -> Double {
+        body()  // warm-up
+        let start = DispatchTime.now().uptimeNanoseconds
+        for _ in 0..<repeats { body() }
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+    let parse = time { for p in pages.items { _ = HTMLReader.parseOnlyForBenchmark(p.bytes) } }
+    let normalize = time {
+        for p in pages.items {
+            var d = Document(id: p.id, path: p.id, bytes: p.bytes, declaredMediaType: "text/html")
+            _ = try? normalizeOnly.process(&d)
+        }
+    }
+    let n = Double(pages.items.count * repeats)
+    print(String(format: "\n%@, normalize alone vs libxml2's SAX parse alone:", pages.name))
+    print(String(format: "  normalize  %8.0f pages/s %8.2f MB/s", n / normalize, pages.megabytes * Double(repeats) / normalize))
+    print(String(format: "  libxml2    %8.0f pages/s %8.2f MB/s", n / parse, pages.megabytes * Double(repeats) / parse))
+    print(String(format: "  ratio      %8.2f (normalize time / parse time)", normalize / parse))
+}

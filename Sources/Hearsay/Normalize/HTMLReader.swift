@@ -264,6 +264,36 @@ public struct HTMLReader: Sendable {
                 | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
         | Int32(XML_PARSE_HUGE.rawValue)
 
+    /// libxml2's SAX parse alone, with the same options and no work in the callbacks: the baseline that the
+    /// benchmark compares Normalize with. UTF-8 input only; returns the number of character callbacks.
+    public static func parseOnlyForBenchmark(_ bytes: [UInt8]) -> Int {
+        final class Counter { var n = 0 }
+        let counter = Counter()
+        bytes.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress, !buf.isEmpty else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: buf.count) { cbuf in
+                guard let ctxt = htmlCreateMemoryParserCtxt(cbuf, Int32(buf.count)) else { return }
+                defer { htmlFreeParserCtxt(ctxt) }
+                htmlCtxtUseOptions(ctxt, parseOptions)
+                ctxt.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
+                var sax = htmlSAXHandler()
+                sax.characters = { ctx, _, _ in
+                    guard let ctx else { return }
+                    Unmanaged<Counter>.fromOpaque(ctx).takeUnretainedValue().n += 1
+                }
+                let old = ctxt.pointee.sax
+                withUnsafeMutablePointer(to: &sax) { saxPtr in
+                    ctxt.pointee.sax = saxPtr
+                    ctxt.pointee.userData = Unmanaged.passUnretained(counter).toOpaque()
+                    _ = htmlParseDocument(ctxt)
+                    ctxt.pointee.sax = old
+                    ctxt.pointee.userData = nil
+                }
+            }
+        }
+        return counter.n
+    }
+
     /// Parses `bytes` (with a decided encoding) into a ``HTMLTree``.
     static func parse(_ bytes: [UInt8], decision: Decoding.Decision, maxDepth: Int, vocabulary: HTMLVocabulary)
         -> HTMLTree
