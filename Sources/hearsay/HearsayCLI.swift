@@ -81,7 +81,7 @@ struct Extract: ParsableCommand {
         var (items, errors) = Batch.collect(roots)
         for e in errors { printError(e) }
         if textOnly {
-            try Batch.run(items, with: pipeline, jobs: options.jobs) { _, item, result in
+            Batch.run(items, with: pipeline, jobs: options.jobs) { _, item, result in
                 switch result {
                 case .success(let doc):
                     var out = items.count > 1 ? "==> \(doc.id) <==\n" : ""
@@ -183,11 +183,7 @@ struct Stream: ParsableCommand {
         func flush() throws {
             let items = pending.compactMap { (try? $0.1.get()) }
             var results: [Int: Result<Document, HearsayError>] = [:]
-            var k = 0
-            try Batch.run(items, with: pipeline, jobs: options.jobs) { i, _, r in
-                results[i] = r
-                k += 1
-            }
+            Batch.run(items, with: pipeline, jobs: options.jobs) { i, _, r in results[i] = r }
             var next = 0
             var chunk = Data()
             for (number, parsed) in pending {

@@ -277,6 +277,9 @@ struct Run {
         top = mergeSplit(top)
         var previous: QuoteAttributor.Draft?
         for f in top {
+            // A short quotation in title case names a work or a headline ("an op-ed titled ‘Coal Isn't the
+            // Villain’"), it reports no speech.
+            if isTitle(f.fragments) { continue }
             // A quote inside the reported clause of the previous mixed quote belongs to it.
             if let p = drafts.last, p.kind == .mixed, p.fragments.contains(where: { $0.start <= f.open && f.open < $0.end }) {
                 continue
@@ -295,6 +298,26 @@ struct Run {
             drafts.append(d)
             previous = d
         }
+    }
+
+    /// Two to ten words, most of the longer ones capitalized, and not the first word only.
+    func isTitle(_ fragments: [Span]) -> Bool {
+        var words = 0
+        var long = 0
+        var capitalized = 0
+        for f in fragments {
+            for i in tokenIndex(atOrAfter: f.start)..<tokens.count {
+                let t = tokens[i]
+                if t.span.start >= f.end { break }
+                guard t.isWord else { continue }
+                words += 1
+                if t.text.unicodeScalars.count > 3 {
+                    long += 1
+                    if t.isCapitalized { capitalized += 1 }
+                }
+            }
+        }
+        return words >= 2 && words <= 10 && long >= 2 && Double(capitalized) >= 0.75 * Double(long)
     }
 
     /// Joins "‘X,’ Pompeo said. ‘Y.’": two quotes in one paragraph separated only by a speaker and a cue.
