@@ -723,6 +723,10 @@ struct Run {
     func clauseEnd(after cue: Range<Int>, hi: Int) -> Int? {
         var k = cue.upperBound
         if let r = resolver.phrase(startingAt: k, upper: hi) { k = r.tokens.upperBound }
+        // Only an adjunct may follow ("in a statement", "on Tuesday"): it opens with a preposition or a time word.
+        if k < hi, tokens[k].isWord, !lex.prepositions.contains(tokens[k].lower), !lex.temporal.contains(tokens[k].lower) {
+            return nil
+        }
         var words = 0
         while k < hi {
             let t = tokens[k]
@@ -823,7 +827,9 @@ struct Run {
                 return nil
             }
         }
-        guard let r = ref, let c = content, words(in: c) >= config.minIndirectWords else { return nil }
+        guard let r = ref, let c = content,
+            words(in: c) + (extraFragment.map { words(in: $0) } ?? 0) >= config.minIndirectWords
+        else { return nil }
         // The speaker phrase must not sit inside the content.
         if c.contains(r.span) { return nil }
         let fragments = extraFragment.map { [c, $0] } ?? [c]
