@@ -336,7 +336,18 @@ struct Run {
                 let limit = lastContent == "," ? 25 : 8
                 // The interlude is one clause: no sentence ends inside it.
                 let innerEnd = between.dropLast().contains { $0.text == "." || $0.text == "?" || $0.text == "!" }
-                if wordCount >= 1, wordCount <= limit, !innerEnd,
+                // Two cues ("Trump said, adding later, ‘...’") introduce two quotes.
+                var cueCount = 0
+                var c = lo
+                while c < hi {
+                    if let (_, n) = lex.cue(at: c, in: tokens) {
+                        cueCount += 1
+                        c += n
+                    } else {
+                        c += 1
+                    }
+                }
+                if wordCount >= 1, wordCount <= limit, !innerEnd, cueCount <= 1,
                     endsWithComma || between.last?.text == "." || between.last?.text == ":",
                     between.allSatisfy({ !$0.quoted }), firstCue(in: lo, hi) != nil
                 {
@@ -380,6 +391,25 @@ struct Run {
                 if let ref = resolver.phrase(endingBefore: range.lowerBound, lower: lo) {
                     setSpeaker(&d, ref, cue: (form, range), rule: "speaker.colon-previous-paragraph", confidence: 0.85,
                         quoteWords: quoteWords)
+                    d.kind = .direct
+                    return
+                }
+            }
+        }
+
+        // A paragraph that is a quote after a paragraph that reports someone's speech ("Sanders told MSNBC that
+        // ..." / "‘I think ...’"): that speaker, unless another quote came between.
+        if startsParagraph, para > 0, previous.map({ $0.lastParagraph < para - 1 }) ?? true {
+            let prev = document.paragraphs[para - 1]
+            let lo = tokenIndex(atOrAfter: prev.span.start)
+            let hi = tokenIndex(atOrAfter: prev.span.end)
+            if hi > lo, let (form, range) = lastCue(in: lo, hi), !tokens[lo..<hi].contains(where: { $0.quoted }),
+                let first = sentenceFirstToken[safe: tokens[range.lowerBound].sentence],
+                let ref = subject(of: form, cue: range, lower: max(lo, first), upper: hi)
+            {
+                setSpeaker(&d, ref, cue: (form, range), rule: "speaker.previous-paragraph-cue", confidence: 0.6,
+                    quoteWords: quoteWords)
+                if d.speaker != nil {
                     d.kind = .direct
                     return
                 }

@@ -270,9 +270,16 @@ struct SpeakerResolver {
             {
                 ref.kind = .person
             }
-            // An indefinite article before a name is an anonymous source of that organization ("a TikTok
-            // spokesman" is handled below; "an Amazon" alone is not a speaker).
-            if lex.indefinite.contains(firstLower) { return nil }
+            // An indefinite article before a name: "an Amazon" alone is no speaker; "a Bloomberg interview Trump"
+            // is the name after the adjunct.
+            if lex.indefinite.contains(firstLower) {
+                guard nameStart > 1, descTokens.contains(where: { !$0.isCapitalized }) else { return nil }
+                let nameRange = (r.lowerBound + nameStart)..<r.upperBound
+                var named = make(.name, nameRange, kind: ref.kind)
+                named.name = ref.name
+                named.gender = ref.gender
+                return named
+            }
             return ref
         }
         guard let ri = roleIndex else { return nil }
