@@ -477,9 +477,8 @@ struct Run {
             guard let ref = resolver.phrase(startingAt: k + n, upper: sEnd) else { return false }
             setSpeaker(&d, ref, cue: (form, k..<(k + n)), rule: "speaker.cue-after-inverted", confidence: 0.9,
                 quoteWords: quoteWords, apposition: resolver.apposition(after: ref.tokens.upperBound, upper: sEnd))
-        } else if let (form, range) = firstCue(in: k, min(sEnd, k + 10)),
-            let ref = resolver.phrase(endingBefore: range.lowerBound, lower: k),
-            ref.tokens.lowerBound == k || ref.form == .pronoun && range.lowerBound - k <= 2
+        } else if let (form, range) = firstCue(in: k, min(sEnd, k + 12)),
+            let ref = afterQuotePhrase(k, range.lowerBound)
         {
             setSpeaker(&d, ref, cue: (form, range), rule: "speaker.cue-after", confidence: 0.9,
                 quoteWords: quoteWords, statement: statementFollows(range.upperBound, sEnd))
@@ -489,6 +488,34 @@ struct Run {
         guard d.speaker != nil else { return false }
         d.kind = .direct
         return true
+    }
+
+    /// The speaker phrase between a closing quote mark and its cue ("‘...?’ a narrator in the Clinton ad asks"):
+    /// a phrase read back from the cue that reaches the quote, or else the whole stretch as a description.
+    func afterQuotePhrase(_ k: Int, _ cue: Int) -> SpeakerRef? {
+        if let ref = resolver.phrase(endingBefore: cue, lower: k),
+            ref.tokens.lowerBound == k || ref.form == .pronoun && cue - k <= 2
+        {
+            return ref
+        }
+        var end = cue
+        while end > k, tokens[end - 1].isWord, lex.skipBeforeCue.contains(tokens[end - 1].lower) || lex.temporal.contains(tokens[end - 1].lower) {
+            end -= 1
+        }
+        guard end > k, end - k <= 8 else { return nil }
+        let ts = tokens[k..<end]
+        guard ts.allSatisfy({ !$0.quoted && ($0.isWord || $0.text == "’s" || $0.text == "'s") }),
+            !ts.contains(where: { lex.clauseStops.contains($0.lower) }),
+            lex.definite.contains(ts.first!.lower) || lex.indefinite.contains(ts.first!.lower) || ts.first!.isCapitalized
+        else { return nil }
+        if let r = resolver.classify(k..<end) { return r }
+        let span = Span(ts.first!.span.start, ts.last!.span.end)
+        var ref = SpeakerRef(form: .anonymous, tokens: k..<end, span: span, text: document.string(span), kind: .anonymous)
+        var first = ts.startIndex
+        if lex.definite.contains(ts.first!.lower) || lex.indefinite.contains(ts.first!.lower), ts.count > 1 { first += 1 }
+        ref.description = document.string(Span(tokens[first].span.start, ts.last!.span.end))
+        ref.role = ts.last!.lower
+        return ref
     }
 
     /// A cue before the quote in its sentence: "He said: ‘...", "told DailyMail.com in an email: ‘...", or a

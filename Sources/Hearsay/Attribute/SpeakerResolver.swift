@@ -85,13 +85,19 @@ struct SpeakerResolver {
         if j >= lower, tokens[j].text == "," || tokens[j].text == "—" || tokens[j].text == "–" || tokens[j].text == "--" {
             let mark = tokens[j].text
             var c = j - 1
-            while c >= lower, j - c <= 40, tokens[c].text != mark, !(mark == "," && tokens[c].text == ".") { c -= 1 }
+            // Walk back to the opening mark of the aside; a full stop ends the search unless it closes an
+            // abbreviation inside the aside ("R-Ky.,").
+            while c >= lower, j - c <= 40, tokens[c].text != mark {
+                if mark == ",", tokens[c].text == ".", c + 1 < tokens.count, tokens[c + 1].text != "," { break }
+                c -= 1
+            }
             guard c > lower, c < j - 1, tokens[c].text == mark, isName(tokens[c - 1]) || isRole(tokens[c - 1]) else { return nil }
             let opener = tokens[c + 1]
             let asideOK = lex.definite.contains(opener.lower) || lex.indefinite.contains(opener.lower)
                 || lex.possessives.contains(opener.lower) || isRole(opener) || lex.titles[opener.lower] != nil
                 || opener.lower == "who" || opener.lower == "which" || opener.lower.hasSuffix("ing") || isName(opener)
-                || mark != ","
+                || mark != "," || !opener.isWord && opener.text.unicodeScalars.first.map({ $0.value >= 48 && $0.value <= 57 }) == true
+                || j - c <= 15 && opener.isWord && !lex.clauseStops.contains(opener.lower)
             guard asideOK else { return nil }
             return phrase(endingBefore: c, lower: lower)
         }
