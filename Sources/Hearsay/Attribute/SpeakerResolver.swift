@@ -269,7 +269,9 @@ struct SpeakerResolver {
             let lowerName = ref.name.map { $0.lowercased() }
             if ref.name.count >= 2 { ref.gender = lex.gender[lowerName[0]] }
             for t in ts[..<nameStart] where ref.gender == nil { ref.gender = lex.gender[t.lower] }
-            if lowerName.contains(where: { lex.organizationWords.contains($0) }) {
+            let acronym = ref.name.count == 1
+                && ref.name[0].unicodeScalars.allSatisfy { $0.properties.isUppercase || $0 == "." || $0 == "&" }
+            if lowerName.contains(where: { lex.organizationWords.contains($0) }) || acronym {
                 ref.kind = .organization
             } else if descTokens.contains(where: { lex.titles[$0.lower] != nil || isRole($0) && !lex.organizationWords.contains($0.lower) })
                 || lex.firstNames.contains(lowerName[0]) && ref.name.count >= 2
