@@ -134,6 +134,22 @@ public struct Quote: Hashable, Sendable, Codable {
         case id, kind, text, fragments, speaker, cue, speakerMention = "speaker_mention", sentences, parent,
             provenance, attribution
     }
+
+    /// `speaker` is always written: a speaker id, or null when none was found.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(text, forKey: .text)
+        try c.encode(fragments, forKey: .fragments)
+        try c.encode(speaker, forKey: .speaker)
+        try c.encodeIfPresent(cue, forKey: .cue)
+        try c.encodeIfPresent(speakerMention, forKey: .speakerMention)
+        try c.encode(sentences, forKey: .sentences)
+        try c.encodeIfPresent(parent, forKey: .parent)
+        try c.encode(provenance, forKey: .provenance)
+        try c.encodeIfPresent(attribution, forKey: .attribution)
+    }
 }
 
 /// A number as the knowledge file writes it: a JSON number, or a TIMEX-like string for dates and times.
@@ -167,6 +183,15 @@ public struct Equivalent: Hashable, Sendable, Codable {
     public var sourceSpan: Span
 
     enum CodingKeys: String, CodingKey { case text, value, unit, span, sourceSpan = "source_span" }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text)
+        try c.encode(value, forKey: .value)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(span, forKey: .span)
+        try c.encode(sourceSpan, forKey: .sourceSpan)
+    }
 }
 
 public struct Claim: Hashable, Sendable, Codable {
@@ -196,6 +221,25 @@ public struct Claim: Hashable, Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case id, text, span, sourceSpan = "source_span", value, valueMax = "value_max", unit, kind, qualifier,
             equivalents, sentence, quote, speaker, provenance
+    }
+
+    /// `value_max`, `unit`, `qualifier`, `sentence`, `quote` and `speaker` are always written, null when absent.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(text, forKey: .text)
+        try c.encode(span, forKey: .span)
+        try c.encode(sourceSpan, forKey: .sourceSpan)
+        try c.encode(value, forKey: .value)
+        try c.encode(valueMax, forKey: .valueMax)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(qualifier, forKey: .qualifier)
+        try c.encode(equivalents, forKey: .equivalents)
+        try c.encode(sentence, forKey: .sentence)
+        try c.encode(quote, forKey: .quote)
+        try c.encode(speaker, forKey: .speaker)
+        try c.encode(provenance, forKey: .provenance)
     }
 }
 
