@@ -748,6 +748,11 @@ struct Run {
             if drafts.contains(where: { d in d.fragments.contains { $0.overlaps(s.span) } && d.kind != .indirect }) {
                 continue
             }
+            // A headline "Pat Caddell: Democrat Voters Worried ...": the name before the colon is the source.
+            if let d = headlineColon(sentence: sIndex, lo: lo, hi: hi) {
+                drafts.append(d)
+                continue
+            }
             // Cues of the sentence in order; one that ends the sentence after a comma ("..., said Susan Ariel
             // Aaronson, a professor") is tried first, since earlier cues then sit inside its content.
             var cues: [(AttributionLexicon.CueForm, Range<Int>)] = []
@@ -772,6 +777,30 @@ struct Run {
                 }
             }
         }
+    }
+
+    /// "NAME: content" opening a headline (the first paragraph or a heading).
+    mutating func headlineColon(sentence: Int, lo: Int, hi: Int) -> QuoteAttributor.Draft? {
+        let p = document.sentences[sentence].paragraph
+        guard p == 0 || document.paragraphs[p].role == .heading else { return nil }
+        var colon = lo
+        while colon < min(hi, lo + 5), tokens[colon].text != ":" { colon += 1 }
+        guard colon < hi, colon > lo, tokens[colon].text == ":", colon + 3 < hi,
+            tokens[lo..<colon].allSatisfy({ resolver.isName($0) }),
+            let ref = resolver.classify(lo..<colon), ref.form == .name, ref.name.count >= 2 || ref.kind != .unknown,
+            let content = trimmed(tokens[colon + 1].span.start, document.sentences[sentence].span.end)
+        else { return nil }
+        guard let (idx, _) = resolver.resolve(ref, at: ref.span.start, paragraph: p, quoteWords: [], sectionStart: 0,
+            inStatement: false)
+        else { return nil }
+        var d = QuoteAttributor.Draft(
+            fragments: [content], kind: .indirect, open: content.start, close: content.end, firstParagraph: p,
+            lastParagraph: p, rule: "quote.indirect-headline-colon", confidence: 0.6)
+        d.speaker = idx
+        d.speakerRef = ref
+        d.attributionRule = "speaker.headline-colon"
+        d.attributionConfidence = 0.7
+        return d
     }
 
     /// After the cue (and an inverted speaker phrase with its apposition, or a short adjunct) the sentence ends or a
