@@ -73,11 +73,16 @@ struct SpeakerResolver {
         // Adverbs, auxiliaries and a time adjunct between the speaker and the cue ("on Tuesday", "Monday night");
         // the progressive's "is" before a cue in -ing ("Trump is insisting").
         let progressive = end < tokens.count && tokens[end].lower.hasSuffix("ing")
-        while j >= lower, tokens[j].isWord,
-            lex.skipBeforeCue.contains(tokens[j].lower) || lex.temporal.contains(tokens[j].lower)
-                || progressive && lex.progressiveAuxiliaries.contains(tokens[j].lower)
-        {
-            j -= 1
+        while j >= lower, tokens[j].isWord {
+            let w = tokens[j].lower
+            if lex.skipBeforeCue.contains(w) || lex.temporal.contains(w) || progressive && lex.progressiveAuxiliaries.contains(w) {
+                j -= 1
+            } else if w == "to", j - 1 >= lower, lex.raisingVerbs.contains(tokens[j - 1].lower) {
+                // "he appeared to suggest", "Trump sought to cast".
+                j -= 2
+            } else {
+                break
+            }
         }
         // An apposition or an aside between the phrase and the cue: "James Mattis, his predecessor, said",
         // "Phil Smith, a spokesman for the union, said", "Trump, speaking to veterans, said", "Kall -- co-editor
