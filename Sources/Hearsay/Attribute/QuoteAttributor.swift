@@ -701,7 +701,7 @@ struct Run {
         }
         var start = tokens[from].span.start
         while start < s.span.end, " ,;:".unicodeScalars.contains(sc[start]) { start += 1 }
-        var end = max(s.span.end, d.fragments.last?.end ?? 0)
+        var end = clauseLimit(start, max(s.span.end, d.fragments.last?.end ?? 0), keep: d.fragments.last?.end ?? 0)
         // Drop final punctuation and closing marks outside the clause.
         while end > start, ".!?”’\"' ".unicodeScalars.contains(sc[end - 1]) { end -= 1 }
         if let last = d.fragments.last, end < last.end { end = last.end }
@@ -826,6 +826,27 @@ struct Run {
 
     func cueEndsClause(_ cue: Range<Int>, hi: Int) -> Bool { clauseEnd(after: cue, hi: hi) != nil }
 
+    /// Where reported content that starts at `a` ends, at the latest `b`: before a dash or semicolon outside quote
+    /// marks, or a comma that opens a new clause ("..., although ..."). Never before `keep`.
+    func clauseLimit(_ a: Int, _ b: Int, keep: Int = 0) -> Int {
+        var i = tokenIndex(atOrAfter: a)
+        while i < tokens.count, tokens[i].span.start < b {
+            let t = tokens[i]
+            if t.span.start >= keep, !t.quoted {
+                if t.text == ";" || t.text == "—" || t.text == "–" || t.text == "--" || (t.text == "-" && i > 0
+                    && tokens[i - 1].span.end < t.span.start)
+                {
+                    return t.span.start
+                }
+                if t.text == ",", i + 1 < tokens.count, lex.clauseBreaks.contains(tokens[i + 1].lower) {
+                    return t.span.start
+                }
+            }
+            i += 1
+        }
+        return b
+    }
+
     func trimmed(_ a: Int, _ b: Int) -> Span? {
         guard a < b else { return nil }
         let sc = document.scalars
@@ -854,7 +875,7 @@ struct Run {
                 // "According to X, ..." : the content follows the phrase.
                 let after = r.tokens.upperBound
                 guard after < hi else { return nil }
-                content = trimmed(tokens[after].span.start, sentenceSpan.end)
+                content = trimmed(tokens[after].span.start, clauseLimit(tokens[after].span.start, sentenceSpan.end))
             }
             rule = "quote.indirect-according-to"
         } else if form.lemma == "in a statement" {
@@ -906,8 +927,8 @@ struct Run {
                     if start + 1 < hi, tokens[start + 1].lower == "to" { start += 1 }
                 }
                 guard start < hi else { return nil }
-                // Belief and speech nouns as objects ("said it", "told reporters") are part of the cue, not content.
-                content = trimmed(tokens[start].span.start, sentenceSpan.end)
+                let from = tokens[start].span.start
+                content = trimmed(from, clauseLimit(from, sentenceSpan.end))
                 rule = "quote.indirect-cue-before"
             } else {
                 return nil
