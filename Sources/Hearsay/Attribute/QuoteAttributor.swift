@@ -770,10 +770,16 @@ struct Run {
             {
                 cues.insert(cues.removeLast(), at: 0)
             }
+            // Several clauses can each report speech ("..., although surveys show that ..."): a later cue is
+            // tried when it stands after everything taken so far.
+            var taken: [Span] = []
             for (form, range) in cues {
+                let at = tokens[range.lowerBound].span
+                if taken.contains(where: { $0.overlaps(at) || at.start < $0.end }) { continue }
                 if let draft = indirect(form: form, cue: range, lo: lo, hi: hi, sentence: sIndex) {
                     drafts.append(draft)
-                    break
+                    taken.append(contentsOf: draft.fragments)
+                    if let r = draft.speakerRef { taken.append(r.span) }
                 }
             }
         }
@@ -839,6 +845,10 @@ struct Run {
                     return t.span.start
                 }
                 if t.text == ",", i + 1 < tokens.count, lex.clauseBreaks.contains(tokens[i + 1].lower) {
+                    return t.span.start
+                }
+                // "... and called for ...": a second cue of the same speaker starts a second report.
+                if t.lower == "and", i + 1 < tokens.count, lex.cue(at: i + 1, in: tokens) != nil {
                     return t.span.start
                 }
             }
