@@ -844,7 +844,10 @@ struct Run {
                 {
                     return t.span.start
                 }
-                if t.text == ",", i + 1 < tokens.count, lex.clauseBreaks.contains(tokens[i + 1].lower) {
+                if t.text == ",", i + 1 < tokens.count, tokens[i + 1].isWord,
+                    lex.clauseBreaks.contains(tokens[i + 1].lower)
+                        || tokens[i + 1].lower.hasSuffix("ing") && !tokens[i + 1].isCapitalized
+                {
                     return t.span.start
                 }
                 // "... and called for ...": a second cue of the same speaker starts a second report.
