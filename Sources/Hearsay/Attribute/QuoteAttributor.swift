@@ -347,7 +347,14 @@ struct Run {
                         c += 1
                     }
                 }
-                if wordCount >= 1, wordCount <= limit, !innerEnd, cueCount <= 1,
+                // The first part opens its sentence, and either stops at a comma ("‘X,’ he said, ‘Y.’") or is a
+                // sentence whose cue is one too ("‘X.’ he said. ‘Y.’"); "She says ... ‘X.’ She adds, ‘Y’" is two.
+                let firstOpensSentence = document.sentenceIndex(at: last.open + 1).map {
+                    last.open <= document.sentences[$0].span.start + 1
+                } ?? false
+                let shape = lastContent == "," || between.last?.text == "."
+                    && lastContent.map { ".!?".unicodeScalars.contains($0) } == true
+                if wordCount >= 1, wordCount <= limit, !innerEnd, cueCount <= 1, firstOpensSentence || shape,
                     endsWithComma || between.last?.text == "." || between.last?.text == ":",
                     between.allSatisfy({ !$0.quoted }), firstCue(in: lo, hi) != nil
                 {
@@ -689,10 +696,12 @@ struct Run {
     func makeMixed(_ d: inout QuoteAttributor.Draft, after cueEnd: Int, sentence: Int) {
         guard cueEnd < tokens.count, let s = document.sentences[safe: sentence] else { return }
         let sc = document.scalars
-        // "told the Sacramento Bee that ...": the clause starts at the complementizer when one follows closely.
+        // "told the Sacramento Bee that ...": the clause starts at the complementizer when one follows closely (an
+        // object stands between a cue like "tell" and its clause).
         var from = cueEnd
         var k = cueEnd
-        while k < min(tokens.count, cueEnd + 10), tokens[k].sentence == tokens[cueEnd].sentence, !tokens[k].quoted {
+        let reach = d.cue.map { lex.objectCues.contains($0.form.lemma) } == true ? 10 : 3
+        while k < min(tokens.count, cueEnd + reach), tokens[k].sentence == tokens[cueEnd].sentence, !tokens[k].quoted {
             if lex.complementizers.contains(tokens[k].lower) {
                 from = k
                 break

@@ -84,6 +84,13 @@ struct SpeakerResolver {
                 break
             }
         }
+        // A parenthesis between the name and the cue: "Paul D. Ryan (R-Wis.) said".
+        if j >= lower, tokens[j].text == ")" {
+            var c = j - 1
+            while c > lower, j - c <= 10, tokens[c].text != "(" { c -= 1 }
+            if c > lower, tokens[c].text == "(" { return phrase(endingBefore: c, lower: lower) }
+            return nil
+        }
         // An apposition or an aside between the phrase and the cue: "James Mattis, his predecessor, said",
         // "Phil Smith, a spokesman for the union, said", "Trump, speaking to veterans, said", "Kall -- co-editor
         // of a book -- said".
