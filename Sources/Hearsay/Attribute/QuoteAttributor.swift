@@ -962,8 +962,12 @@ struct Run {
         // The speaker phrase must not sit inside the content.
         if c.contains(r.span) { return nil }
         let fragments = extraFragment.map { [c, $0] } ?? [c]
+        // Reported speech that quotes some of the words is mixed.
+        let quotesWords = fragments.contains { f in
+            document.scalars[f.start..<f.end].contains { $0 == "“" || $0 == "”" || $0 == "\"" || $0 == "‘" }
+        }
         var d = QuoteAttributor.Draft(
-            fragments: fragments, kind: .indirect, open: c.start, close: fragments.last!.end,
+            fragments: fragments, kind: quotesWords ? .mixed : .indirect, open: c.start, close: fragments.last!.end,
             firstParagraph: document.sentences[sentence].paragraph, lastParagraph: document.sentences[sentence].paragraph,
             rule: rule, confidence: form.belief ? 0.5 : 0.65)
         let para = tokens[r.tokens.lowerBound].paragraph
