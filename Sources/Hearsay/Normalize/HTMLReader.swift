@@ -269,29 +269,43 @@ public struct HTMLReader: Sendable {
     public static func parseOnlyForBenchmark(_ bytes: [UInt8]) -> Int {
         final class Counter { var n = 0 }
         let counter = Counter()
+        var sax = htmlSAXHandler()
+        sax.characters = { ctx, _, _ in
+            guard let ctx else { return }
+            Unmanaged<Counter>.fromOpaque(ctx).takeUnretainedValue().n += 1
+        }
         bytes.withUnsafeBufferPointer { buf in
-            guard let base = buf.baseAddress, !buf.isEmpty else { return }
-            base.withMemoryRebound(to: CChar.self, capacity: buf.count) { cbuf in
-                guard let ctxt = htmlCreateMemoryParserCtxt(cbuf, Int32(buf.count)) else { return }
-                defer { htmlFreeParserCtxt(ctxt) }
-                htmlCtxtUseOptions(ctxt, parseOptions)
-                ctxt.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
-                var sax = htmlSAXHandler()
-                sax.characters = { ctx, _, _ in
-                    guard let ctx else { return }
-                    Unmanaged<Counter>.fromOpaque(ctx).takeUnretainedValue().n += 1
-                }
-                let old = ctxt.pointee.sax
-                withUnsafeMutablePointer(to: &sax) { saxPtr in
-                    ctxt.pointee.sax = saxPtr
-                    ctxt.pointee.userData = Unmanaged.passUnretained(counter).toOpaque()
-                    _ = htmlParseDocument(ctxt)
-                    ctxt.pointee.sax = old
-                    ctxt.pointee.userData = nil
-                }
-            }
+            runSAX(buf, sax, userData: Unmanaged.passUnretained(counter).toOpaque())
         }
         return counter.n
+    }
+
+    /// Runs libxml2's HTML SAX parser over UTF-8 bytes with our options, `handler` and `userData`; `context` sees
+    /// the live parser context before the parse and nil after it. The context is freed here.
+    static func runSAX(
+        _ buf: UnsafeBufferPointer<UInt8>, _ handler: htmlSAXHandler, userData: UnsafeMutableRawPointer,
+        context: (htmlParserCtxtPtr?) -> Void = { _ in }
+    ) {
+        guard let base = buf.baseAddress, !buf.isEmpty else { return }
+        base.withMemoryRebound(to: CChar.self, capacity: buf.count) { cbuf in
+            guard let ctxt = htmlCreateMemoryParserCtxt(cbuf, Int32(buf.count)) else { return }
+            defer { htmlFreeParserCtxt(ctxt) }
+            htmlCtxtUseOptions(ctxt, parseOptions)
+            // The buffer is UTF-8: without this libxml2 guesses from the first non-ASCII byte and may switch to
+            // Latin-1, garbling the text and the byte positions.
+            ctxt.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
+            var sax = handler
+            let old = ctxt.pointee.sax
+            withUnsafeMutablePointer(to: &sax) { saxPtr in
+                ctxt.pointee.sax = saxPtr
+                ctxt.pointee.userData = userData
+                context(ctxt)
+                _ = htmlParseDocument(ctxt)
+                context(nil)
+                ctxt.pointee.sax = old
+                ctxt.pointee.userData = nil
+            }
+        }
     }
 
     /// Parses `bytes` (with a decided encoding) into a ``HTMLTree``.
@@ -327,42 +341,25 @@ public struct HTMLReader: Sendable {
         }
         let builder = HTMLTreeBuilder(maxDepth: maxDepth, map: map, shift: shift, vocabulary: vocabulary)
         if utf8.isEmpty { return builder.finish() }
+        var sax = htmlSAXHandler()
+        sax.startElement = { ctx, name, atts in
+            guard let ctx, let name else { return }
+            Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue().start(name, atts)
+        }
+        sax.endElement = { ctx, name in
+            guard let ctx else { return }
+            Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue().end()
+        }
+        sax.characters = { ctx, ch, len in
+            guard let ctx, let ch else { return }
+            Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue().characters(ch, Int(len))
+        }
+        sax.ignorableWhitespace = sax.characters
+        sax.cdataBlock = sax.characters
         utf8.withUnsafeBufferPointer { buf in
             builder.buffer = buf
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { cbuf in
-                guard let ctxt = htmlCreateMemoryParserCtxt(cbuf, Int32(buf.count)) else { return }
-                defer { htmlFreeParserCtxt(ctxt) }
-                htmlCtxtUseOptions(ctxt, parseOptions)
-                // The buffer is UTF-8 (made so above): without this libxml2 guesses from the first non-ASCII byte
-                // and may switch to Latin-1, garbling the text and the byte positions.
-                ctxt.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
-                var sax = htmlSAXHandler()
-                sax.startElement = { ctx, name, atts in
-                    guard let ctx, let name else { return }
-                    Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue().start(name, atts)
-                }
-                sax.endElement = { ctx, name in
-                    guard let ctx else { return }
-                    Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue().end()
-                }
-                sax.characters = { ctx, ch, len in
-                    guard let ctx, let ch else { return }
-                    Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue().characters(ch, Int(len))
-                }
-                sax.ignorableWhitespace = sax.characters
-                sax.cdataBlock = sax.characters
-                let old = ctxt.pointee.sax
-                withUnsafeMutablePointer(to: &sax) { saxPtr in
-                    ctxt.pointee.sax = saxPtr
-                    ctxt.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
-                    builder.ctxt = ctxt
-                    _ = htmlParseDocument(ctxt)
-                    ctxt.pointee.sax = old
-                    ctxt.pointee.userData = nil
-                    builder.ctxt = nil
-                }
-                builder.closeAll(at: buf.count)
-            }
+            runSAX(buf, sax, userData: Unmanaged.passUnretained(builder).toOpaque()) { builder.ctxt = $0 }
+            builder.closeAll(at: buf.count)
             builder.buffer = nil
         }
         return builder.finish()
