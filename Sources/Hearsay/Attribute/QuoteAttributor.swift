@@ -387,6 +387,9 @@ struct Run {
             if tryAfter(&d, sentence: sentence, quoteWords: quoteWords) { return }
         }
 
+        // A label before a colon: "Gerald F. Seib, The Wall Street Journal: ‘...’" (round-ups, interviews).
+        if tryColonLabel(&d, quoteWords: quoteWords) { return }
+
         // The previous paragraph ends with a cue and a colon: "Caddell continued:".
         let para = d.firstParagraph
         let startsParagraph = isParagraphStart(d.open, paragraph: para)
@@ -433,6 +436,33 @@ struct Run {
         }
         // Unattributed: direct when it opens its sentence, else a scare quote (mixed, dropped later).
         d.kind = opensSentence ? .direct : .mixed
+    }
+
+    /// "NAME[, OUTLET]: ‘...’" at the start of a paragraph: the name is the speaker.
+    mutating func tryColonLabel(_ d: inout QuoteAttributor.Draft, quoteWords: Set<String>) -> Bool {
+        let openTok = tokenIndex(atOrAfter: d.open)
+        let p = d.firstParagraph
+        guard p < document.paragraphs.count, openTok > 0, tokens[openTok - 1].text == ":" else { return false }
+        let lo = tokenIndex(atOrAfter: document.paragraphs[p].span.start)
+        let colon = openTok - 1
+        guard colon > lo, colon - lo <= 12 else { return false }
+        // The name is the part before the first comma (the rest names an outlet or a role).
+        var end = lo
+        while end < colon, tokens[end].text != "," { end += 1 }
+        guard end > lo, tokens[lo..<end].allSatisfy({ resolver.isName($0) || $0.text == "." }),
+            let ref = resolver.classify(lo..<end), ref.form == .name, ref.name.count >= 2
+        else { return false }
+        var named = ref
+        if named.kind == .unknown, lex.firstNames.contains(named.name[0].lowercased()) { named.kind = .person }
+        guard let (idx, _) = resolver.resolve(named, at: named.span.start, paragraph: p, quoteWords: quoteWords,
+            sectionStart: sectionStart[safe: p] ?? 0, inStatement: false)
+        else { return false }
+        d.speaker = idx
+        d.speakerRef = named
+        d.attributionRule = "speaker.colon-label"
+        d.attributionConfidence = 0.8
+        d.kind = .direct
+        return true
     }
 
     /// The cue between the two parts of a split quote.

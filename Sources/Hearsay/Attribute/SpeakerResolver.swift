@@ -75,7 +75,11 @@ struct SpeakerResolver {
         let progressive = end < tokens.count && tokens[end].lower.hasSuffix("ing")
         while j >= lower, tokens[j].isWord {
             let w = tokens[j].lower
-            if lex.skipBeforeCue.contains(w) || lex.temporal.contains(w) || progressive && lex.progressiveAuxiliaries.contains(w) {
+            // Adverbs in -ly ("mockingly responded") are skipped like the listed ones.
+            let adverb = w.hasSuffix("ly") && w.unicodeScalars.count > 4 && !tokens[j].isCapitalized
+            if lex.skipBeforeCue.contains(w) || lex.temporal.contains(w) || adverb
+                || progressive && lex.progressiveAuxiliaries.contains(w)
+            {
                 j -= 1
             } else if w == "to", j - 1 >= lower, lex.raisingVerbs.contains(tokens[j - 1].lower) {
                 // "he appeared to suggest", "Trump sought to cast".
