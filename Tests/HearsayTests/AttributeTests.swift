@@ -133,4 +133,49 @@ import Testing
         let q = try #require(doc.quotes.first)
         #expect(doc.originalText(q.fragments[0].sourceSpan) == "Prices will fall,")
     }
+
+    @Test func colonLabelNamesTheSpeaker() throws {
+        let doc = try run("Marta Lindqvist, The Harbour Gazette: “The council has finally listened to the ferry users.”")
+        let q = try #require(doc.quotes.first)
+        #expect(q.kind == .direct)
+        #expect(doc.speakerName(of: q) == "Marta Lindqvist")
+        #expect(q.attribution?.rule == "speaker.colon-label")
+    }
+
+    @Test func parentheticalCueKeepsBothSidesOfTheReport() throws {
+        let doc = try run("Too often, Mr. Halvorsen said, the debate about the bridge ignores the people who cross it.")
+        let q = try #require(doc.quotes.first)
+        #expect(q.kind == .indirect)
+        #expect(q.fragments.count == 2)
+        #expect(doc.speakerName(of: q) == "Halvorsen")
+    }
+
+    @Test func saidAndAddingAreTwoReports() throws {
+        let doc = try run("The operator said the delay was ‘regrettable’, adding there was ‘no risk to passengers’.")
+        #expect(doc.quotes.count == 2)
+        #expect(doc.quotes.allSatisfy { $0.kind == .mixed })
+        #expect(doc.quotes[1].text.hasPrefix("there was ‘no risk"))
+    }
+
+    @Test func titleCaseQuotationIsATitleNotSpeech() throws {
+        let doc = try run("She wrote an op-ed titled “Bridges Are Not the Enemy” for the local paper last spring.")
+        // The title is no quotation of its own (the sentence may still report what she wrote).
+        #expect(!doc.quotes.contains { $0.text.hasPrefix("Bridges Are Not") })
+        #expect(!doc.quotes.contains { $0.kind == .direct })
+    }
+
+    @Test func definiteDescriptionInsideAnInsetStaysInTheInset() throws {
+        let doc = try run("""
+            Councillor Ivo Brandt said the ferry would run all winter.
+
+            Port authority warns of record storm season ahead for northern harbours
+
+            The harbour master has warned that the coming season could bring record storms.
+
+            Lena Moss told the port board the warning came from new forecasts.
+            """)
+        let warned = try #require(doc.quotes.first { $0.text.hasPrefix("that the coming season") })
+        #expect(doc.speakerName(of: warned) != "Ivo Brandt")
+    }
 }
+

@@ -647,8 +647,13 @@ struct Run {
         guard first.isCapitalized || lex.definite.contains(first.lower) || lex.indefinite.contains(first.lower)
             || lex.possessives.contains(first.lower)
         else { return nil }
-        // The head: a plural noun or a name; a lone lower-case singular word is too often a verb or an adverb.
-        guard last.lower.hasSuffix("s") || resolver.isName(last) || resolver.isRole(last), last.lower.count > 2 else { return nil }
+        // The head: a plural noun, a name or a role, or any word after a determiner ("The operator said"); a lone
+        // lower-case word without one is too often a verb or an adverb.
+        let determined = lex.definite.contains(first.lower) || lex.indefinite.contains(first.lower)
+            || lex.possessives.contains(first.lower)
+        guard last.lower.hasSuffix("s") || resolver.isName(last) || resolver.isRole(last) || determined && ts.count >= 2,
+            last.lower.count > 2
+        else { return nil }
         if let r = resolver.classify(start..<end) { return r }
         let span = Span(first.span.start, last.span.end)
         let plural = last.lower.hasSuffix("s")
@@ -687,6 +692,7 @@ struct Run {
         return participleSubject(cue: cue, lower: lower)
             ?? resolver.phrase(endingBefore: cue.lowerBound, lower: lower)
             ?? coordinatedSubject(before: cue.lowerBound, lower: lower)
+            ?? clauseInitialSubject(before: cue.lowerBound, lower: lower)
     }
 
     /// "Dean defended the remark, saying, ‘...’": a participle cue after a comma takes the clause's subject.
@@ -703,7 +709,13 @@ struct Run {
             start = k + 1
         }
         guard start < cue.lowerBound - 1 else { return nil }
-        return resolver.phrase(startingAt: start, upper: cue.lowerBound - 1)
+        if let r = resolver.phrase(startingAt: start, upper: cue.lowerBound - 1) { return r }
+        // "The operator said ..., adding ...": the subject of the clause's own cue.
+        if let (_, main) = firstCue(in: start, cue.lowerBound - 1) {
+            return resolver.phrase(endingBefore: main.lowerBound, lower: start)
+                ?? clauseInitialSubject(before: main.lowerBound, lower: start)
+        }
+        return nil
     }
 
     func statementFollows(_ from: Int, _ to: Int) -> Bool {
