@@ -26,6 +26,7 @@ struct AttributionLexicon: Sendable {
     var raisingVerbs: Set<String> = []
     var clauseBreaks: Set<String> = []
     var objectCues: Set<String> = []
+    var continuationCues: Set<String> = []
     var pronouns: [String: Speaker.Kind] = [:]
     var skipBeforeCue: Set<String> = []
     var indefinite: Set<String> = []
@@ -59,12 +60,13 @@ struct AttributionLexicon: Sendable {
         var raisingVerbs: [String]
         var clauseBreaks: [String]
         var objectCues: [String]
+        var continuationCues: [String]
         enum CodingKeys: String, CodingKey {
             case pronouns, skipBeforeCue = "skip_before_cue", determinersIndefinite = "determiners_indefinite",
                 determinersDefinite = "determiners_definite", organizationWords = "organization_words", stopwords,
                 prepositions, postmodifiers, complementizers, clauseStops = "clause_stops", notNames = "not_names",
                 temporal, pronounGender = "pronoun_gender", titleGender = "title_gender", possessives,
-                progressiveAuxiliaries = "progressive_auxiliaries", raisingVerbs = "raising_verbs", clauseBreaks = "clause_breaks", objectCues = "object_cues"
+                progressiveAuxiliaries = "progressive_auxiliaries", raisingVerbs = "raising_verbs", clauseBreaks = "clause_breaks", objectCues = "object_cues", continuationCues = "continuation_cues"
         }
     }
 
@@ -138,6 +140,7 @@ struct AttributionLexicon: Sendable {
         raisingVerbs = Set(words.raisingVerbs)
         clauseBreaks = Set(words.clauseBreaks)
         objectCues = Set(words.objectCues)
+        continuationCues = Set(words.continuationCues)
         for (k, v) in words.titleGender { gender[k] = v }
         for (_, list) in titles {
             for t in list where t.count == 1 && t[0].hasSuffix(".") { dottedTitles.insert(String(t[0].dropLast())) }

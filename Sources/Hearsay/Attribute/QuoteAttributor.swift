@@ -336,12 +336,13 @@ struct Run {
                 let limit = lastContent == "," ? 25 : 8
                 // The interlude is one clause: no sentence ends inside it.
                 let innerEnd = between.dropLast().contains { $0.text == "." || $0.text == "?" || $0.text == "!" }
-                // Two cues ("Trump said, adding later, ‘...’") introduce two quotes.
+                // A second cue that introduces more speech ("Trump said, adding later, ‘...’") makes two quotes;
+                // "Tester said, referring to the excuse, ‘...’" stays one.
                 var cueCount = 0
                 var c = lo
                 while c < hi {
-                    if let (_, n) = lex.cue(at: c, in: tokens) {
-                        cueCount += 1
+                    if let (form, n) = lex.cue(at: c, in: tokens) {
+                        if cueCount == 0 || lex.continuationCues.contains(form.lemma) { cueCount += 1 }
                         c += n
                     } else {
                         c += 1
