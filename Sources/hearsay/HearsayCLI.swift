@@ -175,7 +175,6 @@ struct Stream: ParsableCommand {
         let pipeline = try options.load()
         let input = FileHandle.standardInput
         let out = FileHandle.standardOutput
-        var buffer = Data()
         var lineNumber = 0
         var failures = 0
         var pending: [(Int, Result<InputItem, HearsayError>)] = []
@@ -222,17 +221,27 @@ struct Stream: ParsableCommand {
             if pending.count >= max(1, options.jobs) * 16 { try flush() }
         }
 
+        // Lines are cut from a growing buffer; each byte is scanned once, so a huge line costs linear time.
+        var buffer: [UInt8] = []
+        var lineStart = 0
+        var scanFrom = 0
         while true {
             let data = input.availableData
             if data.isEmpty { break }
-            buffer.append(data)
-            while let nl = buffer.firstIndex(of: 0x0A) {
-                let line = buffer[buffer.startIndex..<nl]
-                try take(Data(line))
-                buffer.removeSubrange(buffer.startIndex...nl)
+            buffer.append(contentsOf: data)
+            while scanFrom < buffer.count, let nl = buffer[scanFrom...].firstIndex(of: 0x0A) {
+                try take(Data(buffer[lineStart..<nl]))
+                lineStart = nl + 1
+                scanFrom = lineStart
+            }
+            scanFrom = buffer.count
+            if lineStart >= 1 << 20 {
+                buffer.removeFirst(lineStart)
+                scanFrom -= lineStart
+                lineStart = 0
             }
         }
-        if !buffer.isEmpty { try take(buffer) }
+        if lineStart < buffer.count { try take(Data(buffer[lineStart...])) }
         try flush()
         if failures > 0 { throw ExitCode(1) }
     }

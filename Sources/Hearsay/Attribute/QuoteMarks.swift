@@ -99,18 +99,21 @@ struct QuoteScanner {
         }
     }
 
-    /// Whether a later mark in the paragraph could close a single quote (so a possessive `s’` is not the close).
-    static func hasLaterSingleClose(_ sc: [Unicode.Scalar], after i: Int, end: Int) -> Bool {
-        var k = i + 1
-        while k < end {
+    /// The position of the last mark in `start..<end` that could close a single quote, or -1: a possessive `s’`
+    /// closes an open quote only when no later mark can (computed once per paragraph, so scanning stays linear).
+    static func lastSingleClose(_ sc: [Unicode.Scalar], start: Int, end: Int) -> Int {
+        var k = end - 1
+        while k >= start {
             let c = sc[k]
             if c == "’" || c == "'" {
-                if case .close = classify(sc, k, start: 0, end: end) { return true }
-                if case .either = classify(sc, k, start: 0, end: end) { return true }
+                switch classify(sc, k, start: start, end: end) {
+                case .close?, .either?: return k
+                default: break
+                }
             }
-            k += 1
+            k -= 1
         }
-        return false
+        return -1
     }
 
     /// Scans all paragraphs of `document`.
@@ -203,6 +206,7 @@ struct QuoteScanner {
         _ sc: [Unicode.Scalar], start: Int, end: Int, pIndex: Int, found: inout [Found], stack: inout [Int],
         fragmentStart: inout [Int: Int]
     ) {
+        let lastClose = lastSingleClose(sc, start: start, end: end)
         var i = start
         while i < end {
             let c = sc[i]
@@ -255,7 +259,7 @@ struct QuoteScanner {
                     }
                 } else if let idx = stack.lastIndex(where: { found[$0].family == .single }) {
                     // s’ + space: a close only when nothing later in the paragraph can close the quote.
-                    if !hasLaterSingleClose(sc, after: i, end: end) {
+                    if lastClose <= i {
                         while stack.count - 1 > idx { closeTop(&found, &stack, &fragmentStart, at: i, sc, unbalanced: true) }
                         closeTop(&found, &stack, &fragmentStart, at: i, sc)
                     }
