@@ -792,14 +792,27 @@ struct Run {
     // MARK: Indirect speech
 
     mutating func findIndirect() {
+        // Spans of the quotes found so far, sorted, for a binary search per sentence (linear overall).
+        let covered = drafts.filter { $0.kind != .indirect }.flatMap(\.fragments).sorted()
+        var maxEnd: [Int] = []
+        maxEnd.reserveCapacity(covered.count)
+        for c in covered { maxEnd.append(max(maxEnd.last ?? 0, c.end)) }
+        func isCovered(_ span: Span) -> Bool {
+            // The last quote span starting before the sentence ends; any earlier one reaching into it overlaps.
+            var lo = 0
+            var hi = covered.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if covered[mid].start < span.end { lo = mid + 1 } else { hi = mid }
+            }
+            return lo > 0 && maxEnd[lo - 1] > span.start
+        }
         for (sIndex, s) in document.sentences.enumerated() {
             let lo = sentenceFirstToken[sIndex]
             let hi = sentenceEndToken[sIndex]
             guard lo >= 0, hi > lo else { continue }
             // Sentences already covered by a quote are skipped.
-            if drafts.contains(where: { d in d.fragments.contains { $0.overlaps(s.span) } && d.kind != .indirect }) {
-                continue
-            }
+            if isCovered(s.span) { continue }
             // A headline "Pat Caddell: Democrat Voters Worried ...": the name before the colon is the source.
             if let d = headlineColon(sentence: sIndex, lo: lo, hi: hi) {
                 drafts.append(d)

@@ -33,6 +33,8 @@ struct SpeakerResolver {
         var descriptions: [String] = []
         var affiliation: String?
         var mentions: [Mention] = []
+        /// Spans of `mentions`, to keep each mention once without scanning the list.
+        var mentionSpans: Set<Span> = []
         var firstPosition: Int
         /// For descriptions: affiliation and role ("TikTok spokesman"), the key under which they merge.
         var key: String?
@@ -362,9 +364,17 @@ struct SpeakerResolver {
     {
         let found = resolveEntity(ref, at: pos, paragraph: paragraph, quoteWords: quoteWords, sectionStart: sectionStart,
             inStatement: inStatement)
-        if asSpeaker, let (idx, _) = found, !entities[idx].cuePositions.contains(pos) {
-            entities[idx].cuePositions.append(pos)
-            entities[idx].cuePositions.sort()
+        if asSpeaker, let (idx, _) = found {
+            // Kept sorted by binary insertion: mentions mostly arrive in text order.
+            var lo = 0
+            var hi = entities[idx].cuePositions.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if entities[idx].cuePositions[mid] < pos { lo = mid + 1 } else { hi = mid }
+            }
+            if lo == entities[idx].cuePositions.count || entities[idx].cuePositions[lo] != pos {
+                entities[idx].cuePositions.insert(pos, at: lo)
+            }
         }
         return found
     }
@@ -431,8 +441,9 @@ struct SpeakerResolver {
     }
 
     mutating func note(_ idx: Int, _ ref: SpeakerRef, form: Mention.Form, pos: Int, paragraph: Int) {
-        let m = document.mention(ref.span, form: form)
-        if !entities[idx].mentions.contains(m) { entities[idx].mentions.append(m) }
+        if entities[idx].mentionSpans.insert(ref.span).inserted {
+            entities[idx].mentions.append(document.mention(ref.span, form: form))
+        }
         entities[idx].positions.append((pos, paragraph))
     }
 
