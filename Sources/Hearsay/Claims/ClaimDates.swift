@@ -243,11 +243,14 @@ extension ClaimScanner {
         return nil
     }
 
+    /// A month written short ("Jan", "Sept"): the only full names of four letters or fewer are May, June and July.
+    static func abbreviatedMonth(_ w: String) -> Bool { w.count <= 4 && w != "may" && w != "june" && w != "july" }
+
     func monthDay(_ i: Int) -> DT? {
         guard let w = word(i), let mo = lx.months[w] else { return nil }
         let ambiguous = lx.ambiguousMonths.contains(w)
         var e = i + 1
-        if isSym(e, "."), tight(e), w.count <= 4, w != "june", w != "july" { e += 1 }
+        if isSym(e, "."), tight(e), Self.abbreviatedMonth(w) { e += 1 }
         if isSym(e, "/"), tight(e) { e += 1 }
         if let (day, de) = dayNumber(e) {
             if ambiguous && !t[i].capitalized && w != "may" && word(i - 1) != "on" {
@@ -320,7 +323,8 @@ extension ClaimScanner {
         if lx.ambiguousMonths.contains(w) && !t[e].capitalized && w.count <= 3 { return nil }
         if w == "may" && !t[e].capitalized { return nil }
         var end = e + 1
-        if isSym(end, "."), tight(end) { end += 1 }
+        // "Sept." keeps its period; "July." ends the sentence.
+        if isSym(end, "."), tight(end), Self.abbreviatedMonth(w) { end += 1 }
         var y: Int?
         var m2 = end
         if isSym(m2, ",") { m2 += 1 }
