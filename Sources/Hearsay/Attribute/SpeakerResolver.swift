@@ -47,10 +47,23 @@ struct SpeakerResolver {
 
     var entities: [Entity] = []
 
+    /// Words the document writes in lower case somewhere: capitalized only at a sentence start, they are no names
+    /// ("Demonstrators said ...").
+    let lowerCaseWords: Set<String>
+
     init(lex: AttributionLexicon, tokens: [Token], document: Document) {
         self.lex = lex
         self.tokens = tokens
         self.document = document
+        var lower = Set<String>()
+        for t in tokens where t.isWord && !t.isCapitalized { lower.insert(t.lower) }
+        self.lowerCaseWords = lower
+    }
+
+    /// The token opens its sentence.
+    func startsSentence(_ t: Token) -> Bool {
+        guard let s = document.sentences[safe: t.sentence] else { return false }
+        return t.span.start <= s.span.start + 1
     }
 
     // MARK: Reading phrases
@@ -62,6 +75,7 @@ struct SpeakerResolver {
         {
             return true
         }
+        if t.isCapitalized, lowerCaseWords.contains(t.lower), startsSentence(t) { return false }
         return t.isCapitalized && !lex.stopwords.contains(t.lower) && !lex.notNames.contains(t.lower)
             && !lex.definite.contains(t.lower)
             && !lex.indefinite.contains(t.lower) && lex.cue(at: 0, in: [t]) == nil
@@ -201,8 +215,11 @@ struct SpeakerResolver {
                 k += 1
                 continue
             }
-            if !lex.clauseStops.contains(t.lower) && !lex.stopwords.contains(t.lower) && k + 1 < upper
-                && (isRole(tokens[k + 1]) || isName(tokens[k + 1]))
+            // A lower-case modifier before a role or name ("the top Washington diplomat"), but never after a name:
+            // "Trump attacked Clinton" is a clause, not a phrase.
+            if lastGood < start || !isName(tokens[lastGood]),
+                !lex.clauseStops.contains(t.lower) && !lex.stopwords.contains(t.lower) && k + 1 < upper
+                    && (isRole(tokens[k + 1]) || isName(tokens[k + 1]))
             {
                 k += 1
                 continue
