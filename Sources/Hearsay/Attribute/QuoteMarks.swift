@@ -22,7 +22,7 @@ struct QuoteScanner {
         var lastParagraph: Int
     }
 
-    enum Family: Equatable { case double, single, guillemet, low }
+    enum Family: Equatable { case double, single, guillemet }
 
     enum Mark { case open(Family), close(Family), either(Family), apostrophe }
 
@@ -278,7 +278,6 @@ struct QuoteScanner {
         case .double: rule = "quote.double"
         case .single: rule = "quote.single"
         case .guillemet: rule = "quote.guillemet"
-        case .low: rule = "quote.low"
         }
         found.append(
             Found(
