@@ -564,7 +564,7 @@ struct Run {
         guard openTok > sFirst else { return false }
         // The nearest cue with a speaker phrase: "Amazon has said an email it sent to staff telling them to ..."
         // passes over "telling" (no subject of its own) to "said".
-        var found: (AttributionLexicon.CueForm, Range<Int>, SpeakerRef)?
+        var found: (AttributionLexicon.CueForm, Range<Int>, SpeakerRef?)?
         var upper = openTok
         for _ in 0..<3 {
             guard let (form, range) = lastCue(in: sFirst, upper) else { break }
@@ -572,9 +572,24 @@ struct Run {
                 found = (form, range, ref)
                 break
             }
+            // Remember the nearest cue: the quote is reported speech even when its speaker phrase is not read.
+            if found == nil { found = (form, range, nil) }
             upper = range.lowerBound
         }
-        guard let (form, range, ref) = found else { return false }
+        guard let (form, range, subjectRef) = found else { return false }
+        guard let ref = subjectRef else {
+            // A cue with no speaker phrase we can read: the quote stands with an unknown speaker only when the
+            // cue introduces it directly; a partial quotation then is too often no report at all.
+            guard range.upperBound == openTok || tokens[openTok - 1].text == ":" else { return false }
+            let interludeEmpty = range.upperBound == openTok
+            d.kind = interludeEmpty && d.fragments.count > 1 ? .direct : .mixed
+            d.cue = (form, range)
+            d.attributionRule = "speaker.unresolved"
+            d.attributionConfidence = 0.2
+            d.unresolvedCue = true
+            if d.kind == .mixed { makeMixed(&d, after: range.upperBound, sentence: sentence) }
+            return true
+        }
         let interlude = tokens[range.upperBound..<openTok]
         // Direct: introduced by a colon or comma after the cue and its object, or a quote running on past its
         // sentence; a quote right after the cue is direct only when it ends the sentence.
@@ -642,7 +657,10 @@ struct Run {
         }
         guard end > start, end - start <= 7 else { return nil }
         let ts = tokens[start..<end]
-        guard ts.allSatisfy({ $0.isWord && !$0.quoted && !lex.clauseStops.contains($0.lower) }) else { return nil }
+        // "and" may join two descriptions of one speaker ("The former first lady and U.S. senator").
+        guard ts.allSatisfy({ ($0.isWord || $0.text == ".") && !$0.quoted && ($0.lower == "and" || !lex.clauseStops.contains($0.lower)) }),
+            ts.first?.lower != "and", ts.last?.lower != "and"
+        else { return nil }
         let first = ts.first!
         let last = ts.last!
         guard first.isCapitalized || lex.definite.contains(first.lower) || lex.indefinite.contains(first.lower)
