@@ -118,6 +118,12 @@ private func segmented(_ text: String) throws -> Document {
         #expect(try sentences("He said, 'This is fine.' she nodded.").count == 1)
         #expect(try sentences("She works for Yahoo! in the sales team.").count == 1)
         #expect(try sentences("Really?! Yes, really.") == ["Really?!", "Yes, really."])
+        // A quotation that a speech verb takes as its object stays one sentence with it; after it closes, a new
+        // sentence may start.
+        #expect(
+            try sentences("The mayor said “The bridge is safe. We checked it twice.” Then she left.")
+                == ["The mayor said “The bridge is safe. We checked it twice.”", "Then she left."])
+        #expect(try sentences("Café owners said “no.” Then they left.") == ["Café owners said “no.”", "Then they left."])
     }
 
     @Test func compoundsEllipsisInQuotesAndTimeZones() throws {

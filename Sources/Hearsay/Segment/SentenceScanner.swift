@@ -196,6 +196,37 @@ struct SentenceScanner {
         self.maxLength = maxLength
     }
 
+    /// Double quotations opened right after a speech verb and a space, with no punctuation between ("says "many
+    /// schools ... quit. Then ..."": the quotation is the verb's object, one sentence with it). Spans run from the
+    /// opening mark to the closing mark, inclusive.
+    func embeddedQuotations() -> [Span] {
+        var out: [Span] = []
+        var i = ps
+        while i < pe {
+            let c = sc[i]
+            guard c == "\"" || c == "“", i >= ps + 2, sc[i - 1] == " " else {
+                i += 1
+                continue
+            }
+            // The word before the space.
+            var w = i - 1
+            while w > ps, sc[w - 1].properties.isAlphabetic { w -= 1 }
+            var word = String.UnicodeScalarView()
+            word.append(contentsOf: sc[w..<(i - 1)])
+            guard lexicon.attributionVerbs.contains(String(word).lowercased()) else {
+                i += 1
+                continue
+            }
+            let closer: Unicode.Scalar = c == "“" ? "”" : "\""
+            var k = i + 1
+            while k < pe, sc[k] != closer { k += 1 }
+            guard k < pe else { break }
+            out.append(Span(i, k + 1))
+            i = k + 1
+        }
+        return out
+    }
+
     /// The sentence units of one paragraph, in order, with white space trimmed from both ends.
     mutating func units(of span: Span, role: Paragraph.Role) -> [SentenceUnit] {
         units = []
@@ -218,7 +249,21 @@ struct SentenceScanner {
             close(d, SegmentRule.dateline)
             i = begin(d)
         }
+        let embedded = embeddedQuotations()
+        var e = 0
         while i < pe {
+            // Inside a quotation that a speech verb takes as its object ("said "All ... hospital. There are ...""),
+            // no sentence ends before the quotation closes.
+            while e < embedded.count, embedded[e].end <= i { e += 1 }
+            if e < embedded.count, embedded[e].start <= i {
+                // Jump to the quotation's last character: its final punctuation, with the closing mark, may still
+                // end the sentence ("said “no.” Then ...").
+                let last = embedded[e].end - 2
+                if i < last {
+                    i = last
+                    continue
+                }
+            }
             let c = sc[i]
             if c == "." || c == "\u{2026}" {
                 i = dots(i)
