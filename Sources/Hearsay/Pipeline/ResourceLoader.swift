@@ -8,6 +8,25 @@ public struct ResourceLoader: Sendable {
     /// Directory that relative paths are resolved against.
     public var baseDirectory: URL
 
+    /// Where `builtin:` resources live, first found of: `HEARSAY_RESOURCES`; the resource bundle beside the
+    /// executable (SwiftPM's layout, also for `swift run` and the tests); the source tree this library was built
+    /// from. A copied binary without its bundle gets a clear error instead of a crash.
+    static let builtinDirectory: URL? = {
+        let fm = FileManager.default
+        var candidates: [URL] = []
+        if let env = ProcessInfo.processInfo.environment["HEARSAY_RESOURCES"], !env.isEmpty {
+            candidates.append(URL(fileURLWithPath: env))
+        }
+        // The bundle holds the `Resources` folder copied as is.
+        for base in [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+            Bundle.main.executableURL?.deletingLastPathComponent()].compactMap({ $0 }) {
+            candidates.append(base.appendingPathComponent("Hearsay_Hearsay.resources").appendingPathComponent("Resources"))
+        }
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Resources"))
+        return candidates.first { fm.fileExists(atPath: $0.appendingPathComponent("attribute-cues.txt").path) }
+    }()
+
     public init(baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
         self.baseDirectory = baseDirectory
     }
@@ -16,8 +35,13 @@ public struct ResourceLoader: Sendable {
     public func url(_ reference: String) throws -> URL {
         if reference.hasPrefix("builtin:") {
             let name = String(reference.dropFirst("builtin:".count))
-            // The bundle holds the `Resources` folder copied as is.
-            return Bundle.module.bundleURL.appendingPathComponent("Resources").appendingPathComponent(name)
+            guard let dir = ResourceLoader.builtinDirectory else {
+                throw HearsayError(
+                    code: "resource.missing",
+                    message: "the built-in resources were not found beside the executable; set HEARSAY_RESOURCES to "
+                        + "the Resources folder (Sources/Hearsay/Resources in the source tree)")
+            }
+            return dir.appendingPathComponent(name)
         }
         if reference.hasPrefix("/") { return URL(fileURLWithPath: reference) }
         return baseDirectory.appendingPathComponent(reference)
