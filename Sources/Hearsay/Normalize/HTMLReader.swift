@@ -368,6 +368,16 @@ public struct HTMLReader: Sendable {
 
 /// Collects SAX events into a ``HTMLTree``; lives only for one parse.
 final class HTMLTreeBuilder {
+    /// The last position of `byte` in `buffer[limit..<before]`, scanning backwards.
+    static func scanBack(_ buffer: UnsafeBufferPointer<UInt8>, for byte: UInt8, before: Int, limit: Int) -> Int? {
+        var i = before - 1
+        while i >= limit {
+            if buffer[i] == byte { return i }
+            i -= 1
+        }
+        return nil
+    }
+
     var tree = HTMLTree()
     var stack: [Int32] = [0]
     var overflow = 0
@@ -424,14 +434,8 @@ final class HTMLTreeBuilder {
             }
         }
         if let buffer, !implied {
-            var i = end - 1
-            let limit = max(lastPos, end - 4096)
-            while i >= limit {
-                if buffer[i] == UInt8(ascii: "<") {
-                    begin = i
-                    break
-                }
-                i -= 1
+            if let i = Self.scanBack(buffer, for: UInt8(ascii: "<"), before: end, limit: max(lastPos, end - 4096)) {
+                begin = i
             }
         }
         if !implied { lastPos = end }
@@ -626,14 +630,8 @@ final class HTMLTreeBuilder {
                 }
             }
             if !aligned {
-                var i = end - 1
-                let limit = max(lastPos, end - 64)
-                while i >= limit {
-                    if buffer[i] == UInt8(ascii: "&") {
-                        from = i
-                        break
-                    }
-                    i -= 1
+                if let i = Self.scanBack(buffer, for: UInt8(ascii: "&"), before: end, limit: max(lastPos, end - 64)) {
+                    from = i
                 }
             }
         } else if let buffer, end <= buffer.count {
