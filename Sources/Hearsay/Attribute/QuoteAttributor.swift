@@ -80,7 +80,6 @@ public struct QuoteAttributor: Stage {
         var attributionRule: String?
         var attributionConfidence: Double = 0
         var cue: (form: AttributionLexicon.CueForm, tokens: Range<Int>)?
-        var parent: Int?
         /// A cue was found but its speaker phrase could not be resolved.
         var unresolvedCue = false
     }
@@ -262,7 +261,7 @@ struct Run {
             let ref = resolver.phrase(endingBefore: i, lower: lo) ?? resolver.phrase(startingAt: i + n, upper: hi)
             if let ref, ref.form == .name {
                 _ = resolver.resolve(ref, at: ref.span.start, paragraph: tokens[i].paragraph, quoteWords: [],
-                    sectionStart: 0, inStatement: statementFollows(i + n, hi))
+                    sectionStart: 0, inStatement: statementFollows(i + n))
             }
             i += n
         }
@@ -484,7 +483,7 @@ struct Run {
             let ref = resolver.phrase(endingBefore: range.lowerBound, lower: k)
         {
             setSpeaker(&d, ref, cue: (form, range), rule: "speaker.cue-inside", confidence: 0.9, quoteWords: quoteWords,
-                statement: statementFollows(range.upperBound, hi))
+                statement: statementFollows(range.upperBound))
             d.kind = .direct
             return d.speaker != nil
         }
@@ -519,7 +518,7 @@ struct Run {
             let ref = afterQuotePhrase(k, range.lowerBound)
         {
             setSpeaker(&d, ref, cue: (form, range), rule: "speaker.cue-after", confidence: 0.9,
-                quoteWords: quoteWords, statement: statementFollows(range.upperBound, sEnd))
+                quoteWords: quoteWords, statement: statementFollows(range.upperBound))
         } else {
             return false
         }
@@ -608,7 +607,7 @@ struct Run {
         let isDirect = direct || d.lastParagraph > d.firstParagraph
         setSpeaker(&d, ref, cue: (form, range), rule: isDirect ? "speaker.cue-before" : "speaker.cue-before-mixed",
             confidence: isDirect ? 0.9 : 0.8, quoteWords: quoteWords,
-            statement: statementFollows(range.upperBound, openTok))
+            statement: statementFollows(range.upperBound))
         if d.speaker == nil {
             // A cue and a speaker phrase that names no one we know ("she" with no antecedent): the quote stands,
             // its speaker is unknown.
@@ -737,12 +736,13 @@ struct Run {
         return nil
     }
 
-    func statementFollows(_ from: Int, _ to: Int) -> Bool {
+    func statementFollows(_ from: Int) -> Bool {
         guard from < tokens.count else { return false }
-        let end = sentenceEndToken[safe: tokens[from].sentence] ?? to
+        let end = sentenceEndToken[safe: tokens[from].sentence] ?? tokens.count
+        // The phrase is the cue lexicon's "in a statement" entry.
         var i = from
-        while i + 2 < end {
-            if tokens[i].lower == "in", tokens[i + 1].lower == "a", tokens[i + 2].lower == "statement" { return true }
+        while i < end {
+            if let (form, _) = lex.cue(at: i, in: tokens), form.lemma == "in a statement" { return true }
             i += 1
         }
         return false
