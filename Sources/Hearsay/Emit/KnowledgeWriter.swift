@@ -71,8 +71,19 @@ public final class KnowledgeWriter {
 
     /// Appends one document.
     public func append(_ document: Document) throws {
-        let body = try KnowledgeEncoding.pretty(KnowledgeDocumentRecord(document: document), indent: "    ")
-        try file.write((count == 0 ? "\n" : ",\n") + body)
+        try append(body: KnowledgeWriter.body(document))
+    }
+
+    /// One document as this writer writes it (indented for its place in the `documents` list); the form a resume
+    /// cache keeps.
+    public static func body(_ document: Document) throws -> Data {
+        Data(try KnowledgeEncoding.pretty(KnowledgeDocumentRecord(document: document), indent: "    ").utf8)
+    }
+
+    /// Appends a document already encoded by ``body(_:)``.
+    public func append(body: Data) throws {
+        try file.write(count == 0 ? "\n" : ",\n")
+        try file.write(body)
         count += 1
     }
 
