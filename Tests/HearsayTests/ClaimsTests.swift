@@ -43,6 +43,14 @@ import Testing
         #expect(c[1].unit == "member")
     }
 
+    @Test func countedNounModifiersInTheirBaseForm() throws {
+        let c = try claims("It split into two smaller tenancies, offered two gas-only powertrain options and is one of the best wireless speakers.")
+        #expect(c.map(\.text) == ["two smaller tenancies", "two gas-only powertrain options", "one of the best wireless speakers"])
+        #expect(c.map(\.unit) == ["small tenancy", "gas-only powertrain option", "good wireless speaker"])
+        let most = try claims("It was one of the most spectacular catches.")
+        #expect(most.first?.unit == "spectacular catch")
+    }
+
     @Test func spelledNumbersAndFractions() throws {
         let c = try claims("They waited five hours; twenty-eight thousand fans came and three-quarters left.")
         #expect(c.count == 3)
