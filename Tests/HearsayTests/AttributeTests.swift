@@ -48,6 +48,9 @@ import Testing
         // Naming and judging verbs attribute the quoted label.
         let c = try run("Governor Ines Okoro lauded the engineers for their “bold and careful work.”")
         #expect(c.quotes.first.flatMap { c.speakerName(of: $0) } == "Ines Okoro")
+        let d = try run("‘Go and vote,’ Mayor Rosa Diaz implored. ‘Every ballot counts.’")
+        #expect(d.quotes.count == 1)
+        #expect(d.quotes.first.flatMap { d.speakerName(of: $0) } == "Rosa Diaz")
     }
 
     @Test func quoteSplitByItsCueIsOneQuote() throws {
