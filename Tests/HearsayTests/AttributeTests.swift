@@ -53,6 +53,15 @@ import Testing
         #expect(d.quotes.first.flatMap { d.speakerName(of: $0) } == "Rosa Diaz")
     }
 
+    @Test func aQuoteWithoutSpeakerSaysWhy() throws {
+        let doc = try run("The hall was full.\n\nShe called the vote “rigged and unfair” on Monday.")
+        let q = try #require(doc.quotes.first)
+        #expect(q.speaker == nil)
+        let note = try #require(doc.diagnostics.first { $0.code == "attribute.speaker-unknown" })
+        #expect(note.message.contains("'She'"))
+        #expect(note.sourceSpan == q.fragments.first?.sourceSpan)
+    }
+
     @Test func quoteSplitByItsCueIsOneQuote() throws {
         let doc = try run("‘The bridge is safe,’ Jonas Berg said. ‘We inspected it twice this year.’")
         #expect(doc.quotes.count == 1)

@@ -1101,6 +1101,22 @@ struct Run {
                 cue = Cue(text: document.string(span), lemma: c.form.lemma, span: span, sourceSpan: document.sourceSpan(span))
             }
             let speakerID = d.speaker.flatMap { ids[$0] }
+            if speakerID == nil, let first = d.fragments.first {
+                // Say why the speaker is null, so that an editor knows where to look.
+                let why: String
+                if let c = cue, let ref = d.speakerRef {
+                    why = "its cue '\(c.text)' points to '\(ref.text)', who cannot be resolved to anyone named before"
+                } else if let c = cue {
+                    why = "its cue '\(c.text)' has no speaker phrase that could be read"
+                } else {
+                    why = "no cue, colon label or speaker of the paragraph before was found"
+                }
+                document.diagnostics.append(
+                    Diagnostic(
+                        severity: .note, code: "attribute.speaker-unknown",
+                        message: "quote q\(k + 1) has no speaker: \(why)", stage: QuoteAttributor.name,
+                        sourceSpan: document.sourceSpan(first)))
+            }
             document.quotes.append(
                 Quote(
                     id: "q\(k + 1)", kind: d.kind, text: text, fragments: frags, speaker: speakerID, cue: cue,
