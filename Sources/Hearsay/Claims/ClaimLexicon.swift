@@ -42,6 +42,7 @@ struct ClaimLexicon: Sendable {
         var numberPrefixes: [String]
         var irregularPlurals: [String: String]
         var gradedAdjectives: [String: [String]]?
+        var temporalJoiners: [String]?
         var gradeWords: [String]?
 
         enum CodingKeys: String, CodingKey {
@@ -82,6 +83,7 @@ struct ClaimLexicon: Sendable {
             case irregularPlurals = "irregular_plurals"
             case gradedAdjectives = "graded_adjectives"
             case gradeWords = "grade_words"
+            case temporalJoiners = "temporal_joiners"
         }
     }
 
@@ -148,6 +150,8 @@ struct ClaimLexicon: Sendable {
     /// Comparative and superlative forms to their base ("best" → "good", "smaller" → "small"); grade words
     /// ("most", "less") map to "" and are left out of a counted noun.
     let adjectiveBases: [String: String]
+    /// Words and marks that may join two parts of one temporal expression ("October 14 at 8:00am").
+    let temporalJoiners: Set<String>
     let stopwords: Set<String>
 
     /// Unit names after a number, money and measure alike.
@@ -206,6 +210,7 @@ struct ClaimLexicon: Sendable {
         for (base, forms) in lexicon.gradedAdjectives ?? [:] { for f in forms { bases[f] = base } }
         for w in lexicon.gradeWords ?? [] { bases[w] = "" }
         adjectiveBases = bases
+        temporalJoiners = Set(lexicon.temporalJoiners ?? [])
         self.stopwords = Set(stopwords.map { $0.lowercased() })
 
         var names: [(String, UnitInfo)] = []

@@ -132,6 +132,37 @@ struct ClaimScanner {
             }
             i += 1
         }
+        joinTemporal()
+    }
+
+    /// One temporal expression written in parts is one claim: "October 14 at 8:00am", "Wednesday from 10-4",
+    /// "tuesday of last week", "from April to June in 2017". Neighbouring date and time claims whose gap holds
+    /// only `temporal_joiners` (at most three tokens) are joined; a date followed by a time of day takes the time.
+    mutating func joinTemporal() {
+        guard out.count > 1, !lx.temporalJoiners.isEmpty else { return }
+        var joined: [FoundClaim] = []
+        for c in out {
+            if var last = joined.last, last.kind == .date || last.kind == .time, c.kind == .date || c.kind == .time,
+                c.startTok >= last.endTok, c.startTok - last.endTok <= 3,
+                (last.endTok..<c.startTok).allSatisfy({ lx.temporalJoiners.contains(t[$0].lower) })
+            {
+                last.endTok = c.endTok
+                if case .text(let a) = last.value, case .text(let b) = c.value {
+                    if last.kind == .date, b.hasPrefix("T"), !a.contains("T"), !a.hasPrefix("(") {
+                        last.value = .text(a + b)
+                    } else if last.kind == .time, c.kind == .date, a.hasPrefix("T"), !b.hasPrefix("(") {
+                        last.value = .text(b + a)
+                    }
+                }
+                if c.kind == .time { last.kind = .time }
+                if !last.rule.hasSuffix("+joined") { last.rule += "+joined" }
+                last.confidence = min(last.confidence, c.confidence)
+                joined[joined.count - 1] = last
+            } else {
+                joined.append(c)
+            }
+        }
+        out = joined
     }
 
     // MARK: numbers
