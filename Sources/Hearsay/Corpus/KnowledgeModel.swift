@@ -49,7 +49,10 @@ public struct KnowledgeFile: Decodable, Sendable {
 }
 
 /// One document of a knowledge file, or one line of `hearsay stream` output.
-public struct KnowledgeDocument: Decodable, Sendable {
+///
+/// Its encoding is the knowledge file's document object (``KnowledgeEncoding`` encodes documents through it), so
+/// decoding a document and encoding it again gives the same bytes.
+public struct KnowledgeDocument: Codable, Sendable {
     public var id: String
     public var source: SourceInfo
     public var metadata: Metadata
@@ -63,6 +66,26 @@ public struct KnowledgeDocument: Decodable, Sendable {
     public var quotes: [Quote]
     public var claims: [Claim]
     public var diagnostics: [Diagnostic]
+
+    enum CodingKeys: String, CodingKey {
+        case id, source, metadata, text, removed, paragraphs, sentences, speakers, quotes, claims, diagnostics
+    }
+
+    /// `text` and `paragraphs` are left out when absent; every other key is always written.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(source, forKey: .source)
+        try c.encode(metadata, forKey: .metadata)
+        try c.encodeIfPresent(text, forKey: .text)
+        try c.encode(removed, forKey: .removed)
+        try c.encodeIfPresent(paragraphs, forKey: .paragraphs)
+        try c.encode(sentences, forKey: .sentences)
+        try c.encode(speakers, forKey: .speakers)
+        try c.encode(quotes, forKey: .quotes)
+        try c.encode(claims, forKey: .claims)
+        try c.encode(diagnostics, forKey: .diagnostics)
+    }
 
     /// Decodes one JSON Lines document line (the output of ``KnowledgeEncoding/line(_:)``).
     public static func decodeLine(_ data: Data) throws -> KnowledgeDocument {
