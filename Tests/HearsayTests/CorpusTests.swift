@@ -192,9 +192,15 @@ import Testing
         let wb = try KnowledgeWriter(path: b)
         for d in docs { try wb.appendEncoded(try KnowledgeEncoding.line(d)) }
         try wb.finish(errors: [], pipelineSHA256: String(repeating: "0", count: 64))
+        // The resume cache's form: bodies encoded on worker threads.
+        let c = dir.appendingPathComponent("c.json").path
+        let wc = try KnowledgeWriter(path: c)
+        for d in docs { try wc.append(body: try KnowledgeWriter.body(d)) }
+        try wc.finish(errors: [], pipelineSHA256: String(repeating: "0", count: 64))
         let bytesA = try Data(contentsOf: URL(fileURLWithPath: a))
         #expect(bytesA == (try Data(contentsOf: URL(fileURLWithPath: b))))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["a.json", "b.json"])
+        #expect(bytesA == (try Data(contentsOf: URL(fileURLWithPath: c))))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["a.json", "b.json", "c.json"])
         // The file reads back through the read model, corpus included, and the keys are in sorted order.
         let file = try KnowledgeFile.read(path: a)
         #expect(file.documents.map(\.id) == Self.seeds)
@@ -202,6 +208,7 @@ import Testing
         let top = String(decoding: bytesA.prefix(40), as: UTF8.self)
         #expect(top.hasPrefix("{\n  \"corpus\": {"))
         #expect(throws: HearsayError.self) { try wb.appendEncoded(Data("{\"id\": 1}".utf8)) }
+        #expect(throws: HearsayError.self) { try wc.append(body: Data("[]".utf8)) }
     }
 
     @Test func speakerSearchIsLoose() {
