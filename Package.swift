@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,10 +33,19 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
+        // The SQLite corpus store (`hearsay index`, `search`, `who --db`); the core library does not use SQLite.
+        .target(
+            name: "HearsayStore",
+            dependencies: [
+                "Hearsay",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "hearsay",
             dependencies: [
                 "Hearsay",
+                "HearsayStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
