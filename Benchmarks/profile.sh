@@ -19,6 +19,17 @@ bin="$out/hearsay-bench"
 cp .build/release/hearsay-bench "$bin"
 objcopy --strip-debug "$bin"
 
+# The HTML pages unpacked beforehand (the benchmark's gzip child process does not start under valgrind).
+eval_dir="$(cd .. && pwd)/../shared/eval"
+args=()
+if [ "$corpus" = html ]; then
+  mkdir -p "$out/eval/boilerplate/html"
+  for f in "$eval_dir"/boilerplate/html/*.html.gz; do
+    gzip -dc "$f" >"$out/eval/boilerplate/html/$(basename "$f" .gz)"
+  done
+  args=(--eval "$out/eval")
+fi
+
 stages=(
   'measurement=$s13hearsay_bench5ScaleV4time*_n'
   'normalize=$s7Hearsay14TextNormalizerV3runyyAA8DocumentVzKF'
@@ -33,9 +44,9 @@ for entry in "${stages[@]}"; do
   symbol="${entry#*=}"
   file="$out/$corpus-$name.callgrind"
   valgrind --tool=callgrind --callgrind-out-file="$file" --toggle-collect="$symbol" \
-    "$bin" --no-stages --corpus "$corpus" --measure full --cores 1 --mb 0 --limit "$limit" >/dev/null 2>"$file.log"
+    "$bin" --no-stages --corpus "$corpus" --measure full --cores 1 --mb 0 --limit "$limit" "${args[@]}" >"$file.out" 2>"$file.log"
   total=$(callgrind_annotate "$file" | awk '/PROGRAM TOTALS/ {print $1}')
-  echo "== $corpus, $name: $total instructions (the measured pass and its warm-up, $limit documents each)"
+  echo "== $corpus ($(grep -m1 "^$corpus:" "$file.out")), $name: $total instructions (measured pass and warm-up)"
   callgrind_annotate --threshold=100 "$file" >"$file.txt"
   awk '/file:function/ {on=1; next} on && NF && !/^-/' "$file.txt" | awk -v n="$top" 'NR <= n' |
     sed -E 's/ \[[^]]*\]$//' | swift demangle --simplified | cut -c1-200

@@ -37,11 +37,12 @@ func jsonl(_ path: String, name: String, textKey: String = "text", limit: Int = 
     return c
 }
 
-/// The files of `dir` whose names end in `suffix`, sorted by name; `.gz` files are unpacked by the system's gzip.
-func files(_ dir: String, suffix: String, name: String, media: String?) -> Corpus? {
+/// The files of `dir` whose names end in one of `suffixes`, sorted by name; `.gz` files are unpacked by the system's
+/// gzip (which cannot be started under valgrind: profile.sh unpacks them first).
+func files(_ dir: String, suffixes: [String], name: String, media: String?) -> Corpus? {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return nil }
     var c = Corpus(name: name, items: [])
-    for n in names.sorted() where n.hasSuffix(suffix) {
+    for n in names.sorted() where suffixes.contains(where: { n.hasSuffix($0) }) {
         let path = dir + "/" + n
         if n.hasSuffix(".gz") {
             let p = Process()

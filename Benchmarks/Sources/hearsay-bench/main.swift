@@ -70,8 +70,8 @@ for n in (try? FileManager.default.contentsOfDirectory(atPath: root.path + "/see
 }
 let polnear = jsonl(evalDir + "/quotes/polnear-dev.jsonl", name: "polnear-dev articles")
 let pages =
-    files(evalDir + "/boilerplate/html", suffix: ".html.gz", name: "aeb-dev html pages", media: "text/html")
-    ?? files(root.path + "/Fixtures/normalize/html", suffix: ".html", name: "html fixtures", media: "text/html")
+    files(evalDir + "/boilerplate/html", suffixes: [".html.gz", ".html"], name: "aeb-dev html pages", media: "text/html")
+    ?? files(root.path + "/Fixtures/normalize/html", suffixes: [".html"], name: "html fixtures", media: "text/html")
 
 let cores = ProcessInfo.processInfo.activeProcessorCount
 print("hearsay-bench: \(cores) cores (activeProcessorCount), eval sets from \(evalDir)\(polnear == nil ? " (absent)" : "")")
