@@ -37,6 +37,17 @@ import Testing
         #expect(doc.string(Span(14, 15)) == "🙂")
     }
 
+    @Test func asciiPropertyShortcutsAgreeWithTheTables() {
+        var differ: [UInt32] = []
+        for v in UInt32(0)...0xFFFF {
+            guard let c = Unicode.Scalar(v) else { continue }
+            if c.isAlphabeticFast != c.properties.isAlphabetic || c.isUppercaseFast != c.properties.isUppercase {
+                differ.append(v)
+            }
+        }
+        #expect(differ.isEmpty, "scalars answered differently: \(differ.prefix(10))")
+    }
+
     @Test func everyBMPScalarTrimsAsFoundationDoes() {
         var differ: [UInt32] = []
         for v in UInt32(0)...0xFFFF {

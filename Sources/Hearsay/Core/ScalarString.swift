@@ -35,3 +35,15 @@ extension String {
         }
     }
 }
+
+extension Unicode.Scalar {
+    /// `properties.isAlphabetic`, answered without the property tables for ASCII, where only A–Z and a–z are.
+    @inline(__always) var isAlphabeticFast: Bool {
+        value < 0x80 ? (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A : properties.isAlphabetic
+    }
+
+    /// `properties.isUppercase`, answered without the property tables for ASCII, where only A–Z are.
+    @inline(__always) var isUppercaseFast: Bool {
+        value < 0x80 ? value >= 0x41 && value <= 0x5A : properties.isUppercase
+    }
+}
