@@ -48,6 +48,21 @@ import Testing
         #expect(differ.isEmpty, "scalars answered differently: \(differ.prefix(10))")
     }
 
+    @Test func utf8CheckFindsTheFirstBadByteAroundWordBoundaries() {
+        // Valid text with one bad or truncated sequence put at every offset of the first 24 bytes, and at the end.
+        let text = Array("A plain ASCII run, then “quotes”, £, 🙂 and more ASCII text to cross words.".utf8)
+        #expect(Decoding.firstInvalidUTF8(text) == nil)
+        for bad: [UInt8] in [[0xFF], [0xC0, 0x80], [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80]] {
+            for at in Array(0...24) + [text.count] {
+                var bytes = Array(text[..<at])
+                while Decoding.firstInvalidUTF8(bytes) != nil { bytes.removeLast() }  // not inside a sequence
+                let offset = bytes.count
+                bytes += bad + Array("tail".utf8)
+                #expect(Decoding.firstInvalidUTF8(bytes) == offset, "\(bad) at \(offset)")
+            }
+        }
+    }
+
     @Test func everyBMPScalarTrimsAsFoundationDoes() {
         var differ: [UInt32] = []
         for v in UInt32(0)...0xFFFF {
