@@ -143,9 +143,10 @@ struct Scale {
 func printRow(_ r: Row) {
     print(
         String(
-            format: "  %@ %5d %10.2f %10.1f %8.2f %10.2f %12.1f%@",
+            format: "  %@ %5d %10.2f %10.1f %8.2f %10.2f %9.2f %12.1f%@",
             r.measure.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0), r.cores, r.megabytesPerSecond,
-            r.documentsPerSecond, r.seconds, r.megabytesPerCPUSecond, Double(r.peakRSS) / 1_048_576,
+            r.documentsPerSecond, r.seconds, r.megabytesPerCPUSecond, r.cpuSeconds / r.seconds,
+            Double(r.peakRSS) / 1_048_576,
             r.failures > 0 ? "  (\(r.failures) refused)" : ""))
 }
 

@@ -99,7 +99,8 @@ if scale {
     let target = Int(megabytes * 1_000_000)
     print("\nthroughput: each corpus repeated to at least \(megabytes) MB; peak RSS is the process's high-water mark")
     print("during that measurement (the corpus's bytes are held once, shared by the copies); MB/CPU-s divides by the")
-    print("process's CPU time, which waiting for a busy core does not inflate")
+    print("process's CPU time, which waiting for a busy core does not inflate; CPU/wall is the number of cores the")
+    print("measurement actually had (below 1 or 2: the machine was busy with other work)")
     for (title, all) in bases {
         let base = Corpus(name: all.name, items: Array(all.items.prefix(limit)))
         let corpus = base.repeated(toAtLeast: target)
@@ -107,7 +108,7 @@ if scale {
             String(
                 format: "\n%@, %d documents (%d distinct), %.2f MB", title, corpus.items.count, base.items.count,
                 corpus.megabytes))
-        print("  measure   cores       MB/s     docs/s     secs  MB/CPU-s  peak RSS MB")
+        print("  measure   cores       MB/s     docs/s     secs  MB/CPU-s  CPU/wall  peak RSS MB")
         var rows: [Row] = []
         for m in measures {
             for c in coreChoices {
