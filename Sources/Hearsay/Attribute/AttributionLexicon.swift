@@ -244,7 +244,7 @@ enum Tokenizer {
                                 j += 1
                             }
                             // Abbreviation period: single capital letter or known dotted form (U.S.).
-                            if d == ".", j - i <= 3, sc[j - 1].properties.isUppercase, j + 1 < end, sc[j + 1] != " " || j - i == 1 {
+                            if d == ".", j - i <= 3, sc[j - 1].isUppercaseFast, j + 1 < end, sc[j + 1] != " " || j - i == 1 {
                                 j += 1
                             }
                         }
@@ -264,7 +264,7 @@ enum Tokenizer {
                 tokens.append(
                     Token(
                         span: span, text: text, lower: text.lowercased(), isWord: word,
-                        isCapitalized: word && c.properties.isUppercase, sentence: s.id, paragraph: s.paragraph))
+                        isCapitalized: word && c.isUppercaseFast, sentence: s.id, paragraph: s.paragraph))
                 i = j
             }
         }
@@ -272,6 +272,6 @@ enum Tokenizer {
     }
 
     @inline(__always) static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || (c.value >= 48 && c.value <= 57)
+        c.isAlphabeticFast || (c.value >= 48 && c.value <= 57)
     }
 }
