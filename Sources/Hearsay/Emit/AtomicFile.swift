@@ -13,15 +13,13 @@ public final class AtomicFile {
         self.path = path
         let url = URL(fileURLWithPath: path)
         tempPath = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: tempPath, contents: nil),
-            let h = FileHandle(forWritingAtPath: tempPath)
-        else {
+        // Created and registered under one lock, so that a signal handler's cleanup never misses a file.
+        guard let h = AtomicFile.pending.create(tempPath) else {
             throw HearsayError(
                 code: "output.unwritable", message: "cannot create the output file (is the directory writable?)",
                 file: path)
         }
         handle = h
-        AtomicFile.pending.insert(tempPath)
     }
 
     /// Temporary files not yet committed or abandoned, for ``removePendingFiles()``.
@@ -90,11 +88,27 @@ public final class AtomicFile {
 /// A locked set of paths.
 final class PendingFiles: @unchecked Sendable {
     private var paths: Set<String> = []
+    private var closed = false
     private let lock = NSLock()
-    func insert(_ p: String) { lock.lock(); paths.insert(p); lock.unlock() }
+
+    /// Creates an empty file at `p` and registers it; nil when it cannot be created or the process is being
+    /// interrupted (after ``removeAll()`` no new temporary file appears).
+    func create(_ p: String) -> FileHandle? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !closed, FileManager.default.createFile(atPath: p, contents: nil),
+            let h = FileHandle(forWritingAtPath: p)
+        else { return nil }
+        paths.insert(p)
+        return h
+    }
+
     func remove(_ p: String) { lock.lock(); paths.remove(p); lock.unlock() }
+
+    /// Removes every registered file and refuses new ones.
     func removeAll() {
         lock.lock()
+        closed = true
         for p in paths { unlink(p) }
         paths.removeAll()
         lock.unlock()
