@@ -24,8 +24,22 @@ public enum KnowledgeEncoding {
     }
 
     static func pretty(_ value: some Encodable, indent: String) throws -> String {
-        let s = String(decoding: try encoder(pretty: true).encode(value), as: UTF8.self)
-        return s.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }.joined(separator: "\n")
+        String(decoding: try prettyData(value, indent: indent), as: UTF8.self)
+    }
+
+    /// Pretty JSON with every line indented by `indent`, built on the bytes (a newline inside a JSON string is
+    /// always escaped, so every raw newline starts a line).
+    static func prettyData(_ value: some Encodable, indent: String) throws -> Data {
+        let json = try encoder(pretty: true).encode(value)
+        let pad = Array(indent.utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(json.count + json.count / 8)
+        out.append(contentsOf: pad)
+        for b in json {
+            out.append(b)
+            if b == 0x0A { out.append(contentsOf: pad) }
+        }
+        return Data(out)
     }
 
     static func generator(pipelineSHA256: String) -> [String: String] {
@@ -75,7 +89,7 @@ public final class KnowledgeWriter {
     }
 
     static func body(_ document: KnowledgeDocument) throws -> Data {
-        Data(try KnowledgeEncoding.pretty(document, indent: "    ").utf8)
+        try KnowledgeEncoding.prettyData(document, indent: "    ")
     }
 
     /// Appends a document already encoded by ``body(_:)``; it is decoded again (speakers and quotes only) for the
