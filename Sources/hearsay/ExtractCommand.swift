@@ -118,7 +118,8 @@ struct Extract: ParsableCommand {
                     do {
                         let body = asLine ? try KnowledgeEncoding.line(doc) + Data([0x0A]) : try KnowledgeWriter.body(doc)
                         let entry = ResultCache.Entry(
-                            body: body, speakers: doc.speakers.count, quotes: doc.quotes.count, claims: doc.claims.count)
+                            body: body, speakers: doc.speakers.count, quotes: doc.quotes.count, claims: doc.claims.count,
+                            summary: asLine ? nil : CorpusDocumentSummary(doc))
                         if let k = key { resultCache?.store(k, entry) }
                         return .success(Finished(entry: entry, cached: false))
                     } catch {
@@ -133,7 +134,7 @@ struct Extract: ParsableCommand {
                 var result = result
                 if case .success(let done) = result {
                     do {
-                        try write(done.entry.body, for: item, to: sink, pipeline: pipeline)
+                        try write(done.entry, for: item, to: sink, pipeline: pipeline)
                     } catch let e as HearsayError where e.code == "output.unsafe-id" {
                         result = .failure(e)  // this document's failure, not the run's
                     }
@@ -187,13 +188,13 @@ struct Extract: ParsableCommand {
         if !errors.isEmpty { throw ExitCode(1) }
     }
 
-    func write(_ body: Data, for item: InputItem, to sink: Sink, pipeline: Pipeline) throws {
+    func write(_ entry: ResultCache.Entry, for item: InputItem, to sink: Sink, pipeline: Pipeline) throws {
         switch sink {
-        case .knowledge(let w): try w.append(body: body)
-        case .lines(let f): try f.write(body)
+        case .knowledge(let w): try w.append(body: entry.body, summary: entry.summary)
+        case .lines(let f): try f.write(entry.body)
         case .directory(let dir):
             let writer = try KnowledgeWriter(path: try OutputPaths.file(for: item.id, in: dir))
-            try writer.append(body: body)
+            try writer.append(body: entry.body, summary: entry.summary)
             try writer.finish(errors: [], pipelineSHA256: pipeline.config.sha256)
         }
     }

@@ -57,10 +57,16 @@ public struct CorpusSettings: Codable, Sendable {
 }
 
 /// What the corpus index reads of an encoded document: its id, speakers and quotes (the rest is skipped).
-struct CorpusDocumentSummary: Decodable {
-    var id: String
-    var speakers: [Speaker]
-    var quotes: [Quote]
+public struct CorpusDocumentSummary: Decodable, Sendable {
+    public var id: String
+    public var speakers: [Speaker]
+    public var quotes: [Quote]
+
+    public init(_ document: Document) {
+        id = document.id
+        speakers = document.speakers
+        quotes = document.quotes
+    }
 }
 
 /// Words of a text for comparing quotes: runs of letters and digits, with an apostrophe or hyphen inside a word kept

@@ -35,9 +35,14 @@ public enum KnowledgeEncoding {
         var out = [UInt8]()
         out.reserveCapacity(json.count + json.count / 8)
         out.append(contentsOf: pad)
-        for b in json {
-            out.append(b)
-            if b == 0x0A { out.append(contentsOf: pad) }
+        json.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            var start = 0
+            while let nl = raw[start...].firstIndex(of: 0x0A) {
+                out.append(contentsOf: raw[start...nl])
+                out.append(contentsOf: pad)
+                start = nl + 1
+            }
+            out.append(contentsOf: raw[start...])
         }
         return Data(out)
     }
@@ -92,15 +97,19 @@ public final class KnowledgeWriter {
         try KnowledgeEncoding.prettyData(document, indent: "    ")
     }
 
-    /// Appends a document already encoded by ``body(_:)``; it is decoded again (speakers and quotes only) for the
-    /// corpus index.
+    /// Appends a document already encoded by ``body(_:)``. The corpus index takes `summary` when given (the
+    /// document's speakers and quotes); otherwise the data is decoded again (speakers and quotes only).
     /// - Throws: ``HearsayError`` `knowledge.malformed` when the data is not a knowledge document.
-    public func append(body data: Data) throws {
+    public func append(body data: Data, summary given: CorpusDocumentSummary? = nil) throws {
         let summary: CorpusDocumentSummary
-        do { summary = try JSONDecoder().decode(CorpusDocumentSummary.self, from: data) } catch {
-            throw HearsayError(
-                code: "knowledge.malformed", message: "not an encoded knowledge document", file: file.path,
-                cause: "\(error)")
+        if let given {
+            summary = given
+        } else {
+            do { summary = try JSONDecoder().decode(CorpusDocumentSummary.self, from: data) } catch {
+                throw HearsayError(
+                    code: "knowledge.malformed", message: "not an encoded knowledge document", file: file.path,
+                    cause: "\(error)")
+            }
         }
         try writeBody(data)
         corpus.add(id: summary.id, speakers: summary.speakers, quotes: summary.quotes)

@@ -15,12 +15,16 @@ public final class ResultCache: @unchecked Sendable {
         public var speakers: Int
         public var quotes: Int
         public var claims: Int
+        /// The document's speakers and quotes for the corpus index, when it was just processed (not stored: an
+        /// entry read from the cache is decoded instead).
+        public var summary: CorpusDocumentSummary?
 
-        public init(body: Data, speakers: Int, quotes: Int, claims: Int) {
+        public init(body: Data, speakers: Int, quotes: Int, claims: Int, summary: CorpusDocumentSummary? = nil) {
             self.body = body
             self.speakers = speakers
             self.quotes = quotes
             self.claims = claims
+            self.summary = summary
         }
     }
 
