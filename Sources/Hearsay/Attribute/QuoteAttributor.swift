@@ -860,6 +860,9 @@ struct Run {
                 let at = tokens[range.lowerBound].span
                 if taken.contains(where: { $0.overlaps(at) || at.start < $0.end }) { continue }
                 if let draft = indirect(form: form, cue: range, lo: lo, hi: hi, sentence: sIndex) {
+                    // A later cue's content reaching back over an earlier report is the same speech, not a second
+                    // quote over it.
+                    if draft.fragments.contains(where: { f in taken.contains { $0.overlaps(f) } }) { continue }
                     drafts.append(draft)
                     taken.append(contentsOf: draft.fragments)
                     if let r = draft.speakerRef { taken.append(r.span) }
