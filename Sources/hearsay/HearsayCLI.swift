@@ -175,7 +175,6 @@ struct Stream: ParsableCommand {
         let pipeline = try options.load()
         let input = FileHandle.standardInput
         let out = FileHandle.standardOutput
-        var lineNumber = 0
         var failures = 0
         var pending: [(Int, Result<InputItem, HearsayError>)] = []
 
@@ -212,36 +211,33 @@ struct Stream: ParsableCommand {
             pending.removeAll()
         }
 
-        func take(_ line: Data) throws {
-            lineNumber += 1
-            var l = line
-            if l.last == 0x0D { l.removeLast() }
-            if l.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-            pending.append((lineNumber, StreamInput.parse(l, number: lineNumber)))
+        // A line holds one article as JSON: escapes may make it longer than the article, up to 4 times is allowed.
+        // Each byte is scanned once, so a huge line costs linear time; a line over the cap is skipped, not kept.
+        let maxLine = pipeline.maxInputBytes * 4
+        func take(_ line: StreamLineReader.Line) throws {
+            switch line {
+            case .line(let number, let l):
+                if l.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+                pending.append((number, StreamInput.parse(l, number: number)))
+            case .tooLong(let number, let bytes):
+                pending.append(
+                    (number,
+                    .failure(
+                        HearsayError(
+                            code: "too-large",
+                            message: "line has \(bytes) bytes, over the stream's cap of \(maxLine) (4 x normalize.max_bytes)",
+                            file: "line-\(number)", line: number))))
+            }
             if pending.count >= max(1, options.jobs) * 16 { try flush() }
         }
 
-        // Lines are cut from a growing buffer; each byte is scanned once, so a huge line costs linear time.
-        var buffer: [UInt8] = []
-        var lineStart = 0
-        var scanFrom = 0
+        var reader = StreamLineReader(maxLineBytes: maxLine)
         while true {
             let data = input.availableData
             if data.isEmpty { break }
-            buffer.append(contentsOf: data)
-            while scanFrom < buffer.count, let nl = buffer[scanFrom...].firstIndex(of: 0x0A) {
-                try take(Data(buffer[lineStart..<nl]))
-                lineStart = nl + 1
-                scanFrom = lineStart
-            }
-            scanFrom = buffer.count
-            if lineStart >= 1 << 20 {
-                buffer.removeFirst(lineStart)
-                scanFrom -= lineStart
-                lineStart = 0
-            }
+            try reader.feed(data, take)
         }
-        if lineStart < buffer.count { try take(Data(buffer[lineStart...])) }
+        try reader.finish(take)
         try flush()
         if failures > 0 { throw ExitCode(1) }
     }

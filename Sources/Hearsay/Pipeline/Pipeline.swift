@@ -11,6 +11,9 @@ public struct Pipeline: Sendable {
 
     let steps: [Step]
     public let config: PipelineConfig
+    /// The largest input the pipeline accepts (`normalize.max_bytes`): readers never load more than this (plus
+    /// one byte, to tell that an input is over it).
+    public let maxInputBytes: Int
 
     /// The stage names in run order.
     public var stageNames: [String] { steps.map(\.name) }
@@ -51,6 +54,10 @@ public struct Pipeline: Sendable {
             steps.append(step)
         }
         self.steps = steps
+        self.maxInputBytes =
+            config.stages.contains(TextNormalizer.name)
+            ? try config.section(TextNormalizer.name, as: TextNormalizer.Config.self, file: file).maxBytes
+            : TextNormalizer.Config().maxBytes
     }
 
     static func provides(of name: String) -> Set<Layer> {

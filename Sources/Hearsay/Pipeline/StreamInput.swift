@@ -38,3 +38,67 @@ public enum StreamInput {
         return .success(item)
     }
 }
+
+/// Cuts `hearsay stream` input into lines as chunks of bytes arrive.
+///
+/// Each byte is scanned once and copied at most once, so a huge line costs linear time. A line longer than
+/// `maxLineBytes` is not kept in memory: its bytes are counted and skipped up to the next line feed, and it is
+/// reported as ``Line/tooLong(number:bytes:)`` so that the stream can answer it with an error and go on. A
+/// trailing carriage return is removed; blank lines are passed on (the caller decides).
+public struct StreamLineReader {
+    public enum Line: Equatable {
+        /// A complete line (without its line feed and any carriage return before it), 1-based.
+        case line(number: Int, bytes: Data)
+        /// A line over the cap: its number and its length in bytes.
+        case tooLong(number: Int, bytes: Int)
+    }
+
+    public let maxLineBytes: Int
+    /// The current line so far.
+    var buffer: [UInt8] = []
+    /// Bytes of the current line when it is over the cap (and no longer buffered).
+    var skipping: Int?
+    public private(set) var lineNumber = 0
+
+    public init(maxLineBytes: Int) { self.maxLineBytes = max(1, maxLineBytes) }
+
+    /// Adds a chunk, handing every line it completes to `emit`, in order.
+    public mutating func feed<C: Collection>(_ chunk: C, _ emit: (Line) throws -> Void) rethrows
+    where C.Element == UInt8 {
+        var rest = chunk[...]
+        while !rest.isEmpty {
+            let nl = rest.firstIndex(of: 0x0A)
+            let piece = rest[..<(nl ?? rest.endIndex)]
+            if let skipped = skipping {
+                skipping = skipped + piece.count
+            } else if buffer.count + piece.count > maxLineBytes {
+                skipping = buffer.count + piece.count
+                buffer = []
+            } else {
+                buffer.append(contentsOf: piece)
+            }
+            guard let nl else { break }
+            try endLine(emit)
+            rest = rest[rest.index(after: nl)...]
+        }
+    }
+
+    /// Ends the input: a last line without a line feed is handed on too.
+    public mutating func finish(_ emit: (Line) throws -> Void) rethrows {
+        if skipping != nil || !buffer.isEmpty { try endLine(emit) }
+    }
+
+    mutating func endLine(_ emit: (Line) throws -> Void) rethrows {
+        lineNumber += 1
+        if let skipped = skipping {
+            skipping = nil
+            try emit(.tooLong(number: lineNumber, bytes: skipped))
+            return
+        }
+        var end = buffer.count
+        if end > 0, buffer[end - 1] == 0x0D { end -= 1 }
+        let line = Data(buffer[0..<end])
+        buffer.removeAll(keepingCapacity: true)
+        try emit(.line(number: lineNumber, bytes: line))
+    }
+}
