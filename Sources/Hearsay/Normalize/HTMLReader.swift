@@ -708,15 +708,19 @@ final class HTMLTreeBuilder {
                 v = 0xFFFD
             }
             scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            // A range never runs backwards, whatever order the parser reported positions in (a page in UTF-16
+            // with a stray `&` once gave one that did).
             if stepped {
-                starts.append(original(bytePos[i]))
-                ends.append(original(bytePos[i + n - 1] + 1))
+                let a = original(bytePos[i])
+                starts.append(a)
+                ends.append(max(a, original(bytePos[i + n - 1] + 1)))
             } else if aligned {
                 let s = end - len + i
-                starts.append(original(s))
-                ends.append(original(s + n))
+                let a = original(s)
+                starts.append(a)
+                ends.append(max(a, original(s + n)))
             } else {
-                starts.append(wholeStart)
+                starts.append(min(wholeStart, wholeEnd))
                 ends.append(wholeEnd)
             }
             i += n
