@@ -37,7 +37,7 @@ for t in "${targets[@]}"; do
   rc=0
   # The new corpus goes to a scratch directory; the seeds are only read.
   HEARSAY_FUZZ_TARGET="$t" "$bin" "$work/$t/corpus" "$seeds" \
-    -max_total_time="$seconds" -timeout="$timeout_s" -rss_limit_mb="$rss_mb" -max_len=65536 \
+    -max_total_time="$seconds" -timeout="$timeout_s" -rss_limit_mb="$rss_mb" -max_len=8192 \
     -artifact_prefix="$work/$t/artifacts/" -print_final_stats=1 >"$log" 2>&1 </dev/null || rc=$?
   execs=$(awk '/stat::number_of_executed_units/ {print $2}' "$log" | tail -n 1)
   cov=$(grep -Eo 'cov: [0-9]+' "$log" | tail -n 1 || true)
