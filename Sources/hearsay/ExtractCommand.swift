@@ -111,10 +111,11 @@ struct Extract: ParsableCommand {
         let useCache = resume
 
         let work: (InputItem) -> Result<Finished, HearsayError> = { item in
-            Batch.read(item).flatMap { bytes -> Result<Finished, HearsayError> in
+            Batch.read(item, limit: pipeline.maxInputBytes).flatMap { read -> Result<Finished, HearsayError> in
+                let bytes = read.bytes
                 let key = resultCache?.key(for: item, bytes: bytes)
                 if useCache, let k = key, let hit = resultCache?.load(k) { return .success(Finished(entry: hit, cached: true)) }
-                return Batch.process(item, bytes: bytes, with: pipeline).flatMap { doc in
+                return Batch.process(item, bytes: bytes, changed: read.changed, with: pipeline).flatMap { doc in
                     do {
                         let body = asLine ? try KnowledgeEncoding.line(doc) + Data([0x0A]) : try KnowledgeWriter.body(doc)
                         let entry = ResultCache.Entry(

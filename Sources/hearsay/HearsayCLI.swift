@@ -63,7 +63,10 @@ struct Stream: ParsableCommand {
         var failures = 0
         // Lines are parsed as they are read and processed on all cores, at most jobs × 8 ahead of the output,
         // which keeps input order.
-        try Batch.map(JSONLinesItems(handle: FileHandle.standardInput), jobs: options.jobs, { item in
+        // A line holds one article as JSON: escapes may make it longer, so up to 4 × normalize.max_bytes; a longer
+        // line is skipped unread and answered with a too-large error.
+        let lines = JSONLinesItems(handle: FileHandle.standardInput, maxLineBytes: pipeline.maxInputBytes * 4)
+        try Batch.map(lines, jobs: options.jobs, { item in
             Batch.process(item, with: pipeline).flatMap { doc in
                 Result { try KnowledgeEncoding.line(doc) }.mapError {
                     HearsayError(code: "internal", message: "encoding failed: \($0)", file: item.id)

@@ -287,6 +287,23 @@ struct Run {
                 fragments: f.fragments, kind: .direct, open: f.open, close: f.close, firstParagraph: f.firstParagraph,
                 lastParagraph: f.lastParagraph, rule: f.rule, confidence: f.confidence)
             attributeOne(&d, previous: previous)
+            // A reported clause reaching back into an earlier quote (two mixed quotes in one run-on sentence)
+            // starts after it; when nothing is left before the quotation, the quotation alone is the content.
+            if d.kind == .mixed, let first = d.fragments.first {
+                var from = first.start
+                for p in drafts.suffix(3) {
+                    for fr in p.fragments where fr.overlaps(first) { from = max(from, fr.end) }
+                }
+                if from > first.start {
+                    let sc = document.scalars
+                    while from < first.end, " \n,;:".unicodeScalars.contains(sc[from]) { from += 1 }
+                    if from < first.end, from <= f.open {
+                        d.fragments[0] = Span(from, first.end)
+                    } else {
+                        d.fragments = f.fragments
+                    }
+                }
+            }
             if d.speaker == nil && !d.unresolvedCue {
                 let n = d.fragments.reduce(0) { $0 + words(in: $1) }
                 if n < config.minUnattributedWords || d.kind == .mixed {
@@ -864,6 +881,9 @@ struct Run {
                 let at = tokens[range.lowerBound].span
                 if taken.contains(where: { $0.overlaps(at) || at.start < $0.end }) { continue }
                 if let draft = indirect(form: form, cue: range, lo: lo, hi: hi, sentence: sIndex) {
+                    // A later cue's content reaching back over an earlier report is the same speech, not a second
+                    // quote over it.
+                    if draft.fragments.contains(where: { f in taken.contains { $0.overlaps(f) } }) { continue }
                     drafts.append(draft)
                     taken.append(contentsOf: draft.fragments)
                     if let r = draft.speakerRef { taken.append(r.span) }

@@ -76,8 +76,9 @@ struct ClaimScanner {
     @inline(__always) func isNum(_ i: Int) -> Bool { i >= base && i < limit && t[i].kind == .number }
     /// Token `i` touches the previous token (no space).
     @inline(__always) func tight(_ i: Int) -> Bool { i > base && i < limit && !t[i].spaceBefore }
+    /// A plain integer token, small enough to convert to `Int` (a run of 24 digits is a number, never a date).
     @inline(__always) func isInt(_ i: Int) -> Bool {
-        isNum(i) && !t[i].decimal && !t[i].grouped && t[i].value.isFinite
+        isNum(i) && !t[i].decimal && !t[i].grouped && t[i].value.isFinite && abs(t[i].value) < 1e15
     }
     func text(_ a: Int, _ b: Int) -> String {
         guard a < b else { return "" }

@@ -14,6 +14,9 @@ public struct HTMLPage: Sendable {
     public var removed: [Removal]
     public var metadata: Metadata
     public var decision: Decoding.Decision
+    /// Elements nested deeper than `max_depth`, flattened into their deepest kept ancestor, and the byte offset of
+    /// the first of them in the original input.
+    public var flattened: (count: Int, firstOffset: Int)?
 }
 
 /// Reads an HTML page into main-text blocks through libxml2's SAX parser.
@@ -93,6 +96,13 @@ public struct HTMLReader: Sendable {
             let d = Config()
             maxBytes = try c.decodeIfPresent(Int.self, forKey: .maxBytes) ?? d.maxBytes
             maxDepth = try c.decodeIfPresent(Int.self, forKey: .maxDepth) ?? d.maxDepth
+            if maxBytes <= 0 || maxBytes > Int(Int32.max) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .maxBytes, in: c, debugDescription: "must be a positive number of bytes below 2 GiB")
+            }
+            if maxDepth < 1 {
+                throw DecodingError.dataCorruptedError(forKey: .maxDepth, in: c, debugDescription: "must be 1 or more")
+            }
             vocabulary = try c.decodeIfPresent(String.self, forKey: .vocabulary) ?? d.vocabulary
             boilerplatePhrases =
                 try c.decodeIfPresent(String.self, forKey: .boilerplatePhrases) ?? d.boilerplatePhrases
@@ -109,8 +119,7 @@ public struct HTMLReader: Sendable {
     let vocabulary: HTMLVocabulary
 
     public init(config: Config, resources: ResourceLoader) throws {
-        // libxml2's global set-up, once, before readers run on several threads.
-        xmlInitParser()
+        _ = HTMLReader.lockDown
         self.config = config
         let raw = try resources.json(HTMLVocabulary.Raw.self, config.vocabulary)
         var vocabulary = HTMLVocabulary(raw)
@@ -154,8 +163,19 @@ public struct HTMLReader: Sendable {
         let (metadata, articleBody) = HTMLMetadataReader.read(tree)
         let extractor = ContentExtractor(config: config, vocabulary: vocabulary)
         let (blocks, removed) = extractor.extract(tree, title: metadata.title, evidence: articleBody)
-        return HTMLPage(blocks: blocks, removed: removed, metadata: metadata, decision: decision)
+        return HTMLPage(
+            blocks: blocks, removed: removed, metadata: metadata, decision: decision,
+            flattened: tree.flattened.map { (Int($0.count), Int($0.firstOffset)) })
     }
+
+    /// libxml2's global set-up, once, before readers run on several threads: initialised, and every external
+    /// resource refused. The HTML parser with `HTML_PARSE_NONET` loads no DTD and expands only HTML's own named
+    /// entities; should any path still ask for an external entity or DTD (`SYSTEM "file:..."`, `http:`), the
+    /// loader answers nothing, so no file outside the input and no network address is ever read.
+    static let lockDown: Void = {
+        xmlInitParser()
+        xmlSetExternalEntityLoader { _, _, _ in nil }
+    }()
 
     // MARK: - Encoding
 
@@ -442,6 +462,11 @@ final class HTMLTreeBuilder {
         let tag = HTMLTag.lookup(name)
         if stack.count > maxDepth {
             overflow += 1
+            if let f = tree.flattened {
+                tree.flattened = (f.count + 1, f.firstOffset)
+            } else {
+                tree.flattened = (1, original(begin))
+            }
             if tag == .br { appendBreak(at: end) }
             return
         }
@@ -683,15 +708,19 @@ final class HTMLTreeBuilder {
                 v = 0xFFFD
             }
             scalars.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+            // A range never runs backwards, whatever order the parser reported positions in (a page in UTF-16
+            // with a stray `&` once gave one that did).
             if stepped {
-                starts.append(original(bytePos[i]))
-                ends.append(original(bytePos[i + n - 1] + 1))
+                let a = original(bytePos[i])
+                starts.append(a)
+                ends.append(max(a, original(bytePos[i + n - 1] + 1)))
             } else if aligned {
                 let s = end - len + i
-                starts.append(original(s))
-                ends.append(original(s + n))
+                let a = original(s)
+                starts.append(a)
+                ends.append(max(a, original(s + n)))
             } else {
-                starts.append(wholeStart)
+                starts.append(min(wholeStart, wholeEnd))
                 ends.append(wholeEnd)
             }
             i += n

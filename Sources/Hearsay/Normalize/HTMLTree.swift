@@ -129,6 +129,8 @@ struct HTMLTree: Sendable {
     var timeDatetimes: [String] = []
     /// `itemprop` values `author` / `datePublished` on elements, with the element.
     var itemprops: [(String, Int32)] = []
+    /// Elements beyond `max_depth` (flattened), and where the first began in the original bytes.
+    var flattened: (count: Int32, firstOffset: Int32)?
 
     init() {
         nodes.reserveCapacity(4096)

@@ -33,9 +33,10 @@ public struct TextNormalizer: Stage {
             textRules = try c.decodeIfPresent(String.self, forKey: .textRules) ?? d.textRules
             binaryControlRatio = try c.decodeIfPresent(Double.self, forKey: .binaryControlRatio) ?? d.binaryControlRatio
             html = try c.decodeIfPresent(HTMLReader.Config.self, forKey: .html) ?? d.html
-            if maxBytes <= 0 {
+            // Byte offsets are kept as 32-bit numbers (and libxml2 takes an `int` length): 2 GiB is the ceiling.
+            if maxBytes <= 0 || maxBytes > Int(Int32.max) {
                 throw DecodingError.dataCorruptedError(
-                    forKey: .maxBytes, in: c, debugDescription: "must be a positive number of bytes")
+                    forKey: .maxBytes, in: c, debugDescription: "must be a positive number of bytes below 2 GiB")
             }
         }
     }
@@ -138,6 +139,14 @@ public struct TextNormalizer: Stage {
                 Diagnostic(
                     severity: .warning, code: "encoding",
                     message: "decoded as \(page.decision.encoding) (\(page.decision.evidence))", stage: Self.name))
+        }
+        if let f = page.flattened {
+            document.diagnostics.append(
+                Diagnostic(
+                    severity: .warning, code: "html.too-deep",
+                    message:
+                        "\(f.count) element(s) nested deeper than max_depth (\(html.config.maxDepth)) were flattened into their ancestor; the first begins at byte \(f.firstOffset)",
+                    stage: Self.name, sourceSpan: Span(f.firstOffset, f.firstOffset)))
         }
         // What the caller said (stream fields) wins over what the page says.
         var meta = page.metadata

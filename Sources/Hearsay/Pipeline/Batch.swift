@@ -23,6 +23,8 @@ public struct InputItem: Sendable {
     /// An error found while reading the item's container (an archive record or line that cannot be read); processing the
     /// item returns it.
     public var failure: HearsayError?
+    /// The path's bytes, when they are not UTF-8 (then `path` spells the odd bytes as `%XX`).
+    public var rawPath: [UInt8]?
 
     public init(
         id: String, path: String? = nil, bytes: [UInt8]? = nil, declaredMediaType: String? = nil,
@@ -64,46 +66,127 @@ public enum Batch {
         return containerSuffixes.first { lower.hasSuffix($0.suffix) }?.kind
     }
 
-    /// Files under `paths`, sorted by id; paths that do not exist or cannot be listed become errors. Archives are
-    /// listed as one item each, to be expanded lazily by ``expand(_:)``.
+    /// Files under `paths`, sorted by id; paths that do not exist or cannot be listed become errors. Archives and
+    /// JSON Lines files are listed as one item each, to be expanded lazily by ``expand(_:)``.
+    ///
+    /// Directories are walked with the system calls themselves (see ``walk(_:id:ancestors:items:errors:)``): a link
+    /// to a directory is followed unless it leads back into the walk (a loop is an error, not a hang), a link to
+    /// nothing or an unlistable directory is an error, and a file name that is not UTF-8 is still read (by its
+    /// bytes) under an id that spells the odd bytes as `%XX`.
     public static func collect(_ paths: [String]) -> (items: [InputItem], errors: [HearsayError]) {
         var items: [InputItem] = []
         var errors: [HearsayError] = []
-        let fm = FileManager.default
         for path in paths {
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
-                errors.append(HearsayError(code: "input.missing", message: "no such file or directory", file: path))
+            var st = stat()
+            guard stat(path, &st) == 0 else {
+                let code = errno == ENOENT ? "input.missing" : "input.unreadable"
+                let message = errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno))
+                errors.append(HearsayError(code: code, message: message, file: path))
                 continue
             }
-            if !isDir.boolValue {
+            if st.st_mode & S_IFMT != S_IFDIR {
                 items.append(item(forFile: path, id: (path as NSString).lastPathComponent))
                 continue
             }
-            guard let walker = fm.enumerator(atPath: path) else {
-                errors.append(HearsayError(code: "input.unreadable", message: "cannot list the directory", file: path))
-                continue
-            }
-            var found: [String] = []
-            while let rel = walker.nextObject() as? String {
-                let ext = (rel as NSString).pathExtension.lowercased()
-                guard extensions.contains(ext) || container(rel) != nil else { continue }
-                let full = (path as NSString).appendingPathComponent(rel)
-                var sub: ObjCBool = false
-                if fm.fileExists(atPath: full, isDirectory: &sub) {
-                    if !sub.boolValue { found.append(rel) }
-                } else {
-                    // A link to nothing, or an entry that vanished while listing.
-                    errors.append(
-                        HearsayError(code: "input.unreadable", message: "cannot read the file (dangling link?)", file: full))
-                }
-            }
-            for rel in found {
-                items.append(item(forFile: (path as NSString).appendingPathComponent(rel), id: rel))
-            }
+            var found: [InputItem] = []
+            walk(Array(path.utf8), id: [], ancestors: [], items: &found, errors: &errors)
+            items.append(contentsOf: found)
         }
         items.sort { $0.sortKey == $1.sortKey ? ($0.path ?? "") < ($1.path ?? "") : $0.sortKey < $1.sortKey }
         return (items, errors)
+    }
+
+    /// A directory's identity, to notice a link that leads back into the walk.
+    struct DirectoryKey: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    /// Lists `dir` (raw path bytes) and its subdirectories; `id` is the relative path so far (raw bytes).
+    static func walk(
+        _ dir: [UInt8], id: [UInt8], ancestors: Set<DirectoryKey>, items: inout [InputItem], errors: inout [HearsayError]
+    ) {
+        let shown = displayName(dir)
+        var st = stat()
+        guard cPath(dir, { stat($0, &st) }) == 0 else {
+            errors.append(HearsayError(code: "input.unreadable", message: String(cString: strerror(errno)), file: shown))
+            return
+        }
+        let key = DirectoryKey(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+        if ancestors.contains(key) {
+            errors.append(
+                HearsayError(
+                    code: "input.link-loop", message: "a link leads back into a directory being read; not followed",
+                    file: shown))
+            return
+        }
+        guard let handle = cPath(dir, { opendir($0) }) else {
+            errors.append(
+                HearsayError(
+                    code: "input.unreadable", message: "cannot list the directory: \(String(cString: strerror(errno)))",
+                    file: shown))
+            return
+        }
+        var names: [[UInt8]] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [UInt8] in
+                Array(raw.prefix { $0 != 0 })
+            }
+            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+            names.append(name)
+        }
+        closedir(handle)
+        let inside = ancestors.union([key])
+        for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let full = dir + [0x2F] + name
+            let rel = id.isEmpty ? name : id + [0x2F] + name
+            var target = stat()
+            if cPath(full, { stat($0, &target) }) != 0 {
+                let ext = pathExtension(name)
+                if extensions.contains(ext) {
+                    errors.append(
+                        HearsayError(
+                            code: "input.unreadable",
+                            message: "cannot read the file (\(String(cString: strerror(errno))); dangling link?)",
+                            file: displayName(full)))
+                }
+                continue
+            }
+            if target.st_mode & S_IFMT == S_IFDIR {
+                walk(full, id: rel, ancestors: inside, items: &items, errors: &errors)
+            } else if extensions.contains(pathExtension(name)) || container(displayName(name)) != nil {
+                var it = item(forFile: displayName(full), id: displayName(rel))
+                if String(validatingUTF8: full.map { CChar(bitPattern: $0) } + [0]) == nil { it.rawPath = full }
+                items.append(it)
+            }
+        }
+    }
+
+    /// Calls `body` with a NUL-terminated copy of a raw path.
+    static func cPath<R>(_ path: [UInt8], _ body: (UnsafePointer<CChar>) -> R) -> R {
+        (path.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+
+    /// A raw path as text: valid UTF-8 as is, every byte of an invalid sequence as `%XX`.
+    static func displayName(_ raw: [UInt8]) -> String {
+        var out = ""
+        var i = 0
+        while i < raw.count {
+            var j = i + 1
+            while j < raw.count, raw[j] & 0xC0 == 0x80, j - i < 4 { j += 1 }
+            if let s = String(validating: raw[i..<j], as: UTF8.self) {
+                out += s
+            } else {
+                for b in raw[i..<j] { out += "%" + String(b, radix: 16, uppercase: true).leftPadded(to: 2) }
+            }
+            i = j
+        }
+        return out
+    }
+
+    static func pathExtension(_ name: [UInt8]) -> String {
+        guard let dot = name.lastIndex(of: 0x2E), dot > 0 else { return "" }
+        return String(decoding: name[(dot + 1)...], as: UTF8.self).lowercased()
     }
 
     static func item(forFile path: String, id: String) -> InputItem {
@@ -139,35 +222,85 @@ public enum Batch {
         }
     }
 
-    /// Reads an item's bytes.
-    public static func read(_ item: InputItem) -> Result<[UInt8], HearsayError> {
+    /// Reads an item's bytes: its own, or its file's through ``readFile(_:raw:limit:)`` (at most `limit` bytes).
+    public static func read(_ item: InputItem, limit: Int) -> Result<(bytes: [UInt8], changed: Bool), HearsayError> {
         if let failure = item.failure { return .failure(failure) }
-        if let b = item.bytes { return .success(b) }
-        guard let path = item.path else { return .success([]) }
-        guard let fh = FileHandle(forReadingAtPath: path) else {
-            return .failure(HearsayError(code: "input.unreadable", message: "cannot open the file for reading", file: path))
+        if let b = item.bytes { return .success((b, false)) }
+        guard let path = item.path else { return .success(([], false)) }
+        return readFile(path, raw: item.rawPath, limit: limit)
+    }
+
+    /// Reads a file for the pipeline: only a regular file (a FIFO, device or socket would block or never end), at
+    /// most `limit` bytes (a larger file is refused unread, one that grows past the cap while read is refused
+    /// too), in one pass. The bytes read are the document: hash and byte spans refer to them even when the file
+    /// changes meanwhile, and such a change is reported (`changed` is true).
+    public static func readFile(_ path: String, raw: [UInt8]? = nil, limit: Int) -> Result<(bytes: [UInt8], changed: Bool), HearsayError> {
+        func fail(_ code: String, _ message: String, offset: Int? = nil) -> Result<(bytes: [UInt8], changed: Bool), HearsayError> {
+            .failure(HearsayError(code: code, message: message, file: path, byteOffset: offset))
         }
-        defer { try? fh.close() }
-        do {
-            return .success([UInt8](try fh.readToEnd() ?? Data()))
-        } catch {
-            return .failure(
-                HearsayError(code: "input.unreadable", message: "reading the file failed", file: path, cause: "\(error)"))
+        let fd = cPath(raw ?? Array(path.utf8)) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
+        guard fd >= 0 else { return fail("input.unreadable", "cannot open the file: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var before = stat()
+        guard fstat(fd, &before) == 0 else { return fail("input.unreadable", String(cString: strerror(errno))) }
+        guard before.st_mode & S_IFMT == S_IFREG else {
+            return fail("input.not-a-file", "not a regular file (a FIFO, device or socket is never read)")
         }
+        if Int(before.st_size) > limit {
+            return fail(
+                "too-large", "input is \(before.st_size) bytes, over the cap of \(limit) (normalize.max_bytes)",
+                offset: limit)
+        }
+        var bytes = [UInt8](repeating: 0, count: min(Int(before.st_size), limit) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                if count > limit {
+                    return fail("too-large", "input grew past the cap of \(limit) bytes while being read", offset: limit)
+                }
+                bytes.append(contentsOf: repeatElement(0, count: min(max(count, 4096), limit + 1 - count)))
+            }
+            let n = bytes.withUnsafeMutableBufferPointer { buf in
+                Glibc.read(fd, buf.baseAddress! + count, buf.count - count)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return fail("input.unreadable", "reading the file failed: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { break }
+            count += n
+        }
+        bytes.removeLast(bytes.count - count)
+        var after = stat()
+        let changed =
+            fstat(fd, &after) != 0 || after.st_size != before.st_size || Int(after.st_size) != count
+            || after.st_mtim.tv_sec != before.st_mtim.tv_sec || after.st_mtim.tv_nsec != before.st_mtim.tv_nsec
+        return .success((bytes, changed))
     }
 
     /// Reads and processes one item; never throws past the item.
     public static func process(_ item: InputItem, with pipeline: Pipeline) -> Result<Document, HearsayError> {
-        read(item).flatMap { process(item, bytes: $0, with: pipeline) }
+        read(item, limit: pipeline.maxInputBytes).flatMap {
+            process(item, bytes: $0.bytes, changed: $0.changed, with: pipeline)
+        }
     }
 
-    /// Processes one item whose bytes were already read.
-    public static func process(_ item: InputItem, bytes: [UInt8], with pipeline: Pipeline) -> Result<Document, HearsayError> {
+    /// Processes one item whose bytes were already read (`changed`: the file changed while it was read).
+    public static func process(
+        _ item: InputItem, bytes: [UInt8], changed: Bool = false, with pipeline: Pipeline
+    ) -> Result<Document, HearsayError> {
         var doc = Document(
             id: item.id, path: item.path ?? item.id, bytes: bytes, declaredMediaType: item.declaredMediaType)
         if let p = item.published { doc.metadata.published = p }
         if let u = item.url { doc.metadata.url = u }
         if let c = item.crawled { doc.metadata.crawled = c }
+        if changed {
+            doc.diagnostics.append(
+                Diagnostic(
+                    severity: .warning, code: "input.changed-while-read",
+                    message: "the file changed while it was read; this document is the \(bytes.count) bytes read",
+                    stage: TextNormalizer.name))
+        }
         do {
             try pipeline.process(&doc)
             return .success(doc)
@@ -278,4 +411,8 @@ final class OrderedWork<I: IteratorProtocol, T>: @unchecked Sendable where I.Ele
 struct UnsafeSendable<V>: @unchecked Sendable {
     let value: V
     init(_ value: V) { self.value = value }
+}
+
+extension String {
+    fileprivate func leftPadded(to n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
 }

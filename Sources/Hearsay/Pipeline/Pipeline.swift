@@ -16,6 +16,9 @@ public struct Pipeline: Sendable {
     /// the stages read. Two runs with the same fingerprint give the same document for the same input; the resume
     /// cache is keyed by it.
     public let fingerprint: String
+    /// The largest input the pipeline accepts (`normalize.max_bytes`): readers never load more than this (plus
+    /// one byte, to tell that an input is over it).
+    public let maxInputBytes: Int
 
     /// The stage names in run order.
     public var stageNames: [String] { steps.map(\.name) }
@@ -58,6 +61,10 @@ public struct Pipeline: Sendable {
         self.steps = steps
         let basis = [KnowledgeEncoding.generatorVersion, config.sha256, resources.log.summary].joined(separator: "\n")
         fingerprint = SHA256.hash(data: Data(basis.utf8)).map { String(format: "%02x", $0) }.joined()
+        self.maxInputBytes =
+            config.stages.contains(TextNormalizer.name)
+            ? try config.section(TextNormalizer.name, as: TextNormalizer.Config.self, file: file).maxBytes
+            : TextNormalizer.Config().maxBytes
     }
 
     static func provides(of name: String) -> Set<Layer> {

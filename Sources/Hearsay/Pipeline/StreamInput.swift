@@ -40,74 +40,162 @@ public enum StreamInput {
 }
 
 /// The articles of a JSON Lines file or of standard input, one line at a time (gzip-compressed input is read
-/// through zlib); each line costs time linear in its length, however long.
+/// through zlib), cut by ``StreamLineReader``: each byte is scanned once, and a line over the cap is answered with
+/// a `too-large` error item without being kept in memory.
 public final class JSONLinesItems: Sequence, IteratorProtocol {
     /// The file read, or nil for standard input (errors then name the line's id, as `hearsay stream` reports).
     let path: String?
     private var source: ByteSource?
-    private var number = 0
+    private var reader: StreamLineReader
+    private var pending: [StreamLineReader.Line] = []
+    private var next_ = 0
     private var failed: HearsayError?
 
-    /// Lines longer than this end the input with an error (a line is one article; the document cap applies too).
-    static let maxLine = 256 << 20
+    /// The default cap of a line: four times the default document cap (JSON escapes may lengthen an article).
+    public static let defaultMaxLine = 4 * TextNormalizer.Config().maxBytes
 
-    init(path: String) {
+    init(path: String, maxLineBytes: Int = JSONLinesItems.defaultMaxLine) {
         self.path = path
+        reader = StreamLineReader(maxLineBytes: maxLineBytes)
         do { source = try ByteSource(path: path) } catch let e as HearsayError { failed = e } catch {
             failed = HearsayError(code: "input.unreadable", message: "\(error)", file: path)
         }
     }
 
     /// Lines read from an open handle, such as standard input.
-    public init(handle: FileHandle) {
+    public init(handle: FileHandle, maxLineBytes: Int = JSONLinesItems.defaultMaxLine) {
         path = nil
+        reader = StreamLineReader(maxLineBytes: maxLineBytes)
         do { source = try ByteSource(handle: handle) } catch let e as HearsayError { failed = e } catch {
             failed = HearsayError(code: "input.unreadable", message: "\(error)")
         }
     }
 
-    public func next() -> InputItem? {
-        if let f = failed {
-            failed = nil
-            var item = InputItem(id: path.map { ($0 as NSString).lastPathComponent } ?? "stdin", path: path)
-            item.failure = f
-            return item
-        }
-        guard let src = source else { return nil }
-        while true {
-            let raw: [UInt8]
+    /// The next line cut from the input, or nil at its end.
+    private func nextLine() -> StreamLineReader.Line? {
+        while next_ >= pending.count {
+            pending.removeAll(keepingCapacity: true)
+            next_ = 0
+            guard let src = source else { return nil }
             do {
-                guard let l = try src.line(max: JSONLinesItems.maxLine) else {
+                if let chunk = try src.chunk() {
+                    reader.feed(chunk) { pending.append($0) }
+                } else {
+                    reader.finish { pending.append($0) }
                     source = nil
-                    return nil
                 }
-                raw = l
-            } catch var e as HearsayError {
+            } catch let e as HearsayError {
                 source = nil
-                e.file = path ?? "line-\(number + 1)"
-                e.line = number + 1
-                var item = InputItem(id: "line-\(number + 1)", path: path, line: number + 1)
-                item.failure = e
-                return item
+                failed = e
+                return nil
             } catch {
                 source = nil
                 return nil
             }
-            number += 1
-            var line = raw[...]
-            while let last = line.last, last == 0x0A || last == 0x0D { line = line.dropLast() }
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            switch StreamInput.parse(Data(line), number: number) {
-            case .success(var item):
-                item.path = nil
-                item.size = item.bytes?.count
-                return item
-            case .failure(var e):
-                if let p = path { e.file = p }
+        }
+        next_ += 1
+        return pending[next_ - 1]
+    }
+
+    public func next() -> InputItem? {
+        while true {
+            guard let line = nextLine() else {
+                // A read error (a corrupt gzip stream) ends the input with one error item.
+                guard var e = failed else { return nil }
+                failed = nil
+                let number = reader.lineNumber + 1
+                e.file = path ?? "line-\(number)"
+                e.line = number
                 var item = InputItem(id: "line-\(number)", path: path, line: number)
                 item.failure = e
                 return item
             }
+            switch line {
+            case .tooLong(let number, let bytes):
+                var item = InputItem(id: "line-\(number)", path: path, line: number)
+                item.failure = HearsayError(
+                    code: "too-large",
+                    message: "line has \(bytes) bytes, over the cap of \(reader.maxLineBytes) (4 x normalize.max_bytes)",
+                    file: path ?? "line-\(number)", line: number)
+                return item
+            case .line(let number, let bytes):
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                switch StreamInput.parse(bytes, number: number) {
+                case .success(var item):
+                    item.path = nil
+                    item.size = item.bytes?.count
+                    return item
+                case .failure(var e):
+                    if let p = path { e.file = p }
+                    var item = InputItem(id: "line-\(number)", path: path, line: number)
+                    item.failure = e
+                    return item
+                }
+            }
         }
+    }
+}
+
+/// Cuts `hearsay stream` input into lines as chunks of bytes arrive.
+///
+/// Each byte is scanned once and copied at most once, so a huge line costs linear time. A line longer than
+/// `maxLineBytes` is not kept in memory: its bytes are counted and skipped up to the next line feed, and it is
+/// reported as ``Line/tooLong(number:bytes:)`` so that the stream can answer it with an error and go on. A
+/// trailing carriage return is removed; blank lines are passed on (the caller decides).
+public struct StreamLineReader {
+    public enum Line: Equatable {
+        /// A complete line (without its line feed and any carriage return before it), 1-based.
+        case line(number: Int, bytes: Data)
+        /// A line over the cap: its number and its length in bytes.
+        case tooLong(number: Int, bytes: Int)
+    }
+
+    public let maxLineBytes: Int
+    /// The current line so far.
+    var buffer: [UInt8] = []
+    /// Bytes of the current line when it is over the cap (and no longer buffered).
+    var skipping: Int?
+    public private(set) var lineNumber = 0
+
+    public init(maxLineBytes: Int) { self.maxLineBytes = max(1, maxLineBytes) }
+
+    /// Adds a chunk, handing every line it completes to `emit`, in order.
+    public mutating func feed<C: Collection>(_ chunk: C, _ emit: (Line) throws -> Void) rethrows
+    where C.Element == UInt8 {
+        var rest = chunk[...]
+        while !rest.isEmpty {
+            let nl = rest.firstIndex(of: 0x0A)
+            let piece = rest[..<(nl ?? rest.endIndex)]
+            if let skipped = skipping {
+                skipping = skipped + piece.count
+            } else if buffer.count + piece.count > maxLineBytes {
+                skipping = buffer.count + piece.count
+                buffer = []
+            } else {
+                buffer.append(contentsOf: piece)
+            }
+            guard let nl else { break }
+            try endLine(emit)
+            rest = rest[rest.index(after: nl)...]
+        }
+    }
+
+    /// Ends the input: a last line without a line feed is handed on too.
+    public mutating func finish(_ emit: (Line) throws -> Void) rethrows {
+        if skipping != nil || !buffer.isEmpty { try endLine(emit) }
+    }
+
+    mutating func endLine(_ emit: (Line) throws -> Void) rethrows {
+        lineNumber += 1
+        if let skipped = skipping {
+            skipping = nil
+            try emit(.tooLong(number: lineNumber, bytes: skipped))
+            return
+        }
+        var end = buffer.count
+        if end > 0, buffer[end - 1] == 0x0D { end -= 1 }
+        let line = Data(buffer[0..<end])
+        buffer.removeAll(keepingCapacity: true)
+        try emit(.line(number: lineNumber, bytes: line))
     }
 }

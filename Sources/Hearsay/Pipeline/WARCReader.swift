@@ -196,6 +196,15 @@ final class ByteSource {
         }
     }
 
+    /// The next bytes available (what is buffered, else one more read), or nil at the end of input.
+    func chunk() throws -> ArraySlice<UInt8>? {
+        if position >= buffer.count, try !fill() { return nil }
+        let out = buffer[position...]
+        consumed += out.count
+        position = buffer.count
+        return out
+    }
+
     /// Up to `n` bytes (fewer only at the end of input).
     func bytes(_ n: Int) throws -> [UInt8] {
         while buffer.count - position < n {
