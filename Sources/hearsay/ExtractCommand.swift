@@ -73,6 +73,8 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
+        // A file-size limit (ulimit -f) then fails a write like a full disk does, cleanly, instead of killing us.
+        signal(SIGXFSZ, SIG_IGN)
         let pipeline = try options.load()
         let roots = paths.isEmpty ? ["seeds"] : paths
         var (items, errors) = Batch.collect(roots)

@@ -148,6 +148,25 @@ import Testing
         #expect(FileManager.default.subpaths(atPath: cache)?.contains { $0.contains(".tmp-") } == false)
     }
 
+    @Test func aFullDiskFailsCleanlyWithNoPartialFile() throws {
+        // A file-size limit makes writes fail as on a full disk (EFBIG instead of ENOSPC).
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("k.json").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "ulimit -f 16; exec \"$0\" extract \"$1\" -o \"$2\" --no-cache -q",
+            CommandLineTests.binary.path, repositoryRoot.appendingPathComponent("seeds").path, out]
+        let err = Pipe()
+        p.standardError = err
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 2)
+        #expect(message.contains("[output.write-failed]"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
     @Test func outDirMirrorsTheInputTreeAndRefusesUnsafeIds() throws {
         let dir = try makeTempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
