@@ -79,7 +79,7 @@ struct Extract: ParsableCommand {
         let roots = paths.isEmpty ? ["seeds"] : paths
         var (items, errors) = Batch.collect(roots)
         for e in errors { printError(e) }
-        let inputs = Batch.expand(items)
+        let inputs = Batch.expand(items, maxLineBytes: pipeline.maxInputBytes * 4)
         if textOnly { return try runTextOnly(inputs, several: items.count > 1 || items.contains { $0.isContainer }, pipeline) }
 
         let target = outDir ?? output ?? "knowledge.json"
@@ -88,6 +88,7 @@ struct Extract: ParsableCommand {
             noCache ? nil : try open(ResultCache(
                 directory: cache ?? stripSlash(target) + ".cache",
                 fingerprint: pipeline.fingerprint + "\n" + executableFingerprint(), form: form))
+        let interrupts = Interrupts(cacheDirectory: resultCache?.directory, outDir: outDir)
         let sink: Sink
         if let dir = outDir {
             do {
@@ -101,7 +102,6 @@ struct Extract: ParsableCommand {
             AtomicFile.removeStale(besides: target)
             sink = jsonl ? .lines(try open(AtomicFile(path: target))) : .knowledge(try open(KnowledgeWriter(path: target)))
         }
-        let interrupts = Interrupts(cacheDirectory: resultCache?.directory)
 
         let totalBytes = items.allSatisfy { $0.size != nil } ? items.reduce(0) { $0 + ($1.size ?? 0) } : nil
         let progress = Progress(
@@ -123,7 +123,8 @@ struct Extract: ParsableCommand {
                         let entry = ResultCache.Entry(
                             body: body, speakers: doc.speakers.count, quotes: doc.quotes.count, claims: doc.claims.count,
                             summary: asLine ? nil : CorpusDocumentSummary(doc))
-                        if let k = key { resultCache?.store(k, entry) }
+                        // A file that changed while read is not cached: its warning belongs to this run only.
+                        if let k = key, !read.changed { resultCache?.store(k, entry) }
                         return .success(Finished(entry: entry, cached: false))
                     } catch {
                         return .failure(HearsayError(code: "internal", message: "encoding failed: \(error)", file: item.id))
@@ -132,13 +133,16 @@ struct Extract: ParsableCommand {
             }
         }
 
+        // --out-dir: the files written, so that two inputs with one id (two roots, two JSON Lines files) never
+        // overwrite each other.
+        var written = Set<String>()
         do {
             try Batch.map(inputs, jobs: options.jobs, work) { _, item, result in
                 var result = result
                 if case .success(let done) = result {
                     do {
-                        try write(done.entry, for: item, to: sink, pipeline: pipeline)
-                    } catch let e as HearsayError where e.code == "output.unsafe-id" {
+                        try write(done.entry, for: item, to: sink, pipeline: pipeline, written: &written)
+                    } catch let e as HearsayError where e.code == "output.unsafe-id" || e.code == "output.duplicate-id" {
                         result = .failure(e)  // this document's failure, not the run's
                     }
                 }
@@ -152,7 +156,7 @@ struct Extract: ParsableCommand {
                 case .failure(let e):
                     printError(e)
                     errors.append(e)
-                    try writeError(e, for: item, to: sink, pipeline: pipeline)
+                    try writeError(e, for: item, to: sink, pipeline: pipeline, written: &written)
                 }
                 progress.step(item.id, bytes: item.size ?? 0, errors: errors.count)
             }
@@ -161,6 +165,7 @@ struct Extract: ParsableCommand {
             case .lines(let f): try f.commit()
             case .directory: break
             }
+            interrupts.cancel()
         } catch let e as HearsayError {
             // The output cannot be written (disk full, directory gone): nothing half-written stays.
             progress.clear()
@@ -172,7 +177,6 @@ struct Extract: ParsableCommand {
             printError(e)
             throw ExitCode(2)
         }
-        interrupts.cancel()
         progress.clear()
         if let f = resultCache?.failure {
             printError(HearsayError(code: "cache.unwritable", message: "the resume cache is incomplete: \(f.message)", file: f.file))
@@ -191,18 +195,29 @@ struct Extract: ParsableCommand {
         if !errors.isEmpty { throw ExitCode(1) }
     }
 
-    func write(_ entry: ResultCache.Entry, for item: InputItem, to sink: Sink, pipeline: Pipeline) throws {
+    func write(
+        _ entry: ResultCache.Entry, for item: InputItem, to sink: Sink, pipeline: Pipeline, written: inout Set<String>
+    ) throws {
         switch sink {
         case .knowledge(let w): try w.append(body: entry.body, summary: entry.summary)
         case .lines(let f): try f.write(entry.body)
         case .directory(let dir):
-            let writer = try KnowledgeWriter(path: try OutputPaths.file(for: item.id, in: dir))
+            let path = try OutputPaths.file(for: item.id, in: dir)
+            guard written.insert(path).inserted else {
+                throw HearsayError(
+                    code: "output.duplicate-id",
+                    message: "another input of this run has the same id and was written to \(path); nothing written for this one",
+                    file: item.path ?? item.id)
+            }
+            let writer = try KnowledgeWriter(path: path, clearStale: false)
             try writer.append(body: entry.body, summary: entry.summary)
             try writer.finish(errors: [], pipelineSHA256: pipeline.config.sha256)
         }
     }
 
-    func writeError(_ e: HearsayError, for item: InputItem, to sink: Sink, pipeline: Pipeline) throws {
+    func writeError(
+        _ e: HearsayError, for item: InputItem, to sink: Sink, pipeline: Pipeline, written: inout Set<String>
+    ) throws {
         switch sink {
         case .knowledge: break  // listed under `errors` by `finish`
         case .lines(let f):
@@ -211,8 +226,10 @@ struct Extract: ParsableCommand {
                     + JSONEncoder().encode(item.id) + Data("}\n".utf8))
         case .directory(let dir):
             // The input's own file records why it has no document; an unsafe id gets none (its error is printed).
-            guard e.code != "output.unsafe-id", let path = try? OutputPaths.file(for: item.id, in: dir) else { return }
-            let writer = try KnowledgeWriter(path: path)
+            guard e.code != "output.unsafe-id", e.code != "output.duplicate-id",
+                let path = try? OutputPaths.file(for: item.id, in: dir), written.insert(path).inserted
+            else { return }
+            let writer = try KnowledgeWriter(path: path, clearStale: false)
             try writer.finish(errors: [e], pipelineSHA256: pipeline.config.sha256)
         }
     }
@@ -263,15 +280,17 @@ struct Extract: ParsableCommand {
 final class Interrupts {
     private var sources: [DispatchSourceSignal] = []
 
-    init(cacheDirectory: String?) {
+    init(cacheDirectory: String?, outDir: String?) {
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
-            let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            // A queue of its own: the workers may hold every thread of the global queues for the whole run.
+            let s = DispatchSource.makeSignalSource(signal: sig, queue: DispatchQueue(label: "hearsay.signals"))
             s.setEventHandler {
                 AtomicFile.removePendingFiles()
                 let hint = cacheDirectory.map { "; finished documents are in \($0), rerun with --resume" } ?? ""
-                FileHandle.standardError.write(Data("\nhearsay: interrupted, no output written\(hint)\n".utf8))
-                exit(128 + sig)
+                let what = outDir.map { "the files in \($0) are complete, the rest not written" } ?? "no output written"
+                FileHandle.standardError.write(Data("\nhearsay: interrupted, \(what)\(hint)\n".utf8))
+                _exit(128 + sig)
             }
             s.resume()
             sources.append(s)

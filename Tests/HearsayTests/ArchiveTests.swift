@@ -62,6 +62,20 @@ import Testing
         #expect(items.map { $0.failure?.code } == ["warc.malformed", "warc.malformed"])
     }
 
+    @Test func aHostileChunkSizeOrSpecialFileNeverCrashesOrHangs() throws {
+        // A chunk size near Int.max must not overflow.
+        let body = HTTPMessage.dechunk(Array("7fffffffffffffff\r\nabc".utf8))
+        #expect(body == Array("abc".utf8))
+        // A FIFO named like a JSON Lines corpus is refused, not opened (opening it would block).
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appendingPathComponent("feed.jsonl").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let items = expanded([fifo])
+        #expect(items.count == 1)
+        #expect(items.first?.failure?.code == "input.not-a-file")
+    }
+
     @Test func jsonLinesFilesAreReadLineByLine() throws {
         let dir = try makeTempDir()
         defer { try? FileManager.default.removeItem(at: dir) }

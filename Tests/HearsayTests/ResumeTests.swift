@@ -50,7 +50,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         #expect(try OutputPaths.file(for: "a/b/c.txt", in: out) == out + "/a/b/c.txt.knowledge.json")
         #expect(try OutputPaths.file(for: "./x//y.html", in: out) == out + "/x/y.html.knowledge.json")
-        for bad in ["../x", "a/../../x", "/etc/passwd", "", "a\u{0}b", ".", "a/.."] {
+        for bad in ["../x", "a/../../x", "/etc/passwd", "", "a\u{0}b", ".", "a/..", String(repeating: "a", count: 240)] {
             #expect(throws: HearsayError.self, "\(bad.debugDescription)") { try OutputPaths.file(for: bad, in: out) }
         }
         // A link planted inside the output directory is not followed.
@@ -100,12 +100,12 @@ import Testing
 
     /// Starts `hearsay extract` on `count` articles and kills it with `signal` once the cache holds some
     /// documents; returns the exit status, or nil when the run finished before the signal.
-    func interruptedRun(_ signal: Int32, dir: URL, count: Int) throws -> Int32? {
+    func interruptedRun(_ signal: Int32, dir: URL, count: Int, jobs: Int = 1) throws -> Int32? {
         let input = dir.appendingPathComponent("in")
         try writeArticles(count, in: input)
         let p = Process()
         p.executableURL = CommandLineTests.binary
-        p.arguments = ["extract", input.path, "-o", dir.appendingPathComponent("k.json").path, "-j", "1", "-q"]
+        p.arguments = ["extract", input.path, "-o", dir.appendingPathComponent("k.json").path, "-j", "\(jobs)", "-q"]
         p.standardError = FileHandle.nullDevice
         try p.run()
         let cache = dir.appendingPathComponent("k.json.cache").path
@@ -140,7 +140,8 @@ import Testing
     @Test func ctrlCLeavesNoTemporaryFilesAndExits130() throws {
         let dir = try makeTempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        guard let status = try interruptedRun(SIGINT, dir: dir, count: 400) else { return }  // finished first
+        // Two workers: the signal is handled while they hold the dispatch threads.
+        guard let status = try interruptedRun(SIGINT, dir: dir, count: 400, jobs: 2) else { return }  // finished first
         #expect(status == 130)
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("k.json").path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }.isEmpty)
@@ -165,6 +166,52 @@ import Testing
         #expect(p.terminationStatus == 2)
         #expect(message.contains("[output.write-failed]"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    @Test func streamAnswersEachLineWithoutWaitingForMore() throws {
+        // A client that writes one line and waits for its answer gets it.
+        let p = Process()
+        p.executableURL = CommandLineTests.binary
+        p.arguments = ["stream", "-j", "1"]
+        let input = Pipe()
+        let output = Pipe()
+        p.standardInput = input
+        p.standardOutput = output
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        defer {
+            try? input.fileHandleForWriting.close()
+            p.waitUntilExit()
+        }
+        input.fileHandleForWriting.write(Data(#"{"id": "one", "text": "‘It works,’ said Ada Brandt."}"#.utf8 + [0x0A]))
+        let answered = DispatchSemaphore(value: 0)
+        let got = Counter()
+        DispatchQueue.global().async {
+            var buffer = Data()
+            while !buffer.contains(0x0A) {
+                let d = output.fileHandleForReading.availableData
+                if d.isEmpty { break }
+                buffer.append(d)
+            }
+            if buffer.contains(0x0A) { got.add() }
+            answered.signal()
+        }
+        #expect(answered.wait(timeout: .now() + 60) == .success)
+        #expect(got.value == 1)
+    }
+
+    @Test func twoInputsWithOneIdNeverOverwriteEachOther() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for root in ["a", "b"] {
+            try writeArticles(1, in: dir.appendingPathComponent(root))
+        }
+        let out = dir.appendingPathComponent("out")
+        let r = try cli.run(["extract", dir.appendingPathComponent("a").path, dir.appendingPathComponent("b").path,
+            "--out-dir", out.path, "-q"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("[output.duplicate-id]"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("a0000.txt.knowledge.json").path))
     }
 
     @Test func outDirMirrorsTheInputTreeAndRefusesUnsafeIds() throws {

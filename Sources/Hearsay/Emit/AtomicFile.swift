@@ -12,7 +12,10 @@ public final class AtomicFile {
     public init(path: String) throws {
         self.path = path
         let url = URL(fileURLWithPath: path)
-        tempPath = url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".tmp-\(getpid())"
+        // The process id (for clearing leftovers of killed runs) and a per-process number (two writers of one
+        // target in one run never share a temporary file).
+        tempPath = url.deletingLastPathComponent().path + "/." + url.lastPathComponent
+            + ".tmp-\(getpid())-\(AtomicFile.pending.nextNumber())"
         // Created and registered under one lock, so that a signal handler's cleanup never misses a file.
         guard let h = AtomicFile.pending.create(tempPath) else {
             throw HearsayError(
@@ -35,7 +38,8 @@ public final class AtomicFile {
         let dir = url.deletingLastPathComponent().path
         let prefix = "." + url.lastPathComponent + ".tmp-"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            let rest = name.dropFirst(prefix.count)
+            guard let pid = Int32(rest.prefix { $0 != "-" }), pid != getpid() else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH { unlink(dir + "/" + name) }
         }
     }
@@ -89,7 +93,15 @@ public final class AtomicFile {
 final class PendingFiles: @unchecked Sendable {
     private var paths: Set<String> = []
     private var closed = false
+    private var counter = 0
     private let lock = NSLock()
+
+    func nextNumber() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        counter += 1
+        return counter
+    }
 
     /// Creates an empty file at `p` and registers it; nil when it cannot be created or the process is being
     /// interrupted (after ``removeAll()`` no new temporary file appears).

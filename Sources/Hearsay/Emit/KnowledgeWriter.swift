@@ -68,11 +68,13 @@ public final class KnowledgeWriter {
     /// - Parameter corpus: the corpus index settings (default: the built-in `corpus.json`).
     /// - Throws: ``HearsayError`` `output.unwritable` when the directory cannot be written; `resource.*` when the
     ///   built-in corpus settings cannot be read.
-    public init(path: String, corpus settings: CorpusSettings? = nil) throws {
+    /// - Parameter clearStale: remove the documents' temporary files of killed earlier runs (lists the directory:
+    ///   false for the many small files of `--out-dir`).
+    public init(path: String, corpus settings: CorpusSettings? = nil, clearStale: Bool = true) throws {
         corpus = CorpusIndex(settings: try settings ?? CorpusSettings.builtinCached.get())
         file = try AtomicFile(path: path)
         // The documents' temporary file of a killed earlier run goes too.
-        AtomicFile.removeStale(besides: path + ".documents")
+        if clearStale { AtomicFile.removeStale(besides: path + ".documents") }
         do {
             body = try AtomicFile(path: path + ".documents")
         } catch {

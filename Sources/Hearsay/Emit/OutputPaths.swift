@@ -5,6 +5,8 @@ import Foundation
 public enum OutputPaths {
     /// The suffix of a per-document knowledge file.
     public static let suffix = ".knowledge.json"
+    /// The longest component of an id that still leaves room for the suffix and a temporary name.
+    public static let maxComponentBytes = 200
 
     /// The file for `id` under `directory`.
     ///
@@ -21,6 +23,10 @@ public enum OutputPaths {
         if parts.contains("..") { throw refuse("has a '..' component") }
         let clean = parts.filter { $0 != "." }
         guard !clean.isEmpty else { throw refuse("names no file") }
+        // Room for the suffix and the temporary name's prefix and suffix within NAME_MAX (255 bytes).
+        if clean.contains(where: { $0.utf8.count > maxComponentBytes }) {
+            throw refuse("has a path component longer than \(maxComponentBytes) bytes")
+        }
         // Every directory on the way must be a real directory, not a link planted to lead elsewhere.
         var dir = directory
         for part in clean.dropLast() {

@@ -201,7 +201,11 @@ public enum Batch {
 
     /// The items with every archive replaced by its records, read one at a time as the sequence is consumed, so
     /// an archive of any size is never held in memory.
-    public static func expand<S: Sequence>(_ items: S) -> AnySequence<InputItem> where S.Element == InputItem {
+    /// - Parameter maxLineBytes: the longest JSON Lines line read (4 × `normalize.max_bytes`, see
+    ///   ``Pipeline/maxInputBytes``); a longer one becomes a `too-large` error item.
+    public static func expand<S: Sequence>(_ items: S, maxLineBytes: Int = JSONLinesItems.defaultMaxLine)
+        -> AnySequence<InputItem> where S.Element == InputItem
+    {
         AnySequence { () -> AnyIterator<InputItem> in
             var outer = items.makeIterator()
             var records: (() -> InputItem?)? = nil
@@ -215,7 +219,7 @@ public enum Batch {
                     guard let kind = item.container, let path = item.path else { return item }
                     switch kind {
                     case .warc: records = WARCItems(archiveID: item.id, path: path).next
-                    case .jsonLines: records = JSONLinesItems(path: path).next
+                    case .jsonLines: records = JSONLinesItems(path: path, maxLineBytes: maxLineBytes).next
                     }
                 }
             }
@@ -367,12 +371,22 @@ final class OrderedWork<I: IteratorProtocol, T>: @unchecked Sendable where I.Ele
         self.window = window
     }
 
+    /// Serializes pulling from the iterator, which may block (reading standard input, inflating an archive record)
+    /// without holding `cond`, so that finished results still reach the output meanwhile.
+    private let pull = NSLock()
+
     /// The next item to work on, or nil when there is none or the run stopped.
     func take() -> (Int, InputItem)? {
+        pull.lock()
+        defer { pull.unlock() }
+        cond.lock()
+        while taken - emitted >= window && !stopped { cond.wait() }
+        let go = !stopped && !exhausted
+        cond.unlock()
+        let item = go ? iterator.next() : nil
         cond.lock()
         defer { cond.unlock() }
-        while taken - emitted >= window && !stopped { cond.wait() }
-        guard !stopped, !exhausted, let item = iterator.next() else {
+        guard let item else {
             exhausted = true
             cond.broadcast()
             return nil

@@ -90,6 +90,7 @@ public final class JSONLinesItems: Sequence, IteratorProtocol {
                 return nil
             } catch {
                 source = nil
+                failed = HearsayError(code: "input.unreadable", message: "\(error)", file: path)
                 return nil
             }
         }

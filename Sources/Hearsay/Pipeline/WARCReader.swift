@@ -84,11 +84,21 @@ final class ByteSource {
     /// Uncompressed bytes handed out so far.
     private(set) var consumed = 0
 
+    /// Opens a regular file only: a FIFO, device or socket named like an archive would block or never end.
     convenience init(path: String) throws {
-        guard let h = FileHandle(forReadingAtPath: path) else {
-            throw HearsayError(code: "input.unreadable", message: "cannot open the file for reading", file: path)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw HearsayError(
+                code: "input.unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))", file: path)
         }
-        try self.init(handle: h)
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw HearsayError(
+                code: "input.not-a-file", message: "not a regular file (a FIFO, device or socket is never read)", file: path)
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        try self.init(handle: FileHandle(fileDescriptor: fd, closeOnDealloc: true))
     }
 
     /// Reads from an open handle (a file, a pipe, standard input); it is closed when the source is released.
@@ -112,10 +122,21 @@ final class ByteSource {
         try? handle.close()
     }
 
+    /// One read(2): whatever is available, up to 64 KiB (a pipe's reader gets each line as it arrives, not
+    /// after 64 KiB of them).
     private func readRaw() throws -> [UInt8] {
-        let d = try handle.read(upToCount: 1 << 16) ?? Data()
-        if d.isEmpty { rawEOF = true }
-        return [UInt8](d)
+        var out = [UInt8](repeating: 0, count: 1 << 16)
+        let fd = handle.fileDescriptor
+        while true {
+            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw HearsayError(code: "input.unreadable", message: "reading failed: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { rawEOF = true }
+            out.removeLast(out.count - n)
+            return out
+        }
     }
 
     /// Adds more bytes to the buffer; false at the end of input.
@@ -304,7 +325,10 @@ final class WARCItems {
             }
             if let enc = http.headers["content-encoding"]?.lowercased(), enc.contains("gzip") || enc.contains("deflate") {
                 var item = InputItem(id: recordID(), path: path)
-                guard let inflated = Inflate.all(payload, limit: 64 << 20) else {
+                // "deflate" is often raw deflate without the zlib header.
+                guard let inflated = payload.isEmpty ? payload : Inflate.all(payload, limit: 64 << 20)
+                    ?? (enc.contains("deflate") ? Inflate.all(payload, limit: 64 << 20, windowBits: -15) : nil)
+                else {
                     item.failure = HearsayError(
                         code: "warc.bad-content-encoding", message: "the payload's \(enc) encoding cannot be decoded",
                         file: path)
@@ -378,7 +402,7 @@ struct HTTPMessage {
             guard let size = Int(sizeText, radix: 16), size >= 0 else { return out.isEmpty ? bytes : out }
             if size == 0 { break }
             let start = nl + 1
-            let end = min(bytes.count, start + size)
+            let end = size >= bytes.count - start ? bytes.count : start + size
             out.append(contentsOf: bytes[start..<end])
             i = end
             // The CRLF after the chunk.
@@ -390,9 +414,10 @@ struct HTTPMessage {
 
 /// Decompresses a whole gzip or zlib buffer, or nil when it is corrupt or larger than `limit`.
 enum Inflate {
-    static func all(_ input: [UInt8], limit: Int) -> [UInt8]? {
+    /// `windowBits` 15 + 32 reads gzip or zlib streams, -15 raw deflate.
+    static func all(_ input: [UInt8], limit: Int, windowBits: Int32 = 15 + 32) -> [UInt8]? {
         var stream = z_stream()
-        guard hearsay_inflate_init(&stream, 15 + 32) == Z_OK else { return nil }
+        guard hearsay_inflate_init(&stream, windowBits) == Z_OK else { return nil }
         defer { inflateEnd(&stream) }
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
