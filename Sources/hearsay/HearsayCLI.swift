@@ -15,7 +15,7 @@ struct HearsayCLI: ParsableCommand {
             stderr), output still written; 2 usage or configuration error (nothing written).
             """,
         version: KnowledgeEncoding.generatorVersion,
-        subcommands: [Extract.self, Stream.self, Defaults.self]
+        subcommands: [Extract.self, Stream.self, Defaults.self, Report.self]
     )
 }
 
