@@ -1,29 +1,5 @@
 import Foundation
 
-/// One document as the knowledge file writes it (see `docs/knowledge-file.md`).
-struct KnowledgeDocumentRecord: Encodable {
-    var document: Document
-
-    enum CodingKeys: String, CodingKey {
-        case id, source, metadata, text, removed, paragraphs, sentences, speakers, quotes, claims, diagnostics
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(document.id, forKey: .id)
-        try c.encode(document.source, forKey: .source)
-        try c.encode(document.metadata, forKey: .metadata)
-        if document.emitText { try c.encode(document.text, forKey: .text) }
-        try c.encode(document.removed, forKey: .removed)
-        if document.emitParagraphs { try c.encode(document.paragraphs, forKey: .paragraphs) }
-        try c.encode(document.sentences, forKey: .sentences)
-        try c.encode(document.speakers, forKey: .speakers)
-        try c.encode(document.quotes, forKey: .quotes)
-        try c.encode(document.claims, forKey: .claims)
-        try c.encode(document.diagnostics, forKey: .diagnostics)
-    }
-}
-
 /// Encodes knowledge documents deterministically: sorted keys, no timestamps, stable ids.
 public enum KnowledgeEncoding {
     public static let format = "hearsay.knowledge"
@@ -39,7 +15,7 @@ public enum KnowledgeEncoding {
 
     /// One document as compact JSON (a JSON Lines line without its newline).
     public static func line(_ document: Document) throws -> Data {
-        try encoder(pretty: false).encode(KnowledgeDocumentRecord(document: document))
+        try encoder(pretty: false).encode(KnowledgeDocument(document))
     }
 
     /// An error as compact JSON, for the `errors` list and for stream error lines.
@@ -57,27 +33,69 @@ public enum KnowledgeEncoding {
     }
 }
 
-/// Writes a knowledge file atomically (through ``AtomicFile``): documents stream into a temporary file beside the
-/// target, which is renamed over the target only when complete. An interrupted or failed run leaves no partial file.
+/// Writes a knowledge file atomically (through ``AtomicFile``): nothing is visible at the target until the file is
+/// complete, and an interrupted or failed run leaves no partial file.
+///
+/// Each appended document also feeds a ``CorpusIndex``; `finish` writes its result as the top-level `corpus`. Keys
+/// are sorted, so `corpus` comes before `documents`: the documents stream into a second temporary file beside the
+/// target and are copied after `corpus` at the end (the file is written twice, memory stays small).
 public final class KnowledgeWriter {
     let file: AtomicFile
+    /// The documents array's body, until `finish`.
+    let body: AtomicFile
     var count = 0
+    public let corpus: CorpusIndex
 
-    /// - Throws: ``HearsayError`` `output.unwritable` when the directory cannot be written.
-    public init(path: String) throws {
+    /// - Parameter corpus: the corpus index settings (default: the built-in `corpus.json`).
+    /// - Throws: ``HearsayError`` `output.unwritable` when the directory cannot be written; `resource.*` when the
+    ///   built-in corpus settings cannot be read.
+    public init(path: String, corpus settings: CorpusSettings? = nil) throws {
+        corpus = CorpusIndex(settings: try settings ?? CorpusSettings.builtin())
         file = try AtomicFile(path: path)
-        try file.write("{\n  \"documents\": [")
+        do {
+            body = try AtomicFile(path: path + ".documents")
+        } catch {
+            file.abandon()
+            throw error
+        }
     }
 
     /// Appends one document.
     public func append(_ document: Document) throws {
-        let body = try KnowledgeEncoding.pretty(KnowledgeDocumentRecord(document: document), indent: "    ")
-        try file.write((count == 0 ? "\n" : ",\n") + body)
+        try appendBody(KnowledgeDocument(document))
+        corpus.add(document)
+    }
+
+    /// Appends one document given as its compact JSON encoding (``KnowledgeEncoding/line(_:)`` without the newline),
+    /// as a resume cache keeps it. The output is the same as appending the document itself.
+    /// - Throws: ``HearsayError`` `knowledge.malformed` when the data is not a knowledge document.
+    public func appendEncoded(_ json: Data) throws {
+        let doc: KnowledgeDocument
+        do { doc = try KnowledgeDocument.decodeLine(json) } catch {
+            throw HearsayError(
+                code: "knowledge.malformed", message: "not an encoded knowledge document", file: file.path,
+                cause: "\(error)")
+        }
+        try appendBody(doc)
+        corpus.add(doc)
+    }
+
+    func appendBody(_ doc: KnowledgeDocument) throws {
+        let text = try KnowledgeEncoding.pretty(doc, indent: "    ")
+        try body.write((count == 0 ? "\n" : ",\n") + text)
         count += 1
     }
 
-    /// Writes the errors and the header fields, then renames the file into place.
+    /// Writes the corpus, the documents, the errors and the header fields, then renames the file into place.
     public func finish(errors: [HearsayError], pipelineSHA256: String) throws {
+        do {
+            let corpusJSON = try KnowledgeEncoding.pretty(corpus.knowledge(), indent: "  ")
+            try file.write("{\n  \"corpus\": " + corpusJSON.dropFirst(2) + ",\n  \"documents\": [")
+            try copyBody()
+        } catch {
+            abandon()
+            throw error
+        }
         var tail = count == 0 ? "],\n" : "\n  ],\n"
         let errs = try KnowledgeEncoding.pretty(errors.sorted { ($0.file ?? "") < ($1.file ?? "") }, indent: "  ")
         tail += "  \"errors\": " + errs.dropFirst(2) + ",\n"
@@ -87,8 +105,30 @@ public final class KnowledgeWriter {
         tail += "  \"version\": \(KnowledgeEncoding.version)\n}\n"
         try file.write(tail)
         try file.commit()
+        body.abandon()
     }
 
-    /// Removes the temporary file; the target is left as it was.
-    public func abandon() { file.abandon() }
+    /// Copies the documents' temporary file into the output, a megabyte at a time.
+    func copyBody() throws {
+        guard let reader = FileHandle(forReadingAtPath: body.tempPath) else {
+            throw HearsayError(code: "output.write-failed", message: "cannot read back the documents", file: file.path)
+        }
+        defer { try? reader.close() }
+        while true {
+            let chunk: Data
+            do { chunk = try reader.read(upToCount: 1 << 20) ?? Data() } catch {
+                throw HearsayError(
+                    code: "output.write-failed", message: "cannot read back the documents", file: file.path,
+                    cause: "\(error)")
+            }
+            if chunk.isEmpty { break }
+            try file.write(chunk)
+        }
+    }
+
+    /// Removes the temporary files; the target is left as it was.
+    public func abandon() {
+        file.abandon()
+        body.abandon()
+    }
 }

@@ -1,0 +1,586 @@
+import Foundation
+
+/// Settings of the corpus index, read from a JSON resource (`builtin:corpus.json`; comments in the file).
+public struct CorpusSettings: Codable, Sendable {
+    public var quoteKinds: [String] = ["direct", "mixed", "indirect"]
+    public var minWords = 5
+    public var maxWords = 1500
+    public var shingleWords = 2
+    public var minhashHashes = 64
+    public var lshBands = 16
+    public var seed: UInt64 = 20_201_123
+    public var maxBucketComparisons = 64
+    public var minSimilarity = 0.6
+    public var maxPairwiseMembers = 64
+    public var nameSuffixes: [String] = []
+
+    enum CodingKeys: String, CodingKey {
+        case quoteKinds = "quote_kinds", minWords = "min_words", maxWords = "max_words", shingleWords = "shingle_words"
+        case minhashHashes = "minhash_hashes", lshBands = "lsh_bands", seed
+        case maxBucketComparisons = "max_bucket_comparisons", minSimilarity = "min_similarity"
+        case maxPairwiseMembers = "max_pairwise_members", nameSuffixes = "name_suffixes"
+    }
+
+    public init() {}
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = CorpusSettings()
+        quoteKinds = try c.decodeIfPresent([String].self, forKey: .quoteKinds) ?? d.quoteKinds
+        minWords = try c.decodeIfPresent(Int.self, forKey: .minWords) ?? d.minWords
+        maxWords = try c.decodeIfPresent(Int.self, forKey: .maxWords) ?? d.maxWords
+        shingleWords = try c.decodeIfPresent(Int.self, forKey: .shingleWords) ?? d.shingleWords
+        minhashHashes = try c.decodeIfPresent(Int.self, forKey: .minhashHashes) ?? d.minhashHashes
+        lshBands = try c.decodeIfPresent(Int.self, forKey: .lshBands) ?? d.lshBands
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? d.seed
+        maxBucketComparisons = try c.decodeIfPresent(Int.self, forKey: .maxBucketComparisons) ?? d.maxBucketComparisons
+        minSimilarity = try c.decodeIfPresent(Double.self, forKey: .minSimilarity) ?? d.minSimilarity
+        maxPairwiseMembers = try c.decodeIfPresent(Int.self, forKey: .maxPairwiseMembers) ?? d.maxPairwiseMembers
+        nameSuffixes = try c.decodeIfPresent([String].self, forKey: .nameSuffixes) ?? d.nameSuffixes
+        guard shingleWords >= 1, lshBands >= 1, minhashHashes >= lshBands, minhashHashes % lshBands == 0,
+            minWords >= 1, maxWords >= minWords, maxBucketComparisons >= 1, (0...1).contains(minSimilarity)
+        else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: [], debugDescription:
+                    "need shingle_words >= 1, minhash_hashes a multiple of lsh_bands, 1 <= min_words <= max_words, "
+                    + "max_bucket_comparisons >= 1, min_similarity in 0...1"))
+        }
+    }
+
+    /// The built-in settings (`Sources/Hearsay/Resources/corpus.json`).
+    public static func builtin() throws -> CorpusSettings {
+        try ResourceLoader().json(CorpusSettings.self, "builtin:corpus.json")
+    }
+}
+
+/// Words of a text for comparing quotes: runs of letters and digits, with an apostrophe or hyphen inside a word kept
+/// (curly apostrophes read as straight ones), folded to lower case without diacritics. Each word keeps its scalar
+/// range in the text.
+public enum CorpusWords {
+    public struct Word: Equatable, Sendable {
+        public var key: String
+        public var start: Int
+        public var end: Int
+    }
+
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    static func isJoiner(_ s: Unicode.Scalar) -> Bool {
+        s == "'" || s == "\u{2019}" || s == "-" || s == "\u{2010}" || s == "\u{2011}"
+    }
+
+    public static func words(_ text: String) -> [Word] {
+        let scalars = Array(text.unicodeScalars)
+        var out: [Word] = []
+        var i = 0
+        while i < scalars.count {
+            guard isWordScalar(scalars[i]) else {
+                i += 1
+                continue
+            }
+            let start = i
+            while i < scalars.count {
+                if isWordScalar(scalars[i]) {
+                    i += 1
+                } else if isJoiner(scalars[i]), i + 1 < scalars.count, isWordScalar(scalars[i + 1]) {
+                    i += 1
+                } else {
+                    break
+                }
+            }
+            var v = String.UnicodeScalarView()
+            for s in scalars[start..<i] { v.append(s == "\u{2019}" ? "'" : (s == "\u{2010}" || s == "\u{2011}" ? "-" : s)) }
+            out.append(Word(key: fold(String(v)), start: start, end: i))
+        }
+        return out
+    }
+
+    /// Lower case without diacritics.
+    public static func fold(_ s: String) -> String {
+        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+}
+
+/// The word-level comparison of two quotes: similarity and the changes that turn one into the other.
+public enum WordDiff {
+    public enum Step: Equatable { case same(Int, Int), delete(Int), insert(Int) }
+
+    /// The alignment of `a` and `b` along a longest common subsequence (deterministic: on ties a deletion comes
+    /// before an insertion).
+    public static func align(_ a: [Int32], _ b: [Int32]) -> [Step] {
+        let n = a.count
+        let m = b.count
+        let w = m + 1
+        // table[i * w + j]: LCS length of a[i...] and b[j...].
+        var table = [Int32](repeating: 0, count: (n + 1) * w)
+        if n > 0 && m > 0 {
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                for j in stride(from: m - 1, through: 0, by: -1) {
+                    table[i * w + j] =
+                        a[i] == b[j] ? table[(i + 1) * w + j + 1] + 1 : max(table[(i + 1) * w + j], table[i * w + j + 1])
+                }
+            }
+        }
+        var steps: [Step] = []
+        var i = 0
+        var j = 0
+        while i < n || j < m {
+            if i < n, j < m, a[i] == b[j], table[i * w + j] == table[(i + 1) * w + j + 1] + 1 {
+                steps.append(.same(i, j))
+                i += 1
+                j += 1
+            } else if i < n, j == m || table[(i + 1) * w + j] >= table[i * w + j + 1] {
+                steps.append(.delete(i))
+                i += 1
+            } else {
+                steps.append(.insert(j))
+                j += 1
+            }
+        }
+        return steps
+    }
+
+    /// 2 * LCS / (|a| + |b|), 1 for two empty sequences.
+    public static func similarity(_ a: [Int32], _ b: [Int32]) -> Double {
+        if a.isEmpty && b.isEmpty { return 1 }
+        let lcs = align(a, b).reduce(0) { if case .same = $1 { return $0 + 1 } else { return $0 } }
+        return Double(2 * lcs) / Double(a.count + b.count)
+    }
+
+    /// Runs of changes: each maximal run of deletions and insertions between two matched words, as word index ranges
+    /// of `a` and of `b` (one of them may be empty).
+    public static func changes(_ a: [Int32], _ b: [Int32]) -> [(Range<Int>, Range<Int>)] {
+        var out: [(Range<Int>, Range<Int>)] = []
+        var delStart: Int?
+        var delEnd = 0
+        var insStart: Int?
+        var insEnd = 0
+        var i = 0
+        var j = 0
+        func close() {
+            if delStart != nil || insStart != nil {
+                out.append(((delStart ?? i)..<(delStart == nil ? i : delEnd), (insStart ?? j)..<(insStart == nil ? j : insEnd)))
+            }
+            delStart = nil
+            insStart = nil
+        }
+        for step in align(a, b) {
+            switch step {
+            case .same(let x, let y):
+                close()
+                i = x + 1
+                j = y + 1
+            case .delete(let x):
+                if delStart == nil { delStart = x }
+                delEnd = x + 1
+                i = x + 1
+            case .insert(let y):
+                if insStart == nil { insStart = y }
+                insEnd = y + 1
+                j = y + 1
+            }
+        }
+        close()
+        return out
+    }
+}
+
+/// Cross-document knowledge, built one document at a time: speakers merged across documents and quote groups
+/// (the same statement quoted in different documents, with word-level variants).
+///
+/// Only small summaries are kept per document (speaker names, quote texts and fragment offsets, MinHash band keys),
+/// never the documents, so memory grows with the number of quotes, not with the size of the corpus text.
+///
+/// **Speaker merge.** Names are compared folded (lower case, no diacritics, words only, name suffixes dropped).
+/// A person named with two or more words is keyed by first and last word ("Susan Ariel Aaronson" = "Susan
+/// Aaronson"); a person named by one word ("Pompeo", "Trump") joins the one person of the corpus whose key ends in
+/// that word, when there is exactly one, and otherwise stays on its own. Organizations and speakers of unknown type
+/// are keyed by their whole folded name. Anonymous sources and groups ("a TikTok spokesman", "the company") are
+/// never merged across documents: nothing says two articles' spokesmen are one person.
+///
+/// **Quote groups.** Each quote of a grouped kind with `min_words`...`max_words` words gets a MinHash signature of
+/// its word shingles; LSH banding makes quotes that share a band candidates; only candidates from different
+/// documents are compared, by word-level similarity (2·LCS / total words); pairs at or above `min_similarity` are
+/// joined (union-find) into groups. Everything is seeded and sorted: the same documents give the same output.
+public final class CorpusIndex {
+    public let settings: CorpusSettings
+
+    struct SpeakerEntry {
+        var document: Int32
+        var id: String
+        var name: String
+        var type: Speaker.Kind
+        var aliases: [String]
+        var descriptions: [String]
+        var quotes: [String]
+    }
+
+    struct QuoteEntry {
+        var document: Int32
+        var number: Int32
+        var id: String
+        var speaker: String?
+        var text: String
+        /// Fragment starts in the document text and their lengths, when the quote text is the fragments joined by a
+        /// space (as the attribute stage writes it); empty otherwise.
+        var fragmentStarts: [Int32]
+        var fragmentLengths: [Int32]
+    }
+
+    var documentIDs: [String] = []
+    var speakers: [SpeakerEntry] = []
+    var quotes: [QuoteEntry] = []
+    /// Flat: `lshBands` band keys per grouped quote, and the quote index they belong to.
+    var bandKeys: [UInt64] = []
+    var bandQuotes: [Int32] = []
+    let hashSeeds: [UInt64]
+    let kinds: Set<String>
+
+    public init(settings: CorpusSettings) {
+        self.settings = settings
+        var state = settings.seed
+        hashSeeds = (0..<settings.minhashHashes).map { _ in
+            state = state &+ 0x9E37_79B9_7F4A_7C15
+            return CorpusIndex.mix(state)
+        }
+        kinds = Set(settings.quoteKinds)
+    }
+
+    public var documentCount: Int { documentIDs.count }
+    public var quoteCount: Int { quotes.count }
+
+    public func add(_ document: Document) {
+        add(id: document.id, speakers: document.speakers, quotes: document.quotes)
+    }
+
+    public func add(_ document: KnowledgeDocument) {
+        add(id: document.id, speakers: document.speakers, quotes: document.quotes)
+    }
+
+    public func add(id: String, speakers docSpeakers: [Speaker], quotes docQuotes: [Quote]) {
+        let doc = Int32(documentIDs.count)
+        documentIDs.append(id)
+        var quotesOf: [String: [String]] = [:]
+        for q in docQuotes { if let s = q.speaker { quotesOf[s, default: []].append(q.id) } }
+        for s in docSpeakers {
+            let named = s.mentions.filter { $0.form == .name || $0.form == .organization }.map(\.text)
+            speakers.append(
+                SpeakerEntry(
+                    document: doc, id: s.id, name: s.name, type: s.type, aliases: Array(Set(named + [s.name])).sorted(),
+                    descriptions: s.descriptions, quotes: quotesOf[s.id] ?? []))
+        }
+        for q in docQuotes {
+            var starts: [Int32] = []
+            var lengths: [Int32] = []
+            let total = q.fragments.reduce(0) { $0 + $1.span.length } + max(0, q.fragments.count - 1)
+            if total == q.text.unicodeScalars.count {
+                starts = q.fragments.map { Int32(truncatingIfNeeded: $0.span.start) }
+                lengths = q.fragments.map { Int32(truncatingIfNeeded: $0.span.length) }
+            }
+            let index = Int32(quotes.count)
+            quotes.append(
+                QuoteEntry(
+                    document: doc, number: Int32(Self.number(q.id)), id: q.id, speaker: q.speaker, text: q.text,
+                    fragmentStarts: starts, fragmentLengths: lengths))
+            guard kinds.contains(q.kind.rawValue), q.parent == nil else { continue }
+            let words = CorpusWords.words(q.text).map(\.key)
+            guard words.count >= settings.minWords, words.count <= settings.maxWords else { continue }
+            for key in signatureBands(words) {
+                bandKeys.append(key)
+                bandQuotes.append(index)
+            }
+        }
+    }
+
+    static func number(_ id: String) -> Int { Int(id.drop { !$0.isNumber }) ?? 0 }
+
+    // MARK: MinHash
+
+    static func mix(_ x: UInt64) -> UInt64 {
+        var z = x
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    static func fnv(_ s: String, into h: inout UInt64) {
+        for b in s.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+    }
+
+    /// The LSH band keys of a word sequence: MinHash over its word shingles, cut into bands, each band hashed with
+    /// its band number.
+    func signatureBands(_ words: [String]) -> [UInt64] {
+        let k = min(settings.shingleWords, words.count)
+        var shingles: [UInt64] = []
+        shingles.reserveCapacity(words.count)
+        for i in 0...(words.count - k) {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for w in words[i..<(i + k)] {
+                Self.fnv(w, into: &h)
+                h ^= 0x1F
+                h = h &* 0x0000_0100_0000_01B3
+            }
+            shingles.append(h)
+        }
+        var signature = [UInt64](repeating: .max, count: hashSeeds.count)
+        for s in shingles {
+            for (i, seed) in hashSeeds.enumerated() {
+                let v = Self.mix(s ^ seed)
+                if v < signature[i] { signature[i] = v }
+            }
+        }
+        let rows = hashSeeds.count / settings.lshBands
+        return (0..<settings.lshBands).map { band in
+            var h = Self.mix(UInt64(band) &+ 1)
+            for r in 0..<rows { h = Self.mix(h ^ signature[band * rows + r]) }
+            return h
+        }
+    }
+
+    /// Candidate pairs from the LSH buckets: quotes of different documents that share a band. Pairs are packed
+    /// `lower << 32 | higher` quote index, sorted.
+    func candidatePairs() -> [UInt64] {
+        let order = (0..<bandKeys.count).sorted {
+            bandKeys[$0] != bandKeys[$1] ? bandKeys[$0] < bandKeys[$1] : bandQuotes[$0] < bandQuotes[$1]
+        }
+        var pairs = Set<UInt64>()
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count, bandKeys[order[end]] == bandKeys[order[start]] { end += 1 }
+            if end - start > 1 {
+                for x in (start + 1)..<end {
+                    let qx = bandQuotes[order[x]]
+                    var compared = 0
+                    var y = x - 1
+                    while y >= start, compared < settings.maxBucketComparisons {
+                        let qy = bandQuotes[order[y]]
+                        if qy != qx, quotes[Int(qy)].document != quotes[Int(qx)].document {
+                            pairs.insert(UInt64(UInt32(min(qx, qy))) << 32 | UInt64(UInt32(max(qx, qy))))
+                            compared += 1
+                        }
+                        y -= 1
+                    }
+                }
+            }
+            start = end
+        }
+        return pairs.sorted()
+    }
+
+    // MARK: Output
+
+    /// The corpus object for the knowledge file.
+    public func knowledge() -> CorpusKnowledge {
+        let (corpusSpeakers, speakerOf) = mergedSpeakers()
+        return CorpusKnowledge(speakers: corpusSpeakers, quoteGroups: quoteGroups(speakerOf: speakerOf))
+    }
+
+    func nameWords(_ name: String) -> [String] {
+        let suffixes = Set(settings.nameSuffixes)
+        var w = CorpusWords.words(name).map(\.key)
+        if w.last.map({ $0.hasSuffix("'s") }) == true { w[w.count - 1].removeLast(2) }
+        while w.count > 1, let l = w.last, suffixes.contains(l) { w.removeLast() }
+        // Initials ("George W. Bush") do not tell names apart.
+        let kept = w.filter { $0.count > 1 }
+        return kept.isEmpty ? w : kept
+    }
+
+    /// Merges the per-document speakers; returns the corpus speakers and, for each speaker entry, its corpus id.
+    func mergedSpeakers() -> ([CorpusSpeaker], [String: String]) {
+        // The merge key of every speaker entry.
+        var keys = [String](repeating: "", count: speakers.count)
+        var fullBySurname: [String: Set<String>] = [:]
+        for (i, s) in speakers.enumerated() {
+            let w = nameWords(s.name)
+            switch s.type {
+            case .person:
+                if w.count >= 2 {
+                    keys[i] = "person:" + w[0] + " " + w[w.count - 1]
+                    fullBySurname[w[w.count - 1], default: []].insert(keys[i])
+                }
+            case .organization, .unknown:
+                keys[i] = w.isEmpty ? "" : "name:" + w.joined(separator: " ")
+            case .anonymous, .group:
+                break
+            }
+        }
+        for (i, s) in speakers.enumerated() where keys[i].isEmpty {
+            let w = nameWords(s.name)
+            if s.type == .person, w.count == 1 {
+                if let full = fullBySurname[w[0]], full.count == 1 { keys[i] = full.first! } else { keys[i] = "person:" + w[0] }
+            } else {
+                keys[i] = "doc:\(s.document):" + s.id
+            }
+        }
+        var members: [String: [Int]] = [:]
+        for (i, k) in keys.enumerated() { members[k, default: []].append(i) }
+        struct Draft {
+            var speaker: CorpusSpeaker
+            var first: (String, Int)
+            var entries: [Int]
+        }
+        var drafts: [Draft] = []
+        for (_, idx) in members {
+            let entries = idx.map { speakers[$0] }
+            var name = entries[0].name
+            for e in entries where e.name.unicodeScalars.count > name.unicodeScalars.count
+                || (e.name.unicodeScalars.count == name.unicodeScalars.count && e.name < name)
+            {
+                name = e.name
+            }
+            let types = Set(entries.map(\.type))
+            let type: Speaker.Kind =
+                types.contains(.person)
+                ? .person
+                : types.contains(.organization) ? .organization : types.contains(.unknown) ? .unknown : entries[0].type
+            var aliases = Set(entries.flatMap(\.aliases))
+            aliases.remove(name)
+            let descriptions = Set(entries.flatMap(\.descriptions)).sorted()
+            let appearances = idx.map { i in
+                CorpusSpeaker.Appearance(
+                    document: documentIDs[Int(speakers[i].document)], speaker: speakers[i].id,
+                    quotes: speakers[i].quotes)
+            }.sorted {
+                $0.document != $1.document
+                    ? $0.document < $1.document : Self.number($0.speaker) < Self.number($1.speaker)
+            }
+            let speaker = CorpusSpeaker(
+                id: "", name: name, type: type.rawValue, aliases: aliases.sorted(), descriptions: descriptions,
+                documents: appearances)
+            drafts.append(
+                Draft(speaker: speaker, first: (appearances[0].document, Self.number(appearances[0].speaker)), entries: idx))
+        }
+        drafts.sort {
+            $0.speaker.name != $1.speaker.name
+                ? $0.speaker.name < $1.speaker.name
+                : $0.first.0 != $1.first.0 ? $0.first.0 < $1.first.0 : $0.first.1 < $1.first.1
+        }
+        var out: [CorpusSpeaker] = []
+        var speakerOf: [String: String] = [:]
+        for (n, d) in drafts.enumerated() {
+            var s = d.speaker
+            s.id = "P\(n + 1)"
+            for i in d.entries { speakerOf["\(speakers[i].document)\u{1F}\(speakers[i].id)"] = s.id }
+            out.append(s)
+        }
+        return (out, speakerOf)
+    }
+
+    /// The scalar span, in the document text, of quote-text scalars `start..<end`.
+    func documentSpan(_ q: QuoteEntry, _ start: Int, _ end: Int) -> Span? {
+        guard !q.fragmentStarts.isEmpty else { return nil }
+        func map(_ offset: Int, end isEnd: Bool) -> Int {
+            var base = 0
+            for (k, len) in q.fragmentLengths.enumerated() {
+                let l = Int(len)
+                if offset < base + l || (isEnd && offset <= base + l) || k == q.fragmentLengths.count - 1 {
+                    return Int(q.fragmentStarts[k]) + min(max(0, offset - base), l)
+                }
+                base += l + 1
+            }
+            return 0
+        }
+        return Span(map(start, end: false), map(end, end: true))
+    }
+
+    func quoteGroups(speakerOf: [String: String]) -> [QuoteGroup] {
+        var vocabulary: [String: Int32] = [:]
+        var wordCache: [Int32: ([CorpusWords.Word], [Int32])] = [:]
+        func words(_ q: Int32) -> ([CorpusWords.Word], [Int32]) {
+            if let w = wordCache[q] { return w }
+            let w = CorpusWords.words(quotes[Int(q)].text)
+            let ids = w.map { word -> Int32 in
+                if let id = vocabulary[word.key] { return id }
+                let id = Int32(vocabulary.count)
+                vocabulary[word.key] = id
+                return id
+            }
+            wordCache[q] = (w, ids)
+            return (w, ids)
+        }
+        // Union-find over quote indices.
+        var parent: [Int32: Int32] = [:]
+        func find(_ x: Int32) -> Int32 {
+            var r = x
+            while let p = parent[r], p != r { r = p }
+            var y = x
+            while let p = parent[y], p != r {
+                parent[y] = r
+                y = p
+            }
+            return r
+        }
+        for pair in candidatePairs() {
+            let a = Int32(truncatingIfNeeded: pair >> 32)
+            let b = Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF)
+            let sim = WordDiff.similarity(words(a).1, words(b).1)
+            guard sim >= settings.minSimilarity else { continue }
+            if parent[a] == nil { parent[a] = a }
+            if parent[b] == nil { parent[b] = b }
+            let ra = find(a)
+            let rb = find(b)
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        }
+        var components: [Int32: [Int32]] = [:]
+        for q in parent.keys { components[find(q), default: []].append(q) }
+        func before(_ x: Int32, _ y: Int32) -> Bool {
+            let a = quotes[Int(x)]
+            let b = quotes[Int(y)]
+            let da = documentIDs[Int(a.document)]
+            let db = documentIDs[Int(b.document)]
+            return da != db ? da < db : a.number < b.number
+        }
+        var groups: [[Int32]] = components.values.map { $0.sorted(by: before) }.filter { $0.count >= 2 }
+        groups.sort { before($0[0], $1[0]) }
+        var out: [QuoteGroup] = []
+        for (g, members) in groups.enumerated() {
+            var minSim = 1.0
+            let all = members.count <= settings.maxPairwiseMembers
+            for x in 0..<members.count {
+                for y in (x + 1)..<members.count where all || x == 0 {
+                    minSim = min(minSim, WordDiff.similarity(words(members[x]).1, words(members[y]).1))
+                }
+            }
+            let ref = members[0]
+            let (refWords, refIDs) = words(ref)
+            let refText = Array(quotes[Int(ref)].text.unicodeScalars)
+            var variants: [QuoteGroup.Variant] = []
+            for m in members.dropFirst() {
+                let (w, ids) = words(m)
+                guard ids != refIDs else { continue }
+                let q = quotes[Int(m)]
+                let text = Array(q.text.unicodeScalars)
+                func surface(_ scalars: [Unicode.Scalar], _ ws: [CorpusWords.Word], _ r: Range<Int>) -> String {
+                    guard !r.isEmpty else { return "" }
+                    var v = String.UnicodeScalarView()
+                    v.append(contentsOf: scalars[ws[r.lowerBound].start..<ws[r.upperBound - 1].end])
+                    return String(v)
+                }
+                let changes = WordDiff.changes(refIDs, ids).map { (r, v) -> WordChange in
+                    let op: WordChange.Op = r.isEmpty ? .insert : v.isEmpty ? .delete : .replace
+                    let span = v.isEmpty ? nil : documentSpan(q, w[v.lowerBound].start, w[v.upperBound - 1].end)
+                    return WordChange(
+                        op: op, reference: surface(refText, refWords, r), variant: surface(text, w, v), span: span)
+                }
+                variants.append(QuoteGroup.Variant(document: documentIDs[Int(q.document)], quote: q.id, changes: changes))
+            }
+            let memberList = members.map { i -> QuoteGroup.Member in
+                let q = quotes[Int(i)]
+                return QuoteGroup.Member(
+                    document: documentIDs[Int(q.document)], quote: q.id,
+                    speaker: q.speaker.flatMap { speakerOf["\(q.document)\u{1F}\($0)"] }, text: q.text)
+            }
+            out.append(
+                QuoteGroup(
+                    id: "G\(g + 1)", similarity: (minSim * 1000).rounded() / 1000, quotes: memberList,
+                    variants: variants))
+        }
+        return out
+    }
+}
