@@ -201,7 +201,7 @@ struct ReportPage {
 
             """
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = String(decoding: try encoder.encode(details), as: UTF8.self)
         out += "<script type=\"application/json\" id=\"hearsay-data\">" + HTMLMarkup.scriptJSON(json) + "</script>\n"
         out += "<script>\n" + script + "\n</script>\n</body>\n</html>\n"
