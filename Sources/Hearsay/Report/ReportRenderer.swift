@@ -17,8 +17,8 @@ public struct ReportRenderer: Sendable {
     public let style: String
     public let script: String
 
-    /// Number of speaker colours in the style sheet (`.sp-0` ... `.sp-11`); speakers beyond reuse them in turn.
-    public static let paletteSize = 12
+    /// Number of speaker colours in the style sheet (`.sp-0` ... `.sp-15`).
+    public static let paletteSize = 16
 
     public init(style: String, script: String) {
         self.style = style
@@ -58,6 +58,8 @@ struct ReportPage {
     let speakers: [ReportSpeaker]
     /// (document id, per-document speaker id) → index into `speakers`.
     let speakerOf: [DocSpeaker: Int]
+    /// The palette colour of each speaker.
+    let colourOf: [Int]
     /// (document id, quote id) → quote group id.
     let groupOf: [DocQuote: String]
     /// The text of each document as scalars, when written.
@@ -137,12 +139,38 @@ struct ReportPage {
             for a in s.documents { speakerOf[DocSpeaker(document: a.document, speaker: a.speaker)] = i }
         }
         self.speakerOf = speakerOf
+        colourOf = Self.colours(speakers)
         var groupOf: [DocQuote: String] = [:]
         for g in file.corpus?.quoteGroups ?? [] {
             for m in g.quotes { groupOf[DocQuote(document: m.document, quote: m.quote)] = g.id }
         }
         self.groupOf = groupOf
         for (i, d) in file.documents.enumerated() { if let t = d.text { scalars[i] = Array(t.unicodeScalars) } }
+    }
+
+    /// Colours such that speakers quoted in the same article differ while the palette lasts: greedy, speakers with
+    /// more quotes first, each taking the first colour no speaker of its articles has yet (or, when none is left,
+    /// the one fewest of them have). One colour per speaker across the whole report.
+    static func colours(_ speakers: [ReportSpeaker]) -> [Int] {
+        let size = ReportRenderer.paletteSize
+        let quoted = speakers.map { s in Set(s.documents.filter { !$0.quotes.isEmpty }.map(\.document)) }
+        let total = speakers.map { $0.documents.reduce(0) { $0 + $1.quotes.count } }
+        let order = speakers.indices.sorted { total[$0] != total[$1] ? total[$0] > total[$1] : $0 < $1 }
+        var colour = [Int](repeating: -1, count: speakers.count)
+        var used: [String: [Int]] = [:]  // document → colour counts
+        for i in order {
+            var taken = [Int](repeating: 0, count: size)
+            for d in quoted[i] { for (c, n) in (used[d] ?? []).enumerated() { taken[c] += n } }
+            let free = (0..<size).first { taken[$0] == 0 }
+            let c = free ?? (0..<size).min { taken[$0] != taken[$1] ? taken[$0] < taken[$1] : $0 < $1 }!
+            colour[i] = c
+            for d in quoted[i] {
+                var counts = used[d] ?? [Int](repeating: 0, count: size)
+                counts[c] += 1
+                used[d] = counts
+            }
+        }
+        return colour
     }
 
     // MARK: Page
@@ -366,7 +394,7 @@ struct ReportPage {
 
     func colour(_ document: String, _ speaker: String?) -> String {
         guard let speaker, let i = speakerOf[DocSpeaker(document: document, speaker: speaker)] else { return "sp-none" }
-        return "sp-\(i % ReportRenderer.paletteSize)"
+        return "sp-\(colourOf[i])"
     }
 
     // MARK: Details
@@ -448,7 +476,7 @@ struct ReportPage {
         for (n, s) in speakers.enumerated() {
             let total = s.documents.reduce(0) { $0 + $1.quotes.count }
             out += "<article class=\"speaker\" id=\"who-\(esc(s.id))\">\n"
-            out += "<h3><span class=\"sw sp-\(n % ReportRenderer.paletteSize)\" aria-hidden=\"true\"></span>\(esc(s.name)) <span class=\"n\">\(plural(total, "quote"))</span></h3>\n"
+            out += "<h3><span class=\"sw sp-\(colourOf[n])\" aria-hidden=\"true\"></span>\(esc(s.name)) <span class=\"n\">\(plural(total, "quote"))</span></h3>\n"
             var about = [esc(s.type)]
             if !s.descriptions.isEmpty { about.append(esc(s.descriptions.joined(separator: "; "))) }
             if !s.aliases.isEmpty { about.append("also “" + esc(s.aliases.joined(separator: "”, “")) + "”") }
