@@ -173,6 +173,9 @@ struct ReportPage {
         return colour
     }
 
+    /// Up to this many articles get a button each in the navigation; more go into a collapsed list.
+    static let articleButtons = 8
+
     // MARK: Page
 
     mutating func html(style: String, script: String) throws -> String {
@@ -202,13 +205,28 @@ struct ReportPage {
             <nav aria-label="Sections"><ul>
 
             """
-        for (i, d) in docs.enumerated() {
-            out += "<li><a href=\"#\(docKeys[i])\">\(esc(title(d)))</a></li>\n"
+        // A few articles get a button each; more are listed in a collapsed table of contents.
+        let listed = docs.count <= ReportPage.articleButtons
+        if listed {
+            for (i, d) in docs.enumerated() {
+                out += "<li><a href=\"#\(docKeys[i])\">\(esc(title(d)))</a></li>\n"
+            }
         }
         out += """
             <li><a href="#who">Who said what</a></li>
             <li><a href="#variants">Quote variants</a></li>
-            </ul></nav>
+            </ul>
+
+            """
+        if !listed {
+            out += "<details class=\"toc\"><summary>\(plural(docs.count, "article"))</summary>\n<ol>\n"
+            for (i, d) in docs.enumerated() {
+                out += "<li><a href=\"#\(docKeys[i])\">\(esc(title(d)))</a> <span class=\"n\">\(plural(d.quotes.count, "quote"))</span></li>\n"
+            }
+            out += "</ol>\n</details>\n"
+        }
+        out += """
+            </nav>
             <p class="keys">Keys: <kbd>j</kbd> / <kbd>k</kbd> next / previous quote, <kbd>Tab</kbd> every mark, <kbd>Enter</kbd> details, <kbd>Esc</kbd> close. <span id="status" role="status"></span></p>
             </header>
             <main id="main">
@@ -241,7 +259,8 @@ struct ReportPage {
     mutating func article(_ i: Int) -> String {
         let d = file.documents[i]
         let key = docKeys[i]
-        var out = "<section class=\"doc\" id=\"\(key)\" aria-labelledby=\"\(key)-title\">\n"
+        let lang = d.metadata.language.map { HTMLMarkup.attribute("lang", $0) } ?? ""
+        var out = "<section class=\"doc\" id=\"\(key)\" aria-labelledby=\"\(key)-title\"\(lang)>\n"
         out += "<h2 id=\"\(key)-title\">\(esc(title(d)))</h2>\n"
         var meta = ["<code>\(esc(d.id))</code>"]
         if let p = d.metadata.published { meta.append("published \(esc(p))") }
@@ -336,7 +355,9 @@ struct ReportPage {
         for c in d.claims {
             let id = "\(key)-\(c.id)"
             let common = " data-c=\"\(esc(id))\" title=\"\(esc(claimTitle(c)))\""
-            let label = HTMLMarkup.attribute("data-v", Self.claimLabel(c))
+            // The value after the claim, unless it would only repeat the words ("2016").
+            let value = Self.claimLabel(c)
+            let label = value == c.text ? "" : HTMLMarkup.attribute("data-v", value)
             marks.append(
                 Highlighter.Mark(
                     span: c.span, layer: 1,
