@@ -119,4 +119,24 @@ import Testing
         let html = try ReportRenderer.builtin().render(file([doc]))
         #expect(html.contains(#"data-v="more than 75,000,000,000 USD""#))
     }
+
+    @Test func commandWritesThePageOrFailsWithStatusTwo() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cli = CommandLineTests()
+        let missing = try cli.run(["report", dir.appendingPathComponent("none.json").path, "-o", "r.html"], cwd: dir)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("[knowledge.unreadable]"))
+        let knowledge = dir.appendingPathComponent("k.json").path
+        let writer = try KnowledgeWriter(path: knowledge)
+        try writer.append(try process("‘We will rebuild,’ said Mayor Ines Okoro."))
+        try writer.finish(errors: [], pipelineSHA256: "x")
+        let made = try cli.run(["report", knowledge, "-o", "r.html"], cwd: dir)
+        #expect(made.status == 0, "\(made.stderr)")
+        let html = try String(contentsOf: dir.appendingPathComponent("r.html"), encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("Ines Okoro"))
+        // Written through a temporary file: nothing else is left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["k.json", "r.html"])
+    }
 }
