@@ -15,7 +15,9 @@ struct HearsayCLI: ParsableCommand {
             stderr), output still written; 2 usage or configuration error (nothing written).
             """,
         version: KnowledgeEncoding.generatorVersion,
-        subcommands: [Extract.self, Stream.self, Defaults.self, Report.self]
+        subcommands: [
+            Extract.self, Stream.self, Defaults.self, WhoCommand.self, IndexCommand.self, SearchCommand.self, Report.self,
+        ]
     )
 }
 
@@ -43,120 +45,6 @@ struct PipelineOptions: ParsableArguments {
 
 func printError(_ e: HearsayError) {
     FileHandle.standardError.write(Data((e.description + "\n").utf8))
-}
-
-struct Extract: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Extract quotes, speakers and claims from files and directories into one knowledge file.",
-        discussion: """
-            Directories are read recursively for .txt, .text, .md, .html, .htm and .xhtml files; a file's id is its
-            path relative to the directory given. HTML or plain text is decided by content. With no PATH, reads
-            seeds/ and writes knowledge.json. The output is written to a temporary file and renamed into place when
-            complete, so an interrupted run never leaves a half-written file. Same input and pipeline.json, same
-            bytes out.
-            """)
-
-    @Argument(help: "Files or directories to read (default: seeds).")
-    var paths: [String] = []
-
-    @Option(name: .shortAndLong, help: "Output file (default: knowledge.json).")
-    var output: String = "knowledge.json"
-
-    @Flag(name: .long, help: "Write JSON Lines (one knowledge document per line) instead of one JSON file.")
-    var jsonl = false
-
-    @Flag(name: .shortAndLong, help: "No progress line and no summary on stderr.")
-    var quiet = false
-
-    @Flag(
-        name: .long,
-        help: "Print only the normalized main text of each input on stdout (a header line per file when there are several); write no knowledge file.")
-    var textOnly = false
-
-    @OptionGroup var options: PipelineOptions
-
-    func run() throws {
-        let pipeline = try options.load()
-        let roots = paths.isEmpty ? ["seeds"] : paths
-        var (items, errors) = Batch.collect(roots)
-        for e in errors { printError(e) }
-        if textOnly {
-            Batch.run(items, with: pipeline, jobs: options.jobs) { _, item, result in
-                switch result {
-                case .success(let doc):
-                    var out = items.count > 1 ? "==> \(doc.id) <==\n" : ""
-                    out += doc.text + "\n"
-                    if items.count > 1 { out += "\n" }
-                    FileHandle.standardOutput.write(Data(out.utf8))
-                case .failure(let e):
-                    printError(e)
-                    errors.append(e)
-                }
-            }
-            if !errors.isEmpty { throw ExitCode(1) }
-            return
-        }
-        let progress = Progress(total: items.count, enabled: !quiet && isatty(2) != 0)
-        var quotes = 0
-        var claims = 0
-        var speakers = 0
-        let started = Date()
-        if jsonl {
-            let writer = try open(AtomicFile(path: output))
-            try Batch.run(items, with: pipeline, jobs: options.jobs) { _, item, result in
-                switch result {
-                case .success(let doc):
-                    try writer.write(KnowledgeEncoding.line(doc) + Data([0x0A]))
-                    quotes += doc.quotes.count
-                    claims += doc.claims.count
-                    speakers += doc.speakers.count
-                case .failure(let e):
-                    printError(e)
-                    errors.append(e)
-                    try writer.write(
-                        Data(#"{"error":"#.utf8) + KnowledgeEncoding.errorLine(e) + Data(#","id":"#.utf8)
-                            + JSONEncoder().encode(item.id) + Data("}\n".utf8))
-                }
-                progress.step(item.id, errors: errors.count)
-            }
-            try writer.commit()
-        } else {
-            let writer = try open(KnowledgeWriter(path: output))
-            try Batch.run(items, with: pipeline, jobs: options.jobs) { _, item, result in
-                switch result {
-                case .success(let doc):
-                    try writer.append(doc)
-                    quotes += doc.quotes.count
-                    claims += doc.claims.count
-                    speakers += doc.speakers.count
-                case .failure(let e):
-                    printError(e)
-                    errors.append(e)
-                }
-                progress.step(item.id, errors: errors.count)
-            }
-            try writer.finish(errors: errors, pipelineSHA256: pipeline.config.sha256)
-        }
-        progress.clear()
-        if !quiet {
-            let secs = Date().timeIntervalSince(started)
-            let ok = items.count - errors.filter { $0.code != "input.missing" }.count
-            FileHandle.standardError.write(
-                Data(
-                    String(
-                        format: "hearsay: %d documents, %d speakers, %d quotes, %d claims, %d errors, %.2f s -> %@\n",
-                        max(0, ok), speakers, quotes, claims, errors.count, secs, output
-                    ).utf8))
-        }
-        if !errors.isEmpty { throw ExitCode(1) }
-    }
-
-    func open<W>(_ make: @autoclosure () throws -> W) throws -> W {
-        do { return try make() } catch let e as HearsayError {
-            printError(e)
-            throw ExitCode(2)
-        }
-    }
 }
 
 struct Stream: ParsableCommand {
@@ -244,37 +132,6 @@ struct Stream: ParsableCommand {
         if lineStart < buffer.count { try take(Data(buffer[lineStart...])) }
         try flush()
         if failures > 0 { throw ExitCode(1) }
-    }
-}
-
-/// One self-updating progress line on stderr, only on a terminal.
-final class Progress {
-    let total: Int
-    let enabled: Bool
-    var done = 0
-    let started = Date()
-    var last = Date.distantPast
-
-    init(total: Int, enabled: Bool) {
-        self.total = total
-        self.enabled = enabled
-    }
-
-    func step(_ id: String, errors: Int) {
-        done += 1
-        guard enabled else { return }
-        let now = Date()
-        guard now.timeIntervalSince(last) > 0.1 || done == total else { return }
-        last = now
-        let secs = max(0.001, now.timeIntervalSince(started))
-        let rate = Double(done) / secs
-        let eta = rate > 0 ? Double(total - done) / rate : 0
-        let line = String(format: "\r\u{1B}[K[%d/%d] %.0f docs/s, ETA %.0f s, %d errors  %@", done, total, rate, eta, errors, String(id.suffix(40)))
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
-    func clear() {
-        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }
 

@@ -84,7 +84,7 @@ public struct ClaimExtractor: Stage {
         } else {
             units = [(Span(0, sc.count), nil)]
         }
-        let anchor = document.metadata.published.flatMap { ClaimCalendar.parse($0) }
+        let anchor = Self.anchorDate(document.metadata).flatMap { ClaimCalendar.parse($0.date) }
         var tokens: [ClaimToken] = []
         tokens.reserveCapacity(256)
         var claims: [Claim] = []
@@ -138,14 +138,23 @@ public struct ClaimExtractor: Stage {
         }
         var evidence = f.evidence
         if evidence == nil, case .text = f.value, f.rule.contains("relative") || f.rule.contains("offset"),
-            let p = document.metadata.published
+            let a = Self.anchorDate(document.metadata)
         {
-            evidence = "published " + p
+            evidence = a.source + " " + a.date
         }
         return Claim(
             id: "", text: document.string(span), span: span, sourceSpan: document.sourceSpan(span), value: f.value,
             valueMax: f.valueMax, unit: f.unit, kind: f.kind, qualifier: f.qualifier, equivalents: eq,
             sentence: sentence, quote: quote, speaker: speaker,
             provenance: Provenance(stage: Self.name, rule: f.rule, confidence: f.confidence, evidence: evidence))
+    }
+}
+
+extension ClaimExtractor {
+    /// The date relative expressions resolve against: the publication date, else the day a crawler fetched the page.
+    static func anchorDate(_ m: Metadata) -> (date: String, source: String)? {
+        if let p = m.published { return (p, "published") }
+        if let c = m.crawled, c.count >= 10 { return (String(c.prefix(10)), "crawled") }
+        return nil
     }
 }

@@ -23,6 +23,9 @@ public struct Metadata: Hashable, Sendable, Codable {
     /// ISO 8601 date (`YYYY-MM-DD`); anchors relative dates in the claims stage.
     public var published: String?
     public var url: String?
+    /// When a crawler fetched the page (a web archive record's `WARC-Date`), ISO 8601; anchors relative dates
+    /// when `published` is unknown.
+    public var crawled: String?
     public var authors: [String] = []
     public var siteName: String?
     public var language: String?
@@ -30,7 +33,7 @@ public struct Metadata: Hashable, Sendable, Codable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case title, published, url, authors, siteName = "site_name", language
+        case title, published, url, crawled, authors, siteName = "site_name", language
     }
 }
 

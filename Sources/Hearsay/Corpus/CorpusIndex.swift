@@ -51,6 +51,16 @@ public struct CorpusSettings: Codable, Sendable {
     public static func builtin() throws -> CorpusSettings {
         try ResourceLoader().json(CorpusSettings.self, "builtin:corpus.json")
     }
+
+    /// ``builtin()``, read once per process (a writer per output file must not read it each time).
+    static let builtinCached = Result { try builtin() }
+}
+
+/// What the corpus index reads of an encoded document: its id, speakers and quotes (the rest is skipped).
+struct CorpusDocumentSummary: Decodable {
+    var id: String
+    var speakers: [Speaker]
+    var quotes: [Quote]
 }
 
 /// Words of a text for comparing quotes: runs of letters and digits, with an apostrophe or hyphen inside a word kept

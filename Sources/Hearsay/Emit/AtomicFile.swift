@@ -21,6 +21,25 @@ public final class AtomicFile {
                 file: path)
         }
         handle = h
+        AtomicFile.pending.insert(tempPath)
+    }
+
+    /// Temporary files not yet committed or abandoned, for ``removePendingFiles()``.
+    static let pending = PendingFiles()
+
+    /// Removes every temporary file this process has not yet committed: for a signal handler, so that Ctrl-C or
+    /// `kill` leaves no temporary files behind (the targets stay as they were).
+    public static func removePendingFiles() { pending.removeAll() }
+
+    /// Removes temporary files left beside `path` by processes that no longer run (after `kill -9`).
+    public static func removeStale(besides path: String) {
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent().path
+        let prefix = "." + url.lastPathComponent + ".tmp-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { unlink(dir + "/" + name) }
+        }
     }
 
     /// - Throws: ``HearsayError`` `output.write-failed` (the temporary file is removed).
@@ -37,10 +56,10 @@ public final class AtomicFile {
 
     public func write(_ text: String) throws { try write(Data(text.utf8)) }
 
-    /// Flushes, closes and renames the file into place.
-    public func commit() throws {
+    /// Flushes (to the disk unless `sync` is false), closes and renames the file into place.
+    public func commit(sync: Bool = true) throws {
         do {
-            try handle.synchronize()
+            if sync { try handle.synchronize() }
             try handle.close()
         } catch {
             abandon()
@@ -53,6 +72,7 @@ public final class AtomicFile {
                 code: "output.rename-failed", message: "cannot move the output into place: \(reason)", file: path)
         }
         done = true
+        AtomicFile.pending.remove(tempPath)
     }
 
     /// Removes the temporary file; the target is left as it was.
@@ -61,7 +81,22 @@ public final class AtomicFile {
         done = true
         try? handle.close()
         unlink(tempPath)
+        AtomicFile.pending.remove(tempPath)
     }
 
     deinit { abandon() }
+}
+
+/// A locked set of paths.
+final class PendingFiles: @unchecked Sendable {
+    private var paths: Set<String> = []
+    private let lock = NSLock()
+    func insert(_ p: String) { lock.lock(); paths.insert(p); lock.unlock() }
+    func remove(_ p: String) { lock.lock(); paths.remove(p); lock.unlock() }
+    func removeAll() {
+        lock.lock()
+        for p in paths { unlink(p) }
+        paths.removeAll()
+        lock.unlock()
+    }
 }

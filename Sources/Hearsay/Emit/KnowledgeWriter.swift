@@ -50,8 +50,10 @@ public final class KnowledgeWriter {
     /// - Throws: ``HearsayError`` `output.unwritable` when the directory cannot be written; `resource.*` when the
     ///   built-in corpus settings cannot be read.
     public init(path: String, corpus settings: CorpusSettings? = nil) throws {
-        corpus = CorpusIndex(settings: try settings ?? CorpusSettings.builtin())
+        corpus = CorpusIndex(settings: try settings ?? CorpusSettings.builtinCached.get())
         file = try AtomicFile(path: path)
+        // The documents' temporary file of a killed earlier run goes too.
+        AtomicFile.removeStale(besides: path + ".documents")
         do {
             body = try AtomicFile(path: path + ".documents")
         } catch {
@@ -62,12 +64,36 @@ public final class KnowledgeWriter {
 
     /// Appends one document.
     public func append(_ document: Document) throws {
-        try appendBody(KnowledgeDocument(document))
+        try writeBody(KnowledgeWriter.body(document))
         corpus.add(document)
     }
 
-    /// Appends one document given as its compact JSON encoding (``KnowledgeEncoding/line(_:)`` without the newline),
-    /// as a resume cache keeps it. The output is the same as appending the document itself.
+    /// One document as this writer writes it (indented for its place in the `documents` list); the form a resume
+    /// cache keeps.
+    public static func body(_ document: Document) throws -> Data {
+        try body(KnowledgeDocument(document))
+    }
+
+    static func body(_ document: KnowledgeDocument) throws -> Data {
+        Data(try KnowledgeEncoding.pretty(document, indent: "    ").utf8)
+    }
+
+    /// Appends a document already encoded by ``body(_:)``; it is decoded again (speakers and quotes only) for the
+    /// corpus index.
+    /// - Throws: ``HearsayError`` `knowledge.malformed` when the data is not a knowledge document.
+    public func append(body data: Data) throws {
+        let summary: CorpusDocumentSummary
+        do { summary = try JSONDecoder().decode(CorpusDocumentSummary.self, from: data) } catch {
+            throw HearsayError(
+                code: "knowledge.malformed", message: "not an encoded knowledge document", file: file.path,
+                cause: "\(error)")
+        }
+        try writeBody(data)
+        corpus.add(id: summary.id, speakers: summary.speakers, quotes: summary.quotes)
+    }
+
+    /// Appends one document given as its compact JSON encoding (``KnowledgeEncoding/line(_:)`` without the newline).
+    /// The output is the same as appending the document itself.
     /// - Throws: ``HearsayError`` `knowledge.malformed` when the data is not a knowledge document.
     public func appendEncoded(_ json: Data) throws {
         let doc: KnowledgeDocument
@@ -76,13 +102,13 @@ public final class KnowledgeWriter {
                 code: "knowledge.malformed", message: "not an encoded knowledge document", file: file.path,
                 cause: "\(error)")
         }
-        try appendBody(doc)
+        try writeBody(KnowledgeWriter.body(doc))
         corpus.add(doc)
     }
 
-    func appendBody(_ doc: KnowledgeDocument) throws {
-        let text = try KnowledgeEncoding.pretty(doc, indent: "    ")
-        try body.write((count == 0 ? "\n" : ",\n") + text)
+    func writeBody(_ data: Data) throws {
+        try body.write(count == 0 ? "\n" : ",\n")
+        try body.write(data)
         count += 1
     }
 

@@ -141,6 +141,7 @@ public struct TextNormalizer: Stage {
         var meta = page.metadata
         if let p = document.metadata.published { meta.published = p }
         if let u = document.metadata.url { meta.url = u }
+        meta.crawled = document.metadata.crawled
         document.metadata = meta
         document.removed.append(contentsOf: page.removed)
         var builder = TextBuilder()

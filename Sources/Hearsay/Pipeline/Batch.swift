@@ -1,8 +1,9 @@
 import Foundation
 
-/// An article to read: a file under an input root, or a stream line.
+/// An article to read: a file under an input root, a record of a web archive, or a stream line.
 public struct InputItem: Sendable {
-    /// Document id: the path relative to the input root (or the file name when a file was named directly).
+    /// Document id: the path relative to the input root (or the file name when a file was named directly); for an
+    /// archive record, the archive's id, a slash and the record's number (`crawl.warc.gz/000012`).
     public var id: String
     /// The path to read, or nil when `bytes` are given.
     public var path: String?
@@ -10,8 +11,18 @@ public struct InputItem: Sendable {
     public var declaredMediaType: String?
     public var published: String?
     public var url: String?
+    /// When a crawler fetched the page (an archive record's date), ISO 8601.
+    public var crawled: String?
     /// 1-based line number for stream input.
     public var line: Int?
+    /// Size in bytes when known before reading (files), for progress.
+    public var size: Int?
+    /// The item is a container to expand into articles (see ``Batch/expand(_:)``).
+    public var container: Container?
+    public var isContainer: Bool { container != nil }
+    /// An error found while reading the item's container (an archive record or line that cannot be read); processing the
+    /// item returns it.
+    public var failure: HearsayError?
 
     public init(
         id: String, path: String? = nil, bytes: [UInt8]? = nil, declaredMediaType: String? = nil,
@@ -25,14 +36,36 @@ public struct InputItem: Sendable {
         self.url = url
         self.line = line
     }
+
+    /// The key that orders items: an archive sorts where its records' ids (`id/...`) do.
+    var sortKey: String { isContainer ? id + "/" : id }
+}
+
+/// A file that holds many articles.
+public enum Container: Sendable {
+    /// A web archive: its HTTP responses with HTML or text payloads.
+    case warc
+    /// JSON Lines in the `hearsay stream` input format: one article per line.
+    case jsonLines
 }
 
 /// Finds inputs and runs the pipeline over them, in parallel, returning results in input order.
 public enum Batch {
-    /// File extensions read from directories.
+    /// File extensions read from directories as articles.
     public static let extensions: Set<String> = ["txt", "text", "md", "html", "htm", "xhtml"]
+    /// File name endings read as containers of articles: web archives (WARC, optionally gzip-compressed) and
+    /// JSON Lines corpora in the `hearsay stream` input format (optionally gzip-compressed).
+    public static let containerSuffixes: [(suffix: String, kind: Container)] = [
+        (".warc", .warc), (".warc.gz", .warc), (".jsonl", .jsonLines), (".jsonl.gz", .jsonLines),
+    ]
 
-    /// Files under `paths`, sorted by id; paths that do not exist or cannot be listed become errors.
+    static func container(_ path: String) -> Container? {
+        let lower = path.lowercased()
+        return containerSuffixes.first { lower.hasSuffix($0.suffix) }?.kind
+    }
+
+    /// Files under `paths`, sorted by id; paths that do not exist or cannot be listed become errors. Archives are
+    /// listed as one item each, to be expanded lazily by ``expand(_:)``.
     public static func collect(_ paths: [String]) -> (items: [InputItem], errors: [HearsayError]) {
         var items: [InputItem] = []
         var errors: [HearsayError] = []
@@ -54,7 +87,7 @@ public enum Batch {
             var found: [String] = []
             while let rel = walker.nextObject() as? String {
                 let ext = (rel as NSString).pathExtension.lowercased()
-                guard extensions.contains(ext) else { continue }
+                guard extensions.contains(ext) || container(rel) != nil else { continue }
                 let full = (path as NSString).appendingPathComponent(rel)
                 var sub: ObjCBool = false
                 if fm.fileExists(atPath: full, isDirectory: &sub) {
@@ -65,43 +98,76 @@ public enum Batch {
                         HearsayError(code: "input.unreadable", message: "cannot read the file (dangling link?)", file: full))
                 }
             }
-            for rel in found.sorted() {
+            for rel in found {
                 items.append(item(forFile: (path as NSString).appendingPathComponent(rel), id: rel))
             }
         }
-        items.sort { $0.id == $1.id ? ($0.path ?? "") < ($1.path ?? "") : $0.id < $1.id }
+        items.sort { $0.sortKey == $1.sortKey ? ($0.path ?? "") < ($1.path ?? "") : $0.sortKey < $1.sortKey }
         return (items, errors)
     }
 
     static func item(forFile path: String, id: String) -> InputItem {
         let ext = (path as NSString).pathExtension.lowercased()
         let media: String? = ["html", "htm", "xhtml"].contains(ext) ? "text/html" : nil
-        return InputItem(id: id, path: path, declaredMediaType: media)
+        var item = InputItem(id: id, path: path, declaredMediaType: media)
+        var st = stat()
+        if stat(path, &st) == 0 { item.size = Int(st.st_size) }
+        item.container = container(path)
+        return item
+    }
+
+    /// The items with every archive replaced by its records, read one at a time as the sequence is consumed, so
+    /// an archive of any size is never held in memory.
+    public static func expand<S: Sequence>(_ items: S) -> AnySequence<InputItem> where S.Element == InputItem {
+        AnySequence { () -> AnyIterator<InputItem> in
+            var outer = items.makeIterator()
+            var records: (() -> InputItem?)? = nil
+            return AnyIterator {
+                while true {
+                    if let r = records {
+                        if let next = r() { return next }
+                        records = nil
+                    }
+                    guard let item = outer.next() else { return nil }
+                    guard let kind = item.container, let path = item.path else { return item }
+                    switch kind {
+                    case .warc: records = WARCItems(archiveID: item.id, path: path).next
+                    case .jsonLines: records = JSONLinesItems(path: path).next
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads an item's bytes.
+    public static func read(_ item: InputItem) -> Result<[UInt8], HearsayError> {
+        if let failure = item.failure { return .failure(failure) }
+        if let b = item.bytes { return .success(b) }
+        guard let path = item.path else { return .success([]) }
+        guard let fh = FileHandle(forReadingAtPath: path) else {
+            return .failure(HearsayError(code: "input.unreadable", message: "cannot open the file for reading", file: path))
+        }
+        defer { try? fh.close() }
+        do {
+            return .success([UInt8](try fh.readToEnd() ?? Data()))
+        } catch {
+            return .failure(
+                HearsayError(code: "input.unreadable", message: "reading the file failed", file: path, cause: "\(error)"))
+        }
     }
 
     /// Reads and processes one item; never throws past the item.
     public static func process(_ item: InputItem, with pipeline: Pipeline) -> Result<Document, HearsayError> {
-        let bytes: [UInt8]
-        if let b = item.bytes {
-            bytes = b
-        } else if let path = item.path {
-            guard let fh = FileHandle(forReadingAtPath: path) else {
-                return .failure(HearsayError(code: "input.unreadable", message: "cannot open the file for reading", file: path))
-            }
-            defer { try? fh.close() }
-            do {
-                bytes = [UInt8](try fh.readToEnd() ?? Data())
-            } catch {
-                return .failure(
-                    HearsayError(code: "input.unreadable", message: "reading the file failed", file: path, cause: "\(error)"))
-            }
-        } else {
-            bytes = []
-        }
+        read(item).flatMap { process(item, bytes: $0, with: pipeline) }
+    }
+
+    /// Processes one item whose bytes were already read.
+    public static func process(_ item: InputItem, bytes: [UInt8], with pipeline: Pipeline) -> Result<Document, HearsayError> {
         var doc = Document(
             id: item.id, path: item.path ?? item.id, bytes: bytes, declaredMediaType: item.declaredMediaType)
         if let p = item.published { doc.metadata.published = p }
         if let u = item.url { doc.metadata.url = u }
+        if let c = item.crawled { doc.metadata.crawled = c }
         do {
             try pipeline.process(&doc)
             return .success(doc)
@@ -114,40 +180,63 @@ public enum Batch {
     }
 
     /// Processes items on `jobs` threads, in chunks, handing results to `sink` in input order.
-    public static func run(
-        _ items: [InputItem], with pipeline: Pipeline, jobs: Int,
+    public static func run<S: Sequence>(
+        _ items: S, with pipeline: Pipeline, jobs: Int,
         sink: (Int, InputItem, Result<Document, HearsayError>) throws -> Void
-    ) rethrows {
+    ) rethrows where S.Element == InputItem {
+        try map(items, jobs: jobs, { process($0, with: pipeline) }, sink: sink)
+    }
+
+    /// Applies `work` to items on `jobs` threads and hands the results to `sink` in input order. Items are pulled
+    /// from the sequence a bounded chunk at a time, so memory stays flat however many there are.
+    public static func map<S: Sequence, T>(
+        _ items: S, jobs: Int, _ work: (InputItem) -> Result<T, HearsayError>,
+        sink: (Int, InputItem, Result<T, HearsayError>) throws -> Void
+    ) rethrows where S.Element == InputItem {
         let chunk = max(1, jobs) * 8
+        var iterator = items.makeIterator()
         var start = 0
-        while start < items.count {
-            let end = min(items.count, start + chunk)
-            let slice = Array(items[start..<end])
-            let results = ResultBox(count: slice.count)
+        while true {
+            var slice: [InputItem] = []
+            slice.reserveCapacity(chunk)
+            while slice.count < chunk, let item = iterator.next() { slice.append(item) }
+            if slice.isEmpty { break }
+            let results = ResultBox<T>(count: slice.count)
             if jobs <= 1 || slice.count == 1 {
-                for (k, item) in slice.enumerated() { results.set(k, process(item, with: pipeline)) }
+                for k in slice.indices { results.set(k, work(slice[k])) }
             } else {
-                DispatchQueue.concurrentPerform(iterations: slice.count) { k in
-                    results.set(k, process(slice[k], with: pipeline))
+                withoutActuallyEscaping(work) { work in
+                    let shared = UnsafeSendable(work)
+                    DispatchQueue.concurrentPerform(iterations: slice.count) { k in
+                        results.set(k, shared.value(slice[k]))
+                    }
                 }
             }
-            for k in 0..<slice.count { try sink(start + k, slice[k], results.get(k)) }
-            start = end
+            for k in slice.indices {
+                try sink(start + k, slice[k], results.get(k))
+            }
+            start += slice.count
         }
     }
 }
 
+/// A closure handed to worker threads; `work` must be safe to call concurrently (the pipeline is immutable).
+struct UnsafeSendable<V>: @unchecked Sendable {
+    let value: V
+    init(_ value: V) { self.value = value }
+}
+
 /// Results written from several threads, each to its own slot.
-final class ResultBox: @unchecked Sendable {
-    private var slots: [Result<Document, HearsayError>?]
+final class ResultBox<T>: @unchecked Sendable {
+    private var slots: [Result<T, HearsayError>?]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ r: Result<Document, HearsayError>) {
+    func set(_ k: Int, _ r: Result<T, HearsayError>) {
         lock.lock()
         slots[k] = r
         lock.unlock()
     }
-    func get(_ k: Int) -> Result<Document, HearsayError> {
+    func get(_ k: Int) -> Result<T, HearsayError> {
         lock.lock()
         defer { lock.unlock() }
         return slots[k] ?? .failure(HearsayError(code: "internal", message: "missing result"))

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The stages of `pipeline.json`, built once and checked, then run on each document.
@@ -11,6 +12,10 @@ public struct Pipeline: Sendable {
 
     let steps: [Step]
     public let config: PipelineConfig
+    /// SHA-256 over what decides the output: the generator version, the pipeline.json bytes and every resource
+    /// the stages read. Two runs with the same fingerprint give the same document for the same input; the resume
+    /// cache is keyed by it.
+    public let fingerprint: String
 
     /// The stage names in run order.
     public var stageNames: [String] { steps.map(\.name) }
@@ -51,6 +56,8 @@ public struct Pipeline: Sendable {
             steps.append(step)
         }
         self.steps = steps
+        let basis = [KnowledgeEncoding.generatorVersion, config.sha256, resources.log.summary].joined(separator: "\n")
+        fingerprint = SHA256.hash(data: Data(basis.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     static func provides(of name: String) -> Set<Layer> {

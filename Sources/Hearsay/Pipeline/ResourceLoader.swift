@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Finds the lexicons and rule files that `pipeline.json` names.
@@ -7,6 +8,8 @@ import Foundation
 public struct ResourceLoader: Sendable {
     /// Directory that relative paths are resolved against.
     public var baseDirectory: URL
+    /// Records every resource read, so that a pipeline's fingerprint covers the lexicons it was built from.
+    let log = ResourceLog()
 
     /// Where `builtin:` resources live, first found of: `HEARSAY_RESOURCES`; the resource bundle beside the
     /// executable (SwiftPM's layout, also for `swift run` and the tests); the source tree this library was built
@@ -50,7 +53,9 @@ public struct ResourceLoader: Sendable {
     public func data(_ reference: String) throws -> Data {
         let u = try url(reference)
         do {
-            return try Data(contentsOf: u)
+            let d = try Data(contentsOf: u)
+            log.record(reference, d)
+            return d
         } catch {
             throw HearsayError(
                 code: "resource.unreadable", message: "cannot read resource '\(reference)'", file: u.path,
@@ -83,5 +88,25 @@ public struct ResourceLoader: Sendable {
             throw HearsayError(
                 code: "resource.invalid", message: "resource '\(reference)': \(ConfigError.describe(e))")
         }
+    }
+}
+
+/// The resources a pipeline read, each with the SHA-256 of its bytes.
+final class ResourceLog: @unchecked Sendable {
+    private var entries: [String: String] = [:]
+    private let lock = NSLock()
+
+    func record(_ reference: String, _ data: Data) {
+        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        lock.lock()
+        entries[reference] = digest
+        lock.unlock()
+    }
+
+    /// `reference sha256` lines, sorted.
+    var summary: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "\n")
     }
 }

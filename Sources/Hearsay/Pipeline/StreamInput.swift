@@ -38,3 +38,66 @@ public enum StreamInput {
         return .success(item)
     }
 }
+
+/// The articles of a JSON Lines file, one line at a time (a gzip-compressed file is read through zlib).
+final class JSONLinesItems {
+    let path: String
+    private var source: ByteSource?
+    private var number = 0
+    private var failed: HearsayError?
+
+    /// Lines longer than this end the file with an error (a line is one article; the document cap applies too).
+    static let maxLine = 256 << 20
+
+    init(path: String) {
+        self.path = path
+        do { source = try ByteSource(path: path) } catch let e as HearsayError { failed = e } catch {
+            failed = HearsayError(code: "input.unreadable", message: "\(error)", file: path)
+        }
+    }
+
+    func next() -> InputItem? {
+        if let f = failed {
+            failed = nil
+            var item = InputItem(id: (path as NSString).lastPathComponent, path: path)
+            item.failure = f
+            return item
+        }
+        guard let src = source else { return nil }
+        while true {
+            let raw: [UInt8]
+            do {
+                guard let l = try src.line(max: JSONLinesItems.maxLine) else {
+                    source = nil
+                    return nil
+                }
+                raw = l
+            } catch var e as HearsayError {
+                source = nil
+                e.file = path
+                e.line = number + 1
+                var item = InputItem(id: "line-\(number + 1)", path: path, line: number + 1)
+                item.failure = e
+                return item
+            } catch {
+                source = nil
+                return nil
+            }
+            number += 1
+            var line = raw[...]
+            while let last = line.last, last == 0x0A || last == 0x0D { line = line.dropLast() }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            switch StreamInput.parse(Data(line), number: number) {
+            case .success(var item):
+                item.path = nil
+                item.size = item.bytes?.count
+                return item
+            case .failure(var e):
+                e.file = path
+                var item = InputItem(id: "line-\(number)", path: path, line: number)
+                item.failure = e
+                return item
+            }
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+@testable import Hearsay
+
+/// The resume cache, safe output paths, and interrupted runs of the command line.
+@Suite struct ResumeTests {
+    @Test func cacheEntriesRoundTripAndMissOnAnyChange() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cache = try ResultCache(directory: dir.path + "/c", fingerprint: "f1", form: "knowledge")
+        let item = InputItem(id: "a.txt", path: "/in/a.txt")
+        let key = cache.key(for: item, bytes: Array("text".utf8))
+        #expect(cache.load(key) == nil)
+        cache.store(key, .init(body: Data("{\"x\": 1}".utf8), speakers: 2, quotes: 3, claims: 4))
+        let hit = try #require(cache.load(key))
+        #expect(hit.body == Data("{\"x\": 1}".utf8))
+        #expect(hit.speakers == 2 && hit.quotes == 3 && hit.claims == 4)
+        #expect(cache.failure == nil)
+        // Another input, pipeline, output form or id: another key.
+        #expect(cache.key(for: item, bytes: Array("text!".utf8)) != key)
+        #expect(try ResultCache(directory: dir.path + "/c", fingerprint: "f2", form: "knowledge").key(for: item, bytes: Array("text".utf8)) != key)
+        #expect(try ResultCache(directory: dir.path + "/c", fingerprint: "f1", form: "jsonl").key(for: item, bytes: Array("text".utf8)) != key)
+        #expect(cache.key(for: InputItem(id: "b.txt", path: "/in/a.txt"), bytes: Array("text".utf8)) != key)
+        // A damaged entry is a miss, never a wrong document.
+        let file = dir.path + "/c/" + key.prefix(2) + "/" + key + ".entry"
+        try Data("{\"bytes\":99,\"claims\":0,\"quotes\":0,\"speakers\":0}\n{".utf8).write(to: URL(fileURLWithPath: file))
+        #expect(cache.load(key) == nil)
+    }
+
+    @Test func pipelineFingerprintFollowsTheLexicons() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cues = try String(contentsOf: repositoryRoot.appendingPathComponent("Sources/Hearsay/Resources/attribute-cues.txt"), encoding: .utf8)
+        try cues.write(to: dir.appendingPathComponent("cues.txt"), atomically: true, encoding: .utf8)
+        func pipeline() throws -> Pipeline {
+            let stages = PipelineConfig.stageNames.map { "\"\($0)\"" }.joined(separator: ", ")
+            let json = #"{"version": 1, "stages": ["# + stages + #"], "attribute": {"cues": "cues.txt"}}"#
+            return try Pipeline(config: PipelineConfig(data: Data(json.utf8), file: "p.json", baseDirectory: dir))
+        }
+        let a = try pipeline().fingerprint
+        #expect(try pipeline().fingerprint == a)
+        try (cues + "\n[speech]\nquip: quip quipped quips\n").write(to: dir.appendingPathComponent("cues.txt"), atomically: true, encoding: .utf8)
+        #expect(try pipeline().fingerprint != a)
+    }
+
+    @Test func outputPathsNeverLeaveTheOutputDirectory() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.path + "/out"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        #expect(try OutputPaths.file(for: "a/b/c.txt", in: out) == out + "/a/b/c.txt.knowledge.json")
+        #expect(try OutputPaths.file(for: "./x//y.html", in: out) == out + "/x/y.html.knowledge.json")
+        for bad in ["../x", "a/../../x", "/etc/passwd", "", "a\u{0}b", ".", "a/.."] {
+            #expect(throws: HearsayError.self, "\(bad.debugDescription)") { try OutputPaths.file(for: bad, in: out) }
+        }
+        // A link planted inside the output directory is not followed.
+        try FileManager.default.createSymbolicLink(atPath: out + "/link", withDestinationPath: dir.path)
+        #expect(throws: HearsayError.self) { try OutputPaths.file(for: "link/x", in: out) }
+        try FileManager.default.createSymbolicLink(atPath: out + "/f.txt.knowledge.json", withDestinationPath: dir.path + "/elsewhere")
+        #expect(throws: HearsayError.self) { try OutputPaths.file(for: "f.txt", in: out) }
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/x"))
+    }
+
+    // MARK: through the command line
+
+    let cli = CommandLineTests()
+
+    /// `count` short distinct articles in `dir`.
+    func writeArticles(_ count: Int, in dir: URL, from start: Int = 0) throws {
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for i in start..<(start + count) {
+            let text = "Council vote \(i)\n\n‘We approved \(i + 10) new homes,’ said Mayor Ines Okoro on Tuesday. "
+                + "The plan costs $\(i + 2) million, officials said."
+            try Data(text.utf8).write(to: dir.appendingPathComponent(String(format: "a%04d.txt", i)))
+        }
+    }
+
+    @Test func resumeRedoesOnlyNewDocumentsAndGivesTheSameBytes() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("in")
+        try writeArticles(3, in: input)
+        let out = dir.appendingPathComponent("k.json").path
+        #expect(try cli.run(["extract", input.path, "-o", out, "-j", "2"]).status == 0)
+        try writeArticles(2, in: input, from: 3)
+        let resumed = try cli.run(["extract", input.path, "-o", out, "-j", "2", "--resume"])
+        #expect(resumed.status == 0)
+        #expect(resumed.stderr.contains("5 documents (3 from the resume cache)"))
+        let fresh = dir.appendingPathComponent("fresh.json").path
+        #expect(try cli.run(["extract", input.path, "-o", fresh, "--no-cache", "-q"]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == Data(contentsOf: URL(fileURLWithPath: fresh)))
+        // Another pipeline.json: nothing comes from the cache.
+        let pipeline = dir.appendingPathComponent("p.json")
+        let stages = PipelineConfig.stageNames.map { "\"\($0)\"" }.joined(separator: ", ")
+        try Data((#"{"version": 1, "stages": ["# + stages + #"], "claims": {"resolve_partial_dates": false}}"#).utf8).write(to: pipeline)
+        let changed = try cli.run(["extract", input.path, "-o", out, "--resume", "--pipeline", pipeline.path])
+        #expect(changed.status == 0)
+        #expect(!changed.stderr.contains("from the resume cache"))
+    }
+
+    /// Starts `hearsay extract` on `count` articles and kills it with `signal` once the cache holds some
+    /// documents; returns the exit status, or nil when the run finished before the signal.
+    func interruptedRun(_ signal: Int32, dir: URL, count: Int) throws -> Int32? {
+        let input = dir.appendingPathComponent("in")
+        try writeArticles(count, in: input)
+        let p = Process()
+        p.executableURL = CommandLineTests.binary
+        p.arguments = ["extract", input.path, "-o", dir.appendingPathComponent("k.json").path, "-j", "1", "-q"]
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let cache = dir.appendingPathComponent("k.json.cache").path
+        let deadline = Date().addingTimeInterval(60)
+        while p.isRunning && Date() < deadline {
+            let entries = FileManager.default.subpaths(atPath: cache)?.filter { $0.hasSuffix(".entry") }.count ?? 0
+            if entries >= 3 { break }
+            usleep(2_000)
+        }
+        let finished = !p.isRunning
+        kill(p.processIdentifier, signal)
+        p.waitUntilExit()
+        return finished ? nil : p.terminationStatus
+    }
+
+    @Test func aRunKilledHardLeavesNoOutputAndResumesToTheSameBytes() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let status = try interruptedRun(SIGKILL, dir: dir, count: 400)
+        let out = dir.appendingPathComponent("k.json").path
+        if status != nil { #expect(!FileManager.default.fileExists(atPath: out)) }
+        let resumed = try cli.run(["extract", dir.appendingPathComponent("in").path, "-o", out, "--resume"])
+        #expect(resumed.status == 0)
+        #expect(resumed.stderr.contains("from the resume cache"))
+        let fresh = dir.appendingPathComponent("fresh.json").path
+        #expect(try cli.run(["extract", dir.appendingPathComponent("in").path, "-o", fresh, "--no-cache", "-q"]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == Data(contentsOf: URL(fileURLWithPath: fresh)))
+        // The temporary file of the killed run was cleared away by the next run.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }.isEmpty)
+    }
+
+    @Test func ctrlCLeavesNoTemporaryFilesAndExits130() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        guard let status = try interruptedRun(SIGINT, dir: dir, count: 400) else { return }  // finished first
+        #expect(status == 130)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("k.json").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }.isEmpty)
+        let cache = dir.appendingPathComponent("k.json.cache").path
+        #expect(FileManager.default.subpaths(atPath: cache)?.contains { $0.contains(".tmp-") } == false)
+    }
+
+    @Test func outDirMirrorsTheInputTreeAndRefusesUnsafeIds() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("in")
+        try writeArticles(1, in: input.appendingPathComponent("sub"))
+        try Data([0, 1, 2, 3]).write(to: input.appendingPathComponent("junk.txt"))
+        let corpus = #"""
+            {"id": "../escape", "text": "‘Out,’ she said."}
+            {"id": "feed/one", "text": "‘In,’ said Ana Ruiz."}
+            """#
+        try Data(corpus.utf8).write(to: input.appendingPathComponent("feed.jsonl"))
+        let out = dir.appendingPathComponent("out")
+        let r = try cli.run(["extract", input.path, "--out-dir", out.path, "-q"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("'../escape' has a '..' component"))
+        let files = (FileManager.default.subpaths(atPath: out.path) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(files == ["feed/one.knowledge.json", "junk.txt.knowledge.json", "sub/a0000.txt.knowledge.json"])
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("escape.knowledge.json").path))
+        let one = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("feed/one.knowledge.json"))) as? [String: Any]
+        #expect((one?["documents"] as? [[String: Any]])?.first?["id"] as? String == "feed/one")
+        let junk = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("junk.txt.knowledge.json"))) as? [String: Any]
+        #expect((junk?["errors"] as? [[String: Any]])?.first?["code"] as? String == "binary-input")
+        #expect(try cli.run(["extract", input.path, "--out-dir", out.path, "--jsonl"]).status != 0)  // usage error
+    }
+}
