@@ -95,10 +95,12 @@ final class ReportBrowserTests: XCTestCase {
         for (i, d) in file.documents.enumerated() { for q in d.quotes { expectedQuotes.insert("d\(i + 1)-\(q.id)") } }
         XCTAssertGreaterThan(expectedQuotes.count, 0)
         var expectedChanges: [String] = []
+        var expectedReferenceWords = Set<String>()
         for g in corpus.quoteGroups {
             for v in g.variants {
                 let d = try XCTUnwrap(file.documents.first { $0.id == v.document })
                 for c in v.changes {
+                    if !c.reference.isEmpty { expectedReferenceWords.insert(c.reference) }
                     guard let span = c.span else { continue }
                     expectedChanges.append("\(c.op.rawValue)|\(c.reference)|\(try XCTUnwrap(d.string(span)))")
                 }
@@ -135,6 +137,10 @@ final class ReportBrowserTests: XCTestCase {
             #"<mark class="chg op-[a-z]+" data-change="([a-z]+)" data-ref="([^"]*)"[^>]*>([^<]*)</mark>"#, in: dom
         ).map { "\($0[1])|\(Self.unescape($0[2]))|\(Self.unescape($0[3]))" }
         XCTAssertEqual(marked.sorted(), expectedChanges.sorted())
+        // And in the references, the words the variants replaced or left out (a split quote may cut them in two).
+        let struck = try Self.matches(#"<mark class="chg-ref" data-variant="[^"]*"[^>]*>([^<]*)</mark>(?:(?: … )?<mark class="chg-ref">([^<]*)</mark>)?"#, in: dom)
+            .map { Self.unescape($0[1] + ($0[2].isEmpty ? "" : " " + $0[2])) }
+        XCTAssertEqual(Set(struck), expectedReferenceWords)
 
         // A screenshot: a PNG of the window's size.
         let shot = dir.appendingPathComponent("report.png")

@@ -527,12 +527,13 @@ struct ReportPage {
         } else if groups.isEmpty {
             out += "<p>No statement is quoted in more than one article.</p>\n"
         } else {
-            out += "<p class=\"note\">The same statement quoted in several articles. The first is the reference; in the others the words that differ from it are <mark class=\"chg op-replace\">marked</mark>.</p>\n"
+            out += "<p class=\"note\">The same statement quoted in several articles. The first is the reference, with the words the others replace or leave out <mark class=\"chg-ref\">struck through</mark>; in the others the words that differ from it are <mark class=\"chg op-replace\">marked</mark>.</p>\n"
         }
         let corpusSpeakers = Dictionary(
             (file.corpus?.speakers ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for g in groups {
             let changed = g.variants.filter { !$0.changes.isEmpty }.count
+            let referenceMarks = g.quotes.first.map { referenceSpans($0, g.variants) } ?? []
             let who = Array(Set(g.quotes.compactMap { $0.speaker.flatMap { corpusSpeakers[$0] } })).sorted()
             out += "<article class=\"group\" id=\"grp-\(esc(g.id))\">\n"
             out += "<h3>\(esc(g.id)): \(who.isEmpty ? "no speaker found" : esc(who.joined(separator: ", "))) <span class=\"n\">\(plural(g.quotes.count, "article quote")), similarity \(Self.number(g.similarity))\(changed > 0 ? ", " + plural(changed, "variant") : ", word for word")</span></h3>\n"
@@ -545,7 +546,8 @@ struct ReportPage {
                 let link = di.map { "<a href=\"#\(docKeys[$0])-\(esc(m.quote))\">\(esc(m.quote))</a>" } ?? esc(m.quote)
                 let role = n == 0 ? "reference" : (changes.isEmpty ? "same words" : plural(changes.count, "change"))
                 out += "<div class=\"col\(n == 0 ? " ref" : "")\">\n<h4><span class=\"role\">\(role)</span> \(esc(docTitle)), \(link)</h4>\n"
-                out += "<blockquote>" + memberText(m, document: di, changes: changes) + "</blockquote>\n"
+                out += "<blockquote>" + memberText(m, document: di, changes: changes, reference: n == 0 ? referenceMarks : [])
+                    + "</blockquote>\n"
                 if !changes.isEmpty {
                     out += "<ul class=\"changes\" aria-label=\"Changes from the reference\">\n"
                     for c in changes {
@@ -570,11 +572,22 @@ struct ReportPage {
 
     /// A group member's words from its article's text, with the changed words marked; the member's `text` when the
     /// article text or the quote is not in the file.
-    func memberText(_ m: QuoteGroup.Member, document di: Int?, changes: [WordChange]) -> String {
+    func memberText(
+        _ m: QuoteGroup.Member, document di: Int?, changes: [WordChange], reference: [(span: Span, variants: [String])]
+    ) -> String {
         guard let di, let scalars = scalars[di],
             let q = file.documents[di].quotes.first(where: { $0.id == m.quote }), !q.fragments.isEmpty
         else { return esc(m.text) }
-        let marks = changes.compactMap { c -> Highlighter.Mark? in
+        let referenceMarks = reference.map { r in
+            let attrs =
+                HTMLMarkup.attribute("data-variant", r.variants.joined(separator: " | "))
+                + HTMLMarkup.attribute(
+                    "title", "changed in a variant" + r.variants.map { $0.isEmpty ? ": left out" : " to “\($0)”" }.joined(separator: ","))
+            return Highlighter.Mark(
+                span: r.span, layer: 0, open: { first, _ in "<mark class=\"chg-ref\"" + (first ? attrs : "") + ">" },
+                close: "</mark>")
+        }
+        let marks = referenceMarks + changes.compactMap { c -> Highlighter.Mark? in
             guard let span = c.span else { return nil }
             let attrs =
                 " data-change=\"\(esc(c.op.rawValue))\"" + HTMLMarkup.attribute("data-ref", c.reference)
@@ -587,6 +600,68 @@ struct ReportPage {
         }
         let h = Highlighter(scalars: scalars, marks: marks)
         return q.fragments.map { h.html($0.span) }.joined(separator: " … ")
+    }
+
+    /// Where, in the reference quote's document text, the words lie that the variants changed or left out: the word
+    /// alignment the corpus index made the changes with (``CorpusWords``, ``WordDiff``), redone on the two quotes and
+    /// used only when it yields exactly the file's changes. Spans in the same place are merged, listing each variant's
+    /// words.
+    func referenceSpans(_ ref: QuoteGroup.Member, _ variants: [QuoteGroup.Variant]) -> [(span: Span, variants: [String])] {
+        guard let ri = docIndex[ref.document], let scalars = scalars[ri],
+            let rq = file.documents[ri].quotes.first(where: { $0.id == ref.quote })
+        else { return [] }
+        // The quote text is its fragments joined by a space; otherwise offsets in it do not map to the document.
+        var bases: [Int] = []
+        var joined = String.UnicodeScalarView()
+        for f in rq.fragments {
+            guard f.span.start >= 0, f.span.end <= scalars.count else { return [] }
+            if !bases.isEmpty { joined.append(" ") }
+            bases.append(joined.count)
+            joined.append(contentsOf: scalars[f.span.start..<f.span.end])
+        }
+        guard String(joined) == rq.text else { return [] }
+        let refScalars = Array(rq.text.unicodeScalars)
+        let refWords = CorpusWords.words(rq.text)
+        var found: [Span: [String]] = [:]
+        var order: [Span] = []
+        for v in variants where !v.changes.isEmpty {
+            guard let vi = docIndex[v.document],
+                let vq = file.documents[vi].quotes.first(where: { $0.id == v.quote })
+            else { continue }
+            var vocabulary: [String: Int32] = [:]
+            func ids(_ words: [CorpusWords.Word]) -> [Int32] {
+                words.map { w in
+                    if let id = vocabulary[w.key] { return id }
+                    let id = Int32(vocabulary.count)
+                    vocabulary[w.key] = id
+                    return id
+                }
+            }
+            let a = ids(refWords)
+            let runs = WordDiff.changes(a, ids(CorpusWords.words(vq.text)))
+            guard runs.count == v.changes.count else { continue }
+            var spans: [(Span, String)] = []
+            var agree = true
+            for ((r, _), c) in zip(runs, v.changes) where !r.isEmpty {
+                let s = refWords[r.lowerBound].start
+                let e = refWords[r.upperBound - 1].end
+                guard String(String.UnicodeScalarView(refScalars[s..<e])) == c.reference else {
+                    agree = false
+                    break
+                }
+                for (k, f) in rq.fragments.enumerated() {
+                    let lo = max(s, bases[k])
+                    let hi = min(e, bases[k] + f.span.length)
+                    if lo < hi { spans.append((Span(f.span.start + lo - bases[k], f.span.start + hi - bases[k]), c.variant)) }
+                }
+            }
+            guard agree else { continue }
+            for (span, words) in spans {
+                if found[span] == nil { order.append(span) }
+                found[span, default: []].append(words)
+            }
+        }
+        return order.map { ($0, found[$0] ?? []) }
     }
 
     // MARK: Errors
