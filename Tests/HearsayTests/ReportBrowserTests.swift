@@ -64,7 +64,9 @@ final class ReportBrowserTests: XCTestCase {
         let re = try NSRegularExpression(pattern: pattern)
         let ns = s as NSString
         return re.matches(in: s, range: NSRange(location: 0, length: ns.length)).map { m in
-            (0..<m.numberOfRanges).map { m.range(at: $0).location == NSNotFound ? "" : ns.substring(with: m.range(at: $0)) }
+            (0..<m.numberOfRanges).map {
+                m.range(at: $0).location == NSNotFound ? "" : ns.substring(with: m.range(at: $0))
+            }
         }
     }
 
@@ -117,10 +119,13 @@ final class ReportBrowserTests: XCTestCase {
         let dump = try run(browser, common + ["--dump-dom", report.absoluteString], in: dir)
         XCTAssertEqual(dump.status, 0, String(dump.stderr.suffix(2000)))
         let dom = dump.stdout
-        XCTAssertTrue(dom.contains("data-quotes-marked=\"\(expectedQuotes.count)\""), "the script did not count \(expectedQuotes.count) quotes")
+        XCTAssertTrue(
+            dom.contains("data-quotes-marked=\"\(expectedQuotes.count)\""),
+            "the script did not count \(expectedQuotes.count) quotes")
 
         // Every quote once as a focusable head mark, and no other.
-        let heads = try Self.matches(#"<mark class="q [^"]*" data-q="([^"]*)"[^>]*data-head="""#, in: dom).map { Self.unescape($0[1]) }
+        let heads = try Self.matches(#"<mark class="q [^"]*" data-q="([^"]*)"[^>]*data-head="""#, in: dom)
+            .map { Self.unescape($0[1]) }
         XCTAssertEqual(heads.count, expectedQuotes.count)
         XCTAssertEqual(Set(heads), expectedQuotes)
 
@@ -138,14 +143,19 @@ final class ReportBrowserTests: XCTestCase {
         ).map { "\($0[1])|\(Self.unescape($0[2]))|\(Self.unescape($0[3]))" }
         XCTAssertEqual(marked.sorted(), expectedChanges.sorted())
         // And in the references, the words the variants replaced or left out (a split quote may cut them in two).
-        let struck = try Self.matches(#"<mark class="chg-ref" data-variant="[^"]*"[^>]*>([^<]*)</mark>(?:(?: … )?<mark class="chg-ref">([^<]*)</mark>)?"#, in: dom)
-            .map { Self.unescape($0[1] + ($0[2].isEmpty ? "" : " " + $0[2])) }
+        let struck = try Self.matches(
+            #"<mark class="chg-ref" data-variant="[^"]*"[^>]*>([^<]*)</mark>"#
+                + #"(?:(?: … )?<mark class="chg-ref">([^<]*)</mark>)?"#, in: dom
+        ).map { Self.unescape($0[1] + ($0[2].isEmpty ? "" : " " + $0[2])) }
         XCTAssertEqual(Set(struck), expectedReferenceWords)
 
         // A screenshot: a PNG of the window's size.
         let shot = dir.appendingPathComponent("report.png")
         let taken = try run(
-            browser, common + ["--hide-scrollbars", "--window-size=1280,1600", "--screenshot=\(shot.path)", report.absoluteString],
+            browser,
+            common + [
+                "--hide-scrollbars", "--window-size=1280,1600", "--screenshot=\(shot.path)", report.absoluteString,
+            ],
             in: dir)
         XCTAssertEqual(taken.status, 0, String(taken.stderr.suffix(2000)))
         let png = try Data(contentsOf: shot)

@@ -72,8 +72,8 @@ import Testing
         let text = "a😀be\u{301}c𝄞d<"
         func mark(_ name: String, _ s: Int, _ e: Int, layer: Int = 0) -> Highlighter.Mark {
             Highlighter.Mark(
-                span: Span(s, e), layer: layer, open: { first, last in "<\(name)\(first ? "^" : "")\(last ? "$" : "")>" },
-                close: "</\(name)>")
+                span: Span(s, e), layer: layer,
+                open: { first, last in "<\(name)\(first ? "^" : "")\(last ? "$" : "")>" }, close: "</\(name)>")
         }
         // q: [1, 5), c: [3, 7) crosses its end, n: [2, 4) nests inside q and overlaps c.
         let h = Highlighter(text: text, marks: [mark("q", 1, 5), mark("c", 3, 7, layer: 1), mark("n", 2, 4)])
@@ -102,7 +102,8 @@ import Testing
     }
 
     @Test func withoutTextTheQuotesAreStillListedAndMarked() throws {
-        var doc = KnowledgeDocument(try process("‘We will rebuild,’ said Mayor Ines Okoro.\n\n‘And soon,’ she said."))
+        let text = "‘We will rebuild,’ said Mayor Ines Okoro.\n\n‘And soon,’ she said."
+        var doc = KnowledgeDocument(try process(text))
         doc.text = nil
         doc.paragraphs = nil
         let html = try ReportRenderer.builtin().render(file([doc]))
@@ -112,7 +113,8 @@ import Testing
     }
 
     @Test func claimValuesAreFormattedWithTheirUnit() throws {
-        let doc = KnowledgeDocument(try process("The council said it would spend more than $75 billion on 12% of roads."))
+        let text = "The council said it would spend more than $75 billion on 12% of roads."
+        let doc = KnowledgeDocument(try process(text))
         let labels = doc.claims.map(ReportPage.claimLabel)
         #expect(labels.contains("more than 75,000,000,000 USD"))
         #expect(labels.contains("12%"))

@@ -56,6 +56,11 @@ enum HTMLMarkup {
 
     /// An attribute ` name="value"` with the value escaped.
     static func attribute(_ name: String, _ value: String) -> String { " \(name)=\"\(escape(value))\"" }
+
+    /// An element `<name a="v" ...>inner</name>`: attribute values are escaped, `inner` is markup already.
+    static func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], _ inner: String) -> String {
+        "<\(name)" + attributes.map { attribute($0.key, $0.value) }.joined() + ">" + inner + "</\(name)>"
+    }
 }
 
 /// Marks layered over a run of text: quotes, claims, changed words. Marks may nest (a claim inside a quote, a
@@ -126,12 +131,15 @@ struct Highlighter {
         func closeTo(_ depth: Int, at p: Int) {
             while stack.count > depth {
                 let top = stack.removeLast()
-                if case .open(let m, let s, _) = events[top.event] { events[top.event] = .open(mark: m, start: s, end: p) }
+                if case .open(let m, let s, _) = events[top.event] {
+                    events[top.event] = .open(mark: m, start: s, end: p)
+                }
                 events.append(.close)
             }
         }
         for (a, b) in zip(points, points.dropFirst()) where a < b {
-            let active = inside.filter { marks[$0].span.start <= a && marks[$0].span.end >= b }.sorted { rank[$0] < rank[$1] }
+            let active = inside.filter { marks[$0].span.start <= a && marks[$0].span.end >= b }
+                .sorted { rank[$0] < rank[$1] }
             var common = 0
             while common < stack.count, common < active.count, stack[common].mark == active[common] { common += 1 }
             closeTo(common, at: a)
