@@ -141,4 +141,29 @@ import Testing
         // Written through a temporary file: nothing else is left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["k.json", "r.html"])
     }
+
+    /// A misquote between two articles: changed words marked in the variant from the file's spans, and the words
+    /// they replace struck through in the reference, located in the right fragment of a split quote after an astral
+    /// character.
+    @Test func variantsMarkTheChangedWordsOnBothSides() throws {
+        var a = KnowledgeDocument(
+            try process("‘We will 🚀 rebuild the old bridge,’ said Mayor Ines Okoro, ‘and we will do it quickly.’"))
+        var b = KnowledgeDocument(
+            try process("‘We will 🚀 rebuild the old bridge,’ said Mayor Ines Okoro, ‘and we shall do it quickly.’"))
+        a.id = "a.txt"
+        b.id = "b.txt"
+        let index = CorpusIndex(settings: try CorpusSettings.builtin())
+        index.add(a)
+        index.add(b)
+        let corpus = index.knowledge()
+        let group = try #require(corpus.quoteGroups.first)
+        let change = try #require(group.variants.first?.changes.first)
+        #expect(change.reference == "will" && change.variant == "shall")
+        let html = try ReportRenderer.builtin().render(file([a, b], corpus: corpus))
+        #expect(html.contains(#"and we <mark class="chg op-replace" data-change="replace" data-ref="will""#))
+        #expect(html.contains(#"title="reference: “will”">shall</mark> do it quickly."#))
+        #expect(html.contains(#"and we <mark class="chg-ref" data-variant="shall""#))
+        #expect(html.contains(#"title="changed in a variant to “shall”">will</mark> do it quickly."#))
+        #expect(occurrences(#"<mark class="chg-ref""#, in: html) == 2, "one in the reference, one in the legend")
+    }
 }
