@@ -11,10 +11,11 @@ struct Report: ParsableCommand {
             confidence and the rules that decided. Removed boilerplate and claim lists are collapsed below each
             article. Then "who said what" across articles and the quote variants side by side with the changed words
             marked (from the knowledge file's corpus section). The page loads nothing from the network. The file is
-            written to a temporary name and renamed into place.
+            written to a temporary name and renamed into place. A .jsonl input (hearsay extract --jsonl, hearsay
+            stream) is read as knowledge documents, one per line, and compared across documents here.
             """)
 
-    @Argument(help: "The knowledge file (default: knowledge.json).")
+    @Argument(help: "The knowledge file, or a .jsonl file of knowledge documents (default: knowledge.json).")
     var input: String = "knowledge.json"
 
     @Option(name: .shortAndLong, help: "Output file (default: report.html).")
@@ -22,7 +23,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         do {
-            let file = try KnowledgeFile.read(path: input)
+            let file = try ReportInput.read(path: input)
             let html = try ReportRenderer.builtin().render(file)
             let out = try AtomicFile(path: output)
             try out.write(html)

@@ -166,4 +166,28 @@ import Testing
         #expect(html.contains(#"title="changed in a variant to “shall”">will</mark> do it quickly."#))
         #expect(occurrences(#"<mark class="chg-ref""#, in: html) == 2, "one in the reference, one in the legend")
     }
+
+    /// JSON Lines input (`extract --jsonl`, `stream`): documents and error lines are read, the corpus computed.
+    @Test func jsonLinesInputIsReadAndComparedAcrossDocuments() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var lines = Data()
+        for (id, verb) in [("a.txt", "will"), ("b.txt", "shall")] {
+            var d = try process("‘We will rebuild the old bridge,’ said Mayor Ines Okoro, ‘and we \(verb) do it quickly.’")
+            d.id = id
+            lines.append(try KnowledgeEncoding.line(d))
+            lines.append(0x0A)
+        }
+        lines.append(Data(#"{"error":{"code":"binary-input","message":"input looks binary"},"id":"c.txt","line":3}"#.utf8))
+        lines.append(Data("\n\n".utf8))
+        let path = dir.appendingPathComponent("k.jsonl").path
+        try lines.write(to: URL(fileURLWithPath: path))
+        let file = try ReportInput.read(path: path)
+        #expect(file.documents.map(\.id) == ["a.txt", "b.txt"])
+        #expect(file.errors.map(\.code) == ["binary-input"])
+        #expect(file.errors.first?.file == "c.txt")
+        #expect(file.corpus?.quoteGroups.first?.variants.first?.changes.map(\.variant) == ["shall"])
+        try Data("{\"id\": 1}\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: HearsayError.self) { try ReportInput.read(path: path) }
+    }
 }
