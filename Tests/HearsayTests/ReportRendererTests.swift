@@ -173,12 +173,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         var lines = Data()
         for (id, verb) in [("a.txt", "will"), ("b.txt", "shall")] {
-            var d = try process("‘We will rebuild the old bridge,’ said Mayor Ines Okoro, ‘and we \(verb) do it quickly.’")
+            var d = try process(
+                "‘We will rebuild the old bridge,’ said Mayor Ines Okoro, ‘and we \(verb) do it quickly.’")
             d.id = id
             lines.append(try KnowledgeEncoding.line(d))
             lines.append(0x0A)
         }
-        lines.append(Data(#"{"error":{"code":"binary-input","message":"input looks binary"},"id":"c.txt","line":3}"#.utf8))
+        let error = #"{"error":{"code":"binary-input","message":"input looks binary"},"id":"c.txt","line":3}"#
+        lines.append(Data(error.utf8))
         lines.append(Data("\n\n".utf8))
         let path = dir.appendingPathComponent("k.jsonl").path
         try lines.write(to: URL(fileURLWithPath: path))
