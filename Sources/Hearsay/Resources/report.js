@@ -93,7 +93,8 @@
     go(heads[next]);
   }
   function fromHash() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
     var el = id ? document.getElementById(id) : null;
     if (el && (el.hasAttribute("data-q") || el.hasAttribute("data-c"))) { go(el); }
   }
