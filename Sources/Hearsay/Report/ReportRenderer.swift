@@ -52,7 +52,8 @@ public struct ReportRenderer: Sendable {
 /// One rendering: the indexes built from the knowledge file and the page assembled from them.
 struct ReportPage {
     let file: KnowledgeFile
-    /// `d1`, `d2`, ... by position in the file: element ids never carry text from the file.
+    /// `d1`, `d2`, ... by position in the file: element ids are these keys, not document ids (paths), joined to the
+    /// file's quote and claim ids (`d1-q4`), always escaped.
     let docKeys: [String]
     let docIndex: [String: Int]
     let speakers: [ReportSpeaker]
