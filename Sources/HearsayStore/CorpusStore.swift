@@ -86,7 +86,8 @@ public final class CorpusStore {
         ) WITHOUT ROWID;
         """
 
-    /// Indexes created after the bulk load (faster than maintaining them row by row).
+    /// Indexes created after the documents are loaded (faster than maintaining them row by row), before the corpus
+    /// is written (which looks quotes up by document).
     static let indexes = """
         CREATE INDEX quotes_speaker ON quotes(speaker, document, number);
         CREATE INDEX quotes_document ON quotes(document, number);
@@ -171,8 +172,8 @@ public final class CorpusStore {
             let corpus = fileCorpus ?? index.knowledge()
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction {
-                    try writeCorpus(corpus, db: db, docRow: docRow)
                     try db.execute(sql: indexes)
+                    try writeCorpus(corpus, db: db, docRow: docRow)
                     try db.execute(
                         sql: """
                             UPDATE quotes SET speaker = (SELECT speaker FROM document_speakers ds
@@ -343,22 +344,26 @@ public final class CorpusStore {
     public func who(_ query: String, limit: Int = 1000) throws -> WhoAnswer {
         let words = CorpusWords.words(query).map(\.key)
         return try db.read { db in
-            var ids = Set<Int64>()
+            // Candidates by name word prefix, scored on their names alone; documents are read for matches only.
+            var rows: [Int64: Row] = [:]
             for w in words {
                 let prefix = String(w.prefix(3))
-                let upper = prefix + "\u{10FFFF}"
-                ids.formUnion(
-                    try Int64.fetchAll(
-                        db, sql: "SELECT speaker FROM speaker_words WHERE word >= ? AND word < ?",
-                        arguments: [prefix, upper]))
+                for row in try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id, corpus_id, name, type, aliases, descriptions FROM speakers WHERE id IN
+                            (SELECT speaker FROM speaker_words WHERE word >= ? AND word < ?)
+                        """, arguments: [prefix, prefix + "\u{10FFFF}"])
+                {
+                    rows[row["id"]] = row
+                }
             }
+            let decoder = JSONDecoder()
             var speakers: [(Int64, CorpusSpeaker)] = []
-            for id in ids.sorted() {
-                guard
-                    let row = try Row.fetchOne(
-                        db, sql: "SELECT corpus_id, name, type, aliases, descriptions FROM speakers WHERE id = ?",
-                        arguments: [id])
-                else { continue }
+            for (id, row) in rows.sorted(by: { $0.key < $1.key }) {
+                let aliases = try decoder.decode([String].self, from: Data((row["aliases"] as String).utf8))
+                let name: String = row["name"]
+                guard SpeakerSearch.score(query: query, names: [name] + aliases) != nil else { continue }
                 let docs = try Row.fetchAll(
                     db,
                     sql: """
@@ -366,10 +371,8 @@ public final class CorpusStore {
                         JOIN documents d ON d.id = ds.document WHERE ds.speaker = ? ORDER BY d.doc_id
                         """, arguments: [id]
                 ).map { r in CorpusSpeaker.Appearance(document: r["doc"], speaker: r["local"], quotes: []) }
-                let decoder = JSONDecoder()
                 let s = CorpusSpeaker(
-                    id: row["corpus_id"], name: row["name"], type: row["type"],
-                    aliases: try decoder.decode([String].self, from: Data((row["aliases"] as String).utf8)),
+                    id: row["corpus_id"], name: name, type: row["type"], aliases: aliases,
                     descriptions: try decoder.decode([String].self, from: Data((row["descriptions"] as String).utf8)),
                     documents: docs)
                 speakers.append((id, s))
