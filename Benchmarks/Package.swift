@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
-// Speed benchmarks, apart from the tests: `cd Benchmarks && swift run -c release hearsay-bench`.
+// Speed benchmarks, apart from the tests: `cd Benchmarks && swift run -c release hearsay-bench` (see
+// docs/performance.md); `Benchmarks/profile.sh` profiles it under valgrind callgrind.
 import PackageDescription
 
 let package = Package(

@@ -61,76 +61,31 @@ struct Stream: ParsableCommand {
 
     func run() throws {
         let pipeline = try options.load()
-        let input = FileHandle.standardInput
         let out = FileHandle.standardOutput
-        var lineNumber = 0
         var failures = 0
-        var pending: [(Int, Result<InputItem, HearsayError>)] = []
-
-        func flush() throws {
-            let items = pending.compactMap { (try? $0.1.get()) }
-            var results: [Int: Result<Document, HearsayError>] = [:]
-            Batch.run(items, with: pipeline, jobs: options.jobs) { i, _, r in results[i] = r }
-            var next = 0
-            var chunk = Data()
-            for (number, parsed) in pending {
-                let result: Result<Document, HearsayError>
-                switch parsed {
-                case .failure(let e): result = .failure(e)
-                case .success:
-                    result = results[next] ?? .failure(HearsayError(code: "internal", message: "lost result"))
-                    next += 1
+        // Lines are parsed as they are read and processed on all cores, at most jobs × 8 ahead of the output,
+        // which keeps input order.
+        try Batch.map(JSONLinesItems(handle: FileHandle.standardInput), jobs: options.jobs, { item in
+            Batch.process(item, with: pipeline).flatMap { doc in
+                Result { try KnowledgeEncoding.line(doc) }.mapError {
+                    HearsayError(code: "internal", message: "encoding failed: \($0)", file: item.id)
                 }
-                switch result {
-                case .success(let doc):
-                    chunk.append(try KnowledgeEncoding.line(doc))
-                case .failure(let e):
-                    failures += 1
-                    printError(e)
-                    var obj = Data(#"{"error":"#.utf8)
-                    obj.append(try KnowledgeEncoding.errorLine(e))
-                    obj.append(Data(#","id":"#.utf8))
-                    obj.append(try JSONEncoder().encode(e.file ?? "line-\(number)"))
-                    obj.append(Data(",\"line\":\(number)}".utf8))
-                    chunk.append(obj)
-                }
-                chunk.append(0x0A)
             }
-            out.write(chunk)
-            pending.removeAll()
-        }
-
-        func take(_ line: Data) throws {
-            lineNumber += 1
-            var l = line
-            if l.last == 0x0D { l.removeLast() }
-            if l.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-            pending.append((lineNumber, StreamInput.parse(l, number: lineNumber)))
-            if pending.count >= max(1, options.jobs) * 16 { try flush() }
-        }
-
-        // Lines are cut from a growing buffer; each byte is scanned once, so a huge line costs linear time.
-        var buffer: [UInt8] = []
-        var lineStart = 0
-        var scanFrom = 0
-        while true {
-            let data = input.availableData
-            if data.isEmpty { break }
-            buffer.append(contentsOf: data)
-            while scanFrom < buffer.count, let nl = buffer[scanFrom...].firstIndex(of: 0x0A) {
-                try take(Data(buffer[lineStart..<nl]))
-                lineStart = nl + 1
-                scanFrom = lineStart
-            }
-            scanFrom = buffer.count
-            if lineStart >= 1 << 20 {
-                buffer.removeFirst(lineStart)
-                scanFrom -= lineStart
-                lineStart = 0
+        }) { _, item, result in
+            switch result {
+            case .success(let line):
+                out.write(line + Data([0x0A]))
+            case .failure(let e):
+                failures += 1
+                printError(e)
+                var obj = Data(#"{"error":"#.utf8)
+                obj.append(try KnowledgeEncoding.errorLine(e))
+                obj.append(Data(#","id":"#.utf8))
+                obj.append(try JSONEncoder().encode(e.file ?? item.id))
+                obj.append(Data(",\"line\":\(item.line ?? 0)}\n".utf8))
+                out.write(obj)
             }
         }
-        if lineStart < buffer.count { try take(Data(buffer[lineStart...])) }
-        try flush()
         if failures > 0 { throw ExitCode(1) }
     }
 }

@@ -78,9 +78,9 @@ import Testing
         #expect(items[2].declaredMediaType == "text/html")
     }
 
-    @Test func itemsArePulledInBoundedChunks() {
-        // Memory stays flat: the batch never reads far ahead of what it has handed on.
-        var pulled = 0
+    @Test func workersRunABoundedWindowAheadAndResultsComeInOrder() {
+        // Memory stays flat: the batch never reads more than jobs × 8 items ahead of what it has handed on.
+        let pulled = Counter()
         var handed = 0
         var maxAhead = 0
         let source = AnySequence { () -> AnyIterator<InputItem> in
@@ -88,17 +88,44 @@ import Testing
             return AnyIterator {
                 guard n < 1000 else { return nil }
                 n += 1
-                pulled += 1
-                return InputItem(id: "doc-\(n)", bytes: [0x61])
+                pulled.add()
+                return InputItem(id: "doc-\(n)", bytes: [UInt8](repeating: 0x61, count: n % 7))
             }
         }
-        Batch.map(source, jobs: 2, { .success($0.id) }) { index, item, result in
+        // Uneven work, so that results finish out of order.
+        Batch.map(source, jobs: 2, { item in
+            usleep(UInt32(item.bytes!.count * 50))
+            return .success(item.id)
+        }) { index, item, result in
             handed += 1
-            maxAhead = max(maxAhead, pulled - handed)
+            maxAhead = max(maxAhead, pulled.value - handed)
             #expect((try? result.get()) == item.id)
-            #expect(index == handed - 1)
+            #expect(item.id == "doc-\(index + 1)")
         }
         #expect(handed == 1000)
-        #expect(maxAhead < 16)
+        #expect(maxAhead <= 16)
     }
+
+    @Test func aSinkErrorStopsTheWorkers() {
+        let pulled = Counter()
+        let source = AnySequence { () -> AnyIterator<InputItem> in
+            AnyIterator {
+                pulled.add()
+                return InputItem(id: "endless", bytes: [0x61])
+            }
+        }
+        struct Full: Error {}
+        #expect(throws: Full.self) {
+            try Batch.map(source, jobs: 2, { .success($0.id) }) { index, _, _ in if index == 100 { throw Full() } }
+        }
+        #expect(pulled.value <= 100 + 17)
+    }
+}
+
+/// A counter shared between threads.
+final class Counter: @unchecked Sendable {
+    private var n = 0
+    private let lock = NSLock()
+    func add() { lock.lock(); n += 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return n }
 }

@@ -27,6 +27,41 @@ import Testing
         #expect(speaker.descriptions.contains("a lawyer for the company"))
     }
 
+    @Test func aPlaceAfterOfIsNotTheSpeaker() throws {
+        for (text, name) in [
+            ("Sen. Ada Kowalski of Ohio said the deal was “a betrayal of workers.”", "Ada Kowalski"),
+            ("President Lin of Taiwan said the drills were “a threat.”", "Lin"),
+        ] {
+            let doc = try run(text)
+            let q = try #require(doc.quotes.first)
+            #expect(doc.speakerName(of: q) == name, "\(text)")
+        }
+    }
+
+    @Test func coordinatedAndAdverbialParticipleCuesTakeTheClauseSubject() throws {
+        // An Oxford comma before "and" closes the first conjunct, not the clause.
+        let a = try run("Mayor Rosa Diaz has criticised the board publicly, and has referred to it as “a rubber stamp.”")
+        #expect(a.quotes.first.flatMap { a.speakerName(of: $0) } == "Rosa Diaz")
+        // "began by saying": a participle after a preposition.
+        let b = try run("Dr. Omar Haddad then appeared on radio and began by saying he would “never” diagnose anyone.")
+        #expect(b.quotes.first.flatMap { b.speakerName(of: $0) } == "Omar Haddad")
+        // Naming and judging verbs attribute the quoted label.
+        let c = try run("Governor Ines Okoro lauded the engineers for their “bold and careful work.”")
+        #expect(c.quotes.first.flatMap { c.speakerName(of: $0) } == "Ines Okoro")
+        let d = try run("‘Go and vote,’ Mayor Rosa Diaz implored. ‘Every ballot counts.’")
+        #expect(d.quotes.count == 1)
+        #expect(d.quotes.first.flatMap { d.speakerName(of: $0) } == "Rosa Diaz")
+    }
+
+    @Test func aQuoteWithoutSpeakerSaysWhy() throws {
+        let doc = try run("The hall was full.\n\nShe called the vote “rigged and unfair” on Monday.")
+        let q = try #require(doc.quotes.first)
+        #expect(q.speaker == nil)
+        let note = try #require(doc.diagnostics.first { $0.code == "attribute.speaker-unknown" })
+        #expect(note.message.contains("'She'"))
+        #expect(note.sourceSpan == q.fragments.first?.sourceSpan)
+    }
+
     @Test func quoteSplitByItsCueIsOneQuote() throws {
         let doc = try run("‘The bridge is safe,’ Jonas Berg said. ‘We inspected it twice this year.’")
         #expect(doc.quotes.count == 1)

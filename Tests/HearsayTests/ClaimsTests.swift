@@ -43,6 +43,23 @@ import Testing
         #expect(c[1].unit == "member")
     }
 
+    @Test func countedNounModifiersInTheirBaseForm() throws {
+        let c = try claims("It split into two smaller tenancies, offered two gas-only powertrain options and is one of the best wireless speakers.")
+        #expect(c.map(\.text) == ["two smaller tenancies", "two gas-only powertrain options", "one of the best wireless speakers"])
+        #expect(c.map(\.unit) == ["small tenancy", "gas-only powertrain option", "good wireless speaker"])
+        let most = try claims("It was one of the most spectacular catches.")
+        #expect(most.first?.unit == "spectacular catch")
+    }
+
+    @Test func aTemporalExpressionInPartsIsOneClaim() throws {
+        let c = try claims(
+            "We meet October 14 at 8:00am, and it was tuesday of last week. On Monday, 20 soldiers left.",
+            published: "2020-07-11")
+        #expect(c.map(\.text) == ["October 14 at 8:00am", "tuesday of last week", "Monday", "20 soldiers"])
+        #expect(c[0].kind == .time)
+        #expect(c[1].provenance.rule.hasSuffix("+joined"))
+    }
+
     @Test func spelledNumbersAndFractions() throws {
         let c = try claims("They waited five hours; twenty-eight thousand fans came and three-quarters left.")
         #expect(c.count == 3)

@@ -211,6 +211,37 @@ import Testing
         #expect(throws: HearsayError.self) { try wc.append(body: Data("[]".utf8)) }
     }
 
+    static func speaker(_ id: String, _ name: String, _ type: Speaker.Kind = .person) -> Speaker {
+        Speaker(
+            id: id, name: name, type: type, descriptions: [], affiliation: nil,
+            mentions: [Mention(text: name, form: .name, span: Span(0, 0), sourceSpan: Span(0, 0))])
+    }
+
+    @Test func mergeRulesForNames() throws {
+        let index = CorpusIndex(settings: try CorpusSettings.builtin())
+        index.add(id: "a", speakers: [
+            Self.speaker("s1", "Susan Ariel Aaronson"), Self.speaker("s2", "Dave Lee"), Self.speaker("s3", "Wells Fargo", .organization),
+            Self.speaker("s4", "José Núñez Jr."),
+        ], quotes: [])
+        index.add(id: "b", speakers: [
+            Self.speaker("s1", "Susan Aaronson"), Self.speaker("s2", "Lee"), Self.speaker("s3", "Wells Fargo", .unknown),
+            Self.speaker("s4", "jose nunez"),
+        ], quotes: [])
+        index.add(id: "c", speakers: [Self.speaker("s1", "Christine Lee"), Self.speaker("s2", "Lee")], quotes: [])
+        let speakers = index.knowledge().speakers
+        func docs(_ name: String) -> [String] {
+            speakers.first { $0.name == name }.map { $0.documents.map { "\($0.document)/\($0.speaker)" } } ?? []
+        }
+        #expect(docs("Susan Ariel Aaronson") == ["a/s1", "b/s1"])
+        #expect(docs("Wells Fargo") == ["a/s3", "b/s3"])
+        #expect(speakers.first { $0.name == "Wells Fargo" }?.type == "organization")
+        #expect(docs("José Núñez Jr.") == ["a/s4", "b/s4"])
+        // Two people named Lee: the bare surname joins neither; the bare "Lee"s stay together.
+        #expect(docs("Dave Lee") == ["a/s2"])
+        #expect(docs("Christine Lee") == ["c/s1"])
+        #expect(docs("Lee") == ["b/s2", "c/s2"])
+    }
+
     @Test func speakerSearchIsLoose() {
         let names = ["Mike Pompeo", "Pompeo", "Secretary of State Mike Pompeo"]
         #expect(SpeakerSearch.score(query: "mike pompeo", names: names) == 1.0)

@@ -1,124 +1,122 @@
 import Foundation
 import Hearsay
 
-// Times the pipeline on fixed corpora, one core, in this process, after a warm-up pass.
+// Speed benchmarks, apart from the tests.
 //
-// usage: hearsay-bench [--repeat N] [--eval DIR]
-//   DIR defaults to ../../shared/eval (the development sets), when present; the seeds are always measured.
-// Prints, per corpus, documents/s and MB/s for the whole pipeline and for each stage alone (the stage's own time).
-
-struct Corpus {
-    var name: String
-    var items: [(id: String, bytes: [UInt8], media: String?, published: String?)]
-    var megabytes: Double { Double(items.reduce(0) { $0 + $1.bytes.count }) / 1_000_000 }
-}
-
-func jsonl(_ path: String, name: String, textKey: String = "text", limit: Int = .max) -> Corpus? {
-    guard let data = FileManager.default.contents(atPath: path) else { return nil }
-    var c = Corpus(name: name, items: [])
-    for line in data.split(separator: 0x0A) where c.items.count < limit {
-        guard let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-            let text = o[textKey] as? String
-        else { continue }
-        let published = (o["reference_datetime"] as? String).map { String($0.prefix(10)) }
-        c.items.append((o["id"] as? String ?? "?", Array(text.utf8), "text/plain", published))
-    }
-    return c
-}
-
-func htmlPages(_ dir: String) -> Corpus? {
-    // The boilerplate set's pages, gunzipped by the system's gzip.
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return nil }
-    var c = Corpus(name: "aeb-dev html pages", items: [])
-    for n in names.sorted() where n.hasSuffix(".html.gz") {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/gzip")
-        p.arguments = ["-dc", dir + "/" + n]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        guard (try? p.run()) != nil else { return nil }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        c.items.append((n, [UInt8](data), "text/html", nil))
-    }
-    return c.items.isEmpty ? nil : c
-}
+// usage: hearsay-bench [--mb MB] [--corpus text,html] [--measure floor,normalize,full] [--cores 1,all]
+//                      [--limit N] [--repeat N] [--eval DIR] [--no-stages] [--no-scale]
+//
+// 1. Per stage (skip with --no-stages): the seeds and the development sets, one core, N passes after a warm-up;
+//    documents/s and MB/s of the pipeline and of each stage's own time, and libxml2's parse alone against Normalize.
+// 2. Throughput (skip with --no-scale): a deterministic corpus of at least MB megabytes (default 50) for plain text
+//    (the seeds and the dev-set articles, repeated) and for HTML (the dev-set pages, repeated), each measured as
+//    the floor (libxml2's SAX parse alone for HTML; decoding for text), normalize only and the full pipeline, on one
+//    core and on all cores, with MB/s, documents/s and peak RSS; then the figures the targets name.
+// --limit N takes only the first N distinct documents of each throughput corpus (for profiling under valgrind).
+// DIR defaults to ../../shared/eval relative to this package's sources; without it the seeds and the HTML fixtures
+// stand in.
 
 var args = Array(CommandLine.arguments.dropFirst())
 var repeats = 5
-var evalDir = "../../shared/eval"
-while !args.isEmpty {
-    let a = args.removeFirst()
-    if a == "--repeat", let n = args.first.flatMap(Int.init) { repeats = n; args.removeFirst() }
-    else if a == "--eval", let d = args.first { evalDir = d; args.removeFirst() }
-}
-
+var megabytes = 50.0
+var corpusNames = ["text", "html"]
+var measures = Measure.allCases
+var coreChoices = ["1", "all"]
+var stages = true
+var limit = Int.max
+var scale = true
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
-var corpora: [Corpus] = []
+var evalDir = root.deletingLastPathComponent().appendingPathComponent("shared/eval").path
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("hearsay-bench: \(message)\n".utf8))
+    exit(2)
+}
+func list(_ s: String) -> [String] { s.split(separator: ",").map(String.init) }
+func parsed<T>(_ value: T?, _ message: String) -> T {
+    guard let value else { fail(message) }
+    return value
+}
+while !args.isEmpty {
+    let a = args.removeFirst()
+    func value() -> String {
+        guard !args.isEmpty else { fail("\(a) needs a value") }
+        return args.removeFirst()
+    }
+    switch a {
+    case "--repeat": repeats = parsed(Int(value()), "--repeat takes a number")
+    case "--eval": evalDir = value()
+    case "--mb": megabytes = parsed(Double(value()), "--mb takes a number")
+    case "--corpus": corpusNames = list(value())
+    case "--measure": measures = list(value()).map { parsed(Measure(rawValue: $0), "unknown measure \($0)") }
+    case "--cores": coreChoices = list(value())
+    case "--limit": limit = parsed(Int(value()), "--limit takes a number")
+    case "--no-stages": stages = false
+    case "--no-scale": scale = false
+    case "-h", "--help":
+        print("usage: hearsay-bench [--mb MB] [--corpus text,html] [--measure floor,normalize,full] [--cores 1,all]")
+        print("                     [--limit N] [--repeat N] [--eval DIR] [--no-stages] [--no-scale]")
+        exit(0)
+    default: fail("unknown argument \(a)")
+    }
+}
+for c in corpusNames where c != "text" && c != "html" { fail("unknown corpus \(c)") }
+for c in coreChoices where c != "1" && c != "all" { fail("--cores takes 1, all or both") }
+
 var seeds = Corpus(name: "seeds", items: [])
 for n in (try? FileManager.default.contentsOfDirectory(atPath: root.path + "/seeds"))?.sorted() ?? [] {
     seeds.items.append((n, [UInt8](FileManager.default.contents(atPath: root.path + "/seeds/" + n) ?? Data()), nil, nil))
 }
-corpora.append(seeds)
-if let c = jsonl(evalDir + "/quotes/polnear-dev.jsonl", name: "polnear-dev articles") { corpora.append(c) }
-if let c = jsonl(evalDir + "/numbers/newsquant-dev.jsonl", name: "newsquant-dev sentences") { corpora.append(c) }
-if let c = jsonl(evalDir + "/sentences/gum-news-dev.jsonl", name: "gum-news-dev paragraphs") { corpora.append(c) }
-if let c = htmlPages(evalDir + "/boilerplate/html") { corpora.append(c) }
+let polnear = jsonl(evalDir + "/quotes/polnear-dev.jsonl", name: "polnear-dev articles")
+let pages =
+    files(evalDir + "/boilerplate/html", suffixes: [".html.gz", ".html"], name: "aeb-dev html pages", media: "text/html")
+    ?? files(root.path + "/Fixtures/normalize/html", suffixes: [".html"], name: "html fixtures", media: "text/html")
 
-let config = PipelineConfig.defaultConfig()
-let pipeline = try Pipeline(config: config)
-print("hearsay-bench: one core, \(repeats) passes after one warm-up; stage figures count that stage's own time")
-for corpus in corpora {
-    var timings: [Double]? = []
-    var total = 0.0
-    var failures = 0
-    for pass in 0...repeats {
-        var t: [Double]? = []
-        let start = DispatchTime.now().uptimeNanoseconds
-        for item in corpus.items {
-            var doc = Document(id: item.id, path: item.id, bytes: item.bytes, declaredMediaType: item.media)
-            doc.metadata.published = item.published
-            do { try pipeline.process(&doc, timings: &t) } catch { if pass == 0 { failures += 1 } }
-        }
-        let secs = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        if pass > 0 {
-            total += secs
-            if timings!.isEmpty { timings = t } else { for i in t!.indices { timings![i] += t![i] } }
-        }
-    }
-    let n = Double(corpus.items.count * repeats)
-    let mb = corpus.megabytes * Double(repeats)
-    print(String(format: "\n%@: %d documents, %.2f MB%@", corpus.name, corpus.items.count, corpus.megabytes,
-        failures > 0 ? " (\(failures) refused)" : ""))
-    print(String(format: "  %-10@ %10.0f docs/s %8.2f MB/s", "pipeline", n / total, mb / total))
-    for (i, name) in pipeline.stageNames.enumerated() where i < (timings?.count ?? 0) {
-        let s = timings![i]
-        print(String(format: "  %-10@ %10.0f docs/s %8.2f MB/s  (%4.1f%% of the time)", name, n / s, mb / s, 100 * s / total))
-    }
+let cores = ProcessInfo.processInfo.activeProcessorCount
+print("hearsay-bench: \(cores) cores (activeProcessorCount), eval sets from \(evalDir)\(polnear == nil ? " (absent)" : "")")
+
+if stages {
+    var corpora = [seeds]
+    if let c = polnear { corpora.append(c) }
+    if let c = jsonl(evalDir + "/numbers/newsquant-dev.jsonl", name: "newsquant-dev sentences") { corpora.append(c) }
+    if let c = jsonl(evalDir + "/sentences/gum-news-dev.jsonl", name: "gum-news-dev paragraphs") { corpora.append(c) }
+    if let c = pages { corpora.append(c) }
+    try perStage(corpora, repeats: repeats)
 }
 
-// libxml2's parse alone on the same HTML pages, against Normalize (which includes it).
-if let pages = corpora.first(where: { $0.items.first?.media == "text/html" }) {
-    let normalizeOnly = try Pipeline(config: PipelineConfig(
-        data: Data(#"{"version": 1, "stages": ["normalize"]}"#.utf8), file: "<bench>",
-        baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
-    func time(_ body: () -> Void) -> Double {
-        body()  // warm-up
-        let start = DispatchTime.now().uptimeNanoseconds
-        for _ in 0..<repeats { body() }
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+if scale {
+    let bench = try Scale()
+    var bases: [(String, Corpus)] = []
+    if corpusNames.contains("text") {
+        var text = Corpus(name: "text", items: seeds.items)
+        text.items += polnear?.items ?? []
+        bases.append(("text: the seeds" + (polnear != nil ? " and the polnear-dev articles" : ""), text))
     }
-    let parse = time { for p in pages.items { _ = HTMLReader.parseOnlyForBenchmark(p.bytes) } }
-    let normalize = time {
-        for p in pages.items {
-            var d = Document(id: p.id, path: p.id, bytes: p.bytes, declaredMediaType: "text/html")
-            _ = try? normalizeOnly.process(&d)
+    if corpusNames.contains("html"), let p = pages {
+        bases.append(("html: the \(p.name)", Corpus(name: "html", items: p.items)))
+    }
+    let target = Int(megabytes * 1_000_000)
+    print("\nthroughput: each corpus repeated to at least \(megabytes) MB; peak RSS is the process's high-water mark")
+    print("during that measurement (the corpus's bytes are held once, shared by the copies); MB/CPU-s divides by the")
+    print("process's CPU time, which waiting for a busy core does not inflate; CPU/wall is the number of cores the")
+    print("measurement actually had (below 1 or 2: the machine was busy with other work)")
+    for (title, all) in bases {
+        let base = Corpus(name: all.name, items: Array(all.items.prefix(limit)))
+        let corpus = base.repeated(toAtLeast: target)
+        print(
+            String(
+                format: "\n%@, %d documents (%d distinct), %.2f MB", title, corpus.items.count, base.items.count,
+                corpus.megabytes))
+        print("  measure   cores       MB/s     docs/s     secs  MB/CPU-s  CPU/wall  peak RSS MB")
+        var rows: [Row] = []
+        for m in measures {
+            for c in coreChoices {
+                let r = bench.time(m, corpus, allCores: c == "all", warmUp: base)
+                printRow(r)
+                rows.append(r)
+            }
         }
+        printSummary(rows, html: base.name == "html")
     }
-    let n = Double(pages.items.count * repeats)
-    print(String(format: "\n%@, normalize alone vs libxml2's SAX parse alone:", pages.name))
-    print(String(format: "  normalize  %8.0f pages/s %8.2f MB/s", n / normalize, pages.megabytes * Double(repeats) / normalize))
-    print(String(format: "  libxml2    %8.0f pages/s %8.2f MB/s", n / parse, pages.megabytes * Double(repeats) / parse))
-    print(String(format: "  ratio      %8.2f (normalize time / parse time)", normalize / parse))
 }

@@ -27,6 +27,8 @@ struct AttributionLexicon: Sendable {
     var clauseBreaks: Set<String> = []
     var objectCues: Set<String> = []
     var continuationCues: Set<String> = []
+    var participlePrepositions: Set<String> = []
+    var affiliationPrepositions: Set<String> = []
     var pronouns: [String: Speaker.Kind] = [:]
     var skipBeforeCue: Set<String> = []
     var indefinite: Set<String> = []
@@ -61,12 +63,15 @@ struct AttributionLexicon: Sendable {
         var clauseBreaks: [String]
         var objectCues: [String]
         var continuationCues: [String]
+        var participlePrepositions: [String]?
+        var affiliationPrepositions: [String]?
         enum CodingKeys: String, CodingKey {
             case pronouns, skipBeforeCue = "skip_before_cue", determinersIndefinite = "determiners_indefinite",
                 determinersDefinite = "determiners_definite", organizationWords = "organization_words", stopwords,
                 prepositions, postmodifiers, complementizers, clauseStops = "clause_stops", notNames = "not_names",
                 temporal, pronounGender = "pronoun_gender", titleGender = "title_gender", possessives,
-                progressiveAuxiliaries = "progressive_auxiliaries", raisingVerbs = "raising_verbs", clauseBreaks = "clause_breaks", objectCues = "object_cues", continuationCues = "continuation_cues"
+                progressiveAuxiliaries = "progressive_auxiliaries", raisingVerbs = "raising_verbs", clauseBreaks = "clause_breaks", objectCues = "object_cues", continuationCues = "continuation_cues",
+                participlePrepositions = "participle_prepositions", affiliationPrepositions = "affiliation_prepositions"
         }
     }
 
@@ -141,6 +146,8 @@ struct AttributionLexicon: Sendable {
         clauseBreaks = Set(words.clauseBreaks)
         objectCues = Set(words.objectCues)
         continuationCues = Set(words.continuationCues)
+        participlePrepositions = Set(words.participlePrepositions ?? [])
+        affiliationPrepositions = Set(words.affiliationPrepositions ?? [])
         for (k, v) in words.titleGender { gender[k] = v }
         for (_, list) in titles {
             for t in list where t.count == 1 && t[0].hasSuffix(".") { dottedTitles.insert(String(t[0].dropLast())) }
@@ -237,7 +244,7 @@ enum Tokenizer {
                                 j += 1
                             }
                             // Abbreviation period: single capital letter or known dotted form (U.S.).
-                            if d == ".", j - i <= 3, sc[j - 1].properties.isUppercase, j + 1 < end, sc[j + 1] != " " || j - i == 1 {
+                            if d == ".", j - i <= 3, sc[j - 1].isUppercaseFast, j + 1 < end, sc[j + 1] != " " || j - i == 1 {
                                 j += 1
                             }
                         }
@@ -257,7 +264,7 @@ enum Tokenizer {
                 tokens.append(
                     Token(
                         span: span, text: text, lower: text.lowercased(), isWord: word,
-                        isCapitalized: word && c.properties.isUppercase, sentence: s.id, paragraph: s.paragraph))
+                        isCapitalized: word && c.isUppercaseFast, sentence: s.id, paragraph: s.paragraph))
                 i = j
             }
         }
@@ -265,6 +272,6 @@ enum Tokenizer {
     }
 
     @inline(__always) static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
-        c.properties.isAlphabetic || (c.value >= 48 && c.value <= 57)
+        c.isAlphabeticFast || (c.value >= 48 && c.value <= 57)
     }
 }

@@ -689,9 +689,11 @@ struct Run {
         var j = cue - 1
         while j >= lower, lex.skipBeforeCue.contains(tokens[j].lower) { j -= 1 }
         guard j >= lower, tokens[j].lower == "and" else { return nil }
-        // The clause starts after the last comma before the cue, or at the sentence start.
+        // The clause starts after the last comma before the cue, or at the sentence start; a comma right before
+        // "and" only closes the first conjunct ("Trump has called out Tur, and has referred to her as ...").
         var start = lower
         var k = j - 1
+        if k >= lower, tokens[k].text == "," { k -= 1 }
         while k >= lower {
             if tokens[k].text == "," {
                 start = k + 1
@@ -713,9 +715,11 @@ struct Run {
             ?? clauseInitialSubject(before: cue.lowerBound, lower: lower)
     }
 
-    /// "Dean defended the remark, saying, ‘...’": a participle cue after a comma takes the clause's subject.
+    /// "Dean defended the remark, saying, ‘...’", "Dean began by saying ...": a participle cue after a comma or
+    /// one of the `participle_prepositions` takes the clause's subject.
     func participleSubject(cue: Range<Int>, lower: Int) -> SpeakerRef? {
-        guard cue.lowerBound > lower, tokens[cue.lowerBound].lower.hasSuffix("ing"), tokens[cue.lowerBound - 1].text == ","
+        guard cue.lowerBound > lower, tokens[cue.lowerBound].lower.hasSuffix("ing"),
+            tokens[cue.lowerBound - 1].text == "," || lex.participlePrepositions.contains(tokens[cue.lowerBound - 1].lower)
         else { return nil }
         // Skip an opening adverbial up to its comma ("In a speech in 2013, Clinton ...").
         var start = lower
@@ -1097,6 +1101,22 @@ struct Run {
                 cue = Cue(text: document.string(span), lemma: c.form.lemma, span: span, sourceSpan: document.sourceSpan(span))
             }
             let speakerID = d.speaker.flatMap { ids[$0] }
+            if speakerID == nil, let first = d.fragments.first {
+                // Say why the speaker is null, so that an editor knows where to look.
+                let why: String
+                if let c = cue, let ref = d.speakerRef {
+                    why = "its cue '\(c.text)' points to '\(ref.text)', who cannot be resolved to anyone named before"
+                } else if let c = cue {
+                    why = "its cue '\(c.text)' has no speaker phrase that could be read"
+                } else {
+                    why = "no cue, colon label or speaker of the paragraph before was found"
+                }
+                document.diagnostics.append(
+                    Diagnostic(
+                        severity: .note, code: "attribute.speaker-unknown",
+                        message: "quote q\(k + 1) has no speaker: \(why)", stage: QuoteAttributor.name,
+                        sourceSpan: document.sourceSpan(first)))
+            }
             document.quotes.append(
                 Quote(
                     id: "q\(k + 1)", kind: d.kind, text: text, fragments: frags, speaker: speakerID, cue: cue,

@@ -283,6 +283,15 @@ struct SpeakerResolver {
                 nameStart = s
             }
         }
+        // "Sen. Sherrod Brown of Ohio": a titled or first-named person before "of"/"from" and a place or body is
+        // the speaker, not the place.
+        if nameStart >= 2, nameStart < ts.count, lex.affiliationPrepositions.contains(ts[nameStart - 1].lower) {
+            var inner = nameStart - 1
+            while inner > 0, isName(ts[inner - 1]), lex.titles[ts[inner - 1].lower] == nil { inner -= 1 }
+            let person = inner < nameStart - 1
+                && (lex.firstNames.contains(ts[inner].lower) || inner > 0 && lex.titles[ts[inner - 1].lower] != nil)
+            if person { return classify(r.lowerBound..<(r.lowerBound + nameStart - 1)) }
+        }
         let hasName = nameStart < ts.count
         let roleIndex = ts.lastIndex(where: { isRole($0) })
         let firstLower = ts[0].lower

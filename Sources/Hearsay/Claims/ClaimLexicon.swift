@@ -41,6 +41,9 @@ struct ClaimLexicon: Sendable {
         var periodParts: [String]
         var numberPrefixes: [String]
         var irregularPlurals: [String: String]
+        var gradedAdjectives: [String: [String]]?
+        var temporalJoiners: [String]?
+        var gradeWords: [String]?
 
         enum CodingKeys: String, CodingKey {
             case cardinals, ordinals
@@ -78,6 +81,9 @@ struct ClaimLexicon: Sendable {
             case periodParts = "period_parts"
             case numberPrefixes = "number_prefixes"
             case irregularPlurals = "irregular_plurals"
+            case gradedAdjectives = "graded_adjectives"
+            case gradeWords = "grade_words"
+            case temporalJoiners = "temporal_joiners"
         }
     }
 
@@ -141,6 +147,11 @@ struct ClaimLexicon: Sendable {
     let periodParts: Set<String>
     let numberPrefixes: Set<String>
     let irregularPlurals: [String: String]
+    /// Comparative and superlative forms to their base ("best" → "good", "smaller" → "small"); grade words
+    /// ("most", "less") map to "" and are left out of a counted noun.
+    let adjectiveBases: [String: String]
+    /// Words and marks that may join two parts of one temporal expression ("October 14 at 8:00am").
+    let temporalJoiners: Set<String>
     let stopwords: Set<String>
 
     /// Unit names after a number, money and measure alike.
@@ -195,6 +206,11 @@ struct ClaimLexicon: Sendable {
         periodParts = Set(lexicon.periodParts)
         numberPrefixes = Set(lexicon.numberPrefixes)
         irregularPlurals = lexicon.irregularPlurals
+        var bases: [String: String] = [:]
+        for (base, forms) in lexicon.gradedAdjectives ?? [:] { for f in forms { bases[f] = base } }
+        for w in lexicon.gradeWords ?? [] { bases[w] = "" }
+        adjectiveBases = bases
+        temporalJoiners = Set(lexicon.temporalJoiners ?? [])
         self.stopwords = Set(stopwords.map { $0.lowercased() })
 
         var names: [(String, UnitInfo)] = []
@@ -246,6 +262,12 @@ struct ClaimLexicon: Sendable {
             return String(w.dropLast())
         }
         return w
+    }
+
+    /// A modifier of a counted noun in its base form: "best" → "good", "smaller" → "small", "most" → nil.
+    func modifierBase(_ w: String) -> String? {
+        guard let b = adjectiveBases[w] else { return w }
+        return b.isEmpty ? nil : b
     }
 
     /// Whether a word looks like a plural noun.

@@ -132,6 +132,37 @@ struct ClaimScanner {
             }
             i += 1
         }
+        joinTemporal()
+    }
+
+    /// One temporal expression written in parts is one claim: "October 14 at 8:00am", "Wednesday from 10-4",
+    /// "tuesday of last week", "from April to June in 2017". Neighbouring date and time claims whose gap holds
+    /// only `temporal_joiners` (at most three tokens) are joined; a date followed by a time of day takes the time.
+    mutating func joinTemporal() {
+        guard out.count > 1, !lx.temporalJoiners.isEmpty else { return }
+        var joined: [FoundClaim] = []
+        for c in out {
+            if var last = joined.last, last.kind == .date || last.kind == .time, c.kind == .date || c.kind == .time,
+                c.startTok >= last.endTok, c.startTok - last.endTok <= 3,
+                (last.endTok..<c.startTok).allSatisfy({ lx.temporalJoiners.contains(t[$0].lower) })
+            {
+                last.endTok = c.endTok
+                if case .text(let a) = last.value, case .text(let b) = c.value {
+                    if last.kind == .date, b.hasPrefix("T"), !a.contains("T"), !a.hasPrefix("(") {
+                        last.value = .text(a + b)
+                    } else if last.kind == .time, c.kind == .date, a.hasPrefix("T"), !b.hasPrefix("(") {
+                        last.value = .text(b + a)
+                    }
+                }
+                if c.kind == .time { last.kind = .time }
+                if !last.rule.hasSuffix("+joined") { last.rule += "+joined" }
+                last.confidence = min(last.confidence, c.confidence)
+                joined[joined.count - 1] = last
+            } else {
+                joined.append(c)
+            }
+        }
+        out = joined
     }
 
     // MARK: numbers
@@ -594,14 +625,14 @@ struct ClaimScanner {
             }
             return nil
         }
-        // "one of the best wireless speakers"
+        // "one of the best wireless speakers": counts "good wireless speaker"
         if prefix == nil, word(j) == "one", word(j + 1) == "of", word(j + 2) == "the" {
             var k = j + 3
             while k < limit, k < j + 10, let w = word(k) {
                 if lx.looksPlural(w), k > j + 3 {
                     var c = make(j, k + 1, .number(1), nil, nil, "claims.one-of-the", 0.6, nil)
                     c.kind = .count
-                    c.unit = lx.singular(w)
+                    c.unit = nounPhrase(j + 3, k + 1)
                     return QuantityResult(claim: c, endTok: k + 1)
                 }
                 k += 1
@@ -977,13 +1008,35 @@ struct ClaimScanner {
         return nil
     }
 
+    /// The counted noun of tokens `k..<end` (the last one plural): modifiers in their base form, grade words left
+    /// out, the noun singular ("smaller tenancies" → "small tenancy", "gas-only powertrain options" →
+    /// "gas-only powertrain option").
+    func nounPhrase(_ k: Int, _ end: Int) -> String {
+        var phrase = ""
+        var m = k
+        while m < end - 1 {
+            if let w = word(m), !(m + 1 < end && isSym(m + 1, "-") && tight(m + 1)) {
+                if let b = lx.modifierBase(w) {
+                    phrase += b
+                    if t[m + 1].spaceBefore { phrase += " " }
+                }
+            } else {
+                phrase += t[m].lower
+                if t[m + 1].spaceBefore { phrase += " " }
+            }
+            m += 1
+        }
+        return phrase + lx.singular(t[end - 1].lower)
+    }
+
     /// A counted noun after a number: up to four words ending at the first plural ("20 Indian soldiers").
     func countedNoun(_ k: Int, value: Double) -> (Int, String)? {
         var j = k
         var words = 0
         while j < limit, words < 4 {
             guard let w = word(j) else { break }
-            if lx.stopwords.contains(w) || lx.cardinals[w] != nil || lx.scales[w] != nil || lx.months[w] != nil
+            let inCompound = j > k && isSym(j - 1, "-") && tight(j - 1) && tight(j)
+            if (lx.stopwords.contains(w) && !inCompound) || lx.cardinals[w] != nil || lx.scales[w] != nil || lx.months[w] != nil
                 || lx.weekdays[w] != nil || lx.unitNames.match(t, j, limit) != nil
             {
                 break
@@ -993,16 +1046,11 @@ struct ClaimScanner {
             }
             words += 1
             j += 1
-            if lx.looksPlural(w) || (value == 1 && words == 1 && t[j - 1].spaceBefore) {
+            // A plural joined by a hyphen to the next word modifies it ("two gas-only options").
+            let compound = j + 1 < limit && isSym(j, "-") && tight(j) && tight(j + 1)
+            if !compound && (lx.looksPlural(w) || (value == 1 && words == 1 && t[j - 1].spaceBefore)) {
                 if value != 1 && !lx.looksPlural(w) { return nil }
-                var phrase = ""
-                var m = k
-                while m < j - 1 {
-                    phrase += t[m].lower
-                    if t[m + 1].spaceBefore { phrase += " " }
-                    m += 1
-                }
-                return (j, phrase + lx.singular(w))
+                return (j, nounPhrase(k, j))
             }
             if isSym(j, "-"), tight(j), j + 1 < limit, tight(j + 1), word(j + 1) != nil { j += 1 }
         }

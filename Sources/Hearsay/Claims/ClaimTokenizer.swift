@@ -180,9 +180,9 @@ enum ClaimTokenizer {
                     v.append(contentsOf: sc[i..<j])
                     let raw = String(v)
                     tok = ClaimToken(kind: .word, start: i, end: j, lower: raw.lowercased())
-                    tok.capitalized = c.properties.isUppercase
+                    tok.capitalized = c.isUppercaseFast
                     tok.allCaps = tok.capitalized && raw.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
-                    tok.hasUpper = tok.capitalized || raw.unicodeScalars.contains { $0.properties.isUppercase }
+                    tok.hasUpper = tok.capitalized || raw.unicodeScalars.contains { $0.isUppercaseFast }
                 }
                 tok.spaceBefore = space
                 out.append(tok)

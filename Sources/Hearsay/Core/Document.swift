@@ -56,9 +56,7 @@ public struct Document: Sendable {
         scalars = built.scalars
         sourceStart = built.sourceStart
         sourceEnd = built.sourceEnd
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: built.scalars)
-        text = String(s)
+        text = String(scalars: built.scalars)
     }
 
     /// The byte span of the original input that a text span came from.
@@ -77,9 +75,7 @@ public struct Document: Sendable {
     public func string(_ span: Span) -> String {
         let s = max(0, min(span.start, scalars.count))
         let e = max(s, min(span.end, scalars.count))
-        var v = String.UnicodeScalarView()
-        v.append(contentsOf: scalars[s..<e])
-        return String(v)
+        return String(scalars: scalars[s..<e])
     }
 
     /// Index of the sentence holding text offset `offset`, by binary search.

@@ -64,9 +64,19 @@ public enum Decoding {
 
     /// The byte offset of the first invalid UTF-8 sequence, or nil when the bytes are valid UTF-8.
     public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { firstInvalidUTF8(in: $0) }
+    }
+
+    static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = bytes.count
+        let raw = UnsafeRawBufferPointer(bytes)
         while i < n {
+            // Eight ASCII bytes at a time: always valid.
+            if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
             let b = bytes[i]
             if b < 0x80 {
                 i += 1

@@ -75,10 +75,20 @@ struct PlainTextRules: @unchecked Sendable {
         minDuplicateLength = file.minDuplicateLength
     }
 
-    static func string(_ units: [Decoding.Unit]) -> String {
-        var v = String.UnicodeScalarView()
-        for u in units { v.append(u.scalar) }
-        return String(v)
+    static func string<C: Collection>(_ units: C) -> String where C.Element == Decoding.Unit {
+        String(scalars: units.lazy.map(\.scalar))
+    }
+
+    static let whitespaces = CharacterSet.whitespaces
+
+    /// What `string(units).trimmingCharacters(in: .whitespaces)` gives, without bridging the whole line to
+    /// `NSString`: the same set, tested only on the scalars at the two ends.
+    static func trimmedString(_ units: [Decoding.Unit]) -> String {
+        var a = units.startIndex
+        var b = units.endIndex
+        while a < b, whitespaces.contains(units[a].scalar) { a += 1 }
+        while b > a, whitespaces.contains(units[b - 1].scalar) { b -= 1 }
+        return string(units[a..<b])
     }
 
     static func excerpt(_ units: ArraySlice<Decoding.Unit>) -> String {
@@ -147,12 +157,13 @@ struct PlainTextRules: @unchecked Sendable {
                     sourceSpan: Span(first.start, line.end), rule: rule,
                     excerpt: PlainTextRules.excerpt(line.units[...])))
         }
-        // Trimmed text of each line, computed once.
-        let texts = lines.map { $0.isBlank ? "" : PlainTextRules.string($0.units).trimmingCharacters(in: .whitespaces) }
+        // Trimmed text of each line and its length in characters, computed once.
+        let texts = lines.map { $0.isBlank ? "" : PlainTextRules.trimmedString($0.units) }
+        let lengths = texts.map(\.count)
         var cut = lines.count
         search: for (k, t) in texts.enumerated() where !t.isEmpty {
             let position = Double(k) / Double(max(1, lines.count))
-            for e in ends where t.count <= e.maxLength && position >= e.minPosition {
+            for e in ends where lengths[k] <= e.maxLength && position >= e.minPosition {
                 if matches(e.regex, t) {
                     cut = k
                     let last = lines[lines.count - 1]
@@ -170,7 +181,7 @@ struct PlainTextRules: @unchecked Sendable {
         }
         var keys: [String?] = Array(repeating: nil, count: cut)
         if duplicates || captionPairs {
-            for k in 0..<cut where texts[k].count >= minDuplicateLength { keys[k] = PlainTextRules.foldKey(texts[k]) }
+            for k in 0..<cut where lengths[k] >= minDuplicateLength { keys[k] = PlainTextRules.foldKey(texts[k]) }
         }
         var seen = Set<String>()
         var k = 0
@@ -182,7 +193,7 @@ struct PlainTextRules: @unchecked Sendable {
                 k += 1
                 continue
             }
-            if let rule = drops.first(where: { t.count <= $0.maxLength && matches($0.regex, t) })?.rule {
+            if let rule = drops.first(where: { lengths[k] <= $0.maxLength && matches($0.regex, t) })?.rule {
                 remove(line, rule)
                 k += 1
                 continue
@@ -225,7 +236,8 @@ struct PlainTextRules: @unchecked Sendable {
 
     /// Lower case, one quote style, letters and digits only: the key under which repeats are the same.
     static func foldKey(_ s: String) -> String {
-        var v = String.UnicodeScalarView()
+        var v: [Unicode.Scalar] = []
+        v.reserveCapacity(s.utf8.count)
         for sc in s.unicodeScalars {
             if sc.value < 0x80 {
                 // ASCII fast path.
@@ -236,9 +248,9 @@ struct PlainTextRules: @unchecked Sendable {
                 continue
             }
             if sc.properties.isAlphabetic || sc.properties.numericType != nil {
-                for l in sc.properties.lowercaseMapping.unicodeScalars { v.append(l) }
+                v.append(contentsOf: sc.properties.lowercaseMapping.unicodeScalars)
             }
         }
-        return String(v)
+        return String(scalars: v)
     }
 }

@@ -113,6 +113,8 @@ public struct TextNormalizer: Stage {
         {
             i += 1
         }
+        // Every sign below starts with "<": without one (most plain text) there is nothing to look for.
+        guard i < n, bytes[i..<n].contains(0x3C) else { return false }
         let head = String(decoding: bytes[i..<n], as: UTF8.self).lowercased()
         if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<?xml") && head.contains("<html") {
             return true

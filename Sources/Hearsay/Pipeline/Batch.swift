@@ -187,36 +187,90 @@ public enum Batch {
         try map(items, jobs: jobs, { process($0, with: pipeline) }, sink: sink)
     }
 
-    /// Applies `work` to items on `jobs` threads and hands the results to `sink` in input order. Items are pulled
-    /// from the sequence a bounded chunk at a time, so memory stays flat however many there are.
+    /// Applies `work` to items on `jobs` threads and hands the results to `sink` in input order, on the calling
+    /// thread. Workers pull the next item as soon as they are free (no barrier between chunks, so one slow document
+    /// does not idle the other cores), and never run more than `jobs × 8` items ahead of `sink`: memory stays flat
+    /// however many items the sequence yields. When `sink` throws, the workers stop and the error is rethrown.
     public static func map<S: Sequence, T>(
         _ items: S, jobs: Int, _ work: (InputItem) -> Result<T, HearsayError>,
         sink: (Int, InputItem, Result<T, HearsayError>) throws -> Void
     ) rethrows where S.Element == InputItem {
-        let chunk = max(1, jobs) * 8
-        var iterator = items.makeIterator()
-        var start = 0
-        while true {
-            var slice: [InputItem] = []
-            slice.reserveCapacity(chunk)
-            while slice.count < chunk, let item = iterator.next() { slice.append(item) }
-            if slice.isEmpty { break }
-            let results = ResultBox<T>(count: slice.count)
-            if jobs <= 1 || slice.count == 1 {
-                for k in slice.indices { results.set(k, work(slice[k])) }
-            } else {
-                withoutActuallyEscaping(work) { work in
-                    let shared = UnsafeSendable(work)
-                    DispatchQueue.concurrentPerform(iterations: slice.count) { k in
-                        results.set(k, shared.value(slice[k]))
-                    }
+        if jobs <= 1 {
+            for (index, item) in items.enumerated() { try sink(index, item, work(item)) }
+            return
+        }
+        let state = OrderedWork<S.Iterator, T>(items.makeIterator(), window: jobs * 8)
+        try withoutActuallyEscaping(work) { work in
+            let shared = UnsafeSendable(work)
+            let group = DispatchGroup()
+            for _ in 0..<jobs {
+                DispatchQueue.global().async(group: group) {
+                    while let (index, item) = state.take() { state.put(index, item, shared.value(item)) }
                 }
             }
-            for k in slice.indices {
-                try sink(start + k, slice[k], results.get(k))
+            defer {
+                state.stop()
+                group.wait()
             }
-            start += slice.count
+            while let (index, item, result) = state.nextInOrder() { try sink(index, item, result) }
         }
+    }
+}
+
+/// The shared state of ``Batch/map(_:jobs:_:sink:)``: the input iterator, the finished results waiting for their
+/// turn, and the window that bounds how far workers run ahead.
+final class OrderedWork<I: IteratorProtocol, T>: @unchecked Sendable where I.Element == InputItem {
+    private var iterator: I
+    private let window: Int
+    private let cond = NSCondition()
+    private var taken = 0
+    private var emitted = 0
+    private var exhausted = false
+    private var stopped = false
+    private var done: [Int: (InputItem, Result<T, HearsayError>)] = [:]
+
+    init(_ iterator: I, window: Int) {
+        self.iterator = iterator
+        self.window = window
+    }
+
+    /// The next item to work on, or nil when there is none or the run stopped.
+    func take() -> (Int, InputItem)? {
+        cond.lock()
+        defer { cond.unlock() }
+        while taken - emitted >= window && !stopped { cond.wait() }
+        guard !stopped, !exhausted, let item = iterator.next() else {
+            exhausted = true
+            cond.broadcast()
+            return nil
+        }
+        taken += 1
+        return (taken - 1, item)
+    }
+
+    func put(_ index: Int, _ item: InputItem, _ result: Result<T, HearsayError>) {
+        cond.lock()
+        done[index] = (item, result)
+        cond.broadcast()
+        cond.unlock()
+    }
+
+    /// The next result in input order, waiting for it; nil when all are handed out.
+    func nextInOrder() -> (Int, InputItem, Result<T, HearsayError>)? {
+        cond.lock()
+        defer { cond.unlock() }
+        while done[emitted] == nil && !(exhausted && emitted == taken) { cond.wait() }
+        guard let (item, result) = done.removeValue(forKey: emitted) else { return nil }
+        emitted += 1
+        cond.broadcast()
+        return (emitted - 1, item, result)
+    }
+
+    func stop() {
+        cond.lock()
+        stopped = true
+        cond.broadcast()
+        cond.unlock()
     }
 }
 
@@ -224,21 +278,4 @@ public enum Batch {
 struct UnsafeSendable<V>: @unchecked Sendable {
     let value: V
     init(_ value: V) { self.value = value }
-}
-
-/// Results written from several threads, each to its own slot.
-final class ResultBox<T>: @unchecked Sendable {
-    private var slots: [Result<T, HearsayError>?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ k: Int, _ r: Result<T, HearsayError>) {
-        lock.lock()
-        slots[k] = r
-        lock.unlock()
-    }
-    func get(_ k: Int) -> Result<T, HearsayError> {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots[k] ?? .failure(HearsayError(code: "internal", message: "missing result"))
-    }
 }

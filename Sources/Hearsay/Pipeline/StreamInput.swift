@@ -39,14 +39,16 @@ public enum StreamInput {
     }
 }
 
-/// The articles of a JSON Lines file, one line at a time (a gzip-compressed file is read through zlib).
-final class JSONLinesItems {
-    let path: String
+/// The articles of a JSON Lines file or of standard input, one line at a time (gzip-compressed input is read
+/// through zlib); each line costs time linear in its length, however long.
+public final class JSONLinesItems: Sequence, IteratorProtocol {
+    /// The file read, or nil for standard input (errors then name the line's id, as `hearsay stream` reports).
+    let path: String?
     private var source: ByteSource?
     private var number = 0
     private var failed: HearsayError?
 
-    /// Lines longer than this end the file with an error (a line is one article; the document cap applies too).
+    /// Lines longer than this end the input with an error (a line is one article; the document cap applies too).
     static let maxLine = 256 << 20
 
     init(path: String) {
@@ -56,10 +58,18 @@ final class JSONLinesItems {
         }
     }
 
-    func next() -> InputItem? {
+    /// Lines read from an open handle, such as standard input.
+    public init(handle: FileHandle) {
+        path = nil
+        do { source = try ByteSource(handle: handle) } catch let e as HearsayError { failed = e } catch {
+            failed = HearsayError(code: "input.unreadable", message: "\(error)")
+        }
+    }
+
+    public func next() -> InputItem? {
         if let f = failed {
             failed = nil
-            var item = InputItem(id: (path as NSString).lastPathComponent, path: path)
+            var item = InputItem(id: path.map { ($0 as NSString).lastPathComponent } ?? "stdin", path: path)
             item.failure = f
             return item
         }
@@ -74,7 +84,7 @@ final class JSONLinesItems {
                 raw = l
             } catch var e as HearsayError {
                 source = nil
-                e.file = path
+                e.file = path ?? "line-\(number + 1)"
                 e.line = number + 1
                 var item = InputItem(id: "line-\(number + 1)", path: path, line: number + 1)
                 item.failure = e
@@ -93,7 +103,7 @@ final class JSONLinesItems {
                 item.size = item.bytes?.count
                 return item
             case .failure(var e):
-                e.file = path
+                if let p = path { e.file = p }
                 var item = InputItem(id: "line-\(number)", path: path, line: number)
                 item.failure = e
                 return item

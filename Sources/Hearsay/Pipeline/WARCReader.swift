@@ -84,17 +84,22 @@ final class ByteSource {
     /// Uncompressed bytes handed out so far.
     private(set) var consumed = 0
 
-    init(path: String) throws {
+    convenience init(path: String) throws {
         guard let h = FileHandle(forReadingAtPath: path) else {
-            throw HearsayError(code: "input.unreadable", message: "cannot open the archive for reading", file: path)
+            throw HearsayError(code: "input.unreadable", message: "cannot open the file for reading", file: path)
         }
+        try self.init(handle: h)
+    }
+
+    /// Reads from an open handle (a file, a pipe, standard input); it is closed when the source is released.
+    init(handle h: FileHandle) throws {
         handle = h
         let head = try readRaw()
         compressed = head.count >= 2 && head[0] == 0x1F && head[1] == 0x8B
         if compressed {
             raw = head
             guard hearsay_inflate_init(&stream, 15 + 32) == Z_OK else {
-                throw HearsayError(code: "internal", message: "zlib could not start", file: path)
+                throw HearsayError(code: "internal", message: "zlib could not start")
             }
             inflating = true
         } else {
