@@ -15,7 +15,9 @@ struct HearsayCLI: ParsableCommand {
             stderr), output still written; 2 usage or configuration error (nothing written).
             """,
         version: KnowledgeEncoding.generatorVersion,
-        subcommands: [Extract.self, Stream.self, Defaults.self, WhoCommand.self, IndexCommand.self, SearchCommand.self]
+        subcommands: [
+            Extract.self, Stream.self, Defaults.self, WhoCommand.self, IndexCommand.self, SearchCommand.self, Report.self,
+        ]
     )
 }
 
