@@ -111,6 +111,14 @@ struct Extract: ParsableCommand {
         let started = Date()
         let asLine = jsonl
         let useCache = resume
+        // The corpus index's band keys are computed on the workers; the writer only files them.
+        let corpusSettings: CorpusSettings? = {
+            switch sink {
+            case .knowledge(let w): return w.corpus.settings
+            case .directory: return nil
+            case .lines: return nil
+            }
+        }()
 
         let work: (InputItem) -> Result<Finished, HearsayError> = { item in
             Batch.read(item, limit: pipeline.maxInputBytes).flatMap { read -> Result<Finished, HearsayError> in
@@ -122,7 +130,7 @@ struct Extract: ParsableCommand {
                         let body = asLine ? try KnowledgeEncoding.line(doc) + Data([0x0A]) : try KnowledgeWriter.body(doc)
                         let entry = ResultCache.Entry(
                             body: body, speakers: doc.speakers.count, quotes: doc.quotes.count, claims: doc.claims.count,
-                            summary: asLine ? nil : CorpusDocumentSummary(doc))
+                            summary: asLine ? nil : CorpusDocumentSummary(doc, settings: corpusSettings))
                         // A file that changed while read is not cached: its warning belongs to this run only.
                         if let k = key, !read.changed { resultCache?.store(k, entry) }
                         return .success(Finished(entry: entry, cached: false))

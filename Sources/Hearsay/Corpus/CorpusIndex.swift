@@ -61,11 +61,22 @@ public struct CorpusDocumentSummary: Decodable, Sendable {
     public var id: String
     public var speakers: [Speaker]
     public var quotes: [Quote]
+    /// Each quote's LSH band keys (nil: the quote takes no part in groups), when computed ahead — on a worker
+    /// thread, so that the writer's thread only files them.
+    public var bands: [[UInt64]?]?
 
-    public init(_ document: Document) {
+    enum CodingKeys: String, CodingKey { case id, speakers, quotes }
+
+    /// - Parameter settings: when given, the quotes' band keys are computed now.
+    public init(_ document: Document, settings: CorpusSettings? = nil) {
         id = document.id
         speakers = document.speakers
         quotes = document.quotes
+        bands = settings.map { settings in
+            let seeds = CorpusIndex.hashSeeds(settings)
+            let kinds = Set(settings.quoteKinds)
+            return document.quotes.map { CorpusIndex.bands(of: $0, settings: settings, seeds: seeds, kinds: kinds) }
+        }
     }
 }
 
@@ -256,11 +267,7 @@ public final class CorpusIndex {
 
     public init(settings: CorpusSettings) {
         self.settings = settings
-        var state = settings.seed
-        hashSeeds = (0..<settings.minhashHashes).map { _ in
-            state = state &+ 0x9E37_79B9_7F4A_7C15
-            return CorpusIndex.mix(state)
-        }
+        hashSeeds = CorpusIndex.hashSeeds(settings)
         kinds = Set(settings.quoteKinds)
     }
 
@@ -275,7 +282,28 @@ public final class CorpusIndex {
         add(id: document.id, speakers: document.speakers, quotes: document.quotes)
     }
 
-    public func add(id: String, speakers docSpeakers: [Speaker], quotes docQuotes: [Quote]) {
+    /// The MinHash seeds of the settings: fixed, so that the same corpus gives the same groups.
+    static func hashSeeds(_ settings: CorpusSettings) -> [UInt64] {
+        var state = settings.seed
+        return (0..<settings.minhashHashes).map { _ in
+            state = state &+ 0x9E37_79B9_7F4A_7C15
+            return CorpusIndex.mix(state)
+        }
+    }
+
+    /// A quote's LSH band keys, or nil when it takes no part in quote groups (kind, nesting, length).
+    static func bands(of q: Quote, settings: CorpusSettings, seeds: [UInt64], kinds: Set<String>) -> [UInt64]? {
+        guard kinds.contains(q.kind.rawValue), q.parent == nil else { return nil }
+        let words = CorpusWords.words(q.text).map(\.key)
+        guard words.count >= settings.minWords, words.count <= settings.maxWords else { return nil }
+        return signatureBands(words, settings: settings, seeds: seeds)
+    }
+
+    public func add(_ summary: CorpusDocumentSummary) {
+        add(id: summary.id, speakers: summary.speakers, quotes: summary.quotes, bands: summary.bands)
+    }
+
+    public func add(id: String, speakers docSpeakers: [Speaker], quotes docQuotes: [Quote], bands given: [[UInt64]?]? = nil) {
         let doc = Int32(documentIDs.count)
         documentIDs.append(id)
         var quotesOf: [String: [String]] = [:]
@@ -287,7 +315,7 @@ public final class CorpusIndex {
                     document: doc, id: s.id, name: s.name, type: s.type, aliases: Array(Set(named + [s.name])).sorted(),
                     descriptions: s.descriptions, quotes: quotesOf[s.id] ?? []))
         }
-        for q in docQuotes {
+        for (qi, q) in docQuotes.enumerated() {
             var starts: [Int32] = []
             var lengths: [Int32] = []
             let total = q.fragments.reduce(0) { $0 + $1.span.length } + max(0, q.fragments.count - 1)
@@ -300,10 +328,9 @@ public final class CorpusIndex {
                 QuoteEntry(
                     document: doc, number: Int32(Self.number(q.id)), id: q.id, speaker: q.speaker, text: q.text,
                     fragmentStarts: starts, fragmentLengths: lengths))
-            guard kinds.contains(q.kind.rawValue), q.parent == nil else { continue }
-            let words = CorpusWords.words(q.text).map(\.key)
-            guard words.count >= settings.minWords, words.count <= settings.maxWords else { continue }
-            for key in signatureBands(words) {
+            let keys = given.map { $0[qi] } ?? Self.bands(of: q, settings: settings, seeds: hashSeeds, kinds: kinds)
+            guard let keys else { continue }
+            for key in keys {
                 bandKeys.append(key)
                 bandQuotes.append(index)
             }
@@ -330,14 +357,14 @@ public final class CorpusIndex {
 
     /// The LSH band keys of a word sequence: MinHash over its word shingles, cut into bands, each band hashed with
     /// its band number.
-    func signatureBands(_ words: [String]) -> [UInt64] {
+    static func signatureBands(_ words: [String], settings: CorpusSettings, seeds hashSeeds: [UInt64]) -> [UInt64] {
         let k = min(settings.shingleWords, words.count)
         var shingles: [UInt64] = []
         shingles.reserveCapacity(words.count)
         for i in 0...(words.count - k) {
             var h: UInt64 = 0xCBF2_9CE4_8422_2325
             for w in words[i..<(i + k)] {
-                Self.fnv(w, into: &h)
+                fnv(w, into: &h)
                 h ^= 0x1F
                 h = h &* 0x0000_0100_0000_01B3
             }
@@ -346,14 +373,14 @@ public final class CorpusIndex {
         var signature = [UInt64](repeating: .max, count: hashSeeds.count)
         for s in shingles {
             for (i, seed) in hashSeeds.enumerated() {
-                let v = Self.mix(s ^ seed)
+                let v = mix(s ^ seed)
                 if v < signature[i] { signature[i] = v }
             }
         }
         let rows = hashSeeds.count / settings.lshBands
         return (0..<settings.lshBands).map { band in
-            var h = Self.mix(UInt64(band) &+ 1)
-            for r in 0..<rows { h = Self.mix(h ^ signature[band * rows + r]) }
+            var h = mix(UInt64(band) &+ 1)
+            for r in 0..<rows { h = mix(h ^ signature[band * rows + r]) }
             return h
         }
     }

@@ -114,7 +114,7 @@ public final class KnowledgeWriter {
             }
         }
         try writeBody(data)
-        corpus.add(id: summary.id, speakers: summary.speakers, quotes: summary.quotes)
+        corpus.add(summary)
     }
 
     /// Appends one document given as its compact JSON encoding (``KnowledgeEncoding/line(_:)`` without the newline).
