@@ -48,6 +48,13 @@ import Testing
         // Naming and judging verbs attribute the quoted label.
         let c = try run("Governor Ines Okoro lauded the engineers for their “bold and careful work.”")
         #expect(c.quotes.first.flatMap { c.speakerName(of: $0) } == "Ines Okoro")
+        // A raising verb with a particle before an infinitive cue; a possessive relation as the speaker.
+        let e = try run("Mayor Rosa Diaz spoke first.\n\nShe went on to say, “Every ballot counts in this city.”")
+        #expect(e.quotes.first.flatMap { e.speakerName(of: $0) } == "Rosa Diaz")
+        let f = try run("“We live in hard times,” my father often said.")
+        #expect(f.quotes.first.flatMap { f.speakerName(of: $0) } == "my father")
+        let g = try run("Mayor Rosa Diaz declined to say whether the vote would be held.")
+        #expect(g.quotes.isEmpty)
         let d = try run("‘Go and vote,’ Mayor Rosa Diaz implored. ‘Every ballot counts.’")
         #expect(d.quotes.count == 1)
         #expect(d.quotes.first.flatMap { d.speakerName(of: $0) } == "Rosa Diaz")

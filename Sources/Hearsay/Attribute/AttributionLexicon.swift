@@ -29,6 +29,7 @@ struct AttributionLexicon: Sendable {
     var continuationCues: Set<String> = []
     var participlePrepositions: Set<String> = []
     var affiliationPrepositions: Set<String> = []
+    var raisingParticles: Set<String> = []
     var pronouns: [String: Speaker.Kind] = [:]
     var skipBeforeCue: Set<String> = []
     var indefinite: Set<String> = []
@@ -65,13 +66,15 @@ struct AttributionLexicon: Sendable {
         var continuationCues: [String]
         var participlePrepositions: [String]?
         var affiliationPrepositions: [String]?
+        var raisingParticles: [String]?
         enum CodingKeys: String, CodingKey {
             case pronouns, skipBeforeCue = "skip_before_cue", determinersIndefinite = "determiners_indefinite",
                 determinersDefinite = "determiners_definite", organizationWords = "organization_words", stopwords,
                 prepositions, postmodifiers, complementizers, clauseStops = "clause_stops", notNames = "not_names",
                 temporal, pronounGender = "pronoun_gender", titleGender = "title_gender", possessives,
                 progressiveAuxiliaries = "progressive_auxiliaries", raisingVerbs = "raising_verbs", clauseBreaks = "clause_breaks", objectCues = "object_cues", continuationCues = "continuation_cues",
-                participlePrepositions = "participle_prepositions", affiliationPrepositions = "affiliation_prepositions"
+                participlePrepositions = "participle_prepositions", affiliationPrepositions = "affiliation_prepositions",
+                raisingParticles = "raising_particles"
         }
     }
 
@@ -148,6 +151,7 @@ struct AttributionLexicon: Sendable {
         continuationCues = Set(words.continuationCues)
         participlePrepositions = Set(words.participlePrepositions ?? [])
         affiliationPrepositions = Set(words.affiliationPrepositions ?? [])
+        raisingParticles = Set(words.raisingParticles ?? [])
         for (k, v) in words.titleGender { gender[k] = v }
         for (_, list) in titles {
             for t in list where t.count == 1 && t[0].hasSuffix(".") { dottedTitles.insert(String(t[0].dropLast())) }
@@ -164,7 +168,11 @@ struct AttributionLexicon: Sendable {
         // After a determiner, a possessive or a preposition the word is a noun ("his claims", "praise from").
         if i > 0, tokens[i - 1].sentence == tokens[i].sentence, tokens[i - 1].isWord {
             let before = tokens[i - 1].lower
-            if definite.contains(before) || possessives.contains(before) || prepositions.contains(before)
+            // "to" is no preposition after a raising verb: "he went on to say", "she appeared to suggest".
+            let raised = before == "to" && i >= 2
+                && (raisingVerbs.contains(tokens[i - 2].lower)
+                    || i >= 3 && raisingParticles.contains(tokens[i - 2].lower) && raisingVerbs.contains(tokens[i - 3].lower))
+            if !raised, definite.contains(before) || possessives.contains(before) || prepositions.contains(before)
                 || before == "a" || before == "an"
             {
                 return nil

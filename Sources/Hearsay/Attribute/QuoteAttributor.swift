@@ -553,7 +553,10 @@ struct Run {
             return ref
         }
         var end = cue
-        while end > k, tokens[end - 1].isWord, lex.skipBeforeCue.contains(tokens[end - 1].lower) || lex.temporal.contains(tokens[end - 1].lower) {
+        while end > k, tokens[end - 1].isWord,
+            lex.skipBeforeCue.contains(tokens[end - 1].lower) || lex.temporal.contains(tokens[end - 1].lower)
+                || resolver.isAdverb(tokens[end - 1])
+        {
             end -= 1
         }
         guard end > k, end - k <= 8 else { return nil }
@@ -561,6 +564,7 @@ struct Run {
         guard ts.allSatisfy({ !$0.quoted && ($0.isWord || $0.text == "’s" || $0.text == "'s") }),
             !ts.contains(where: { lex.clauseStops.contains($0.lower) }),
             lex.definite.contains(ts.first!.lower) || lex.indefinite.contains(ts.first!.lower) || ts.first!.isCapitalized
+                || lex.possessives.contains(ts.first!.lower)
         else { return nil }
         if let r = resolver.classify(k..<end) { return r }
         let span = Span(ts.first!.span.start, ts.last!.span.end)

@@ -68,6 +68,11 @@ struct SpeakerResolver {
 
     // MARK: Reading phrases
 
+    /// An adverb in -ly ("mockingly"), skipped between a speaker and the cue like the listed words.
+    func isAdverb(_ t: Token) -> Bool {
+        t.lower.hasSuffix("ly") && t.lower.unicodeScalars.count > 4 && !t.isCapitalized
+    }
+
     func isName(_ t: Token) -> Bool {
         // An acronym ("US", "FBI") is a name even when it spells a stop word.
         if t.isCapitalized, t.text.unicodeScalars.count >= 2, t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0 == "." }),
@@ -92,7 +97,7 @@ struct SpeakerResolver {
         while j >= lower, tokens[j].isWord {
             let w = tokens[j].lower
             // Adverbs in -ly ("mockingly responded") are skipped like the listed ones.
-            let adverb = w.hasSuffix("ly") && w.unicodeScalars.count > 4 && !tokens[j].isCapitalized
+            let adverb = isAdverb(tokens[j])
             if lex.skipBeforeCue.contains(w) || lex.temporal.contains(w) || adverb
                 || progressive && lex.progressiveAuxiliaries.contains(w)
             {
@@ -100,6 +105,11 @@ struct SpeakerResolver {
             } else if w == "to", j - 1 >= lower, lex.raisingVerbs.contains(tokens[j - 1].lower) {
                 // "he appeared to suggest", "Trump sought to cast".
                 j -= 2
+            } else if w == "to", j - 2 >= lower, lex.raisingParticles.contains(tokens[j - 1].lower),
+                lex.raisingVerbs.contains(tokens[j - 2].lower)
+            {
+                // "he went on to say".
+                j -= 3
             } else {
                 break
             }
