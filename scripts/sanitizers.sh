@@ -23,7 +23,8 @@ for kind in "${kinds[@]}"; do
   mkdir -p "$scratch"
   log="$scratch/sanitizer-test.log"
   rc=0
-  swift test --sanitize="$kind" --scratch-path "$scratch" >"$log" 2>&1 || rc=$?
+  # Tests that cannot run under a sanitizer's runtime (a tiny file-size limit breaks its shadow files) read this.
+  HEARSAY_SANITIZER="$kind" swift test --sanitize="$kind" --scratch-path "$scratch" >"$log" 2>&1 || rc=$?
   grep -E "(Test run with|Executed [0-9]+ tests|error:|failed)" "$log" | grep -v "warning: Cannot export" | tail -n 15 || true
   if grep -qE "ERROR: (Address|Thread)Sanitizer|WARNING: ThreadSanitizer|SUMMARY: (Address|Thread)Sanitizer" "$log"; then
     echo "sanitizers: $kind reported a problem (see $log)" >&2

@@ -149,7 +149,11 @@ import Testing
         #expect(FileManager.default.subpaths(atPath: cache)?.contains { $0.contains(".tmp-") } == false)
     }
 
-    @Test func aFullDiskFailsCleanlyWithNoPartialFile() throws {
+    @Test(
+        .disabled(
+            if: ProcessInfo.processInfo.environment["HEARSAY_SANITIZER"] != nil,
+            "a sanitizer runtime cannot live under `ulimit -f` (its shadow files fault); the plain run covers this"))
+    func aFullDiskFailsCleanlyWithNoPartialFile() throws {
         // A file-size limit makes writes fail as on a full disk (EFBIG instead of ENOSPC).
         let dir = try makeTempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
