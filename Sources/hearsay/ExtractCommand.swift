@@ -112,13 +112,7 @@ struct Extract: ParsableCommand {
         let asLine = jsonl
         let useCache = resume
         // The corpus index's band keys are computed on the workers; the writer only files them.
-        let corpusSettings: CorpusSettings? = {
-            switch sink {
-            case .knowledge(let w): return w.corpus.settings
-            case .directory: return nil
-            case .lines: return nil
-            }
-        }()
+        let corpusSettings: CorpusSettings? = { if case .knowledge(let w) = sink { w.corpus.settings } else { nil } }()
 
         let work: (InputItem) -> Result<Finished, HearsayError> = { item in
             Batch.read(item, limit: pipeline.maxInputBytes).flatMap { read -> Result<Finished, HearsayError> in
