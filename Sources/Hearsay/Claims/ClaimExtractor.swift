@@ -8,6 +8,8 @@
 /// - `units`: unit and currency table (default `builtin:claims-units.json`).
 /// - `lexicon`: number words, scales, qualifiers, calendar words (default `builtin:claims-lexicon.json`).
 /// - `stopwords`: words that cannot be counted nouns (default `builtin:claims-stopwords.txt`).
+/// - `context`: the words that tie a claim to its subject and change (default `builtin:claims-context.json`; see
+///   ``ClaimContext``).
 /// - `max_claims_per_document`: claims kept per document (default 2000); more are dropped with a note.
 /// - `resolve_partial_dates`: give "July 10" and "Thursday" the year or day nearest the publication date
 ///   (default true); when false they stay `XXXX-07-10`, `XXXX-WXX-4`.
@@ -17,6 +19,7 @@ public struct ClaimExtractor: Stage {
         public var units = "builtin:claims-units.json"
         public var lexicon = "builtin:claims-lexicon.json"
         public var stopwords = "builtin:claims-stopwords.txt"
+        public var context = "builtin:claims-context.json"
         public var maxClaimsPerDocument = 2000
         public var resolvePartialDates = true
         public var durationKind = "measure"
@@ -24,11 +27,11 @@ public struct ClaimExtractor: Stage {
         public init() {}
 
         public static let keys = [
-            "units", "lexicon", "stopwords", "max_claims_per_document", "resolve_partial_dates", "duration_kind",
+            "units", "lexicon", "stopwords", "context", "max_claims_per_document", "resolve_partial_dates", "duration_kind",
         ]
 
         enum CodingKeys: String, CodingKey {
-            case units, lexicon, stopwords
+            case units, lexicon, stopwords, context
             case maxClaimsPerDocument = "max_claims_per_document"
             case resolvePartialDates = "resolve_partial_dates"
             case durationKind = "duration_kind"
@@ -40,6 +43,7 @@ public struct ClaimExtractor: Stage {
             units = try c.decodeIfPresent(String.self, forKey: .units) ?? d.units
             lexicon = try c.decodeIfPresent(String.self, forKey: .lexicon) ?? d.lexicon
             stopwords = try c.decodeIfPresent(String.self, forKey: .stopwords) ?? d.stopwords
+            context = try c.decodeIfPresent(String.self, forKey: .context) ?? d.context
             maxClaimsPerDocument =
                 try c.decodeIfPresent(Int.self, forKey: .maxClaimsPerDocument) ?? d.maxClaimsPerDocument
             resolvePartialDates =
@@ -54,6 +58,7 @@ public struct ClaimExtractor: Stage {
 
     let config: Config
     let lexicon: ClaimLexicon
+    let context: ClaimContext.Lexicon
     let durationKind: Claim.Kind
 
     public init(config: Config, resources: ResourceLoader) throws {
@@ -71,6 +76,7 @@ public struct ClaimExtractor: Stage {
         let units = try resources.json(ClaimLexicon.UnitsFile.self, config.units)
         let stop = try resources.lines(config.stopwords)
         lexicon = ClaimLexicon(lexicon: lex, units: units, stopwords: stop)
+        context = try ClaimContext.Lexicon(resources.json(ClaimContext.LexiconFile.self, config.context))
     }
 
     public func run(_ document: inout Document) throws {
@@ -98,12 +104,22 @@ public struct ClaimExtractor: Stage {
                 lexicon: lexicon, tokens: tokens, base: 0, limit: tokens.count, scalars: sc, anchor: anchor,
                 resolvePartial: config.resolvePartialDates, durationKind: durationKind)
             scanner.scan()
-            for f in scanner.out {
+            let links = ClaimContext(context: context, lexicon: lexicon, tokens: tokens, claims: scanner.out)
+            for (n, f) in scanner.out.enumerated() {
                 if claims.count >= cap {
                     dropped += 1
                     continue
                 }
-                claims.append(makeClaim(f, tokens, sentence, &document))
+                var claim = makeClaim(f, tokens, sentence, &document)
+                let (subject, change) = links.link(n)
+                if let s = subject {
+                    let span = Span(tokens[s.start].start, tokens[s.end - 1].end)
+                    claim.subject = ClaimSubject(
+                        text: document.string(span), span: span, sourceSpan: document.sourceSpan(span), rule: s.rule,
+                        confidence: s.confidence)
+                }
+                claim.change = change
+                claims.append(claim)
             }
         }
         claims.sort { $0.span < $1.span }

@@ -197,6 +197,26 @@ public struct Equivalent: Hashable, Sendable, Codable {
     }
 }
 
+/// What a claim measures: the noun phrase its amount is about ("voters" in "40% of voters"), with the rule that
+/// found it.
+public struct ClaimSubject: Hashable, Sendable, Codable {
+    public var text: String
+    public var span: Span
+    public var sourceSpan: Span
+    public var rule: String
+    public var confidence: Double
+
+    public init(text: String, span: Span, sourceSpan: Span, rule: String, confidence: Double) {
+        self.text = text
+        self.span = span
+        self.sourceSpan = sourceSpan
+        self.rule = rule
+        self.confidence = confidence
+    }
+
+    enum CodingKeys: String, CodingKey { case text, span, sourceSpan = "source_span", rule, confidence }
+}
+
 public struct Claim: Hashable, Sendable, Codable {
     public enum Kind: String, Sendable, Codable {
         case money, percent, count, measure, date, time, duration, ordinal
@@ -219,14 +239,19 @@ public struct Claim: Hashable, Sendable, Codable {
     public var sentence: Int?
     public var quote: String?
     public var speaker: String?
+    /// The noun phrase the amount measures, when the words around it say ("claims.subject-*" rules).
+    public var subject: ClaimSubject?
+    /// `up` or `down` when the amount is a change ("rose 5%", "a 3% drop"); nil for levels and plain amounts.
+    public var change: String?
     public var provenance: Provenance
 
     enum CodingKeys: String, CodingKey {
         case id, text, span, sourceSpan = "source_span", value, valueMax = "value_max", unit, kind, qualifier,
-            equivalents, sentence, quote, speaker, provenance
+            equivalents, sentence, quote, speaker, subject, change, provenance
     }
 
-    /// `value_max`, `unit`, `qualifier`, `sentence`, `quote` and `speaker` are always written, null when absent.
+    /// `value_max`, `unit`, `qualifier`, `sentence`, `quote`, `speaker`, `subject` and `change` are always written,
+    /// null when absent.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
@@ -242,6 +267,8 @@ public struct Claim: Hashable, Sendable, Codable {
         try c.encode(sentence, forKey: .sentence)
         try c.encode(quote, forKey: .quote)
         try c.encode(speaker, forKey: .speaker)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(change, forKey: .change)
         try c.encode(provenance, forKey: .provenance)
     }
 }

@@ -504,6 +504,8 @@ struct ReportPage {
         let d = file.documents[i]
         var rows: [[String]] = [["Claim", c.text], ["Value", Self.claimLabel(c)], ["Kind", c.kind.rawValue]]
         if let q = c.qualifier { rows.append(["Qualifier", q]) }
+        if let ch = c.change { rows.append(["Change", ch]) }
+        if let s = c.subject { rows.append(["About", "\(s.text) (\(s.rule))"]) }
         for e in c.equivalents {
             rows.append(["Equivalent", "\(e.text) = \(Self.value(e.value))\(e.unit.map { " " + $0 } ?? "")"])
         }
