@@ -96,23 +96,25 @@ extension ClaimScanner {
                 } else {
                     var m = end
                     var bareHourOK = false
+                    // a time of day belongs to a day, not to a month, a week or a year ("next month after 3pm")
+                    let wholeDay = v.count == 10
                     if let w = word(m), w == "at" || w == "around" || w == "by" || w == "before" || w == "after" {
                         m += 1
                         bareHourOK = w == "at"
                     } else if isSym(m, ",") || isSym(m, "@") || isSym(m, "-") {
                         m += 1
                     }
-                    if let tr = timeRange(m, prefix: v) {
+                    if wholeDay, let tr = timeRange(m, prefix: v) {
                         v = tr.value
                         end = tr.end
                         kind = .time
                         rule += "+time-range"
-                    } else if let tm = timeCore(m) {
+                    } else if wholeDay, let tm = timeCore(m) {
                         v += tm.value
                         end = tm.end
                         kind = .time
                         rule += "+time"
-                    } else if bareHourOK, isInt(m), t[m].intDigits <= 2, t[m].value >= 1, t[m].value <= 12,
+                    } else if wholeDay, bareHourOK, isInt(m), t[m].intDigits <= 2, t[m].value >= 1, t[m].value <= 12,
                         unitAfter(m + 1, attachedOK: true) == nil
                     {
                         v += "T" + ClaimCalendar.pad(Int(t[m].value), 2)
@@ -319,6 +321,13 @@ extension ClaimScanner {
         return "(" + parts.map(place).joined(separator: ",") + ")"
     }
 
+    /// Minutes after midnight of a `Thh[:mm]` value.
+    static func minutes(_ v: String) -> Int? {
+        let p = v.dropFirst().split(separator: ":")
+        guard v.hasPrefix("T"), p.count <= 2, let h = Int(p[0]) else { return nil }
+        return h * 60 + (p.count == 2 ? Int(p[1]) ?? 0 : 0)
+    }
+
     /// The value of two neighbouring temporal claims read as one expression, or nil when they stay two claims.
     ///
     /// A day and a time of day make one value ("October 14 at 8:00am", "8.30pm today", "tonight from 7 to 7:30");
@@ -337,7 +346,14 @@ extension ClaimScanner {
         if b.hasPrefix("P") { return isTime(a) ? first : nil }
         if isTime(b) {
             if isDay(a) { return .text(Self.onDay(b, a)) }
-            if a.hasPrefix("(") || a.hasPrefix("T") { return first }
+            if a.hasPrefix("T"), b.hasPrefix("T"), gap.count == 1, joiner(gap.lowerBound, between: false) != nil,
+                let ma = Self.minutes(a), let mb = Self.minutes(b)
+            {
+                // "from 3 in the morning until 5pm"
+                let d = (mb - ma + 24 * 60) % (24 * 60)
+                return .text("(\(a),\(b),PT" + (d / 60 > 0 ? "\(d / 60)H" : "") + (d % 60 > 0 ? "\(d % 60)M" : "") + ")")
+            }
+            if a.hasPrefix("(") { return first }
             return nil
         }
         if isTime(a) {
