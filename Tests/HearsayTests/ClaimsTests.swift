@@ -229,4 +229,70 @@ import Testing
         let c = try claims("Filed 2020-07-10 and amended 10/1/2018.")
         #expect(c.map(\.value) == [.text("2020-07-10"), .text("2018-10-01")])
     }
+
+    @Test func rangeTakesTheWrittenYearBeforeResolution() throws {
+        // the first month borrows the year that follows, not the one nearest the publication date
+        let c = try claims("The trial ran Nov-Feb 2019 in the old court.", published: "2021-03-02")
+        #expect(c.map(\.value) == [.text("(2018-11-01,2019-02-01,P3M)")])
+        let d = try claims("The show toured from April to June in 2015.", published: "2021-03-02")
+        #expect(d.map(\.value) == [.text("(2015-04-01,2015-06-01,P2M)")])
+        #expect(d[0].text == "April to June in 2015")
+    }
+
+    @Test func rangeWithoutYearIsResolvedAsOne() throws {
+        let c = try claims("The fair runs from next Monday to Friday.", published: "2021-03-02")
+        #expect(c.map(\.value) == [.text("(2021-03-08,2021-03-12,P4D)")])
+        let d = try claims("The fair runs Dec 28th to Jan 3rd.", published: "2021-12-01")
+        #expect(d.map(\.value) == [.text("(2021-12-28,2022-01-03,P6D)")])
+        let e = try claims("The fair runs Dec 28th to Jan 3rd.")
+        #expect(e.map(\.value) == [.text("(XXXX-12-28,XXXX-01-03,P6D)")])
+    }
+
+    @Test func listsOfDatesStayApart() throws {
+        let c = try claims("Hearings are set for 3/14, 3/21 and Tuesday, Thursday.")
+        #expect(c.map(\.text) == ["3/14", "3/21", "Tuesday", "Thursday"])
+    }
+
+    @Test func aTimeDoesNotJoinAMonth() throws {
+        let c = try claims("The new rules apply next month after 6pm.", published: "2021-03-02")
+        #expect(c.map(\.value) == [.text("2021-04"), .text("T18")])
+    }
+
+    @Test func weekdayOfARelativeWeek() throws {
+        let c = try claims("The minister left on Tuesday of last week.", published: "2021-03-04")
+        #expect(c.map(\.value) == [.text("2021-02-23")])
+    }
+
+    @Test func partOfTheDayMovesTheHour() throws {
+        let c = try claims("Polls close tonight from 7 to 9:30.", published: "2021-03-04")
+        #expect(c.map(\.value) == [.text("(2021-03-04T19,2021-03-04T21:30,PT2H30M)")])
+        let d = try claims("The shelling went on between 2 and 4 last night.", published: "2021-03-04")
+        #expect(d.map(\.value) == [.text("(2021-03-03T02,2021-03-03T04,PT2H)")])
+        #expect(d[0].text == "2 and 4 last night")
+    }
+
+    @Test func clockTimesInWords() throws {
+        let c = try claims("The bells rang at half past seven, at six pm and at ten in the evening.")
+        #expect(c.map(\.value) == [.text("T07:30"), .text("T18"), .text("T22")])
+        let d = try claims("Doors open at quarter to nine and close at 20 minutes past eleven.")
+        #expect(d.map(\.value) == [.text("T08:45"), .text("T11:20")])
+        // a number word alone is no time
+        #expect(try claims("Six of them met.").allSatisfy { $0.kind != .time })
+    }
+
+    @Test func recurrences() throws {
+        let c = try claims("Trains run every two weeks, the paper comes out daily, and once a month there is a fair.")
+        #expect(c.map(\.value) == [.text("P2W"), .text("P1D"), .text("P1M")])
+        let d = try claims("The ferry leaves every day at 7pm.")
+        #expect(d.map(\.value) == [.text("T19")])
+        // a capitalised set word inside a sentence is a name
+        #expect(try claims("He wrote for the Daily Courier.").isEmpty)
+    }
+
+    @Test func presentPhrases() throws {
+        let c = try claims("Right now the line is closed; at present nobody knows why.")
+        #expect(c.map(\.value) == [.text("PRESENT_REF"), .text("PRESENT_REF")])
+        // a bare "now" is too common in news prose to be a claim
+        #expect(try claims("Now the line is closed.").isEmpty)
+    }
 }

@@ -68,6 +68,17 @@ extension ClaimScanner {
 
     /// A date, a time, or both at token `i`.
     func parseDateTime(_ i: Int) -> FoundClaim? {
+        if let p = lx.presentWords.match(t, i, limit) {
+            return FoundClaim(
+                startTok: i, endTok: p.end, value: .text("PRESENT_REF"), valueMax: nil, unit: nil, kind: .time,
+                qualifier: nil, rule: "claims.present", confidence: 0.6, evidence: nil)
+        }
+        if let s = temporalSet(i) {
+            return FoundClaim(
+                startTok: i, endTok: s.end, value: .text(s.value), valueMax: nil, unit: nil,
+                kind: s.value.hasPrefix("T") ? .time : .date, qualifier: nil, rule: "claims.set", confidence: 0.7,
+                evidence: nil)
+        }
         if let d = dateCore(i) {
             var v = d.value
             var end = d.end
@@ -85,23 +96,25 @@ extension ClaimScanner {
                 } else {
                     var m = end
                     var bareHourOK = false
+                    // a time of day belongs to a day, not to a month, a week or a year ("next month after 3pm")
+                    let wholeDay = v.count == 10
                     if let w = word(m), w == "at" || w == "around" || w == "by" || w == "before" || w == "after" {
                         m += 1
                         bareHourOK = w == "at"
                     } else if isSym(m, ",") || isSym(m, "@") || isSym(m, "-") {
                         m += 1
                     }
-                    if let tr = timeRange(m, prefix: v) {
+                    if wholeDay, let tr = timeRange(m, prefix: v) {
                         v = tr.value
                         end = tr.end
                         kind = .time
                         rule += "+time-range"
-                    } else if let tm = timeCore(m) {
+                    } else if wholeDay, let tm = timeCore(m) {
                         v += tm.value
                         end = tm.end
                         kind = .time
                         rule += "+time"
-                    } else if bareHourOK, isInt(m), t[m].intDigits <= 2, t[m].value >= 1, t[m].value <= 12,
+                    } else if wholeDay, bareHourOK, isInt(m), t[m].intDigits <= 2, t[m].value >= 1, t[m].value <= 12,
                         unitAfter(m + 1, attachedOK: true) == nil
                     {
                         v += "T" + ClaimCalendar.pad(Int(t[m].value), 2)
@@ -125,16 +138,24 @@ extension ClaimScanner {
             c.qualifier = dateQualifier(i)
             return c
         }
-        if let tr = timeRange(i, prefix: "") {
+        func dayAfter(_ k: Int) -> DT? {
+            let m = word(k) == "on" ? k + 1 : k
+            guard let d = dateCore(m), !d.value.hasPrefix("("), d.value.prefix(while: { $0 != "T" }).count == 10 else {
+                return nil
+            }
+            return d
+        }
+        var range = timeRange(i, prefix: "")
+        if range == nil, word(i - 1) == "between", let r = timeRange(i, prefix: "", weak: true), dayAfter(r.end) != nil {
+            // "between 7 and 9 last night": bare hours read as a range when a day follows
+            range = r
+        }
+        if let tr = range {
             var c = FoundClaim(
                 startTok: i, endTok: tr.end, value: .text(tr.value), valueMax: nil, unit: nil, kind: .time,
                 qualifier: nil, rule: "claims.time-range", confidence: 0.7, evidence: nil)
-            var m = tr.end
-            if let w = word(m), w == "on" { m += 1 }
-            if let d = dateCore(m), !d.hasTime, d.value.count == 10 || d.value.hasPrefix("XXXX-WXX") {
-                c.value = .text(
-                    tr.value.replacingOccurrences(of: "(T", with: "(" + d.value + "T").replacingOccurrences(
-                        of: ",T", with: "," + d.value + "T"))
+            if let d = dayAfter(tr.end) {
+                c.value = .text(Self.onDay(tr.value, d.value))
                 c.endTok = d.end
             }
             return c
@@ -159,16 +180,261 @@ extension ClaimScanner {
         return nil
     }
 
+    /// A recurrence: "daily" (`P1D`), "quarterly" (`P3M`), "every weekend" (`P1WE`), "every two weeks" (`P2W`),
+    /// "every night" (`TNI`). A capitalized set word inside a sentence is a name ("the Daily Mail") and is skipped.
+    func temporalSet(_ i: Int) -> (end: Int, value: String)? {
+        if let s = lx.temporalSets.match(t, i, limit) {
+            if t[i].capitalized && i > base && !isSym(i - 1, "\"") { return nil }
+            return (s.end, s.payload)
+        }
+        guard let st = lx.setStarts.match(t, i, limit) else { return nil }
+        var e = st.end
+        var n = 1.0
+        if isInt(e), t[e].value >= 1, t[e].value < 100 {
+            n = t[e].value
+            e += 1
+        } else if let w = word(e), let c = lx.cardinals[w], c >= 2, c <= 12 {
+            n = c
+            e += 1
+        }
+        guard let w = word(e), let v = lx.setUnits[w] else { return nil }
+        guard n != 1, v.hasPrefix("P"), let unitStart = v.dropFirst().firstIndex(where: { $0.isLetter }),
+            let one = Double(v[v.index(after: v.startIndex)..<unitStart])
+        else { return (e + 1, v) }
+        let total = one * n
+        let num = total == total.rounded() ? String(Int(total)) : String(total)
+        return (e + 1, "P" + num + v[unitStart...])
+    }
+
+    /// The hour of `h` o'clock in a part of the day: "eight in the evening" is 20, "two in the morning" 2.
+    static func hour(_ h: Int, in part: String) -> Int {
+        switch part {
+        case "AF", "EV": return h < 12 ? h + 12 : h
+        case "NI": return h >= 6 && h < 12 ? h + 12 : h
+        default: return h == 12 ? 0 : h
+        }
+    }
+
+    /// A clock time in words: "six pm", "seven o'clock", "five-thirty", "half past seven", "quarter to eight",
+    /// "20 minutes past eight in the evening". A bare number word needs a.m./p.m., o'clock or a part of the day.
+    func wordTime(_ i: Int) -> (end: Int, value: String)? {
+        func hourAt(_ k: Int) -> (Int, Int)? {
+            if let w = word(k), let c = lx.cardinals[w], c >= 1, c <= 12, c == c.rounded() { return (Int(c), k + 1) }
+            if isInt(k), t[k].intDigits <= 2, t[k].value >= 1, t[k].value <= 12 { return (Int(t[k].value), k + 1) }
+            return nil
+        }
+        func minutesAt(_ k: Int) -> (Int, Int)? {
+            if let w = word(k), let c = lx.cardinals[w], c == c.rounded(), c >= 1, c <= 59 {
+                var m = Int(c)
+                var e = k + 1
+                if m >= 20, m % 10 == 0 {
+                    if isSym(e, "-"), tight(e), let w2 = word(e + 1), let u = lx.cardinals[w2], u >= 1, u <= 9 {
+                        m += Int(u)
+                        e += 2
+                    } else if let w2 = word(e), let u = lx.cardinals[w2], u >= 1, u <= 9 {
+                        m += Int(u)
+                        e += 1
+                    }
+                }
+                return (m, e)
+            }
+            if isInt(k), t[k].intDigits <= 2, t[k].value < 60 { return (Int(t[k].value), k + 1) }
+            return nil
+        }
+        /// a.m./p.m., o'clock or "in the evening" after the time: the hour it gives and the end.
+        func tail(_ h: Int, _ e: Int) -> (Int, Int)? {
+            if let s = lx.timeSuffixes.match(t, e, limit), !(s.end == e + 1 && (t[e].lower == "a" || t[e].lower == "p")) {
+                guard h >= 1, h <= 12 else { return nil }
+                return (h == 12 ? (s.payload == 12 ? 12 : 0) : h + s.payload, s.end)
+            }
+            var e2 = e
+            var found = false
+            if let oc = lx.oclockWords.match(t, e, limit) {
+                e2 = oc.end
+                found = true
+            }
+            if word(e2) == "in", word(e2 + 1) == "the", let w = word(e2 + 2), let part = lx.dayParts[w] {
+                return (Self.hour(h, in: part), e2 + 3)
+            }
+            return found ? (h, e2) : nil
+        }
+        func fmt(_ total: Int) -> String {
+            "T" + ClaimCalendar.pad(total / 60, 2) + ":" + ClaimCalendar.pad(total % 60, 2)
+        }
+        // "half past seven", "quarter to eight", "twenty minutes past eight"
+        var k = i
+        var mins: Int?
+        if word(k) == "half" {
+            mins = 30
+            k += 1
+        } else if word(k) == "quarter" {
+            mins = 15
+            k += 1
+        } else if let (m, e) = minutesAt(k) {
+            mins = m
+            k = e
+            if let w = word(k), lx.unitNames.match(t, k, limit)?.payload.unit == "min" || w == "minutes" { k += 1 }
+        }
+        if let m = mins, let w = word(k), w == "past" || (w == "to" && word(i) == "quarter"), let (h, he) = hourAt(k + 1) {
+            var hh = h
+            var end = he
+            if let (h2, e2) = tail(h, he) {
+                hh = h2
+                end = e2
+            }
+            let total = w == "past" ? hh * 60 + m : (hh * 60 - m + 24 * 60) % (24 * 60)
+            return (end, fmt(total))
+        }
+        // "six pm", "seven o'clock", "five-thirty", "one thirty p m"
+        guard word(i) != nil, let (h, he) = hourAt(i) else { return nil }
+        if isSym(he, "-"), tight(he), tight(he + 1), let (m, me) = minutesAt(he + 1), word(he + 1) != nil, m >= 10 {
+            if let (h2, e2) = tail(h, me) { return (e2, fmt(h2 * 60 + m)) }
+            return (me, fmt(h * 60 + m))
+        }
+        if word(he) != nil, let (m, me) = minutesAt(he), m >= 10, let (h2, e2) = tail(h, me) {
+            return (e2, fmt(h2 * 60 + m))
+        }
+        if let (h2, e2) = tail(h, he) { return (e2, "T" + ClaimCalendar.pad(h2, 2)) }
+        return nil
+    }
+
     func dateQualifier(_ i: Int) -> String? {
         let q = qualifierBefore(i).0
         if let q, q.count <= 2 { return nil }
         return q
     }
 
+    /// A time of day or a time range (`T19:30`, `(T7,T8,PT1H)`) placed on a day that may carry a part of the day
+    /// (`2016-11-07TNI`): the day is written before each time, and the part moves an hour before noon to the
+    /// afternoon or evening ("tonight from 7 to 7:30" is 19:00 to 19:30).
+    static func onDay(_ time: String, _ day: String) -> String {
+        let date = day.prefix { $0 != "T" }
+        let part = day.count > date.count + 1 ? String(day.dropFirst(date.count + 1)) : nil
+        func place(_ x: Substring) -> String {
+            guard x.hasPrefix("T") else { return String(x) }
+            var hh = x.dropFirst().prefix { $0.isNumber }
+            if let part, part.allSatisfy(\.isLetter), let h = Int(hh) { hh = Substring(ClaimCalendar.pad(hour(h, in: part), 2)) }
+            return date + "T" + hh + x.dropFirst(1 + x.dropFirst().prefix { $0.isNumber }.count)
+        }
+        guard time.hasPrefix("(") else { return place(Substring(time)) }
+        let parts = time.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false)
+        return "(" + parts.map(place).joined(separator: ",") + ")"
+    }
+
+    /// Minutes after midnight of a `Thh[:mm]` value.
+    static func minutes(_ v: String) -> Int? {
+        let p = v.dropFirst().split(separator: ":")
+        guard v.hasPrefix("T"), p.count <= 2, let h = Int(p[0]) else { return nil }
+        return h * 60 + (p.count == 2 ? Int(p[1]) ?? 0 : 0)
+    }
+
+    /// The value of two neighbouring temporal claims read as one expression, or nil when they stay two claims.
+    ///
+    /// A day and a time of day make one value ("October 14 at 8:00am", "8.30pm today", "tonight from 7 to 7:30");
+    /// a weekday and a relative week make a day ("Tuesday of last week"); a range or a partial date without a year
+    /// takes the year that follows ("from April to June in 2017"). Two dates parted by a comma alone are a list
+    /// ("11/20, 11/22"), and a time does not join a month, a week or a year ("next month after 3pm"). Otherwise the
+    /// parts are one claim that keeps the first part's value.
+    func joinedTemporalValue(_ first: ClaimValue, _ second: ClaimValue, gap: Range<Int>) -> ClaimValue? {
+        guard case .text(let a) = first, case .text(let b) = second else { return first }
+        func isDay(_ x: String) -> Bool { !x.hasPrefix("(") && !x.hasPrefix("T") && x.prefix { $0 != "T" }.count == 10 }
+        func isTime(_ x: String) -> Bool { x.hasPrefix("T") || x.hasPrefix("(T") }
+        let listGap = !gap.isEmpty && gap.allSatisfy { isSym($0, ",") }
+        if listGap, !a.contains("T"), !b.contains("T"), a.count == b.count { return nil }
+        // a recurrence takes its time of day ("every day at 7pm" is T19), and nothing else
+        if a.hasPrefix("P") { return isTime(b) ? second : nil }
+        if b.hasPrefix("P") { return isTime(a) ? first : nil }
+        if isTime(b) {
+            if isDay(a) { return .text(Self.onDay(b, a)) }
+            if a.hasPrefix("T"), b.hasPrefix("T"), gap.count == 1, joiner(gap.lowerBound, between: false) != nil,
+                let ma = Self.minutes(a), let mb = Self.minutes(b)
+            {
+                // "from 3 in the morning until 5pm"
+                let d = (mb - ma + 24 * 60) % (24 * 60)
+                return .text("(\(a),\(b),PT" + (d / 60 > 0 ? "\(d / 60)H" : "") + (d % 60 > 0 ? "\(d % 60)M" : "") + ")")
+            }
+            if a.hasPrefix("(") { return first }
+            return nil
+        }
+        if isTime(a) {
+            if isDay(b) { return .text(Self.onDay(a, b)) }
+            if b.hasPrefix("(") { return first }
+            return nil
+        }
+        // "Tuesday of next week": the weekday in that ISO week
+        if a.hasPrefix("XXXX-WXX-"), isDay(a), let wd = Int(a.prefix(10).suffix(1)), b.count == 8,
+            b.dropFirst(4).hasPrefix("-W"), let y = Int(b.prefix(4)), let w = Int(b.suffix(2))
+        {
+            let jan4 = ClaimCalendar.days(y, 1, 4)
+            let monday = jan4 - (ClaimCalendar.weekday(jan4) - 1) + 7 * (w - 1)
+            return .text(ClaimCalendar.string(monday + wd - 1) + a.dropFirst(10))
+        }
+        if b.count == 4, let y = Int(b), y >= 1000, a.contains("XXXX") {
+            return .text(a.replacingOccurrences(of: "XXXX", with: b))
+        }
+        return first
+    }
+
+    /// A date as written: `XXXX-07-10` when the text gives no year (``resolveDates()`` may give it one later).
     func dateString(_ y: Int?, _ m: Int, _ d: Int?) -> String {
-        var year = y
-        if year == nil, resolvePartial, let a = anchor {
-            let (ay, _, _) = ClaimCalendar.civil(a)
+        let ys = y.map { ClaimCalendar.pad($0, 4) } ?? "XXXX"
+        var s = ys + "-" + ClaimCalendar.pad(m, 2)
+        if let d { s += "-" + ClaimCalendar.pad(d, 2) }
+        return s
+    }
+
+    /// With `resolve_partial_dates`, gives every partial date of the sentence's temporal claims the year nearest the
+    /// publication date ("July 10" → 2020-07-10) and a bare weekday its last occurrence on or before it ("Friday");
+    /// the second end of a range is the first such date on or after the first end. Runs after the parts of a
+    /// temporal expression are joined, so "Jan-Feb 2017" or "from April to June in 2017" take the written year first.
+    mutating func resolveDates() {
+        guard resolvePartial, let a = anchor else { return }
+        for k in out.indices where out[k].kind == .date || out[k].kind == .time {
+            guard case .text(let v) = out[k].value, v.contains("XXXX-") else { continue }
+            out[k].value = .text(resolvedValue(v, anchor: a))
+        }
+    }
+
+    func resolvedValue(_ v: String, anchor a: Int) -> String {
+        guard v.hasPrefix("("), v.hasSuffix(")") else { return resolvedPart(v, anchor: a, notBefore: nil).0 }
+        var parts = v.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2 else { return v }
+        let (first, day) = resolvedPart(parts[0], anchor: a, notBefore: nil)
+        parts[0] = first
+        parts[1] = resolvedPart(parts[1], anchor: a, notBefore: day).0
+        return "(" + parts.joined(separator: ",") + ")"
+    }
+
+    /// One date (maybe with a time after `T`) resolved; also returns its day number when it has a whole day.
+    func resolvedPart(_ p: String, anchor a: Int, notBefore: Int?) -> (String, Int?) {
+        let tIndex = p.firstIndex(of: "T")
+        let date = tIndex.map { String(p[..<$0]) } ?? p
+        let rest = tIndex.map { String(p[$0...]) } ?? ""
+        if !date.hasPrefix("XXXX-") { return (p, ClaimCalendar.parse(date)) }
+        let f = date.split(separator: "-").map(String.init)
+        if f.count == 3, f[1] == "WXX", let wd = Int(f[2]), wd >= 1, wd <= 7 {
+            let n: Int
+            if let nb = notBefore {
+                n = nb + (wd - ClaimCalendar.weekday(nb) + 7) % 7
+            } else {
+                n = a - (ClaimCalendar.weekday(a) - wd + 7) % 7
+            }
+            return (ClaimCalendar.string(n) + rest, n)
+        }
+        guard f.count == 2 || f.count == 3, let m = Int(f[1]), m >= 1, m <= 12 else { return (p, nil) }
+        let d = f.count == 3 ? Int(f[2]) : nil
+        if f.count == 3 && d == nil { return (p, nil) }
+        let (ay, _, _) = ClaimCalendar.civil(notBefore ?? a)
+        var year: Int?
+        if let nb = notBefore {
+            // the first such date on or after the range's start
+            for c in [ay, ay + 1] where ClaimCalendar.valid(c, m, d ?? 1) {
+                if ClaimCalendar.days(c, m, d ?? ClaimCalendar.daysInMonth(c, m)) >= nb {
+                    year = c
+                    break
+                }
+            }
+        } else {
             var best: (Int, Int)?
             for c in [ay - 1, ay, ay + 1] {
                 let dd = d ?? 15
@@ -179,10 +445,9 @@ extension ClaimScanner {
             }
             if let b = best, d == nil || ClaimCalendar.valid(b.0, m, d!) { year = b.0 }
         }
-        let ys = year.map { ClaimCalendar.pad($0, 4) } ?? "XXXX"
-        var s = ys + "-" + ClaimCalendar.pad(m, 2)
-        if let d { s += "-" + ClaimCalendar.pad(d, 2) }
-        return s
+        guard let y = year else { return (p, nil) }
+        let s = ClaimCalendar.pad(y, 4) + date.dropFirst(4)
+        return (s + rest, d.map { ClaimCalendar.days(y, m, $0) })
     }
 
     func weekdayValue(_ wd: Int, modifier: Int?, word mod: String?) -> String? {
@@ -190,10 +455,7 @@ extension ClaimScanner {
             return modifier == nil ? "XXXX-WXX-\(wd)" : nil
         }
         let aw = ClaimCalendar.weekday(a)
-        guard let mval = modifier else {
-            if !resolvePartial { return "XXXX-WXX-\(wd)" }
-            return ClaimCalendar.string(a - ((aw - wd + 7) % 7))
-        }
+        guard let mval = modifier else { return "XXXX-WXX-\(wd)" }
         if mval > 0 {
             if mod == "next" { return ClaimCalendar.string(a - (aw - 1) + 7 + (wd - 1)) }
             let d = (wd - aw + 7) % 7
@@ -482,9 +744,10 @@ extension ClaimScanner {
                         end: e + 1, value: ClaimCalendar.pad(y, 4) + "-" + ClaimCalendar.pad(mo, 2),
                         rule: "claims.date-relative-month")
                 }
-                if m.payload == 0, mod == "this", let w2 = word(e), let part = lx.dayParts[w2] {
+                if let w2 = word(e), let part = lx.dayParts[w2], abs(m.payload) <= 1 {
+                    // "this morning", "last night" (yesterday's), "next evening"
                     return DT(
-                        end: e + 1, value: ClaimCalendar.string(a) + "T" + part, hasTime: true,
+                        end: e + 1, value: ClaimCalendar.string(a + m.payload) + "T" + part, hasTime: true,
                         rule: "claims.date-this-daypart")
                 }
             }
@@ -619,6 +882,7 @@ extension ClaimScanner {
             }
             return nil
         }
+        if word(i) != nil || isInt(i) && word(i + 1) != nil, let wt = wordTime(i) { return wt }
         guard isNum(i), t[i].value.isFinite else { return nil }
         var h: Int
         var mm: String?
@@ -651,6 +915,10 @@ extension ClaimScanner {
             e = s.end
         } else if let oc = lx.oclockWords.match(t, e, limit) {
             e = oc.end
+        } else if word(e) == "in", word(e + 1) == "the", let w = word(e + 2), let part = lx.dayParts[w], h >= 1, h <= 12 {
+            // "5 in the morning", "8:30 in the evening"
+            h = Self.hour(h, in: part)
+            e += 3
         } else if mm != nil {
             guard h <= 23 else { return nil }
             // "2:1" scores and ratios have no two-digit minutes; kept out by the two-digit check above
@@ -699,6 +967,20 @@ extension ClaimScanner {
             if n <= 0 { n += 12 }
             return "(\(a)-01,\(b)-01,P\(n)M)"
         case 10:
+            if let da = ClaimCalendar.parse(a), b.hasPrefix("XXXX-WXX-"), let wd = Int(b.suffix(1)) {
+                // "from next Monday to Friday": the first such weekday on or after the start
+                let db = da + (wd - ClaimCalendar.weekday(da) + 7) % 7
+                return "(\(a),\(ClaimCalendar.string(db)),P\(db - da)D)"
+            }
+            if a.hasPrefix("XXXX-"), b.hasPrefix("XXXX-"), let ma = Int(a.dropFirst(5).prefix(2)),
+                let mb = Int(b.dropFirst(5).prefix(2)), let dA = Int(a.suffix(2)), let dB = Int(b.suffix(2))
+            {
+                // no year written: count the days in a common year (a leap year when one end is February 29)
+                let y = (ma == 2 && dA == 29) || (mb == 2 && dB == 29) ? 2000 : 2001
+                let yb = (mb, dB) < (ma, dA) ? y + 1 : y
+                guard ClaimCalendar.valid(y, ma, dA), ClaimCalendar.valid(yb, mb, dB) else { return "(\(a),\(b))" }
+                return "(\(a),\(b),P\(ClaimCalendar.days(yb, mb, dB) - ClaimCalendar.days(y, ma, dA))D)"
+            }
             guard let da = ClaimCalendar.parse(a), let db = ClaimCalendar.parse(b) else {
                 return "(\(a),\(b))"
             }
@@ -709,7 +991,7 @@ extension ClaimScanner {
     }
 
     /// A clock-time range: "8-9am", "3 - 8pm", "1pm to 3pm", "10:30-11:45", "between 3 and 8am".
-    func timeRange(_ i: Int, prefix: String) -> (end: Int, value: String)? {
+    func timeRange(_ i: Int, prefix: String, weak: Bool = false) -> (end: Int, value: String)? {
         guard isInt(i) || (isNum(i) && t[i].decimal) else { return nil }
         func clock(_ k: Int) -> (h: Int, m: Int?, end: Int, suffix: Int?)? {
             guard isInt(k) else { return nil }
@@ -741,9 +1023,9 @@ extension ClaimScanner {
         if t[i].intDigits == 4 && (t[i].lower.first != "0" && t[a.end + w].lower.first != "0") { return nil }
         let strong =
             a.suffix != nil || b.suffix != nil || a.m != nil || b.m != nil || !prefix.isEmpty
-            || (t[i].intDigits == 4 && t[a.end + w].intDigits == 4)
+            || (t[i].intDigits == 4 && t[a.end + w].intDigits == 4) || weak
         guard strong, unitAfter(b.end, attachedOK: true) == nil, !isSym(b.end, "%") else { return nil }
-        if a.suffix == nil && b.suffix == nil && a.m == nil && b.m == nil && prefix.isEmpty { return nil }
+        if a.suffix == nil && b.suffix == nil && a.m == nil && b.m == nil && prefix.isEmpty && !weak { return nil }
         var ha = a.h
         var hb = b.h
         if let s = b.suffix { hb = hb == 12 ? (s == 12 ? 12 : 0) : hb + s }

@@ -44,6 +44,10 @@ struct ClaimLexicon: Sendable {
         var gradedAdjectives: [String: [String]]?
         var temporalJoiners: [String]?
         var gradeWords: [String]?
+        var presentWords: [String]?
+        var temporalSets: [String: String]?
+        var setStarts: [String]?
+        var setUnits: [String: String]?
 
         enum CodingKeys: String, CodingKey {
             case cardinals, ordinals
@@ -84,6 +88,10 @@ struct ClaimLexicon: Sendable {
             case gradedAdjectives = "graded_adjectives"
             case gradeWords = "grade_words"
             case temporalJoiners = "temporal_joiners"
+            case presentWords = "present_words"
+            case temporalSets = "temporal_sets"
+            case setStarts = "set_starts"
+            case setUnits = "set_units"
         }
     }
 
@@ -152,6 +160,13 @@ struct ClaimLexicon: Sendable {
     let adjectiveBases: [String: String]
     /// Words and marks that may join two parts of one temporal expression ("October 14 at 8:00am").
     let temporalJoiners: Set<String>
+    /// Phrases that mean the moment of writing ("right now", "at present"): `PRESENT_REF`.
+    let presentWords: PhraseTable<Bool>
+    /// Words for a recurrence ("daily", "quarterly") and their TIMEX value (`P1D`, `P3M`).
+    let temporalSets: PhraseTable<String>
+    /// "every", "each", "once a": a recurrence when a `set_units` word follows ("every two weekends").
+    let setStarts: PhraseTable<Bool>
+    let setUnits: [String: String]
     let stopwords: Set<String>
 
     /// Unit names after a number, money and measure alike.
@@ -211,6 +226,10 @@ struct ClaimLexicon: Sendable {
         for w in lexicon.gradeWords ?? [] { bases[w] = "" }
         adjectiveBases = bases
         temporalJoiners = Set(lexicon.temporalJoiners ?? [])
+        presentWords = PhraseTable((lexicon.presentWords ?? []).map { ($0, true) })
+        temporalSets = PhraseTable((lexicon.temporalSets ?? [:]).map { ($0.key, $0.value) })
+        setStarts = PhraseTable((lexicon.setStarts ?? []).map { ($0, true) })
+        setUnits = lexicon.setUnits ?? [:]
         self.stopwords = Set(stopwords.map { $0.lowercased() })
 
         var names: [(String, UnitInfo)] = []
@@ -242,6 +261,9 @@ struct ClaimLexicon: Sendable {
         start.formUnion(currencyPrefixes.byFirst.keys)
         start.formUnion(holidays.byFirst.keys)
         start.formUnion(lexicon.periodParts)
+        start.formUnion(presentWords.byFirst.keys)
+        start.formUnion(temporalSets.byFirst.keys)
+        start.formUnion(setStarts.byFirst.keys)
         start.formUnion(["half", "quarter", "the", "another", "http", "https", "www"])
         startWords = start
         var symbols = Set(currencyPrefixes.byFirst.keys.filter { $0.unicodeScalars.count == 1 })

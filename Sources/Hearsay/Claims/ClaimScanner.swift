@@ -134,6 +134,7 @@ struct ClaimScanner {
             i += 1
         }
         joinTemporal()
+        resolveDates()
     }
 
     /// One temporal expression written in parts is one claim: "October 14 at 8:00am", "Wednesday from 10-4",
@@ -145,16 +146,11 @@ struct ClaimScanner {
         for c in out {
             if var last = joined.last, last.kind == .date || last.kind == .time, c.kind == .date || c.kind == .time,
                 c.startTok >= last.endTok, c.startTok - last.endTok <= 3,
-                (last.endTok..<c.startTok).allSatisfy({ lx.temporalJoiners.contains(t[$0].lower) })
+                (last.endTok..<c.startTok).allSatisfy({ lx.temporalJoiners.contains(t[$0].lower) }),
+                let v = joinedTemporalValue(last.value, c.value, gap: last.endTok..<c.startTok)
             {
                 last.endTok = c.endTok
-                if case .text(let a) = last.value, case .text(let b) = c.value {
-                    if last.kind == .date, b.hasPrefix("T"), !a.contains("T"), !a.hasPrefix("(") {
-                        last.value = .text(a + b)
-                    } else if last.kind == .time, c.kind == .date, a.hasPrefix("T"), !b.hasPrefix("(") {
-                        last.value = .text(b + a)
-                    }
-                }
+                last.value = v
                 if c.kind == .time { last.kind = .time }
                 if !last.rule.hasSuffix("+joined") { last.rule += "+joined" }
                 last.confidence = min(last.confidence, c.confidence)
