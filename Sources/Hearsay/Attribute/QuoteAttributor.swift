@@ -589,8 +589,13 @@ struct Run {
         // passes over "telling" (no subject of its own) to "said".
         var found: (AttributionLexicon.CueForm, Range<Int>, SpeakerRef?)?
         var upper = openTok
+        // The nearest cue, when it is coordinated with the one that has the speaker ("she called it ‘unfair’ and
+        // called for pay to be ‘clawed back’") or follows it after a comma ("Lee said, going on to say that ..."),
+        // opens the reported clause of a partial quotation.
+        var clauseCue: Range<Int>?
         for _ in 0..<3 {
             guard let (form, range) = lastCue(in: sFirst, upper) else { break }
+            if upper == openTok { clauseCue = range }
             if let ref = subject(of: form, cue: range, lower: sFirst, upper: openTok) {
                 found = (form, range, ref)
                 break
@@ -600,6 +605,12 @@ struct Run {
             upper = range.lowerBound
         }
         guard let (form, range, subjectRef) = found else { return false }
+        var clauseStart = range.upperBound
+        if let c = clauseCue, c.lowerBound > range.upperBound,
+            tokens[c.lowerBound - 1].lower == "and" || tokens[range.upperBound..<c.lowerBound].contains(where: { $0.text == "," })
+        {
+            clauseStart = c.upperBound
+        }
         guard let ref = subjectRef else {
             // A cue with no speaker phrase we can read: the quote stands with an unknown speaker only when the
             // cue introduces it directly; a partial quotation then is too often no report at all.
@@ -645,7 +656,7 @@ struct Run {
             d.kind = .direct
         } else {
             d.kind = .mixed
-            makeMixed(&d, after: range.upperBound, sentence: sentence)
+            makeMixed(&d, after: clauseStart, sentence: sentence)
         }
         return true
     }
@@ -805,7 +816,7 @@ struct Run {
         var k = cueEnd
         // Words inside an earlier title in marks may stand between ("told ‘Morning Joe’ that ..."), not the quotation.
         let openTok = tokenIndex(atOrAfter: d.open)
-        let reach = d.cue.map { lex.objectCues.contains($0.form.lemma) } == true ? 10 : 3
+        let reach = d.cue.map { lex.objectCues.contains($0.form.lemma) } == true ? 14 : 3
         while k < min(tokens.count, cueEnd + reach), tokens[k].sentence == tokens[cueEnd].sentence, k < openTok {
             if !tokens[k].quoted, lex.complementizers.contains(tokens[k].lower) {
                 from = k
