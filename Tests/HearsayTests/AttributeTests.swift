@@ -219,5 +219,52 @@ import Testing
         let warned = try #require(doc.quotes.first { $0.text.hasPrefix("that the coming season") })
         #expect(doc.speakerName(of: warned) != "Ivo Brandt")
     }
-}
 
+    @Test func determinerAndBarePluralSubjectsReportSpeech() throws {
+        // "some" and "one" open the subject; a bare plural is a group.
+        let a = try run("At the hearing, some farmers claimed that the new rules were “written by lobbyists.”")
+        let qa = try #require(a.quotes.first)
+        #expect(qa.kind == .mixed)
+        #expect(qa.text.hasPrefix("that the new rules were “written by lobbyists"))
+        let b = try run("But economists worry that the harbour tax will drive the ferries away.")
+        let qb = try #require(b.quotes.first)
+        #expect(qb.kind == .indirect)
+        #expect(qb.text == "that the harbour tax will drive the ferries away")
+        #expect(b.speakerName(of: qb) == "economists")
+    }
+
+    @Test func aQuotationAfterAWordIsNotTheSecondHalfOfASplitQuote() throws {
+        let doc = try run("""
+            “We have waited long enough,” Mayor Rosa Diaz said, going on to say that the city has spent “decades \
+            fighting for this bridge.”
+            """)
+        try #require(doc.quotes.count == 2)
+        #expect(doc.quotes[0].kind == .direct)
+        #expect(doc.quotes[0].fragments.count == 1)
+        #expect(doc.quotes[1].kind == .mixed)
+        #expect(doc.quotes[1].text.hasPrefix("that the city has spent “decades"))
+    }
+
+    @Test func aCueOutsideTheQuoteOfItsSentenceStillReports() throws {
+        let doc = try run("Admiral Ines Okoro said the fleet was “stretched thin” and says she will ask for more ships.")
+        try #require(doc.quotes.count == 2)
+        #expect(doc.quotes[0].kind == .mixed)
+        #expect(doc.quotes[1].kind == .indirect)
+        #expect(doc.quotes[1].text == "she will ask for more ships")
+    }
+
+    @Test func aCoordinatedCueOpensThePartialQuotation() throws {
+        let doc = try run("Mayor Lena Moss called the plan “reckless” and called for the fees to be “paid back” by the board.")
+        let q = try #require(doc.quotes.last)
+        #expect(q.kind == .mixed)
+        #expect(q.text.hasPrefix("for the fees to be “paid back”") || q.text.hasPrefix("the fees to be “paid back”"))
+        #expect(doc.speakerName(of: q) == "Lena Moss")
+    }
+
+    @Test func multiWordCueFormsAreSeparatedByBars() throws {
+        let doc = try run("Mayor Rosa Diaz pointed out that the ferry had never once been late.")
+        let q = try #require(doc.quotes.first)
+        #expect(q.cue?.lemma == "point out")
+        #expect(q.text == "that the ferry had never once been late")
+    }
+}

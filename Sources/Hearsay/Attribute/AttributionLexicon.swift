@@ -98,10 +98,10 @@ struct AttributionLexicon: Sendable {
             }
             let lemma = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
             let rest = line[line.index(after: colon)...]
-            // A lemma with spaces is one multi-word form; otherwise each word after the colon is a form.
+            // A lemma with spaces has multi-word forms separated by `|`; otherwise each word after the colon is a form.
             let forms: [[String]] =
                 lemma.contains(" ")
-                ? [rest.split(separator: " ").map { $0.lowercased() }]
+                ? rest.split(separator: "|").map { $0.split(separator: " ").map { $0.lowercased() } }
                 : rest.split(separator: " ").map { [$0.lowercased()] }
             for f in forms where !f.isEmpty {
                 cues[f[0], default: []].append(CueForm(lemma: lemma, words: f, belief: belief, quoteOnly: quoteOnly))

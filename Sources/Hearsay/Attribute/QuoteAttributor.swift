@@ -371,7 +371,10 @@ struct Run {
                 } ?? false
                 let shape = lastContent == "," || between.last?.text == "."
                     && lastContent.map { ".!?".unicodeScalars.contains($0) } == true
-                if wordCount >= 1, wordCount <= limit, !innerEnd, cueCount <= 1, firstOpensSentence || shape,
+                // A second quotation right after a word is a partial quotation inside a reported clause ("..., Lee
+                // said, going on to say that the city has spent ‘decades’ ..."), not the second half.
+                let embedded = between.last?.isWord == true
+                if wordCount >= 1, wordCount <= limit, !innerEnd, cueCount <= 1, firstOpensSentence || shape, !embedded,
                     endsWithComma || between.last?.text == "." || between.last?.text == ":",
                     between.allSatisfy({ !$0.quoted }), firstCue(in: lo, hi) != nil
                 {
@@ -586,8 +589,13 @@ struct Run {
         // passes over "telling" (no subject of its own) to "said".
         var found: (AttributionLexicon.CueForm, Range<Int>, SpeakerRef?)?
         var upper = openTok
+        // The nearest cue, when it is coordinated with the one that has the speaker ("she called it ‘unfair’ and
+        // called for pay to be ‘clawed back’") or follows it after a comma ("Lee said, going on to say that ..."),
+        // opens the reported clause of a partial quotation.
+        var clauseCue: Range<Int>?
         for _ in 0..<3 {
             guard let (form, range) = lastCue(in: sFirst, upper) else { break }
+            if upper == openTok { clauseCue = range }
             if let ref = subject(of: form, cue: range, lower: sFirst, upper: openTok) {
                 found = (form, range, ref)
                 break
@@ -597,6 +605,12 @@ struct Run {
             upper = range.lowerBound
         }
         guard let (form, range, subjectRef) = found else { return false }
+        var clauseStart = range.upperBound
+        if let c = clauseCue, c.lowerBound > range.upperBound,
+            tokens[c.lowerBound - 1].lower == "and" || tokens[range.upperBound..<c.lowerBound].contains(where: { $0.text == "," })
+        {
+            clauseStart = c.upperBound
+        }
         guard let ref = subjectRef else {
             // A cue with no speaker phrase we can read: the quote stands with an unknown speaker only when the
             // cue introduces it directly; a partial quotation then is too often no report at all.
@@ -642,7 +656,7 @@ struct Run {
             d.kind = .direct
         } else {
             d.kind = .mixed
-            makeMixed(&d, after: range.upperBound, sentence: sentence)
+            makeMixed(&d, after: clauseStart, sentence: sentence)
         }
         return true
     }
@@ -672,7 +686,11 @@ struct Run {
         }
         var start = end
         while start > lower, tokens[start - 1].text != "," { start -= 1 }
-        if start < end, lex.clauseStops.contains(tokens[start].lower) || lex.notNames.contains(tokens[start].lower) {
+        // A conjunction or adverb opening the clause is no part of the subject ("But critics say"); a determiner is
+        // ("Some unions said", "One voter claimed").
+        if start < end, lex.clauseStops.contains(tokens[start].lower)
+            || lex.notNames.contains(tokens[start].lower) && !isDeterminer(tokens[start])
+        {
             start += 1
         }
         guard end > start, end - start <= 7 else { return nil }
@@ -683,9 +701,9 @@ struct Run {
         else { return nil }
         let first = ts.first!
         let last = ts.last!
-        guard first.isCapitalized || lex.definite.contains(first.lower) || lex.indefinite.contains(first.lower)
-            || lex.possessives.contains(first.lower)
-        else { return nil }
+        // A bare plural of at most three lower-case words is a group ("environmentalists worry that ...").
+        let barePlural = ts.count <= 3 && isPlural(last) && ts.allSatisfy { $0.isWord && !$0.isCapitalized }
+        guard first.isCapitalized || isDeterminer(first) || barePlural else { return nil }
         // The head: a plural noun, a name or a role, or any word after a determiner ("The operator said"); a lone
         // lower-case word without one is too often a verb or an adverb.
         let determined = lex.definite.contains(first.lower) || lex.indefinite.contains(first.lower)
@@ -703,6 +721,16 @@ struct Run {
         ref.description = document.string(Span(dStart.span.start, last.span.end))
         ref.role = last.lower
         return ref
+    }
+
+    func isDeterminer(_ t: Token) -> Bool {
+        lex.definite.contains(t.lower) || lex.indefinite.contains(t.lower) || lex.possessives.contains(t.lower)
+    }
+
+    /// A plural noun by its ending: "critics", "unions", not "press", "status" or "analysis".
+    func isPlural(_ t: Token) -> Bool {
+        let w = t.lower
+        return w.count > 3 && w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is")
     }
 
     /// "Amazon backtracked and said ...": the subject of the first verb of the coordination.
@@ -786,9 +814,11 @@ struct Run {
         // object stands between a cue like "tell" and its clause).
         var from = cueEnd
         var k = cueEnd
-        let reach = d.cue.map { lex.objectCues.contains($0.form.lemma) } == true ? 10 : 3
-        while k < min(tokens.count, cueEnd + reach), tokens[k].sentence == tokens[cueEnd].sentence, !tokens[k].quoted {
-            if lex.complementizers.contains(tokens[k].lower) {
+        // Words inside an earlier title in marks may stand between ("told ‘Morning Joe’ that ..."), not the quotation.
+        let openTok = tokenIndex(atOrAfter: d.open)
+        let reach = d.cue.map { lex.objectCues.contains($0.form.lemma) } == true ? 14 : 3
+        while k < min(tokens.count, cueEnd + reach), tokens[k].sentence == tokens[cueEnd].sentence, k < openTok {
+            if !tokens[k].quoted, lex.complementizers.contains(tokens[k].lower) {
                 from = k
                 break
             }
@@ -854,10 +884,11 @@ struct Run {
             let lo = sentenceFirstToken[sIndex]
             let hi = sentenceEndToken[sIndex]
             guard lo >= 0, hi > lo else { continue }
-            // Sentences already covered by a quote are skipped.
-            if isCovered(s.span) { continue }
+            // In a sentence that holds a quote, only cues outside it can report more speech ("... ‘depleted’ and says
+            // he will expand the army"), and their content must stay outside it.
+            let holdsQuote = isCovered(s.span)
             // A headline "Pat Caddell: Democrat Voters Worried ...": the name before the colon is the source.
-            if let d = headlineColon(sentence: sIndex, lo: lo, hi: hi) {
+            if !holdsQuote, let d = headlineColon(sentence: sIndex, lo: lo, hi: hi) {
                 drafts.append(d)
                 continue
             }
@@ -866,7 +897,9 @@ struct Run {
             var cues: [(AttributionLexicon.CueForm, Range<Int>)] = []
             var i = lo
             while i < hi {
-                if !tokens[i].quoted, !usedCues.contains(i), let (form, n) = lex.cue(at: i, in: tokens), !form.quoteOnly {
+                if !tokens[i].quoted, !usedCues.contains(i), !(holdsQuote && isCovered(tokens[i].span)),
+                    let (form, n) = lex.cue(at: i, in: tokens), !form.quoteOnly
+                {
                     cues.append((form, i..<(i + n)))
                     i += n
                 } else {
@@ -888,6 +921,7 @@ struct Run {
                     // A later cue's content reaching back over an earlier report is the same speech, not a second
                     // quote over it.
                     if draft.fragments.contains(where: { f in taken.contains { $0.overlaps(f) } }) { continue }
+                    if holdsQuote, draft.fragments.contains(where: isCovered) { continue }
                     drafts.append(draft)
                     taken.append(contentsOf: draft.fragments)
                     if let r = draft.speakerRef { taken.append(r.span) }
@@ -962,7 +996,8 @@ struct Run {
                     return t.span.start
                 }
                 // "... and called for ...": a second cue of the same speaker starts a second report.
-                if t.lower == "and", i + 1 < tokens.count, lex.cue(at: i + 1, in: tokens) != nil {
+                // A belief cue there continues the content ("called on men to look inside and think about ...").
+                if t.lower == "and", i + 1 < tokens.count, let (f, _) = lex.cue(at: i + 1, in: tokens), !f.belief {
                     return t.span.start
                 }
             }
