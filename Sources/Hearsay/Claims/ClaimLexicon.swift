@@ -44,6 +44,11 @@ struct ClaimLexicon: Sendable {
         var gradedAdjectives: [String: [String]]?
         var temporalJoiners: [String]?
         var gradeWords: [String]?
+        var labelWords: [String]?
+        var rateWords: [String]?
+        var partitiveDeterminers: [String]?
+        var amountNouns: [String]?
+        var modifierConjunctions: [String]?
 
         enum CodingKeys: String, CodingKey {
             case cardinals, ordinals
@@ -84,6 +89,11 @@ struct ClaimLexicon: Sendable {
             case gradedAdjectives = "graded_adjectives"
             case gradeWords = "grade_words"
             case temporalJoiners = "temporal_joiners"
+            case labelWords = "label_words"
+            case rateWords = "rate_words"
+            case partitiveDeterminers = "partitive_determiners"
+            case amountNouns = "amount_nouns"
+            case modifierConjunctions = "modifier_conjunctions"
         }
     }
 
@@ -97,16 +107,21 @@ struct ClaimLexicon: Sendable {
             var prefixes: [String]?
             /// A multiplier the form carries ("MUSD" = million US dollars).
             var scale: Double?
+            /// The names count only when written in capitals ("0.5 WAR", "2 TDs"), as such abbreviations are also
+            /// ordinary words.
+            var caps: Bool?
         }
         var units: [Entry]
     }
 
-    enum UnitKind: String, Sendable { case money, percent, measure, duration }
+    enum UnitKind: String, Sendable { case money, percent, measure, duration, count }
 
     struct UnitInfo: Sendable, Hashable {
         var unit: String
         var kind: UnitKind
         var scale: Double = 1
+        /// Only written in capitals (see ``UnitsFile/Entry/caps``).
+        var caps = false
     }
 
     let lex: LexiconFile
@@ -152,6 +167,16 @@ struct ClaimLexicon: Sendable {
     let adjectiveBases: [String: String]
     /// Words and marks that may join two parts of one temporal expression ("October 14 at 8:00am").
     let temporalJoiners: Set<String>
+    /// Lower-case words that name a numbered thing rather than count it: "category 4", "level 3".
+    let labelWords: Set<String>
+    /// "78,000 times a minute": a count of events per time unit.
+    let rateWords: Set<String>
+    /// "two of the soldiers", "two of Johnson's deputies": determiners between a number, "of" and its noun.
+    let partitiveDeterminers: Set<String>
+    /// Nouns that make "of N" an amount rather than a year: "an average of 1500", "a total of 1990".
+    let amountNouns: Set<String>
+    /// Words joining two modifiers of one counted noun: "2.7m digital and physical sales".
+    let conjunctions: Set<String>
     let stopwords: Set<String>
 
     /// Unit names after a number, money and measure alike.
@@ -211,13 +236,19 @@ struct ClaimLexicon: Sendable {
         for w in lexicon.gradeWords ?? [] { bases[w] = "" }
         adjectiveBases = bases
         temporalJoiners = Set(lexicon.temporalJoiners ?? [])
+        labelWords = Set(lexicon.labelWords ?? [])
+        rateWords = Set(lexicon.rateWords ?? [])
+        partitiveDeterminers = Set(lexicon.partitiveDeterminers ?? [])
+        amountNouns = Set(lexicon.amountNouns ?? [])
+        conjunctions = Set(lexicon.modifierConjunctions ?? [])
         self.stopwords = Set(stopwords.map { $0.lowercased() })
 
         var names: [(String, UnitInfo)] = []
         var attached: [String: UnitInfo] = [:]
         var prefixes: [(String, UnitInfo)] = []
         for e in units.units {
-            let info = UnitInfo(unit: e.unit, kind: UnitKind(rawValue: e.kind) ?? .measure, scale: e.scale ?? 1)
+            let info = UnitInfo(
+                unit: e.unit, kind: UnitKind(rawValue: e.kind) ?? .measure, scale: e.scale ?? 1, caps: e.caps ?? false)
             for n in e.names ?? [] { names.append((n, info)) }
             for a in e.attached ?? [] { attached[a.lowercased()] = info }
             for p in e.prefixes ?? [] { prefixes.append((p, info)) }
