@@ -232,6 +232,17 @@ import Testing
         #expect(c[0].valueMax == .number(2000))
     }
 
+    @Test func aChangeAndItsLevelAreNoRange() throws {
+        let c = try claims("The shares fell 4p to 250p, and prices went from 5% to 9%.")
+        #expect(c.map(\.text) == ["4p", "250p", "5% to 9%"])
+        #expect(c[2].valueMax == .number(9))
+    }
+
+    @Test func aSameFormPluralBeforeAPluralNoun() throws {
+        let c = try claims("Some 45 police officers and 12 staff members were hurt; 300 people fled.")
+        #expect(c.map(\.unit) == ["police officer", "staff member", "people"])
+    }
+
     @Test func claimInsideQuoteGetsSpeaker() throws {
         var doc = Document.fromCleanText("\"We lost 40 jobs,\" said Ann.")
         doc.speakers = [Speaker(id: "s1", name: "Ann", type: .person, descriptions: [], affiliation: nil, mentions: [])]

@@ -49,6 +49,7 @@ struct ClaimLexicon: Sendable {
         var partitiveDeterminers: [String]?
         var amountNouns: [String]?
         var modifierConjunctions: [String]?
+        var changeWords: [String]?
 
         enum CodingKeys: String, CodingKey {
             case cardinals, ordinals
@@ -94,6 +95,7 @@ struct ClaimLexicon: Sendable {
             case partitiveDeterminers = "partitive_determiners"
             case amountNouns = "amount_nouns"
             case modifierConjunctions = "modifier_conjunctions"
+            case changeWords = "change_words"
         }
     }
 
@@ -177,6 +179,8 @@ struct ClaimLexicon: Sendable {
     let amountNouns: Set<String>
     /// Words joining two modifiers of one counted noun: "2.7m digital and physical sales".
     let conjunctions: Set<String>
+    /// Verbs of change before an amount: "fell 4p to 250p" is a change and a level, not a range.
+    let changeWords: Set<String>
     let stopwords: Set<String>
 
     /// Unit names after a number, money and measure alike.
@@ -241,6 +245,7 @@ struct ClaimLexicon: Sendable {
         partitiveDeterminers = Set(lexicon.partitiveDeterminers ?? [])
         amountNouns = Set(lexicon.amountNouns ?? [])
         conjunctions = Set(lexicon.modifierConjunctions ?? [])
+        changeWords = Set(lexicon.changeWords ?? [])
         self.stopwords = Set(stopwords.map { $0.lowercased() })
 
         var names: [(String, UnitInfo)] = []

@@ -1037,7 +1037,11 @@ struct ClaimScanner {
                 joinerOK = true
             }
             let byBefore = word(start - 1) == "by"
-            if joinerOK, !byBefore, let r = quantityCore(after, allowRange: false), let c2 = r.claim,
+            // "fell 4p to 250p", "rose 2% to 9%": a change and the level it reached, not a range
+            let changeTo =
+                word(k) == "to" && !between && !from
+                && (word(qualifierBefore(start).1 - 1).map { lx.changeWords.contains($0) } ?? false)
+            if joinerOK, !byBefore, !changeTo, let r = quantityCore(after, allowRange: false), let c2 = r.claim,
                 c2.kind != .date, c2.kind != .ordinal, case .number(let hi) = c2.value
             {
                 let sameUnit = claim.unit == c2.unit
@@ -1229,6 +1233,12 @@ struct ClaimScanner {
             let compound = j + 1 < limit && isSym(j, "-") && tight(j) && tight(j + 1)
             if !compound && (lx.looksPlural(w) || (value == 1 && words == 1 && t[j - 1].spaceBefore)) {
                 if value != 1 && !lx.looksPlural(w) { return nil }
+                // "45 police officers", "12 staff members": a noun whose plural is its singular, before a plural
+                if lx.irregularPlurals[w] == w, words < 4, let n = word(j), !lx.stopwords.contains(n),
+                    lx.irregularPlurals[n] == nil, lx.looksPlural(n), !isUnitName(j)
+                {
+                    continue
+                }
                 return (j, nounPhrase(k, j))
             }
             if isSym(j, "-"), tight(j), j + 1 < limit, tight(j + 1), word(j + 1) != nil { j += 1 }
