@@ -169,7 +169,7 @@ import Testing
         #expect(c.map(\.unit) == ["%", "%"])
         #expect(c[1].value == .number(50))
         #expect(c[1].kind == .percent)
-        let periods = try claims("Profits fell in the first half of the season and within a quarter of an hour.")
+        let periods = try claims("Profits fell in the first half of the season, the upper half of the screen and a quarter of an hour.")
         #expect(!periods.contains { $0.unit == "%" })
     }
 
@@ -199,7 +199,7 @@ import Testing
     }
 
     @Test func anAmountAfterAnAmountNounIsNoYear() throws {
-        let c = try claims("Fares rose by an average of 1500 in the summer of 1969.")
+        let c = try claims("Fares rose by an average of 1500 in the fall of 1969.")
         #expect(c.map(\.kind) == [.other, .date])
         #expect(c[0].value == .number(1500))
     }

@@ -50,6 +50,7 @@ struct ClaimLexicon: Sendable {
         var amountNouns: [String]?
         var modifierConjunctions: [String]?
         var changeWords: [String]?
+        var partModifiers: [String]?
 
         enum CodingKeys: String, CodingKey {
             case cardinals, ordinals
@@ -96,6 +97,7 @@ struct ClaimLexicon: Sendable {
             case amountNouns = "amount_nouns"
             case modifierConjunctions = "modifier_conjunctions"
             case changeWords = "change_words"
+            case partModifiers = "part_modifiers"
         }
     }
 
@@ -181,6 +183,8 @@ struct ClaimLexicon: Sendable {
     let conjunctions: Set<String>
     /// Verbs of change before an amount: "fell 4p to 250p" is a change and a level, not a range.
     let changeWords: Set<String>
+    /// Words before "half of" that make it a part, not a share: "the upper half of the laptop".
+    let partModifiers: Set<String>
     let stopwords: Set<String>
 
     /// Unit names after a number, money and measure alike.
@@ -246,6 +250,7 @@ struct ClaimLexicon: Sendable {
         amountNouns = Set(lexicon.amountNouns ?? [])
         conjunctions = Set(lexicon.modifierConjunctions ?? [])
         changeWords = Set(lexicon.changeWords ?? [])
+        partModifiers = Set(lexicon.partModifiers ?? [])
         self.stopwords = Set(stopwords.map { $0.lowercased() })
 
         var names: [(String, UnitInfo)] = []

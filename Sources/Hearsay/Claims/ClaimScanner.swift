@@ -659,13 +659,13 @@ struct ClaimScanner {
             }
             return QuantityResult(claim: nil, endTok: j + 1)
         }
-        // "almost half of which": a share (not "the first half of", "the other half of")
+        // "almost half of which": a share (not "the first half of", "the upper half of": `part_modifiers`)
         if prefix == nil, !negative, let w = word(j), let den = lx.fractions[w], den == 2, lx.ordinals[w] == nil,
             shareOf(j + 1)
         {
             let p = word(j - 1)
-            if p == nil || !(p == "the" || p == "other" || lx.partitiveDeterminers.contains(p!) || lx.ordinals[p!] != nil
-                || lx.relativeModifiers.byFirst[p!] != nil || lx.oneWords.contains(p!))
+            if p == nil || !(lx.partModifiers.contains(p!) || lx.partitiveDeterminers.contains(p!)
+                || lx.ordinals[p!] != nil || lx.relativeModifiers.byFirst[p!] != nil || lx.oneWords.contains(p!))
             {
                 var c = make(j, j + 1, .number(100 / den), nil, nil, "claims.fraction-share", 0.55, nil)
                 c.kind = .percent
