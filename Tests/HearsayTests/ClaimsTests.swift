@@ -155,6 +155,11 @@ import Testing
         #expect(c[0].kind == .count)
     }
 
+    @Test func boxScoreAbbreviations() throws {
+        let c = try claims("Jones had 25 pts, 11 reb and 7 ast in 82 GP; 2 gp doctors agreed.")
+        #expect(c.map(\.unit) == ["point", "rebound", "assist", "games played", "gp doctor"])
+    }
+
     @Test func eventsPerTimeUnitAreARate() throws {
         let c = try claims("Her heart beat nearly 180 times a minute.")
         #expect(c.count == 1)
