@@ -160,6 +160,13 @@ import Testing
         #expect(c.map(\.unit) == ["point", "rebound", "assist", "games played", "gp doctor"])
     }
 
+    @Test func aCompoundVagueAmountWithoutANoun() throws {
+        let c = try claims("Hundreds of thousands marched, tens of thousands of them young, while hundreds stayed.")
+        #expect(c.map(\.text) == ["Hundreds of thousands", "tens of thousands"])
+        #expect(c[0].value == .number(1e5))
+        #expect(c[0].valueMax == .number(1e6))
+    }
+
     @Test func eventsPerTimeUnitAreARate() throws {
         let c = try claims("Her heart beat nearly 180 times a minute.")
         #expect(c.count == 1)

@@ -611,7 +611,10 @@ struct ClaimScanner {
                 hi *= lo2
                 k += 2
             }
-            guard word(k) == "of" else { return QuantityResult(claim: nil, endTok: k) }
+            // "hundreds of thousands marched": a compound vague amount is a claim without a noun too
+            let compound = k > j + 1
+            let bare = make(i, k, .number(lo), .number(hi), nil, "claims.vague-amount", 0.6, nil)
+            guard word(k) == "of" else { return QuantityResult(claim: compound ? bare : nil, endTok: k) }
             if let (u, e) = unitAfter(k + 1, attachedOK: false) {
                 return QuantityResult(
                     claim: make(i, e, .number(lo), .number(hi), u, "claims.vague-unit", 0.75, nil), endTok: e)
@@ -622,7 +625,7 @@ struct ClaimScanner {
                 c.kind = .count
                 return QuantityResult(claim: c, endTok: e)
             }
-            return QuantityResult(claim: nil, endTok: k)
+            return QuantityResult(claim: compound ? bare : nil, endTok: k)
         }
         // "a few minutes", "several weeks"
         if prefix == nil, let f = lx.few.match(t, j, limit), let (u, e) = unitAfter(f.end, attachedOK: false),
