@@ -128,6 +128,18 @@ import Testing
         #expect(c.isEmpty)
     }
 
+    @Test func oneThatIsNoAmount() throws {
+        // An anonymous source, a pronoun and "someday" count nothing.
+        let c = try claims(
+            "One person familiar with the talks said it might one day come to an end. Two officials briefed on the plan agreed. We need to get this one right."
+        )
+        #expect(c.isEmpty, "\(c.map(\.text))")
+        #expect(try claims("One day, he left.").isEmpty)
+        // The same words as amounts stay claims.
+        let kept = try claims("The strike lasted one day. About 20 people were hurt and one person died.")
+        #expect(kept.map(\.text) == ["one day", "20 people", "one person"])
+    }
+
     @Test func timeIsNotPicometres() throws {
         let c = try claims("The meeting starts at 2pm.")
         #expect(c.count == 1)

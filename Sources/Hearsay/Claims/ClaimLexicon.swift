@@ -55,6 +55,10 @@ struct ClaimLexicon: Sendable {
         var modifierConjunctions: [String]?
         var changeWords: [String]?
         var partModifiers: [String]?
+        var pronounOneDeterminers: [String]?
+        var indefiniteTimeWords: [String]?
+        var indefiniteTimeBefore: [String]?
+        var sourceDescriptions: [String]?
 
         enum CodingKeys: String, CodingKey {
             case cardinals, ordinals
@@ -106,6 +110,10 @@ struct ClaimLexicon: Sendable {
             case modifierConjunctions = "modifier_conjunctions"
             case changeWords = "change_words"
             case partModifiers = "part_modifiers"
+            case pronounOneDeterminers = "pronoun_one_determiners"
+            case indefiniteTimeWords = "indefinite_time_words"
+            case indefiniteTimeBefore = "indefinite_time_before"
+            case sourceDescriptions = "source_descriptions"
         }
     }
 
@@ -200,6 +208,13 @@ struct ClaimLexicon: Sendable {
     let changeWords: Set<String>
     /// Words before "half of" that make it a part, not a share: "the upper half of the laptop".
     let partModifiers: Set<String>
+    /// Words before "one" that make it a pronoun: "get this one right".
+    let pronounOneDeterminers: Set<String>
+    /// "one day", "one night" after a modal or a subject pronoun mean "someday", not a duration.
+    let indefiniteTimeWords: Set<String>
+    let indefiniteTimeBefore: Set<String>
+    /// Phrases after a count that make it an anonymous source: "one person familiar with the talks".
+    let sourceDescriptions: PhraseTable<Bool>
     let stopwords: Set<String>
 
     /// Unit names after a number, money and measure alike.
@@ -270,6 +285,10 @@ struct ClaimLexicon: Sendable {
         conjunctions = Set(lexicon.modifierConjunctions ?? [])
         changeWords = Set(lexicon.changeWords ?? [])
         partModifiers = Set(lexicon.partModifiers ?? [])
+        pronounOneDeterminers = Set(lexicon.pronounOneDeterminers ?? [])
+        indefiniteTimeWords = Set(lexicon.indefiniteTimeWords ?? [])
+        indefiniteTimeBefore = Set(lexicon.indefiniteTimeBefore ?? [])
+        sourceDescriptions = PhraseTable((lexicon.sourceDescriptions ?? []).map { ($0, true) })
         self.stopwords = Set(stopwords.map { $0.lowercased() })
 
         var names: [(String, UnitInfo)] = []

@@ -117,7 +117,7 @@ struct ClaimScanner {
             }
             if let q = parseQuantity(i) {
                 i = q.endTok
-                if var q2 = q.claim {
+                if var q2 = q.claim, !namesNoAmount(q2) {
                     // "3.9 million headsets, up from 2.4 million": the bare scaled amount counts the same things
                     if q2.kind == .other, q2.unit == nil, q2.scaled,
                         let prev = out.last(where: { $0.kind == .count && $0.scaled })
@@ -135,6 +135,22 @@ struct ClaimScanner {
         }
         joinTemporal()
         resolveDates()
+    }
+
+    /// A "one" that is no amount: a pronoun ("get this one right"), "someday" ("it might one day end"), or a count
+    /// that names an anonymous source ("one person familiar with the talks", "two officials briefed on it").
+    func namesNoAmount(_ c: FoundClaim) -> Bool {
+        let first = c.startTok
+        let before = first > base ? word(first - 1) : nil
+        if c.value == .number(1), t[first].lower == "one" {
+            if let b = before, lx.pronounOneDeterminers.contains(b) { return true }
+            if c.endTok == first + 2, let w = word(first + 1), lx.indefiniteTimeWords.contains(w) {
+                if let b = before, lx.indefiniteTimeBefore.contains(b) { return true }
+                if first == base, isSym(c.endTok, ",") { return true }
+            }
+        }
+        if c.kind == .count, lx.sourceDescriptions.match(t, c.endTok, limit) != nil { return true }
+        return false
     }
 
     /// One temporal expression written in parts is one claim: "October 14 at 8:00am", "Wednesday from 10-4",
