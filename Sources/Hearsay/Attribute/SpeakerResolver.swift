@@ -41,8 +41,32 @@ struct SpeakerResolver {
         var gender: String?
         /// Positions where the entity was the subject of a cue (a speaker, not only mentioned).
         var cuePositions: [Int] = []
-        /// Text positions and paragraphs where it was mentioned, in order.
+        /// Text positions and paragraphs where it was mentioned, sorted by position: mentions are registered
+        /// ahead (named speakers of every cue) and again as quotes are attributed, so they do not arrive in order.
         var positions: [(pos: Int, paragraph: Int)] = []
+
+        /// The last mention before `pos` (binary search).
+        func lastPosition(before pos: Int) -> (pos: Int, paragraph: Int)? {
+            var lo = 0
+            var hi = positions.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if positions[mid].pos < pos { lo = mid + 1 } else { hi = mid }
+            }
+            return lo > 0 ? positions[lo - 1] : nil
+        }
+
+        /// Adds a mention, keeping `positions` sorted.
+        mutating func addPosition(_ pos: Int, paragraph: Int) {
+            var lo = 0
+            var hi = positions.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if positions[mid].pos <= pos { lo = mid + 1 } else { hi = mid }
+            }
+            if lo > 0, positions[lo - 1].pos == pos { return }
+            positions.insert((pos, paragraph), at: lo)
+        }
     }
 
     var entities: [Entity] = []
@@ -480,7 +504,7 @@ struct SpeakerResolver {
         if entities[idx].mentionSpans.insert(ref.span).inserted {
             entities[idx].mentions.append(document.mention(ref.span, form: form))
         }
-        entities[idx].positions.append((pos, paragraph))
+        entities[idx].addPosition(pos, paragraph: paragraph)
     }
 
     mutating func entityFor(name: [String], kind: Speaker.Kind, inStatement: Bool, pos: Int) -> Int {
@@ -515,7 +539,7 @@ struct SpeakerResolver {
     {
         var best: (Int, Int)?
         for (i, e) in entities.enumerated() where ok(e) {
-            guard let p = e.positions.last(where: { $0.pos < pos }), p.pos >= floor else { continue }
+            guard let p = e.lastPosition(before: pos), p.pos >= floor else { continue }
             guard paragraph - p.paragraph <= paragraphs else { continue }
             if best == nil || p.pos > best!.1 { best = (i, p.pos) }
         }
@@ -542,24 +566,24 @@ struct SpeakerResolver {
         }
         guard var nearest = lastEntity(before: pos, where: compatible, within: 12, paragraph: paragraph) else { return nil }
         // Salience: a recent speaker (the subject of a cue) is preferred over a person only mentioned since.
-        let nearestPos = entities[nearest].positions.last(where: { $0.pos < pos })!.pos
+        let nearestPos = entities[nearest].lastPosition(before: pos)!.pos
         var best: (Int, Int)?
         for (i, e) in entities.enumerated() where compatible(e) {
             guard let p = e.cuePositions.last(where: { $0 < pos }) else { continue }
             if best == nil || p > best!.1 { best = (i, p) }
         }
         if let (i, p) = best, i != nearest, nearestPos - p < 600,
-            paragraph - (entities[i].positions.last(where: { $0.pos <= p })?.paragraph ?? 0) <= 3
+            paragraph - (entities[i].lastPosition(before: p + 1)?.paragraph ?? 0) <= 3
         {
             nearest = i
         }
-        let nearestPara = entities[nearest].positions.last(where: { $0.pos < pos })!.paragraph
+        let nearestPara = entities[nearest].lastPosition(before: pos)!.paragraph
         if sectionStart > 0, nearestPara >= sectionStart, !quoteWords.isEmpty {
             let sectionWords = words(paragraphs: sectionStart..<paragraph)
             if sectionWords.intersection(quoteWords).isEmpty {
                 let sectionPos = document.paragraphs[sectionStart].span.start
                 if let earlier = lastEntity(before: sectionPos, where: compatible, within: 12, paragraph: sectionStart) {
-                    let ep = entities[earlier].positions.last(where: { $0.pos < sectionPos })!.paragraph
+                    let ep = entities[earlier].lastPosition(before: sectionPos)!.paragraph
                     if !words(paragraphs: max(0, ep - 1)..<(ep + 1)).intersection(quoteWords).isEmpty {
                         return (earlier, "speaker.pronoun-across-inset")
                     }
