@@ -322,6 +322,10 @@ import Testing
         // The quotation right after the summary's is the same quote.
         #expect(doc.quotes.count == 1)
         #expect(q.fragments.count == 2)
+        // A capitalized cue word counts only after a name that opens its clause ("State" after "Leaving" is none).
+        let b = try run("Ana Ruiz Thanked Her Staff After Leaving State. “We could not have done it without every one of you.”")
+        let last = try #require(b.quotes.last)
+        #expect(b.speakerName(of: last) == "Ana Ruiz")
     }
 
     @Test func transcriptLabelNamesTheSpeaker() throws {

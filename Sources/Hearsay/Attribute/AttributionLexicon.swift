@@ -175,7 +175,18 @@ struct AttributionLexicon: Sendable {
     /// cue.
     func cue(at i: Int, in tokens: [Token]) -> (CueForm, Int)? {
         guard tokens[i].isWord, let forms = cues[tokens[i].lower] else { return nil }
-        if tokens[i].isCapitalized, !tokens[i].titleCase, i > 0, tokens[i - 1].sentence == tokens[i].sentence { return nil }
+        if tokens[i].isCapitalized, i > 0, tokens[i - 1].sentence == tokens[i].sentence {
+            guard tokens[i].titleCase else { return nil }
+            // In title case a capitalized cue must follow a name that opens its clause ("Roe Said ...", "At A
+            // Summit, Pat Roe Said ..."), not any capitalized word ("After Leaving State").
+            var k = i - 1
+            while k >= 0, tokens[k].sentence == tokens[i].sentence, tokens[k].isWord, tokens[k].isCapitalized,
+                !stopwords.contains(tokens[k].lower), cues[tokens[k].lower] == nil
+            {
+                k -= 1
+            }
+            guard k < i - 1, k < 0 || tokens[k].sentence != tokens[i].sentence || tokens[k].text == "," else { return nil }
+        }
         // After a determiner, a possessive or a preposition the word is a noun ("his claims", "praise from").
         if i > 0, tokens[i - 1].sentence == tokens[i].sentence, tokens[i - 1].isWord {
             let before = tokens[i - 1].lower
