@@ -473,7 +473,9 @@ struct Run {
         // speaker goes on.
         if let p = previous, let s = p.speaker, let close = p.close, p.lastParagraph == d.firstParagraph,
             case let end = max(close + 1, p.fragments.last?.end ?? 0), end <= d.open,
-            document.scalars[end..<d.open].allSatisfy({ $0.properties.isWhitespace && $0 != "\n" || ".!?”’\"".unicodeScalars.contains($0) })
+            document.scalars[end..<d.open].allSatisfy({
+                $0.properties.isWhitespace && $0 != "\n" || ".!?”’\"".unicodeScalars.contains($0)
+            })
         {
             d.speaker = s
             d.attributionRule = "speaker.adjacent-quote"

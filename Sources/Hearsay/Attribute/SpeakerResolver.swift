@@ -543,7 +543,9 @@ struct SpeakerResolver {
             let lower = words.map { $0.lowercased() }
             var at: Int?
             for i in lower.indices where at == nil {
-                if forms.contains(where: { f in i + f.count <= lower.count && Array(lower[i..<(i + f.count)]) == f }) { at = i }
+                if forms.contains(where: { f in i + f.count <= lower.count && Array(lower[i..<(i + f.count)]) == f }) {
+                    at = i
+                }
             }
             guard let at else { continue }
             let modifiers = Set(words[..<at].filter { w in
@@ -646,7 +648,8 @@ struct SpeakerResolver {
             // "he"/"she": a person, or a named speaker of unknown kind (an acronym or a lone name that never spoke
             // is no antecedent).
             case .person:
-                return e.kind == .person || e.kind == .anonymous && !isPlural(e.key.flatMap { $0.split(separator: " ").last.map(String.init) } ?? "")
+                let role = e.key.flatMap { $0.split(separator: " ").last.map(String.init) } ?? ""
+                return e.kind == .person || e.kind == .anonymous && !isPlural(role)
                     || e.kind == .unknown && !e.nameWords.isEmpty && !e.cuePositions.isEmpty
             case .organization: return e.kind == .organization || e.kind == .unknown
             default: return e.kind == .group || e.kind == .organization || e.kind == .anonymous
