@@ -354,4 +354,16 @@ import Testing
         let last = try #require(b.quotes.last)
         #expect(b.speakerName(of: last) == "Maria Lopez")
     }
+
+    @Test func aDescriptionBetweenTheTwoPartsOfASplitQuoteIsTheSpeaker() throws {
+        let doc = try run("""
+            Mayor Tom Reyes spoke in the morning.
+
+            “We need change,” the retired shipbuilder said, arguing that the yard needs a “real plan.”
+            """)
+        // The two quotations are joined across the cue; the phrase before the cue is a description.
+        let q = try #require(doc.quotes.first { $0.kind == .direct })
+        #expect(q.provenance.rule == "quote.split-by-cue")
+        #expect(doc.speakerName(of: q) == "retired shipbuilder")
+    }
 }

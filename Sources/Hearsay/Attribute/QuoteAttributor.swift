@@ -625,9 +625,7 @@ struct Run {
                 d.kind = .direct
                 return d.speaker != nil
             }
-        } else if let (form, range) = firstCue(in: k, hi),
-            let ref = resolver.phrase(endingBefore: range.lowerBound, lower: k)
-        {
+        } else if let (form, range) = firstCue(in: k, hi), let ref = afterQuotePhrase(k, range.lowerBound) {
             setSpeaker(&d, ref, cue: (form, range), rule: "speaker.cue-inside", confidence: 0.9, quoteWords: quoteWords,
                 statement: statementFollows(range.upperBound))
             d.kind = .direct
