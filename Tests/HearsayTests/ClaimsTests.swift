@@ -295,4 +295,22 @@ import Testing
         // a bare "now" is too common in news prose to be a claim
         #expect(try claims("Now the line is closed.").isEmpty)
     }
+
+    @Test func offsetsFromADateOrFromNow() throws {
+        let c = try claims(
+            "The audit ends 3 weeks before Christmas Eve, and the report came a fortnight later.",
+            published: "2022-10-03")
+        #expect(c.map(\.value) == [.text("2022-12-03"), .text("2022-10-17")])
+        #expect(c.map(\.provenance.rule) == ["claims.date-offset", "claims.date-offset"])
+    }
+
+    @Test func inTwoWeeksIsADateOnlyInTheFuture() throws {
+        let future = try claims("The board will vote in 2 weeks.", published: "2021-03-01")
+        #expect(future.map(\.value) == [.text("2021-03-15")])
+        #expect(future[0].kind == .date)
+        let past = try claims("It was the steepest fall in 2 weeks.", published: "2021-03-01")
+        #expect(past.map(\.value) == [.number(2)])
+        let noDate = try claims("The board will vote in 2 weeks.")
+        #expect(noDate.map(\.value) == [.number(2)])
+    }
 }

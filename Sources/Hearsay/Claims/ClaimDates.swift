@@ -809,8 +809,8 @@ extension ClaimScanner {
             }
             if lx.months[w] != nil { return monthDay(i) }
             if w == "the", let d = dayMonth(i) { return d }
-            // "3 days ago" is handled with numbers below
-            return nil
+            // "a fortnight later", "two weeks from now"
+            return offsetDate(i)
         }
         if isNum(i) {
             if let d = numericDate(i) { return d }
@@ -835,21 +835,54 @@ extension ClaimScanner {
         return nil
     }
 
+    /// A date counted from another: "3 days ago", "two weeks from now", "a fortnight later" (from the publication
+    /// date), "2 weeks before Christmas", "16 days from 01/02/2018" (from the date that follows), and "in 2 weeks"
+    /// when the sentence speaks of the future (a `future_markers` word before it: "we will meet in 2 weeks"); without
+    /// one, "the biggest rise in 18 months" stays a duration. Hours and minutes count from midnight of the day.
     func offsetDate(_ i: Int) -> DT? {
-        guard let a = anchor, isInt(i), t[i].value < 1000 else { return nil }
-        let n = Int(t[i].value)
-        guard let (u, e) = unitAfter(i + 1, attachedOK: false), u.kind == .duration else { return nil }
-        guard let o = lx.offsetWords.match(t, e, limit), o.payload != 0 else { return nil }
-        let w = t[e].lower
-        guard w == "ago" || w == "from" || w == "hence" else { return nil }
-        let s = o.payload * n
+        guard let a = anchor else { return nil }
+        var n = 1
+        var e = i + 1
+        if let w = word(i), lx.oneWords.contains(w) {
+            // "a fortnight later"
+        } else if let p = parseNumber(i, money: false), !p.ordinal, !p.fraction, p.value >= 1, p.value < 1000,
+            p.value == p.value.rounded()
+        {
+            n = Int(p.value)
+            e = p.end
+        } else {
+            return nil
+        }
+        guard let (u, ue) = unitAfter(e, attachedOK: false), u.kind == .duration else { return nil }
+        var from = a
+        var sign = 0
+        var end = ue
+        if let o = lx.offsetWords.match(t, ue, limit), o.payload != 0, t[ue].lower != "after" && t[ue].lower != "before" {
+            // "ago", "later", "earlier", "hence", "from now", "from today"
+            sign = o.payload
+            end = o.end
+        } else if let w = word(ue), w == "before" || w == "after" || w == "from", let d = dateCore(ue + 1), !d.hasTime,
+            !d.value.hasPrefix("(")
+        {
+            var v = d.value
+            if v.hasPrefix("XXXX-"), resolvePartial { v = resolvedPart(v, anchor: a, notBefore: nil).0 }
+            guard v.count == 10, let day = ClaimCalendar.parse(v) else { return nil }
+            from = day
+            sign = w == "before" ? -1 : 1
+            end = d.end
+        } else if word(i - 1) == "in", i - 1 >= base, futureBefore(i - 1), !isNum(ue), word(ue) != "of" {
+            sign = 1
+        } else {
+            return nil
+        }
+        let s = sign * n
         var day: Int
         switch u.unit {
-        case "day": day = a + s
-        case "week": day = a + 7 * s
-        case "fortnight": day = a + 14 * s
+        case "day": day = from + s
+        case "week": day = from + 7 * s
+        case "fortnight": day = from + 14 * s
         case "month", "year":
-            var (y, m, d) = ClaimCalendar.civil(a)
+            var (y, m, d) = ClaimCalendar.civil(from)
             if u.unit == "year" {
                 y += s
             } else {
@@ -865,9 +898,33 @@ extension ClaimScanner {
             }
             d = min(d, ClaimCalendar.daysInMonth(y, m))
             day = ClaimCalendar.days(y, m, d)
+        case "h", "min":
+            guard from == a else { return nil }
+            var mins = (u.unit == "h" ? 60 : 1) * s
+            let days = Int((Double(mins) / 1440).rounded(.down))
+            mins -= days * 1440
+            let v =
+                ClaimCalendar.string(a + days) + "T" + ClaimCalendar.pad(mins / 60, 2) + ":"
+                + ClaimCalendar.pad(mins % 60, 2) + ":00"
+            return DT(end: end, value: v, hasTime: true, rule: "claims.date-offset")
         default: return nil
         }
-        return DT(end: o.end, value: ClaimCalendar.string(day), rule: "claims.date-offset")
+        return DT(end: end, value: ClaimCalendar.string(day), rule: "claims.date-offset")
+    }
+
+    /// A `future_markers` word ("will", "shall", a word ending in "'ll") in the sentence before token `k`.
+    func futureBefore(_ k: Int) -> Bool {
+        var j = k - 1
+        while j >= base {
+            if t[j].kind == .word {
+                let w = t[j].lower
+                for f in lx.futureMarkers {
+                    if f.first == "'" || f.first == "\u{2019}" ? w.hasSuffix(f) : w == f { return true }
+                }
+            }
+            j -= 1
+        }
+        return false
     }
 
     /// A clock time at `i`: "2pm", "2:30 p.m.", "14:00", "noon", "7 o'clock".

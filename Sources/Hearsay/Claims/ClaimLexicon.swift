@@ -48,6 +48,8 @@ struct ClaimLexicon: Sendable {
         var temporalSets: [String: String]?
         var setStarts: [String]?
         var setUnits: [String: String]?
+        var futureMarkers: [String]?
+        var quarterWords: [String]?
 
         enum CodingKeys: String, CodingKey {
             case cardinals, ordinals
@@ -92,6 +94,8 @@ struct ClaimLexicon: Sendable {
             case temporalSets = "temporal_sets"
             case setStarts = "set_starts"
             case setUnits = "set_units"
+            case futureMarkers = "future_markers"
+            case quarterWords = "quarter_words"
         }
     }
 
@@ -167,6 +171,10 @@ struct ClaimLexicon: Sendable {
     /// "every", "each", "once a": a recurrence when a `set_units` word follows ("every two weekends").
     let setStarts: PhraseTable<Bool>
     let setUnits: [String: String]
+    /// Words that put a sentence in the future ("will", "'ll" ending a word): "in 2 weeks" is then a date.
+    let futureMarkers: [String]
+    /// Words for a quarter of a year ("quarter", "qtr"): "the 1st quarter of 2013", "Q3 2018".
+    let quarterWords: Set<String>
     let stopwords: Set<String>
 
     /// Unit names after a number, money and measure alike.
@@ -230,6 +238,8 @@ struct ClaimLexicon: Sendable {
         temporalSets = PhraseTable((lexicon.temporalSets ?? [:]).map { ($0.key, $0.value) })
         setStarts = PhraseTable((lexicon.setStarts ?? []).map { ($0, true) })
         setUnits = lexicon.setUnits ?? [:]
+        futureMarkers = lexicon.futureMarkers ?? []
+        quarterWords = Set(lexicon.quarterWords ?? [])
         self.stopwords = Set(stopwords.map { $0.lowercased() })
 
         var names: [(String, UnitInfo)] = []
