@@ -304,6 +304,29 @@ import Testing
         #expect(c.map(\.provenance.rule) == ["claims.date-offset", "claims.date-offset"])
     }
 
+    @Test func ordinalPartsAndQuarters() throws {
+        let c = try claims(
+            "Orders fell in the 2nd quarter of 2011, rose in Q4-2012, peaked in the third week of 2013 and ended on the 10th day of next month.",
+            published: "2014-05-20")
+        #expect(
+            c.map(\.value) == [
+                .text("(2011-04-01,2011-07-01,P3M)"), .text("(2012-10-01,2013-01-01,P3M)"), .text("2013-W03"),
+                .text("2014-06-10"),
+            ])
+        #expect(c.allSatisfy { $0.kind == .date })
+    }
+
+    @Test func datesWithAMonthNameBetweenMarks() throws {
+        let c = try claims("Shipped 2018/mar/09 and returned 14/Apr/2018.")
+        #expect(c.map(\.value) == [.text("2018-03-09"), .text("2018-04-14")])
+    }
+
+    @Test func yearRangeToThePartOfAYear() throws {
+        let c = try claims("Prices rose from 2004 to the end of 2006.")
+        #expect(c.count == 1)
+        #expect(c[0].text == "2004 to the end of 2006")
+    }
+
     @Test func inTwoWeeksIsADateOnlyInTheFuture() throws {
         let future = try claims("The board will vote in 2 weeks.", published: "2021-03-01")
         #expect(future.map(\.value) == [.text("2021-03-15")])

@@ -792,7 +792,7 @@ extension ClaimScanner {
             // "the end of 2008", "end of this month", "the middle of March"
             var pp = i
             if w == "the", let w2 = word(i + 1), lx.periodParts.contains(w2) { pp = i + 1 }
-            if let w2 = word(pp), lx.periodParts.contains(w2), word(pp + 1) == "of", let d = dateCore(pp + 2) {
+            if let w2 = word(pp), lx.periodParts.contains(w2), word(pp + 1) == "of", let d = yearOrDate(pp + 2) {
                 let v = d.value
                 if v.count == 4 || v.count == 7 || v.hasPrefix("(") {
                     return DT(end: d.end, value: v, hasTime: d.hasTime, rule: "claims.date-period-part")
@@ -807,17 +807,18 @@ extension ClaimScanner {
                 }
                 return DT(end: e, value: dateString(y, h.payload[0], h.payload[1]), rule: "claims.date-holiday")
             }
+            if let d = ordinalPartOf(i) ?? letterQuarter(i) { return d }
             if lx.months[w] != nil { return monthDay(i) }
             if w == "the", let d = dayMonth(i) { return d }
             // "a fortnight later", "two weeks from now"
             return offsetDate(i)
         }
         if isNum(i) {
-            if let d = numericDate(i) { return d }
+            if let d = numericDate(i) ?? mixedDate(i) ?? ordinalPartOf(i) { return d }
             // a year that opens a range of years: "from 2010 to 2018", "between 2014 and 2018"
             if isInt(i), t[i].intDigits == 4, t[i].value >= 1000, t[i].value <= 2100,
-                let w = joiner(i + 1, between: word(i - 1) == "between"), isInt(i + 1 + w), t[i + 1 + w].intDigits == 4,
-                t[i + 1 + w].value > t[i].value, t[i + 1 + w].value <= 2100
+                let w = joiner(i + 1, between: word(i - 1) == "between"), case let k = yearAfterPeriodPart(i + 1 + w),
+                isInt(k), t[k].intDigits == 4, t[k].value > t[i].value, t[k].value <= 2100
             {
                 return DT(end: i + 1, value: String(Int(t[i].value)), rule: "claims.date-year")
             }
@@ -833,6 +834,100 @@ extension ClaimScanner {
             if let o = offsetDate(i) { return o }
         }
         return nil
+    }
+
+    /// A year of four digits ("the end of 2008") or any date at `k`.
+    func yearOrDate(_ k: Int) -> DT? {
+        if let y = yearNumber(k) { return DT(end: k + 1, value: ClaimCalendar.pad(y, 4), rule: "claims.date-year") }
+        return dateCore(k)
+    }
+
+    /// The token of the year in "2008" or "the end of 2008" at `k` (the second end of "from 2007 to the end of 2008").
+    func yearAfterPeriodPart(_ k: Int) -> Int {
+        var j = k
+        if word(j) == "the" { j += 1 }
+        if let w = word(j), lx.periodParts.contains(w), word(j + 1) == "of" { return j + 2 }
+        return k
+    }
+
+    /// An ordinal part of a period: "the 15th day of next month", "first week of 2015", "the 1st quarter of 2013",
+    /// "the third month of 2019". A day takes a month, a week, a month or a quarter (`quarter_words`) a year.
+    func ordinalPartOf(_ i: Int) -> DT? {
+        var k = i
+        if word(k) == "the" { k += 1 }
+        var n: Int
+        if let w = word(k), let o = lx.ordinals[w], o >= 1, o <= 31 {
+            n = Int(o)
+            k += 1
+        } else if isInt(k), t[k].intDigits <= 2, let suf = word(k + 1), tight(k + 1), lx.ordinalSuffixes.contains(suf) {
+            n = Int(t[k].value)
+            k += 2
+        } else {
+            return nil
+        }
+        guard let unit = word(k), word(k + 1) == "of", n >= 1 else { return nil }
+        let isQuarter = lx.quarterWords.contains(unit)
+        guard isQuarter || unit == "day" || unit == "week" || unit == "month",
+            let d = yearOrDate(k + 2),
+            !d.hasTime
+        else {
+            return nil
+        }
+        let v = d.value
+        if unit == "day", v.count == 7, !v.hasPrefix("("), let y = Int(v.prefix(4)), let m = Int(v.suffix(2)),
+            n <= ClaimCalendar.daysInMonth(y, m)
+        {
+            return DT(end: d.end, value: v + "-" + ClaimCalendar.pad(n, 2), rule: "claims.date-ordinal-day")
+        }
+        if unit == "day", v.count == 7, v.hasPrefix("XXXX-"), n <= 31 {
+            return DT(end: d.end, value: v + "-" + ClaimCalendar.pad(n, 2), rule: "claims.date-ordinal-day")
+        }
+        guard v.count == 4, let y = Int(v) else { return nil }
+        if unit == "week", n <= 53 {
+            return DT(end: d.end, value: v + "-W" + ClaimCalendar.pad(n, 2), rule: "claims.date-ordinal-week")
+        }
+        if unit == "month", n <= 12 {
+            return DT(end: d.end, value: v + "-" + ClaimCalendar.pad(n, 2), rule: "claims.date-ordinal-month")
+        }
+        if isQuarter, n <= 4 { return DT(end: d.end, value: quarterRange(y, n), rule: "claims.date-quarter") }
+        return nil
+    }
+
+    /// A quarter written with its letter and a year: "Q3 2018", "q1-2019", "Q2 of 2017".
+    func letterQuarter(_ i: Int) -> DT? {
+        guard let w = word(i), lx.quarterLetters.contains(w), isInt(i + 1), tight(i + 1), t[i + 1].intDigits == 1,
+            t[i + 1].value >= 1, t[i + 1].value <= 4
+        else { return nil }
+        var k = i + 2
+        if isSym(k, "-") || isSym(k, "/") || word(k) == "of" || isSym(k, ",") { k += 1 }
+        guard isInt(k), t[k].intDigits == 4, t[k].value >= 1000, t[k].value <= 2200 else { return nil }
+        return DT(end: k + 1, value: quarterRange(Int(t[k].value), Int(t[i + 1].value)), rule: "claims.date-quarter")
+    }
+
+    /// A date of three parts parted by one mark, one of them a month name: "2019/aug/01", "22/Jan/2019",
+    /// "2020/23/Sep", "23-2020-September". The four-digit part is the year, the other number the day.
+    func mixedDate(_ i: Int) -> DT? {
+        guard isInt(i), isSym(i + 1, "/") || isSym(i + 1, "-"), tight(i + 1), tight(i + 2), tight(i + 3),
+            tight(i + 4), isSym(i + 3, t[i + 1].lower)
+        else { return nil }
+        var y: Int?
+        var m: Int?
+        var d: Int?
+        for k in [i, i + 2, i + 4] {
+            if let w = word(k), let mo = lx.months[w], m == nil {
+                m = mo
+            } else if isInt(k), t[k].intDigits == 4, y == nil {
+                y = Int(t[k].value)
+            } else if isInt(k), t[k].intDigits <= 2, d == nil {
+                d = Int(t[k].value)
+            } else {
+                return nil
+            }
+        }
+        guard let y, let m, let d, ClaimCalendar.valid(y, m, d) else { return nil }
+        var end = i + 5
+        if isSym(end, "."), tight(end), word(i + 4).map(Self.abbreviatedMonth) == true { end += 1 }
+        return DT(end: end, value: ClaimCalendar.string(ClaimCalendar.days(y, m, d)), rule: "claims.date-mixed")
     }
 
     /// A date counted from another: "3 days ago", "two weeks from now", "a fortnight later" (from the publication

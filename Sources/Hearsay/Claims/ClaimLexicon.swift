@@ -50,6 +50,7 @@ struct ClaimLexicon: Sendable {
         var setUnits: [String: String]?
         var futureMarkers: [String]?
         var quarterWords: [String]?
+        var quarterLetters: [String]?
 
         enum CodingKeys: String, CodingKey {
             case cardinals, ordinals
@@ -96,6 +97,7 @@ struct ClaimLexicon: Sendable {
             case setUnits = "set_units"
             case futureMarkers = "future_markers"
             case quarterWords = "quarter_words"
+            case quarterLetters = "quarter_letters"
         }
     }
 
@@ -175,6 +177,8 @@ struct ClaimLexicon: Sendable {
     let futureMarkers: [String]
     /// Words for a quarter of a year ("quarter", "qtr"): "the 1st quarter of 2013", "Q3 2018".
     let quarterWords: Set<String>
+    /// The letter of a quarter written "Q3 2018".
+    let quarterLetters: Set<String>
     let stopwords: Set<String>
 
     /// Unit names after a number, money and measure alike.
@@ -240,6 +244,7 @@ struct ClaimLexicon: Sendable {
         setUnits = lexicon.setUnits ?? [:]
         futureMarkers = lexicon.futureMarkers ?? []
         quarterWords = Set(lexicon.quarterWords ?? [])
+        quarterLetters = Set(lexicon.quarterLetters ?? [])
         self.stopwords = Set(stopwords.map { $0.lowercased() })
 
         var names: [(String, UnitInfo)] = []
@@ -274,6 +279,7 @@ struct ClaimLexicon: Sendable {
         start.formUnion(presentWords.byFirst.keys)
         start.formUnion(temporalSets.byFirst.keys)
         start.formUnion(setStarts.byFirst.keys)
+        start.formUnion(lexicon.quarterLetters ?? [])
         start.formUnion(["half", "quarter", "the", "another", "http", "https", "www"])
         startWords = start
         var symbols = Set(currencyPrefixes.byFirst.keys.filter { $0.unicodeScalars.count == 1 })
