@@ -327,6 +327,12 @@ import Testing
         #expect(c[0].text == "2004 to the end of 2006")
     }
 
+    @Test func lowerCaseMayAfterAndIsAVerb() throws {
+        #expect(try claims("The file is secret and may be shared.").isEmpty)
+        let c = try claims("Sales slowed between april and may.")
+        #expect(c.map(\.value) == [.text("(XXXX-04-01,XXXX-05-01,P1M)")])
+    }
+
     @Test func inTwoWeeksIsADateOnlyInTheFuture() throws {
         let future = try claims("The board will vote in 2 weeks.", published: "2021-03-01")
         #expect(future.map(\.value) == [.text("2021-03-15")])

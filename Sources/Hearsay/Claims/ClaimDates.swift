@@ -562,6 +562,10 @@ extension ClaimScanner {
             guard prepBefore || rangeAfter, w.count > 3 || w == "may" || isSym(i + 1, ".") || rangeAfter else {
                 return nil
             }
+            // "secret and may be", "hard to march": a lower-case month after "and" or "to" needs a month before it
+            if !t[i].capitalized, prev == "and" || prev == "to", !rangeAfter, word(i - 2).flatMap({ lx.months[$0] }) == nil {
+                return nil
+            }
             if w == "may" || w == "march" {
                 // "in May", "since March": the month; "may" as a verb has no preposition before it
             }
