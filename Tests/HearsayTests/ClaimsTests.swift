@@ -333,6 +333,13 @@ import Testing
         #expect(c.map(\.value) == [.text("(XXXX-04-01,XXXX-05-01,P1M)")])
     }
 
+    @Test func spelledYearsAfterADay() throws {
+        let c = try claims("The fort fell on 9 May seventeen hundred twelve and was rebuilt on June 3 nineteen eighty four.")
+        #expect(c.map(\.value) == [.text("1712-05-09"), .text("1984-06-03")])
+        let n = try claims("On June 4 twenty five soldiers left.", published: "2020-06-10")
+        #expect(n.first?.value == .text("2020-06-04"))
+    }
+
     @Test func inTwoWeeksIsADateOnlyInTheFuture() throws {
         let future = try claims("The board will vote in 2 weeks.", published: "2021-03-01")
         #expect(future.map(\.value) == [.text("2021-03-15")])

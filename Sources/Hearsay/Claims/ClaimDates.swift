@@ -505,6 +505,20 @@ extension ClaimScanner {
         return nil
     }
 
+    /// A year in words after a day and month: "two thousand and thirty two", "seventeen hundred thirty three", or
+    /// the spoken pair "nineteen seventy two" (a teen or "twenty", then a number from 10 to 99).
+    func spelledYear(_ k: Int) -> (Int, Int)? {
+        guard let w = word(k), let n = parseNumber(k, money: false), n.spelled, !n.ordinal, !n.fraction,
+            n.value == n.value.rounded()
+        else { return nil }
+        if n.value >= 1000, n.value <= 2100 { return (Int(n.value), n.end) }
+        guard let c = lx.cardinals[w], c >= 11, c <= 20, c == c.rounded(), word(k + 1) != nil,
+            let lo = parseNumber(k + 1, money: false), lo.spelled, !lo.ordinal, !lo.fraction, lo.value >= 10,
+            lo.value <= 99, lo.value == lo.value.rounded()
+        else { return nil }
+        return (Int(c) * 100 + Int(lo.value), lo.end)
+    }
+
     /// A month written short ("Jan", "Sept"): the only full names of four letters or fewer are May, June and July.
     static func abbreviatedMonth(_ w: String) -> Bool { w.count <= 4 && w != "may" && w != "june" && w != "july" }
 
@@ -533,6 +547,9 @@ extension ClaimScanner {
                 let v = Int(t[de + 1].value)
                 y = v < 50 ? 2000 + v : 1900 + v
                 end = de + 2
+            } else if let (yy, ye) = spelledYear(m2) {
+                y = yy
+                end = ye
             }
             if let yy = y, !ClaimCalendar.valid(yy, mo, day) { return nil }
             return DT(end: end, value: dateString(y, mo, day), rule: "claims.date-month-day")
@@ -602,6 +619,9 @@ extension ClaimScanner {
             let v = Int(t[end + 1].value)
             y = v < 50 ? 2000 + v : 1900 + v
             end += 2
+        } else if let (yy, ye) = spelledYear(m2) {
+            y = yy
+            end = ye
         }
         if let yy = y, !ClaimCalendar.valid(yy, mo, day) { return nil }
         return DT(end: end, value: dateString(y, mo, day), rule: "claims.date-day-month")
