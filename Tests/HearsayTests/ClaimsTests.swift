@@ -414,4 +414,58 @@ import Testing
         // a bare "now" is too common in news prose to be a claim
         #expect(try claims("Now the line is closed.").isEmpty)
     }
+
+    @Test func offsetsFromADateOrFromNow() throws {
+        let c = try claims(
+            "The audit ends 3 weeks before Christmas Eve, and the report came a fortnight later.",
+            published: "2022-10-03")
+        #expect(c.map(\.value) == [.text("2022-12-03"), .text("2022-10-17")])
+        #expect(c.map(\.provenance.rule) == ["claims.date-offset", "claims.date-offset"])
+    }
+
+    @Test func ordinalPartsAndQuarters() throws {
+        let c = try claims(
+            "Orders fell in the 2nd quarter of 2011, rose in Q4-2012, peaked in the third week of 2013 and ended on the 10th day of next month.",
+            published: "2014-05-20")
+        #expect(
+            c.map(\.value) == [
+                .text("(2011-04-01,2011-07-01,P3M)"), .text("(2012-10-01,2013-01-01,P3M)"), .text("2013-W03"),
+                .text("2014-06-10"),
+            ])
+        #expect(c.allSatisfy { $0.kind == .date })
+    }
+
+    @Test func datesWithAMonthNameBetweenMarks() throws {
+        let c = try claims("Shipped 2018/mar/09 and returned 14/Apr/2018.")
+        #expect(c.map(\.value) == [.text("2018-03-09"), .text("2018-04-14")])
+    }
+
+    @Test func yearRangeToThePartOfAYear() throws {
+        let c = try claims("Prices rose from 2004 to the end of 2006.")
+        #expect(c.count == 1)
+        #expect(c[0].text == "2004 to the end of 2006")
+    }
+
+    @Test func lowerCaseMayAfterAndIsAVerb() throws {
+        #expect(try claims("The file is secret and may be shared.").isEmpty)
+        let c = try claims("Sales slowed between april and may.")
+        #expect(c.map(\.value) == [.text("(XXXX-04-01,XXXX-05-01,P1M)")])
+    }
+
+    @Test func spelledYearsAfterADay() throws {
+        let c = try claims("The fort fell on 9 May seventeen hundred twelve and was rebuilt on June 3 nineteen eighty four.")
+        #expect(c.map(\.value) == [.text("1712-05-09"), .text("1984-06-03")])
+        let n = try claims("On June 4 twenty five soldiers left.", published: "2020-06-10")
+        #expect(n.first?.value == .text("2020-06-04"))
+    }
+
+    @Test func inTwoWeeksIsADateOnlyInTheFuture() throws {
+        let future = try claims("The board will vote in 2 weeks.", published: "2021-03-01")
+        #expect(future.map(\.value) == [.text("2021-03-15")])
+        #expect(future[0].kind == .date)
+        let past = try claims("It was the steepest fall in 2 weeks.", published: "2021-03-01")
+        #expect(past.map(\.value) == [.number(2)])
+        let noDate = try claims("The board will vote in 2 weeks.")
+        #expect(noDate.map(\.value) == [.number(2)])
+    }
 }

@@ -505,6 +505,20 @@ extension ClaimScanner {
         return nil
     }
 
+    /// A year in words after a day and month: "two thousand and thirty two", "seventeen hundred thirty three", or
+    /// the spoken pair "nineteen seventy two" (a teen or "twenty", then a number from 10 to 99).
+    func spelledYear(_ k: Int) -> (Int, Int)? {
+        guard let w = word(k), let n = parseNumber(k, money: false), n.spelled, !n.ordinal, !n.fraction,
+            n.value == n.value.rounded()
+        else { return nil }
+        if n.value >= 1000, n.value <= 2100 { return (Int(n.value), n.end) }
+        guard let c = lx.cardinals[w], c >= 11, c <= 20, c == c.rounded(), word(k + 1) != nil,
+            let lo = parseNumber(k + 1, money: false), lo.spelled, !lo.ordinal, !lo.fraction, lo.value >= 10,
+            lo.value <= 99, lo.value == lo.value.rounded()
+        else { return nil }
+        return (Int(c) * 100 + Int(lo.value), lo.end)
+    }
+
     /// A month written short ("Jan", "Sept"): the only full names of four letters or fewer are May, June and July.
     static func abbreviatedMonth(_ w: String) -> Bool { w.count <= 4 && w != "may" && w != "june" && w != "july" }
 
@@ -533,6 +547,9 @@ extension ClaimScanner {
                 let v = Int(t[de + 1].value)
                 y = v < 50 ? 2000 + v : 1900 + v
                 end = de + 2
+            } else if let (yy, ye) = spelledYear(m2) {
+                y = yy
+                end = ye
             }
             if let yy = y, !ClaimCalendar.valid(yy, mo, day) { return nil }
             return DT(end: end, value: dateString(y, mo, day), rule: "claims.date-month-day")
@@ -560,6 +577,10 @@ extension ClaimScanner {
             let rangeAfter =
                 (isSym(i + 1, "-") || word(i + 1) == "to") && (word(i + 2).map { lx.months[$0] != nil } ?? false)
             guard prepBefore || rangeAfter, w.count > 3 || w == "may" || isSym(i + 1, ".") || rangeAfter else {
+                return nil
+            }
+            // "secret and may be", "hard to march": a lower-case month after "and" or "to" needs a month before it
+            if !t[i].capitalized, prev == "and" || prev == "to", !rangeAfter, word(i - 2).flatMap({ lx.months[$0] }) == nil {
                 return nil
             }
             if w == "may" || w == "march" {
@@ -598,6 +619,9 @@ extension ClaimScanner {
             let v = Int(t[end + 1].value)
             y = v < 50 ? 2000 + v : 1900 + v
             end += 2
+        } else if let (yy, ye) = spelledYear(m2) {
+            y = yy
+            end = ye
         }
         if let yy = y, !ClaimCalendar.valid(yy, mo, day) { return nil }
         return DT(end: end, value: dateString(y, mo, day), rule: "claims.date-day-month")
@@ -792,7 +816,7 @@ extension ClaimScanner {
             // "the end of 2008", "end of this month", "the middle of March"
             var pp = i
             if w == "the", let w2 = word(i + 1), lx.periodParts.contains(w2) { pp = i + 1 }
-            if let w2 = word(pp), lx.periodParts.contains(w2), word(pp + 1) == "of", let d = dateCore(pp + 2) {
+            if let w2 = word(pp), lx.periodParts.contains(w2), word(pp + 1) == "of", let d = yearOrDate(pp + 2) {
                 let v = d.value
                 if v.count == 4 || v.count == 7 || v.hasPrefix("(") {
                     return DT(end: d.end, value: v, hasTime: d.hasTime, rule: "claims.date-period-part")
@@ -807,17 +831,18 @@ extension ClaimScanner {
                 }
                 return DT(end: e, value: dateString(y, h.payload[0], h.payload[1]), rule: "claims.date-holiday")
             }
+            if let d = ordinalPartOf(i) ?? letterQuarter(i) { return d }
             if lx.months[w] != nil { return monthDay(i) }
             if w == "the", let d = dayMonth(i) { return d }
-            // "3 days ago" is handled with numbers below
-            return nil
+            // "a fortnight later", "two weeks from now"
+            return offsetDate(i)
         }
         if isNum(i) {
-            if let d = numericDate(i) { return d }
+            if let d = numericDate(i) ?? mixedDate(i) ?? ordinalPartOf(i) { return d }
             // a year that opens a range of years: "from 2010 to 2018", "between 2014 and 2018"
             if isInt(i), t[i].intDigits == 4, t[i].value >= 1000, t[i].value <= 2100,
-                let w = joiner(i + 1, between: word(i - 1) == "between"), isInt(i + 1 + w), t[i + 1 + w].intDigits == 4,
-                t[i + 1 + w].value > t[i].value, t[i + 1 + w].value <= 2100
+                let w = joiner(i + 1, between: word(i - 1) == "between"), case let k = yearAfterPeriodPart(i + 1 + w),
+                isInt(k), t[k].intDigits == 4, t[k].value > t[i].value, t[k].value <= 2100
             {
                 return DT(end: i + 1, value: String(Int(t[i].value)), rule: "claims.date-year")
             }
@@ -835,21 +860,148 @@ extension ClaimScanner {
         return nil
     }
 
+    /// A year of four digits ("the end of 2008") or any date at `k`.
+    func yearOrDate(_ k: Int) -> DT? {
+        if let y = yearNumber(k) { return DT(end: k + 1, value: ClaimCalendar.pad(y, 4), rule: "claims.date-year") }
+        return dateCore(k)
+    }
+
+    /// The token of the year in "2008" or "the end of 2008" at `k` (the second end of "from 2007 to the end of 2008").
+    func yearAfterPeriodPart(_ k: Int) -> Int {
+        var j = k
+        if word(j) == "the" { j += 1 }
+        if let w = word(j), lx.periodParts.contains(w), word(j + 1) == "of" { return j + 2 }
+        return k
+    }
+
+    /// An ordinal part of a period: "the 15th day of next month", "first week of 2015", "the 1st quarter of 2013",
+    /// "the third month of 2019". A day takes a month, a week, a month or a quarter (`quarter_words`) a year.
+    func ordinalPartOf(_ i: Int) -> DT? {
+        var k = i
+        if word(k) == "the" { k += 1 }
+        var n: Int
+        if let w = word(k), let o = lx.ordinals[w], o >= 1, o <= 31 {
+            n = Int(o)
+            k += 1
+        } else if isInt(k), t[k].intDigits <= 2, let suf = word(k + 1), tight(k + 1), lx.ordinalSuffixes.contains(suf) {
+            n = Int(t[k].value)
+            k += 2
+        } else {
+            return nil
+        }
+        guard let unit = word(k), word(k + 1) == "of", n >= 1 else { return nil }
+        let isQuarter = lx.quarterWords.contains(unit)
+        guard isQuarter || unit == "day" || unit == "week" || unit == "month",
+            let d = yearOrDate(k + 2),
+            !d.hasTime
+        else {
+            return nil
+        }
+        let v = d.value
+        if unit == "day", v.count == 7, !v.hasPrefix("("), let y = Int(v.prefix(4)), let m = Int(v.suffix(2)),
+            n <= ClaimCalendar.daysInMonth(y, m)
+        {
+            return DT(end: d.end, value: v + "-" + ClaimCalendar.pad(n, 2), rule: "claims.date-ordinal-day")
+        }
+        if unit == "day", v.count == 7, v.hasPrefix("XXXX-"), n <= 31 {
+            return DT(end: d.end, value: v + "-" + ClaimCalendar.pad(n, 2), rule: "claims.date-ordinal-day")
+        }
+        guard v.count == 4, let y = Int(v) else { return nil }
+        if unit == "week", n <= 53 {
+            return DT(end: d.end, value: v + "-W" + ClaimCalendar.pad(n, 2), rule: "claims.date-ordinal-week")
+        }
+        if unit == "month", n <= 12 {
+            return DT(end: d.end, value: v + "-" + ClaimCalendar.pad(n, 2), rule: "claims.date-ordinal-month")
+        }
+        if isQuarter, n <= 4 { return DT(end: d.end, value: quarterRange(y, n), rule: "claims.date-quarter") }
+        return nil
+    }
+
+    /// A quarter written with its letter and a year: "Q3 2018", "q1-2019", "Q2 of 2017".
+    func letterQuarter(_ i: Int) -> DT? {
+        guard let w = word(i), lx.quarterLetters.contains(w), isInt(i + 1), tight(i + 1), t[i + 1].intDigits == 1,
+            t[i + 1].value >= 1, t[i + 1].value <= 4
+        else { return nil }
+        var k = i + 2
+        if isSym(k, "-") || isSym(k, "/") || word(k) == "of" || isSym(k, ",") { k += 1 }
+        guard isInt(k), t[k].intDigits == 4, t[k].value >= 1000, t[k].value <= 2200 else { return nil }
+        return DT(end: k + 1, value: quarterRange(Int(t[k].value), Int(t[i + 1].value)), rule: "claims.date-quarter")
+    }
+
+    /// A date of three parts parted by one mark, one of them a month name: "2019/aug/01", "22/Jan/2019",
+    /// "2020/23/Sep", "23-2020-September". The four-digit part is the year, the other number the day.
+    func mixedDate(_ i: Int) -> DT? {
+        guard isInt(i), isSym(i + 1, "/") || isSym(i + 1, "-"), tight(i + 1), tight(i + 2), tight(i + 3),
+            tight(i + 4), isSym(i + 3, t[i + 1].lower)
+        else { return nil }
+        var y: Int?
+        var m: Int?
+        var d: Int?
+        for k in [i, i + 2, i + 4] {
+            if let w = word(k), let mo = lx.months[w], m == nil {
+                m = mo
+            } else if isInt(k), t[k].intDigits == 4, y == nil {
+                y = Int(t[k].value)
+            } else if isInt(k), t[k].intDigits <= 2, d == nil {
+                d = Int(t[k].value)
+            } else {
+                return nil
+            }
+        }
+        guard let y, let m, let d, ClaimCalendar.valid(y, m, d) else { return nil }
+        var end = i + 5
+        if isSym(end, "."), tight(end), word(i + 4).map(Self.abbreviatedMonth) == true { end += 1 }
+        return DT(end: end, value: ClaimCalendar.string(ClaimCalendar.days(y, m, d)), rule: "claims.date-mixed")
+    }
+
+    /// A date counted from another: "3 days ago", "two weeks from now", "a fortnight later" (from the publication
+    /// date), "2 weeks before Christmas", "16 days from 01/02/2018" (from the date that follows), and "in 2 weeks"
+    /// when the sentence speaks of the future (a `future_markers` word before it: "we will meet in 2 weeks"); without
+    /// one, "the biggest rise in 18 months" stays a duration. Hours and minutes count from midnight of the day.
     func offsetDate(_ i: Int) -> DT? {
-        guard let a = anchor, isInt(i), t[i].value < 1000 else { return nil }
-        let n = Int(t[i].value)
-        guard let (u, e) = unitAfter(i + 1, attachedOK: false), u.kind == .duration else { return nil }
-        guard let o = lx.offsetWords.match(t, e, limit), o.payload != 0 else { return nil }
-        let w = t[e].lower
-        guard w == "ago" || w == "from" || w == "hence" else { return nil }
-        let s = o.payload * n
+        guard let a = anchor else { return nil }
+        var n = 1
+        var e = i + 1
+        if let w = word(i), lx.oneWords.contains(w) {
+            // "a fortnight later"
+        } else if let p = parseNumber(i, money: false), !p.ordinal, !p.fraction, p.value >= 1, p.value < 1000,
+            p.value == p.value.rounded()
+        {
+            n = Int(p.value)
+            e = p.end
+        } else {
+            return nil
+        }
+        guard let (u, ue) = unitAfter(e, attachedOK: false), u.kind == .duration else { return nil }
+        var from = a
+        var sign = 0
+        var end = ue
+        if let o = lx.offsetWords.match(t, ue, limit), o.payload != 0, t[ue].lower != "after" && t[ue].lower != "before" {
+            // "ago", "later", "earlier", "hence", "from now", "from today"
+            sign = o.payload
+            end = o.end
+        } else if let w = word(ue), w == "before" || w == "after" || w == "from", let d = dateCore(ue + 1), !d.hasTime,
+            !d.value.hasPrefix("(")
+        {
+            var v = d.value
+            if v.hasPrefix("XXXX-"), resolvePartial { v = resolvedPart(v, anchor: a, notBefore: nil).0 }
+            guard v.count == 10, let day = ClaimCalendar.parse(v) else { return nil }
+            from = day
+            sign = w == "before" ? -1 : 1
+            end = d.end
+        } else if word(i - 1) == "in", i - 1 >= base, futureBefore(i - 1), !isNum(ue), word(ue) != "of" {
+            sign = 1
+        } else {
+            return nil
+        }
+        let s = sign * n
         var day: Int
         switch u.unit {
-        case "day": day = a + s
-        case "week": day = a + 7 * s
-        case "fortnight": day = a + 14 * s
+        case "day": day = from + s
+        case "week": day = from + 7 * s
+        case "fortnight": day = from + 14 * s
         case "month", "year":
-            var (y, m, d) = ClaimCalendar.civil(a)
+            var (y, m, d) = ClaimCalendar.civil(from)
             if u.unit == "year" {
                 y += s
             } else {
@@ -865,9 +1017,33 @@ extension ClaimScanner {
             }
             d = min(d, ClaimCalendar.daysInMonth(y, m))
             day = ClaimCalendar.days(y, m, d)
+        case "h", "min":
+            guard from == a else { return nil }
+            var mins = (u.unit == "h" ? 60 : 1) * s
+            let days = Int((Double(mins) / 1440).rounded(.down))
+            mins -= days * 1440
+            let v =
+                ClaimCalendar.string(a + days) + "T" + ClaimCalendar.pad(mins / 60, 2) + ":"
+                + ClaimCalendar.pad(mins % 60, 2) + ":00"
+            return DT(end: end, value: v, hasTime: true, rule: "claims.date-offset")
         default: return nil
         }
-        return DT(end: o.end, value: ClaimCalendar.string(day), rule: "claims.date-offset")
+        return DT(end: end, value: ClaimCalendar.string(day), rule: "claims.date-offset")
+    }
+
+    /// A `future_markers` word ("will", "shall", a word ending in "'ll") in the sentence before token `k`.
+    func futureBefore(_ k: Int) -> Bool {
+        var j = k - 1
+        while j >= base {
+            if t[j].kind == .word {
+                let w = t[j].lower
+                for f in lx.futureMarkers {
+                    if f.first == "'" || f.first == "\u{2019}" ? w.hasSuffix(f) : w == f { return true }
+                }
+            }
+            j -= 1
+        }
+        return false
     }
 
     /// A clock time at `i`: "2pm", "2:30 p.m.", "14:00", "noon", "7 o'clock".

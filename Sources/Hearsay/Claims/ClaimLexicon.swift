@@ -59,6 +59,9 @@ struct ClaimLexicon: Sendable {
         var indefiniteTimeWords: [String]?
         var indefiniteTimeBefore: [String]?
         var sourceDescriptions: [String]?
+        var futureMarkers: [String]?
+        var quarterWords: [String]?
+        var quarterLetters: [String]?
 
         enum CodingKeys: String, CodingKey {
             case cardinals, ordinals
@@ -114,6 +117,9 @@ struct ClaimLexicon: Sendable {
             case indefiniteTimeWords = "indefinite_time_words"
             case indefiniteTimeBefore = "indefinite_time_before"
             case sourceDescriptions = "source_descriptions"
+            case futureMarkers = "future_markers"
+            case quarterWords = "quarter_words"
+            case quarterLetters = "quarter_letters"
         }
     }
 
@@ -215,6 +221,12 @@ struct ClaimLexicon: Sendable {
     let indefiniteTimeBefore: Set<String>
     /// Phrases after a count that make it an anonymous source: "one person familiar with the talks".
     let sourceDescriptions: PhraseTable<Bool>
+    /// Words that put a sentence in the future ("will", "'ll" ending a word): "in 2 weeks" is then a date.
+    let futureMarkers: [String]
+    /// Words for a quarter of a year ("quarter", "qtr"): "the 1st quarter of 2013", "Q3 2018".
+    let quarterWords: Set<String>
+    /// The letter of a quarter written "Q3 2018".
+    let quarterLetters: Set<String>
     let stopwords: Set<String>
 
     /// Unit names after a number, money and measure alike.
@@ -289,6 +301,9 @@ struct ClaimLexicon: Sendable {
         indefiniteTimeWords = Set(lexicon.indefiniteTimeWords ?? [])
         indefiniteTimeBefore = Set(lexicon.indefiniteTimeBefore ?? [])
         sourceDescriptions = PhraseTable((lexicon.sourceDescriptions ?? []).map { ($0, true) })
+        futureMarkers = lexicon.futureMarkers ?? []
+        quarterWords = Set(lexicon.quarterWords ?? [])
+        quarterLetters = Set(lexicon.quarterLetters ?? [])
         self.stopwords = Set(stopwords.map { $0.lowercased() })
 
         var names: [(String, UnitInfo)] = []
@@ -324,6 +339,7 @@ struct ClaimLexicon: Sendable {
         start.formUnion(presentWords.byFirst.keys)
         start.formUnion(temporalSets.byFirst.keys)
         start.formUnion(setStarts.byFirst.keys)
+        start.formUnion(lexicon.quarterLetters ?? [])
         start.formUnion(["half", "quarter", "the", "another", "http", "https", "www"])
         startWords = start
         var symbols = Set(currencyPrefixes.byFirst.keys.filter { $0.unicodeScalars.count == 1 })
