@@ -128,6 +128,14 @@ import Testing
         #expect(c.isEmpty)
     }
 
+    @Test func aCapitalisedDayInsideASentenceIsATitle() throws {
+        let c = try claims(
+            "She told the Radio 4 Today programme and USA Today about it.", published: "2021-05-04")
+        #expect(c.isEmpty, "\(c.map(\.text))")
+        let kept = try claims("Today, she said, the vote will be held today.", published: "2021-05-04")
+        #expect(kept.map(\.text) == ["Today", "today"])
+    }
+
     @Test func oneThatIsNoAmount() throws {
         // An anonymous source, a pronoun and "someday" count nothing.
         let c = try claims(

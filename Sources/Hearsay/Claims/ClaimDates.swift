@@ -777,6 +777,17 @@ extension ClaimScanner {
             }
             if let rd = lx.relativeDays[w] {
                 guard let a = anchor else { return nil }
+                // Capitalised inside a sentence beside a name, a number or "programme": a title ("USA Today",
+                // "the Radio 4 Today programme"), not a day.
+                if t[i].capitalized, i > base, !(t[i - 1].kind == .symbol) {
+                    let prev = t[i - 1]
+                    let next = i + 1 < limit ? t[i + 1] : nil
+                    if prev.kind == .number || (prev.kind == .word && prev.capitalized)
+                        || (next.map { $0.kind == .word && ($0.capitalized || lx.relativeDayNameFollowers.contains($0.lower)) } ?? false)
+                    {
+                        return nil
+                    }
+                }
                 var v = ClaimCalendar.string(a + rd)
                 var ht = false
                 if w.hasPrefix("toni") {

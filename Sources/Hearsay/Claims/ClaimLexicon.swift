@@ -56,6 +56,7 @@ struct ClaimLexicon: Sendable {
         var changeWords: [String]?
         var partModifiers: [String]?
         var pronounOneDeterminers: [String]?
+        var relativeDayNameFollowers: [String]?
         var indefiniteTimeWords: [String]?
         var indefiniteTimeBefore: [String]?
         var sourceDescriptions: [String]?
@@ -114,6 +115,7 @@ struct ClaimLexicon: Sendable {
             case changeWords = "change_words"
             case partModifiers = "part_modifiers"
             case pronounOneDeterminers = "pronoun_one_determiners"
+            case relativeDayNameFollowers = "relative_day_name_followers"
             case indefiniteTimeWords = "indefinite_time_words"
             case indefiniteTimeBefore = "indefinite_time_before"
             case sourceDescriptions = "source_descriptions"
@@ -214,6 +216,8 @@ struct ClaimLexicon: Sendable {
     let changeWords: Set<String>
     /// Words before "half of" that make it a part, not a share: "the upper half of the laptop".
     let partModifiers: Set<String>
+    /// Words after a capitalised relative day that make it a name: "the Today programme".
+    let relativeDayNameFollowers: Set<String>
     /// Words before "one" that make it a pronoun: "get this one right".
     let pronounOneDeterminers: Set<String>
     /// "one day", "one night" after a modal or a subject pronoun mean "someday", not a duration.
@@ -298,6 +302,7 @@ struct ClaimLexicon: Sendable {
         changeWords = Set(lexicon.changeWords ?? [])
         partModifiers = Set(lexicon.partModifiers ?? [])
         pronounOneDeterminers = Set(lexicon.pronounOneDeterminers ?? [])
+        relativeDayNameFollowers = Set(lexicon.relativeDayNameFollowers ?? [])
         indefiniteTimeWords = Set(lexicon.indefiniteTimeWords ?? [])
         indefiniteTimeBefore = Set(lexicon.indefiniteTimeBefore ?? [])
         sourceDescriptions = PhraseTable((lexicon.sourceDescriptions ?? []).map { ($0, true) })
