@@ -30,6 +30,8 @@ struct AttributionLexicon: Sendable {
     var participlePrepositions: Set<String> = []
     var affiliationPrepositions: Set<String> = []
     var raisingParticles: Set<String> = []
+    var relativePronouns: Set<String> = []
+    var quantityHeads: Set<String> = []
     var pronouns: [String: Speaker.Kind] = [:]
     var skipBeforeCue: Set<String> = []
     var indefinite: Set<String> = []
@@ -67,6 +69,8 @@ struct AttributionLexicon: Sendable {
         var participlePrepositions: [String]?
         var affiliationPrepositions: [String]?
         var raisingParticles: [String]?
+        var relativePronouns: [String]?
+        var quantityHeads: [String]?
         enum CodingKeys: String, CodingKey {
             case pronouns, skipBeforeCue = "skip_before_cue", determinersIndefinite = "determiners_indefinite",
                 determinersDefinite = "determiners_definite", organizationWords = "organization_words", stopwords,
@@ -74,7 +78,8 @@ struct AttributionLexicon: Sendable {
                 temporal, pronounGender = "pronoun_gender", titleGender = "title_gender", possessives,
                 progressiveAuxiliaries = "progressive_auxiliaries", raisingVerbs = "raising_verbs", clauseBreaks = "clause_breaks", objectCues = "object_cues", continuationCues = "continuation_cues",
                 participlePrepositions = "participle_prepositions", affiliationPrepositions = "affiliation_prepositions",
-                raisingParticles = "raising_particles"
+                raisingParticles = "raising_particles", relativePronouns = "relative_pronouns",
+                quantityHeads = "quantity_heads"
         }
     }
 
@@ -152,6 +157,8 @@ struct AttributionLexicon: Sendable {
         participlePrepositions = Set(words.participlePrepositions ?? [])
         affiliationPrepositions = Set(words.affiliationPrepositions ?? [])
         raisingParticles = Set(words.raisingParticles ?? [])
+        relativePronouns = Set(words.relativePronouns ?? [])
+        quantityHeads = Set(words.quantityHeads ?? [])
         for (k, v) in words.titleGender { gender[k] = v }
         for (_, list) in titles {
             for t in list where t.count == 1 && t[0].hasSuffix(".") { dottedTitles.insert(String(t[0].dropLast())) }
