@@ -302,4 +302,13 @@ import Testing
         #expect(q.cue?.lemma == "show")
         #expect(q.text == "that support for the bridge toll is falling in both towns")
     }
+
+    @Test func nounFormsOfStateOnlyAttributeQuotesInMarks() throws {
+        let a = try run("A few states have yet to decide on the ferry subsidy.")
+        #expect(a.quotes.isEmpty)
+        let b = try run("“The hull was never inspected,” the harbour survey states.")
+        let q = try #require(b.quotes.first)
+        #expect(q.kind == .direct)
+        #expect(q.cue?.lemma == "state")
+    }
 }
