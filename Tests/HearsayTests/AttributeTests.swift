@@ -311,4 +311,157 @@ import Testing
         #expect(q.kind == .direct)
         #expect(q.cue?.lemma == "state")
     }
+
+    @Test func aPronounTakesThePersonMentionedLast() throws {
+        // Okafor's latest mention (paragraph 6) is more recent than Weiss's, though his quote was attributed later.
+        let doc = try run("""
+            “We will win this district,” Mr. Okafor said.
+
+            The count went on through the night.
+
+            Volunteers carried boxes from the schools.
+
+            The hall stayed open until dawn.
+
+            The crowd later cheered Senator Paul Weiss.
+
+            Later, Mr. Okafor visited the flooded site.
+
+            “The water came in fast and stayed for days,” he said.
+            """)
+        let q = try #require(doc.quotes.last)
+        #expect(doc.speakerName(of: q) == "Okafor")
+        #expect(q.attribution?.rule == "speaker.pronoun")
+    }
+
+    @Test func aSentenceSubjectWithoutCueIsAPronounCandidate() throws {
+        // Weiss opens the last paragraph's first sentence without a cue: "he" is Weiss, not Brandt, the last
+        // speaker, four paragraphs back.
+        let doc = try run("""
+            Senator Paul Weiss toured the plant.
+
+            Governor Lena Brandt called the plan “reckless” in a speech on Monday.
+
+            The plant employs four hundred people.
+
+            Its owners have not commented.
+
+            Shares fell on Tuesday.
+
+            Weiss visited the plant again on Friday. Later, he told a crowd in Dover that it was “doomed from the \
+            start.”
+            """)
+        let q = try #require(doc.quotes.last)
+        #expect(doc.speakerName(of: q) == "Paul Weiss")
+    }
+
+    @Test func definiteDescriptionNeedsAnAntecedentWithThatRole() throws {
+        // "the senator" is Weiss, introduced as a senator, not Brandt, named last.
+        let a = try run("""
+            Senator Paul Weiss opposed the bill. Mayor Lena Brandt said the city would adapt.
+
+            The senator said the bill was “a gift to the insurers.”
+            """)
+        #expect(a.quotes.last.flatMap { a.speakerName(of: $0) } == "Paul Weiss")
+        // No one was introduced as the Republican nominee: the description stays the speaker, with a note.
+        let b = try run("""
+            Democratic nominee Ana Ruiz spoke in Ohio on Monday.
+
+            The Republican nominee vowed to “cut every tax that hurts a family.”
+            """)
+        let q = try #require(b.quotes.last)
+        #expect(b.speakerName(of: q) == "Republican nominee")
+        #expect(q.attribution?.rule == "speaker.description")
+        #expect(b.diagnostics.contains { $0.code == "attribute.speaker-description" })
+        // A team is not the player named before it.
+        let c = try run("""
+            Quarterback Tom Reyes knelt during the anthem.
+
+            “We respect everyone who served this country and we always will,” the team wrote.
+            """)
+        #expect(c.quotes.last.flatMap { c.speakerName(of: $0) } == "team")
+    }
+
+    @Test func aNameInAnAsideAfterADescriptionIsTheSpeaker() throws {
+        let a = try run("The club’s general manager, Ann Roe, later said that “nearly every worker” is insured.")
+        #expect(a.quotes.first.flatMap { a.speakerName(of: $0) } == "Ann Roe")
+        let b = try run(
+            "His former business partner, Lawrence B. Cummings, called him “a master of the impossible deal.”")
+        #expect(b.quotes.first.flatMap { b.speakerName(of: $0) } == "Lawrence B. Cummings")
+        // A parenthesis and a relative clause between the name and the cue.
+        let c = try run("Sen. Ada Kowalski (Ohio), who lost the primary in May, called the vote “a sham.”")
+        #expect(c.quotes.first.flatMap { c.speakerName(of: $0) } == "Ada Kowalski")
+    }
+
+    @Test func placesAndGroupsAreNeverHeOrShe() throws {
+        let doc = try run("""
+            Governor Tom Reyes visited the county on Monday.
+
+            Turnout rose in Marsden this year. Marsden reported “record numbers” at noon. Demonstrators said they             wanted “a fair count” and stayed calm.
+
+            “We are proud of every single voter in this state,” he said.
+            """)
+        let q = try #require(doc.quotes.last)
+        #expect(doc.speakerName(of: q) == "Tom Reyes")
+        let group = try #require(doc.speakers.first { $0.name == "Demonstrators" })
+        #expect(group.type == .group)
+    }
+
+    @Test func titleCaseSummaryKeepsItsCue() throws {
+        let doc = try run("""
+            At A Summit, Ana Ruiz Said “The Market Is Strong.” “The market is strong, and we all see it every day.”
+            """)
+        let q = try #require(doc.quotes.first)
+        #expect(doc.speakerName(of: q) == "Ana Ruiz")
+        // The quotation right after the summary's is the same quote.
+        #expect(doc.quotes.count == 1)
+        #expect(q.fragments.count == 2)
+        // A capitalized cue word counts only after a name that opens its clause ("State" after "Leaving" is none).
+        let b = try run(
+            "Ana Ruiz Said Her Staff Did Well After Leaving State. “We could not have done it without every one of you.”")
+        let last = try #require(b.quotes.last)
+        #expect(b.speakerName(of: last) == "Ana Ruiz")
+    }
+
+    @Test func transcriptLabelNamesTheSpeaker() throws {
+        let doc = try run("""
+            Mayor Tom Reyes met the council.
+
+            “MODERATOR: Thank you all for coming out tonight.”
+
+            “MR. REYES: It is a pleasure to be here with all of you.”
+            """)
+        let names = doc.quotes.map { doc.speakerName(of: $0) }
+        #expect(names == ["MODERATOR", "Tom Reyes"])
+        #expect(doc.quotes.allSatisfy { $0.attribution?.rule == "speaker.transcript-label" })
+    }
+
+    @Test func aQuoteAfterAReportInItsParagraphIsByThatSpeaker() throws {
+        let a = try run("Engineer Jonas Berg said the bridge was unsafe. “We saw cracks in every single beam.”")
+        let q = try #require(a.quotes.first { $0.kind == .direct })
+        #expect(a.speakerName(of: q) == "Jonas Berg")
+        #expect(q.attribution?.rule == "speaker.previous-sentence-cue")
+        // A quote right after an attributed one in its paragraph continues it.
+        let b = try run("Maria Lopez called the ruling “a disgrace.” “We will appeal it at once and we will win.”")
+        let last = try #require(b.quotes.last)
+        #expect(b.speakerName(of: last) == "Maria Lopez")
+    }
+
+    @Test func aDescriptionBetweenTheTwoPartsOfASplitQuoteIsTheSpeaker() throws {
+        let doc = try run("""
+            Mayor Tom Reyes spoke in the morning.
+
+            “We need change,” the retired shipbuilder said. “The yard has had no plan for years.”
+            """)
+        // The two quotations are joined across the cue; the phrase before the cue is a description.
+        let q = try #require(doc.quotes.first { $0.kind == .direct })
+        #expect(q.provenance.rule == "quote.split-by-cue")
+        #expect(doc.speakerName(of: q) == "retired shipbuilder")
+        // A quotation after a word inside the reported clause is a partial quote, not the split quote's second part;
+        // the description still speaks the first.
+        let partial = try run("“We need change,” the retired shipbuilder said, arguing that the yard needs a “real plan.”")
+        let first = try #require(partial.quotes.first)
+        #expect(first.provenance.rule != "quote.split-by-cue")
+        #expect(partial.speakerName(of: first) == "retired shipbuilder")
+    }
 }

@@ -128,6 +128,18 @@ import Testing
         #expect(c.isEmpty)
     }
 
+    @Test func oneThatIsNoAmount() throws {
+        // An anonymous source, a pronoun and "someday" count nothing.
+        let c = try claims(
+            "One person familiar with the talks said it might one day come to an end. Two officials briefed on the plan agreed. We need to get this one right."
+        )
+        #expect(c.isEmpty, "\(c.map(\.text))")
+        #expect(try claims("One day, he left.").isEmpty)
+        // The same words as amounts stay claims.
+        let kept = try claims("The strike lasted one day. About 20 people were hurt and one person died.")
+        #expect(kept.map(\.text) == ["one day", "20 people", "one person"])
+    }
+
     @Test func timeIsNotPicometres() throws {
         let c = try claims("The meeting starts at 2pm.")
         #expect(c.count == 1)
@@ -146,6 +158,113 @@ import Testing
     @Test func oneInFour() throws {
         let c = try claims("Now one in four adults votes.")
         #expect(c.first?.value == .number(0.25))
+    }
+
+    @Test func sportsAbbreviationsCountOnlyInCapitals() throws {
+        let c = try claims("The pitcher was worth 2.5 WAR, the receiver caught 3 TDs and 20 war veterans watched.")
+        #expect(c.map(\.text) == ["2.5 WAR", "3 TDs", "20 war veterans"])
+        #expect(c.map(\.unit) == ["wins above replacement", "touchdown", "war veteran"])
+        #expect(c[0].kind == .count)
+    }
+
+    @Test func boxScoreAbbreviations() throws {
+        let c = try claims("Jones had 25 pts, 11 reb and 7 ast in 82 GP; 2 gp doctors agreed.")
+        #expect(c.map(\.unit) == ["point", "rebound", "assist", "games played", "gp doctor"])
+    }
+
+    @Test func aCompoundVagueAmountWithoutANoun() throws {
+        let c = try claims("Hundreds of thousands marched, tens of thousands of them young, while hundreds stayed.")
+        #expect(c.map(\.text) == ["Hundreds of thousands", "tens of thousands"])
+        #expect(c[0].value == .number(1e5))
+        #expect(c[0].valueMax == .number(1e6))
+    }
+
+    @Test func eventsPerTimeUnitAreARate() throws {
+        let c = try claims("Her heart beat nearly 180 times a minute.")
+        #expect(c.count == 1)
+        #expect(c[0].text == "180 times a minute")
+        #expect(c[0].unit == "1/min")
+        #expect(c[0].qualifier == "nearly")
+    }
+
+    @Test func spelledFractionOfAWholeIsAShare() throws {
+        let c = try claims("One third of the voters stayed home and almost half of them were young.")
+        #expect(c.map(\.text) == ["One third", "half"])
+        #expect(c.map(\.unit) == ["%", "%"])
+        #expect(c[1].value == .number(50))
+        #expect(c[1].kind == .percent)
+        let periods = try claims("Profits fell in the first half of the season, the upper half of the screen and a quarter of an hour.")
+        #expect(!periods.contains { $0.unit == "%" })
+    }
+
+    @Test func partitiveCountsTheNounAfterOf() throws {
+        let c = try claims("Three of the firm's lawyers quit, and two of Smith's drivers left.")
+        #expect(c.map(\.text) == ["Three of the firm's lawyers", "two of Smith's drivers"])
+        #expect(c.map(\.unit) == ["lawyer", "driver"])
+    }
+
+    @Test func modifiersJoinedByAndBeforeACountedNoun() throws {
+        let c = try claims("The album sold 4 million print and digital copies.")
+        #expect(c.count == 1)
+        #expect(c[0].text == "4 million print and digital copies")
+        #expect(c[0].unit == "print and digital copy")
+    }
+
+    @Test func lowerCaseLabelsAreNotClaims() throws {
+        let c = try claims("A category 3 storm closed gate 12, and on page 4 the day 20 soldiers left is told.")
+        #expect(c.map(\.text) == ["20 soldiers"])
+    }
+
+    @Test func agesAndAgeRanges() throws {
+        let c = try claims("Adults aged 18 to 24 and anyone over the age of 65 may vote.")
+        #expect(c.map(\.text) == ["18 to 24", "65"])
+        #expect(c[0].valueMax == .number(24))
+        #expect(c.map(\.unit) == ["year", "year"])
+    }
+
+    @Test func anAmountAfterAnAmountNounIsNoYear() throws {
+        let c = try claims("Fares rose by an average of 1500 in the fall of 1969.")
+        #expect(c.map(\.kind) == [.other, .date])
+        #expect(c[0].value == .number(1500))
+    }
+
+    @Test func orBetweenABareNumberAndAQuantityIsARange() throws {
+        let c = try claims("A taxi costs eight or nine euros, and 125 jobs or 2 percent went.")
+        #expect(c.map(\.text) == ["eight or nine euros", "125 jobs", "2 percent"])
+        #expect(c[0].valueMax == .number(9))
+        #expect(c[0].unit == "EUR")
+    }
+
+    @Test func aScaledPartTakesTheUnitOfItsWhole() throws {
+        let c = try claims("He has raised 300 million of the 2 billion euros he needs.")
+        #expect(c.map(\.unit) == ["EUR", "EUR"])
+        #expect(c[0].value == .number(3e8))
+    }
+
+    @Test func vagueHundredsAndHyphenatedRanges() throws {
+        let c = try claims("It needs several hundred or even 1,000 megawatts and cut its 0-to-60-mph time.")
+        #expect(c.map(\.text) == ["1,000 megawatts", "0-to-60-mph"])
+        #expect(c[1].valueMax == .number(60))
+        #expect(c[1].unit == "mph")
+    }
+
+    @Test func countRangesAndAddressRanges() throws {
+        let c = try claims("The firm went from 1000 to 2000 hires and moved to 14-16 Harbour Street.")
+        #expect(c.count == 1)
+        #expect(c[0].text == "1000 to 2000 hires")
+        #expect(c[0].kind == .count)
+        #expect(c[0].valueMax == .number(2000))
+    }
+
+    @Test func aChangeAndItsLevelAreNoRange() throws {
+        let c = try claims("The shares fell 4p to 250p, and prices went from 5% to 9%.")
+        #expect(c.map(\.text) == ["4p", "250p", "5% to 9%"])
+        #expect(c[2].valueMax == .number(9))
+    }
+
+    @Test func aSameFormPluralBeforeAPluralNoun() throws {
+        let c = try claims("Some 45 police officers and 12 staff members were hurt; 300 people fled.")
+        #expect(c.map(\.unit) == ["police officer", "staff member", "people"])
     }
 
     @Test func claimInsideQuoteGetsSpeaker() throws {

@@ -32,6 +32,10 @@ struct AttributionLexicon: Sendable {
     var raisingParticles: Set<String> = []
     var relativePronouns: Set<String> = []
     var quantityHeads: Set<String> = []
+    /// Prepositions after which a lone capitalized word is a place ("in Ohio"), never a person.
+    var placePrepositions: Set<String> = []
+    /// Titles that carry a role noun besides the noun itself ("senator" <- "sen."), each as its words.
+    var roleTitles: [String: [[String]]] = [:]
     var pronouns: [String: Speaker.Kind] = [:]
     var skipBeforeCue: Set<String> = []
     var indefinite: Set<String> = []
@@ -71,6 +75,8 @@ struct AttributionLexicon: Sendable {
         var raisingParticles: [String]?
         var relativePronouns: [String]?
         var quantityHeads: [String]?
+        var placePrepositions: [String]?
+        var roleTitles: [String: [String]]?
         enum CodingKeys: String, CodingKey {
             case pronouns, skipBeforeCue = "skip_before_cue", determinersIndefinite = "determiners_indefinite",
                 determinersDefinite = "determiners_definite", organizationWords = "organization_words", stopwords,
@@ -79,7 +85,9 @@ struct AttributionLexicon: Sendable {
                 progressiveAuxiliaries = "progressive_auxiliaries", raisingVerbs = "raising_verbs", clauseBreaks = "clause_breaks", objectCues = "object_cues", continuationCues = "continuation_cues",
                 participlePrepositions = "participle_prepositions", affiliationPrepositions = "affiliation_prepositions",
                 raisingParticles = "raising_particles", relativePronouns = "relative_pronouns",
-                quantityHeads = "quantity_heads"
+                quantityHeads = "quantity_heads",
+                placePrepositions = "place_prepositions",
+                roleTitles = "role_titles"
         }
     }
 
@@ -159,6 +167,10 @@ struct AttributionLexicon: Sendable {
         raisingParticles = Set(words.raisingParticles ?? [])
         relativePronouns = Set(words.relativePronouns ?? [])
         quantityHeads = Set(words.quantityHeads ?? [])
+        placePrepositions = Set(words.placePrepositions ?? [])
+        for (role, list) in words.roleTitles ?? [:] {
+            roleTitles[role] = list.map { $0.lowercased().split(separator: " ").map(String.init) }
+        }
         for (k, v) in words.titleGender { gender[k] = v }
         for (_, list) in titles {
             for t in list where t.count == 1 && t[0].hasSuffix(".") { dottedTitles.insert(String(t[0].dropLast())) }
@@ -171,7 +183,18 @@ struct AttributionLexicon: Sendable {
     /// cue.
     func cue(at i: Int, in tokens: [Token]) -> (CueForm, Int)? {
         guard tokens[i].isWord, let forms = cues[tokens[i].lower] else { return nil }
-        if tokens[i].isCapitalized, i > 0, tokens[i - 1].sentence == tokens[i].sentence { return nil }
+        if tokens[i].isCapitalized, i > 0, tokens[i - 1].sentence == tokens[i].sentence {
+            guard tokens[i].titleCase else { return nil }
+            // In title case a capitalized cue must follow a name that opens its clause ("Roe Said ...", "At A
+            // Summit, Pat Roe Said ..."), not any capitalized word ("After Leaving State").
+            var k = i - 1
+            while k >= 0, tokens[k].sentence == tokens[i].sentence, tokens[k].isWord, tokens[k].isCapitalized,
+                !stopwords.contains(tokens[k].lower), cues[tokens[k].lower] == nil
+            {
+                k -= 1
+            }
+            guard k < i - 1, k < 0 || tokens[k].sentence != tokens[i].sentence || tokens[k].text == "," else { return nil }
+        }
         // After a determiner, a possessive or a preposition the word is a noun ("his claims", "praise from").
         if i > 0, tokens[i - 1].sentence == tokens[i].sentence, tokens[i - 1].isWord {
             let before = tokens[i - 1].lower
@@ -214,6 +237,8 @@ struct Token: Sendable {
     var paragraph: Int
     /// Inside a quotation's content.
     var quoted: Bool = false
+    /// In a sentence written in title case ("Clinton Said That The Blame ..."), where capitals tell nothing.
+    var titleCase: Bool = false
 
     /// The word without a possessive ending ("Amazon’s" -> "Amazon").
     var base: String {

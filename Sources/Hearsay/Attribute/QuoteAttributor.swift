@@ -100,6 +100,7 @@ public struct QuoteAttributor: Stage {
             }
         }
         spans.removeAll()
+        Run.markTitleCase(&tokens, lex: lex)
         var run = Run(config: config, lex: lex, document: document, tokens: tokens)
         run.registerNamedSpeakers()
         run.attribute(found)
@@ -161,6 +162,35 @@ struct Run {
             inWord = w
         }
         return words >= 6 && words <= 30
+    }
+
+    /// Flags the tokens of sentences written in title case, as headline-style summaries are ("At A Summit, Pat
+    /// Roe Said ..."): most words outside quotes capitalized, function words among them. A capitalized cue there
+    /// is still a cue.
+    static func markTitleCase(_ tokens: inout [Token], lex: AttributionLexicon) {
+        var start = 0
+        while start < tokens.count {
+            let sentence = tokens[start].sentence
+            var end = start
+            var words = 0
+            var capitalized = 0
+            var functionWords = 0
+            while end < tokens.count, tokens[end].sentence == sentence {
+                let t = tokens[end]
+                if end > start, t.isWord, !t.quoted, t.lower.unicodeScalars.first?.properties.isAlphabetic == true {
+                    words += 1
+                    if t.isCapitalized {
+                        capitalized += 1
+                        if lex.stopwords.contains(t.lower) && lex.titles[t.lower] == nil { functionWords += 1 }
+                    }
+                }
+                end += 1
+            }
+            if words >= 5, functionWords >= 1, capitalized * 10 >= words * 9 {
+                for i in start..<end { tokens[i].titleCase = true }
+            }
+            start = end
+        }
     }
 
     // MARK: Token lookup
@@ -265,6 +295,19 @@ struct Run {
             }
             i += n
         }
+        // A known person named as the subject that opens a sentence ("Lee has also commented on it.") is the
+        // most recent candidate for a pronoun after it, though no cue follows.
+        for first in sentenceFirstToken where first >= 0 {
+            var e = first
+            while e < tokens.count, e - first < 4, tokens[e].sentence == tokens[first].sentence, resolver.isName(tokens[e]),
+                !tokens[e].quoted, !tokens[e].isPossessive
+            {
+                e += 1
+            }
+            guard e > first, e < tokens.count, !tokens[e].isPossessive, tokens[e].isWord, !tokens[e].isCapitalized
+            else { continue }
+            resolver.noteSubject(first..<e, paragraph: tokens[first].paragraph)
+        }
     }
 
     // MARK: Direct and mixed quotes
@@ -278,7 +321,8 @@ struct Run {
         for f in top {
             // A short quotation in title case names a work or a headline ("an op-ed titled ‘Coal Isn't the
             // Villain’"), it reports no speech.
-            if isTitle(f.fragments) { continue }
+            // In a sentence written in title case capitals tell nothing: its quotations are speech.
+            if isTitle(f.fragments), tokens[safe: tokenIndex(atOrAfter: f.open)]?.titleCase != true { continue }
             // A quote inside the reported clause of the previous mixed quote belongs to it.
             if let p = drafts.last, p.kind == .mixed, p.fragments.contains(where: { $0.start <= f.open && f.open < $0.end }) {
                 continue
@@ -287,6 +331,21 @@ struct Run {
                 fragments: f.fragments, kind: .direct, open: f.open, close: f.close, firstParagraph: f.firstParagraph,
                 lastParagraph: f.lastParagraph, rule: f.rule, confidence: f.confidence)
             attributeOne(&d, previous: previous)
+            // A quotation right after the closing mark of the one before it, only space between, is part of it; so
+            // is the quotation after a title-case summary that quotes it ("Roe Said It Was “Unfair.” “It was unfair
+            // and ...”").
+            if d.attributionRule == "speaker.adjacent-quote", var p = drafts.last, p.speaker == d.speaker,
+                let close = p.close, close < d.open,
+                document.scalars[(close + 1)..<d.open].allSatisfy({ $0.properties.isWhitespace })
+                    || tokens[safe: tokenIndex(atOrAfter: p.open)]?.titleCase == true
+            {
+                p.fragments += d.fragments
+                p.close = d.close
+                p.lastParagraph = d.lastParagraph
+                drafts[drafts.count - 1] = p
+                previous = p
+                continue
+            }
             // A reported clause reaching back into an earlier quote (two mixed quotes in one run-on sentence)
             // starts after it; when nothing is left before the quotation, the quotation alone is the content.
             if d.kind == .mixed, let first = d.fragments.first {
@@ -397,6 +456,8 @@ struct Run {
         let sentenceStartPos = document.sentences[safe: sentence]?.span.start ?? 0
         let opensSentence = d.open <= sentenceStartPos + 1
 
+        // A transcript: "‘PARTICIPANT: Thank you ...’", "‘MR. ROE: ...’" names its speaker first.
+        if tryTranscriptLabel(&d, quoteWords: quoteWords) { return }
         // A quote split by its cue: "‘X,’ Pompeo said. ‘Y.’"
         if d.fragments.count >= 2, d.rule == "quote.split-by-cue", tryInterlude(&d, quoteWords: quoteWords) { return }
         if opensSentence {
@@ -409,6 +470,22 @@ struct Run {
 
         // A label before a colon: "Gerald F. Seib, The Wall Street Journal: ‘...’" (round-ups, interviews).
         if tryColonLabel(&d, quoteWords: quoteWords) { return }
+
+        // A quote right after another attributed quote in its paragraph, nothing but space or the end of its
+        // sentence between ("‘Summary.’ ‘Full remarks ...’", "called it ‘unfair’. ‘We will appeal.’"): the same
+        // speaker goes on.
+        if let p = previous, let s = p.speaker, let close = p.close, p.lastParagraph == d.firstParagraph,
+            case let end = max(close + 1, p.fragments.last?.end ?? 0), end <= d.open,
+            document.scalars[end..<d.open].allSatisfy({
+                $0.properties.isWhitespace && $0 != "\n" || ".!?”’\"".unicodeScalars.contains($0)
+            })
+        {
+            d.speaker = s
+            d.attributionRule = "speaker.adjacent-quote"
+            d.attributionConfidence = 0.75
+            d.kind = .direct
+            return
+        }
 
         // The previous paragraph ends with a cue and a colon: "Caddell continued:".
         let para = d.firstParagraph
@@ -424,6 +501,21 @@ struct Run {
                     d.kind = .direct
                     return
                 }
+            }
+        }
+
+        // A quote that opens its sentence right after a sentence of its paragraph that reports someone's speech
+        // and quotes no one ("Lee said the bridge was unsafe. ‘We saw cracks everywhere.’"): that speaker.
+        if opensSentence, sentence > 0, document.sentences[sentence - 1].paragraph == document.sentences[sentence].paragraph,
+            case let lo = sentenceFirstToken[sentence - 1], case let hi = sentenceEndToken[sentence - 1], lo >= 0, hi > lo,
+            !tokens[lo..<hi].contains(where: { $0.quoted }) || tokens[lo].titleCase,
+            let (form, range) = lastCue(in: lo, hi), let ref = subject(of: form, cue: range, lower: lo, upper: hi)
+        {
+            setSpeaker(&d, ref, cue: (form, range), rule: "speaker.previous-sentence-cue", confidence: 0.7,
+                quoteWords: quoteWords)
+            if d.speaker != nil {
+                d.kind = .direct
+                return
             }
         }
 
@@ -456,6 +548,43 @@ struct Run {
         }
         // Unattributed: direct when it opens its sentence, else a scare quote (mixed, dropped later).
         d.kind = opensSentence ? .direct : .mixed
+    }
+
+    /// "‘LABEL: ...’": a quotation that opens with an upper-case speaker label and a colon, as transcripts do
+    /// ("PARTICIPANT:", "MS. ROE:"). The label is the speaker (titles stripped, merged with a known name).
+    mutating func tryTranscriptLabel(_ d: inout QuoteAttributor.Draft, quoteWords: Set<String>) -> Bool {
+        guard let first = d.fragments.first else { return false }
+        let lo = tokenIndex(atOrAfter: first.start)
+        var k = lo
+        var letters = 0
+        while k < tokens.count, k - lo < 5, tokens[k].span.end <= first.end, tokens[k].isWord {
+            let t = tokens[k]
+            guard t.text.unicodeScalars.allSatisfy({ !$0.properties.isLowercase }),
+                t.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic })
+            else { return false }
+            letters += t.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+            k += 1
+        }
+        guard k > lo, k < tokens.count, tokens[k].text == ":", letters >= 3 else { return false }
+        let p = d.firstParagraph
+        var ref = resolver.classify(lo..<k)
+            ?? SpeakerRef(form: .name, tokens: lo..<k, span: Span(tokens[lo].span.start, tokens[k - 1].span.end),
+                text: document.string(Span(tokens[lo].span.start, tokens[k - 1].span.end)), kind: .person)
+        if ref.form != .name {
+            ref.form = .name
+            ref.name = tokens[lo..<k].map { $0.text }
+        }
+        if ref.name.isEmpty { ref.name = tokens[lo..<k].map { $0.text } }
+        ref.kind = .person
+        guard let (idx, _) = resolver.resolve(ref, at: ref.span.start, paragraph: p, quoteWords: quoteWords,
+            sectionStart: sectionStart[safe: p] ?? 0, inStatement: false)
+        else { return false }
+        d.speaker = idx
+        d.speakerRef = ref
+        d.attributionRule = "speaker.transcript-label"
+        d.attributionConfidence = 0.8
+        d.kind = .direct
+        return true
     }
 
     /// "NAME[, OUTLET]: ‘...’" at the start of a paragraph: the name is the speaker.
@@ -499,9 +628,7 @@ struct Run {
                 d.kind = .direct
                 return d.speaker != nil
             }
-        } else if let (form, range) = firstCue(in: k, hi),
-            let ref = resolver.phrase(endingBefore: range.lowerBound, lower: k)
-        {
+        } else if let (form, range) = firstCue(in: k, hi), let ref = afterQuotePhrase(k, range.lowerBound) {
             setSpeaker(&d, ref, cue: (form, range), rule: "speaker.cue-inside", confidence: 0.9, quoteWords: quoteWords,
                 statement: statementFollows(range.upperBound))
             d.kind = .direct
@@ -1224,6 +1351,15 @@ struct Run {
                     Diagnostic(
                         severity: .note, code: "attribute.speaker-unknown",
                         message: "quote q\(k + 1) has no speaker: \(why)", stage: QuoteAttributor.name,
+                        sourceSpan: document.sourceSpan(first)))
+            }
+            if d.attributionRule == "speaker.description", let s = d.speaker, let first = d.fragments.first {
+                // A description no one named before carries: say it stands for someone unnamed, not a guess.
+                document.diagnostics.append(
+                    Diagnostic(
+                        severity: .note, code: "attribute.speaker-description",
+                        message: "quote q\(k + 1) is attributed to the description '\(resolver.entities[s].name)': no one "
+                            + "named before was introduced with that role", stage: QuoteAttributor.name,
                         sourceSpan: document.sourceSpan(first)))
             }
             document.quotes.append(

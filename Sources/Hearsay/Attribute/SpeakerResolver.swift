@@ -41,8 +41,32 @@ struct SpeakerResolver {
         var gender: String?
         /// Positions where the entity was the subject of a cue (a speaker, not only mentioned).
         var cuePositions: [Int] = []
-        /// Text positions and paragraphs where it was mentioned, in order.
+        /// Text positions and paragraphs where it was mentioned, sorted by position: mentions are registered
+        /// ahead (named speakers of every cue) and again as quotes are attributed, so they do not arrive in order.
         var positions: [(pos: Int, paragraph: Int)] = []
+
+        /// The last mention before `pos` (binary search).
+        func lastPosition(before pos: Int) -> (pos: Int, paragraph: Int)? {
+            var lo = 0
+            var hi = positions.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if positions[mid].pos < pos { lo = mid + 1 } else { hi = mid }
+            }
+            return lo > 0 ? positions[lo - 1] : nil
+        }
+
+        /// Adds a mention, keeping `positions` sorted.
+        mutating func addPosition(_ pos: Int, paragraph: Int) {
+            var lo = 0
+            var hi = positions.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if positions[mid].pos <= pos { lo = mid + 1 } else { hi = mid }
+            }
+            if lo > 0, positions[lo - 1].pos == pos { return }
+            positions.insert((pos, paragraph), at: lo)
+        }
     }
 
     var entities: [Entity] = []
@@ -50,14 +74,28 @@ struct SpeakerResolver {
     /// Words the document writes in lower case somewhere: capitalized only at a sentence start, they are no names
     /// ("Demonstrators said ...").
     let lowerCaseWords: Set<String>
+    /// Lone capitalized words written right after a place preposition ("in Ohio", not "in Ohio State" or "in
+    /// Trump's"): a speaker named only by such a word is a place, not a person.
+    let placeWords: Set<String>
 
     init(lex: AttributionLexicon, tokens: [Token], document: Document) {
         self.lex = lex
         self.tokens = tokens
         self.document = document
         var lower = Set<String>()
-        for t in tokens where t.isWord && !t.isCapitalized { lower.insert(t.lower) }
+        var places = Set<String>()
+        for (i, t) in tokens.enumerated() where t.isWord {
+            if !t.isCapitalized { lower.insert(t.lower) }
+            guard lex.placePrepositions.contains(t.lower), i + 1 < tokens.count else { continue }
+            let next = tokens[i + 1]
+            guard next.isWord, next.isCapitalized, !next.isPossessive, !next.quoted, next.sentence == t.sentence,
+                lex.titles[next.lower] == nil, !lex.firstNames.contains(next.lower)
+            else { continue }
+            if i + 2 < tokens.count, tokens[i + 2].isWord, tokens[i + 2].isCapitalized { continue }
+            places.insert(next.lower)
+        }
         self.lowerCaseWords = lower
+        self.placeWords = places
     }
 
     /// The token opens its sentence.
@@ -130,11 +168,33 @@ struct SpeakerResolver {
             // Walk back to the opening mark of the aside; a full stop ends the search unless it closes an
             // abbreviation inside the aside ("R-Ky.,").
             while c >= lower, j - c <= 40, tokens[c].text != mark {
-                if mark == ",", tokens[c].text == ".", c + 1 < tokens.count, tokens[c + 1].text != "," { break }
+                if mark == ",", tokens[c].text == ".", c + 1 < tokens.count, tokens[c + 1].text != ",",
+                    !(c > lower && tokens[c - 1].isCapitalized && tokens[c - 1].text.unicodeScalars.count == 1)
+                {
+                    // A full stop ends the search, unless it closes an initial ("Lawrence B. Cummings").
+                    break
+                }
                 c -= 1
             }
-            guard c > lower, c < j - 1, tokens[c].text == mark, isName(tokens[c - 1]) || isRole(tokens[c - 1]) else { return nil }
+            // Before the aside: a name, a role, or the parenthesis after a name ("Sen. X (Vt.), who lost ..., said").
+            guard c > lower, c < j - 1, tokens[c].text == mark,
+                isName(tokens[c - 1]) || isRole(tokens[c - 1]) || tokens[c - 1].text == ")"
+            else { return nil }
             let opener = tokens[c + 1]
+            // The aside is the name and the phrase before it its description: "The club's general manager, Ann
+            // Roe, said" is Ann Roe (`speaker.cue-*`), described as the club's general manager.
+            if mark == ",", j - c - 1 <= 5, (c + 1..<j).allSatisfy({ isName(tokens[$0]) || tokens[$0].text == "." }),
+                let named = classify((c + 1)..<j), named.form == .name, named.name.count >= 2
+            {
+                let described = phrase(endingBefore: c, lower: lower)
+                if described.map({ $0.form != .name && $0.form != .pronoun }) ?? isRole(tokens[c - 1]) {
+                    var r = named
+                    r.description = r.description ?? described.map { $0.description ?? $0.text } ?? tokens[c - 1].text
+                    if r.kind == .unknown, described?.kind != .organization, described?.kind != .group { r.kind = .person }
+                    if r.gender == nil { r.gender = described?.gender ?? lex.gender[tokens[c - 1].lower] }
+                    return r
+                }
+            }
             let asideOK = lex.definite.contains(opener.lower) || lex.indefinite.contains(opener.lower)
                 || lex.possessives.contains(opener.lower) || isRole(opener) || lex.titles[opener.lower] != nil
                 || opener.lower == "who" || opener.lower == "which" || opener.lower.hasSuffix("ing") || isName(opener)
@@ -440,8 +500,15 @@ struct SpeakerResolver {
             // "the company" refers to an organization of the last paragraph or two only.
             let floor = sectionStart > 0 ? document.paragraphs[sectionStart].span.start : 0
             let window = want == .organization ? 1 : 12
-            guard let idx = lastEntity(before: pos, where: { $0.kind == want && !$0.nameWords.isEmpty }, within: window,
-                paragraph: paragraph, after: floor)
+            // A person description refers only to someone who was introduced with that role ("the senator" to
+            // "Sen. Sherrod Brown", "the Republican nominee" to "Republican nominee Donald Trump", not to the
+            // Democratic one); a description no one carries stays a description (`speaker.description`).
+            let reader = self
+            let carries: (Entity) -> Bool = { e in
+                want == .organization || ref.role.map { reader.carriesRole(e, role: $0, ref: ref) } ?? false
+            }
+            guard let idx = lastEntity(before: pos, where: { $0.kind == want && !$0.nameWords.isEmpty && carries($0) },
+                within: window, paragraph: paragraph, after: floor)
             else {
                 // No antecedent: the description is the speaker ("the port authority said").
                 var own = ref
@@ -455,6 +522,39 @@ struct SpeakerResolver {
         case .anonymous, .group:
             return resolveDescription(ref, pos: pos, paragraph: paragraph, definite: false)
         }
+    }
+
+    /// A plural role noun ("officials", "people", "spokesmen").
+    func isPlural(_ role: String) -> Bool {
+        role.hasSuffix("s") && !role.hasSuffix("ss") || role == "people" || role.hasSuffix("men")
+            || role.hasSuffix("people")
+    }
+
+    /// Whether a named entity was introduced with the role of a definite description: one of its descriptions
+    /// (titles, appositions) has the role noun, or a title that carries it (`role_titles`: "Sen." for "senator",
+    /// "Secretary of State" for "diplomat"), and no capitalized modifier before it contradicts the reference's
+    /// ("Democratic nominee" is not "the Republican nominee").
+    func carriesRole(_ e: Entity, role: String, ref: SpeakerRef) -> Bool {
+        let refModifiers = Set(tokens[ref.tokens].filter { $0.isWord && $0.isCapitalized && $0.lower != role
+            && !lex.definite.contains($0.lower) && !lex.possessives.contains($0.lower) }.map(\.lower))
+        let forms = [[role]] + (lex.roleTitles[role] ?? [])
+        for d in e.descriptions {
+            let words = d.split(whereSeparator: { $0 == " " || $0 == "," }).map { String($0) }
+            let lower = words.map { $0.lowercased() }
+            var at: Int?
+            for i in lower.indices where at == nil {
+                if forms.contains(where: { f in i + f.count <= lower.count && Array(lower[i..<(i + f.count)]) == f }) {
+                    at = i
+                }
+            }
+            guard let at else { continue }
+            let modifiers = Set(words[..<at].filter { w in
+                w.first?.isUppercase == true && lex.titles[w.lowercased()] == nil
+            }.map { $0.lowercased() })
+            if !refModifiers.isEmpty, !modifiers.isEmpty, refModifiers.isDisjoint(with: modifiers) { continue }
+            return true
+        }
+        return false
     }
 
     mutating func resolveDescription(_ ref: SpeakerRef, pos: Int, paragraph: Int, definite: Bool) -> (Int, String)? {
@@ -480,7 +580,19 @@ struct SpeakerResolver {
         if entities[idx].mentionSpans.insert(ref.span).inserted {
             entities[idx].mentions.append(document.mention(ref.span, form: form))
         }
-        entities[idx].positions.append((pos, paragraph))
+        entities[idx].addPosition(pos, paragraph: paragraph)
+    }
+
+    /// Adds a mention to a person already known by that name (full name or last name), creating no one: the
+    /// subject of a sentence without a cue.
+    mutating func noteSubject(_ r: Range<Int>, paragraph: Int) {
+        let lower = tokens[r].map { $0.base.lowercased() }
+        let found = entities.lastIndex(where: { e in
+            guard e.kind == .person, !e.nameWords.isEmpty else { return false }
+            let words = e.nameWords.map { $0.lowercased() }
+            return words == lower || lower.count == 1 && words.count > 1 && words.last == lower[0]
+        })
+        if let idx = found { entities[idx].addPosition(tokens[r.lowerBound].span.start, paragraph: paragraph) }
     }
 
     mutating func entityFor(name: [String], kind: Speaker.Kind, inStatement: Bool, pos: Int) -> Int {
@@ -502,6 +614,8 @@ struct SpeakerResolver {
         }
         var k = kind
         if k == .unknown && inStatement { k = .organization }
+        // "in Hillsborough": a lone name also written as a place speaks as a body, never as "he" or "she".
+        if k == .unknown, lower.count == 1, placeWords.contains(lower[0]) { k = .organization }
         entities.append(Entity(name: name.joined(separator: " "), nameWords: name, kind: k, firstPosition: pos))
         return entities.count - 1
     }
@@ -515,7 +629,7 @@ struct SpeakerResolver {
     {
         var best: (Int, Int)?
         for (i, e) in entities.enumerated() where ok(e) {
-            guard let p = e.positions.last(where: { $0.pos < pos }), p.pos >= floor else { continue }
+            guard let p = e.lastPosition(before: pos), p.pos >= floor else { continue }
             guard paragraph - p.paragraph <= paragraphs else { continue }
             if best == nil || p.pos > best!.1 { best = (i, p.pos) }
         }
@@ -534,7 +648,8 @@ struct SpeakerResolver {
             // "he"/"she": a person, or a named speaker of unknown kind (an acronym or a lone name that never spoke
             // is no antecedent).
             case .person:
-                return e.kind == .person || e.kind == .anonymous
+                let role = e.key.flatMap { $0.split(separator: " ").last.map(String.init) } ?? ""
+                return e.kind == .person || e.kind == .anonymous && !isPlural(role)
                     || e.kind == .unknown && !e.nameWords.isEmpty && !e.cuePositions.isEmpty
             case .organization: return e.kind == .organization || e.kind == .unknown
             default: return e.kind == .group || e.kind == .organization || e.kind == .anonymous
@@ -542,24 +657,24 @@ struct SpeakerResolver {
         }
         guard var nearest = lastEntity(before: pos, where: compatible, within: 12, paragraph: paragraph) else { return nil }
         // Salience: a recent speaker (the subject of a cue) is preferred over a person only mentioned since.
-        let nearestPos = entities[nearest].positions.last(where: { $0.pos < pos })!.pos
+        let nearestPos = entities[nearest].lastPosition(before: pos)!.pos
         var best: (Int, Int)?
         for (i, e) in entities.enumerated() where compatible(e) {
             guard let p = e.cuePositions.last(where: { $0 < pos }) else { continue }
             if best == nil || p > best!.1 { best = (i, p) }
         }
         if let (i, p) = best, i != nearest, nearestPos - p < 600,
-            paragraph - (entities[i].positions.last(where: { $0.pos <= p })?.paragraph ?? 0) <= 3
+            paragraph - (entities[i].lastPosition(before: p + 1)?.paragraph ?? 0) <= 3
         {
             nearest = i
         }
-        let nearestPara = entities[nearest].positions.last(where: { $0.pos < pos })!.paragraph
+        let nearestPara = entities[nearest].lastPosition(before: pos)!.paragraph
         if sectionStart > 0, nearestPara >= sectionStart, !quoteWords.isEmpty {
             let sectionWords = words(paragraphs: sectionStart..<paragraph)
             if sectionWords.intersection(quoteWords).isEmpty {
                 let sectionPos = document.paragraphs[sectionStart].span.start
                 if let earlier = lastEntity(before: sectionPos, where: compatible, within: 12, paragraph: sectionStart) {
-                    let ep = entities[earlier].positions.last(where: { $0.pos < sectionPos })!.paragraph
+                    let ep = entities[earlier].lastPosition(before: sectionPos)!.paragraph
                     if !words(paragraphs: max(0, ep - 1)..<(ep + 1)).intersection(quoteWords).isEmpty {
                         return (earlier, "speaker.pronoun-across-inset")
                     }

@@ -48,6 +48,17 @@ struct ClaimLexicon: Sendable {
         var temporalSets: [String: String]?
         var setStarts: [String]?
         var setUnits: [String: String]?
+        var labelWords: [String]?
+        var rateWords: [String]?
+        var partitiveDeterminers: [String]?
+        var amountNouns: [String]?
+        var modifierConjunctions: [String]?
+        var changeWords: [String]?
+        var partModifiers: [String]?
+        var pronounOneDeterminers: [String]?
+        var indefiniteTimeWords: [String]?
+        var indefiniteTimeBefore: [String]?
+        var sourceDescriptions: [String]?
 
         enum CodingKeys: String, CodingKey {
             case cardinals, ordinals
@@ -92,6 +103,17 @@ struct ClaimLexicon: Sendable {
             case temporalSets = "temporal_sets"
             case setStarts = "set_starts"
             case setUnits = "set_units"
+            case labelWords = "label_words"
+            case rateWords = "rate_words"
+            case partitiveDeterminers = "partitive_determiners"
+            case amountNouns = "amount_nouns"
+            case modifierConjunctions = "modifier_conjunctions"
+            case changeWords = "change_words"
+            case partModifiers = "part_modifiers"
+            case pronounOneDeterminers = "pronoun_one_determiners"
+            case indefiniteTimeWords = "indefinite_time_words"
+            case indefiniteTimeBefore = "indefinite_time_before"
+            case sourceDescriptions = "source_descriptions"
         }
     }
 
@@ -105,16 +127,21 @@ struct ClaimLexicon: Sendable {
             var prefixes: [String]?
             /// A multiplier the form carries ("MUSD" = million US dollars).
             var scale: Double?
+            /// The names count only when written in capitals ("0.5 WAR", "2 TDs"), as such abbreviations are also
+            /// ordinary words.
+            var caps: Bool?
         }
         var units: [Entry]
     }
 
-    enum UnitKind: String, Sendable { case money, percent, measure, duration }
+    enum UnitKind: String, Sendable { case money, percent, measure, duration, count }
 
     struct UnitInfo: Sendable, Hashable {
         var unit: String
         var kind: UnitKind
         var scale: Double = 1
+        /// Only written in capitals (see ``UnitsFile/Entry/caps``).
+        var caps = false
     }
 
     let lex: LexiconFile
@@ -167,6 +194,27 @@ struct ClaimLexicon: Sendable {
     /// "every", "each", "once a": a recurrence when a `set_units` word follows ("every two weekends").
     let setStarts: PhraseTable<Bool>
     let setUnits: [String: String]
+    /// Lower-case words that name a numbered thing rather than count it: "category 4", "level 3".
+    let labelWords: Set<String>
+    /// "78,000 times a minute": a count of events per time unit.
+    let rateWords: Set<String>
+    /// "two of the soldiers", "two of Johnson's deputies": determiners between a number, "of" and its noun.
+    let partitiveDeterminers: Set<String>
+    /// Nouns that make "of N" an amount rather than a year: "an average of 1500", "a total of 1990".
+    let amountNouns: Set<String>
+    /// Words joining two modifiers of one counted noun: "2.7m digital and physical sales".
+    let conjunctions: Set<String>
+    /// Verbs of change before an amount: "fell 4p to 250p" is a change and a level, not a range.
+    let changeWords: Set<String>
+    /// Words before "half of" that make it a part, not a share: "the upper half of the laptop".
+    let partModifiers: Set<String>
+    /// Words before "one" that make it a pronoun: "get this one right".
+    let pronounOneDeterminers: Set<String>
+    /// "one day", "one night" after a modal or a subject pronoun mean "someday", not a duration.
+    let indefiniteTimeWords: Set<String>
+    let indefiniteTimeBefore: Set<String>
+    /// Phrases after a count that make it an anonymous source: "one person familiar with the talks".
+    let sourceDescriptions: PhraseTable<Bool>
     let stopwords: Set<String>
 
     /// Unit names after a number, money and measure alike.
@@ -230,13 +278,25 @@ struct ClaimLexicon: Sendable {
         temporalSets = PhraseTable((lexicon.temporalSets ?? [:]).map { ($0.key, $0.value) })
         setStarts = PhraseTable((lexicon.setStarts ?? []).map { ($0, true) })
         setUnits = lexicon.setUnits ?? [:]
+        labelWords = Set(lexicon.labelWords ?? [])
+        rateWords = Set(lexicon.rateWords ?? [])
+        partitiveDeterminers = Set(lexicon.partitiveDeterminers ?? [])
+        amountNouns = Set(lexicon.amountNouns ?? [])
+        conjunctions = Set(lexicon.modifierConjunctions ?? [])
+        changeWords = Set(lexicon.changeWords ?? [])
+        partModifiers = Set(lexicon.partModifiers ?? [])
+        pronounOneDeterminers = Set(lexicon.pronounOneDeterminers ?? [])
+        indefiniteTimeWords = Set(lexicon.indefiniteTimeWords ?? [])
+        indefiniteTimeBefore = Set(lexicon.indefiniteTimeBefore ?? [])
+        sourceDescriptions = PhraseTable((lexicon.sourceDescriptions ?? []).map { ($0, true) })
         self.stopwords = Set(stopwords.map { $0.lowercased() })
 
         var names: [(String, UnitInfo)] = []
         var attached: [String: UnitInfo] = [:]
         var prefixes: [(String, UnitInfo)] = []
         for e in units.units {
-            let info = UnitInfo(unit: e.unit, kind: UnitKind(rawValue: e.kind) ?? .measure, scale: e.scale ?? 1)
+            let info = UnitInfo(
+                unit: e.unit, kind: UnitKind(rawValue: e.kind) ?? .measure, scale: e.scale ?? 1, caps: e.caps ?? false)
             for n in e.names ?? [] { names.append((n, info)) }
             for a in e.attached ?? [] { attached[a.lowercased()] = info }
             for p in e.prefixes ?? [] { prefixes.append((p, info)) }

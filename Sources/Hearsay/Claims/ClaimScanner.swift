@@ -110,14 +110,14 @@ struct ClaimScanner {
                 while i < limit, !t[i].spaceBefore { i += 1 }
                 continue
             }
-            if let d = parseDateTime(i) {
+            if !countRange(i), let d = parseDateTime(i) {
                 out.append(d)
                 i = d.endTok
                 continue
             }
             if let q = parseQuantity(i) {
                 i = q.endTok
-                if var q2 = q.claim {
+                if var q2 = q.claim, !namesNoAmount(q2) {
                     // "3.9 million headsets, up from 2.4 million": the bare scaled amount counts the same things
                     if q2.kind == .other, q2.unit == nil, q2.scaled,
                         let prev = out.last(where: { $0.kind == .count && $0.scaled })
@@ -135,6 +135,22 @@ struct ClaimScanner {
         }
         joinTemporal()
         resolveDates()
+    }
+
+    /// A "one" that is no amount: a pronoun ("get this one right"), "someday" ("it might one day end"), or a count
+    /// that names an anonymous source ("one person familiar with the talks", "two officials briefed on it").
+    func namesNoAmount(_ c: FoundClaim) -> Bool {
+        let first = c.startTok
+        let before = first > base ? word(first - 1) : nil
+        if c.value == .number(1), t[first].lower == "one" {
+            if let b = before, lx.pronounOneDeterminers.contains(b) { return true }
+            if c.endTok == first + 2, let w = word(first + 1), lx.indefiniteTimeWords.contains(w) {
+                if let b = before, lx.indefiniteTimeBefore.contains(b) { return true }
+                if first == base, isSym(c.endTok, ",") { return true }
+            }
+        }
+        if c.kind == .count, lx.sourceDescriptions.match(t, c.endTok, limit) != nil { return true }
+        return false
     }
 
     /// One temporal expression written in parts is one claim: "October 14 at 8:00am", "Wednesday from 10-4",
@@ -493,9 +509,10 @@ struct ClaimScanner {
         guard k < limit else { return nil }
         if t[k].kind == .word || t[k].kind == .symbol {
             if let m = lx.unitNames.match(t, k, limit) {
+                if m.payload.caps, !capsWritten(k) { return nil }
                 // "2016 Stone": a capitalised word is a name, not a unit (symbols and codes aside)
                 if t[k].kind == .word, t[k].capitalized, !t[k].allCaps, t[k].lower.count > 3, m.end == k + 1,
-                    m.payload.unit != "degC" && m.payload.unit != "degF"
+                    !m.payload.caps, m.payload.unit != "degC" && m.payload.unit != "degF"
                 {
                     return nil
                 }
@@ -509,10 +526,28 @@ struct ClaimScanner {
                 return (u, k + 1)
             }
         }
-        if isSym(k, "-"), tight(k), k + 1 < limit, tight(k + 1), let m = lx.unitNames.match(t, k + 1, limit) {
+        if isSym(k, "-"), tight(k), k + 1 < limit, tight(k + 1), let m = lx.unitNames.match(t, k + 1, limit),
+            !m.payload.caps || capsWritten(k + 1)
+        {
             return (m.payload, m.end)
         }
         return nil
+    }
+
+    /// Whether a unit name starts at `k`, written as its entry requires.
+    func isUnitName(_ k: Int) -> Bool {
+        guard let m = lx.unitNames.match(t, k, limit) else { return false }
+        return !m.payload.caps || capsWritten(k)
+    }
+
+    /// Whether word `k` is written in capitals, a plural "s" aside ("WAR", "TDs").
+    func capsWritten(_ k: Int) -> Bool {
+        guard t[k].kind == .word, t[k].capitalized else { return false }
+        if t[k].allCaps { return true }
+        let e = t[k].end - 1
+        guard e > t[k].start, scalars[e] == "s" else { return false }
+        for x in t[k].start..<e where !scalars[x].properties.isUppercase { return false }
+        return true
     }
 
     func qualifierBefore(_ s: Int) -> (String?, Int) {
@@ -588,7 +623,10 @@ struct ClaimScanner {
                 hi *= lo2
                 k += 2
             }
-            guard word(k) == "of" else { return QuantityResult(claim: nil, endTok: k) }
+            // "hundreds of thousands marched": a compound vague amount is a claim without a noun too
+            let compound = k > j + 1
+            let bare = make(i, k, .number(lo), .number(hi), nil, "claims.vague-amount", 0.6, nil)
+            guard word(k) == "of" else { return QuantityResult(claim: compound ? bare : nil, endTok: k) }
             if let (u, e) = unitAfter(k + 1, attachedOK: false) {
                 return QuantityResult(
                     claim: make(i, e, .number(lo), .number(hi), u, "claims.vague-unit", 0.75, nil), endTok: e)
@@ -599,7 +637,7 @@ struct ClaimScanner {
                 c.kind = .count
                 return QuantityResult(claim: c, endTok: e)
             }
-            return QuantityResult(claim: nil, endTok: k)
+            return QuantityResult(claim: compound ? bare : nil, endTok: k)
         }
         // "a few minutes", "several weeks"
         if prefix == nil, let f = lx.few.match(t, j, limit), let (u, e) = unitAfter(f.end, attachedOK: false),
@@ -636,12 +674,26 @@ struct ClaimScanner {
             }
             return QuantityResult(claim: nil, endTok: j + 1)
         }
+        // "almost half of which": a share (not "the first half of", "the upper half of": `part_modifiers`)
+        if prefix == nil, !negative, let w = word(j), let den = lx.fractions[w], den == 2, lx.ordinals[w] == nil,
+            shareOf(j + 1)
+        {
+            let p = word(j - 1)
+            if p == nil || !(lx.partModifiers.contains(p!) || lx.partitiveDeterminers.contains(p!)
+                || lx.ordinals[p!] != nil || lx.relativeModifiers.byFirst[p!] != nil || lx.oneWords.contains(p!))
+            {
+                var c = make(j, j + 1, .number(100 / den), nil, nil, "claims.fraction-share", 0.55, nil)
+                c.kind = .percent
+                c.unit = "%"
+                return QuantityResult(claim: c, endTok: j + 1)
+            }
+        }
         guard var num = parseNumber(j, money: prefix != nil) else { return nil }
         if num.label { return QuantityResult(claim: nil, endTok: num.end) }
         if negative { num.value = -num.value }
         let numStart = j
         var k = num.end
-        let start = negative || prefix != nil ? i : numStart
+        var start = negative || prefix != nil ? i : numStart
 
         // Labels: "Radio 4", "G20", "COVID-19", "Game 2", "No. 5"
         if prefix == nil, !num.spelled, numStart > base {
@@ -654,7 +706,7 @@ struct ClaimScanner {
                     return QuantityResult(claim: nil, endTok: k)
                 }
                 if isSym(p, "-"), tight(p), p - 1 >= base, t[p - 1].kind == .word, tight(p),
-                    !lx.numberPrefixes.contains(t[p - 1].lower)
+                    !lx.numberPrefixes.contains(t[p - 1].lower), !lx.rangeJoiners.contains(t[p - 1].lower)
                 {
                     return QuantityResult(claim: nil, endTok: k)
                 }
@@ -737,6 +789,7 @@ struct ClaimScanner {
             case .percent: kind = .percent
             case .measure: kind = .measure
             case .duration: kind = durationKind
+            case .count: kind = .count
             }
             // Minor units: "thirteen dollars and forty-five cents", "15 dollars 50"
             if u.kind == .money, u.unit != "cent", u.unit != "penny" {
@@ -781,12 +834,9 @@ struct ClaimScanner {
             }
             // "per barrel", "per share", "/ms"
             if word(k) == "per" || (isSym(k, "/") && tight(k)), k + 1 < limit {
-                if let (u2, e2) = unitAfter(k + 1, attachedOK: false), u2.kind != .money {
-                    unitStr = (unitStr ?? "") + "/" + u2.unit
+                if let (per, e2) = perSuffix(k, moneyBefore: u.kind == .money) {
+                    unitStr = (unitStr ?? "") + per
                     k = e2
-                } else if word(k) == "per", u.kind != .money, let w = word(k + 1), !lx.stopwords.contains(w) {
-                    unitStr = (unitStr ?? "") + "/" + lx.singular(w)
-                    k += 2
                 }
             } else if u.kind == .percent, let a = word(k), a == "a" || a == "an",
                 let (u2, e2) = unitAfter(k + 1, attachedOK: false),
@@ -825,12 +875,15 @@ struct ClaimScanner {
                 }
             }
             // "1000 to 2000 hires" counts, not years
-            let countRange =
-                (word(k) == "to" || isSym(k, "-")) && isNum(k + 1) && countedNoun(k + 2, value: 2) != nil
-            if isYearShape, num.value >= 1000, num.value <= 2100, !countRange {
+            let countRange = countRange(numStart)
+            // "an average of 1500", "a total of 1990": an amount, not a year
+            let amountBefore = prevWord == "of" && (word(numStart - 2).map { lx.amountNouns.contains($0) } ?? false)
+            if isYearShape, num.value >= 1000, num.value <= 2100, !countRange, !amountBefore {
                 let noun = countedNoun(k, value: num.value)
                 let prepBefore = prevWord.map { lx.datePrepositions.contains($0) } ?? false
-                if noun == nil || prepBefore, num.value >= 1900 || prepBefore {
+                // "from 1000 to 2000 hires": the second end of a range of counts
+                let rangeEnd = noun != nil && (prevWord == "to" || prevWord == "and")
+                if noun == nil || (prepBefore && !rangeEnd), num.value >= 1900 || prepBefore {
                     // "2014-2018"
                     if allowRange, isSym(k, "-") || isSym(k, "–"), isInt(k + 1), t[k + 1].intDigits == 4,
                         t[k + 1].value > num.value, t[k + 1].value <= 2100
@@ -875,14 +928,37 @@ struct ClaimScanner {
             {
                 return QuantityResult(claim: nil, endTok: k)
             }
+            // "16-18 Industrial Avenue": a range of house numbers
+            if !num.spelled, isInt(numStart), num.value < 10000, isSym(k, "-"), tight(k), isInt(k + 1), tight(k + 1),
+                let nw = word(k + 2), t[k + 2].capitalized, t[k + 2].spaceBefore, lx.months[nw] == nil, lx.weekdays[nw] == nil,
+                countedNoun(k + 2, value: 2) == nil, unitAfter(k + 2, attachedOK: false) == nil
+            {
+                return QuantityResult(claim: nil, endTok: k + 2)
+            }
             if isSym(numStart - 1, "#") || (prevWord == "no" && isSym(numStart - 1, ".")) {
                 return QuantityResult(claim: nil, endTok: k)
             }
-            if let pw = prevWord, lx.ageWords.contains(pw), num.value < 130 {
-                let c = make(
-                    pw == "age" ? numStart - 1 : start, k, .number(num.value), nil,
-                    ClaimLexicon.UnitInfo(unit: "year", kind: .measure), "claims.age", 0.7, nil)
-                return QuantityResult(claim: c, endTok: k)
+            // Lower-case labels: "a category 4 hurricane", "level 3" (unless a counted noun follows: "the day 20
+            // soldiers left")
+            if !num.spelled, isInt(numStart), let pw = prevWord, lx.labelWords.contains(pw),
+                countedNoun(k, value: num.value) == nil, unitAfter(k, attachedOK: true) == nil
+            {
+                return QuantityResult(claim: nil, endTok: k)
+            }
+            // "several hundred or even 1,000": a bare scale word after a vague amount is no number of its own
+            if num.spelled, num.words == 1, lx.scales[t[numStart].lower] != nil, numStart > base,
+                lx.few.matchEnding(t, numStart, base) != nil, countedNoun(k, value: num.value) == nil
+            {
+                return QuantityResult(claim: nil, endTok: k)
+            }
+            // Ages: "age 25", "aged 18 to 34" (a range below), "over the age of 21"
+            let ageOf = prevWord == "of" && (word(numStart - 2).map { lx.ageWords.contains($0) } ?? false)
+            if let pw = prevWord, lx.ageWords.contains(pw) || ageOf, num.value < 130 {
+                if pw == "age" { start = numStart - 1 }
+                unit = ClaimLexicon.UnitInfo(unit: "year", kind: .measure)
+                unitStr = "year"
+                kind = .measure
+                rule = "claims.age"
             }
             // "Maddon, 66, has"
             if !num.spelled, isInt(numStart), num.value > 0, num.value < 120, isSym(numStart - 1, ","),
@@ -894,7 +970,22 @@ struct ClaimScanner {
                     "claims.age", 0.6, nil)
                 return QuantityResult(claim: c, endTok: k)
             }
-            if let w = word(k), !lx.stopwords.contains(w), !t[k].hasUpper,
+            if rule == "claims.age" {
+            } else if let (per, e) = rateAfter(k) {
+                // "78,000 times a minute"
+                unitStr = per
+                kind = .measure
+                rule = "claims.rate"
+                conf = 0.7
+                k = e
+            } else if num.fraction, num.spelled, num.value > 0, num.value < 1, shareOf(k) {
+                // "one fourth of the population", "three quarters of voters": a share
+                num.value *= 100
+                unitStr = "%"
+                kind = .percent
+                rule = "claims.fraction-share"
+                conf = 0.6
+            } else if let w = word(k), !lx.stopwords.contains(w), !t[k].hasUpper,
                 let (u, e) = unitAfter(k + 1, attachedOK: false),
                 u.kind == .measure
             {
@@ -918,8 +1009,21 @@ struct ClaimScanner {
                 rule = "claims.count"
                 conf = 0.7
                 k = e
+            } else if num.value != 1, let (e, noun) = partitiveNoun(k) {
+                // "two of the soldiers", "two of Johnson's deputies"
+                unitStr = noun
+                kind = .count
+                rule = "claims.count-partitive"
+                conf = 0.6
+                k = e
             } else if num.spelled && num.value == 1 && num.words <= 1 {
                 return QuantityResult(claim: nil, endTok: k)
+            } else if num.scale >= 1000, let u = wholeUnit(k) {
+                // "280 million of the 1.5 billion shekels": the part is in the unit of the whole
+                unitStr = u.unit
+                kind = u.kind
+                rule = "claims.unit-of-whole"
+                conf = 0.6
             }
         }
         var claim = FoundClaim(
@@ -934,13 +1038,25 @@ struct ClaimScanner {
             let between = opener == "between"
             let from = opener == "from"
             var joinerOK = false
+            // "eight or nine euros": a bare number before "or" and a quantity with a unit
+            let orJoiner = word(k) == "or" && claim.unit == nil
+            var after = k + 1
             if let w = word(k) {
                 joinerOK = (w == "and" && between) || ((w == "to" || w == "through") && (between || from || true))
+                    || orJoiner
+            } else if isSym(k, "-"), tight(k), word(k + 1) == "to", tight(k + 1), isSym(k + 2, "-"), tight(k + 2) {
+                // "a 0-to-60-mph time", "the 10-to-15-year range"
+                after = k + 3
+                joinerOK = true
             } else if isSym(k, "-") || isSym(k, "–") || isSym(k, "—") {
                 joinerOK = true
             }
             let byBefore = word(start - 1) == "by"
-            if joinerOK, !byBefore, let r = quantityCore(k + 1, allowRange: false), let c2 = r.claim,
+            // "fell 4p to 250p", "rose 2% to 9%": a change and the level it reached, not a range
+            let changeTo =
+                word(k) == "to" && !between && !from
+                && (word(qualifierBefore(start).1 - 1).map { lx.changeWords.contains($0) } ?? false)
+            if joinerOK, !byBefore, !changeTo, let r = quantityCore(after, allowRange: false), let c2 = r.claim,
                 c2.kind != .date, c2.kind != .ordinal, case .number(let hi) = c2.value
             {
                 let sameUnit = claim.unit == c2.unit
@@ -949,11 +1065,12 @@ struct ClaimScanner {
                 if sameUnit && claim.unit != nil {
                     accept = true
                 } else if claim.unit == nil && c2.unit != nil {
-                    accept = true
+                    accept = !orJoiner || (claim.value.number.map { $0 < hi } ?? false)
                 } else if claim.unit != nil && c2.unit == nil {
-                    accept = between || from || !wordJoiner
+                    // "aged 18 to 34"
+                    accept = between || from || !wordJoiner || claim.rule == "claims.age"
                 } else if claim.unit == nil && c2.unit == nil {
-                    accept = between || from || !wordJoiner
+                    accept = (between || from || !wordJoiner) && !orJoiner
                 }
                 if accept, case .number(var lo) = claim.value {
                     if claim.unit == nil {
@@ -989,6 +1106,81 @@ struct ClaimScanner {
     }
 
     static let seconds: [String: Double] = ["s": 1, "min": 60, "h": 3600, "day": 86400, "week": 604800]
+
+    /// The "per barrel", "/ms", "per share" after a unit at `k` ("per" or a tight "/"): the suffix to append to
+    /// the unit ("/bbl", "/share") and the index after it. A counted noun after "per" is taken for measures only
+    /// ("$2 per share" stays dollars).
+    func perSuffix(_ k: Int, moneyBefore: Bool) -> (String, Int)? {
+        guard word(k) == "per" || (isSym(k, "/") && tight(k)), k + 1 < limit else { return nil }
+        if let (u2, e2) = unitAfter(k + 1, attachedOK: false), u2.kind != .money {
+            return ("/" + u2.unit, e2)
+        }
+        if word(k) == "per", !moneyBefore, let w = word(k + 1), !lx.stopwords.contains(w) {
+            return ("/" + lx.singular(w), k + 2)
+        }
+        return nil
+    }
+
+    /// "1000 to 2000 hires", "1990-2000 people": a range of counts at `i` that looks like a range of years.
+    func countRange(_ i: Int) -> Bool {
+        guard isInt(i), t[i].intDigits == 4, word(i + 1) == "to" || isSym(i + 1, "-"), isNum(i + 2) else {
+            return false
+        }
+        return countedNoun(i + 3, value: 2) != nil
+    }
+
+    /// The unit of the whole in "of the 1.5 billion shekels", "out of 2 million voters" at `k`.
+    func wholeUnit(_ k: Int) -> (unit: String, kind: Claim.Kind)? {
+        var m = k
+        if word(m) == "out" { m += 1 }
+        guard word(m) == "of" else { return nil }
+        m += 1
+        if word(m) == "the" { m += 1 }
+        guard let r = quantityCore(m, allowRange: false), let c = r.claim, let u = c.unit, c.scaled,
+            c.kind == .money || c.kind == .count || c.kind == .measure
+        else { return nil }
+        return (u, c.kind)
+    }
+
+    /// "times a minute", "times per day" after a number at `k`: the unit of the rate ("1/min") and the index after.
+    func rateAfter(_ k: Int) -> (String, Int)? {
+        guard let w = word(k), lx.rateWords.contains(w), let a = word(k + 1), lx.oneWords.contains(a) || a == "per",
+            let (u, e) = unitAfter(k + 2, attachedOK: false), u.kind == .duration
+        else { return nil }
+        return ("1/" + u.unit, e)
+    }
+
+    /// Whether "of" at `k` makes a fraction before it a share of a whole ("a third of voters"), not a part of a
+    /// period or a measure ("the first quarter of 2019", "a quarter of an hour", "half of the year").
+    func shareOf(_ k: Int) -> Bool {
+        guard word(k) == "of", k + 1 < limit else { return false }
+        if isNum(k + 1) || lx.months[t[k + 1].lower] != nil { return false }
+        var m = k + 1
+        if let d = word(m), lx.oneWords.contains(d) || d == "the" || lx.partitiveDeterminers.contains(d) { m += 1 }
+        if unitAfter(m, attachedOK: false) != nil { return false }
+        if let w = word(m), lx.calendarUnits[w] != nil || lx.calendarUnits[lx.singular(w)] != nil { return false }
+        return true
+    }
+
+    /// The counted noun of "of the soldiers", "of Johnson's deputies" at `k`: a determiner or a possessive name
+    /// between "of" and a counted noun.
+    func partitiveNoun(_ k: Int) -> (Int, String)? {
+        guard word(k) == "of" else { return nil }
+        var m = k + 1
+        var linked = false
+        if let d = word(m), lx.partitiveDeterminers.contains(d) {
+            m += 1
+            linked = true
+        }
+        if word(m) != nil, isSym(m + 1, "\u{2019}") || isSym(m + 1, "'"), tight(m + 1), word(m + 2) == "s",
+            tight(m + 2)
+        {
+            m += 3
+            linked = true
+        }
+        guard linked, let (e, noun) = countedNoun(m, value: 2) else { return nil }
+        return (e, noun)
+    }
 
     func scaleOf(_ c: FoundClaim) -> Double? {
         // the scale word inside a claim, read back from its tokens
@@ -1026,15 +1218,24 @@ struct ClaimScanner {
         return phrase + lx.singular(t[end - 1].lower)
     }
 
-    /// A counted noun after a number: up to four words ending at the first plural ("20 Indian soldiers").
+    /// A counted noun after a number: up to four words ending at the first plural ("20 Indian soldiers"); two
+    /// modifiers may be joined by "and" ("2.7m digital and physical sales").
     func countedNoun(_ k: Int, value: Double) -> (Int, String)? {
         var j = k
         var words = 0
+        var joined = false
         while j < limit, words < 4 {
             guard let w = word(j) else { break }
+            if lx.conjunctions.contains(w), !joined, words > 0, let n = word(j + 1), !lx.stopwords.contains(n),
+                lx.cardinals[n] == nil, lx.scales[n] == nil, !t[j + 1].hasUpper || t[j - 1].hasUpper
+            {
+                joined = true
+                j += 1
+                continue
+            }
             let inCompound = j > k && isSym(j - 1, "-") && tight(j - 1) && tight(j)
             if (lx.stopwords.contains(w) && !inCompound) || lx.cardinals[w] != nil || lx.scales[w] != nil || lx.months[w] != nil
-                || lx.weekdays[w] != nil || lx.unitNames.match(t, j, limit) != nil
+                || lx.weekdays[w] != nil || isUnitName(j)
             {
                 break
             }
@@ -1047,6 +1248,12 @@ struct ClaimScanner {
             let compound = j + 1 < limit && isSym(j, "-") && tight(j) && tight(j + 1)
             if !compound && (lx.looksPlural(w) || (value == 1 && words == 1 && t[j - 1].spaceBefore)) {
                 if value != 1 && !lx.looksPlural(w) { return nil }
+                // "45 police officers", "12 staff members": a noun whose plural is its singular, before a plural
+                if lx.irregularPlurals[w] == w, words < 4, let n = word(j), !lx.stopwords.contains(n),
+                    lx.irregularPlurals[n] == nil, lx.looksPlural(n), !isUnitName(j)
+                {
+                    continue
+                }
                 return (j, nounPhrase(k, j))
             }
             if isSym(j, "-"), tight(j), j + 1 < limit, tight(j + 1), word(j + 1) != nil { j += 1 }
@@ -1065,6 +1272,7 @@ struct ClaimScanner {
             case .percent: kind = .percent
             case .measure: kind = .measure
             case .duration: kind = durationKind
+            case .count: kind = .count
             }
         }
         var c = FoundClaim(
