@@ -268,6 +268,50 @@ import Testing
         #expect(q.text == "that the ferry had never once been late")
     }
 
+    @Test func aRelativePronounBeforeTheCueTakesTheNounBeforeIt() throws {
+        // Set off by commas, the relative clause's report ends at the next comma; the main clause reports too.
+        let a = try run("Mayor Lena Moss, who said the tunnel was safe, has now ordered a second inspection.")
+        let qa = try #require(a.quotes.first)
+        #expect(qa.kind == .indirect)
+        #expect(qa.text == "the tunnel was safe")
+        #expect(a.speakerName(of: qa) == "Lena Moss")
+        #expect(qa.provenance.rule == "quote.indirect-relative")
+        // Restrictive: no comma, the plural before "who" is the group that speaks.
+        let b = try run("The plan angered dockworkers who say the new quotas will ruin the harbour towns.")
+        let qb = try #require(b.quotes.first)
+        #expect(qb.text == "the new quotas will ruin the harbour towns")
+        #expect(b.speakerName(of: qb) == "dockworkers")
+    }
+
+    @Test func aShareOfAGroupIsASpeaker() throws {
+        let doc = try run("""
+            The survey reached 900 commuters in March.
+
+            Forty-one percent said the timetable had improved since May. Six in 10 say the fares are too high.
+            """)
+        try #require(doc.quotes.count == 2)
+        #expect(doc.quotes[0].text == "the timetable had improved since May")
+        #expect(doc.speakerName(of: doc.quotes[0]) == "Forty-one percent")
+        #expect(doc.quotes[1].text == "the fares are too high")
+        #expect(doc.speakerName(of: doc.quotes[1]) == "Six in 10")
+    }
+
+    @Test func presentAndBaseFormsOfBeliefCuesReport() throws {
+        let doc = try run("Recent polls show that support for the bridge toll is falling in both towns.")
+        let q = try #require(doc.quotes.first)
+        #expect(q.cue?.lemma == "show")
+        #expect(q.text == "that support for the bridge toll is falling in both towns")
+    }
+
+    @Test func nounFormsOfStateOnlyAttributeQuotesInMarks() throws {
+        let a = try run("A few states have yet to decide on the ferry subsidy.")
+        #expect(a.quotes.isEmpty)
+        let b = try run("“The hull was never inspected,” the harbour survey states.")
+        let q = try #require(b.quotes.first)
+        #expect(q.kind == .direct)
+        #expect(q.cue?.lemma == "state")
+    }
+
     @Test func aPronounTakesThePersonMentionedLast() throws {
         // Okafor's latest mention (paragraph 6) is more recent than Weiss's, though his quote was attributed later.
         let doc = try run("""

@@ -30,6 +30,8 @@ struct AttributionLexicon: Sendable {
     var participlePrepositions: Set<String> = []
     var affiliationPrepositions: Set<String> = []
     var raisingParticles: Set<String> = []
+    var relativePronouns: Set<String> = []
+    var quantityHeads: Set<String> = []
     /// Prepositions after which a lone capitalized word is a place ("in Ohio"), never a person.
     var placePrepositions: Set<String> = []
     /// Titles that carry a role noun besides the noun itself ("senator" <- "sen."), each as its words.
@@ -71,6 +73,8 @@ struct AttributionLexicon: Sendable {
         var participlePrepositions: [String]?
         var affiliationPrepositions: [String]?
         var raisingParticles: [String]?
+        var relativePronouns: [String]?
+        var quantityHeads: [String]?
         var placePrepositions: [String]?
         var roleTitles: [String: [String]]?
         enum CodingKeys: String, CodingKey {
@@ -80,7 +84,9 @@ struct AttributionLexicon: Sendable {
                 temporal, pronounGender = "pronoun_gender", titleGender = "title_gender", possessives,
                 progressiveAuxiliaries = "progressive_auxiliaries", raisingVerbs = "raising_verbs", clauseBreaks = "clause_breaks", objectCues = "object_cues", continuationCues = "continuation_cues",
                 participlePrepositions = "participle_prepositions", affiliationPrepositions = "affiliation_prepositions",
-                raisingParticles = "raising_particles", placePrepositions = "place_prepositions",
+                raisingParticles = "raising_particles", relativePronouns = "relative_pronouns",
+                quantityHeads = "quantity_heads",
+                placePrepositions = "place_prepositions",
                 roleTitles = "role_titles"
         }
     }
@@ -159,6 +165,8 @@ struct AttributionLexicon: Sendable {
         participlePrepositions = Set(words.participlePrepositions ?? [])
         affiliationPrepositions = Set(words.affiliationPrepositions ?? [])
         raisingParticles = Set(words.raisingParticles ?? [])
+        relativePronouns = Set(words.relativePronouns ?? [])
+        quantityHeads = Set(words.quantityHeads ?? [])
         placePrepositions = Set(words.placePrepositions ?? [])
         for (role, list) in words.roleTitles ?? [:] {
             roleTitles[role] = list.map { $0.lowercased().split(separator: " ").map(String.init) }

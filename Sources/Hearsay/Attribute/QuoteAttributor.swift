@@ -823,11 +823,21 @@ struct Run {
         guard end > start, end - start <= 7 else { return nil }
         let ts = tokens[start..<end]
         // "and" may join two descriptions of one speaker ("The former first lady and U.S. senator").
-        guard ts.allSatisfy({ ($0.isWord || $0.text == ".") && !$0.quoted && ($0.lower == "and" || !lex.clauseStops.contains($0.lower)) }),
+        guard ts.allSatisfy({ ($0.isWord || $0.text == "." || $0.text == "-" || lex.quantityHeads.contains($0.text))
+                && !$0.quoted && ($0.lower == "and" || !lex.clauseStops.contains($0.lower)) }),
             ts.first?.lower != "and", ts.last?.lower != "and"
         else { return nil }
         let first = ts.first!
         let last = ts.last!
+        // A share of a group, as polls report it: "Forty-one percent said ...", "Six in 10 say ...", "Nearly half
+        // said ...". The phrase itself is the (group) speaker.
+        if lex.quantityHeads.contains(last.lower) || last.text.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) {
+            let span = Span(first.span.start, last.span.end)
+            var ref = SpeakerRef(form: .group, tokens: start..<end, span: span, text: document.string(span), kind: .group)
+            ref.description = ref.text
+            ref.role = last.lower
+            return ref
+        }
         // A bare plural of at most three lower-case words is a group ("environmentalists worry that ...").
         let barePlural = ts.count <= 3 && isPlural(last) && ts.allSatisfy { $0.isWord && !$0.isCapitalized }
         guard first.isCapitalized || isDeterminer(first) || barePlural else { return nil }
@@ -878,6 +888,37 @@ struct Run {
             k -= 1
         }
         return resolver.phrase(startingAt: start, upper: j)
+    }
+
+    /// "Ms. Ruiz, who said ...", "voters who say ...", "a poll that shows ...": a relative pronoun right before the
+    /// cue (over adverbs and auxiliaries) takes the noun phrase before it as the speaker. Returns the phrase and
+    /// whether the relative clause is set off by a comma (then it ends at the next comma).
+    func relativeSubject(before cue: Int, lower: Int) -> (SpeakerRef, Bool)? {
+        var j = cue - 1
+        while j >= lower, lex.skipBeforeCue.contains(tokens[j].lower) || resolver.isAdverb(tokens[j]) { j -= 1 }
+        guard j > lower, lex.relativePronouns.contains(tokens[j].lower), !tokens[j].quoted else { return nil }
+        if tokens[j - 1].text == "," {
+            guard let r = resolver.phrase(endingBefore: j - 1, lower: lower) else { return nil }
+            return (r, true)
+        }
+        if let r = resolver.phrase(endingBefore: j, lower: lower) { return (r, false) }
+        // A bare plural with at most two lower-case modifiers (no verb forms in -ed or -ing) is a group ("business
+        // leaders who say ...").
+        let head = tokens[j - 1]
+        guard head.isWord, !head.isCapitalized, isPlural(head), !lex.stopwords.contains(head.lower) else { return nil }
+        var first = j - 1
+        while first > lower, j - first < 3, tokens[first - 1].isWord, !tokens[first - 1].isCapitalized,
+            !lex.stopwords.contains(tokens[first - 1].lower), !lex.clauseStops.contains(tokens[first - 1].lower),
+            lex.cue(at: first - 1, in: tokens) == nil, !tokens[first - 1].lower.hasSuffix("ed"),
+            !tokens[first - 1].lower.hasSuffix("ing")
+        {
+            first -= 1
+        }
+        let span = Span(tokens[first].span.start, head.span.end)
+        var ref = SpeakerRef(form: .group, tokens: first..<j, span: span, text: document.string(span), kind: .group)
+        ref.description = ref.text
+        ref.role = head.lower
+        return (ref, false)
     }
 
     /// "in a statement" later in the sentence: the speaker is an organization unless known otherwise.
@@ -1172,12 +1213,13 @@ struct Run {
             // subject read backwards across the content's commas.
             let inverted = cue.lowerBound > lo && tokens[cue.lowerBound - 1].text == ","
                 ? resolver.phrase(startingAt: cue.upperBound, upper: hi) : nil
-            let subjectBefore = inverted != nil && cueEndsClause(cue, hi: hi)
+            let relative = relativeSubject(before: cue.lowerBound, lower: lo)
+            let subjectBefore = relative?.0 ?? (inverted != nil && cueEndsClause(cue, hi: hi)
                 ? nil
                 : participleSubject(cue: cue, lower: lo) ?? resolver.phrase(endingBefore: cue.lowerBound, lower: lo)
-                    ?? clauseInitialSubject(before: cue.lowerBound, lower: lo)
+                    ?? clauseInitialSubject(before: cue.lowerBound, lower: lo))
             let startOfClause = subjectBefore?.tokens.lowerBound ?? cue.lowerBound
-            if startOfClause > lo + 2, tokens[startOfClause - 1].text == ",", cueEndsClause(cue, hi: hi) {
+            if relative == nil, startOfClause > lo + 2, tokens[startOfClause - 1].text == ",", cueEndsClause(cue, hi: hi) {
                 if let r = subjectBefore {
                     ref = r
                 } else {
@@ -1214,8 +1256,16 @@ struct Run {
                 }
                 guard start < hi else { return nil }
                 let from = tokens[start].span.start
-                content = trimmed(from, clauseLimit(from, sentenceSpan.end))
-                rule = "quote.indirect-cue-before"
+                var to = clauseLimit(from, sentenceSpan.end)
+                // A relative clause set off by commas ends at the next one: "Ms. Ruiz, who said the vote was
+                // rigged, has appealed."
+                if relative?.1 == true {
+                    var k = start
+                    while k < hi, tokens[k].span.start < to, tokens[k].text != "," || tokens[k].quoted { k += 1 }
+                    if k < hi, tokens[k].span.start < to { to = tokens[k].span.start }
+                }
+                content = trimmed(from, to)
+                rule = relative != nil ? "quote.indirect-relative" : "quote.indirect-cue-before"
             } else {
                 return nil
             }
