@@ -25,6 +25,7 @@ struct ClaimContext {
         var linkingVerbs: [String]
         var upWords: [String]
         var downWords: [String]
+        var neutralChangeWords: [String]
         var upNouns: [String]
         var downNouns: [String]
         var changePrepositions: [String]
@@ -40,6 +41,7 @@ struct ClaimContext {
             case linkingVerbs = "linking_verbs"
             case upWords = "up_words"
             case downWords = "down_words"
+            case neutralChangeWords = "neutral_change_words"
             case upNouns = "up_nouns"
             case downNouns = "down_nouns"
             case changePrepositions = "change_prepositions"
@@ -60,6 +62,8 @@ struct ClaimContext {
         let linkingVerbs: Set<String>
         let upWords: Set<String>
         let downWords: Set<String>
+        /// Every verb of change, with or without a direction ("rose", "fell", "edged").
+        let changeVerbs: Set<String>
         let upNouns: Set<String>
         let downNouns: Set<String>
         let changePrepositions: Set<String>
@@ -83,6 +87,7 @@ struct ClaimContext {
             linkingVerbs = set(f.linkingVerbs)
             upWords = set(f.upWords)
             downWords = set(f.downWords)
+            changeVerbs = upWords.union(downWords).union(set(f.neutralChangeWords))
             upNouns = set(f.upNouns)
             downNouns = set(f.downNouns)
             changePrepositions = set(f.changePrepositions)

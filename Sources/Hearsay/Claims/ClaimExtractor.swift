@@ -75,8 +75,9 @@ public struct ClaimExtractor: Stage {
         let lex = try resources.json(ClaimLexicon.LexiconFile.self, config.lexicon)
         let units = try resources.json(ClaimLexicon.UnitsFile.self, config.units)
         let stop = try resources.lines(config.stopwords)
-        lexicon = ClaimLexicon(lexicon: lex, units: units, stopwords: stop)
-        context = try ClaimContext.Lexicon(resources.json(ClaimContext.LexiconFile.self, config.context))
+        let context = try ClaimContext.Lexicon(resources.json(ClaimContext.LexiconFile.self, config.context))
+        self.context = context
+        lexicon = ClaimLexicon(lexicon: lex, units: units, stopwords: stop, changeWords: context.changeVerbs)
     }
 
     public func run(_ document: inout Document) throws {

@@ -53,7 +53,6 @@ struct ClaimLexicon: Sendable {
         var partitiveDeterminers: [String]?
         var amountNouns: [String]?
         var modifierConjunctions: [String]?
-        var changeWords: [String]?
         var partModifiers: [String]?
         var pronounOneDeterminers: [String]?
         var relativeDayNameFollowers: [String]?
@@ -112,7 +111,6 @@ struct ClaimLexicon: Sendable {
             case partitiveDeterminers = "partitive_determiners"
             case amountNouns = "amount_nouns"
             case modifierConjunctions = "modifier_conjunctions"
-            case changeWords = "change_words"
             case partModifiers = "part_modifiers"
             case pronounOneDeterminers = "pronoun_one_determiners"
             case relativeDayNameFollowers = "relative_day_name_followers"
@@ -212,7 +210,8 @@ struct ClaimLexicon: Sendable {
     let amountNouns: Set<String>
     /// Words joining two modifiers of one counted noun: "2.7m digital and physical sales".
     let conjunctions: Set<String>
-    /// Verbs of change before an amount: "fell 4p to 250p" is a change and a level, not a range.
+    /// Verbs of change before an amount: "fell 4p to 250p" is a change and a level, not a range. They are the
+    /// trend verbs of `claims-context.json` (``ClaimContext``), one list for both uses.
     let changeWords: Set<String>
     /// Words before "half of" that make it a part, not a share: "the upper half of the laptop".
     let partModifiers: Set<String>
@@ -244,7 +243,7 @@ struct ClaimLexicon: Sendable {
     /// Every symbol that can start a claim ("$", "-", "½").
     let startSymbols: Set<String>
 
-    init(lexicon: LexiconFile, units: UnitsFile, stopwords: [String]) {
+    init(lexicon: LexiconFile, units: UnitsFile, stopwords: [String], changeWords: Set<String> = []) {
         lex = lexicon
         cardinals = lexicon.cardinals
         ordinals = lexicon.ordinals
@@ -299,7 +298,7 @@ struct ClaimLexicon: Sendable {
         partitiveDeterminers = Set(lexicon.partitiveDeterminers ?? [])
         amountNouns = Set(lexicon.amountNouns ?? [])
         conjunctions = Set(lexicon.modifierConjunctions ?? [])
-        changeWords = Set(lexicon.changeWords ?? [])
+        self.changeWords = changeWords
         partModifiers = Set(lexicon.partModifiers ?? [])
         pronounOneDeterminers = Set(lexicon.pronounOneDeterminers ?? [])
         relativeDayNameFollowers = Set(lexicon.relativeDayNameFollowers ?? [])
