@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EV="../shared/eval"
-if [ ! -x "$EV/run_dev.sh" ]; then echo "eval-gate: $EV/run_dev.sh not found, skipped"; exit 0; fi
+if [ ! -f "$EV/run_dev.sh" ]; then echo "eval-gate: $EV/run_dev.sh not found, skipped"; exit 0; fi
 BIN="${1:-}"
 if [ -z "$BIN" ]; then
   swift build --product hearsay >/dev/null

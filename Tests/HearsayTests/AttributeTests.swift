@@ -464,4 +464,11 @@ import Testing
         #expect(first.provenance.rule != "quote.split-by-cue")
         #expect(partial.speakerName(of: first) == "retired shipbuilder")
     }
+
+    @Test func aNoticeLabelIsNoTranscriptSpeaker() throws {
+        let doc = try run("“BREAKING: The bridge is closed until Monday,” the harbour agency said.")
+        let q = try #require(doc.quotes.first)
+        #expect(q.attribution?.rule != "speaker.transcript-label")
+        #expect(doc.speakerName(of: q) != "BREAKING")
+    }
 }

@@ -136,6 +136,19 @@ import Testing
         #expect(kept.map(\.text) == ["Today", "today"])
     }
 
+    @Test func aSpelledCountAfterADateIsNoYear() throws {
+        let c = try claims("On May 1, two thousand workers marched.", published: "2021-05-04")
+        #expect(c.map(\.text) == ["May 1", "two thousand workers"])
+        #expect(c.first?.value == .text("2021-05-01"))
+    }
+
+    @Test func aTallyBeforeANameStaysAClaim() throws {
+        // Only a street name makes an integer range part of a name.
+        let c = try claims("It was a 5-4 Supreme Court ruling, issued at 14-16 Harbour Street.")
+        #expect(c.contains { $0.text.hasPrefix("5") })
+        #expect(!c.contains { $0.text.contains("14") })
+    }
+
     @Test func oneThatIsNoAmount() throws {
         // An anonymous source, a pronoun and "someday" count nothing.
         let c = try claims(

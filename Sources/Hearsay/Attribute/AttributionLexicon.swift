@@ -32,6 +32,8 @@ struct AttributionLexicon: Sendable {
     var raisingParticles: Set<String> = []
     var relativePronouns: Set<String> = []
     var quantityHeads: Set<String> = []
+    /// Upper-case words before a colon that head a notice, not a transcript speaker ("BREAKING:", "UPDATE:").
+    var noticeLabels: Set<String> = []
     /// Prepositions after which a lone capitalized word is a place ("in Ohio"), never a person.
     var placePrepositions: Set<String> = []
     /// Titles that carry a role noun besides the noun itself ("senator" <- "sen."), each as its words.
@@ -75,6 +77,7 @@ struct AttributionLexicon: Sendable {
         var raisingParticles: [String]?
         var relativePronouns: [String]?
         var quantityHeads: [String]?
+        var noticeLabels: [String]?
         var placePrepositions: [String]?
         var roleTitles: [String: [String]]?
         enum CodingKeys: String, CodingKey {
@@ -85,7 +88,7 @@ struct AttributionLexicon: Sendable {
                 progressiveAuxiliaries = "progressive_auxiliaries", raisingVerbs = "raising_verbs", clauseBreaks = "clause_breaks", objectCues = "object_cues", continuationCues = "continuation_cues",
                 participlePrepositions = "participle_prepositions", affiliationPrepositions = "affiliation_prepositions",
                 raisingParticles = "raising_particles", relativePronouns = "relative_pronouns",
-                quantityHeads = "quantity_heads",
+                quantityHeads = "quantity_heads", noticeLabels = "notice_labels",
                 placePrepositions = "place_prepositions",
                 roleTitles = "role_titles"
         }
@@ -167,6 +170,7 @@ struct AttributionLexicon: Sendable {
         raisingParticles = Set(words.raisingParticles ?? [])
         relativePronouns = Set(words.relativePronouns ?? [])
         quantityHeads = Set(words.quantityHeads ?? [])
+        noticeLabels = Set(words.noticeLabels ?? [])
         placePrepositions = Set(words.placePrepositions ?? [])
         for (role, list) in words.roleTitles ?? [:] {
             roleTitles[role] = list.map { $0.lowercased().split(separator: " ").map(String.init) }

@@ -565,7 +565,9 @@ struct Run {
             letters += t.text.unicodeScalars.filter { $0.properties.isAlphabetic }.count
             k += 1
         }
-        guard k > lo, k < tokens.count, tokens[k].text == ":", letters >= 3 else { return false }
+        guard k > lo, k < tokens.count, tokens[k].text == ":", letters >= 3,
+            !tokens[lo..<k].contains(where: { lex.noticeLabels.contains($0.lower) })
+        else { return false }
         let p = d.firstParagraph
         var ref = resolver.classify(lo..<k)
             ?? SpeakerRef(form: .name, tokens: lo..<k, span: Span(tokens[lo].span.start, tokens[k - 1].span.end),
@@ -831,7 +833,11 @@ struct Run {
         let last = ts.last!
         // A share of a group, as polls report it: "Forty-one percent said ...", "Six in 10 say ...", "Nearly half
         // said ...". The phrase itself is the (group) speaker.
-        if lex.quantityHeads.contains(last.lower) || last.text.unicodeScalars.allSatisfy({ $0.properties.numericType != nil }) {
+        // A number ends such a phrase only as the base of a share ("Six in 10", "Nine out of 10"): small, in a short
+        // phrase, so "Critics in 2016 said" stays no share.
+        let shareBase = ts.count <= 4 && last.text.unicodeScalars.allSatisfy({ $0.properties.numericType != nil })
+            && (Int(last.text).map { $0 <= 100 } ?? false)
+        if lex.quantityHeads.contains(last.lower) || shareBase {
             let span = Span(first.span.start, last.span.end)
             var ref = SpeakerRef(form: .group, tokens: start..<end, span: span, text: document.string(span), kind: .group)
             ref.description = ref.text

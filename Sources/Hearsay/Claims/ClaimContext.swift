@@ -32,6 +32,9 @@ struct ClaimContext {
         var levelPrepositions: [String]
         var ofWords: [String]
         var restatementWords: [String]
+        var changeNounPrepositions: [String]
+        var nounLevelPrepositions: [String]
+        var pastSuffixes: [String]
         var particles: [String]
         var maxSubjectWords: Int
         var maxVerbGap: Int
@@ -48,6 +51,9 @@ struct ClaimContext {
             case levelPrepositions = "level_prepositions"
             case ofWords = "of_words"
             case restatementWords = "restatement_words"
+            case changeNounPrepositions = "change_noun_prepositions"
+            case nounLevelPrepositions = "noun_level_prepositions"
+            case pastSuffixes = "past_suffixes"
             case particles
             case maxSubjectWords = "max_subject_words"
             case maxVerbGap = "max_verb_gap"
@@ -70,6 +76,9 @@ struct ClaimContext {
         let levelPrepositions: Set<String>
         let ofWords: Set<String>
         let restatementWords: Set<String>
+        let changeNounPrepositions: Set<String>
+        let nounLevelPrepositions: Set<String>
+        let pastSuffixes: [String]
         let particles: Set<String>
         let maxSubjectWords: Int
         let maxVerbGap: Int
@@ -94,6 +103,9 @@ struct ClaimContext {
             levelPrepositions = set(f.levelPrepositions)
             ofWords = set(f.ofWords)
             restatementWords = set(f.restatementWords)
+            changeNounPrepositions = set(f.changeNounPrepositions)
+            nounLevelPrepositions = set(f.nounLevelPrepositions)
+            pastSuffixes = f.pastSuffixes.map { $0.lowercased() }
             particles = set(f.particles)
             maxSubjectWords = f.maxSubjectWords
             maxVerbGap = f.maxVerbGap
@@ -160,7 +172,11 @@ struct ClaimContext {
         var n = 0
         while n < cx.maxSubjectWords, nounWord(j, first: n == 0) {
             // A plural noun followed by a past form ends the phrase: "voters backed him".
-            if n > 0, let w = word(j), w.hasSuffix("ed"), let p = word(j - 1), lx.looksPlural(p) { break }
+            if n > 0, let w = word(j), cx.pastSuffixes.contains(where: { w.hasSuffix($0) }), let p = word(j - 1),
+                lx.looksPlural(p)
+            {
+                break
+            }
             j += 1
             n += 1
             while j < t.count, joiningHyphen(j), nounWord(j + 1) { j += 2 }
@@ -256,7 +272,7 @@ struct ClaimContext {
         // A change noun right after the amount: "a 5% increase (in sales)".
         if let w = word(after), owner[after] < 0, cx.upNouns.contains(w) || cx.downNouns.contains(w) {
             if change == nil { change = cx.upNouns.contains(w) ? "up" : "down" }
-            if let p = word(after + 1), p == "in" || cx.ofWords.contains(p), let r = phraseRight(after + 2) {
+            if let p = word(after + 1), cx.changeNounPrepositions.contains(p), let r = phraseRight(after + 2) {
                 subject = Subject(start: r.lowerBound, end: r.upperBound, rule: "claims.subject-modified", confidence: 0.6)
             }
         }
@@ -273,7 +289,7 @@ struct ClaimContext {
         {
             subject = Subject(start: r.lowerBound, end: r.upperBound, rule: "claims.subject-modified", confidence: 0.7)
         }
-        if let w = word(before), cx.ofWords.contains(w) || w == "at", let r = phraseLeft(before),
+        if let w = word(before), cx.ofWords.contains(w) || cx.nounLevelPrepositions.contains(w), let r = phraseLeft(before),
             let head = word(r.upperBound - 1)
         {
             if cx.upNouns.contains(head) || cx.downNouns.contains(head) {

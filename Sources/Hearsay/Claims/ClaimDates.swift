@@ -511,10 +511,13 @@ extension ClaimScanner {
         guard let w = word(k), let n = parseNumber(k, money: false), n.spelled, !n.ordinal, !n.fraction,
             n.value == n.value.rounded()
         else { return nil }
-        if n.value >= 1000, n.value <= 2100 { return (Int(n.value), n.end) }
+        // A spelled number that counts something is no year: "On May 1, two thousand workers marched".
+        if n.value >= 1000, n.value <= 2100 {
+            return countedNoun(n.end, value: n.value) == nil ? (Int(n.value), n.end) : nil
+        }
         guard let c = lx.cardinals[w], c >= 11, c <= 20, c == c.rounded(), word(k + 1) != nil,
             let lo = parseNumber(k + 1, money: false), lo.spelled, !lo.ordinal, !lo.fraction, lo.value >= 10,
-            lo.value <= 99, lo.value == lo.value.rounded()
+            lo.value <= 99, lo.value == lo.value.rounded(), countedNoun(lo.end, value: lo.value) == nil
         else { return nil }
         return (Int(c) * 100 + Int(lo.value), lo.end)
     }

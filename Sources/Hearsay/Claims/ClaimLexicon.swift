@@ -56,6 +56,7 @@ struct ClaimLexicon: Sendable {
         var partModifiers: [String]?
         var pronounOneDeterminers: [String]?
         var relativeDayNameFollowers: [String]?
+        var streetWords: [String]?
         var indefiniteTimeWords: [String]?
         var indefiniteTimeBefore: [String]?
         var sourceDescriptions: [String]?
@@ -114,6 +115,7 @@ struct ClaimLexicon: Sendable {
             case partModifiers = "part_modifiers"
             case pronounOneDeterminers = "pronoun_one_determiners"
             case relativeDayNameFollowers = "relative_day_name_followers"
+            case streetWords = "street_words"
             case indefiniteTimeWords = "indefinite_time_words"
             case indefiniteTimeBefore = "indefinite_time_before"
             case sourceDescriptions = "source_descriptions"
@@ -217,6 +219,8 @@ struct ClaimLexicon: Sendable {
     let partModifiers: Set<String>
     /// Words after a capitalised relative day that make it a name: "the Today programme".
     let relativeDayNameFollowers: Set<String>
+    /// The last word of a street name: "14-16 Harbour Street" is a range of house numbers, not a claim.
+    let streetWords: Set<String>
     /// Words before "one" that make it a pronoun: "get this one right".
     let pronounOneDeterminers: Set<String>
     /// "one day", "one night" after a modal or a subject pronoun mean "someday", not a duration.
@@ -302,6 +306,7 @@ struct ClaimLexicon: Sendable {
         partModifiers = Set(lexicon.partModifiers ?? [])
         pronounOneDeterminers = Set(lexicon.pronounOneDeterminers ?? [])
         relativeDayNameFollowers = Set(lexicon.relativeDayNameFollowers ?? [])
+        streetWords = Set(lexicon.streetWords ?? [])
         indefiniteTimeWords = Set(lexicon.indefiniteTimeWords ?? [])
         indefiniteTimeBefore = Set(lexicon.indefiniteTimeBefore ?? [])
         sourceDescriptions = PhraseTable((lexicon.sourceDescriptions ?? []).map { ($0, true) })

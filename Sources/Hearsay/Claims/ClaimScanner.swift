@@ -931,7 +931,8 @@ struct ClaimScanner {
             // "16-18 Industrial Avenue": a range of house numbers
             if !num.spelled, isInt(numStart), num.value < 10000, isSym(k, "-"), tight(k), isInt(k + 1), tight(k + 1),
                 let nw = word(k + 2), t[k + 2].capitalized, t[k + 2].spaceBefore, lx.months[nw] == nil, lx.weekdays[nw] == nil,
-                countedNoun(k + 2, value: 2) == nil, unitAfter(k + 2, attachedOK: false) == nil
+                countedNoun(k + 2, value: 2) == nil, unitAfter(k + 2, attachedOK: false) == nil,
+                (k + 2..<min(limit, k + 6)).contains(where: { t[$0].capitalized && lx.streetWords.contains(t[$0].lower) })
             {
                 return QuantityResult(claim: nil, endTok: k + 2)
             }
