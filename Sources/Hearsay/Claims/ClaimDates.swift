@@ -1048,7 +1048,10 @@ extension ClaimScanner {
     /// A `future_markers` word ("will", "shall", a word ending in "'ll") in the sentence before token `k`.
     func futureBefore(_ k: Int) -> Bool {
         var j = k - 1
-        while j >= base {
+        // A sentence's worth of tokens: a unit without sentences (a whole paragraph or text) must not make this
+        // scan quadratic.
+        let floor = max(base, k - 64)
+        while j >= floor {
             if t[j].kind == .word {
                 let w = t[j].lower
                 for f in lx.futureMarkers {
