@@ -31,6 +31,8 @@ struct AttributionLexicon: Sendable {
     var affiliationPrepositions: Set<String> = []
     var raisingParticles: Set<String> = []
     var relativePronouns: Set<String> = []
+    /// Conjunctions that join a second verb to a subject ("... and said", "... but said").
+    var subjectCoordinators: Set<String> = []
     var quantityHeads: Set<String> = []
     /// Prepositions after which a lone capitalized word is a place ("in Ohio"), never a person.
     var placePrepositions: Set<String> = []
@@ -74,6 +76,7 @@ struct AttributionLexicon: Sendable {
         var affiliationPrepositions: [String]?
         var raisingParticles: [String]?
         var relativePronouns: [String]?
+        var subjectCoordinators: [String]?
         var quantityHeads: [String]?
         var placePrepositions: [String]?
         var roleTitles: [String: [String]]?
@@ -85,6 +88,7 @@ struct AttributionLexicon: Sendable {
                 progressiveAuxiliaries = "progressive_auxiliaries", raisingVerbs = "raising_verbs", clauseBreaks = "clause_breaks", objectCues = "object_cues", continuationCues = "continuation_cues",
                 participlePrepositions = "participle_prepositions", affiliationPrepositions = "affiliation_prepositions",
                 raisingParticles = "raising_particles", relativePronouns = "relative_pronouns",
+                subjectCoordinators = "subject_coordinators",
                 quantityHeads = "quantity_heads",
                 placePrepositions = "place_prepositions",
                 roleTitles = "role_titles"
@@ -166,6 +170,7 @@ struct AttributionLexicon: Sendable {
         affiliationPrepositions = Set(words.affiliationPrepositions ?? [])
         raisingParticles = Set(words.raisingParticles ?? [])
         relativePronouns = Set(words.relativePronouns ?? [])
+        subjectCoordinators = Set(words.subjectCoordinators ?? ["and"])
         quantityHeads = Set(words.quantityHeads ?? [])
         placePrepositions = Set(words.placePrepositions ?? [])
         for (role, list) in words.roleTitles ?? [:] {
