@@ -283,6 +283,40 @@ import Testing
         #expect(b.speakerName(of: qb) == "dockworkers")
     }
 
+    @Test func aChainOfAsidesAfterAnAgeOrAnAbbreviationKeepsTheName() throws {
+        // An age closes the first aside, a description the second.
+        let a = try run("Tomas Varga, 58, a ferry pilot from Duluth, said the new pier had been built too low.")
+        let qa = try #require(a.quotes.first)
+        #expect(qa.text == "the new pier had been built too low")
+        #expect(a.speakerName(of: qa) == "Tomas Varga")
+        // An abbreviated state closes the first aside.
+        let b = try run("Sen. Ada Kowalski, D-Okla., speaking on local radio, said the levy would be repealed.")
+        let qb = try #require(b.quotes.first)
+        #expect(b.speakerName(of: qb) == "Ada Kowalski")
+    }
+
+    @Test func aCueCoordinatedAfterAnAsideOrWithButTakesTheFirstSubject() throws {
+        let a = try run("Tomas Varga, 58, toured the flooded pier on Monday and said the town needed a new one.")
+        let qa = try #require(a.quotes.first)
+        #expect(qa.text == "the town needed a new one")
+        #expect(a.speakerName(of: qa) == "Tomas Varga")
+        let b = try run("Ines Kohl declined to name the owner but said the ship would be towed away.")
+        let qb = try #require(b.quotes.first)
+        #expect(qb.text == "the ship would be towed away")
+        #expect(b.speakerName(of: qb) == "Ines Kohl")
+        // A name in the possessive inside an apposition is not the subject of the coordination.
+        let c = try run("She backs free transit, one of Mayor Lin’s projects, but believes the city lacks parking.")
+        #expect(!c.quotes.contains { c.speakerName(of: $0) == "Lin" })
+    }
+
+    @Test func withoutAnObjectTheCueReachesThatOnlyOverAnAdjunct() throws {
+        // "that" after an adjunct opens the report; after an object it is a relative pronoun inside the report.
+        let a = try run("Mayor Ruth Okafor said on Monday that the ferry would resume in May.")
+        #expect(a.quotes.first?.text == "that the ferry would resume in May")
+        let c = try run("Mayor Ruth Okafor stressed her support for the levy that funds the harbour repairs.")
+        #expect(c.quotes.first?.text == "her support for the levy that funds the harbour repairs")
+    }
+
     @Test func aShareOfAGroupIsASpeaker() throws {
         let doc = try run("""
             The survey reached 900 commuters in March.

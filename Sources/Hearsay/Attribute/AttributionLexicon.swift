@@ -31,6 +31,8 @@ struct AttributionLexicon: Sendable {
     var affiliationPrepositions: Set<String> = []
     var raisingParticles: Set<String> = []
     var relativePronouns: Set<String> = []
+    /// Conjunctions that join a second verb to a subject ("... and said", "... but said").
+    var subjectCoordinators: Set<String> = []
     var quantityHeads: Set<String> = []
     /// Upper-case words before a colon that head a notice, not a transcript speaker ("BREAKING:", "UPDATE:").
     var noticeLabels: Set<String> = []
@@ -76,6 +78,7 @@ struct AttributionLexicon: Sendable {
         var affiliationPrepositions: [String]?
         var raisingParticles: [String]?
         var relativePronouns: [String]?
+        var subjectCoordinators: [String]?
         var quantityHeads: [String]?
         var noticeLabels: [String]?
         var placePrepositions: [String]?
@@ -88,6 +91,7 @@ struct AttributionLexicon: Sendable {
                 progressiveAuxiliaries = "progressive_auxiliaries", raisingVerbs = "raising_verbs", clauseBreaks = "clause_breaks", objectCues = "object_cues", continuationCues = "continuation_cues",
                 participlePrepositions = "participle_prepositions", affiliationPrepositions = "affiliation_prepositions",
                 raisingParticles = "raising_particles", relativePronouns = "relative_pronouns",
+                subjectCoordinators = "subject_coordinators",
                 quantityHeads = "quantity_heads", noticeLabels = "notice_labels",
                 placePrepositions = "place_prepositions",
                 roleTitles = "role_titles"
@@ -169,6 +173,7 @@ struct AttributionLexicon: Sendable {
         affiliationPrepositions = Set(words.affiliationPrepositions ?? [])
         raisingParticles = Set(words.raisingParticles ?? [])
         relativePronouns = Set(words.relativePronouns ?? [])
+        subjectCoordinators = Set(words.subjectCoordinators ?? ["and"])
         quantityHeads = Set(words.quantityHeads ?? [])
         noticeLabels = Set(words.noticeLabels ?? [])
         placePrepositions = Set(words.placePrepositions ?? [])

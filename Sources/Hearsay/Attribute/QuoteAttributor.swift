@@ -880,7 +880,7 @@ struct Run {
     func coordinatedSubject(before cue: Int, lower: Int) -> SpeakerRef? {
         var j = cue - 1
         while j >= lower, lex.skipBeforeCue.contains(tokens[j].lower) { j -= 1 }
-        guard j >= lower, tokens[j].lower == "and" else { return nil }
+        guard j >= lower, lex.subjectCoordinators.contains(tokens[j].lower), !tokens[j].quoted else { return nil }
         // The clause starts after the last comma before the cue, or at the sentence start; a comma right before
         // "and" only closes the first conjunct ("Trump has called out Tur, and has referred to her as ...").
         var start = lower
@@ -893,7 +893,15 @@ struct Run {
             }
             k -= 1
         }
-        return resolver.phrase(startingAt: start, upper: j)
+        // After a comma, a name in the possessive is inside an apposition, not the subject ("She backs free
+        // transit, one of Mayor Lin's projects, but believes ...").
+        if let r = resolver.phrase(startingAt: start, upper: j) {
+            return start > lower && tokens[r.tokens.upperBound - 1].isPossessive ? nil : r
+        }
+        // The first conjunct follows an apposition or an aside of its subject ("Ada Kowalski, 61, a welder,
+        // toured the plant and said ..."): the subject is read backwards from the comma that closes the aside.
+        guard start > lower, tokens[start - 1].text == ",", start < j, !resolver.isName(tokens[start]) else { return nil }
+        return resolver.phrase(endingBefore: start, lower: lower)
     }
 
     /// "Ms. Ruiz, who said ...", "voters who say ...", "a poll that shows ...": a relative pronoun right before the
@@ -1247,7 +1255,15 @@ struct Run {
                 ref = r
                 var start = cue.upperBound
                 var k = cue.upperBound
-                while k < min(hi, cue.upperBound + 10) {
+                // A cue without an object reaches a complementizer only over an adjunct ("said on Tuesday that",
+                // "said repeatedly that", "said, however, that"); after any other word the report has begun, and a
+                // later "that" or "if" is inside it ("stressed her support of the raid that ...", "said the fund
+                // should close if ...").
+                let overAdjunct = lex.objectCues.contains(form.lemma) || k < hi && (!tokens[k].isWord
+                    || lex.complementizers.contains(tokens[k].lower) || lex.prepositions.contains(tokens[k].lower)
+                    || lex.temporal.contains(tokens[k].lower) || lex.skipBeforeCue.contains(tokens[k].lower)
+                    || resolver.isAdverb(tokens[k]))
+                while overAdjunct, k < min(hi, cue.upperBound + 10) {
                     if lex.complementizers.contains(tokens[k].lower) {
                         start = k
                         break

@@ -126,6 +126,11 @@ struct SpeakerResolver {
 
     func isRole(_ t: Token) -> Bool { t.isWord && lex.roles.contains(t.lower) }
 
+    /// A number written in digits ("61").
+    func isNumber(_ t: Token) -> Bool {
+        !t.text.isEmpty && t.text.unicodeScalars.allSatisfy { $0.properties.numericType != nil }
+    }
+
     /// The phrase that ends right before token `end` (exclusive), read backwards, not crossing `lower`.
     func phrase(endingBefore end: Int, lower: Int) -> SpeakerRef? {
         var j = end - 1
@@ -176,14 +181,17 @@ struct SpeakerResolver {
                 }
                 c -= 1
             }
-            // Before the aside: a name, a role, or the parenthesis after a name ("Sen. X (Vt.), who lost ..., said").
-            guard c > lower, c < j - 1, tokens[c].text == mark,
-                isName(tokens[c - 1]) || isRole(tokens[c - 1]) || tokens[c - 1].text == ")"
-            else { return nil }
+            // Before the aside: a name, a role, or the parenthesis after a name ("Sen. X (Vt.), who lost ..., said");
+            // or a chain of asides, when an age or an abbreviation closes the one before ("Ada Kowalski, 61, a
+            // welder from Tulsa, said", "Sen. Ada Kowalski, D-Okla., speaking on radio, said").
+            guard c > lower, c < j - 1, tokens[c].text == mark else { return nil }
+            let left = tokens[c - 1]
+            let chained = mark == "," && c - 1 > lower && (left.text == "." || isNumber(left))
+            guard chained || isName(left) || isRole(left) || left.text == ")" else { return nil }
             let opener = tokens[c + 1]
             // The aside is the name and the phrase before it its description: "The club's general manager, Ann
             // Roe, said" is Ann Roe (`speaker.cue-*`), described as the club's general manager.
-            if mark == ",", j - c - 1 <= 5, (c + 1..<j).allSatisfy({ isName(tokens[$0]) || tokens[$0].text == "." }),
+            if mark == ",", !chained, j - c - 1 <= 5, (c + 1..<j).allSatisfy({ isName(tokens[$0]) || tokens[$0].text == "." }),
                 let named = classify((c + 1)..<j), named.form == .name, named.name.count >= 2
             {
                 let described = phrase(endingBefore: c, lower: lower)
@@ -201,7 +209,8 @@ struct SpeakerResolver {
                 || mark != "," || !opener.isWord && opener.text.unicodeScalars.first.map({ $0.value >= 48 && $0.value <= 57 }) == true
                 || j - c <= 15 && opener.isWord && !lex.clauseStops.contains(opener.lower)
             guard asideOK else { return nil }
-            return phrase(endingBefore: c, lower: lower)
+            // The comma before the age or the abbreviation closes the aside before it.
+            return phrase(endingBefore: chained ? c + 1 : c, lower: lower)
         }
         guard j >= lower, tokens[j].isWord, !tokens[j].quoted else { return nil }
         if let kind = lex.pronouns[tokens[j].lower] {
