@@ -578,12 +578,19 @@ struct Run {
         }
         if ref.name.isEmpty { ref.name = tokens[lo..<k].map { $0.text } }
         ref.kind = .person
+        return assignLabel(&d, ref, paragraph: p, rule: "speaker.transcript-label", quoteWords: quoteWords)
+    }
+
+    /// A label's speaker (transcript or colon label) resolved in its paragraph and set on a direct quote.
+    mutating func assignLabel(
+        _ d: inout QuoteAttributor.Draft, _ ref: SpeakerRef, paragraph p: Int, rule: String, quoteWords: Set<String>
+    ) -> Bool {
         guard let (idx, _) = resolver.resolve(ref, at: ref.span.start, paragraph: p, quoteWords: quoteWords,
             sectionStart: sectionStart[safe: p] ?? 0, inStatement: false)
         else { return false }
         d.speaker = idx
         d.speakerRef = ref
-        d.attributionRule = "speaker.transcript-label"
+        d.attributionRule = rule
         d.attributionConfidence = 0.8
         d.kind = .direct
         return true
@@ -605,15 +612,7 @@ struct Run {
         else { return false }
         var named = ref
         if named.kind == .unknown, lex.firstNames.contains(named.name[0].lowercased()) { named.kind = .person }
-        guard let (idx, _) = resolver.resolve(named, at: named.span.start, paragraph: p, quoteWords: quoteWords,
-            sectionStart: sectionStart[safe: p] ?? 0, inStatement: false)
-        else { return false }
-        d.speaker = idx
-        d.speakerRef = named
-        d.attributionRule = "speaker.colon-label"
-        d.attributionConfidence = 0.8
-        d.kind = .direct
-        return true
+        return assignLabel(&d, named, paragraph: p, rule: "speaker.colon-label", quoteWords: quoteWords)
     }
 
     /// The cue between the two parts of a split quote.
