@@ -1,5 +1,8 @@
 /// The word lists the attribute stage works from, loaded from resource files named in `pipeline.json`.
-struct AttributionLexicon: Sendable {
+///
+/// A class, so that the stage, each document's run and its resolver share one copy instead of copying some forty
+/// tables (a retain and a release each) per document. Filled in `init` and never changed after, hence Sendable.
+final class AttributionLexicon: @unchecked Sendable {
     struct CueForm: Sendable {
         var lemma: String
         /// Lower-case words of the form ("according", "to").
