@@ -28,7 +28,7 @@ import Testing
 
     static let doubles: [Double] = [
         0, -0.0, 1, -1, 0.5, 0.1, 0.2, 0.1 + 0.2, 0.6, 0.9, 0.95, 0.333, 1.0 / 3, 2.0 / 3, 100, 1234.5, 1e-4, 1e-5,
-        1.5e-7, 5e-324, 2.2250738585072014e-308, 1e15, 9e15, 9.5e15, 1e16, 1.2345e16, 2.0e22, 1e21, 123456789012345680,
+        1.5e-7, .leastNonzeroMagnitude, .leastNormalMagnitude, 1e15, 9e15, 9.5e15, 1e16, 1.2345e16, 2.0e22, 1e21, 123456789012345680,
         Double(Int64.max), -9.1e15, 1.7976931348623157e308, -1.7976931348623157e308, 4.35, 75e9, 58e9, 0.001, 0.999,
     ]
 
@@ -182,7 +182,7 @@ import Testing
     }
 
     static func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> String {
-        let i = zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+        let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
         let show = { (x: [UInt8]) in String(decoding: x[max(0, i - 60)..<min(x.count, i + 60)], as: UTF8.self) }
         return "at byte \(i):\nwriter:  \(show(a))\nencoder: \(show(b))"
     }
