@@ -6,7 +6,7 @@ public enum Layer: String, Sendable, Hashable, Codable, CaseIterable {
 /// One processor of the pipeline.
 ///
 /// A stage is built once from its own section of `pipeline.json` and then run on each document. It declares what
-/// it needs and what it adds; ``Pipeline`` refuses an order that leaves a requirement unmet before any article is
+/// it needs and what it adds; the pipeline refuses an order that leaves a requirement unmet before any article is
 /// read.
 public protocol Stage: Sendable {
     associatedtype Config: StageConfig
