@@ -13,12 +13,19 @@ public protocol Stage: Sendable {
     /// The stage's name, as in `pipeline.json`'s `stages` list.
     static var name: String { get }
     static var requires: Set<Layer> { get }
+    /// Layers the stage reads when an earlier stage provided them, and does without otherwise (optional inputs:
+    /// not checked when the pipeline is built). Default: none.
+    static var uses: Set<Layer> { get }
     static var provides: Set<Layer> { get }
     init(config: Config, resources: ResourceLoader) throws
     /// Runs the stage on one document.
     ///
     /// - Throws: ``HearsayError`` when the document cannot be processed; the batch goes on with the next one.
     func run(_ document: inout Document) throws
+}
+
+extension Stage {
+    public static var uses: Set<Layer> { [] }
 }
 
 /// A stage's section of `pipeline.json`.

@@ -96,8 +96,8 @@ public struct PipelineConfig: Sendable {
         self.sections = sections
     }
 
-    /// Every stage this build knows, in their natural order.
-    public static let stageNames = ["normalize", "segment", "attribute", "claims", "emit"]
+    /// Every stage this build knows, in their natural order (from ``StageRegistry``).
+    public static let stageNames = StageRegistry.entries.map(\.name)
 
     /// Decodes one stage's section, refusing unknown keys and naming the key path of a bad value.
     func section<C: StageConfig>(_ name: String, as type: C.Type, file: String) throws -> C {
