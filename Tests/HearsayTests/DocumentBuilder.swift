@@ -1,3 +1,5 @@
+import Testing
+
 @testable import Hearsay
 
 /// Builds the input of a stage by hand, with the layers the stage requires, as spaCy's tests make a `Doc`
@@ -98,5 +100,22 @@ enum DocumentBuilder {
         }
         if start < paragraph.end { out.append(Span(start, paragraph.end)) }
         return out
+    }
+}
+
+@Suite struct DocumentBuilderTests {
+    @Test func sentencesEndAtStopsButNotAtAbbreviationsOrInitials() {
+        let doc = DocumentBuilder.make("Sen. Ada J. Kowalski said “it will pass.” Prices rose 5.5 percent!\n\nA new day.")
+        #expect(doc.sentences.map { doc.string($0.span) } == [
+            "Sen. Ada J. Kowalski said “it will pass.”", "Prices rose 5.5 percent!", "A new day.",
+        ])
+        #expect(doc.sentences.map(\.paragraph) == [0, 0, 1])
+        #expect(doc.provided.isSuperset(of: QuoteAttributor.requires))
+    }
+
+    @Test func namedSentencesAreTakenAsGiven() {
+        let doc = DocumentBuilder.make("Mr. Lee left. Then he came back.", sentences: ["Mr.", "Lee left. Then he came back."])
+        #expect(doc.sentences.map { doc.string($0.span) } == ["Mr.", "Lee left. Then he came back."])
+        #expect(doc.sentences[1].sourceSpan == Span(4, 32))
     }
 }
