@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import Hearsay
+
+struct ClaimsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "claims",
+        abstract: "List numeric claims, one row each, with value, unit, kind, speaker, confidence and spans.",
+        discussion: """
+            Reads knowledge files and JSON Lines output (hearsay extract --jsonl, hearsay stream). value and \
+            value_max hold numbers only; a date or time goes to the timex column, so --min and --max compare \
+            amounts, never dates. The table shows the main columns; csv, tsv and jsonl write every column: \
+            document, claim, speaker, speaker_name, quote, kind, text, value, value_max, timex, unit, qualifier, \
+            subject, change, confidence, rule, start, end, source_start, source_end. Exit status 1 when no claim \
+            matches. Columns and formats: docs/views.md.
+            """)
+
+    @OptionGroup var view: ViewOptions
+
+    @Option(
+        name: .long,
+        help: "Only these kinds: money, percent, count, measure, date, time, duration, ordinal, other (comma-separated or repeated).")
+    var kind: [String] = []
+
+    @Option(name: .long, help: "Only amounts of at least N (a range: its upper end).")
+    var min: Double?
+
+    @Option(name: .long, help: "Only amounts of at most N (a range: its lower end).")
+    var max: Double?
+
+    @Option(name: .long, help: "Only claims inside quotes of this speaker (matched loosely).")
+    var speaker: String?
+
+    @Option(name: .long, help: "Only claims found with at least this confidence (0 to 1).")
+    var minConfidence: Double?
+
+    func validate() throws {
+        do { _ = try FlatViews.kinds(kind, of: Claim.Kind.self) } catch let e as HearsayError {
+            throw ValidationError(e.message)
+        }
+        if let min, let max, min > max { throw ValidationError("--min \(min) is above --max \(max)") }
+    }
+
+    func run() throws {
+        let rows = try reportingErrors {
+            let filter = FlatViews.ClaimFilter(
+                kinds: try FlatViews.kinds(kind, of: Claim.Kind.self), min: min, max: max, speaker: speaker,
+                minConfidence: minConfidence)
+            return try FlatViews.claims(in: view.paths, filter: filter)
+        }
+        try view.write(rows)
+    }
+}
