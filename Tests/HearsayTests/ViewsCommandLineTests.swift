@@ -90,6 +90,15 @@ import Testing
         #expect(bareDoc?["id"] as? String == "stdin")
         #expect((bareDoc?["claims"] as? [[String: Any]] ?? []).allSatisfy { $0["value"] as? String != "2021-03-01" })
 
+        // Standard input is read up to normalize.max_bytes and no further.
+        let small = dir.appendingPathComponent("small.json")
+        try Data(#"{"version": 1, "normalize": {"max_bytes": 100}}"#.utf8).write(to: small)
+        let big = try cli.run(
+            ["extract", "-", "--pipeline", small.path, "-o", out.path, "--quiet", "--no-cache"],
+            stdin: String(repeating: Self.article, count: 40))
+        #expect(big.status == 1)
+        #expect(big.stderr.contains("stdin:@100: error: standard input is over the cap of 100 bytes"))
+
         let twice = try cli.run(["extract", "-", "-"], stdin: Self.article)
         #expect(twice.status == 64)
         let badDate = try cli.run(["extract", "-", "--published", "March"], stdin: Self.article)
