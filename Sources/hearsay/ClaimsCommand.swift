@@ -19,7 +19,9 @@ struct ClaimsCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: "Only these kinds: money, percent, count, measure, date, time, duration, ordinal, other (comma-separated or repeated).")
+        help:
+            "Only these kinds: money, percent, count, measure, date, time, duration, ordinal, other (comma-separated or repeated)."
+    )
     var kind: [String] = []
 
     @Option(name: .long, help: "Only amounts of at least N (a range: its upper end).")

@@ -23,7 +23,8 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "The output format.")
     var format: Format
 
-    @Option(name: .shortAndLong, help: "Output file, written to a temporary name and renamed into place (default: stdout).")
+    @Option(
+        name: .shortAndLong, help: "Output file, written to a temporary name and renamed into place (default: stdout).")
     var output: String?
 
     func run() throws {

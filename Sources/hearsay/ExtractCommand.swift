@@ -28,7 +28,7 @@ struct ExtractCommand: ParsableCommand {
             """)
 
     @Argument(
-        help: "Files, directories, .warc/.warc.gz archives, .jsonl/.jsonl.gz corpora, or - for one article on stdin (default: seeds).")
+        help: "Files, directories, .warc(.gz) archives, .jsonl(.gz) corpora, - for stdin (default: seeds).")
     var paths: [String] = []
 
     @Option(name: .long, help: "Also read the paths listed in this file, one a line (- reads the list from stdin).")
@@ -75,11 +75,9 @@ struct ExtractCommand: ParsableCommand {
             throw ValidationError("--out-dir writes one file per input; it cannot be combined with --output or --jsonl")
         }
         if resume && noCache { throw ValidationError("--resume needs the cache that --no-cache turns off") }
-        if paths.filter({ $0 == Batch.standardInputPath }).count > 1 || paths.contains(Batch.standardInputPath)
-            && inputFile == Batch.standardInputPath
-        {
-            throw ValidationError("standard input (-) can be read only once")
-        }
+        let stdinReads =
+            paths.filter { $0 == Batch.standardInputPath }.count + (inputFile == Batch.standardInputPath ? 1 : 0)
+        if stdinReads > 1 { throw ValidationError("standard input (-) can be read only once") }
         if let published, StreamInput.publicationDate(published) == nil {
             throw ValidationError("--published must be a date, YYYY-MM-DD (got '\(published)')")
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Hearsay
 
 /// The attribute stage's language check: articles in a language the rules are not for keep their quotes and get

@@ -72,7 +72,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("k.json")
         let r = try cli.run(
-            ["extract", "-", "--id", "ferry.txt", "--published", "2021-03-03", "-o", out.path, "--quiet", "--no-cache"],
+            [
+                "extract", "-", "--id", "ferry.txt", "--published", "2021-03-03", "-o", out.path, "--quiet",
+                "--no-cache",
+            ],
             stdin: Self.article)
         #expect(r.status == 0, "\(r.stderr)")
         let file = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any]
@@ -116,8 +119,10 @@ import Testing
         try Data("\(own.path)\r\n\n\(plain.path)\n".utf8).write(to: list)
         let out = dir.appendingPathComponent("k.jsonl")
         let r = try cli.run(
-            ["extract", "--input-file", list.path, "--published", "2021-03-03", "--jsonl", "-o", out.path, "--quiet",
-            "--no-cache"])
+            [
+                "extract", "--input-file", list.path, "--published", "2021-03-03", "--jsonl", "-o", out.path, "--quiet",
+                "--no-cache",
+            ])
         #expect(r.status == 0, "\(r.stderr)")
         let docs = try String(contentsOf: out, encoding: .utf8).split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
@@ -135,7 +140,8 @@ import Testing
         let p = dir.appendingPathComponent("p.json")
         try Data(#"{"version": 1}"#.utf8).write(to: p)
         let out = dir.appendingPathComponent("k.json")
-        let r = try cli.run(["extract", "-", "--pipeline", p.path, "-o", out.path, "--quiet", "--no-cache"], stdin: Self.article)
+        let r = try cli.run(
+            ["extract", "-", "--pipeline", p.path, "-o", out.path, "--quiet", "--no-cache"], stdin: Self.article)
         #expect(r.status == 0, "\(r.stderr)")
         let file = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any]
         let doc = (file?["documents"] as? [[String: Any]])?.first

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Hearsay
 
 /// The flat views (`hearsay quotes`, `hearsay claims`), their output formats, and the Web Annotation export.
@@ -29,10 +30,14 @@ import Testing
         #expect(okoro[Self.column(rows, "cue")] == .text("said"))
         #expect(okoro[Self.column(rows, "kind")] == .text("direct"))
         // The span columns point at the quoted words in the text and in the original bytes.
-        guard case .number(let s) = okoro[Self.column(rows, "start")], case .number(let e) = okoro[Self.column(rows, "end")],
+        guard case .number(let s) = okoro[Self.column(rows, "start")],
+            case .number(let e) = okoro[Self.column(rows, "end")],
             case .number(let bs) = okoro[Self.column(rows, "source_start")],
             case .number(let be) = okoro[Self.column(rows, "source_end")]
-        else { Issue.record("spans missing"); return }
+        else {
+            Issue.record("spans missing")
+            return
+        }
         #expect(d.string(Span(Int(s), Int(e))) == okoro[text].plain)
         let bytes = Array(Self.article.utf8)[Int(bs)..<Int(be)]
         #expect(String(decoding: bytes, as: UTF8.self) == okoro[text].plain)

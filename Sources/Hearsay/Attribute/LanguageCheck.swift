@@ -41,7 +41,9 @@ struct LanguageCheck: Sendable {
         sampleWords = max(1, file.sampleWords)
         minHits = max(1, file.minHits)
         minRatio = max(1, file.minRatio)
-        stopWords = file.stopWords.keys.sorted().map { ($0.lowercased(), Set(file.stopWords[$0]!.map { $0.lowercased() })) }
+        stopWords = file.stopWords.keys.sorted().map {
+            ($0.lowercased(), Set(file.stopWords[$0]!.map { $0.lowercased() }))
+        }
     }
 
     /// The article's language and the rule that found it, or nil when neither rule can tell.

@@ -56,7 +56,8 @@ extension Batch {
                 data = try Data(contentsOf: URL(fileURLWithPath: list))
             }
         } catch {
-            throw HearsayError(code: "input.unreadable", message: "cannot read the list of inputs", file: list, cause: "\(error)")
+            throw HearsayError(
+                code: "input.unreadable", message: "cannot read the list of inputs", file: list, cause: "\(error)")
         }
         return data.split(separator: 0x0A).compactMap { raw in
             var line = raw

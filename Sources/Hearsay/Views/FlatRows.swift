@@ -102,12 +102,16 @@ extension FlatRows {
 
     /// A CSV field per RFC 4180.
     static func csvField(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return s }
+        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else {
+            return s
+        }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     static func tsvField(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\\" }) else { return s }
+        guard s.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\r" || $0 == "\n" || $0 == "\\" }) else {
+            return s
+        }
         var out = ""
         for u in s.unicodeScalars {
             switch u {

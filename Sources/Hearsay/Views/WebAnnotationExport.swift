@@ -123,7 +123,8 @@ public enum WebAnnotationExport {
                     Body(
                         purpose: "describing",
                         value: "rule: \(c.provenance.rule) (confidence \(Cell.format(c.provenance.confidence)))"))
-                items.append(Annotation(id: annotationID(d.id, c.id), body: bodies, target: [target(source, c.span, scalars)]))
+                items.append(
+                    Annotation(id: annotationID(d.id, c.id), body: bodies, target: [target(source, c.span, scalars)]))
             }
         }
         let digest = identity.finalize().map { String(format: "%02x", $0) }.joined()
@@ -153,7 +154,8 @@ public enum WebAnnotationExport {
     }
 
     static func annotationID(_ document: String, _ item: String) -> String {
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+        var allowed = CharacterSet.alphanumerics.intersection(
+            CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
         allowed.insert(charactersIn: "-._~/")
         let doc = document.addingPercentEncoding(withAllowedCharacters: allowed) ?? document
         return "urn:hearsay:\(doc):\(item)"
@@ -174,7 +176,8 @@ public enum WebAnnotationExport {
             selector: [
                 Selector(
                     type: "TextQuoteSelector", exact: string(start, end),
-                    prefix: string(max(0, start - contextLength), start), suffix: string(end, min(n, end + contextLength))),
+                    prefix: string(max(0, start - contextLength), start),
+                    suffix: string(end, min(n, end + contextLength))),
                 Selector(type: "TextPositionSelector", start: start, end: end),
             ])
     }
