@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hearsay
+import HearsayStore
 
 struct ClaimsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,12 +45,13 @@ struct ClaimsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let rows = try reportingErrors {
-            let filter = FlatViews.ClaimFilter(
+        let filter = try reportingErrors {
+            FlatViews.ClaimFilter(
                 kinds: try FlatViews.kinds(kind, of: Claim.Kind.self), min: min, max: max, speaker: speaker,
                 minConfidence: minConfidence)
-            return try FlatViews.claims(in: view.paths, filter: filter)
         }
-        try view.write(rows)
+        try view.write(
+            try view.rows(
+                store: { try $0.claimRows(filter: filter) }, files: { try FlatViews.claims(in: $0, filter: filter) }))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Hearsay
+import HearsayStore
 
 extension RowFormat: ExpressibleByArgument {}
 
@@ -9,6 +10,11 @@ struct ViewOptions: ParsableArguments {
     @Argument(help: "Knowledge files or .jsonl files of knowledge documents (default: knowledge.json).")
     var files: [String] = []
 
+    @Option(
+        name: .long,
+        help: "Read this store (hearsay index) instead of knowledge files; it has no cues, rules or source spans.")
+    var db: String?
+
     @Option(name: .long, help: "table (for a terminal), csv (RFC 4180), tsv or jsonl.")
     var format: RowFormat = .table
 
@@ -16,6 +22,20 @@ struct ViewOptions: ParsableArguments {
     var width = 70
 
     var paths: [String] { files.isEmpty ? ["knowledge.json"] : files }
+
+    func validate() throws {
+        if db != nil && !files.isEmpty {
+            throw ValidationError("--db reads a store instead of FILEs: give one or the other")
+        }
+    }
+
+    /// The rows from the store when `--db` is given, else from the files.
+    func rows(store: (CorpusStore) throws -> FlatRows, files: ([String]) throws -> FlatRows) throws -> FlatRows {
+        try reportingErrors {
+            if let db { return try store(try CorpusStore(path: db)) }
+            return try files(paths)
+        }
+    }
 
     /// Writes the rows; exit status 1 when there are none.
     func write(_ rows: FlatRows) throws {
@@ -54,11 +74,12 @@ struct QuotesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let rows = try reportingErrors {
-            let filter = FlatViews.QuoteFilter(
+        let filter = try reportingErrors {
+            FlatViews.QuoteFilter(
                 speaker: speaker, kinds: try FlatViews.kinds(kind, of: Quote.Kind.self), minConfidence: minConfidence)
-            return try FlatViews.quotes(in: view.paths, filter: filter)
         }
-        try view.write(rows)
+        try view.write(
+            try view.rows(
+                store: { try $0.quoteRows(filter: filter) }, files: { try FlatViews.quotes(in: $0, filter: filter) }))
     }
 }

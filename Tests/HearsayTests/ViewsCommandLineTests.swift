@@ -47,6 +47,42 @@ import Testing
         #expect(missing.status == 2)
     }
 
+    /// The store gives the same rows as the knowledge file in every column it keeps, null in the others.
+    @Test func quotesAndClaimsFromTheStore() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let k = try extractSeeds(into: dir)
+        let db = dir.appendingPathComponent("h.sqlite").path
+        #expect(try cli.run(["index", k.path, "--db", db, "--quiet"]).status == 0)
+        func rows(_ args: [String]) throws -> [[String: Any]] {
+            let r = try cli.run(args + ["--format", "jsonl"])
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            return try r.stdout.split(separator: "\n").map {
+                try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+            }
+        }
+        func same(_ a: [[String: Any]], _ b: [[String: Any]], _ keys: [String]) {
+            #expect(a.count == b.count)
+            for (x, y) in zip(a, b) {
+                for key in keys { #expect("\(x[key] ?? "-")" == "\(y[key] ?? "-")", "\(key)") }
+            }
+        }
+        let fileQuotes = try rows(["quotes", k.path])
+        let storeQuotes = try rows(["quotes", "--db", db])
+        #expect(fileQuotes.count > 50)
+        same(fileQuotes, storeQuotes, ["document", "quote", "speaker", "kind", "text", "confidence", "start", "end"])
+        #expect(storeQuotes.allSatisfy { $0["cue"] is NSNull && $0["source_start"] is NSNull })
+        let keys = ["document", "claim", "speaker", "quote", "kind", "text", "value", "value_max", "timex", "unit"]
+        same(try rows(["claims", k.path]), try rows(["claims", "--db", db]), keys)
+        same(
+            try rows(["claims", k.path, "--kind", "money", "--min", "1e9"]),
+            try rows(["claims", "--db", db, "--kind", "money", "--min", "1e9"]), keys)
+        same(
+            try rows(["quotes", k.path, "--speaker", "pompeo"]),
+            try rows(["quotes", "--db", db, "--speaker", "pompeo"]), ["quote"])
+        #expect(try cli.run(["quotes", "--db", db, k.path]).status == 64)
+    }
+
     @Test func exportWritesAWebAnnotationCollection() throws {
         let dir = try makeTempDir()
         defer { try? FileManager.default.removeItem(at: dir) }

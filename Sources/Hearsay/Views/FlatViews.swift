@@ -68,11 +68,10 @@ public enum FlatViews {
         Column("source_start"), Column("source_end"),
     ]
 
-    /// Whether a speaker answers to `query` (its name, or a name it is mentioned by).
-    static func matches(_ speaker: Speaker?, _ query: String) -> Bool {
-        guard let speaker else { return false }
-        let names = [speaker.name] + speaker.mentions.filter { $0.form == .name }.map(\.text)
-        return SpeakerSearch.score(query: query, names: names) != nil
+    /// The names a speaker answers to: its name and the names it is mentioned by.
+    static func names(_ speaker: Speaker?) -> [String] {
+        guard let speaker else { return [] }
+        return [speaker.name] + speaker.mentions.filter { $0.form == .name }.map(\.text)
     }
 
     /// The rows of the quotes of `document` that `filter` keeps.
@@ -81,9 +80,9 @@ public enum FlatViews {
         for q in document.quotes {
             let speaker = document.speaker(q.speaker)
             let decided = q.attribution ?? q.provenance
-            if !filter.kinds.isEmpty && !filter.kinds.contains(q.kind) { continue }
-            if let m = filter.minConfidence, decided.confidence < m { continue }
-            if let s = filter.speaker, !matches(speaker, s) { continue }
+            guard filter.keeps(kind: q.kind, confidence: decided.confidence, speakerNames: names(speaker)) else {
+                continue
+            }
             let first = q.fragments.first
             let last = q.fragments.last
             rows.append([
@@ -103,15 +102,11 @@ public enum FlatViews {
         var rows: [[Cell]] = []
         for c in document.claims {
             let speaker = document.speaker(c.speaker)
-            if !filter.kinds.isEmpty && !filter.kinds.contains(c.kind) { continue }
-            if let m = filter.minConfidence, c.provenance.confidence < m { continue }
-            if filter.min != nil || filter.max != nil {
-                guard let low = c.value.number else { continue }
-                let high = c.valueMax?.number ?? low
-                if let m = filter.min, high < m { continue }
-                if let m = filter.max, low > m { continue }
-            }
-            if let s = filter.speaker, !matches(speaker, s) { continue }
+            guard
+                filter.keeps(
+                    kind: c.kind, value: c.value.number, valueMax: c.valueMax?.number,
+                    confidence: c.provenance.confidence, speakerNames: names(speaker))
+            else { continue }
             var timex: Cell = .null
             if case .text(let t) = c.value {
                 timex = .text(t)
@@ -166,5 +161,35 @@ extension FlatViews {
             out.insert(k)
         }
         return out
+    }
+}
+
+extension FlatViews.QuoteFilter {
+    /// Whether a quote of this kind, confidence (nil: unknown, which no `minConfidence` admits) and speaker names
+    /// (empty: no speaker) is kept.
+    public func keeps(kind: Quote.Kind, confidence: Double?, speakerNames: [String]) -> Bool {
+        if !kinds.isEmpty && !kinds.contains(kind) { return false }
+        if let m = minConfidence, (confidence ?? -1) < m { return false }
+        if let s = speaker, SpeakerSearch.score(query: s, names: speakerNames) == nil { return false }
+        return true
+    }
+}
+
+extension FlatViews.ClaimFilter {
+    /// Whether a claim of this kind, numeric value or range (nil: not a number), confidence and speaker names is
+    /// kept.
+    public func keeps(kind: Claim.Kind, value: Double?, valueMax: Double?, confidence: Double?, speakerNames: [String])
+        -> Bool
+    {
+        if !kinds.isEmpty && !kinds.contains(kind) { return false }
+        if let m = minConfidence, (confidence ?? -1) < m { return false }
+        if min != nil || max != nil {
+            guard let low = value else { return false }
+            let high = valueMax ?? low
+            if let m = min, high < m { return false }
+            if let m = max, low > m { return false }
+        }
+        if let s = speaker, SpeakerSearch.score(query: s, names: speakerNames) == nil { return false }
+        return true
     }
 }
