@@ -34,8 +34,8 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: "Also read the paths listed in this file, one a line (- reads the list from stdin).")
     var inputFile: String?
 
-    @Option(name: .long, help: "Document id of the article read from stdin.")
-    var id = "stdin"
+    @Option(name: .long, help: "Document id of the article read from stdin (default: stdin).")
+    var id: String?
 
     @Option(
         name: .long,
@@ -78,6 +78,9 @@ struct ExtractCommand: ParsableCommand {
         let stdinReads =
             paths.filter { $0 == Batch.standardInputPath }.count + (inputFile == Batch.standardInputPath ? 1 : 0)
         if stdinReads > 1 { throw ValidationError("standard input (-) can be read only once") }
+        if id != nil && !paths.contains(Batch.standardInputPath) {
+            throw ValidationError("--id names the article read from stdin: give - as a PATH")
+        }
         if let published, StreamInput.publicationDate(published) == nil {
             throw ValidationError("--published must be a date, YYYY-MM-DD (got '\(published)')")
         }
@@ -89,7 +92,7 @@ struct ExtractCommand: ParsableCommand {
         let pipeline = try options.load()
         let listed = try reportingErrors { try inputFile.map(Batch.pathList) ?? [] }
         let roots = paths.isEmpty && inputFile == nil ? ["seeds"] : paths + listed
-        let (items, errors) = Batch.collect(roots, stdinID: id, limit: pipeline.maxInputBytes)
+        let (items, errors) = Batch.collect(roots, stdinID: id ?? "stdin", limit: pipeline.maxInputBytes)
         for e in errors { printError(e) }
         let inputs = Batch.assumingPublished(
             published.flatMap(StreamInput.publicationDate), Batch.expand(items, maxLineBytes: pipeline.maxInputBytes * 4))

@@ -138,6 +138,8 @@ import Testing
         #expect(big.status == 1)
         #expect(big.stderr.contains("stdin:@100: error: standard input is over the cap of 100 bytes"))
 
+        let idWithoutStdin = try cli.run(["extract", "seeds", "--id", "x"], cwd: repositoryRoot)
+        #expect(idWithoutStdin.status == 64)
         let twice = try cli.run(["extract", "-", "-"], stdin: Self.article)
         #expect(twice.status == 64)
         let badDate = try cli.run(["extract", "-", "--published", "March"], stdin: Self.article)
