@@ -10,9 +10,9 @@ struct ExtractCommand: ParsableCommand {
             Directories are read recursively for .txt, .text, .md, .html, .htm and .xhtml files, .warc / .warc.gz \
             web archives and .jsonl / .jsonl.gz corpora (one article per line, as for hearsay stream). A file's id \
             is its path relative to the directory given, an archive record's id the archive's id and the record's \
-            number (crawl.warc.gz/000012). HTML or plain text is decided by content. The PATH \
-            "-" reads one article from stdin (its id: --id); --input-file adds the paths listed in a file. Hearsay reads no URLs and never touches \
-            the network: fetch pages first. With no PATH, reads seeds/ and writes knowledge.json.
+            number (crawl.warc.gz/000012). HTML or plain text is decided by content. The PATH "-" reads one \
+            article from stdin (its id: --id); --input-file adds the paths listed in a file. Hearsay reads no URLs \
+            and never touches the network: fetch pages first. With no PATH, reads seeds/ and writes knowledge.json.
 
             Output: one knowledge file (default), JSON Lines (--jsonl), or one knowledge file per input mirroring \
             the input tree (--out-dir). Every file is written to a temporary name and renamed into place when \

@@ -172,3 +172,32 @@ import Testing
         #expect(throws: HearsayError.self) { try WebAnnotationExport.export([d]) }
     }
 }
+
+/// Inputs named other than as paths: lists of paths, one article from a handle.
+@Suite struct InputSourceTests {
+    @Test func pathListsHoldOnePathALine() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let list = dir.appendingPathComponent("list.txt")
+        try Data("a.txt\r\n\n  spaced name.html\n# not a comment\n-\nlast.txt".utf8).write(to: list)
+        #expect(try Batch.pathList(list.path) == ["a.txt", "  spaced name.html", "# not a comment", "./-", "last.txt"])
+        #expect(throws: HearsayError.self) { try Batch.pathList(dir.appendingPathComponent("none.txt").path) }
+    }
+
+    @Test func oneArticleFromAHandleIsCappedAndNeverReadFurther() throws {
+        let pipe = Pipe()
+        pipe.fileHandleForWriting.write(Data(String(repeating: "x", count: 5000).utf8))
+        try pipe.fileHandleForWriting.close()
+        let item = Batch.standardInput(id: "in", handle: pipe.fileHandleForReading, limit: 1000)
+        #expect(item.failure?.code == "too-large")
+        #expect(item.bytes == nil)
+
+        let small = Pipe()
+        small.fileHandleForWriting.write(Data("“We stay,” said Ines Okoro.".utf8))
+        try small.fileHandleForWriting.close()
+        let ok = Batch.standardInput(id: "in", handle: small.fileHandleForReading, limit: 1000)
+        #expect(ok.failure == nil)
+        #expect(ok.bytes.map { String(decoding: $0, as: UTF8.self) } == "“We stay,” said Ines Okoro.")
+        #expect(ok.id == "in" && ok.size == ok.bytes?.count)
+    }
+}

@@ -46,6 +46,7 @@ extension Batch {
 
     /// The paths listed in `list`, one a line (`-`: standard input); blank lines are skipped, a carriage return
     /// before the line feed is dropped, and nothing else is interpreted (a path may hold spaces or start with #).
+    /// A listed `-` is a file of that name (`./-`), never standard input.
     /// - Throws: ``HearsayError`` `input.unreadable` when the list cannot be read.
     public static func pathList(_ list: String) throws -> [String] {
         let data: Data
@@ -63,7 +64,8 @@ extension Batch {
             var line = raw
             if line.last == 0x0D { line = line.dropLast() }
             guard !line.isEmpty else { return nil }
-            return String(decoding: line, as: UTF8.self)
+            let path = String(decoding: line, as: UTF8.self)
+            return path == standardInputPath ? "./-" : path
         }
     }
 
