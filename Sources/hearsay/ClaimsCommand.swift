@@ -12,29 +12,32 @@ struct ClaimsCommand: ParsableCommand {
             value_max hold numbers only; a date or time goes to the timex column, so --min and --max compare \
             amounts, never dates. The table shows the main columns; csv, tsv and jsonl write every column: \
             document, claim, speaker, speaker_name, quote, kind, text, value, value_max, timex, unit, qualifier, \
-            subject, change, confidence, rule, start, end, source_start, source_end. Exit status 1 when no claim \
-            matches. Columns and formats: docs/views.md.
+            subject, change, confidence, rule, start, end, source_start, source_end. With --db, reads a store built \
+            by hearsay index instead. Exit status 1 when no claim matches. Columns and formats: docs/views.md.
             """)
 
     @OptionGroup var view: ViewOptions
 
     @Option(
         name: .long,
-        help:
-            "Only these kinds: money, percent, count, measure, date, time, duration, ordinal, other (comma-separated or repeated)."
-    )
+        help: ArgumentHelp(
+            "Only these kinds (comma-separated or repeated): money, percent, count, measure, date, time, duration, "
+                + "ordinal, other.", valueName: "kind"))
     var kind: [String] = []
 
-    @Option(name: .long, help: "Only amounts of at least N (a range: its upper end).")
+    @Option(name: .long, help: ArgumentHelp("Only amounts of at least N (a range: its upper end).", valueName: "n"))
     var min: Double?
 
-    @Option(name: .long, help: "Only amounts of at most N (a range: its lower end).")
+    @Option(name: .long, help: ArgumentHelp("Only amounts of at most N (a range: its lower end).", valueName: "n"))
     var max: Double?
 
-    @Option(name: .long, help: "Only claims inside quotes of this speaker (matched loosely).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Only claims inside quotes of this speaker (matched loosely).", valueName: "name"))
     var speaker: String?
 
-    @Option(name: .long, help: "Only claims found with at least this confidence (0 to 1).")
+    @Option(
+        name: .long, help: ArgumentHelp("Only claims found with at least this confidence (0 to 1).", valueName: "x"))
     var minConfidence: Double?
 
     func validate() throws {

@@ -31,15 +31,20 @@ struct ExtractCommand: ParsableCommand {
         help: "Files, directories, .warc(.gz) archives, .jsonl(.gz) corpora, - for stdin (default: seeds).")
     var paths: [String] = []
 
-    @Option(name: .long, help: "Also read the paths listed in this file, one a line (- reads the list from stdin).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also read the paths listed in this file, one a line (- reads the list from stdin).", valueName: "list"))
     var inputFile: String?
 
-    @Option(name: .long, help: "Document id of the article read from stdin (default: stdin).")
+    @Option(name: .long, help: ArgumentHelp("Document id of the article read from stdin (default: stdin).", valueName: "name"))
     var id: String?
 
     @Option(
         name: .long,
-        help: "Publication date (YYYY-MM-DD) of every input that states none of its own; anchors relative dates.")
+        help: ArgumentHelp(
+            "Publication date (YYYY-MM-DD) of every input that states none of its own; anchors relative dates.",
+            valueName: "date"))
     var published: String?
 
     @Option(name: .shortAndLong, help: "Output file (default: knowledge.json).")

@@ -12,13 +12,15 @@ struct ViewOptions: ParsableArguments {
 
     @Option(
         name: .long,
-        help: "Read this store (hearsay index) instead of knowledge files; it has no cues, rules or source spans.")
+        help: ArgumentHelp(
+            "Read this store (hearsay index) instead of knowledge files; it has no cues, rules or source spans.",
+            valueName: "store"))
     var db: String?
 
-    @Option(name: .long, help: "table (for a terminal), csv (RFC 4180), tsv or jsonl.")
+    @Option(name: .long, help: "A table for a terminal, CSV (RFC 4180), TSV or JSON Lines.")
     var format: RowFormat = .table
 
-    @Option(name: .long, help: "Widest text column of a table, in characters.")
+    @Option(name: .long, help: ArgumentHelp("Widest text column of a table, in characters.", valueName: "n"))
     var width = 70
 
     var paths: [String] { files.isEmpty ? ["knowledge.json"] : files }
@@ -52,19 +54,28 @@ struct QuotesCommand: ParsableCommand {
             Reads knowledge files and JSON Lines output (hearsay extract --jsonl, hearsay stream). The table shows \
             the main columns; csv, tsv and jsonl write every column: document, quote, speaker, speaker_name, \
             speaker_type, cue, kind, text, confidence, rule, start, end (characters of the normalized text), \
-            source_start, source_end (bytes of the input). Exit status 1 when no quote matches. Columns and formats: \
+            source_start, source_end (bytes of the input). With --db, reads a store built by hearsay index \
+            instead. Exit status 1 when no quote matches. Columns and formats: \
             docs/views.md.
             """)
 
     @OptionGroup var view: ViewOptions
 
-    @Option(name: .long, help: "Only quotes of this speaker (matched loosely, as by `hearsay who`).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Only quotes of this speaker (matched loosely, as by `hearsay who`).", valueName: "name"))
     var speaker: String?
 
-    @Option(name: .long, help: "Only these kinds: direct, mixed, indirect (comma-separated or repeated).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only these kinds: direct, mixed, indirect (comma-separated or repeated).", valueName: "kind"))
     var kind: [String] = []
 
-    @Option(name: .long, help: "Only quotes whose speaker was decided with at least this confidence (0 to 1).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only quotes whose speaker was decided with at least this confidence (0 to 1).", valueName: "x"))
     var minConfidence: Double?
 
     func validate() throws {
