@@ -37,7 +37,8 @@ struct ExtractCommand: ParsableCommand {
             "Also read the paths listed in this file, one a line (- reads the list from stdin).", valueName: "list"))
     var inputFile: String?
 
-    @Option(name: .long, help: ArgumentHelp("Document id of the article read from stdin (default: stdin).", valueName: "name"))
+    @Option(
+        name: .long, help: ArgumentHelp("Document id of the article read from stdin (default: stdin).", valueName: "name"))
     var id: String?
 
     @Option(
@@ -99,8 +100,8 @@ struct ExtractCommand: ParsableCommand {
         let roots = paths.isEmpty && inputFile == nil ? ["seeds"] : paths + listed
         let (items, errors) = Batch.collect(roots, stdinID: id ?? "stdin", limit: pipeline.maxInputBytes)
         for e in errors { printError(e) }
-        let inputs = Batch.assumingPublished(
-            published.flatMap(StreamInput.publicationDate), Batch.expand(items, maxLineBytes: pipeline.maxInputBytes * 4))
+        let records = Batch.expand(items, maxLineBytes: pipeline.maxInputBytes * 4)
+        let inputs = Batch.assumingPublished(published.flatMap(StreamInput.publicationDate), records)
         if textOnly {
             let several = items.count > 1 || items.contains { $0.isContainer }
             let failed = Batch.texts(
