@@ -4,10 +4,10 @@ import Foundation
 /// ``KnowledgeJSON``; `JSONEncoder` with the options of ``encoder(pretty:)`` gives the same bytes and is the reference
 /// the tests compare it with.
 public enum KnowledgeEncoding {
-    public static let format = "hearsay.knowledge"
-    public static let version = 1
-    public static let generatorName = "hearsay"
-    public static let generatorVersion = "0.1.0"
+    public static let format = KnowledgeFormat.format
+    public static let version = KnowledgeFormat.version
+    public static let generatorName = KnowledgeFormat.generatorName
+    public static let generatorVersion = KnowledgeFormat.generatorVersion
 
     /// The reference encoder (tests): the knowledge file's bytes are what it writes.
     static func encoder(pretty: Bool) -> JSONEncoder {
