@@ -16,7 +16,8 @@ import Foundation
 /// - pretty form: two spaces per level, `"key" : value`, an empty array or object as its brackets around an empty
 ///   line, and every line after the first prefixed by `indent` (the documents of a knowledge file sit four spaces in).
 ///
-/// A writer of the pretty form is only used for a whole knowledge file's parts; the JSON Lines form is compact.
+/// A key added to a layer type must be added here too, in its sorted place: `KnowledgeJSONTests` (the pipeline's
+/// own documents against the encoder) fails until it is.
 struct KnowledgeJSON {
     private(set) var bytes: [UInt8] = []
     let pretty: Bool
