@@ -52,17 +52,23 @@ struct LanguageCheck: Sendable {
             return (code, "language.metadata")
         }
         var hits = [Int](repeating: 0, count: stopWords.count)
-        var word = ""
+        // The lower-cased word's scalars; ASCII letters are lower-cased without the property tables.
+        var word: [Unicode.Scalar] = []
         var count = 0
         func finish() {
             guard !word.isEmpty else { return }
             count += 1
-            for (i, l) in stopWords.enumerated() where l.words.contains(word) { hits[i] += 1 }
-            word = ""
+            let w = String(scalars: word)
+            for (i, l) in stopWords.enumerated() where l.words.contains(w) { hits[i] += 1 }
+            word.removeAll(keepingCapacity: true)
         }
         for s in document.text.unicodeScalars {
-            if s.properties.isAlphabetic {
-                word.unicodeScalars.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+            if s.value < 0x80 ? s.isAlphabeticFast : s.properties.isAlphabetic {
+                if s.value < 0x80 {
+                    word.append(Unicode.Scalar(UInt8(s.value) | 0x20))
+                } else {
+                    word.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+                }
             } else {
                 finish()
                 if count >= sampleWords { break }
