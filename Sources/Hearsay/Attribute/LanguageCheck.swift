@@ -35,6 +35,8 @@ struct LanguageCheck: Sendable {
     let minRatio: Double
     /// Languages, sorted, each with its stop words.
     let stopWords: [(language: String, words: Set<String>)]
+    /// For each stop word, the indices in `stopWords` of the languages that list it: one lookup per word.
+    let languagesOf: [String: [Int]]
 
     init(_ file: File) {
         supported = Set(file.supported.map { $0.lowercased() })
@@ -44,6 +46,9 @@ struct LanguageCheck: Sendable {
         stopWords = file.stopWords.keys.sorted().map {
             ($0.lowercased(), Set(file.stopWords[$0]!.map { $0.lowercased() }))
         }
+        var of: [String: [Int]] = [:]
+        for (i, l) in stopWords.enumerated() { for w in l.words { of[w, default: []].append(i) } }
+        languagesOf = of
     }
 
     /// The article's language and the rule that found it, or nil when neither rule can tell.
@@ -59,7 +64,7 @@ struct LanguageCheck: Sendable {
             guard !word.isEmpty else { return }
             count += 1
             let w = String(scalars: word)
-            for (i, l) in stopWords.enumerated() where l.words.contains(w) { hits[i] += 1 }
+            for i in languagesOf[w] ?? [] { hits[i] += 1 }
             word.removeAll(keepingCapacity: true)
         }
         for s in document.text.unicodeScalars {
