@@ -7,7 +7,7 @@
 /// paragraph's speaker when a quote continues. Finds indirect speech ("X said (that) ...", "..., X said",
 /// "according to X, ..."). Speakers are names (titles stripped and merged: "Pompeo" is "Mike Pompeo"), pronouns
 /// and definite descriptions resolved to an earlier speaker, anonymous sources ("A TikTok spokesman") and groups.
-/// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words` (resource files), `max_quote_paragraphs`,
+/// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words`, `coreference` (resource files), `max_quote_paragraphs`,
 /// `indirect`, `min_indirect_words`, `min_unattributed_words`.
 public struct QuoteAttributor: Stage {
     public struct Config: StageConfig {
@@ -16,6 +16,8 @@ public struct QuoteAttributor: Stage {
         public var roles = "builtin:attribute-roles.txt"
         public var firstNames = "builtin:attribute-first-names.txt"
         public var words = "builtin:attribute-words.json"
+        /// Speaker coreference: passes, distance limits, antecedent constraints, confidence per rule.
+        public var coreference = "builtin:attribute-coreference.json"
         /// A quote runs over at most this many paragraphs.
         public var maxQuoteParagraphs = 12
         /// Find indirect speech.
@@ -27,11 +29,11 @@ public struct QuoteAttributor: Stage {
 
         public init() {}
         public static let keys = [
-            "cues", "titles", "roles", "first_names", "words", "max_quote_paragraphs", "indirect",
+            "cues", "titles", "roles", "first_names", "words", "coreference", "max_quote_paragraphs", "indirect",
             "min_indirect_words", "min_unattributed_words",
         ]
         enum CodingKeys: String, CodingKey {
-            case cues, titles, roles, firstNames = "first_names", words, maxQuoteParagraphs = "max_quote_paragraphs",
+            case cues, titles, roles, firstNames = "first_names", words, coreference, maxQuoteParagraphs = "max_quote_paragraphs",
                 indirect, minIndirectWords = "min_indirect_words", minUnattributedWords = "min_unattributed_words"
         }
         public init(from decoder: Decoder) throws {
@@ -42,6 +44,7 @@ public struct QuoteAttributor: Stage {
             roles = try c.decodeIfPresent(String.self, forKey: .roles) ?? d.roles
             firstNames = try c.decodeIfPresent(String.self, forKey: .firstNames) ?? d.firstNames
             words = try c.decodeIfPresent(String.self, forKey: .words) ?? d.words
+            coreference = try c.decodeIfPresent(String.self, forKey: .coreference) ?? d.coreference
             maxQuoteParagraphs = try c.decodeIfPresent(Int.self, forKey: .maxQuoteParagraphs) ?? d.maxQuoteParagraphs
             indirect = try c.decodeIfPresent(Bool.self, forKey: .indirect) ?? d.indirect
             minIndirectWords = try c.decodeIfPresent(Int.self, forKey: .minIndirectWords) ?? d.minIndirectWords
@@ -295,19 +298,55 @@ struct Run {
             }
             i += n
         }
-        // A known person named as the subject that opens a sentence ("Lee has also commented on it.") is the
-        // most recent candidate for a pronoun after it, though no cue follows.
+        // Pass `speaker.subject`: a person named as the subject that opens a sentence ("Lee has also commented on
+        // it.", "Gov. Ada Roe – a keen sailor – toured ...") or its main clause after an opening adjunct ("On
+        // Tuesday, Roe toured ...") is the most recent candidate for a pronoun after it, though no cue follows.
+        let adjunct = lex.coreference.limits.subjectAdjunctTokens
         for first in sentenceFirstToken where first >= 0 {
-            var e = first
-            while e < tokens.count, e - first < 4, tokens[e].sentence == tokens[first].sentence, resolver.isName(tokens[e]),
-                !tokens[e].quoted, !tokens[e].isPossessive
-            {
-                e += 1
-            }
-            guard e > first, e < tokens.count, !tokens[e].isPossessive, tokens[e].isWord, !tokens[e].isCapitalized
-            else { continue }
-            resolver.noteSubject(first..<e, paragraph: tokens[first].paragraph)
+            let hi = sentenceEndToken[tokens[first].sentence]
+            if noteSubject(at: first, hi: hi) { continue }
+            var c = first
+            while c < min(hi, first + adjunct), tokens[c].text != ",", !tokens[c].quoted { c += 1 }
+            if c > first, c < min(hi, first + adjunct), tokens[c].text == "," { noteSubject(at: c + 1, hi: hi) }
         }
+    }
+
+    /// Notes the subject whose phrase (a name after its title or description) starts at token `start`, when a verb,
+    /// an apposition, a relative clause or a dash follows it ("Roe toured", "Roe, who ...", "Roe, a sailor, ...").
+    @discardableResult
+    mutating func noteSubject(at start: Int, hi: Int) -> Bool {
+        var e = start
+        while e < hi, e - start < 8, tokens[e].isWord, !tokens[e].quoted {
+            let t = tokens[e]
+            if resolver.isName(t) || resolver.isRole(t) || lex.titles[t.lower] != nil {
+                e += 1
+                continue
+            }
+            // Lower-case modifiers before a role and a name belong to the description ("Democratic presidential
+            // candidate Ada Roe", "Roe senior adviser Ann Lee"): the subject is that name, not the word before.
+            var m = e
+            while m < min(hi, e + 3), tokens[m].isWord, !tokens[m].isCapitalized, !resolver.isRole(tokens[m]),
+                !lex.stopwords.contains(tokens[m].lower)
+            {
+                m += 1
+            }
+            guard m > e, m + 1 < hi, resolver.isRole(tokens[m]), resolver.isName(tokens[m + 1]) else { break }
+            e = m + 1
+        }
+        // The phrase ends on a name, not on a possessor ("Roe’s plan ...") or a role ("Roe aides said").
+        guard e > start, e < hi, resolver.isName(tokens[e - 1]), !tokens[e - 1].isPossessive else { return false }
+        let next = tokens[e]
+        let verb = next.isWord && !next.isCapitalized && !next.quoted && !lex.subjectCoordinators.contains(next.lower)
+            && !lex.prepositions.contains(next.lower)
+        let dash = next.text == "—" || next.text == "–" || next.text == "--"
+        var aside = false
+        if next.text == ",", e + 1 < hi {
+            let w = tokens[e + 1]
+            aside = lex.relativePronouns.contains(w.lower) || lex.definite.contains(w.lower)
+                || lex.indefinite.contains(w.lower) || lex.possessives.contains(w.lower) || resolver.isRole(w)
+        }
+        guard verb || dash || aside, let ref = resolver.classify(start..<e), ref.form == .name else { return false }
+        return resolver.noteSubject(ref, paragraph: tokens[start].paragraph)
     }
 
     // MARK: Direct and mixed quotes
@@ -1035,7 +1074,7 @@ struct Run {
         d.attributionRule = how == "speaker.name" ? rule : how
         let c: Double
         switch how {
-        case "speaker.pronoun": c = confidence * 0.85
+        case "speaker.pronoun", "speaker.pronoun-gender": c = confidence * 0.85
         case "speaker.pronoun-across-inset": c = 0.6
         case "speaker.definite-description": c = confidence * 0.75
         default: c = confidence
@@ -1389,7 +1428,10 @@ struct Run {
                     speakerMention: d.speakerRef?.span, sentences: sentenceIDs, parent: nil,
                     provenance: Provenance(stage: QuoteAttributor.name, rule: d.rule, confidence: d.confidence),
                     attribution: d.attributionRule.map {
-                        Provenance(stage: QuoteAttributor.name, rule: $0, confidence: d.attributionConfidence,
+                        // A rule's confidence fitted on the speaker pool (`attribute-coreference.json`) wins over
+                        // the one its code gives.
+                        Provenance(stage: QuoteAttributor.name, rule: $0,
+                            confidence: lex.coreference.confidence[$0] ?? d.attributionConfidence,
                             evidence: [d.speakerRef?.text, cue?.text].compactMap { $0 }.joined(separator: " | "))
                     }))
         }

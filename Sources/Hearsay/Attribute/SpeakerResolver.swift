@@ -41,6 +41,9 @@ struct SpeakerResolver {
         var gender: String?
         /// Positions where the entity was the subject of a cue (a speaker, not only mentioned).
         var cuePositions: [Int] = []
+        /// Positions where the entity was named as the subject of a sentence without a cue (`speaker.subject`),
+        /// in text order.
+        var subjectPositions: [Int] = []
         /// Text positions and paragraphs where it was mentioned, sorted by position: mentions are registered
         /// ahead (named speakers of every cue) and again as quotes are attributed, so they do not arrive in order.
         var positions: [(pos: Int, paragraph: Int)] = []
@@ -390,7 +393,8 @@ struct SpeakerResolver {
                 ref.description = document.string(span)
             }
             let lowerName = ref.name.map { $0.lowercased() }
-            if ref.name.count >= 2 { ref.gender = lex.gender[lowerName[0]] }
+            // The given name tells the gender, also after a capitalized modifier ("Republican Ada Roe").
+            if ref.name.count >= 2 { ref.gender = lowerName.dropLast().lazy.compactMap { self.lex.gender[$0] }.first }
             for t in ts[..<nameStart] where ref.gender == nil { ref.gender = lex.gender[t.lower] }
             let acronym = ref.name.count == 1
                 && ref.name[0].unicodeScalars.allSatisfy { $0.properties.isUppercase || $0 == "." || $0 == "&" }
@@ -508,7 +512,8 @@ struct SpeakerResolver {
             // Inside an inset (a section opened by a mid-article headline) a description refers within the inset;
             // "the company" refers to an organization of the last paragraph or two only.
             let floor = sectionStart > 0 ? document.paragraphs[sectionStart].span.start : 0
-            let window = want == .organization ? 1 : 12
+            let limits = lex.coreference.limits
+            let window = want == .organization ? limits.definiteOrganizationParagraphs : limits.definitePersonParagraphs
             // A person description refers only to someone who was introduced with that role ("the senator" to
             // "Sen. Sherrod Brown", "the Republican nominee" to "Republican nominee Donald Trump", not to the
             // Democratic one); a description no one carries stays a description (`speaker.description`).
@@ -516,9 +521,10 @@ struct SpeakerResolver {
             let carries: (Entity) -> Bool = { e in
                 want == .organization || ref.role.map { reader.carriesRole(e, role: $0, ref: ref) } ?? false
             }
-            guard let idx = lastEntity(before: pos, where: { $0.kind == want && !$0.nameWords.isEmpty && carries($0) },
-                within: window, paragraph: paragraph, after: floor)
-            else {
+            let linked = lex.coreference.runs("speaker.definite-description")
+                ? lastEntity(before: pos, where: { $0.kind == want && !$0.nameWords.isEmpty && carries($0) },
+                    within: window, paragraph: paragraph, after: floor) : nil
+            guard let idx = linked else {
                 // No antecedent: the description is the speaker ("the port authority said").
                 var own = ref
                 own.form = ref.kind == .group ? .group : .anonymous
@@ -592,16 +598,56 @@ struct SpeakerResolver {
         entities[idx].addPosition(pos, paragraph: paragraph)
     }
 
-    /// Adds a mention to a person already known by that name (full name or last name), creating no one: the
-    /// subject of a sentence without a cue.
-    mutating func noteSubject(_ r: Range<Int>, paragraph: Int) {
-        let lower = tokens[r].map { $0.base.lowercased() }
+    /// Pass `speaker.subject`: the subject of a sentence without a cue ("Ada Roe toured the plant.") is a mention of
+    /// a person already known by that name (full name or last name), or of a new person when its title, role or
+    /// given name says it is one; it becomes the most salient candidate for a pronoun after it. Returns whether a
+    /// person was noted.
+    @discardableResult
+    mutating func noteSubject(_ ref: SpeakerRef, paragraph: Int) -> Bool {
+        guard lex.coreference.runs("speaker.subject"), ref.form == .name, !ref.name.isEmpty else { return false }
+        let lower = ref.name.map { $0.lowercased() }
+        // The same name, a surname of a known full name, or a known name after a capitalized word the phrase reader
+        // could not tell from a name ("Councillor Ada Roe" for "Ada Roe").
         let found = entities.lastIndex(where: { e in
-            guard e.kind == .person, !e.nameWords.isEmpty else { return false }
+            guard e.kind == .person || e.kind == .unknown && !e.cuePositions.isEmpty, !e.nameWords.isEmpty,
+                !isNonPerson(e)
+            else { return false }
             let words = e.nameWords.map { $0.lowercased() }
             return words == lower || lower.count == 1 && words.count > 1 && words.last == lower[0]
+                || words.count >= 2 && lower.count > words.count && Array(lower.suffix(words.count)) == words
         })
-        if let idx = found { entities[idx].addPosition(tokens[r.lowerBound].span.start, paragraph: paragraph) }
+        let pos = ref.span.start
+        var idx: Int
+        if let found {
+            idx = found
+            if entities[idx].gender == nil { entities[idx].gender = ref.gender }
+            note(idx, ref, form: .name, pos: pos, paragraph: paragraph)
+        } else {
+            // A new person: the phrase reader typed it so, or a given name stands inside it ("Councillor Ada Roe").
+            let given = lower.count >= 2 && lower.dropLast().contains { lex.firstNames.contains($0) }
+            guard ref.kind == .person || given, !lex.coreference.isPlace(lower) else { return false }
+            idx = entityFor(name: ref.name, kind: .person, inStatement: false, pos: pos)
+            if entities[idx].gender == nil { entities[idx].gender = ref.gender }
+            if let d = ref.description, !entities[idx].descriptions.contains(d) { entities[idx].descriptions.append(d) }
+            note(idx, ref, form: .name, pos: pos, paragraph: paragraph)
+        }
+        if entities[idx].subjectPositions.last.map({ $0 < pos }) ?? true { entities[idx].subjectPositions.append(pos) }
+        return true
+    }
+
+    /// A named entity that is no person: a place, a people ("Americans"), or a source whose role is a thing ("the
+    /// letter") or a body ("the campaign").
+    func isNonPerson(_ e: Entity) -> Bool {
+        let lower = e.nameWords.map { $0.lowercased() }
+        if !lower.isEmpty {
+            if lex.coreference.isPlace(lower) { return true }
+            if lower.count == 1, lex.coreference.notPersons.contains(lower[0]) || placeWords.contains(lower[0]) {
+                return true
+            }
+            return false
+        }
+        let role = e.key.flatMap { $0.split(separator: " ").last.map(String.init) }?.lowercased() ?? ""
+        return lex.coreference.inanimateRoles.contains(role) || lex.organizationWords.contains(role)
     }
 
     mutating func entityFor(name: [String], kind: Speaker.Kind, inStatement: Bool, pos: Int) -> Int {
@@ -623,14 +669,19 @@ struct SpeakerResolver {
         }
         var k = kind
         if k == .unknown && inStatement { k = .organization }
-        // "in Hillsborough": a lone name also written as a place speaks as a body, never as "he" or "she".
+        // "in Hillsborough": a lone name also written as a place speaks as a body, never as "he" or "she"; so does a
+        // listed place ("Idaho", "New Hampshire"), whatever its form suggested. A people ("Americans") is a group.
+        if k == .unknown || k == .person, lex.coreference.isPlace(lower) { k = .organization }
         if k == .unknown, lower.count == 1, placeWords.contains(lower[0]) { k = .organization }
+        if k == .unknown || k == .person, lower.count == 1, lex.coreference.notPersons.contains(lower[0]) { k = .group }
         entities.append(Entity(name: name.joined(separator: " "), nameWords: name, kind: k, firstPosition: pos))
         return entities.count - 1
     }
 
     mutating func upgrade(_ i: Int, _ kind: Speaker.Kind) {
-        if entities[i].kind == .unknown && kind != .unknown { entities[i].kind = kind }
+        if entities[i].kind == .unknown && kind != .unknown, !(kind == .person && isNonPerson(entities[i])) {
+            entities[i].kind = kind
+        }
     }
 
     func lastEntity(before pos: Int, where ok: (Entity) -> Bool, within paragraphs: Int, paragraph: Int, after floor: Int = 0)
@@ -657,6 +708,8 @@ struct SpeakerResolver {
             // "he"/"she": a person, or a named speaker of unknown kind (an acronym or a lone name that never spoke
             // is no antecedent).
             case .person:
+                // Never a place, a people, a document or a body ("the letter", "the campaign").
+                if isNonPerson(e) { return false }
                 let role = e.key.flatMap { $0.split(separator: " ").last.map(String.init) } ?? ""
                 return e.kind == .person || e.kind == .anonymous && !isPlural(role)
                     || e.kind == .unknown && !e.nameWords.isEmpty && !e.cuePositions.isEmpty
@@ -664,25 +717,46 @@ struct SpeakerResolver {
             default: return e.kind == .group || e.kind == .organization || e.kind == .anonymous
             }
         }
-        guard var nearest = lastEntity(before: pos, where: compatible, within: 12, paragraph: paragraph) else { return nil }
-        // Salience: a recent speaker (the subject of a cue) is preferred over a person only mentioned since.
+        let limits = lex.coreference.limits
+        guard var nearest = lastEntity(before: pos, where: compatible, within: limits.pronounParagraphs,
+            paragraph: paragraph)
+        else { return nil }
+        // Salience: a recent speaker (the subject of a cue) or sentence subject is preferred over a person only
+        // mentioned since.
         let nearestPos = entities[nearest].lastPosition(before: pos)!.pos
         var best: (Int, Int)?
         for (i, e) in entities.enumerated() where compatible(e) {
-            guard let p = e.cuePositions.last(where: { $0 < pos }) else { continue }
+            let cue = e.cuePositions.last(where: { $0 < pos })
+            // A sentence subject is salient in the pronoun's paragraph or the ones just before it only.
+            let subject = e.subjectPositions.last(where: { $0 < pos }).flatMap { p in
+                paragraph - (e.lastPosition(before: p + 1)?.paragraph ?? 0) <= limits.subjectSalienceParagraphs ? p : nil
+            }
+            guard let p = [cue, subject].compactMap({ $0 }).max() else { continue }
             if best == nil || p > best!.1 { best = (i, p) }
         }
-        if let (i, p) = best, i != nearest, nearestPos - p < 600,
-            paragraph - (entities[i].lastPosition(before: p + 1)?.paragraph ?? 0) <= 3
+        if let (i, p) = best, i != nearest, nearestPos - p < limits.salienceChars,
+            paragraph - (entities[i].lastPosition(before: p + 1)?.paragraph ?? 0) <= limits.salienceParagraphs
         {
             nearest = i
+        }
+        // Pass `speaker.pronoun-gender`: "she" goes to a person known to be female mentioned shortly before, rather
+        // than to a nearer person whose gender is unknown.
+        if let g = gender, entities[nearest].gender == nil, lex.coreference.preferKnownGender.contains(g),
+            lex.coreference.runs("speaker.pronoun-gender"),
+            let known = lastEntity(before: pos, where: { compatible($0) && $0.gender == g },
+                within: limits.knownGenderParagraphs, paragraph: paragraph)
+        {
+            return (known, "speaker.pronoun-gender")
         }
         let nearestPara = entities[nearest].lastPosition(before: pos)!.paragraph
         if sectionStart > 0, nearestPara >= sectionStart, !quoteWords.isEmpty {
             let sectionWords = words(paragraphs: sectionStart..<paragraph)
             if sectionWords.intersection(quoteWords).isEmpty {
                 let sectionPos = document.paragraphs[sectionStart].span.start
-                if let earlier = lastEntity(before: sectionPos, where: compatible, within: 12, paragraph: sectionStart) {
+                if lex.coreference.runs("speaker.pronoun-across-inset"),
+                    let earlier = lastEntity(before: sectionPos, where: compatible, within: limits.pronounParagraphs,
+                        paragraph: sectionStart)
+                {
                     let ep = entities[earlier].lastPosition(before: sectionPos)!.paragraph
                     if !words(paragraphs: max(0, ep - 1)..<(ep + 1)).intersection(quoteWords).isEmpty {
                         return (earlier, "speaker.pronoun-across-inset")
