@@ -72,7 +72,7 @@ for conf, rule, ok in rows:
 n = len(rows)
 ece = sum(abs(ece_right[k] / ece_n[k] - ece_conf[k] / ece_n[k]) * ece_n[k] / n for k in ece_n) if n else 0.0
 print(f"{args.set}: {n} matched quotes with a judged speaker, {sum(ok for _, _, ok in rows)} right; "
-      f"ECE {ece:.3f}")
+      f"ECE {ece:.4f}")
 print()
 print("| attribution confidence | quotes | right | share right | mean confidence |")
 print("| --- | --- | --- | --- | --- |")

@@ -75,6 +75,33 @@ import Testing
         #expect(doc.speakerName(of: q)?.hasSuffix("Grace Liddell") == true)
     }
 
+    @Test func aContractedPronounIsAPronounNeverAName() throws {
+        let doc = try run("""
+            Mayor Dan Vickery opened the new bridge on Friday.
+
+            He’s predicting that traffic will “fall by half within a year.”
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("fall by half") })
+        #expect(doc.speakerName(of: q) == "Dan Vickery")
+        #expect(!doc.speakers.contains { $0.name.contains("’") })
+    }
+
+    @Test func aDescriptionNoOneCarriesGoesToTheSalientPersonOnlyWhenThatPassIsOn() throws {
+        let text = """
+            Peter Lindqvist said on Monday that the mill would close.
+
+            “The workers will be paid until spring,” the businessman said.
+            """
+        // Off by default: the description stands for someone unnamed.
+        let doc = try run(text)
+        let q = try #require(doc.quotes.first { $0.text.contains("paid until spring") })
+        #expect(q.attribution?.rule == "speaker.description")
+        let on = try run(text, extra: "\"attribute\": {\"coreference\": \"\(try sieveFile(adding: "speaker.definite-salient"))\"}")
+        let q2 = try #require(on.quotes.first { $0.text.contains("paid until spring") })
+        #expect(on.speakerName(of: q2) == "Peter Lindqvist")
+        #expect(q2.attribution?.rule == "speaker.definite-salient")
+    }
+
     @Test func anUnknownPassOrABadConfidenceIsRefused() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sieve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -90,11 +117,12 @@ import Testing
         }
     }
 
-    /// A copy of the shipped coreference file without one pass, written to a temporary file; returns its path.
-    func sieveFile(dropping pass: String) throws -> String {
+    /// A copy of the shipped coreference file without one pass, or with one more, written to a temporary file;
+    /// returns its path.
+    func sieveFile(dropping pass: String? = nil, adding extra: String? = nil) throws -> String {
         let src = repositoryRoot.appendingPathComponent("Sources/Hearsay/Resources/attribute-coreference.json")
         var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: src)) as? [String: Any])
-        json["passes"] = (json["passes"] as? [String] ?? []).filter { $0 != pass }
+        json["passes"] = (json["passes"] as? [String] ?? []).filter { $0 != pass } + (extra.map { [$0] } ?? [])
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("sieve-\(UUID().uuidString).json")
         try JSONSerialization.data(withJSONObject: json).write(to: url)
         return url.path

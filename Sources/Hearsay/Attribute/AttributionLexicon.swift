@@ -59,7 +59,8 @@ struct AttributionLexicon: Sendable {
     struct Coreference: Decodable, Sendable {
         /// Every pass the resolver knows, in the order it runs them.
         static let known = [
-            "speaker.name", "speaker.subject", "speaker.definite-description", "speaker.pronoun-gender",
+            "speaker.name", "speaker.subject", "speaker.definite-description", "speaker.definite-salient",
+            "speaker.pronoun-gender",
             "speaker.pronoun", "speaker.pronoun-across-inset", "speaker.anonymous", "speaker.group",
             "speaker.description",
         ]
@@ -72,13 +73,15 @@ struct AttributionLexicon: Sendable {
             var knownGenderParagraphs = 2
             var definitePersonParagraphs = 12
             var definiteOrganizationParagraphs = 1
+            var definiteSalientParagraphs = 1
             enum CodingKeys: String, CodingKey {
                 case pronounParagraphs = "pronoun_paragraphs", salienceChars = "salience_chars",
                     salienceParagraphs = "salience_paragraphs", subjectAdjunctTokens = "subject_adjunct_tokens",
                     subjectSalienceParagraphs = "subject_salience_paragraphs",
                     knownGenderParagraphs = "known_gender_paragraphs",
                     definitePersonParagraphs = "definite_person_paragraphs",
-                    definiteOrganizationParagraphs = "definite_organization_paragraphs"
+                    definiteOrganizationParagraphs = "definite_organization_paragraphs",
+                    definiteSalientParagraphs = "definite_salient_paragraphs"
             }
             init() {}
             init(from decoder: Decoder) throws {
@@ -98,6 +101,8 @@ struct AttributionLexicon: Sendable {
                 definiteOrganizationParagraphs =
                     try c.decodeIfPresent(Int.self, forKey: .definiteOrganizationParagraphs)
                     ?? d.definiteOrganizationParagraphs
+                definiteSalientParagraphs =
+                    try c.decodeIfPresent(Int.self, forKey: .definiteSalientParagraphs) ?? d.definiteSalientParagraphs
             }
         }
         var passes: [String] = Coreference.known
@@ -108,10 +113,16 @@ struct AttributionLexicon: Sendable {
         /// Place names as lower-case word sequences, by their first word.
         var places: [String: [[String]]] = [:]
         var confidence: [String: Double] = [:]
+        /// What may follow a pronoun's apostrophe in a contraction ("he’s", "I’m").
+        var contractionSuffixes: Set<String> = []
+        /// Head nouns of a description that brings in someone new ("the man", "the moderator"), never the salient
+        /// person (`speaker.definite-salient`).
+        var newPersonHeads: Set<String> = []
 
         enum CodingKeys: String, CodingKey {
             case passes, limits, preferKnownGender = "prefer_known_gender", inanimateRoles = "inanimate_roles",
-                notPersons = "not_persons", places, confidence
+                notPersons = "not_persons", places, confidence, contractionSuffixes = "contraction_suffixes",
+                newPersonHeads = "new_person_heads"
         }
         init() {}
         init(from decoder: Decoder) throws {
@@ -126,6 +137,8 @@ struct AttributionLexicon: Sendable {
                 if let first = words.first { places[first, default: []].append(words) }
             }
             confidence = try c.decodeIfPresent([String: Double].self, forKey: .confidence) ?? [:]
+            contractionSuffixes = Set(try c.decodeIfPresent([String].self, forKey: .contractionSuffixes) ?? [])
+            newPersonHeads = Set(try c.decodeIfPresent([String].self, forKey: .newPersonHeads) ?? [])
         }
 
         /// Whether the pass runs (listed in `passes`).

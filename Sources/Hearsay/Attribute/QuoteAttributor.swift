@@ -743,6 +743,16 @@ struct Run {
         if lex.definite.contains(ts.first!.lower) || lex.indefinite.contains(ts.first!.lower), ts.count > 1 { first += 1 }
         ref.description = document.string(Span(tokens[first].span.start, ts.last!.span.end))
         ref.role = ts.last!.lower
+        // "the businessman", "the gambling tycoon": a definite description of one person, whatever its head noun,
+        // refers back like one whose head is a listed role (`speaker.definite-description`).
+        let head = ts.last!.lower
+        if lex.definite.contains(ts.first!.lower), ts.count > 1, !ts.last!.isCapitalized, !resolver.isPlural(head),
+            !lex.organizationWords.contains(head), !lex.coreference.inanimateRoles.contains(head)
+        {
+            ref.form = .definite
+            ref.kind = .person
+            ref.gender = lex.gender[head]
+        }
         return ref
     }
 

@@ -114,7 +114,24 @@ struct SpeakerResolver {
         t.lower.hasSuffix("ly") && t.lower.unicodeScalars.count > 4 && !t.isCapitalized
     }
 
+    /// The pronoun of a word, also when contracted with a verb ("he’s", "she'd", "I’m": `contraction_suffixes`).
+    func pronounKind(_ t: Token) -> Speaker.Kind? {
+        if let kind = lex.pronouns[t.lower] { return kind }
+        let word = pronounWord(t.lower)
+        return word == t.lower ? nil : lex.pronouns[word]
+    }
+
+    /// The pronoun part of a contraction ("he’s" -> "he"), or the word itself.
+    func pronounWord(_ lower: String) -> String {
+        guard let cut = lower.firstIndex(where: { $0 == "’" || $0 == "'" }) else { return lower }
+        let head = String(lower[..<cut])
+        let tail = String(lower[lower.index(after: cut)...])
+        return lex.pronouns[head] != nil && lex.coreference.contractionSuffixes.contains(tail) ? head : lower
+    }
+
     func isName(_ t: Token) -> Bool {
+        // A contracted pronoun ("He’s", "I’m") is no name.
+        if t.isCapitalized, pronounWord(t.lower) != t.lower { return false }
         // An acronym ("US", "FBI") is a name even when it spells a stop word.
         if t.isCapitalized, t.text.unicodeScalars.count >= 2, t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0 == "." }),
             !lex.notNames.contains(t.lower)
@@ -216,7 +233,7 @@ struct SpeakerResolver {
             return phrase(endingBefore: chained ? c + 1 : c, lower: lower)
         }
         guard j >= lower, tokens[j].isWord, !tokens[j].quoted else { return nil }
-        if let kind = lex.pronouns[tokens[j].lower] {
+        if let kind = pronounKind(tokens[j]) {
             return make(.pronoun, j..<(j + 1), kind: kind)
         }
         var last = j
@@ -279,7 +296,7 @@ struct SpeakerResolver {
         guard start < upper, tokens[start].isWord, !tokens[start].quoted,
             !lex.complementizers.contains(tokens[start].lower)
         else { return nil }
-        if let kind = lex.pronouns[tokens[start].lower] { return make(.pronoun, start..<(start + 1), kind: kind) }
+        if let kind = pronounKind(tokens[start]) { return make(.pronoun, start..<(start + 1), kind: kind) }
         var k = start
         if lex.definite.contains(tokens[k].lower) || lex.indefinite.contains(tokens[k].lower) { k += 1 }
         var lastGood = -1
@@ -499,7 +516,7 @@ struct SpeakerResolver {
             note(idx, ref, form: .name, pos: pos, paragraph: paragraph)
             return (idx, "speaker.name")
         case .pronoun:
-            let g = lex.pronounGender[ref.text.lowercased()]
+            let g = lex.pronounGender[pronounWord(ref.text.lowercased())]
             guard let (idx, rule) = antecedent(for: ref.kind, gender: g, before: pos, paragraph: paragraph,
                 quoteWords: quoteWords, sectionStart: sectionStart)
             else { return nil }
@@ -524,6 +541,25 @@ struct SpeakerResolver {
             let linked = lex.coreference.runs("speaker.definite-description")
                 ? lastEntity(before: pos, where: { $0.kind == want && !$0.nameWords.isEmpty && carries($0) },
                     within: window, paragraph: paragraph, after: floor) : nil
+            // Pass `speaker.definite-salient`: a singular person description no one was introduced with ("the
+            // businessman", "the former secretary of state") names the person the passage is about: the speaker or
+            // sentence subject of this paragraph or the one before, as a pronoun would, when the gender agrees.
+            if linked == nil, want == .person, ref.kind == .person, lex.coreference.runs("speaker.definite-salient"),
+                !lex.coreference.inanimateRoles.contains(ref.role ?? ""),
+                !lex.coreference.newPersonHeads.contains(ref.role ?? ""),
+                // "the ad’s narrator" is someone of the ad, not of the passage.
+                !tokens[ref.tokens].contains(where: { $0.isPossessive }),
+                let (idx, _) = antecedent(for: .person, gender: ref.gender, before: pos, paragraph: paragraph,
+                    quoteWords: [], sectionStart: sectionStart),
+                !entities[idx].nameWords.isEmpty, entities[idx].kind == .person,
+                let last = entities[idx].lastPosition(before: pos), last.pos >= floor,
+                paragraph - last.paragraph <= lex.coreference.limits.definiteSalientParagraphs,
+                salient(idx, before: pos, paragraph: paragraph)
+            {
+                if let d = ref.description, !entities[idx].descriptions.contains(d) { entities[idx].descriptions.append(d) }
+                note(idx, ref, form: .description, pos: pos, paragraph: paragraph)
+                return (idx, "speaker.definite-salient")
+            }
             guard let idx = linked else {
                 // No antecedent: the description is the speaker ("the port authority said").
                 var own = ref
@@ -537,6 +573,15 @@ struct SpeakerResolver {
         case .anonymous, .group:
             return resolveDescription(ref, pos: pos, paragraph: paragraph, definite: false)
         }
+    }
+
+    /// Whether the entity spoke (a cue) or was a sentence subject within `definite_salient_paragraphs` before `pos`.
+    func salient(_ idx: Int, before pos: Int, paragraph: Int) -> Bool {
+        let e = entities[idx]
+        let p = [e.cuePositions.last(where: { $0 < pos }), e.subjectPositions.last(where: { $0 < pos })]
+            .compactMap { $0 }.max()
+        guard let p, let at = e.lastPosition(before: p + 1) else { return false }
+        return paragraph - at.paragraph <= lex.coreference.limits.definiteSalientParagraphs
     }
 
     /// A plural role noun ("officials", "people", "spokesmen").
