@@ -102,6 +102,21 @@ import Testing
         #expect(q2.attribution?.rule == "speaker.definite-salient")
     }
 
+    @Test func aCreditLineOrALoneAdjectiveIsNoSpeaker() throws {
+        let doc = try run("""
+            Dana Whitlock said the plant would stay open through the winter.
+
+            The hearing renewed Republican calls for an inquiry into the contracts.
+
+            (Additional reporting by Ana Ruiz; Editing by Tom Hale)
+            """)
+        let names = Set(doc.speakers.map(\.name))
+        #expect(names.contains("Dana Whitlock"))
+        #expect(!names.contains("Additional"))
+        #expect(!names.contains("Editing"))
+        #expect(!names.contains { $0.hasSuffix("Republican") })
+    }
+
     @Test func anUnknownPassOrABadConfidenceIsRefused() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sieve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

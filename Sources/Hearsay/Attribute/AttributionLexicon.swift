@@ -118,11 +118,13 @@ struct AttributionLexicon: Sendable {
         /// Head nouns of a description that brings in someone new ("the man", "the moderator"), never the salient
         /// person (`speaker.definite-salient`).
         var newPersonHeads: Set<String> = []
+        /// Words of names that are never a speaker's whole name ("Republican", "American").
+        var notLoneNames: Set<String> = []
 
         enum CodingKeys: String, CodingKey {
             case passes, limits, preferKnownGender = "prefer_known_gender", inanimateRoles = "inanimate_roles",
                 notPersons = "not_persons", places, confidence, contractionSuffixes = "contraction_suffixes",
-                newPersonHeads = "new_person_heads"
+                newPersonHeads = "new_person_heads", notLoneNames = "not_lone_names"
         }
         init() {}
         init(from decoder: Decoder) throws {
@@ -139,6 +141,7 @@ struct AttributionLexicon: Sendable {
             confidence = try c.decodeIfPresent([String: Double].self, forKey: .confidence) ?? [:]
             contractionSuffixes = Set(try c.decodeIfPresent([String].self, forKey: .contractionSuffixes) ?? [])
             newPersonHeads = Set(try c.decodeIfPresent([String].self, forKey: .newPersonHeads) ?? [])
+            notLoneNames = Set(try c.decodeIfPresent([String].self, forKey: .notLoneNames) ?? [])
         }
 
         /// Whether the pass runs (listed in `passes`).

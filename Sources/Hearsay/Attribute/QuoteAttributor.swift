@@ -900,7 +900,9 @@ struct Run {
         let determined = lex.definite.contains(first.lower) || lex.indefinite.contains(first.lower)
             || lex.possessives.contains(first.lower)
         guard last.lower.hasSuffix("s") || resolver.isName(last) || resolver.isRole(last) || determined && ts.count >= 2,
-            last.lower.count > 2
+            last.lower.count > 2,
+            // "renewed Republican calls": an adjective of a name is no head.
+            !(last.isCapitalized && lex.coreference.notLoneNames.contains(last.lower))
         else { return nil }
         if let r = resolver.classify(start..<end) { return r }
         let span = Span(first.span.start, last.span.end)

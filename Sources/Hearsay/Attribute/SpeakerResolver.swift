@@ -410,6 +410,8 @@ struct SpeakerResolver {
                 ref.description = document.string(span)
             }
             let lowerName = ref.name.map { $0.lowercased() }
+            // "Republican establishment figures defended ...": an adjective of a name is no name on its own.
+            if lowerName.count == 1, lex.coreference.notLoneNames.contains(lowerName[0]) { return nil }
             // The given name tells the gender, also after a capitalized modifier ("Republican Ada Roe").
             if ref.name.count >= 2 { ref.gender = lowerName.dropLast().lazy.compactMap { self.lex.gender[$0] }.first }
             for t in ts[..<nameStart] where ref.gender == nil { ref.gender = lex.gender[t.lower] }
