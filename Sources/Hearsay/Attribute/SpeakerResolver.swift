@@ -21,6 +21,25 @@ struct SpeakerRef {
 
 /// Reads speaker phrases and keeps the speakers of one document, merging "Mike Pompeo", "Pompeo" and "Secretary of
 /// State Mike Pompeo" into one.
+///
+/// Speaker coreference is a sieve of passes in the manner of Raghunathan et al. (2010) and Lee et al. (2013), most
+/// precise first. Which passes run, their distance limits, the constraints on antecedents and the confidence of each
+/// attribution rule are data (`attribute-coreference.json`, `passes`, `limits`, ...); the rule id of the pass that made
+/// a link is the quote's `attribution.rule` (a name found by its cue keeps the cue's rule). In order:
+/// 1. `speaker.name` (``entityFor(name:kind:inStatement:pos:)``): the same full name; a surname of a known full name;
+///    a longer form of a known single name. Titles are stripped first (``classify(_:)``); a listed place is typed as a
+///    body, a listed people as a group, and neither is ever a person.
+/// 2. `speaker.subject` (``noteSubject(_:paragraph:)``, found by `Run.noteSubject(at:hi:)`): a person named as the
+///    subject of a sentence without a cue is mentioned there and becomes salient for the pronouns after it.
+/// 3. `speaker.definite-description` (``resolveEntity``, ``carriesRole(_:role:ref:)``): "the senator" to the last
+///    person introduced with that role or a title that carries it; "the company" to the organization just named.
+/// 4. `speaker.definite-salient` (off by default): a person description no one carries to the salient person.
+/// 5. `speaker.pronoun-gender`, `speaker.pronoun`, `speaker.pronoun-across-inset` (``antecedent(for:gender:before:
+///    paragraph:quoteWords:sectionStart:)``): the nearest compatible entity (number, gender, animacy: ``isNonPerson(_:)``)
+///    within `pronoun_paragraphs`; a recent speaker or sentence subject before a person only mentioned since; "she"
+///    to a woman named just before rather than a nearer person of unknown gender; past an inset box.
+/// 6. `speaker.anonymous`, `speaker.group`, `speaker.description` (``resolveDescription(_:pos:paragraph:definite:)``):
+///    "a TikTok spokesman", "officials", or a description no one named carries, merged by role and affiliation.
 struct SpeakerResolver {
     let lex: AttributionLexicon
     let tokens: [Token]
