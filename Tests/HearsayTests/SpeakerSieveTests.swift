@@ -38,6 +38,16 @@ import Testing
         #expect(doc.speakerName(of: q) == "Rosa Ilves")
     }
 
+    @Test func aSubjectAfterASentenceAdverbWithARelativeWhoIsAPerson() throws {
+        let doc = try run("""
+            Tom Brenn said the depot was in good order.
+
+            Meanwhile Ilves, who runs the night shift, walked the yard. “Half of these buses are unsafe,” she said.
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("unsafe") })
+        #expect(doc.speakerName(of: q) == "Ilves")
+    }
+
     @Test func aPlaceAPeopleOrADocumentIsNeverHeOrShe() throws {
         let doc = try run("""
             Governor Ruth Alvey wrote to the council on Monday. The letter said the roads would be repaired.

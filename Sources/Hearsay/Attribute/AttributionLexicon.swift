@@ -31,6 +31,8 @@ struct AttributionLexicon: Sendable {
     var affiliationPrepositions: Set<String> = []
     var raisingParticles: Set<String> = []
     var relativePronouns: Set<String> = []
+    /// Relative pronouns that only refer to people ("who", "whom").
+    var personRelatives: Set<String> = []
     /// Conjunctions that join a second verb to a subject ("... and said", "... but said").
     var subjectCoordinators: Set<String> = []
     var quantityHeads: Set<String> = []
@@ -179,6 +181,7 @@ struct AttributionLexicon: Sendable {
         var affiliationPrepositions: [String]?
         var raisingParticles: [String]?
         var relativePronouns: [String]?
+        var personRelatives: [String]?
         var subjectCoordinators: [String]?
         var quantityHeads: [String]?
         var noticeLabels: [String]?
@@ -191,7 +194,7 @@ struct AttributionLexicon: Sendable {
                 temporal, pronounGender = "pronoun_gender", titleGender = "title_gender", possessives,
                 progressiveAuxiliaries = "progressive_auxiliaries", raisingVerbs = "raising_verbs", clauseBreaks = "clause_breaks", objectCues = "object_cues", continuationCues = "continuation_cues",
                 participlePrepositions = "participle_prepositions", affiliationPrepositions = "affiliation_prepositions",
-                raisingParticles = "raising_particles", relativePronouns = "relative_pronouns",
+                raisingParticles = "raising_particles", relativePronouns = "relative_pronouns", personRelatives = "person_relatives",
                 subjectCoordinators = "subject_coordinators",
                 quantityHeads = "quantity_heads", noticeLabels = "notice_labels",
                 placePrepositions = "place_prepositions",
@@ -274,6 +277,7 @@ struct AttributionLexicon: Sendable {
         affiliationPrepositions = Set(words.affiliationPrepositions ?? [])
         raisingParticles = Set(words.raisingParticles ?? [])
         relativePronouns = Set(words.relativePronouns ?? [])
+        personRelatives = Set(words.personRelatives ?? [])
         subjectCoordinators = Set(words.subjectCoordinators ?? ["and"])
         quantityHeads = Set(words.quantityHeads ?? [])
         noticeLabels = Set(words.noticeLabels ?? [])

@@ -305,6 +305,8 @@ struct Run {
         for first in sentenceFirstToken where first >= 0 {
             let hi = sentenceEndToken[tokens[first].sentence]
             if noteSubject(at: first, hi: hi) { continue }
+            // After a sentence adverb ("Meanwhile Roe, who ...").
+            if lex.notNames.contains(tokens[first].lower), first + 1 < hi, noteSubject(at: first + 1, hi: hi) { continue }
             var c = first
             while c < min(hi, first + adjunct), tokens[c].text != ",", !tokens[c].quoted { c += 1 }
             if c > first, c < min(hi, first + adjunct), tokens[c].text == "," { noteSubject(at: c + 1, hi: hi) }
@@ -345,7 +347,9 @@ struct Run {
             aside = lex.relativePronouns.contains(w.lower) || lex.definite.contains(w.lower)
                 || lex.indefinite.contains(w.lower) || lex.possessives.contains(w.lower) || resolver.isRole(w)
         }
-        guard verb || dash || aside, let ref = resolver.classify(start..<e), ref.form == .name else { return false }
+        guard verb || dash || aside, var ref = resolver.classify(start..<e), ref.form == .name else { return false }
+        // "Roe, who ...": a relative "who" says it is a person.
+        if next.text == ",", e + 1 < hi, lex.personRelatives.contains(tokens[e + 1].lower) { ref.kind = .person }
         return resolver.noteSubject(ref, paragraph: tokens[start].paragraph)
     }
 
