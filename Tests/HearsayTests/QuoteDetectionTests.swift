@@ -91,4 +91,21 @@ import Testing
         let c = try run("Ana Ruiz runs the harbour. She used the words “we will never sell this pier to anyone,” Ruiz said.")
         #expect(c.quotes.contains { $0.kind == .direct && $0.text.hasPrefix("we will never sell") })
     }
+
+    @Test func refusalsAndExpressedViewsAreReportedSpeech() throws {
+        // Two words are enough for a report ("declined to comment").
+        let a = try run("Ana Ruiz runs the harbour. A spokesman for the port authority declined to comment.")
+        let qa = try #require(a.quotes.first { $0.kind == .indirect })
+        #expect(qa.text == "to comment")
+        #expect(a.speakerName(of: qa) == "spokesman for the port authority")
+        let b = try run("Mayor Tom Reyes expressed concern that the old pier would not survive another winter.")
+        let qb = try #require(b.quotes.first { $0.kind == .indirect })
+        #expect(qb.text.hasSuffix("the old pier would not survive another winter"))
+        #expect(b.speakerName(of: qb) == "Tom Reyes")
+        let c = try run("The harbour council refused to fund the new ferry terminal this year.")
+        #expect(c.quotes.first { $0.kind == .indirect }?.text == "to fund the new ferry terminal this year")
+        // A single word is still too little.
+        let d = try run("Tom Reyes said no.")
+        #expect(d.quotes.isEmpty)
+    }
 }

@@ -8,7 +8,7 @@
 /// "according to X, ..."). Speakers are names (titles stripped and merged: "Pompeo" is "Mike Pompeo"), pronouns
 /// and definite descriptions resolved to an earlier speaker, anonymous sources ("A TikTok spokesman") and groups.
 /// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words` (resource files), `max_quote_paragraphs`,
-/// `indirect`, `min_indirect_words`, `min_unattributed_words`, `nested_quotes`, `mention_max_words`, `dash_cue_reach`.
+/// `indirect`, `min_indirect_words`, `min_unattributed_words`, `nested_quotes`, `mention_max_words`, `dash_cue_reach`, `max_subject_tokens`.
 public struct QuoteAttributor: Stage {
     public struct Config: StageConfig {
         public var cues = "builtin:attribute-cues.txt"
@@ -21,7 +21,7 @@ public struct QuoteAttributor: Stage {
         /// Find indirect speech.
         public var indirect = true
         /// Indirect content shorter than this many words is not a quote.
-        public var minIndirectWords = 3
+        public var minIndirectWords = 2
         /// A quote without any speaker is kept only when it has at least this many words (scare quotes are not).
         public var minUnattributedWords = 6
         /// Emit a quotation inside another as a quote of its own (`nested_in` = the enclosing quote's id).
@@ -31,16 +31,20 @@ public struct QuoteAttributor: Stage {
         public var mentionMaxWords = 4
         /// After a quote and a dash, the cue of the clause is looked for within this many tokens.
         public var dashCueReach = 20
+        /// A noun phrase that opens the clause before a cue is read as its unnamed speaker up to this many tokens
+        /// ("An earlier report in a local paper said ...").
+        public var maxSubjectTokens = 7
 
         public init() {}
         public static let keys = [
             "cues", "titles", "roles", "first_names", "words", "max_quote_paragraphs", "indirect",
-            "min_indirect_words", "min_unattributed_words", "nested_quotes", "mention_max_words", "dash_cue_reach",
+            "min_indirect_words", "min_unattributed_words", "nested_quotes", "mention_max_words", "dash_cue_reach", "max_subject_tokens",
         ]
         enum CodingKeys: String, CodingKey {
             case cues, titles, roles, firstNames = "first_names", words, maxQuoteParagraphs = "max_quote_paragraphs",
                 indirect, minIndirectWords = "min_indirect_words", minUnattributedWords = "min_unattributed_words",
-                nestedQuotes = "nested_quotes", mentionMaxWords = "mention_max_words", dashCueReach = "dash_cue_reach"
+                nestedQuotes = "nested_quotes", mentionMaxWords = "mention_max_words", dashCueReach = "dash_cue_reach",
+                maxSubjectTokens = "max_subject_tokens"
         }
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -58,6 +62,7 @@ public struct QuoteAttributor: Stage {
             nestedQuotes = try c.decodeIfPresent(Bool.self, forKey: .nestedQuotes) ?? d.nestedQuotes
             mentionMaxWords = try c.decodeIfPresent(Int.self, forKey: .mentionMaxWords) ?? d.mentionMaxWords
             dashCueReach = try c.decodeIfPresent(Int.self, forKey: .dashCueReach) ?? d.dashCueReach
+            maxSubjectTokens = try c.decodeIfPresent(Int.self, forKey: .maxSubjectTokens) ?? d.maxSubjectTokens
             if maxQuoteParagraphs < 1 {
                 throw DecodingError.dataCorruptedError(forKey: .maxQuoteParagraphs, in: c, debugDescription: "must be at least 1")
             }
@@ -895,7 +900,7 @@ struct Run {
         {
             start += 1
         }
-        guard end > start, end - start <= 7 else { return nil }
+        guard end > start, end - start <= config.maxSubjectTokens else { return nil }
         let ts = tokens[start..<end]
         // "and" may join two descriptions of one speaker ("The former first lady and U.S. senator").
         guard ts.allSatisfy({ ($0.isWord || $0.text == "." || $0.text == "-" || lex.quantityHeads.contains($0.text))
@@ -1250,9 +1255,11 @@ struct Run {
                 {
                     return t.span.start
                 }
-                // "... and called for ...": a second cue of the same speaker starts a second report.
+                // "... and called for ...", "... but said ...": a second cue of the same speaker starts a second report.
                 // A belief cue there continues the content ("called on men to look inside and think about ...").
-                if t.lower == "and", i + 1 < tokens.count, let (f, _) = lex.cue(at: i + 1, in: tokens), !f.belief {
+                if lex.subjectCoordinators.contains(t.lower), i + 1 < tokens.count, let (f, _) = lex.cue(at: i + 1, in: tokens),
+                    !f.belief
+                {
                     return t.span.start
                 }
             }
@@ -1332,10 +1339,13 @@ struct Run {
                 // "said repeatedly that", "said, however, that"); after any other word the report has begun, and a
                 // later "that" or "if" is inside it ("stressed her support of the raid that ...", "said the fund
                 // should close if ...").
-                let overAdjunct = lex.objectCues.contains(form.lemma) || k < hi && (!tokens[k].isWord
+                // A belief cue before "to" takes an infinitive ("declined to say whether ...", "hopes to ..."): the
+                // report starts there, a later complementizer is inside it.
+                let infinitive = form.belief && k + 1 < hi && tokens[k].lower == "to" && tokens[k + 1].isWord
+                let overAdjunct = !infinitive && (lex.objectCues.contains(form.lemma) || k < hi && (!tokens[k].isWord
                     || lex.complementizers.contains(tokens[k].lower) || lex.prepositions.contains(tokens[k].lower)
                     || lex.temporal.contains(tokens[k].lower) || lex.skipBeforeCue.contains(tokens[k].lower)
-                    || resolver.isAdverb(tokens[k]))
+                    || resolver.isAdverb(tokens[k])))
                 while overAdjunct, k < min(hi, cue.upperBound + 10) {
                     if lex.complementizers.contains(tokens[k].lower) {
                         start = k
