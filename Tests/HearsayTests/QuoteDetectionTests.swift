@@ -75,6 +75,11 @@ import Testing
         let data = try JSONEncoder().encode(q)
         let json = try #require(String(data: data, encoding: .utf8))
         #expect(json.contains("\"nested_in\":\"\(q.id)\""))
+        // An empty quotation before a nested one does not shift the links between quotes.
+        let e = try run("Ana Ruiz runs the harbour. “I wrote ‘’ first, then ‘never again’ in the log,” Ruiz said. “Fine,” she added.")
+        let qe = try #require(e.quotes.first)
+        #expect(qe.nested?.map(\.text) == ["never again"])
+        #expect(qe.nested?.first?.parent == qe.id)
         // A title inside a quote is no nested quote.
         let t = try run("Ana Ruiz runs the harbour. “We all watched the film ‘Parasite’ on the ferry last night,” Ruiz said.")
         #expect(t.quotes.first?.nested == nil)

@@ -166,7 +166,20 @@ struct QuoteScanner {
             closeAtParagraphEnd(sc, end: end, pIndex: pIndex, found: &found, stack: &stack,
                 fragmentStart: &fragmentStart, nextParagraphOpens: nextOpens(document, pIndex))
         }
-        return found.filter { !$0.fragments.isEmpty }
+        // Drop quotations with no content, and renumber the `parent` links to the kept ones (an empty quotation's
+        // children hang from its nearest kept ancestor).
+        var newIndex = [Int](repeating: -1, count: found.count)
+        var kept: [Found] = []
+        for (i, f) in found.enumerated() where !f.fragments.isEmpty {
+            newIndex[i] = kept.count
+            kept.append(f)
+        }
+        for k in kept.indices {
+            var p = kept[k].parent
+            while let q = p, newIndex[q] < 0 { p = found[q].parent }
+            kept[k].parent = p.map { newIndex[$0] }
+        }
+        return kept
     }
 
     static func nextOpens(_ document: Document, _ pIndex: Int) -> Bool {
