@@ -42,6 +42,8 @@ struct AttributionLexicon: Sendable {
     var placePrepositions: Set<String> = []
     /// Titles that carry a role noun besides the noun itself ("senator" <- "sen."), each as its words.
     var roleTitles: [String: [[String]]] = [:]
+    /// Words after which a short quotation is mentioned, not spoken ("so-called", "the film", "the hashtag").
+    var mentionWords: Set<String> = []
     var pronouns: [String: Speaker.Kind] = [:]
     var skipBeforeCue: Set<String> = []
     var indefinite: Set<String> = []
@@ -187,6 +189,7 @@ struct AttributionLexicon: Sendable {
         var noticeLabels: [String]?
         var placePrepositions: [String]?
         var roleTitles: [String: [String]]?
+        var mentionWords: [String]?
         enum CodingKeys: String, CodingKey {
             case pronouns, skipBeforeCue = "skip_before_cue", determinersIndefinite = "determiners_indefinite",
                 determinersDefinite = "determiners_definite", organizationWords = "organization_words", stopwords,
@@ -198,7 +201,7 @@ struct AttributionLexicon: Sendable {
                 subjectCoordinators = "subject_coordinators",
                 quantityHeads = "quantity_heads", noticeLabels = "notice_labels",
                 placePrepositions = "place_prepositions",
-                roleTitles = "role_titles"
+                roleTitles = "role_titles", mentionWords = "mention_words"
         }
     }
 
@@ -285,6 +288,7 @@ struct AttributionLexicon: Sendable {
         for (role, list) in words.roleTitles ?? [:] {
             roleTitles[role] = list.map { $0.lowercased().split(separator: " ").map(String.init) }
         }
+        mentionWords = Set((words.mentionWords ?? []).map { $0.lowercased() })
         for (k, v) in words.titleGender { gender[k] = v }
         coreference = try resources.json(Coreference.self, config.coreference)
         for p in coreference.passes where !Coreference.known.contains(p) {
