@@ -148,6 +148,7 @@ public struct TextNormalizer: Stage {
                         "\(f.count) element(s) nested deeper than max_depth (\(html.config.maxDepth)) were flattened into their ancestor; the first begins at byte \(f.firstOffset)",
                     stage: Self.name, sourceSpan: Span(f.firstOffset, f.firstOffset)))
         }
+        document.diagnostics.append(contentsOf: page.diagnostics)
         // What the caller said (stream fields) wins over what the page says.
         var meta = page.metadata
         if let p = document.metadata.published { meta.published = p }
