@@ -107,7 +107,7 @@ struct Extract: ParsableCommand {
         let progress = Progress(
             total: items.contains { $0.isContainer } ? nil : items.count, totalBytes: totalBytes,
             enabled: !quiet && isatty(2) != 0)
-        var counts = (documents: 0, cached: 0, speakers: 0, quotes: 0, claims: 0)
+        var counts = (documents: 0, cached: 0, speakers: 0, quotes: 0, claims: 0, warnings: 0)
         let started = Date()
         let asLine = jsonl
         let useCache = resume
@@ -124,6 +124,7 @@ struct Extract: ParsableCommand {
                         let body = asLine ? try KnowledgeEncoding.line(doc) + Data([0x0A]) : try KnowledgeWriter.body(doc)
                         let entry = ResultCache.Entry(
                             body: body, speakers: doc.speakers.count, quotes: doc.quotes.count, claims: doc.claims.count,
+                            warnings: doc.diagnostics.filter { $0.severity == .warning }.count,
                             summary: asLine ? nil : CorpusDocumentSummary(doc, settings: corpusSettings))
                         // A file that changed while read is not cached: its warning belongs to this run only.
                         if let k = key, !read.changed { resultCache?.store(k, entry) }
@@ -155,6 +156,7 @@ struct Extract: ParsableCommand {
                     counts.speakers += done.entry.speakers
                     counts.quotes += done.entry.quotes
                     counts.claims += done.entry.claims
+                    counts.warnings += done.entry.warnings
                 case .failure(let e):
                     printError(e)
                     errors.append(e)
@@ -189,8 +191,10 @@ struct Extract: ParsableCommand {
             FileHandle.standardError.write(
                 Data(
                     String(
-                        format: "hearsay: %d documents%@, %d speakers, %d quotes, %d claims, %d errors, %.2f s, %.1f MB/s -> %@\n",
-                        counts.documents, fromCache, counts.speakers, counts.quotes, counts.claims, errors.count, secs,
+                        format:
+                            "hearsay: %d documents%@, %d speakers, %d quotes, %d claims, %d errors, %d warnings, %.2f s, %.1f MB/s -> %@\n",
+                        counts.documents, fromCache, counts.speakers, counts.quotes, counts.claims, errors.count,
+                        counts.warnings, secs,
                         Double(progress.doneBytes) / 1e6 / max(secs, 0.001), target
                     ).utf8))
         }
