@@ -45,6 +45,8 @@ struct PlainTextRules: @unchecked Sendable {
     let drops: [Compiled]
     let ends: [Compiled]
     let credits: [Compiled]
+    /// All credit patterns in one alternation: one match per line or block decides whether any rule can apply.
+    let anyCredit: NSRegularExpression?
     /// The longest line any credit rule tests.
     let maxCreditLength: Int
     let duplicates: Bool
@@ -82,6 +84,8 @@ struct PlainTextRules: @unchecked Sendable {
                 maxLength: $0.maxLength ?? 200, minPosition: 0)
         }
         maxCreditLength = credits.map(\.maxLength).max() ?? 0
+        let alternation = (file.creditLines ?? []).map { "(?:" + $0.pattern + ")" }.joined(separator: "|")
+        anyCredit = alternation.isEmpty ? nil : try compile(alternation, rule: "credit_lines", anchored: true)
         duplicates = file.duplicateParagraphs
         captionPairs = file.captionPairs
         minDuplicateLength = file.minDuplicateLength
@@ -251,7 +255,7 @@ struct PlainTextRules: @unchecked Sendable {
 
     /// The rule of the credit line `text` is (trimmed, `length` characters long), or nil.
     func creditRule(_ text: String, length: Int) -> String? {
-        guard length <= maxCreditLength else { return nil }
+        guard length <= maxCreditLength, let anyCredit, matches(anyCredit, text) else { return nil }
         return credits.first(where: { length <= $0.maxLength && matches($0.regex, text) })?.rule
     }
 
