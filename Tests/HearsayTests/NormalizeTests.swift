@@ -204,11 +204,18 @@ extension NormalizeTests {
             First published in 1990, the novel sold a million copies.
 
             (c) the committee shall publish its findings within 30 days.
+
+            Sign up for our weekly newsletter to get the harbour news in your inbox.
+
+            More than two million readers subscribe to her newsletter every week.
+
+            Email Ana Lima at ana@example.org or follow her @analima. Follow us on Example Social.
             """
         let doc = try normalize(Array(text.utf8))
         for kept in [
             "Officials met on Tuesday", "Copyright law has protected", "Reporting by the local paper revealed",
             "Photos by the agency show", "First published in 1990", "(c) the committee shall",
+            "More than two million readers subscribe",
         ] {
             #expect(doc.text.contains(kept), "\(kept)")
         }
@@ -218,8 +225,10 @@ extension NormalizeTests {
         #expect(byRule["boilerplate.syndication"] == 1)
         #expect(byRule["boilerplate.credit"] == 2)
         #expect(byRule["boilerplate.image-credit"] == 3)
+        #expect(byRule["boilerplate.newsletter"] == 1)
+        #expect(byRule["boilerplate.contact"] == 1)
         let credit = try #require(doc.removed.first { $0.rule == "boilerplate.credit" })
         #expect(doc.originalText(credit.sourceSpan).hasSuffix("Editing by Clara Diaz and Jon Park"))
-        #expect(doc.paragraphs.count == 6)
+        #expect(doc.paragraphs.count == 7)
     }
 }
