@@ -205,7 +205,7 @@ extension NormalizeTests {
 
             (c) the committee shall publish its findings within 30 days.
 
-            Sign up for our weekly newsletter to get the harbour news in your inbox.
+            Want more? Sign up for our weekly newsletter to get the harbour news in your inbox.
 
             More than two million readers subscribe to her newsletter every week.
 
