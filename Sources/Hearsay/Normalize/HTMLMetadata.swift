@@ -70,15 +70,23 @@ enum HTMLMetadataReader {
     /// "Lee, Ann" (one person, last name first) stays whole.
     static func names(_ raw: String) -> [String] {
         let whole = stripByline(decodeReferences(raw))
-        var parts: [String] = []
-        var rest = Substring(whole)
-        while let r = rest.range(
-            of: #"\s*(?:;|,?\s+and\s+|,?\s+&\s+|,)\s*"#, options: [.regularExpression, .caseInsensitive])
-        {
-            parts.append(String(rest[..<r.lowerBound]))
-            rest = rest[r.upperBound...]
+        guard whole.contains(",") || whole.contains(";") || whole.contains(" and ") || whole.contains(" & ") else {
+            return author(whole).map { [$0] } ?? []
         }
-        parts.append(String(rest))
+        // Split at ";" and ",", then at the words "and" and "&".
+        var parts: [String] = []
+        for piece in whole.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+            var current: [Substring] = []
+            for word in piece.split(separator: " ") {
+                if word.lowercased() == "and" || word == "&" {
+                    if !current.isEmpty { parts.append(current.joined(separator: " ")) }
+                    current = []
+                } else {
+                    current.append(word)
+                }
+            }
+            if !current.isEmpty { parts.append(current.joined(separator: " ")) }
+        }
         let multi = parts.filter { $0.split(separator: " ").count >= 2 }
         guard parts.count >= 2, multi.count >= 2 else { return author(whole).map { [$0] } ?? [] }
         return multi.compactMap(author)
