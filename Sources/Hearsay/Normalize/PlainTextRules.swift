@@ -268,8 +268,10 @@ struct PlainTextRules: @unchecked Sendable {
         return nil
     }
 
+    /// Whether an anchored pattern (`^(?:...)$`) matches the whole line. `.anchored` lets ICU try the start only,
+    /// instead of every position.
     func matches(_ regex: NSRegularExpression, _ s: String) -> Bool {
-        regex.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil
+        regex.firstMatch(in: s, options: .anchored, range: NSRange(location: 0, length: (s as NSString).length)) != nil
     }
 
     /// How many typographic quote marks (‘ ’ “ ” ‚ „ ‹ › « ») a line holds.
