@@ -750,12 +750,17 @@ struct SpeakerResolver {
         }
     }
 
-    func lastEntity(before pos: Int, where ok: (Entity) -> Bool, within paragraphs: Int, paragraph: Int, after floor: Int = 0)
-        -> Int?
-    {
+    func lastEntity(
+        before pos: Int, where ok: (Entity) -> Bool, within paragraphs: Int, paragraph: Int, after floor: Int = 0,
+        skipping: [Span] = []
+    ) -> Int? {
         var best: (Int, Int)?
         for (i, e) in entities.enumerated() where ok(e) {
-            guard let p = e.lastPosition(before: pos), p.pos >= floor else { continue }
+            var found = e.lastPosition(before: pos)
+            while let f = found, skipping.contains(where: { $0.start <= f.pos && f.pos < $0.end }) {
+                found = e.lastPosition(before: f.pos)
+            }
+            guard let p = found, p.pos >= floor else { continue }
             guard paragraph - p.paragraph <= paragraphs else { continue }
             if best == nil || p.pos > best!.1 { best = (i, p.pos) }
         }
@@ -783,18 +788,28 @@ struct SpeakerResolver {
             default: return e.kind == .group || e.kind == .organization || e.kind == .anonymous
             }
         }
+        // A photo caption (kept by Normalize with the role `caption`) stands outside the story's flow: who it
+        // mentions is no antecedent for a pronoun in the text.
+        let captions = document.paragraphs.lazy.filter { $0.role == .caption }.map(\.span)
+        let skipping = captions.isEmpty ? [] : Array(captions)
+        func inCaption(_ p: Int) -> Bool { skipping.contains { $0.start <= p && p < $0.end } }
+        func lastOutside(_ i: Int) -> (pos: Int, paragraph: Int) {
+            var f = entities[i].lastPosition(before: pos)!
+            while inCaption(f.pos), let q = entities[i].lastPosition(before: f.pos) { f = q }
+            return f
+        }
         let limits = lex.coreference.limits
         guard var nearest = lastEntity(before: pos, where: compatible, within: limits.pronounParagraphs,
-            paragraph: paragraph)
+            paragraph: paragraph, skipping: skipping)
         else { return nil }
         // Salience: a recent speaker (the subject of a cue) or sentence subject is preferred over a person only
         // mentioned since.
-        let nearestPos = entities[nearest].lastPosition(before: pos)!.pos
+        let nearestPos = lastOutside(nearest).pos
         var best: (Int, Int)?
         for (i, e) in entities.enumerated() where compatible(e) {
-            let cue = e.cuePositions.last(where: { $0 < pos })
+            let cue = e.cuePositions.last(where: { $0 < pos && !inCaption($0) })
             // A sentence subject is salient in the pronoun's paragraph or the ones just before it only.
-            let subject = e.subjectPositions.last(where: { $0 < pos }).flatMap { p in
+            let subject = e.subjectPositions.last(where: { $0 < pos && !inCaption($0) }).flatMap { p in
                 paragraph - (e.lastPosition(before: p + 1)?.paragraph ?? 0) <= limits.subjectSalienceParagraphs ? p : nil
             }
             guard let p = [cue, subject].compactMap({ $0 }).max() else { continue }
@@ -810,18 +825,18 @@ struct SpeakerResolver {
         if let g = gender, entities[nearest].gender == nil, lex.coreference.preferKnownGender.contains(g),
             lex.coreference.runs("speaker.pronoun-gender"),
             let known = lastEntity(before: pos, where: { compatible($0) && $0.gender == g },
-                within: limits.knownGenderParagraphs, paragraph: paragraph)
+                within: limits.knownGenderParagraphs, paragraph: paragraph, skipping: skipping)
         {
             return (known, "speaker.pronoun-gender")
         }
-        let nearestPara = entities[nearest].lastPosition(before: pos)!.paragraph
+        let nearestPara = lastOutside(nearest).paragraph
         if sectionStart > 0, nearestPara >= sectionStart, !quoteWords.isEmpty {
             let sectionWords = words(paragraphs: sectionStart..<paragraph)
             if sectionWords.intersection(quoteWords).isEmpty {
                 let sectionPos = document.paragraphs[sectionStart].span.start
                 if lex.coreference.runs("speaker.pronoun-across-inset"),
                     let earlier = lastEntity(before: sectionPos, where: compatible, within: limits.pronounParagraphs,
-                        paragraph: sectionStart)
+                        paragraph: sectionStart, skipping: skipping)
                 {
                     let ep = entities[earlier].lastPosition(before: sectionPos)!.paragraph
                     if !words(paragraphs: max(0, ep - 1)..<(ep + 1)).intersection(quoteWords).isEmpty {
