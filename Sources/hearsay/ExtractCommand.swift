@@ -47,6 +47,11 @@ struct Extract: ParsableCommand {
 
     @Flag(
         name: .long,
+        help: "Follow symbolic links whose target lies outside the directories given (refused by default: input.outside-tree).")
+    var followLinks = false
+
+    @Flag(
+        name: .long,
         help: "Print only the normalized main text of each input on stdout (a header line per file when there are several); write no knowledge file.")
     var textOnly = false
 
@@ -77,7 +82,7 @@ struct Extract: ParsableCommand {
         signal(SIGXFSZ, SIG_IGN)
         let pipeline = try options.load()
         let roots = paths.isEmpty ? ["seeds"] : paths
-        var (items, errors) = Batch.collect(roots)
+        var (items, errors) = Batch.collect(roots, followLinks: followLinks)
         for e in errors { printError(e) }
         let inputs = Batch.expand(items, maxLineBytes: pipeline.maxInputBytes * 4)
         if textOnly { return try runTextOnly(inputs, several: items.count > 1 || items.contains { $0.isContainer }, pipeline) }
