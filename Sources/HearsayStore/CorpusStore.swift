@@ -9,6 +9,8 @@ public final class CorpusStore {
     public static let schemaVersion = 1
 
     let db: DatabaseQueue
+    /// The store's file, named in errors.
+    public let path: String
 
     static let schema = """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -99,6 +101,7 @@ public final class CorpusStore {
     /// Opens an existing store.
     /// - Throws: ``HearsayError`` `store.unreadable` when it is missing or not a store of this version.
     public init(path: String) throws {
+        self.path = path
         guard FileManager.default.fileExists(atPath: path) else {
             throw HearsayError(code: "store.unreadable", message: "no store here (build one with hearsay index)", file: path)
         }
@@ -343,7 +346,13 @@ public final class CorpusStore {
     /// the `speaker_words` index), then scored like the file-based `who`.
     public func who(_ query: String, limit: Int = 1000) throws -> WhoAnswer {
         let words = CorpusWords.words(query).map(\.key)
-        return try db.read { db in
+        do { return try whoQuery(query, words: words, limit: limit) } catch let e as DatabaseError {
+            throw Self.queryError(e, path: path)
+        }
+    }
+
+    func whoQuery(_ query: String, words: [String], limit: Int) throws -> WhoAnswer {
+        try db.read { db in
             // Candidates by name word prefix, scored on their names alone; documents are read for matches only.
             var rows: [Int64: Row] = [:]
             for w in words {
@@ -404,6 +413,18 @@ public final class CorpusStore {
         }
     }
 
+    /// The words of a query as FTS5 sees its terms: runs of letters and digits (operators count too).
+    static func termCount(_ query: String) -> Int {
+        var count = 0
+        var inWord = false
+        for u in query.unicodeScalars {
+            let word = u.properties.isAlphabetic || u.properties.numericType != nil
+            if word && !inWord { count += 1 }
+            inWord = word
+        }
+        return count
+    }
+
     /// One full-text search hit.
     public struct SearchHit: Codable, Sendable {
         public var document: String
@@ -422,7 +443,19 @@ public final class CorpusStore {
     /// Quotes matching a full-text query. A plain query ("cold war") matches the words as a phrase; a query with
     /// FTS5 syntax (`AND`, `OR`, `NOT`, `*`, quotes, `NEAR`) is passed as is. Best matches first (bm25), then by
     /// document and quote.
-    public func search(_ query: String, limit: Int = 50) throws -> [SearchHit] {
+    /// The most words a search query may hold: FTS5's cost grows with the square of the prefix terms
+    /// (`a* a* ...`: 3,000 of them take minutes), so a longer query is refused (`store.query-too-long`).
+    public static let defaultMaxQueryTerms = 64
+
+    public func search(_ query: String, limit: Int = 50, maxTerms: Int = CorpusStore.defaultMaxQueryTerms) throws
+        -> [SearchHit]
+    {
+        let terms = Self.termCount(query)
+        if terms > maxTerms {
+            throw HearsayError(
+                code: "store.query-too-long",
+                message: "the search query has \(terms) words; at most \(maxTerms) are searched", file: path)
+        }
         let match: String
         if query.contains("\"") || query.contains("*") || query.range(of: #"\b(AND|OR|NOT|NEAR)\b"#, options: .regularExpression) != nil {
             match = query
@@ -454,7 +487,21 @@ public final class CorpusStore {
                 }
             }
         } catch let e as DatabaseError {
-            throw HearsayError(code: "store.bad-query", message: "the search query was refused: \(e.message ?? "\(e)")")
+            throw Self.queryError(e, path: path)
+        }
+    }
+
+    /// A failed query as an error naming the store: a damaged file (`store.corrupt`) is not a refused query
+    /// (`store.bad-query`, an FTS5 syntax error).
+    static func queryError(_ e: DatabaseError, path: String) -> HearsayError {
+        switch e.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_IOERR, .SQLITE_FORMAT:
+            return HearsayError(
+                code: "store.corrupt", message: "the store is damaged: \(e.message ?? "\(e)") (build it again with hearsay index)",
+                file: path)
+        default:
+            return HearsayError(
+                code: "store.bad-query", message: "the search query was refused: \(e.message ?? "\(e)")", file: path)
         }
     }
 }
