@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import Hearsay
 
-struct Report: ParsableCommand {
+struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write one self-contained HTML report of a knowledge file, for editors.",
         discussion: """
             Per article: the normalized text with every quote highlighted in its speaker's colour and every claim

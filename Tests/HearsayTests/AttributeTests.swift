@@ -2,9 +2,15 @@ import Testing
 @testable import Hearsay
 
 @Suite struct AttributeTests {
-    let stages = ["normalize", "segment", "attribute"]
+    static let stage: QuoteAttributor = try! QuoteAttributor(config: .init(), resources: ResourceLoader())
 
-    func run(_ text: String) throws -> Document { try process(text, stages: stages) }
+    /// Runs the attribute stage alone on a document built by hand (``DocumentBuilder``: clean text, paragraphs at
+    /// blank lines, sentences by the builder's rule), not on the output of normalize and segment.
+    func run(_ text: String) throws -> Document {
+        var doc = DocumentBuilder.make(text)
+        try Self.stage.run(&doc)
+        return doc
+    }
 
     @Test func apostrophesNeverOpenOrCloseQuotes() throws {
         let doc = try run("""
