@@ -84,12 +84,14 @@ struct ExtractCommand: ParsableCommand {
         let file = output ?? "knowledge.json"
         let destination: Extraction.Output =
             outDir.map { .directory($0) } ?? (jsonl ? .jsonLines(file) : .knowledgeFile(file))
+        try open(OutputPaths.refuseInputAsOutput(destination.path, inputs: items.compactMap(\.path)))
+        let cacheDirectory = cache ?? destination.defaultCacheDirectory
         let resultCache: ResultCache? =
-            noCache
+            noCache || cacheDirectory == nil
             ? nil
             : try open(
                 ResultCache(
-                    directory: cache ?? destination.defaultCacheDirectory,
+                    directory: cacheDirectory!,
                     fingerprint: pipeline.fingerprint + "\n" + ResultCache.executableFingerprint(),
                     form: destination.cacheForm))
         let interrupts = Interrupts(cacheDirectory: resultCache?.directory, outDir: outDir)
@@ -125,10 +127,10 @@ struct ExtractCommand: ParsableCommand {
                     String(
                         format: "hearsay: %d documents%@, %d speakers, %d quotes, %d claims, %d errors, %.2f s, %.1f MB/s -> %@\n",
                         summary.documents, fromCache, summary.speakers, summary.quotes, summary.claims,
-                        summary.errors.count, secs, Double(progress.doneBytes) / 1e6 / max(secs, 0.001), destination.path
+                        summary.errors, secs, Double(progress.doneBytes) / 1e6 / max(secs, 0.001), destination.path
                     ).utf8))
         }
-        if !summary.errors.isEmpty { throw ExitCode(1) }
+        if summary.errors > 0 { throw ExitCode(1) }
     }
 
     func open<W>(_ make: @autoclosure () throws -> W) throws -> W {
