@@ -234,12 +234,15 @@ import Testing
         #expect(r.status == 1)
         #expect(r.stderr.contains("'../escape' has a '..' component"))
         let files = (FileManager.default.subpaths(atPath: out.path) ?? []).filter { $0.hasSuffix(".json") }.sorted()
-        #expect(files == ["feed/one.knowledge.json", "junk.txt.knowledge.json", "sub/a0000.txt.knowledge.json"])
+        #expect(files == ["feed/one.knowledge.json", "sub/a0000.txt.knowledge.json"])
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("escape.knowledge.json").path))
         let one = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("feed/one.knowledge.json"))) as? [String: Any]
         #expect((one?["documents"] as? [[String: Any]])?.first?["id"] as? String == "feed/one")
-        let junk = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("junk.txt.knowledge.json"))) as? [String: Any]
-        #expect((junk?["errors"] as? [[String: Any]])?.first?["code"] as? String == "binary-input")
+        // The inputs that failed are listed in one errors file, one line each, not in a file per input.
+        let lines = try String(contentsOf: out.appendingPathComponent("errors.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let codes = lines.map { "\($0?["id"] as? String ?? "?") \(($0?["error"] as? [String: Any])?["code"] as? String ?? "?")" }
+        #expect(codes == ["../escape output.unsafe-id", "junk.txt binary-input"])
         #expect(try cli.run(["extract", input.path, "--out-dir", out.path, "--jsonl"]).status != 0)  // usage error
     }
 }
