@@ -142,6 +142,15 @@ public final class CorpusStore {
     public static func build(
         path: String, inputs: [String], settings: CorpusSettings, warn: (HearsayError) -> Void = { _ in }
     ) throws -> BuildSummary {
+        try OutputPaths.refuseInputAsOutput(path, inputs: inputs)
+        if !isReplaceable(path) {
+            throw HearsayError(
+                code: "store.not-a-store",
+                message: "is not a Hearsay store, so --db will not overwrite it (remove it or name another file)",
+                file: path)
+        }
+        // Temporary stores of index runs that were killed (their process is gone).
+        AtomicFile.removeStale(besides: path)
         let temp = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(
             "." + URL(fileURLWithPath: path).lastPathComponent + ".tmp-\(getpid())"
         ).path
@@ -205,6 +214,31 @@ public final class CorpusStore {
                 file: path)
         }
         return summary
+    }
+
+    /// Whether `build` may replace what is at `path`: nothing, an empty regular file, or a Hearsay store (an SQLite
+    /// file whose `meta` table names the knowledge format). A device, a directory or any other file is kept.
+    static func isReplaceable(_ path: String) -> Bool {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return true }
+        guard st.st_mode & S_IFMT == S_IFREG else { return false }
+        if st.st_size == 0 { return true }
+        guard let fh = FileHandle(forReadingAtPath: path) else { return false }
+        let header = (try? fh.read(upToCount: 16)) ?? Data()
+        try? fh.close()
+        guard header == Data("SQLite format 3\u{0}".utf8) else { return false }
+        do {
+            var config = Configuration()
+            config.readonly = true
+            let db = try DatabaseQueue(path: path, configuration: config)
+            defer { try? db.close() }
+            let format = try db.read { db in
+                try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'")
+            }
+            return format == KnowledgeEncoding.format
+        } catch {
+            return false
+        }
     }
 
     /// Loads one input's documents; returns its `corpus` when it is a knowledge file that has one.
@@ -413,18 +447,6 @@ public final class CorpusStore {
         }
     }
 
-    /// The words of a query as FTS5 sees its terms: runs of letters and digits (operators count too).
-    static func termCount(_ query: String) -> Int {
-        var count = 0
-        var inWord = false
-        for u in query.unicodeScalars {
-            let word = u.properties.isAlphabetic || u.properties.numericType != nil
-            if word && !inWord { count += 1 }
-            inWord = word
-        }
-        return count
-    }
-
     /// One full-text search hit.
     public struct SearchHit: Codable, Sendable {
         public var document: String
@@ -443,14 +465,10 @@ public final class CorpusStore {
     /// Quotes matching a full-text query. A plain query ("cold war") matches the words as a phrase; a query with
     /// FTS5 syntax (`AND`, `OR`, `NOT`, `*`, quotes, `NEAR`) is passed as is. Best matches first (bm25), then by
     /// document and quote.
-    /// The most words a search query may hold: FTS5's cost grows with the square of the prefix terms
-    /// (`a* a* ...`: 3,000 of them take minutes), so a longer query is refused (`store.query-too-long`).
-    public static let defaultMaxQueryTerms = 64
-
-    public func search(_ query: String, limit: Int = 50, maxTerms: Int = CorpusStore.defaultMaxQueryTerms) throws
-        -> [SearchHit]
-    {
-        let terms = Self.termCount(query)
+    /// - Throws: ``HearsayError`` `store.query-too-long` over ``SearchQuery/maxTerms`` words, `store.bad-query` for
+    ///   an FTS5 syntax error, `store.corrupt` for a damaged store.
+    public func search(_ query: String, limit: Int = 50, maxTerms: Int = SearchQuery.maxTerms) throws -> [SearchHit] {
+        let terms = SearchQuery.termCount(query)
         if terms > maxTerms {
             throw HearsayError(
                 code: "store.query-too-long",
@@ -479,7 +497,7 @@ public final class CorpusStore {
                         WHERE quotes_fts MATCH ?
                         ORDER BY bm25(quotes_fts), d.doc_id, q.number
                         LIMIT ?
-                        """, arguments: [match, limit]
+                        """, arguments: [match, max(1, limit)]
                 ).map { r in
                     SearchHit(
                         document: r["doc"], quote: r["qid"], kind: r["kind"], speaker: r["sid"], speakerName: r["sname"],
