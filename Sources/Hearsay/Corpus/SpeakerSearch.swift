@@ -157,11 +157,11 @@ public struct WhoAnswer: Codable, Sendable {
 }
 
 /// A plain-text table for a terminal: columns padded to their widest cell (cells cut to `maxWidth` characters with
-/// an ellipsis).
+/// an ellipsis); control characters from the data are spelled out (``TerminalText``).
 public enum TextTable {
     public static func render(header: [String], rows: [[String]], maxWidth: [Int?]) -> String {
         func cut(_ s: String, _ w: Int?) -> String {
-            let flat = s.replacingOccurrences(of: "\n", with: " ")
+            let flat = TerminalText.safe(s.replacingOccurrences(of: "\n", with: " "))
             guard let w, flat.count > w else { return flat }
             return String(flat.prefix(max(1, w - 1))) + "…"
         }
@@ -177,5 +177,24 @@ public enum TextTable {
             if r == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Bounds of a full-text search query (`hearsay search`).
+public enum SearchQuery {
+    /// The most words a query may hold: FTS5's cost grows with the square of the prefix terms (`a* a* ...`: 3,000
+    /// of them took 110 s, 30,000 never finished), so a longer query is refused (`store.query-too-long`).
+    public static let maxTerms = 64
+
+    /// The words of a query as FTS5 counts its terms: runs of letters and digits (operators count too).
+    public static func termCount(_ query: String) -> Int {
+        var count = 0
+        var inWord = false
+        for u in query.unicodeScalars {
+            let word = u.properties.isAlphabetic || u.properties.numericType != nil
+            if word && !inWord { count += 1 }
+            inWord = word
+        }
+        return count
     }
 }

@@ -379,10 +379,15 @@ public enum Batch {
     /// thread. Workers pull the next item as soon as they are free (no barrier between chunks, so one slow document
     /// does not idle the other cores), and never run more than `jobs × 8` items ahead of `sink`: memory stays flat
     /// however many items the sequence yields. When `sink` throws, the workers stop and the error is rethrown.
+    /// The most worker threads a batch starts, whatever `--jobs` asks (a thread each; `--jobs 50000000` spent
+    /// 49 s starting them, and a window of `jobs × 8` results overflowed for the largest values).
+    public static let maxJobs = 256
+
     public static func map<S: Sequence, T>(
         _ items: S, jobs: Int, _ work: (InputItem) -> Result<T, HearsayError>,
         sink: (Int, InputItem, Result<T, HearsayError>) throws -> Void
     ) rethrows where S.Element == InputItem {
+        let jobs = min(jobs, maxJobs)
         if jobs <= 1 {
             for (index, item) in items.enumerated() { try sink(index, item, work(item)) }
             return
