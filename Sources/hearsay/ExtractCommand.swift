@@ -7,22 +7,46 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Extract quotes, speakers and claims from files, directories and web archives.",
         discussion: """
-            Directories are read recursively for .txt, .text, .md, .html, .htm and .xhtml files and .warc / .warc.gz
-            web archives; a file's id is its path relative to the directory given, an archive record's id the
-            archive's id and the record's number (crawl.warc.gz/000012). HTML or plain text is decided by content.
-            With no PATH, reads seeds/ and writes knowledge.json.
+            Directories are read recursively for .txt, .text, .md, .html, .htm and .xhtml files, .warc / .warc.gz \
+            web archives and .jsonl / .jsonl.gz corpora (one article per line, as for hearsay stream). A file's id \
+            is its path relative to the directory given, an archive record's id the archive's id and the record's \
+            number (crawl.warc.gz/000012). HTML or plain text is decided by content. The PATH "-" reads one \
+            article from stdin (its id: --id); --input-file adds the paths listed in a file. Hearsay reads no URLs \
+            and never touches the network: fetch pages first. With no PATH, reads seeds/ and writes knowledge.json.
 
-            Output: one knowledge file (default), JSON Lines (--jsonl), or one knowledge file per input mirroring the
-            input tree (--out-dir). Every file is written to a temporary name and renamed into place when complete,
-            so an interrupted run never leaves a half-written file. Same input and pipeline.json, same bytes out.
+            Output: one knowledge file (default), JSON Lines (--jsonl), or one knowledge file per input mirroring \
+            the input tree (--out-dir). Every file is written to a temporary name and renamed into place when \
+            complete, so an interrupted run never leaves a half-written file. Same input and pipeline.json, same \
+            bytes out.
 
-            Resume: each finished document is also kept in a cache (OUTPUT.cache/ unless --cache or --no-cache). After
-            Ctrl-C, kill -9 or a crash, rerun with --resume: documents whose bytes, pipeline.json, lexicons and
-            hearsay build are unchanged come from the cache, only the rest is processed.
+            Resume: each finished document is also kept in a cache (OUTPUT.cache/ unless --cache or --no-cache). \
+            After Ctrl-C, kill -9 or a crash, rerun with --resume: documents whose bytes, pipeline.json, lexicons \
+            and hearsay build are unchanged come from the cache, only the rest is processed.
+
+            Exit status: 0 all inputs processed; 1 some inputs failed (output still written); 2 configuration or \
+            output error (nothing written); 64 usage error (bad arguments).
             """)
 
-    @Argument(help: "Files, directories or .warc/.warc.gz archives to read (default: seeds).")
+    @Argument(
+        help: "Files, directories, .warc(.gz) archives, .jsonl(.gz) corpora, - for stdin (default: seeds).")
     var paths: [String] = []
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also read the paths listed in this file, one a line (- reads the list from stdin).", valueName: "list"))
+    var inputFile: String?
+
+    @Option(
+        name: .long, help: ArgumentHelp("Document id of the article read from stdin (default: stdin).", valueName: "name"))
+    var id: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Publication date (YYYY-MM-DD) of every input that states none of its own; anchors relative dates.",
+            valueName: "date"))
+    var published: String?
 
     @Option(name: .shortAndLong, help: "Output file (default: knowledge.json).")
     var output: String?
@@ -62,16 +86,28 @@ struct ExtractCommand: ParsableCommand {
             throw ValidationError("--out-dir writes one file per input; it cannot be combined with --output or --jsonl")
         }
         if resume && noCache { throw ValidationError("--resume needs the cache that --no-cache turns off") }
+        let stdinReads =
+            paths.filter { $0 == Batch.standardInputPath }.count + (inputFile == Batch.standardInputPath ? 1 : 0)
+        if stdinReads > 1 { throw ValidationError("standard input (-) can be read only once") }
+        if id != nil && !paths.contains(Batch.standardInputPath) {
+            throw ValidationError("--id names the article read from stdin: give - as a PATH")
+        }
+        if let published, StreamInput.publicationDate(published) == nil {
+            throw ValidationError("--published must be a date, YYYY-MM-DD (got '\(published)')")
+        }
     }
 
     func run() throws {
         // A file-size limit (ulimit -f) then fails a write like a full disk does, cleanly, instead of killing us.
         signal(SIGXFSZ, SIG_IGN)
         let pipeline = try options.load()
-        let roots = paths.isEmpty ? ["seeds"] : paths
-        let (items, errors) = Batch.collect(roots, followLinks: followLinks)
+        let listed = try reportingErrors { try inputFile.map(Batch.pathList) ?? [] }
+        let roots = paths.isEmpty && inputFile == nil ? ["seeds"] : paths + listed
+        let (items, errors) = Batch.collect(
+            roots, stdinID: id ?? "stdin", limit: pipeline.maxInputBytes, followLinks: followLinks)
         for e in errors { printError(e) }
-        let inputs = Batch.expand(items, maxLineBytes: pipeline.maxInputBytes * 4)
+        let records = Batch.expand(items, maxLineBytes: pipeline.maxInputBytes * 4)
+        let inputs = Batch.assumingPublished(published.flatMap(StreamInput.publicationDate), records)
         if textOnly {
             let several = items.count > 1 || items.contains { $0.isContainer }
             let failed = Batch.texts(

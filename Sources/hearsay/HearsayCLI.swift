@@ -8,16 +8,18 @@ struct HearsayCLI: ParsableCommand {
         commandName: "hearsay",
         abstract: "Who said what, and which numbers were claimed: quotes, speakers and numeric claims from news articles.",
         discussion: """
-            Every quote, speaker and claim carries provenance: the file and its SHA-256, the sentence, the span in the
-            normalized text and the byte span in the original input, and the stage, rule and confidence behind it.
+            Every quote, speaker and claim carries provenance: the file and its SHA-256, the sentence, the span in \
+            the normalized text and the byte span in the original input, and the stage, rule and confidence behind \
+            it. Hearsay reads local files and stdin only, never URLs: it makes no network access.
 
-            Exit status: 0 all inputs processed; 1 some inputs failed (their errors are in the output and on
-            stderr), output still written; 2 usage or configuration error (nothing written).
+            Exit status: 0 success; 1 extract and stream: some inputs failed (their errors are in the output and on \
+            stderr, the output is still written); who, search, quotes, claims: nothing matched; 2 configuration, \
+            input or output error (nothing written); 64 usage error: an unknown option or a bad argument value.
             """,
         version: KnowledgeEncoding.generatorVersion,
         subcommands: [
             ExtractCommand.self, StreamCommand.self, DefaultsCommand.self, WhoCommand.self, IndexCommand.self,
-            SearchCommand.self, ReportCommand.self,
+            SearchCommand.self, ReportCommand.self, QuotesCommand.self, ClaimsCommand.self, ExportCommand.self,
         ]
     )
 }
@@ -29,11 +31,14 @@ struct PipelineOptions: ParsableArguments {
         help: "The pipeline file (default: ./pipeline.json when present, else the built-in default).")
     var pipeline: String?
 
-    @Option(name: .shortAndLong, help: "Worker threads (default: the number of cores; at most \(Batch.maxJobs)).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Worker threads (default: the number of cores; at most \(Batch.maxJobs)).")
+    var jobsOption: Int?
+
+    /// `--jobs`, else the number of cores.
+    var jobs: Int { jobsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
     func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        if let j = jobsOption, j < 1 { throw ValidationError("--jobs must be 1 or more") }
     }
 
     func load() throws -> Pipeline {

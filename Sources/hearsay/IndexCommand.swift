@@ -8,7 +8,7 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Load knowledge files into an SQLite store for fast `who` and `search` over big corpora.",
         discussion: """
-            Takes knowledge files (hearsay extract) and JSON Lines files (hearsay extract --jsonl, hearsay stream).
+            Takes knowledge files (hearsay extract) and JSON Lines files (hearsay extract --jsonl, hearsay stream). \
             The store is rebuilt from scratch and replaces --db when complete. Schema: docs/store.md.
             """)
 

@@ -8,8 +8,9 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Full-text search over the quotes of a store built by `hearsay index`.",
         discussion: """
-            A plain query matches its words as a phrase ("cold war"); FTS5 syntax (AND, OR, NOT, prefix*, "phrase",
-            NEAR) is passed through. Case and accents are ignored.
+            A plain query matches its words as a phrase ("cold war"); FTS5 syntax (AND, OR, NOT, prefix*, "phrase", \
+            NEAR) is passed through. Case and accents are ignored. \
+            Exit status 1 when nothing matches.
             """)
 
     @Argument(help: "The search query.")

@@ -7,9 +7,9 @@ struct StreamCommand: ParsableCommand {
         commandName: "stream",
         abstract: "Read JSON Lines articles on stdin, write one knowledge document per line on stdout.",
         discussion: """
-            Each input line is {"id": ..., "text": ...} or {"id": ..., "html": ...}, with optional "published"
-            (YYYY-MM-DD, anchors relative dates) and "url". Each output line is the knowledge document for that input,
-            in input order. A line that cannot be read or processed yields {"id": ..., "line": N, "error": {...}} and
+            Each input line is {"id": ..., "text": ...} or {"id": ..., "html": ...}, with optional "published" \
+            (YYYY-MM-DD, anchors relative dates) and "url". Each output line is the knowledge document for that input, \
+            in input order. A line that cannot be read or processed yields {"id": ..., "line": N, "error": {...}} and \
             the stream goes on. This is the interface for other tools and batch engines.
             """)
 

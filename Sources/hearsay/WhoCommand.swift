@@ -8,9 +8,10 @@ struct WhoCommand: ParsableCommand {
         commandName: "who",
         abstract: "List the quotes of one speaker, across documents.",
         discussion: """
-            NAME is matched loosely: case and accents are ignored, a surname or any alias finds the speaker, and a
-            small typo is forgiven ("pompeio"). Reads knowledge files (default ./knowledge.json; their corpus, or one
-            built from all their documents when several are given) or, with --db, a store built by `hearsay index`.
+            NAME is matched loosely: case and accents are ignored, a surname or any alias finds the speaker, and a \
+            small typo is forgiven ("pompeio"). Reads knowledge files (default ./knowledge.json; their corpus, or one \
+            built from all their documents when several are given) or, with --db, a store built by `hearsay index`. \
+            Exit status 1 when no speaker matches.
             """)
 
     @Argument(help: "The speaker's name, or part of it.")

@@ -7,8 +7,9 @@
 /// paragraph's speaker when a quote continues. Finds indirect speech ("X said (that) ...", "..., X said",
 /// "according to X, ..."). Speakers are names (titles stripped and merged: "Pompeo" is "Mike Pompeo"), pronouns
 /// and definite descriptions resolved to an earlier speaker, anonymous sources ("A TikTok spokesman") and groups.
-/// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words` (resource files), `max_quote_paragraphs`,
-/// `indirect`, `min_indirect_words`, `min_unattributed_words`.
+/// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words`, `languages` (resource files),
+/// `max_quote_paragraphs`, `indirect`, `min_indirect_words`, `min_unattributed_words`. An article in a language
+/// the rules are not for keeps its quotes without speakers (``LanguageCheck``).
 public struct QuoteAttributor: Stage {
     public struct Config: StageConfig {
         public var cues = "builtin:attribute-cues.txt"
@@ -16,6 +17,8 @@ public struct QuoteAttributor: Stage {
         public var roles = "builtin:attribute-roles.txt"
         public var firstNames = "builtin:attribute-first-names.txt"
         public var words = "builtin:attribute-words.json"
+        /// The languages the rules are for, and how an article's language is told (``LanguageCheck``).
+        public var languages = "builtin:attribute-languages.json"
         /// A quote runs over at most this many paragraphs.
         public var maxQuoteParagraphs = 12
         /// Find indirect speech.
@@ -28,11 +31,12 @@ public struct QuoteAttributor: Stage {
         public init() {}
         public static let keys = [
             "cues", "titles", "roles", "first_names", "words", "max_quote_paragraphs", "indirect",
-            "min_indirect_words", "min_unattributed_words",
+            "min_indirect_words", "min_unattributed_words", "languages",
         ]
         enum CodingKeys: String, CodingKey {
             case cues, titles, roles, firstNames = "first_names", words, maxQuoteParagraphs = "max_quote_paragraphs",
-                indirect, minIndirectWords = "min_indirect_words", minUnattributedWords = "min_unattributed_words"
+                indirect, minIndirectWords = "min_indirect_words", minUnattributedWords = "min_unattributed_words",
+                languages
         }
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -42,6 +46,7 @@ public struct QuoteAttributor: Stage {
             roles = try c.decodeIfPresent(String.self, forKey: .roles) ?? d.roles
             firstNames = try c.decodeIfPresent(String.self, forKey: .firstNames) ?? d.firstNames
             words = try c.decodeIfPresent(String.self, forKey: .words) ?? d.words
+            languages = try c.decodeIfPresent(String.self, forKey: .languages) ?? d.languages
             maxQuoteParagraphs = try c.decodeIfPresent(Int.self, forKey: .maxQuoteParagraphs) ?? d.maxQuoteParagraphs
             indirect = try c.decodeIfPresent(Bool.self, forKey: .indirect) ?? d.indirect
             minIndirectWords = try c.decodeIfPresent(Int.self, forKey: .minIndirectWords) ?? d.minIndirectWords
@@ -59,10 +64,12 @@ public struct QuoteAttributor: Stage {
 
     let config: Config
     let lex: AttributionLexicon
+    let languages: LanguageCheck
 
     public init(config: Config, resources: ResourceLoader) throws {
         self.config = config
         self.lex = try AttributionLexicon(config: config, resources: resources)
+        self.languages = LanguageCheck(try resources.json(LanguageCheck.File.self, config.languages))
     }
 
     /// A quote being built.
@@ -85,6 +92,14 @@ public struct QuoteAttributor: Stage {
     }
 
     public func run(_ document: inout Document) throws {
+        let unsupported = languages.unsupported(document)
+        let diagnosticsBefore = document.diagnostics.count
+        defer {
+            if let unsupported {
+                LanguageCheck.withdrawSpeakers(
+                    &document, language: unsupported, diagnosticsBefore: diagnosticsBefore, stage: Self.name)
+            }
+        }
         let tokens0 = Tokenizer.tokenize(document, dotted: lex.dottedTitles)
         let found = QuoteScanner.scan(document, maxParagraphs: config.maxQuoteParagraphs)
         var tokens = tokens0

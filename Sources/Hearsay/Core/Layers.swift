@@ -114,7 +114,7 @@ public struct Cue: Hashable, Sendable, Codable {
 }
 
 public struct Quote: Hashable, Sendable, Codable {
-    public enum Kind: String, Sendable, Codable { case direct, mixed, indirect }
+    public enum Kind: String, Sendable, Codable, CaseIterable { case direct, mixed, indirect }
     public var id: String
     public var kind: Kind
     /// The quoted words, fragments joined by a space, without the quote marks.
@@ -218,7 +218,7 @@ public struct ClaimSubject: Hashable, Sendable, Codable {
 }
 
 public struct Claim: Hashable, Sendable, Codable {
-    public enum Kind: String, Sendable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
         case money, percent, count, measure, date, time, duration, ordinal
         /// A number with no unit or counted noun ("other" in the evaluation sets' vocabulary).
         case other

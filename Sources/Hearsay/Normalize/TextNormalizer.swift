@@ -81,6 +81,7 @@ public struct TextNormalizer: Stage {
         } else {
             normalizePlain(&document, decision: bom)
         }
+        if document.metadata.published == nil, let p = document.fallbackPublished { document.metadata.published = p }
         if document.paragraphs.isEmpty {
             throw HearsayError(
                 code: "empty-input", message: "no text left after normalization (everything was boilerplate or markup)",

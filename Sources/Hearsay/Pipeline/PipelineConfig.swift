@@ -74,7 +74,10 @@ public struct PipelineConfig: Sendable {
             throw HearsayError(code: "config.bad-value", message: ".version: must be 1 or more", file: file)
         }
         self.version = version
-        guard let stages = top["stages"] as? [String], !stages.isEmpty else {
+        // Every section is optional, `stages` too: without it every stage runs, in the natural order.
+        guard let stages = top["stages"] == nil ? PipelineConfig.stageNames : top["stages"] as? [String],
+            !stages.isEmpty
+        else {
             throw HearsayError(
                 code: "config.bad-value", message: ".stages: must be a non-empty list of stage names", file: file)
         }

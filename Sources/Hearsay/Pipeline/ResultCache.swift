@@ -169,7 +169,7 @@ public final class ResultCache: @unchecked Sendable {
     public func key(for item: InputItem, bytes: [UInt8]) -> String {
         var h = SHA256()
         let fields = [item.id, item.path ?? "", item.declaredMediaType ?? "", item.published ?? "", item.url ?? "",
-            item.crawled ?? ""]
+            item.crawled ?? ""] + (item.fallbackPublished.map { ["fallback-published", $0] } ?? [])
         h.update(data: Data((basis + fields.joined(separator: "\u{0}") + "\u{0}").utf8))
         h.update(data: Data(SHA256.hash(data: bytes)))
         return h.finalize().map { String(format: "%02x", $0) }.joined()

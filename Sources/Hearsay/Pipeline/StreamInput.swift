@@ -36,7 +36,7 @@ public enum StreamInput {
             id: id, bytes: Array((html ?? text)!.utf8), declaredMediaType: html != nil ? "text/html" : "text/plain",
             line: number)
         if let v = o["published"] {
-            guard let p = v as? String, let d = calendarDate(p) else {
+            guard let p = v as? String, let d = publicationDate(p) else {
                 return fail(
                     "stream.bad-field", "\"published\" must be a date YYYY-MM-DD (a time may follow)", id: id)
             }
@@ -49,9 +49,9 @@ public enum StreamInput {
     /// JSON `true` and `false` arrive as NSNumbers whose type is `c` (char); JSON numbers never do.
     static func isBoolean(_ n: NSNumber) -> Bool { String(cString: n.objCType) == "c" }
 
-    /// The date of a `published` value: `YYYY-MM-DD`, alone or followed by `T` or a space and a time, naming a day
-    /// that exists (no month 13, no February 30).
-    static func calendarDate(_ p: String) -> String? {
+    /// The `YYYY-MM-DD` day a publication date starts with (`2020-07-11` of `2020-07-11T08:00Z`), or nil: the date
+    /// alone or followed by `T` or a space and a time, naming a day that exists (no month 13, no February 30).
+    public static func publicationDate(_ p: String) -> String? {
         let b = Array(p.utf8)
         guard b.count >= 10, b.count == 10 || b[10] == UInt8(ascii: "T") || b[10] == 0x20 else { return nil }
         func digits(_ r: Range<Int>) -> Int? {
