@@ -7,7 +7,7 @@
 /// paragraph's speaker when a quote continues. Finds indirect speech ("X said (that) ...", "..., X said",
 /// "according to X, ..."). Speakers are names (titles stripped and merged: "Pompeo" is "Mike Pompeo"), pronouns
 /// and definite descriptions resolved to an earlier speaker, anonymous sources ("A TikTok spokesman") and groups.
-/// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words`, `languages` (resource files),
+/// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words`, `coreference`, `languages` (resource files),
 /// `max_quote_paragraphs`, `indirect`, `min_indirect_words`, `min_unattributed_words`. An article in a language
 /// the rules are not for keeps its quotes without speakers (``LanguageCheck``).
 public struct QuoteAttributor: Stage {
@@ -17,6 +17,8 @@ public struct QuoteAttributor: Stage {
         public var roles = "builtin:attribute-roles.txt"
         public var firstNames = "builtin:attribute-first-names.txt"
         public var words = "builtin:attribute-words.json"
+        /// Speaker coreference: passes, distance limits, antecedent constraints, confidence per rule.
+        public var coreference = "builtin:attribute-coreference.json"
         /// The languages the rules are for, and how an article's language is told (``LanguageCheck``).
         public var languages = "builtin:attribute-languages.json"
         /// A quote runs over at most this many paragraphs.
@@ -30,13 +32,13 @@ public struct QuoteAttributor: Stage {
 
         public init() {}
         public static let keys = [
-            "cues", "titles", "roles", "first_names", "words", "max_quote_paragraphs", "indirect",
+            "cues", "titles", "roles", "first_names", "words", "coreference", "max_quote_paragraphs", "indirect",
             "min_indirect_words", "min_unattributed_words", "languages",
         ]
         enum CodingKeys: String, CodingKey {
-            case cues, titles, roles, firstNames = "first_names", words, maxQuoteParagraphs = "max_quote_paragraphs",
-                indirect, minIndirectWords = "min_indirect_words", minUnattributedWords = "min_unattributed_words",
-                languages
+            case cues, titles, roles, firstNames = "first_names", words, coreference,
+                maxQuoteParagraphs = "max_quote_paragraphs", indirect, minIndirectWords = "min_indirect_words",
+                minUnattributedWords = "min_unattributed_words", languages
         }
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -46,6 +48,7 @@ public struct QuoteAttributor: Stage {
             roles = try c.decodeIfPresent(String.self, forKey: .roles) ?? d.roles
             firstNames = try c.decodeIfPresent(String.self, forKey: .firstNames) ?? d.firstNames
             words = try c.decodeIfPresent(String.self, forKey: .words) ?? d.words
+            coreference = try c.decodeIfPresent(String.self, forKey: .coreference) ?? d.coreference
             languages = try c.decodeIfPresent(String.self, forKey: .languages) ?? d.languages
             maxQuoteParagraphs = try c.decodeIfPresent(Int.self, forKey: .maxQuoteParagraphs) ?? d.maxQuoteParagraphs
             indirect = try c.decodeIfPresent(Bool.self, forKey: .indirect) ?? d.indirect
@@ -310,19 +313,59 @@ struct Run {
             }
             i += n
         }
-        // A known person named as the subject that opens a sentence ("Lee has also commented on it.") is the
-        // most recent candidate for a pronoun after it, though no cue follows.
+        // Pass `speaker.subject`: a person named as the subject that opens a sentence ("Lee has also commented on
+        // it.", "Gov. Ada Roe – a keen sailor – toured ...") or its main clause after an opening adjunct ("On
+        // Tuesday, Roe toured ...") is the most recent candidate for a pronoun after it, though no cue follows.
+        let adjunct = lex.coreference.limits.subjectAdjunctTokens
         for first in sentenceFirstToken where first >= 0 {
-            var e = first
-            while e < tokens.count, e - first < 4, tokens[e].sentence == tokens[first].sentence, resolver.isName(tokens[e]),
-                !tokens[e].quoted, !tokens[e].isPossessive
-            {
-                e += 1
-            }
-            guard e > first, e < tokens.count, !tokens[e].isPossessive, tokens[e].isWord, !tokens[e].isCapitalized
-            else { continue }
-            resolver.noteSubject(first..<e, paragraph: tokens[first].paragraph)
+            let hi = sentenceEndToken[tokens[first].sentence]
+            if noteSubject(at: first, hi: hi) { continue }
+            // After a sentence adverb ("Meanwhile Roe, who ...").
+            if lex.notNames.contains(tokens[first].lower), first + 1 < hi, noteSubject(at: first + 1, hi: hi) { continue }
+            var c = first
+            while c < min(hi, first + adjunct), tokens[c].text != ",", !tokens[c].quoted { c += 1 }
+            if c > first, c < min(hi, first + adjunct), tokens[c].text == "," { noteSubject(at: c + 1, hi: hi) }
         }
+    }
+
+    /// Notes the subject whose phrase (a name after its title or description) starts at token `start`, when a verb,
+    /// an apposition, a relative clause or a dash follows it ("Roe toured", "Roe, who ...", "Roe, a sailor, ...").
+    @discardableResult
+    mutating func noteSubject(at start: Int, hi: Int) -> Bool {
+        var e = start
+        while e < hi, e - start < 8, tokens[e].isWord, !tokens[e].quoted {
+            let t = tokens[e]
+            if resolver.isName(t) || resolver.isRole(t) || lex.titles[t.lower] != nil {
+                e += 1
+                continue
+            }
+            // Lower-case modifiers before a role and a name belong to the description ("Democratic presidential
+            // candidate Ada Roe", "Roe senior adviser Ann Lee"): the subject is that name, not the word before.
+            var m = e
+            while m < min(hi, e + 3), tokens[m].isWord, !tokens[m].isCapitalized, !resolver.isRole(tokens[m]),
+                !lex.stopwords.contains(tokens[m].lower)
+            {
+                m += 1
+            }
+            guard m > e, m + 1 < hi, resolver.isRole(tokens[m]), resolver.isName(tokens[m + 1]) else { break }
+            e = m + 1
+        }
+        // The phrase ends on a name, not on a possessor ("Roe’s plan ...") or a role ("Roe aides said").
+        guard e > start, e < hi, resolver.isName(tokens[e - 1]), !tokens[e - 1].isPossessive else { return false }
+        let next = tokens[e]
+        let verb = next.isWord && !next.isCapitalized && !next.quoted && !lex.subjectCoordinators.contains(next.lower)
+            && !lex.prepositions.contains(next.lower)
+        let dash = next.text == "—" || next.text == "–" || next.text == "--"
+        var aside = false
+        if next.text == ",", e + 1 < hi {
+            let w = tokens[e + 1]
+            aside = lex.relativePronouns.contains(w.lower) || lex.definite.contains(w.lower)
+                || lex.indefinite.contains(w.lower) || lex.possessives.contains(w.lower) || resolver.isRole(w)
+        }
+        guard verb || dash || aside, var ref = resolver.classify(start..<e), ref.form == .name else { return false }
+        // "Roe, who ...": a relative "who" says it is a person.
+        if next.text == ",", e + 1 < hi, lex.personRelatives.contains(tokens[e + 1].lower) { ref.kind = .person }
+        return resolver.noteSubject(ref, paragraph: tokens[start].paragraph)
     }
 
     // MARK: Direct and mixed quotes
@@ -719,6 +762,16 @@ struct Run {
         if lex.definite.contains(ts.first!.lower) || lex.indefinite.contains(ts.first!.lower), ts.count > 1 { first += 1 }
         ref.description = document.string(Span(tokens[first].span.start, ts.last!.span.end))
         ref.role = ts.last!.lower
+        // "the businessman", "the gambling tycoon": a definite description of one person, whatever its head noun,
+        // refers back like one whose head is a listed role (`speaker.definite-description`).
+        let head = ts.last!.lower
+        if lex.definite.contains(ts.first!.lower), ts.count > 1, !ts.last!.isCapitalized, !resolver.isPlural(head),
+            !lex.organizationWords.contains(head), !lex.coreference.inanimateRoles.contains(head)
+        {
+            ref.form = .definite
+            ref.kind = .person
+            ref.gender = lex.gender[head]
+        }
         return ref
     }
 
@@ -866,7 +919,9 @@ struct Run {
         let determined = lex.definite.contains(first.lower) || lex.indefinite.contains(first.lower)
             || lex.possessives.contains(first.lower)
         guard last.lower.hasSuffix("s") || resolver.isName(last) || resolver.isRole(last) || determined && ts.count >= 2,
-            last.lower.count > 2
+            last.lower.count > 2,
+            // "renewed Republican calls": an adjective of a name is no head.
+            !(last.isCapitalized && lex.coreference.notLoneNames.contains(last.lower))
         else { return nil }
         if let r = resolver.classify(start..<end) { return r }
         let span = Span(first.span.start, last.span.end)
@@ -1050,7 +1105,7 @@ struct Run {
         d.attributionRule = how == "speaker.name" ? rule : how
         let c: Double
         switch how {
-        case "speaker.pronoun": c = confidence * 0.85
+        case "speaker.pronoun", "speaker.pronoun-gender": c = confidence * 0.85
         case "speaker.pronoun-across-inset": c = 0.6
         case "speaker.definite-description": c = confidence * 0.75
         default: c = confidence
@@ -1404,7 +1459,10 @@ struct Run {
                     speakerMention: d.speakerRef?.span, sentences: sentenceIDs, parent: nil,
                     provenance: Provenance(stage: QuoteAttributor.name, rule: d.rule, confidence: d.confidence),
                     attribution: d.attributionRule.map {
-                        Provenance(stage: QuoteAttributor.name, rule: $0, confidence: d.attributionConfidence,
+                        // A rule's confidence fitted on the speaker pool (`attribute-coreference.json`) wins over
+                        // the one its code gives.
+                        Provenance(stage: QuoteAttributor.name, rule: $0,
+                            confidence: lex.coreference.confidence[$0] ?? d.attributionConfidence,
                             evidence: [d.speakerRef?.text, cue?.text].compactMap { $0 }.joined(separator: " | "))
                     }))
         }
