@@ -78,6 +78,15 @@ import Testing
         return p
     }
 
+    mutating func quote() -> Quote {
+        Quote(
+            id: string(), kind: [.direct, .mixed, .indirect][int(3)], text: string(),
+            fragments: list(3) { Fragment(span: $0.span(), sourceSpan: $0.span()) }, speaker: optString(),
+            cue: chance() ? Cue(text: string(), lemma: string(), span: span(), sourceSpan: span()) : nil,
+            speakerMention: optSpan(), sentences: list(4) { $0.int(1000) }, parent: optString(),
+            provenance: provenance(), attribution: chance() ? provenance() : nil)
+    }
+
     mutating func value() -> ClaimValue { chance(0.8) ? .number(double()) : .text(string()) }
 
     mutating func document() -> KnowledgeDocument {
@@ -113,12 +122,10 @@ import Testing
                     })
             },
             quotes: list(3) { r in
-                Quote(
-                    id: r.string(), kind: [.direct, .mixed, .indirect][r.int(3)], text: r.string(),
-                    fragments: r.list(3) { Fragment(span: $0.span(), sourceSpan: $0.span()) }, speaker: r.optString(),
-                    cue: r.chance() ? Cue(text: r.string(), lemma: r.string(), span: r.span(), sourceSpan: r.span()) : nil,
-                    speakerMention: r.optSpan(), sentences: r.list(4) { $0.int(1000) }, parent: r.optString(),
-                    provenance: r.provenance(), attribution: r.chance() ? r.provenance() : nil)
+                var q = r.quote()
+                // Nested quotes (none, an empty list, or some), one level down as the stage writes them.
+                q.nested = r.chance(0.3) ? r.list(2) { $0.quote() } : nil
+                return q
             },
             claims: list(3) { r in
                 Claim(

@@ -117,12 +117,17 @@ public struct WhoAnswer: Codable, Sendable {
         }
         let top = scored.map(\.1).max() ?? 0
         if top >= 0.9 { scored = scored.filter { $0.1 >= 0.9 } }
-        scored.sort { x, y in
-            if x.1 != y.1 { return x.1 > y.1 }
-            if x.0.documents.count != y.0.documents.count { return x.0.documents.count > y.0.documents.count }
-            return CorpusIndex.number(x.0.id) < CorpusIndex.number(y.0.id)
+        // Best match first; among equal matches the most quoted speaker, then the one in most documents.
+        var matches = scored.map { Match(speaker: $0.0, score: $0.1, quotes: quotes($0.0)) }
+        matches.sort { x, y in
+            if x.score != y.score { return x.score > y.score }
+            if x.quotes.count != y.quotes.count { return x.quotes.count > y.quotes.count }
+            if x.speaker.documents.count != y.speaker.documents.count {
+                return x.speaker.documents.count > y.speaker.documents.count
+            }
+            return CorpusIndex.number(x.speaker.id) < CorpusIndex.number(y.speaker.id)
         }
-        return WhoAnswer(query: query, matches: scored.map { Match(speaker: $0.0, score: $0.1, quotes: quotes($0.0)) })
+        return WhoAnswer(query: query, matches: matches)
     }
 
     /// The answer from knowledge files: their `corpus` when there is one file that has it, else a corpus built from
@@ -200,5 +205,24 @@ public enum TextTable {
     static func needsEscape(_ u: Unicode.Scalar) -> Bool {
         u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029
             || u.properties.isBidiControl
+    }
+}
+
+/// Bounds of a full-text search query (`hearsay search`).
+public enum SearchQuery {
+    /// The most words a query may hold: FTS5's cost grows with the square of the prefix terms (`a* a* ...`: 3,000
+    /// of them took 110 s, 30,000 never finished), so a longer query is refused (`store.query-too-long`).
+    public static let maxTerms = 64
+
+    /// The words of a query as FTS5 counts its terms: runs of letters and digits (operators count too).
+    public static func termCount(_ query: String) -> Int {
+        var count = 0
+        var inWord = false
+        for u in query.unicodeScalars {
+            let word = u.properties.isAlphabetic || u.properties.numericType != nil
+            if word && !inWord { count += 1 }
+            inWord = word
+        }
+        return count
     }
 }

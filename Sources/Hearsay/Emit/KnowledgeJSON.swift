@@ -296,7 +296,8 @@ struct KnowledgeJSON {
         key("fragments"); array(q.fragments) { $0.fragment($1) }
         key("id"); string(q.id)
         key("kind"); string(q.kind.rawValue)
-        if let p = q.parent { key("parent"); string(p) }
+        if let n = q.nested, !n.isEmpty { key("nested"); array(n) { $0.quote($1) } }
+        if let p = q.parent { key("nested_in"); string(p) }
         key("provenance"); provenance(q.provenance)
         key("sentences"); ints(q.sentences)
         key("speaker"); string(q.speaker)
@@ -480,6 +481,14 @@ extension KnowledgeJSON {
     static func line(_ d: KnowledgeDocument) -> Data {
         var w = KnowledgeJSON(pretty: false, capacity: 16384)
         w.document(d)
+        return Data(w.bytes)
+    }
+
+    /// One error pretty-printed as an element of the knowledge file's `errors` list (every line indented).
+    static func pretty(_ e: HearsayError, indent: String) -> Data {
+        var w = KnowledgeJSON(pretty: true, indent: indent, capacity: 512)
+        w.bytes.append(contentsOf: w.indent)
+        w.error(e)
         return Data(w.bytes)
     }
 
