@@ -153,9 +153,10 @@ struct ExtractCommand: ParsableCommand {
             FileHandle.standardError.write(
                 Data(
                     String(
-                        format: "hearsay: %d documents%@, %d speakers, %d quotes, %d claims, %d errors, %.2f s, %.1f MB/s -> %@\n",
+                        format:
+                            "hearsay: %d documents%@, %d speakers, %d quotes, %d claims, %d errors, %d warnings, %.2f s, %.1f MB/s -> %@\n",
                         summary.documents, fromCache, summary.speakers, summary.quotes, summary.claims,
-                        summary.errors.count, secs, Double(progress.doneBytes) / 1e6 / max(secs, 0.001), destination.path
+                        summary.errors.count, summary.warnings, secs, Double(progress.doneBytes) / 1e6 / max(secs, 0.001), destination.path
                     ).utf8))
         }
         if !summary.errors.isEmpty { throw ExitCode(1) }

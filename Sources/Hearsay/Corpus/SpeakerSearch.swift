@@ -117,12 +117,17 @@ public struct WhoAnswer: Codable, Sendable {
         }
         let top = scored.map(\.1).max() ?? 0
         if top >= 0.9 { scored = scored.filter { $0.1 >= 0.9 } }
-        scored.sort { x, y in
-            if x.1 != y.1 { return x.1 > y.1 }
-            if x.0.documents.count != y.0.documents.count { return x.0.documents.count > y.0.documents.count }
-            return CorpusIndex.number(x.0.id) < CorpusIndex.number(y.0.id)
+        // Best match first; among equal matches the most quoted speaker, then the one in most documents.
+        var matches = scored.map { Match(speaker: $0.0, score: $0.1, quotes: quotes($0.0)) }
+        matches.sort { x, y in
+            if x.score != y.score { return x.score > y.score }
+            if x.quotes.count != y.quotes.count { return x.quotes.count > y.quotes.count }
+            if x.speaker.documents.count != y.speaker.documents.count {
+                return x.speaker.documents.count > y.speaker.documents.count
+            }
+            return CorpusIndex.number(x.speaker.id) < CorpusIndex.number(y.speaker.id)
         }
-        return WhoAnswer(query: query, matches: scored.map { Match(speaker: $0.0, score: $0.1, quotes: quotes($0.0)) })
+        return WhoAnswer(query: query, matches: matches)
     }
 
     /// The answer from knowledge files: their `corpus` when there is one file that has it, else a corpus built from

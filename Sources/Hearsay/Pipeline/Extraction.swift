@@ -47,6 +47,8 @@ public final class Extraction {
         public var speakers = 0
         public var quotes = 0
         public var claims = 0
+        /// Warning diagnostics of the documents (a short main text, a fallback decoding...).
+        public var warnings = 0
         /// Every error of the run, the ones given to ``run(_:jobs:errors:onError:onItem:)`` first.
         public var errors: [HearsayError] = []
     }
@@ -126,6 +128,7 @@ public final class Extraction {
                         let body = asLine ? try KnowledgeEncoding.line(doc) + Data([0x0A]) : try KnowledgeWriter.body(doc)
                         let entry = ResultCache.Entry(
                             body: body, speakers: doc.speakers.count, quotes: doc.quotes.count, claims: doc.claims.count,
+                            warnings: doc.diagnostics.filter { $0.severity == .warning }.count,
                             summary: asLine ? nil : CorpusDocumentSummary(doc, settings: corpusSettings))
                         // A file that changed while read is not cached: its warning belongs to this run only.
                         if let k = key, !read.changed { resultCache?.store(k, entry) }
@@ -157,6 +160,7 @@ public final class Extraction {
                     summary.speakers += done.entry.speakers
                     summary.quotes += done.entry.quotes
                     summary.claims += done.entry.claims
+                    summary.warnings += done.entry.warnings
                 case .failure(let e):
                     onError(e)
                     summary.errors.append(e)
