@@ -9,6 +9,8 @@ public final class CorpusStore {
     public static let schemaVersion = 1
 
     let db: DatabaseQueue
+    /// The store's file, named in errors.
+    public let path: String
 
     static let schema = """
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -99,6 +101,7 @@ public final class CorpusStore {
     /// Opens an existing store.
     /// - Throws: ``HearsayError`` `store.unreadable` when it is missing or not a store of this version.
     public init(path: String) throws {
+        self.path = path
         guard FileManager.default.fileExists(atPath: path) else {
             throw HearsayError(code: "store.unreadable", message: "no store here (build one with hearsay index)", file: path)
         }
@@ -139,6 +142,15 @@ public final class CorpusStore {
     public static func build(
         path: String, inputs: [String], settings: CorpusSettings, warn: (HearsayError) -> Void = { _ in }
     ) throws -> BuildSummary {
+        try OutputPaths.refuseInputAsOutput(path, inputs: inputs)
+        if !isReplaceable(path) {
+            throw HearsayError(
+                code: "store.not-a-store",
+                message: "is not a Hearsay store, so --db will not overwrite it (remove it or name another file)",
+                file: path)
+        }
+        // Temporary stores of index runs that were killed (their process is gone).
+        AtomicFile.removeStale(besides: path)
         let temp = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(
             "." + URL(fileURLWithPath: path).lastPathComponent + ".tmp-\(getpid())"
         ).path
@@ -202,6 +214,31 @@ public final class CorpusStore {
                 file: path)
         }
         return summary
+    }
+
+    /// Whether `build` may replace what is at `path`: nothing, an empty regular file, or a Hearsay store (an SQLite
+    /// file whose `meta` table names the knowledge format). A device, a directory or any other file is kept.
+    static func isReplaceable(_ path: String) -> Bool {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return true }
+        guard st.st_mode & S_IFMT == S_IFREG else { return false }
+        if st.st_size == 0 { return true }
+        guard let fh = FileHandle(forReadingAtPath: path) else { return false }
+        let header = (try? fh.read(upToCount: 16)) ?? Data()
+        try? fh.close()
+        guard header == Data("SQLite format 3\u{0}".utf8) else { return false }
+        do {
+            var config = Configuration()
+            config.readonly = true
+            let db = try DatabaseQueue(path: path, configuration: config)
+            defer { try? db.close() }
+            let format = try db.read { db in
+                try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'")
+            }
+            return format == KnowledgeEncoding.format
+        } catch {
+            return false
+        }
     }
 
     /// Loads one input's documents; returns its `corpus` when it is a knowledge file that has one.
@@ -343,7 +380,13 @@ public final class CorpusStore {
     /// the `speaker_words` index), then scored like the file-based `who`.
     public func who(_ query: String, limit: Int = 1000) throws -> WhoAnswer {
         let words = CorpusWords.words(query).map(\.key)
-        return try db.read { db in
+        do { return try whoQuery(query, words: words, limit: limit) } catch let e as DatabaseError {
+            throw Self.queryError(e, path: path)
+        }
+    }
+
+    func whoQuery(_ query: String, words: [String], limit: Int) throws -> WhoAnswer {
+        try db.read { db in
             // Candidates by name word prefix, scored on their names alone; documents are read for matches only.
             var rows: [Int64: Row] = [:]
             for w in words {
@@ -422,7 +465,15 @@ public final class CorpusStore {
     /// Quotes matching a full-text query. A plain query ("cold war") matches the words as a phrase; a query with
     /// FTS5 syntax (`AND`, `OR`, `NOT`, `*`, quotes, `NEAR`) is passed as is. Best matches first (bm25), then by
     /// document and quote.
-    public func search(_ query: String, limit: Int = 50) throws -> [SearchHit] {
+    /// - Throws: ``HearsayError`` `store.query-too-long` over ``SearchQuery/maxTerms`` words, `store.bad-query` for
+    ///   an FTS5 syntax error, `store.corrupt` for a damaged store.
+    public func search(_ query: String, limit: Int = 50, maxTerms: Int = SearchQuery.maxTerms) throws -> [SearchHit] {
+        let terms = SearchQuery.termCount(query)
+        if terms > maxTerms {
+            throw HearsayError(
+                code: "store.query-too-long",
+                message: "the search query has \(terms) words; at most \(maxTerms) are searched", file: path)
+        }
         let match: String
         if query.contains("\"") || query.contains("*") || query.range(of: #"\b(AND|OR|NOT|NEAR)\b"#, options: .regularExpression) != nil {
             match = query
@@ -446,7 +497,7 @@ public final class CorpusStore {
                         WHERE quotes_fts MATCH ?
                         ORDER BY bm25(quotes_fts), d.doc_id, q.number
                         LIMIT ?
-                        """, arguments: [match, limit]
+                        """, arguments: [match, max(1, limit)]
                 ).map { r in
                     SearchHit(
                         document: r["doc"], quote: r["qid"], kind: r["kind"], speaker: r["sid"], speakerName: r["sname"],
@@ -454,7 +505,21 @@ public final class CorpusStore {
                 }
             }
         } catch let e as DatabaseError {
-            throw HearsayError(code: "store.bad-query", message: "the search query was refused: \(e.message ?? "\(e)")")
+            throw Self.queryError(e, path: path)
+        }
+    }
+
+    /// A failed query as an error naming the store: a damaged file (`store.corrupt`) is not a refused query
+    /// (`store.bad-query`, an FTS5 syntax error).
+    static func queryError(_ e: DatabaseError, path: String) -> HearsayError {
+        switch e.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_IOERR, .SQLITE_FORMAT:
+            return HearsayError(
+                code: "store.corrupt", message: "the store is damaged: \(e.message ?? "\(e)") (build it again with hearsay index)",
+                file: path)
+        default:
+            return HearsayError(
+                code: "store.bad-query", message: "the search query was refused: \(e.message ?? "\(e)")", file: path)
         }
     }
 }

@@ -71,6 +71,11 @@ struct ExtractCommand: ParsableCommand {
 
     @Flag(
         name: .long,
+        help: "Follow symbolic links whose target lies outside the directories given (refused by default: input.outside-tree).")
+    var followLinks = false
+
+    @Flag(
+        name: .long,
         help: "Print only the normalized main text of each input on stdout (a header line per file when there are several); write no knowledge file.")
     var textOnly = false
 
@@ -98,7 +103,8 @@ struct ExtractCommand: ParsableCommand {
         let pipeline = try options.load()
         let listed = try reportingErrors { try inputFile.map(Batch.pathList) ?? [] }
         let roots = paths.isEmpty && inputFile == nil ? ["seeds"] : paths + listed
-        let (items, errors) = Batch.collect(roots, stdinID: id ?? "stdin", limit: pipeline.maxInputBytes)
+        let (items, errors) = Batch.collect(
+            roots, stdinID: id ?? "stdin", limit: pipeline.maxInputBytes, followLinks: followLinks)
         for e in errors { printError(e) }
         let records = Batch.expand(items, maxLineBytes: pipeline.maxInputBytes * 4)
         let inputs = Batch.assumingPublished(published.flatMap(StreamInput.publicationDate), records)
@@ -114,12 +120,14 @@ struct ExtractCommand: ParsableCommand {
         let file = output ?? "knowledge.json"
         let destination: Extraction.Output =
             outDir.map { .directory($0) } ?? (jsonl ? .jsonLines(file) : .knowledgeFile(file))
+        try open(OutputPaths.refuseInputAsOutput(destination.path, inputs: items.compactMap(\.path)))
+        let cacheDirectory = cache ?? destination.defaultCacheDirectory
         let resultCache: ResultCache? =
-            noCache
+            noCache || cacheDirectory == nil
             ? nil
             : try open(
                 ResultCache(
-                    directory: cache ?? destination.defaultCacheDirectory,
+                    directory: cacheDirectory!,
                     fingerprint: pipeline.fingerprint + "\n" + ResultCache.executableFingerprint(),
                     form: destination.cacheForm))
         let interrupts = Interrupts(cacheDirectory: resultCache?.directory, outDir: outDir)
@@ -156,10 +164,10 @@ struct ExtractCommand: ParsableCommand {
                         format:
                             "hearsay: %d documents%@, %d speakers, %d quotes, %d claims, %d errors, %d warnings, %.2f s, %.1f MB/s -> %@\n",
                         summary.documents, fromCache, summary.speakers, summary.quotes, summary.claims,
-                        summary.errors.count, summary.warnings, secs, Double(progress.doneBytes) / 1e6 / max(secs, 0.001), destination.path
+                        summary.errors, summary.warnings, secs, Double(progress.doneBytes) / 1e6 / max(secs, 0.001), destination.path
                     ).utf8))
         }
-        if !summary.errors.isEmpty { throw ExitCode(1) }
+        if summary.errors > 0 { throw ExitCode(1) }
     }
 
     func open<W>(_ make: @autoclosure () throws -> W) throws -> W {

@@ -31,11 +31,15 @@ struct PipelineOptions: ParsableArguments {
         help: "The pipeline file (default: ./pipeline.json when present, else the built-in default).")
     var pipeline: String?
 
-    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Worker threads (default: the number of cores).")
+    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Worker threads (default: the number of cores; at most \(Batch.maxJobs)).")
     var jobsOption: Int?
 
     /// `--jobs`, else the number of cores.
     var jobs: Int { jobsOption ?? ProcessInfo.processInfo.activeProcessorCount }
+
+    func validate() throws {
+        if let j = jobsOption, j < 1 { throw ValidationError("--jobs must be 1 or more") }
+    }
 
     func load() throws -> Pipeline {
         do {
@@ -50,7 +54,7 @@ struct PipelineOptions: ParsableArguments {
 }
 
 func printError(_ e: HearsayError) {
-    FileHandle.standardError.write(Data((e.description + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.safe(e.description) + "\n").utf8))
 }
 
 /// Runs a command body, turning a ``HearsayError`` into its message on stderr and exit status 2.

@@ -19,11 +19,12 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "The knowledge file, or a .jsonl file of knowledge documents.")
     var input: String = "knowledge.json"
 
-    @Option(name: .shortAndLong, help: "Output file.")
+    @Option(name: .shortAndLong, help: "Output file (- for standard output).")
     var output: String = "report.html"
 
     func run() throws {
         do {
+            try OutputPaths.refuseInputAsOutput(output, inputs: [input])
             let file = try ReportInput.read(path: input)
             let html = try ReportRenderer.builtin().render(file)
             let out = try AtomicFile(path: output)

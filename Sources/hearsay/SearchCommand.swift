@@ -28,6 +28,10 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .long, help: "Widest quote column in the table, in characters.")
     var width = 70
 
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be 1 or more") }
+    }
+
     func run() throws {
         let hits = try reportingErrors { try CorpusStore(path: db).search(query, limit: limit) }
         if json {

@@ -22,7 +22,8 @@ struct StreamCommand: ParsableCommand {
         // which keeps input order.
         // A line holds one article as JSON: escapes may make it longer, so up to 4 × normalize.max_bytes; a longer
         // line is skipped unread and answered with a too-large error.
-        let lines = JSONLinesItems(handle: FileHandle.standardInput, maxLineBytes: pipeline.maxInputBytes * 4)
+        let lines = JSONLinesItems(
+            handle: FileHandle.standardInput, maxLineBytes: pipeline.maxInputBytes * 4, answerBlankLines: true)
         let failures = try Batch.stream(
             lines, with: pipeline, jobs: options.jobs, write: { out.write($0) }, onError: printError)
         if failures > 0 { throw ExitCode(1) }

@@ -42,7 +42,7 @@ struct WhoCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data(Self.table(answer, width: width).utf8))
         }
         if answer.matches.isEmpty {
-            FileHandle.standardError.write(Data("hearsay: no speaker matches '\(name)'\n".utf8))
+            FileHandle.standardError.write(Data("hearsay: no speaker matches '\(TerminalText.safe(name))'\n".utf8))
             throw ExitCode(1)
         }
     }

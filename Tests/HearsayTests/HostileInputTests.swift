@@ -143,7 +143,11 @@ import Testing
         _ = Array("A file whose name is not UTF-8.".utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         close(fd)
 
-        let (items, listErrors) = Batch.collect([dir.path])
+        // zero.txt leads outside the tree: refused unless links are followed.
+        let (inside, insideErrors) = Batch.collect([dir.path])
+        #expect(inside.map(\.id) == ["a.txt", "caf%E9.txt", "fifo.txt", "sub/b.txt"])
+        #expect(insideErrors.map(\.code).sorted() == ["input.link-loop", "input.link-loop", "input.outside-tree"])
+        let (items, listErrors) = Batch.collect([dir.path], followLinks: true)
         #expect(items.map(\.id) == ["a.txt", "caf%E9.txt", "fifo.txt", "sub/b.txt", "zero.txt"])
         #expect(Set(listErrors.map(\.code)) == ["input.link-loop"])
         #expect(listErrors.count == 2)  // sub/up and sub/self.txt lead back into the walk
@@ -157,6 +161,65 @@ import Testing
         }
         #expect(ok == ["a.txt", "caf%E9.txt", "sub/b.txt"])
         #expect(failed == ["fifo.txt": "input.not-a-file", "zero.txt": "input.not-a-file"])
+    }
+
+    /// Issue 16.4: 2 links per level to the next directory, 22 levels: 2^22 paths, 23 directories. Each directory is
+    /// listed once, so the walk finds 23 files (one per directory) and no error; a walk by path would never end.
+    @Test func aDAGOfDirectoryLinksIsWalkedOncePerDirectory() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        let levels = 22
+        for level in 0...levels {
+            let d = dir.appendingPathComponent(String(format: "d%02d", level))
+            try fm.createDirectory(at: d, withIntermediateDirectories: true)
+            try Data("Level \(level) said nothing.".utf8).write(to: d.appendingPathComponent("f.txt"))
+            if level < levels {
+                for name in ["a", "b"] {
+                    try fm.createSymbolicLink(
+                        atPath: d.appendingPathComponent(name).path,
+                        withDestinationPath: String(format: "../d%02d", level + 1))
+                }
+            }
+        }
+        let (items, errors) = Batch.collect([dir.path])
+        #expect(errors.isEmpty)
+        #expect(items.count == levels + 1)
+        #expect(Set(items.map { ($0.path! as NSString).resolvingSymlinksInPath }).count == levels + 1)
+        // The first path in walk order names each file: d00 reaches every level through its links "a".
+        #expect(items.first?.id == "d00/" + String(repeating: "a/", count: levels) + "f.txt")
+    }
+
+    /// Issue 16.5: a link inside the tree whose target is outside it (a file or a directory) is refused with
+    /// `input.outside-tree`, and nothing of the target is listed; `followLinks` reads them; a link that stays inside
+    /// the tree is followed either way.
+    @Test func linksLeavingTheTreeAreRefusedUnlessFollowed() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        let tree = dir.appendingPathComponent("tree")
+        let outside = dir.appendingPathComponent("outside")
+        try fm.createDirectory(at: tree.appendingPathComponent("in"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("A secret that is not an input.".utf8).write(to: outside.appendingPathComponent("secret.txt"))
+        try Data("An article inside.".utf8).write(to: tree.appendingPathComponent("in/a.txt"))
+        try fm.createSymbolicLink(atPath: tree.appendingPathComponent("s.txt").path, withDestinationPath: "../outside/secret.txt")
+        try fm.createSymbolicLink(atPath: tree.appendingPathComponent("out").path, withDestinationPath: outside.path)
+        try fm.createSymbolicLink(atPath: tree.appendingPathComponent("near.txt").path, withDestinationPath: "in/a.txt")
+        // A link to a link that leaves the tree is resolved to the end.
+        try fm.createSymbolicLink(atPath: tree.appendingPathComponent("in/hop.txt").path, withDestinationPath: "../s.txt")
+
+        let (items, errors) = Batch.collect([tree.path])
+        #expect(items.map(\.id) == ["in/a.txt", "near.txt"])
+        #expect(errors.map(\.code) == ["input.outside-tree", "input.outside-tree", "input.outside-tree"])
+        #expect(Set(errors.compactMap(\.file)) == Set(["in/hop.txt", "out", "s.txt"].map { tree.path + "/" + $0 }))
+        let (followed, none) = Batch.collect([tree.path], followLinks: true)
+        #expect(none.isEmpty)
+        #expect(followed.map(\.id) == ["in/a.txt", "in/hop.txt", "near.txt", "out/secret.txt", "s.txt"])
+        // Naming the tree through a link of its own changes nothing: the root is resolved too.
+        let alias = dir.appendingPathComponent("alias")
+        try fm.createSymbolicLink(atPath: alias.path, withDestinationPath: tree.path)
+        #expect(Batch.collect([alias.path]).items.map(\.id) == ["in/a.txt", "near.txt"])
     }
 
     @Test func unreadableFilesAreErrorsNamingTheFile() throws {

@@ -21,10 +21,43 @@ import Testing
         #expect(try ResultCache(directory: dir.path + "/c", fingerprint: "f2", form: "knowledge").key(for: item, bytes: Array("text".utf8)) != key)
         #expect(try ResultCache(directory: dir.path + "/c", fingerprint: "f1", form: "jsonl").key(for: item, bytes: Array("text".utf8)) != key)
         #expect(cache.key(for: InputItem(id: "b.txt", path: "/in/a.txt"), bytes: Array("text".utf8)) != key)
-        // A damaged entry is a miss, never a wrong document.
-        let file = dir.path + "/c/" + key.prefix(2) + "/" + key + ".entry"
-        try Data("{\"bytes\":99,\"claims\":0,\"quotes\":0,\"speakers\":0}\n{".utf8).write(to: URL(fileURLWithPath: file))
+        // A damaged entry (cut short, as by kill -9 during its write) is a miss, never a wrong document.
+        let log = try Data(contentsOf: URL(fileURLWithPath: cache.logPath))
+        try log.prefix(log.count - 2).write(to: URL(fileURLWithPath: cache.logPath))
         #expect(cache.load(key) == nil)
+        #expect(try ResultCache(directory: dir.path + "/c", fingerprint: "f1", form: "knowledge").load(key) == nil)
+    }
+
+    /// Issue 16.12: the cache is one append-only log with an index, not a file per entry (100,000 tiny documents
+    /// made 405 MB of blocks and directories). A record cut short by a kill is skipped, and the records appended
+    /// after it are found.
+    @Test func cacheIsOneCompactLogThatSurvivesACutRecord() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cache = try ResultCache(directory: dir.path + "/c", fingerprint: "f1", form: "jsonl")
+        let body = Data(#"{"id":"tiny","text":"A short line."}"#.utf8) + Data([0x0A])
+        var keys: [String] = []
+        for i in 0..<2000 {
+            let key = cache.key(for: InputItem(id: "d\(i)"), bytes: Array("t\(i)".utf8))
+            cache.store(key, .init(body: body, speakers: 0, quotes: 0, claims: i))
+            keys.append(key)
+        }
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: dir.path + "/c") == ["entries.log"])
+        let size = try Data(contentsOf: URL(fileURLWithPath: cache.logPath)).count
+        #expect(size < 2000 * (body.count + 160))
+        // A record cut short, then more records (a killed run, then a resumed one).
+        let fh = try #require(FileHandle(forWritingAtPath: cache.logPath))
+        try fh.seekToEnd()
+        try fh.write(contentsOf: Data("\nHSE1 {\"bytes\":500,\"claims\":0,\"key\":\"x\",\"quotes\":0,\"speakers\":0}\n{\"id\"".utf8))
+        try fh.close()
+        let later = try ResultCache(directory: dir.path + "/c", fingerprint: "f1", form: "jsonl")
+        let extra = later.key(for: InputItem(id: "after"), bytes: [1])
+        later.store(extra, .init(body: body, speakers: 1, quotes: 2, claims: 3))
+        let reopened = try ResultCache(directory: dir.path + "/c", fingerprint: "f1", form: "jsonl")
+        #expect(reopened.load(extra)?.claims == 3)
+        #expect(reopened.load(keys[1234])?.claims == 1234)
+        #expect(reopened.load(keys[1234])?.body == body)
+        #expect(reopened.load("x") == nil)
     }
 
     @Test func pipelineFingerprintFollowsTheLexicons() throws {
@@ -111,7 +144,8 @@ import Testing
         let cache = dir.appendingPathComponent("k.json.cache").path
         let deadline = Date().addingTimeInterval(60)
         while p.isRunning && Date() < deadline {
-            let entries = FileManager.default.subpaths(atPath: cache)?.filter { $0.hasSuffix(".entry") }.count ?? 0
+            let log = (try? Data(contentsOf: URL(fileURLWithPath: cache + "/entries.log"))) ?? Data()
+            let entries = log.split(separator: 0x0A).filter { $0.starts(with: Array("HSE1 ".utf8)) }.count
             if entries >= 3 { break }
             usleep(2_000)
         }
@@ -234,12 +268,15 @@ import Testing
         #expect(r.status == 1)
         #expect(r.stderr.contains("'../escape' has a '..' component"))
         let files = (FileManager.default.subpaths(atPath: out.path) ?? []).filter { $0.hasSuffix(".json") }.sorted()
-        #expect(files == ["feed/one.knowledge.json", "junk.txt.knowledge.json", "sub/a0000.txt.knowledge.json"])
+        #expect(files == ["feed/one.knowledge.json", "sub/a0000.txt.knowledge.json"])
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("escape.knowledge.json").path))
         let one = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("feed/one.knowledge.json"))) as? [String: Any]
         #expect((one?["documents"] as? [[String: Any]])?.first?["id"] as? String == "feed/one")
-        let junk = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("junk.txt.knowledge.json"))) as? [String: Any]
-        #expect((junk?["errors"] as? [[String: Any]])?.first?["code"] as? String == "binary-input")
+        // The inputs that failed are listed in one errors file, one line each, not in a file per input.
+        let lines = try String(contentsOf: out.appendingPathComponent("errors.jsonl"), encoding: .utf8)
+            .split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let codes = lines.map { "\($0?["id"] as? String ?? "?") \(($0?["error"] as? [String: Any])?["code"] as? String ?? "?")" }
+        #expect(codes == ["../escape output.unsafe-id", "junk.txt binary-input"])
         #expect(try cli.run(["extract", input.path, "--out-dir", out.path, "--jsonl"]).status != 0)  // usage error
     }
 }

@@ -83,3 +83,21 @@ enum ConfigError {
         }
     }
 }
+
+/// Text for a terminal: control characters (C0 but tab, DEL, C1) spelled `\u{1b}`, so that an id or a name from an
+/// input can never move the cursor, retitle the window or hide a line (a raw ESC, NUL or CR from a file name or a
+/// JSON field). Newlines are spelled too: one message, one line.
+public enum TerminalText {
+    public static func safe(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: isControl) else { return s }
+        var out = ""
+        for u in s.unicodeScalars {
+            if isControl(u) { out += "\\u{\(String(u.value, radix: 16))}" } else { out.unicodeScalars.append(u) }
+        }
+        return out
+    }
+
+    static func isControl(_ u: Unicode.Scalar) -> Bool {
+        (u.value < 0x20 && u != "\t") || (u.value >= 0x7F && u.value < 0xA0)
+    }
+}

@@ -23,10 +23,21 @@ public struct Span: Hashable, Comparable, Sendable, Codable, CustomStringConvert
 
     public var description: String { "[\(start), \(end))" }
 
+    /// The largest offset a span may hold: inputs are capped below 2 GiB, so every offset fits 32 bits.
+    public static let maxOffset = Int(Int32.max)
+
+    /// Refuses what no writer makes (a negative start, an end before the start, an offset beyond 32 bits), so that
+    /// a hand-made knowledge file cannot make a reader's arithmetic overflow.
     public init(from decoder: Decoder) throws {
         var c = try decoder.unkeyedContainer()
         let s = try c.decode(Int.self)
         let e = try c.decode(Int.self)
+        guard s >= 0, e >= s, e <= Span.maxOffset else {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "span [\(s), \(e)) is not 0 <= start <= end <= \(Span.maxOffset)"))
+        }
         self.init(s, e)
     }
 

@@ -326,7 +326,7 @@ public final class CorpusIndex {
             let index = Int32(quotes.count)
             quotes.append(
                 QuoteEntry(
-                    document: doc, number: Int32(Self.number(q.id)), id: q.id, speaker: q.speaker, text: q.text,
+                    document: doc, number: Self.number(q.id), id: q.id, speaker: q.speaker, text: q.text,
                     fragmentStarts: starts, fragmentLengths: lengths))
             let keys = given.map { $0[qi] } ?? Self.bands(of: q, settings: settings, seeds: hashSeeds, kinds: kinds)
             guard let keys else { continue }
@@ -337,7 +337,13 @@ public final class CorpusIndex {
         }
     }
 
-    static func number(_ id: String) -> Int { Int(id.drop { !$0.isNumber }) ?? 0 }
+    /// The number of a quote id (`q12` is 12), for ordering; an id with no number, or one too large for 32 bits
+    /// (a hand-made file), orders as 0 or as the largest number instead of trapping.
+    static func number(_ id: String) -> Int32 {
+        let digits = id.drop { !$0.isNumber }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return 0 }
+        return Int(digits).map { Int32(clamping: $0) } ?? Int32.max
+    }
 
     // MARK: MinHash
 
@@ -387,6 +393,10 @@ public final class CorpusIndex {
 
     /// Candidate pairs from the LSH buckets: quotes of different documents that share a band. Pairs are packed
     /// `lower << 32 | higher` quote index, sorted.
+    /// Steps taken by the look-backs of ``candidatePairs()`` so far: at most `max_bucket_comparisons` per band entry
+    /// (a test checks the bound).
+    private(set) var lookBackSteps = 0
+
     func candidatePairs() -> [UInt64] {
         let order = (0..<bandKeys.count).sorted {
             bandKeys[$0] != bandKeys[$1] ? bandKeys[$0] < bandKeys[$1] : bandQuotes[$0] < bandQuotes[$1]
@@ -397,16 +407,22 @@ public final class CorpusIndex {
             var end = start + 1
             while end < order.count, bandKeys[order[end]] == bandKeys[order[start]] { end += 1 }
             if end - start > 1 {
+                // A bucket is sorted by quote index, and a document's quotes have consecutive indexes, so the
+                // entries of one document form one run. The look-back from an entry starts before its own run: every
+                // step is then a pair of different documents, and `max_bucket_comparisons` bounds the steps. (Skipping
+                // the run one entry at a time made a bucket of one document's quotes cost its size squared.)
+                var runStart = start
                 for x in (start + 1)..<end {
                     let qx = bandQuotes[order[x]]
+                    let document = quotes[Int(qx)].document
+                    if quotes[Int(bandQuotes[order[x - 1]])].document != document { runStart = x }
                     var compared = 0
-                    var y = x - 1
+                    var y = runStart - 1
                     while y >= start, compared < settings.maxBucketComparisons {
                         let qy = bandQuotes[order[y]]
-                        if qy != qx, quotes[Int(qy)].document != quotes[Int(qx)].document {
-                            pairs.insert(UInt64(UInt32(min(qx, qy))) << 32 | UInt64(UInt32(max(qx, qy))))
-                            compared += 1
-                        }
+                        pairs.insert(UInt64(UInt32(min(qx, qy))) << 32 | UInt64(UInt32(max(qx, qy))))
+                        compared += 1
+                        lookBackSteps += 1
                         y -= 1
                     }
                 }
@@ -497,7 +513,7 @@ public final class CorpusIndex {
                 id: "", name: name, type: type.rawValue, aliases: aliases.sorted(), descriptions: descriptions,
                 documents: appearances)
             drafts.append(
-                Draft(speaker: speaker, first: (appearances[0].document, Self.number(appearances[0].speaker)), entries: idx))
+                Draft(speaker: speaker, first: (appearances[0].document, Int(Self.number(appearances[0].speaker))), entries: idx))
         }
         drafts.sort {
             $0.speaker.name != $1.speaker.name

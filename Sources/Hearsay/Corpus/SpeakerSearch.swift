@@ -207,3 +207,22 @@ public enum TextTable {
             || u.properties.isBidiControl
     }
 }
+
+/// Bounds of a full-text search query (`hearsay search`).
+public enum SearchQuery {
+    /// The most words a query may hold: FTS5's cost grows with the square of the prefix terms (`a* a* ...`: 3,000
+    /// of them took 110 s, 30,000 never finished), so a longer query is refused (`store.query-too-long`).
+    public static let maxTerms = 64
+
+    /// The words of a query as FTS5 counts its terms: runs of letters and digits (operators count too).
+    public static func termCount(_ query: String) -> Int {
+        var count = 0
+        var inWord = false
+        for u in query.unicodeScalars {
+            let word = u.properties.isAlphabetic || u.properties.numericType != nil
+            if word && !inWord { count += 1 }
+            inWord = word
+        }
+        return count
+    }
+}

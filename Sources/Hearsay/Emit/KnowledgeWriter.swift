@@ -63,6 +63,10 @@ public final class KnowledgeWriter {
     /// The documents array's body, until `finish`.
     let body: AtomicFile
     var count = 0
+    /// The errors array's body, until `finish`: errors stream to disk like documents, so a run with a million
+    /// failed inputs holds none of them in memory.
+    let errorBody: AtomicFile
+    public private(set) var errorCount = 0
     public let corpus: CorpusIndex
 
     /// - Parameter corpus: the corpus index settings (default: the built-in `corpus.json`).
@@ -73,14 +77,27 @@ public final class KnowledgeWriter {
     public init(path: String, corpus settings: CorpusSettings? = nil, clearStale: Bool = true) throws {
         corpus = CorpusIndex(settings: try settings ?? CorpusSettings.builtinCached.get())
         file = try AtomicFile(path: path)
-        // The documents' temporary file of a killed earlier run goes too.
-        if clearStale { AtomicFile.removeStale(besides: path + ".documents") }
+        // The documents' temporary file of a killed earlier run goes too. An output written in place (a device,
+        // standard output) keeps its documents and errors in the system's temporary directory instead.
+        if clearStale {
+            AtomicFile.removeStale(besides: path + ".documents")
+            AtomicFile.removeStale(besides: path + ".errors")
+        }
+        let documents: AtomicFile
         do {
-            body = try AtomicFile(path: path + ".documents")
+            documents = file.inPlace ? try AtomicFile.scratch("documents") : try AtomicFile(path: path + ".documents")
         } catch {
             file.abandon()
             throw error
         }
+        do {
+            errorBody = file.inPlace ? try AtomicFile.scratch("errors") : try AtomicFile(path: path + ".errors")
+        } catch {
+            file.abandon()
+            documents.abandon()
+            throw error
+        }
+        body = documents
     }
 
     /// Appends one document.
@@ -137,19 +154,28 @@ public final class KnowledgeWriter {
         count += 1
     }
 
-    /// Writes the corpus, the documents, the errors and the header fields, then renames the file into place.
-    public func finish(errors: [HearsayError], pipelineSHA256: String) throws {
+    /// Appends one error to the `errors` list (listed in the order appended).
+    public func appendError(_ error: HearsayError) throws {
+        try errorBody.write(errorCount == 0 ? "\n" : ",\n")
+        try errorBody.write(try KnowledgeEncoding.prettyData(error, indent: "    "))
+        errorCount += 1
+    }
+
+    /// Writes the corpus, the documents, the errors (those appended, then `errors`) and the header fields, then
+    /// renames the file into place.
+    public func finish(errors: [HearsayError] = [], pipelineSHA256: String) throws {
         do {
+            for e in errors { try appendError(e) }
             let corpusJSON = try KnowledgeEncoding.pretty(corpus.knowledge(), indent: "  ")
             try file.write("{\n  \"corpus\": " + corpusJSON.dropFirst(2) + ",\n  \"documents\": [")
-            try copyBody()
+            try copy(body)
+            try file.write((count == 0 ? "],\n" : "\n  ],\n") + "  \"errors\": [")
+            try copy(errorBody)
         } catch {
             abandon()
             throw error
         }
-        var tail = count == 0 ? "],\n" : "\n  ],\n"
-        let errs = try KnowledgeEncoding.pretty(errors.sorted { ($0.file ?? "") < ($1.file ?? "") }, indent: "  ")
-        tail += "  \"errors\": " + errs.dropFirst(2) + ",\n"
+        var tail = errorCount == 0 ? "],\n" : "\n  ],\n"
         tail += "  \"format\": \"\(KnowledgeEncoding.format)\",\n"
         let gen = try KnowledgeEncoding.pretty(KnowledgeEncoding.generator(pipelineSHA256: pipelineSHA256), indent: "  ")
         tail += "  \"generator\": " + gen.dropFirst(2) + ",\n"
@@ -157,11 +183,12 @@ public final class KnowledgeWriter {
         try file.write(tail)
         try file.commit()
         body.abandon()
+        errorBody.abandon()
     }
 
-    /// Copies the documents' temporary file into the output, a megabyte at a time.
-    func copyBody() throws {
-        guard let reader = FileHandle(forReadingAtPath: body.tempPath) else {
+    /// Copies a temporary file (the documents, the errors) into the output, a megabyte at a time.
+    func copy(_ part: AtomicFile) throws {
+        guard let reader = FileHandle(forReadingAtPath: part.tempPath) else {
             throw HearsayError(code: "output.write-failed", message: "cannot read back the documents", file: file.path)
         }
         defer { try? reader.close() }
@@ -181,5 +208,6 @@ public final class KnowledgeWriter {
     public func abandon() {
         file.abandon()
         body.abandon()
+        errorBody.abandon()
     }
 }

@@ -11,7 +11,8 @@ public enum OutputPaths {
     /// The file for `id` under `directory`.
     ///
     /// - Throws: ``HearsayError`` `output.unsafe-id` when the id is empty, absolute, contains a NUL byte or a `..`
-    ///   component, or would pass through a symbolic link inside the output directory.
+    ///   component, would pass through a symbolic link or a file inside the output directory, or would replace
+    ///   something that is not a regular file (the directory another id made: `a.knowledge.json/x`, then `a`).
     public static func file(for id: String, in directory: String) throws -> String {
         func refuse(_ why: String) -> HearsayError {
             HearsayError(code: "output.unsafe-id", message: "document id \(quoted(id)) \(why); nothing written for it", file: id)
@@ -42,10 +43,34 @@ public enum OutputPaths {
         }
         let target = dir + "/" + clean.last! + suffix
         var st = stat()
-        if lstat(target, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK {
-            throw refuse("would be written through the symbolic link '\(target)'")
+        if lstat(target, &st) == 0 {
+            switch st.st_mode & S_IFMT {
+            case S_IFLNK: throw refuse("would be written through the symbolic link '\(target)'")
+            case S_IFREG: break
+            // A directory made for another id's file (`a.knowledge.json/x` before `a`), or anything else.
+            default: throw refuse("would replace '\(target)', which is not a regular file")
+            }
         }
         return target
+    }
+
+    /// A file's identity: its device and inode (after links), or nil when it does not exist.
+    public static func identity(_ path: String) -> [UInt64]? {
+        var st = stat()
+        guard path != "-", stat(path, &st) == 0 else { return nil }
+        return [UInt64(st.st_dev), UInt64(st.st_ino)]
+    }
+
+    /// Refuses an output that is one of the inputs (the same device and inode, whatever the paths look like):
+    /// writing it would destroy the input before or while it is read.
+    /// - Throws: ``HearsayError`` `output.is-input`.
+    public static func refuseInputAsOutput(_ output: String, inputs: [String]) throws {
+        guard let out = identity(output) else { return }
+        for input in inputs where identity(input) == out {
+            throw HearsayError(
+                code: "output.is-input", message: "the output is the input \(quoted(input)); nothing written",
+                file: output)
+        }
     }
 
     static func quoted(_ s: String) -> String {

@@ -19,6 +19,11 @@ public struct HTMLPage: Sendable {
     public var flattened: (count: Int, firstOffset: Int)?
     /// The main-text check's warning, when the kept text fell short of what the page says its article is.
     public var diagnostics: [Diagnostic] = []
+    /// Start tags that had more than `max_attributes` attributes: how many tags, how many attributes were dropped,
+    /// and the byte offset in the original input of the first attribute dropped.
+    public var tooManyAttributes: (tags: Int, attributes: Int, firstOffset: Int)?
+    /// Start tags longer than `max_tag_bytes`, the same way.
+    public var tooLongTags: (tags: Int, attributes: Int, firstOffset: Int)?
 }
 
 /// Reads an HTML page into main-text blocks through libxml2's SAX parser.
@@ -36,6 +41,12 @@ public struct HTMLReader: Sendable {
         public var maxBytes: Int = 16 << 20
         /// Elements nested deeper than this are flattened into their deepest kept ancestor.
         public var maxDepth: Int = 400
+        /// Attributes of one start tag after this many are dropped (`html.too-many-attributes`): libxml2's
+        /// duplicate check makes a tag cost the square of its attributes.
+        public var maxAttributes: Int = 200
+        /// Attributes of one start tag that end more than this many bytes after its `<` are dropped
+        /// (`html.tag-too-long`).
+        public var maxTagBytes: Int = 65536
         /// Class/id vocabularies and tag lists for main-content extraction.
         public var vocabulary: String = "builtin:html-content-vocabulary.json"
         /// Short blocks that are page furniture ("Advertisement", "Share this"), one phrase a line.
@@ -63,7 +74,7 @@ public struct HTMLReader: Sendable {
         }
 
         public static let keys: [String] = [
-            "max_bytes", "max_depth", "vocabulary", "boilerplate_phrases", "main_content", "min_paragraph_chars",
+            "max_bytes", "max_depth", "max_attributes", "max_tag_bytes", "vocabulary", "boilerplate_phrases", "main_content", "min_paragraph_chars",
             "sibling_share",
             "max_link_density", "max_container_link_density", "main_text_check",
         ]
@@ -71,6 +82,8 @@ public struct HTMLReader: Sendable {
         enum CodingKeys: String, CodingKey {
             case maxBytes = "max_bytes"
             case maxDepth = "max_depth"
+            case maxAttributes = "max_attributes"
+            case maxTagBytes = "max_tag_bytes"
             case vocabulary
             case mainContent = "main_content"
             case boilerplatePhrases = "boilerplate_phrases"
@@ -107,6 +120,16 @@ public struct HTMLReader: Sendable {
             }
             if maxDepth < 1 {
                 throw DecodingError.dataCorruptedError(forKey: .maxDepth, in: c, debugDescription: "must be 1 or more")
+            }
+            maxAttributes = try c.decodeIfPresent(Int.self, forKey: .maxAttributes) ?? d.maxAttributes
+            if maxAttributes < 1 {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .maxAttributes, in: c, debugDescription: "must be 1 or more")
+            }
+            maxTagBytes = try c.decodeIfPresent(Int.self, forKey: .maxTagBytes) ?? d.maxTagBytes
+            if maxTagBytes < 64 {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .maxTagBytes, in: c, debugDescription: "must be 64 bytes or more")
             }
             vocabulary = try c.decodeIfPresent(String.self, forKey: .vocabulary) ?? d.vocabulary
             boilerplatePhrases =
@@ -164,15 +187,17 @@ public struct HTMLReader: Sendable {
         {
             decision = Decoding.Decision(encoding: declared, evidence: "declared", bomLength: 0)
         }
+        let limits = HTMLTagLimits(maxAttributes: config.maxAttributes, maxTagBytes: config.maxTagBytes)
         let tree = HTMLReader.parse(
-            bytes, decision: decision, maxDepth: max(8, config.maxDepth), vocabulary: vocabulary)
+            bytes, decision: decision, maxDepth: max(8, config.maxDepth), limits: limits, vocabulary: vocabulary)
         let (metadata, articleBody, isArticle) = HTMLMetadataReader.read(tree)
         let extractor = ContentExtractor(config: config, vocabulary: vocabulary)
         let (blocks, removed, diagnostics) = extractor.extract(
             tree, title: metadata.title, evidence: articleBody, isArticle: isArticle)
         return HTMLPage(
             blocks: blocks, removed: removed, metadata: metadata, decision: decision,
-            flattened: tree.flattened.map { (Int($0.count), Int($0.firstOffset)) }, diagnostics: diagnostics)
+            flattened: tree.flattened.map { (Int($0.count), Int($0.firstOffset)) }, diagnostics: diagnostics,
+            tooManyAttributes: tree.tooManyAttributes, tooLongTags: tree.tooLongTags)
     }
 
     /// libxml2's global set-up, once, before readers run on several threads: initialised, and every external
@@ -342,9 +367,10 @@ public struct HTMLReader: Sendable {
     }
 
     /// Parses `bytes` (with a decided encoding) into a ``HTMLTree``.
-    static func parse(_ bytes: [UInt8], decision: Decoding.Decision, maxDepth: Int, vocabulary: HTMLVocabulary)
-        -> HTMLTree
-    {
+    static func parse(
+        _ bytes: [UInt8], decision: Decoding.Decision, maxDepth: Int, limits: HTMLTagLimits? = nil,
+        vocabulary: HTMLVocabulary
+    ) -> HTMLTree {
         // libxml2 always gets UTF-8: valid UTF-8 input as is (after any BOM); anything else is transcoded here,
         // remembering for every UTF-8 byte the original byte it came from.
         var utf8: [UInt8]
@@ -374,6 +400,11 @@ public struct HTMLReader: Sendable {
         }
         let builder = HTMLTreeBuilder(maxDepth: maxDepth, map: map, shift: shift, vocabulary: vocabulary)
         if utf8.isEmpty { return builder.finish() }
+        if let limits {
+            let (tooMany, tooLong) = limits.apply(&utf8)
+            builder.tree.tooManyAttributes = tooMany.map { ($0.tags, $0.attributes, Int(builder.original($0.firstOffset))) }
+            builder.tree.tooLongTags = tooLong.map { ($0.tags, $0.attributes, Int(builder.original($0.firstOffset))) }
+        }
         var sax = htmlSAXHandler()
         sax.startElement = { ctx, name, atts in
             guard let ctx, let name else { return }

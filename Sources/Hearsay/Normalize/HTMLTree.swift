@@ -131,6 +131,9 @@ struct HTMLTree: Sendable {
     var itemprops: [(String, Int32)] = []
     /// Elements beyond `max_depth` (flattened), and where the first began in the original bytes.
     var flattened: (count: Int32, firstOffset: Int32)?
+    /// What ``HTMLTagLimits`` dropped: tags, attributes, and the original byte offset of the first attribute.
+    var tooManyAttributes: (tags: Int, attributes: Int, firstOffset: Int)?
+    var tooLongTags: (tags: Int, attributes: Int, firstOffset: Int)?
 
     init() {
         nodes.reserveCapacity(4096)

@@ -149,6 +149,22 @@ public struct TextNormalizer: Stage {
                         "\(f.count) element(s) nested deeper than max_depth (\(html.config.maxDepth)) were flattened into their ancestor; the first begins at byte \(f.firstOffset)",
                     stage: Self.name, sourceSpan: Span(f.firstOffset, f.firstOffset)))
         }
+        if let c = page.tooManyAttributes {
+            document.diagnostics.append(
+                Diagnostic(
+                    severity: .warning, code: "html.too-many-attributes",
+                    message:
+                        "\(c.tags) tag(s) had more than max_attributes (\(html.config.maxAttributes)) attributes; \(c.attributes) attribute(s) were dropped, the first at byte \(c.firstOffset)",
+                    stage: Self.name, sourceSpan: Span(c.firstOffset, c.firstOffset)))
+        }
+        if let c = page.tooLongTags {
+            document.diagnostics.append(
+                Diagnostic(
+                    severity: .warning, code: "html.tag-too-long",
+                    message:
+                        "\(c.tags) tag(s) ran past max_tag_bytes (\(html.config.maxTagBytes)); \(c.attributes) attribute(s) beyond it were dropped, the first at byte \(c.firstOffset)",
+                    stage: Self.name, sourceSpan: Span(c.firstOffset, c.firstOffset)))
+        }
         document.diagnostics.append(contentsOf: page.diagnostics)
         // What the caller said (stream fields) wins over what the page says.
         var meta = page.metadata

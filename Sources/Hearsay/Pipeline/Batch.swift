@@ -71,11 +71,17 @@ public enum Batch {
     /// Files under `paths`, sorted by id; paths that do not exist or cannot be listed become errors. Archives and
     /// JSON Lines files are listed as one item each, to be expanded lazily by ``expand(_:)``.
     ///
-    /// Directories are walked with the system calls themselves (see ``walk(_:id:ancestors:items:errors:)``): a link
-    /// to a directory is followed unless it leads back into the walk (a loop is an error, not a hang), a link to
-    /// nothing or an unlistable directory is an error, and a file name that is not UTF-8 is still read (by its
-    /// bytes) under an id that spells the odd bytes as `%XX`.
-    public static func collect(_ paths: [String]) -> (items: [InputItem], errors: [HearsayError]) {
+    /// Directories are walked with the system calls themselves (see ``walk(_:id:root:ancestors:walk:)``): a link
+    /// to a directory is followed unless it leads back into the walk (a loop is an error, not a hang); each
+    /// directory is listed once, keyed by device and inode, so links that reach one directory by many paths (a
+    /// DAG of links) cost one visit each, and the files in it are listed under the first path in walk order; a
+    /// link whose target resolves outside the directory named is refused (`input.outside-tree`) unless
+    /// `followLinks`; a link to nothing or an unlistable directory is an error, and a file name that is not UTF-8
+    /// is still read (by its bytes) under an id that spells the odd bytes as `%XX`. A file named directly is read
+    /// even when it is a link: naming it is consent.
+    public static func collect(_ paths: [String], followLinks: Bool = false)
+        -> (items: [InputItem], errors: [HearsayError])
+    {
         var items: [InputItem] = []
         var errors: [HearsayError] = []
         for path in paths {
@@ -90,9 +96,11 @@ public enum Batch {
                 items.append(item(forFile: path, id: (path as NSString).lastPathComponent))
                 continue
             }
-            var found: [InputItem] = []
-            walk(Array(path.utf8), id: [], ancestors: [], items: &found, errors: &errors)
-            items.append(contentsOf: found)
+            var state = WalkState(followLinks: followLinks)
+            let root = resolvedPath(Array(path.utf8)) ?? Array(path.utf8)
+            walk(Array(path.utf8), id: [], root: root, ancestors: [], walk: &state)
+            items.append(contentsOf: state.items)
+            errors.append(contentsOf: state.errors)
         }
         items.sort { $0.sortKey == $1.sortKey ? ($0.path ?? "") < ($1.path ?? "") : $0.sortKey < $1.sortKey }
         return (items, errors)
@@ -104,26 +112,38 @@ public enum Batch {
         var inode: UInt64
     }
 
-    /// Lists `dir` (raw path bytes) and its subdirectories; `id` is the relative path so far (raw bytes).
+    /// What one directory walk has found so far, and which directories it has listed.
+    struct WalkState {
+        var followLinks: Bool
+        var visited: Set<DirectoryKey> = []
+        var items: [InputItem] = []
+        var errors: [HearsayError] = []
+    }
+
+    /// Lists `dir` (raw path bytes) and its subdirectories; `id` is the relative path so far (raw bytes); `root` is
+    /// the walk's root with every link resolved, to tell a link that leaves the tree.
     static func walk(
-        _ dir: [UInt8], id: [UInt8], ancestors: Set<DirectoryKey>, items: inout [InputItem], errors: inout [HearsayError]
+        _ dir: [UInt8], id: [UInt8], root: [UInt8], ancestors: Set<DirectoryKey>, walk state: inout WalkState
     ) {
         let shown = displayName(dir)
         var st = stat()
         guard cPath(dir, { stat($0, &st) }) == 0 else {
-            errors.append(HearsayError(code: "input.unreadable", message: String(cString: strerror(errno)), file: shown))
+            state.errors.append(
+                HearsayError(code: "input.unreadable", message: String(cString: strerror(errno)), file: shown))
             return
         }
         let key = DirectoryKey(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
         if ancestors.contains(key) {
-            errors.append(
+            state.errors.append(
                 HearsayError(
                     code: "input.link-loop", message: "a link leads back into a directory being read; not followed",
                     file: shown))
             return
         }
+        // Reached before by another path (links forming a DAG): its files are already listed.
+        guard state.visited.insert(key).inserted else { return }
         guard let handle = cPath(dir, { opendir($0) }) else {
-            errors.append(
+            state.errors.append(
                 HearsayError(
                     code: "input.unreadable", message: "cannot list the directory: \(String(cString: strerror(errno)))",
                     file: shown))
@@ -146,7 +166,7 @@ public enum Batch {
             if cPath(full, { stat($0, &target) }) != 0 {
                 let ext = pathExtension(name)
                 if extensions.contains(ext) {
-                    errors.append(
+                    state.errors.append(
                         HearsayError(
                             code: "input.unreadable",
                             message: "cannot read the file (\(String(cString: strerror(errno))); dangling link?)",
@@ -154,14 +174,45 @@ public enum Batch {
                 }
                 continue
             }
-            if target.st_mode & S_IFMT == S_IFDIR {
-                walk(full, id: rel, ancestors: inside, items: &items, errors: &errors)
-            } else if extensions.contains(pathExtension(name)) || container(displayName(name)) != nil {
+            let isDirectory = target.st_mode & S_IFMT == S_IFDIR
+            let isArticle = extensions.contains(pathExtension(name)) || container(displayName(name)) != nil
+            guard isDirectory || isArticle else { continue }
+            if !state.followLinks, isLink(full), !isInside(full, root: root) {
+                state.errors.append(
+                    HearsayError(
+                        code: "input.outside-tree",
+                        message: "a link leads outside the directory given; not followed (--follow-links to allow)",
+                        file: displayName(full)))
+                continue
+            }
+            if isDirectory {
+                walk(full, id: rel, root: root, ancestors: inside, walk: &state)
+            } else {
                 var it = item(forFile: displayName(full), id: displayName(rel))
                 if String(validatingUTF8: full.map { CChar(bitPattern: $0) } + [0]) == nil { it.rawPath = full }
-                items.append(it)
+                state.items.append(it)
             }
         }
+    }
+
+    /// Whether `path` itself is a symbolic link.
+    static func isLink(_ path: [UInt8]) -> Bool {
+        var st = stat()
+        return cPath(path, { lstat($0, &st) }) == 0 && st.st_mode & S_IFMT == S_IFLNK
+    }
+
+    /// `path` with every link resolved (`realpath`), or nil when it cannot be resolved.
+    static func resolvedPath(_ path: [UInt8]) -> [UInt8]? {
+        guard let resolved = cPath(path, { realpath($0, nil) }) else { return nil }
+        defer { free(resolved) }
+        return Array(UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)))
+    }
+
+    /// Whether `path`, its links resolved, is `root` or lies under it (`root` already resolved).
+    static func isInside(_ path: [UInt8], root: [UInt8]) -> Bool {
+        guard let resolved = resolvedPath(path) else { return false }
+        if resolved == root || root == [0x2F] { return true }
+        return resolved.count > root.count && resolved.starts(with: root) && resolved[root.count] == 0x2F
     }
 
     /// Calls `body` with a NUL-terminated copy of a raw path.
@@ -331,10 +382,15 @@ public enum Batch {
     /// thread. Workers pull the next item as soon as they are free (no barrier between chunks, so one slow document
     /// does not idle the other cores), and never run more than `jobs × 8` items ahead of `sink`: memory stays flat
     /// however many items the sequence yields. When `sink` throws, the workers stop and the error is rethrown.
+    /// The most worker threads a batch starts, whatever `--jobs` asks (a thread each; `--jobs 50000000` spent
+    /// 49 s starting them, and a window of `jobs × 8` results overflowed for the largest values).
+    public static let maxJobs = 256
+
     public static func map<S: Sequence, T>(
         _ items: S, jobs: Int, _ work: (InputItem) -> Result<T, HearsayError>,
         sink: (Int, InputItem, Result<T, HearsayError>) throws -> Void
     ) rethrows where S.Element == InputItem {
+        let jobs = min(jobs, maxJobs)
         if jobs <= 1 {
             for (index, item) in items.enumerated() { try sink(index, item, work(item)) }
             return

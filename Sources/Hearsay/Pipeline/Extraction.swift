@@ -31,8 +31,10 @@ public final class Extraction {
             return "knowledge"
         }
 
-        /// The resume cache used when none is named: the output path (without trailing slashes) + `.cache`.
-        public var defaultCacheDirectory: String {
+        /// The resume cache used when none is named: the output path (without trailing slashes) + `.cache`; none
+        /// for an output written in place (a device, standard output), beside which nothing is created.
+        public var defaultCacheDirectory: String? {
+            if case .directory = self {} else if AtomicFile.writesInPlace(path) { return nil }
             var s = path
             while s.count > 1 && s.hasSuffix("/") { s.removeLast() }
             return s + ".cache"
@@ -49,9 +51,13 @@ public final class Extraction {
         public var claims = 0
         /// Warning diagnostics of the documents (a short main text, a fallback decoding...).
         public var warnings = 0
-        /// Every error of the run, the ones given to ``run(_:jobs:errors:onError:onItem:)`` first.
-        public var errors: [HearsayError] = []
+        /// Errors of the run, the ones given to ``run(_:jobs:errors:onError:onItem:)`` included. Only counted: the
+        /// errors themselves stream to the output (a million bad lines hold no memory).
+        public var errors = 0
     }
+
+    /// The file of `--out-dir` that lists the inputs that failed, one JSON line each (`{"error": ..., "id": ...}`).
+    public static let errorsFileName = "errors.jsonl"
 
     /// Where the output goes, opened.
     enum Sink {
@@ -71,6 +77,8 @@ public final class Extraction {
     let cache: ResultCache?
     let resume: Bool
     let sink: Sink
+    /// `--out-dir`: the errors file, opened at the first error.
+    var errorsFile: AtomicFile?
 
     /// Opens the output.
     /// - Parameters:
@@ -110,7 +118,7 @@ public final class Extraction {
         _ inputs: S, jobs: Int, errors: [HearsayError] = [], onError: (HearsayError) -> Void = { _ in },
         onItem: (InputItem, Int) -> Void = { _, _ in }
     ) throws -> Summary where S.Element == InputItem {
-        var summary = Summary(errors: errors)
+        var summary = Summary(errors: errors.count)
         let pipeline = self.pipeline
         let resultCache = cache
         let asLine: Bool = { if case .jsonLines = output { true } else { false } }()
@@ -144,6 +152,7 @@ public final class Extraction {
         // overwrite each other.
         var written = Set<String>()
         do {
+            for e in errors { try writeError(e, for: nil) }
             try Batch.map(inputs, jobs: jobs, work) { _, item, result in
                 var result = result
                 if case .success(let done) = result {
@@ -163,15 +172,20 @@ public final class Extraction {
                     summary.warnings += done.entry.warnings
                 case .failure(let e):
                     onError(e)
-                    summary.errors.append(e)
-                    try writeError(e, for: item, written: &written)
+                    summary.errors += 1
+                    try writeError(e, for: item)
                 }
-                onItem(item, summary.errors.count)
+                onItem(item, summary.errors)
             }
             switch sink {
-            case .knowledge(let w): try w.finish(errors: summary.errors, pipelineSHA256: pipeline.config.sha256)
+            case .knowledge(let w): try w.finish(pipelineSHA256: pipeline.config.sha256)
             case .lines(let f): try f.commit()
-            case .directory: break
+            case .directory(let dir):
+                if let f = errorsFile {
+                    try f.commit()
+                } else {
+                    unlink(dir + "/" + Self.errorsFileName)  // an earlier run's list, no longer true
+                }
             }
         } catch let e as HearsayError {
             abandon()
@@ -185,7 +199,7 @@ public final class Extraction {
         switch sink {
         case .knowledge(let w): w.abandon()
         case .lines(let f): f.abandon()
-        case .directory: break
+        case .directory: errorsFile?.abandon()
         }
     }
 
@@ -207,20 +221,24 @@ public final class Extraction {
         }
     }
 
-    func writeError(_ e: HearsayError, for item: InputItem, written: inout Set<String>) throws {
+    /// Writes an input's error (`item` nil: an error found before the run, such as a path that does not exist).
+    func writeError(_ e: HearsayError, for item: InputItem?) throws {
+        func line() throws -> Data {
+            try Data(#"{"error":"#.utf8) + KnowledgeEncoding.errorLine(e) + Data(#","id":"#.utf8)
+                + JSONEncoder().encode(item?.id ?? e.file ?? "") + Data("}\n".utf8)
+        }
         switch sink {
-        case .knowledge: break  // listed under `errors` by `finish`
+        case .knowledge(let w): try w.appendError(e)
         case .lines(let f):
-            try f.write(
-                Data(#"{"error":"#.utf8) + KnowledgeEncoding.errorLine(e) + Data(#","id":"#.utf8)
-                    + JSONEncoder().encode(item.id) + Data("}\n".utf8))
+            guard item != nil else { return }  // errors before the run are on stderr only
+            try f.write(try line())
         case .directory(let dir):
-            // The input's own file records why it has no document; an unsafe id gets none (its error is printed).
-            guard e.code != "output.unsafe-id", e.code != "output.duplicate-id",
-                let path = try? OutputPaths.file(for: item.id, in: dir), written.insert(path).inserted
-            else { return }
-            let writer = try KnowledgeWriter(path: path, clearStale: false)
-            try writer.finish(errors: [e], pipelineSHA256: pipeline.config.sha256)
+            // One list for the whole run, not one file per failed input.
+            if errorsFile == nil {
+                AtomicFile.removeStale(besides: dir + "/" + Self.errorsFileName)
+                errorsFile = try AtomicFile(path: dir + "/" + Self.errorsFileName)
+            }
+            try errorsFile?.write(try line())
         }
     }
 }

@@ -9,10 +9,10 @@ extension Batch {
 
     /// Like ``collect(_:)``, with `-` read as one article from standard input under the id `stdinID` (at most
     /// `limit` bytes: a longer input becomes a `too-large` error item, read no further).
-    public static func collect(_ paths: [String], stdinID: String, limit: Int) -> (
+    public static func collect(_ paths: [String], stdinID: String, limit: Int, followLinks: Bool = false) -> (
         items: [InputItem], errors: [HearsayError]
     ) {
-        var (items, errors) = collect(paths.filter { $0 != standardInputPath })
+        var (items, errors) = collect(paths.filter { $0 != standardInputPath }, followLinks: followLinks)
         guard paths.contains(standardInputPath) else { return (items, errors) }
         items.append(standardInput(id: stdinID, handle: .standardInput, limit: limit))
         items.sort { $0.sortKey == $1.sortKey ? ($0.path ?? "") < ($1.path ?? "") : $0.sortKey < $1.sortKey }

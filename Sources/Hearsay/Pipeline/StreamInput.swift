@@ -18,8 +18,13 @@ public enum StreamInput {
         guard let o = object as? [String: Any] else { return fail("stream.malformed-line", "line \(number) is not a JSON object") }
         var id = fallbackID
         if let v = o["id"] {
-            if let s = v as? String { id = s } else if let n = v as? NSNumber { id = n.stringValue } else {
-                return fail("stream.bad-field", "\"id\" must be a string")
+            // true and false are NSNumbers too: an id is a string or a number, never a boolean.
+            if let s = v as? String {
+                id = s
+            } else if let n = v as? NSNumber, !isBoolean(n) {
+                id = n.stringValue
+            } else {
+                return fail("stream.bad-field", "\"id\" must be a string or a number")
             }
         }
         let text = o["text"] as? String
@@ -30,16 +35,40 @@ public enum StreamInput {
         var item = InputItem(
             id: id, bytes: Array((html ?? text)!.utf8), declaredMediaType: html != nil ? "text/html" : "text/plain",
             line: number)
-        if let p = o["published"] as? String { item.published = publicationDate(p) }
+        if let v = o["published"] {
+            guard let p = v as? String, let d = publicationDate(p) else {
+                return fail(
+                    "stream.bad-field", "\"published\" must be a date YYYY-MM-DD (a time may follow)", id: id)
+            }
+            item.published = d
+        }
         if let u = o["url"] as? String { item.url = u }
         return .success(item)
     }
 
-    /// The `YYYY-MM-DD` day a publication date starts with (`2020-07-11` of `2020-07-11T08:00Z`), or nil.
-    public static func publicationDate(_ s: String) -> String? {
-        guard s.count >= 10 else { return nil }
-        let d = String(s.prefix(10))
-        return d.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil ? d : nil
+    /// JSON `true` and `false` arrive as NSNumbers whose type is `c` (char); JSON numbers never do.
+    static func isBoolean(_ n: NSNumber) -> Bool { String(cString: n.objCType) == "c" }
+
+    /// The `YYYY-MM-DD` day a publication date starts with (`2020-07-11` of `2020-07-11T08:00Z`), or nil: the date
+    /// alone or followed by `T` or a space and a time, naming a day that exists (no month 13, no February 30).
+    public static func publicationDate(_ p: String) -> String? {
+        let b = Array(p.utf8)
+        guard b.count >= 10, b.count == 10 || b[10] == UInt8(ascii: "T") || b[10] == 0x20 else { return nil }
+        func digits(_ r: Range<Int>) -> Int? {
+            var v = 0
+            for i in r {
+                guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
+                v = v * 10 + Int(b[i] - 0x30)
+            }
+            return v
+        }
+        guard b[4] == 0x2D, b[7] == 0x2D, let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10),
+            (1...12).contains(m), d >= 1
+        else { return nil }
+        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        guard d <= days else { return nil }
+        return String(decoding: b[0..<10], as: UTF8.self)
     }
 }
 
@@ -58,8 +87,13 @@ public final class JSONLinesItems: Sequence, IteratorProtocol {
     /// The default cap of a line: four times the default document cap (JSON escapes may lengthen an article).
     public static let defaultMaxLine = 4 * TextNormalizer.Config().maxBytes
 
+    /// A blank line is skipped (a JSON Lines file), or answered with an error item (`hearsay stream`, which
+    /// promises one output line per input line).
+    let answerBlankLines: Bool
+
     init(path: String, maxLineBytes: Int = JSONLinesItems.defaultMaxLine) {
         self.path = path
+        answerBlankLines = false
         reader = StreamLineReader(maxLineBytes: maxLineBytes)
         do { source = try ByteSource(path: path) } catch let e as HearsayError { failed = e } catch {
             failed = HearsayError(code: "input.unreadable", message: "\(error)", file: path)
@@ -67,8 +101,9 @@ public final class JSONLinesItems: Sequence, IteratorProtocol {
     }
 
     /// Lines read from an open handle, such as standard input.
-    public init(handle: FileHandle, maxLineBytes: Int = JSONLinesItems.defaultMaxLine) {
+    public init(handle: FileHandle, maxLineBytes: Int = JSONLinesItems.defaultMaxLine, answerBlankLines: Bool = false) {
         path = nil
+        self.answerBlankLines = answerBlankLines
         reader = StreamLineReader(maxLineBytes: maxLineBytes)
         do { source = try ByteSource(handle: handle) } catch let e as HearsayError { failed = e } catch {
             failed = HearsayError(code: "input.unreadable", message: "\(error)")
@@ -124,7 +159,14 @@ public final class JSONLinesItems: Sequence, IteratorProtocol {
                     file: path ?? "line-\(number)", line: number)
                 return item
             case .line(let number, let bytes):
-                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                    guard answerBlankLines else { continue }
+                    var item = InputItem(id: "line-\(number)", path: path, line: number)
+                    item.failure = HearsayError(
+                        code: "stream.blank-line", message: "line \(number) is blank", file: path ?? "line-\(number)",
+                        line: number)
+                    return item
+                }
                 switch StreamInput.parse(bytes, number: number) {
                 case .success(var item):
                     item.path = nil

@@ -82,6 +82,10 @@ struct Highlighter {
     let marks: [Mark]
     /// Each mark's place in nesting order: earlier start outside, then longer outside, then lower layer outside.
     private let rank: [Int]
+    /// Mark indices in nesting order (so by start), and the largest end among the first k of them: together they
+    /// find the marks that touch a range without looking at every mark.
+    private let byStart: [Int]
+    private let maxEnd: [Int]
 
     init(text: String, marks: [Mark]) { self.init(scalars: Array(text.unicodeScalars), marks: marks) }
 
@@ -106,19 +110,73 @@ struct Highlighter {
         var rank = [Int](repeating: 0, count: kept.count)
         for (r, i) in order.enumerated() { rank[i] = r }
         self.rank = rank
+        byStart = order
+        var maxEnd: [Int] = []
+        maxEnd.reserveCapacity(order.count)
+        for i in order { maxEnd.append(max(maxEnd.last ?? 0, kept[i].span.end)) }
+        self.maxEnd = maxEnd
+    }
+
+    /// How many marks (in nesting order) start before `offset`: a binary search.
+    private func countStarting(before offset: Int) -> Int {
+        var lo = 0
+        var hi = byStart.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if marks[byStart[mid]].span.start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Whether any mark overlaps `range`, in logarithmic time.
+    func anyMark(overlapping range: Span) -> Bool {
+        guard !range.isEmpty else { return false }
+        let k = countStarting(before: range.end)
+        return k > 0 && maxEnd[k - 1] > range.start
+    }
+
+    /// The escaped HTML of each range, for ranges in text order that do not overlap (an article's paragraphs): one
+    /// sweep over the marks, so each range costs its own marks, not all of them.
+    func html(ranges: [Span]) -> [String] {
+        var next = 0
+        var open: [Int] = []
+        var out: [String] = []
+        out.reserveCapacity(ranges.count)
+        for range in ranges {
+            while next < byStart.count, marks[byStart[next]].span.start < range.end {
+                open.append(byStart[next])
+                next += 1
+            }
+            open.removeAll { marks[$0].span.end <= range.start }
+            out.append(html(range, inside: open.filter { marks[$0].span.start < range.end }))
+        }
+        return out
     }
 
     /// The escaped HTML of `range` (scalar offsets) with every mark that touches it, clipped to it.
     func html(_ range: Span) -> String {
         let n = scalars.count
+        let clipped = Span(max(0, min(range.start, n)), max(0, min(range.end, n)))
+        let k = countStarting(before: clipped.end)
+        return html(range, inside: byStart[..<k].filter { marks[$0].span.end > clipped.start })
+    }
+
+    /// The escaped HTML of `range` with the marks `inside` (those that overlap it).
+    private func html(_ range: Span, inside: [Int]) -> String {
+        let n = scalars.count
         let range = Span(max(0, min(range.start, n)), max(0, min(range.end, n)))
-        let inside = marks.indices.filter { marks[$0].span.overlaps(range) }
+        let inside = inside.filter { marks[$0].span.overlaps(range) }
         var cuts = Set([range.start, range.end])
         for i in inside {
             cuts.insert(max(range.start, marks[i].span.start))
             cuts.insert(min(range.end, marks[i].span.end))
         }
         let points = cuts.sorted()
+        // The marks open over each piece, kept as the sweep goes: `inside` is in nesting order, so by start.
+        let byEnd = inside.sorted { marks[$0].span.end < marks[$1].span.end }
+        var startAt = 0
+        var endAt = 0
+        var covering = Set<Int>()
 
         // Pass 1: events, with each piece's end recorded once it is closed.
         enum Event {
@@ -138,8 +196,15 @@ struct Highlighter {
             }
         }
         for (a, b) in zip(points, points.dropFirst()) where a < b {
-            let active = inside.filter { marks[$0].span.start <= a && marks[$0].span.end >= b }
-                .sorted { rank[$0] < rank[$1] }
+            while startAt < inside.count, marks[inside[startAt]].span.start <= a {
+                covering.insert(inside[startAt])
+                startAt += 1
+            }
+            while endAt < byEnd.count, marks[byEnd[endAt]].span.end <= a {
+                covering.remove(byEnd[endAt])
+                endAt += 1
+            }
+            let active = covering.sorted { rank[$0] < rank[$1] }
             var common = 0
             while common < stack.count, common < active.count, stack[common].mark == active[common] { common += 1 }
             closeTo(common, at: a)

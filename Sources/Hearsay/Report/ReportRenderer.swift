@@ -63,6 +63,10 @@ struct ReportPage {
     let colourOf: [Int]
     /// (document id, quote id) → quote group id.
     let groupOf: [DocQuote: String]
+    /// Per document: each speaker id and quote id → its first index in the document's list, so that finding one
+    /// costs no scan (a report of n quotes would otherwise cost n² lookups).
+    let speakerIndex: [[String: Int]]
+    let quoteIndex: [[String: Int]]
     /// The text of each document as scalars, when written.
     var scalars: [Int: [Unicode.Scalar]] = [:]
     /// Details for the panel, by element id.
@@ -100,6 +104,16 @@ struct ReportPage {
         var docIndex: [String: Int] = [:]
         for (i, d) in file.documents.enumerated() where docIndex[d.id] == nil { docIndex[d.id] = i }
         self.docIndex = docIndex
+        speakerIndex = file.documents.map { d in
+            var m: [String: Int] = [:]
+            for (k, s) in d.speakers.enumerated() where m[s.id] == nil { m[s.id] = k }
+            return m
+        }
+        quoteIndex = file.documents.map { d in
+            var m: [String: Int] = [:]
+            for (k, q) in d.quotes.enumerated() where m[q.id] == nil { m[q.id] = k }
+            return m
+        }
 
         var speakers: [ReportSpeaker] = []
         if let corpus = file.corpus {
@@ -111,9 +125,11 @@ struct ReportPage {
         } else {
             var byName: [String: Int] = [:]
             for d in file.documents {
+                var quotesBySpeaker: [String: [String]] = [:]
+                for q in d.quotes { if let sp = q.speaker { quotesBySpeaker[sp, default: []].append(q.id) } }
                 for s in d.speakers {
                     let key = s.type.rawValue + "\u{0}" + s.name
-                    let quotes = d.quotes.filter { $0.speaker == s.id }.map(\.id)
+                    let quotes = quotesBySpeaker[s.id] ?? []
                     let appearance = CorpusSpeaker.Appearance(document: d.id, speaker: s.id, quotes: quotes)
                     if let i = byName[key] {
                         speakers[i].documents.append(appearance)
@@ -349,8 +365,10 @@ struct ReportPage {
         let d = file.documents[i]
         guard !d.speakers.isEmpty || d.quotes.contains(where: { $0.speaker == nil }) else { return "" }
         var out = "<ul class=\"legend\" aria-label=\"Speakers in this article\">\n"
+        var counts: [String: Int] = [:]
+        for q in d.quotes { if let sp = q.speaker { counts[sp, default: 0] += 1 } }
         for s in d.speakers {
-            let n = d.quotes.filter { $0.speaker == s.id }.count
+            let n = counts[s.id] ?? 0
             guard n > 0 else { continue }
             let who = speakerOf[DocSpeaker(document: d.id, speaker: s.id)]
             let link = who.map { "#who-" + speakers[$0].id } ?? "#who"
@@ -403,7 +421,7 @@ struct ReportPage {
             guard at < end else { return }
             let s = Span(at, end)
             if scalars[at..<end].contains(where: { !$0.properties.isWhitespace })
-                || h.marks.contains(where: { $0.span.overlaps(s) })
+                || h.anyMark(overlapping: s)
             {
                 blocks.append((s, nil))
             }
@@ -416,7 +434,7 @@ struct ReportPage {
         }
         gap(n)
         var out = ""
-        for (span, role) in blocks {
+        for ((_, role), inner) in zip(blocks, h.html(ranges: blocks.map(\.0))) {
             let (tag, cls): (String, String)
             switch role {
             case .heading: (tag, cls) = ("h3", "para heading")
@@ -426,7 +444,7 @@ struct ReportPage {
             case .preformatted: (tag, cls) = ("pre", "para")
             case .paragraph, nil: (tag, cls) = ("p", "para")
             }
-            out += "<\(tag) class=\"\(cls)\">" + h.html(span) + "</\(tag)>\n"
+            out += "<\(tag) class=\"\(cls)\">" + inner + "</\(tag)>\n"
         }
         return out
     }
@@ -436,7 +454,7 @@ struct ReportPage {
         let d = file.documents[i]
         let id = "\(docKeys[i])-\(q.id)"
         var tag = "<mark class=\"q k-\(esc(q.kind.rawValue)) \(colour(d.id, q.speaker))\" data-q=\"\(esc(id))\""
-        tag += " title=\"\(esc(quoteTitle(q, in: d)))\""
+        tag += " title=\"\(esc(quoteTitle(q, in: i)))\""
         if head { tag += " id=\"\(esc(id))\" tabindex=\"0\" role=\"button\" data-head=\"\"" }
         return tag + ">"
     }
@@ -448,13 +466,24 @@ struct ReportPage {
 
     // MARK: Details
 
-    func speakerName(_ id: String?, in d: KnowledgeDocument) -> String {
-        guard let s = d.speaker(id) else { return "no speaker found" }
+    /// A speaker of document `i` by its id, through the index.
+    func speaker(_ id: String?, in i: Int) -> Speaker? {
+        guard let id, let k = speakerIndex[i][id] else { return nil }
+        return file.documents[i].speakers[k]
+    }
+
+    /// A quote of document `i` by its id, through the index.
+    func quote(_ id: String, in i: Int) -> Quote? {
+        quoteIndex[i][id].map { file.documents[i].quotes[$0] }
+    }
+
+    func speakerName(_ id: String?, in i: Int) -> String {
+        guard let s = speaker(id, in: i) else { return "no speaker found" }
         return s.name
     }
 
-    func quoteTitle(_ q: Quote, in d: KnowledgeDocument) -> String {
-        var parts = [speakerName(q.speaker, in: d)]
+    func quoteTitle(_ q: Quote, in i: Int) -> String {
+        var parts = [speakerName(q.speaker, in: i)]
         if let c = q.cue { parts.append(c.text) }
         parts.append(q.kind.rawValue)
         let a = q.attribution ?? q.provenance
@@ -467,7 +496,7 @@ struct ReportPage {
         let d = file.documents[i]
         var rows: [[String]] = []
         var links: [[String]] = []
-        if let s = d.speaker(q.speaker) {
+        if let s = speaker(q.speaker, in: i) {
             rows.append(["Speaker", s.name])
             var about = [s.type.rawValue]
             about += s.descriptions
@@ -509,7 +538,7 @@ struct ReportPage {
         for e in c.equivalents {
             rows.append(["Equivalent", "\(e.text) = \(Self.value(e.value))\(e.unit.map { " " + $0 } ?? "")"])
         }
-        if c.speaker != nil { rows.append(["Speaker", speakerName(c.speaker, in: d)]) }
+        if c.speaker != nil { rows.append(["Speaker", speakerName(c.speaker, in: i)]) }
         rows.append(["Found by", "\(c.provenance.rule), confidence \(Self.number(c.provenance.confidence))"])
         rows.append(["Where", "\(d.id), claim \(c.id)"])
         var links: [[String]] = []
@@ -546,7 +575,7 @@ struct ReportPage {
                 guard let di = docIndex[a.document] else { continue }
                 let d = file.documents[di]
                 for qid in a.quotes {
-                    guard let q = d.quotes.first(where: { $0.id == qid }) else { continue }
+                    guard let q = quote(qid, in: di) else { continue }
                     let text = q.kind == .direct ? "“" + esc(q.text) + "”" : esc(q.text)
                     let source = "\(title(d)), \(q.id)" + (q.kind == .direct ? "" : ", " + q.kind.rawValue)
                     items += el("li", el("a", ["href": "#\(docKeys[di])-\(q.id)"], text) + " "
@@ -630,7 +659,7 @@ struct ReportPage {
         _ m: QuoteGroup.Member, document di: Int?, changes: [WordChange], reference: [(span: Span, variants: [String])]
     ) -> String {
         guard let di, let scalars = scalars[di],
-            let q = file.documents[di].quotes.first(where: { $0.id == m.quote }), !q.fragments.isEmpty
+            let q = quote(m.quote, in: di), !q.fragments.isEmpty
         else { return esc(m.text) }
         let referenceMarks = reference.map { r in
             let attrs =
@@ -666,7 +695,7 @@ struct ReportPage {
         _ ref: QuoteGroup.Member, _ variants: [QuoteGroup.Variant]
     ) -> [(span: Span, variants: [String])] {
         guard let ri = docIndex[ref.document], let scalars = scalars[ri],
-            let rq = file.documents[ri].quotes.first(where: { $0.id == ref.quote })
+            let rq = quote(ref.quote, in: ri)
         else { return [] }
         // The quote text is its fragments joined by a space; otherwise offsets in it do not map to the document.
         var bases: [Int] = []
@@ -684,7 +713,7 @@ struct ReportPage {
         var order: [Span] = []
         for v in variants where !v.changes.isEmpty {
             guard let vi = docIndex[v.document],
-                let vq = file.documents[vi].quotes.first(where: { $0.id == v.quote })
+                let vq = quote(v.quote, in: vi)
             else { continue }
             var vocabulary: [String: Int32] = [:]
             func ids(_ words: [CorpusWords.Word]) -> [Int32] {
