@@ -31,8 +31,14 @@ let package = Package(
                 "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.copy("Resources")]
+            // The files of Resources/ are compiled into the library (EmbedResources), so that a copied `hearsay`
+            // works without a folder beside it; they are not a SwiftPM resource bundle.
+            exclude: ["Resources"],
+            plugins: ["EmbedResources"]
         ),
+        // Build-time only: turns each file of a target's Resources/ into bytes in a generated Swift source.
+        .executableTarget(name: "EmbedResourcesTool"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
         // The SQLite corpus store (`hearsay index`, `search`, `who --db`); the core library does not use SQLite.
         .target(
             name: "HearsayStore",

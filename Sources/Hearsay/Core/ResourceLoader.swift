@@ -11,47 +11,49 @@ public struct ResourceLoader: Sendable {
     /// Records every resource read, so that a pipeline's fingerprint covers the lexicons it was built from.
     let log = ResourceLog()
 
-    /// Where `builtin:` resources live, first found of: `HEARSAY_RESOURCES`; the resource bundle beside the
-    /// executable (SwiftPM's layout, also for `swift run` and the tests); the source tree this library was built
-    /// from. A copied binary without its bundle gets a clear error instead of a crash.
+    /// Where `builtin:` resources are read from when `HEARSAY_RESOURCES` names a folder; nil (the usual case) reads
+    /// the copies compiled into the library from `Sources/Hearsay/Resources` at build time, so that a copied or
+    /// installed `hearsay` needs nothing beside it.
     static let builtinDirectory: URL? = {
-        let fm = FileManager.default
-        var candidates: [URL] = []
-        if let env = ProcessInfo.processInfo.environment["HEARSAY_RESOURCES"], !env.isEmpty {
-            candidates.append(URL(fileURLWithPath: env))
-        }
-        // The bundle holds the `Resources` folder copied as is.
-        for base in [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-            Bundle.main.executableURL?.deletingLastPathComponent()].compactMap({ $0 }) {
-            candidates.append(base.appendingPathComponent("Hearsay_Hearsay.resources").appendingPathComponent("Resources"))
-        }
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Resources"))
-        return candidates.first { fm.fileExists(atPath: $0.appendingPathComponent("attribute-cues.txt").path) }
+        guard let env = ProcessInfo.processInfo.environment["HEARSAY_RESOURCES"], !env.isEmpty else { return nil }
+        return URL(fileURLWithPath: env)
     }()
+
+    /// The names of the built-in resources compiled into the library, sorted.
+    public static var builtinNames: [String] { EmbeddedResources.base64.keys.sorted() }
+
+    /// The bytes of the built-in resource `name` as compiled into the library (`HEARSAY_RESOURCES` not consulted),
+    /// nil for an unknown name.
+    public static func embedded(_ name: String) -> Data? {
+        EmbeddedResources.base64[name].flatMap { Data(base64Encoded: $0) }
+    }
 
     public init(baseDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
         self.baseDirectory = baseDirectory
     }
 
-    /// The URL of a resource reference.
-    public func url(_ reference: String) throws -> URL {
+    /// The URL of a resource reference; nil for a `builtin:` reference read from the compiled-in copies.
+    public func url(_ reference: String) -> URL? {
         if reference.hasPrefix("builtin:") {
             let name = String(reference.dropFirst("builtin:".count))
-            guard let dir = ResourceLoader.builtinDirectory else {
-                throw HearsayError(
-                    code: "resource.missing",
-                    message: "the built-in resources were not found beside the executable; set HEARSAY_RESOURCES to "
-                        + "the Resources folder (Sources/Hearsay/Resources in the source tree)")
-            }
-            return dir.appendingPathComponent(name)
+            return ResourceLoader.builtinDirectory?.appendingPathComponent(name)
         }
         if reference.hasPrefix("/") { return URL(fileURLWithPath: reference) }
         return baseDirectory.appendingPathComponent(reference)
     }
 
     public func data(_ reference: String) throws -> Data {
-        let u = try url(reference)
+        guard let u = url(reference) else {
+            let name = String(reference.dropFirst("builtin:".count))
+            guard let d = ResourceLoader.embedded(name) else {
+                throw HearsayError(
+                    code: "resource.unreadable", message: "cannot read resource '\(reference)'",
+                    cause: "no built-in resource is named '\(name)'; the built-in ones are "
+                        + ResourceLoader.builtinNames.joined(separator: ", "))
+            }
+            log.record(reference, d)
+            return d
+        }
         do {
             let d = try Data(contentsOf: u)
             log.record(reference, d)
