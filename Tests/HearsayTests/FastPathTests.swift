@@ -100,4 +100,22 @@ import Testing
         #expect(TextNormalizer.looksLikeHTML(Array("<p>a</p><div>b</div><br>".utf8)))
         #expect(!TextNormalizer.looksLikeHTML(Array("a < b and c > d".utf8)))
     }
+
+    @Test func corpusWordKeysAreTheFoundationFold() {
+        // Every ASCII character, words of every case, and non-ASCII words that take the Foundation path.
+        let ascii = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        let words = ascii + ascii.map { "Ab" + $0 + "Z" } + [
+            "ABCXYZ", "abcxyz", "Don't", "DON'T", "self-made", "Straße", "İstanbul", "Zoë", "ZOË", "don’t", "well‐known",
+            "non‑stop", "ΣΊΣΥΦΟΣ", "Ǆemal", "ﬁne", "١٢٣", "Ⅻ", "e\u{301}",
+        ]
+        for w in words {
+            var v = String.UnicodeScalarView()
+            for s in w.unicodeScalars { v.append(s == "\u{2019}" ? "'" : (s == "\u{2010}" || s == "\u{2011}" ? "-" : s)) }
+            #expect(CorpusWords.key(ArraySlice(Array(w.unicodeScalars))) == CorpusWords.fold(String(v)), "\(w)")
+        }
+        for v in 0..<0x800 {
+            guard let s = UnicodeScalar(v) else { continue }
+            #expect(CorpusWords.isWordScalar(s) == (s.properties.isAlphabetic || s.properties.numericType != nil), "\(v)")
+        }
+    }
 }

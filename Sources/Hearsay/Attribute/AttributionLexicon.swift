@@ -1,5 +1,8 @@
 /// The word lists the attribute stage works from, loaded from resource files named in `pipeline.json`.
-struct AttributionLexicon: Sendable {
+///
+/// A class, so that the stage, each document's run and its resolver share one copy instead of copying some forty
+/// tables (a retain and a release each) per document. Filled in `init` and never changed after, hence Sendable.
+final class AttributionLexicon: @unchecked Sendable {
     struct CueForm: Sendable {
         var lemma: String
         /// Lower-case words of the form ("according", "to").
@@ -370,13 +373,22 @@ struct Token: Sendable {
     /// In a sentence written in title case ("Clinton Said That The Blame ..."), where capitals tell nothing.
     var titleCase: Bool = false
 
+    /// The word may end in an apostrophe or in "s" after one: its last UTF-8 byte is "s", "'" or the last byte
+    /// of "’". When it is not, no suffix test below can hold (neither mark has another canonical form), so the
+    /// Unicode-aware `hasSuffix` is skipped for most words.
+    private var mayEndInApostrophe: Bool {
+        guard let last = text.utf8.last else { return false }
+        return last == UInt8(ascii: "s") || last == UInt8(ascii: "'") || last == 0x99
+    }
+
     /// The word without a possessive ending ("Amazon’s" -> "Amazon").
     var base: String {
+        guard mayEndInApostrophe else { return text }
         for suffix in ["’s", "'s"] where text.hasSuffix(suffix) { return String(text.dropLast(2)) }
         if text.hasSuffix("’") || text.hasSuffix("'") { return String(text.dropLast()) }
         return text
     }
-    var isPossessive: Bool { text.hasSuffix("’s") || text.hasSuffix("'s") }
+    var isPossessive: Bool { mayEndInApostrophe && (text.hasSuffix("’s") || text.hasSuffix("'s")) }
 }
 
 enum Tokenizer {

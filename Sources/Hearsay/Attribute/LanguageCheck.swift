@@ -35,6 +35,8 @@ struct LanguageCheck: Sendable {
     let minRatio: Double
     /// Languages, sorted, each with its stop words.
     let stopWords: [(language: String, words: Set<String>)]
+    /// For each stop word, the indices in `stopWords` of the languages that list it: one lookup per word.
+    let languagesOf: [String: [Int]]
 
     init(_ file: File) {
         supported = Set(file.supported.map { $0.lowercased() })
@@ -44,6 +46,9 @@ struct LanguageCheck: Sendable {
         stopWords = file.stopWords.keys.sorted().map {
             ($0.lowercased(), Set(file.stopWords[$0]!.map { $0.lowercased() }))
         }
+        var of: [String: [Int]] = [:]
+        for (i, l) in stopWords.enumerated() { for w in l.words { of[w, default: []].append(i) } }
+        languagesOf = of
     }
 
     /// The article's language and the rule that found it, or nil when neither rule can tell.
@@ -52,17 +57,23 @@ struct LanguageCheck: Sendable {
             return (code, "language.metadata")
         }
         var hits = [Int](repeating: 0, count: stopWords.count)
-        var word = ""
+        // The lower-cased word's scalars; ASCII letters are lower-cased without the property tables.
+        var word: [Unicode.Scalar] = []
         var count = 0
         func finish() {
             guard !word.isEmpty else { return }
             count += 1
-            for (i, l) in stopWords.enumerated() where l.words.contains(word) { hits[i] += 1 }
-            word = ""
+            let w = String(scalars: word)
+            for i in languagesOf[w] ?? [] { hits[i] += 1 }
+            word.removeAll(keepingCapacity: true)
         }
         for s in document.text.unicodeScalars {
-            if s.properties.isAlphabetic {
-                word.unicodeScalars.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+            if s.value < 0x80 ? s.isAlphabeticFast : s.properties.isAlphabetic {
+                if s.value < 0x80 {
+                    word.append(Unicode.Scalar(UInt8(s.value) | 0x20))
+                } else {
+                    word.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+                }
             } else {
                 finish()
                 if count >= sampleWords { break }

@@ -60,8 +60,8 @@ struct ClaimContext {
         }
     }
 
-    /// The lexicon indexed for lookups.
-    struct Lexicon: Sendable {
+    /// The lexicon indexed for lookups (a class: shared by every sentence's context, not copied).
+    final class Lexicon: Sendable {
         let determiners: Set<String>
         let boundaries: Set<String>
         let auxiliaries: Set<String>

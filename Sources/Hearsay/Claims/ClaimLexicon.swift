@@ -1,8 +1,9 @@
 /// The word lists of the claims stage, loaded once from resource files and indexed for token lookups.
 ///
 /// Everything language-specific lives in `claims-lexicon.json`, `claims-units.json` and `claims-stopwords.txt`;
-/// this type only turns those files into dictionaries keyed by lower-case token text.
-struct ClaimLexicon: Sendable {
+/// this type only turns those files into dictionaries keyed by lower-case token text. A class, so that each
+/// sentence's scanner and context share it by reference instead of copying some sixty tables.
+final class ClaimLexicon: Sendable {
     /// The JSON shape of `claims-lexicon.json`.
     struct LexiconFile: Decodable {
         var cardinals: [String: Double]

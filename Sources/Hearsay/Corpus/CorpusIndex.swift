@@ -91,7 +91,14 @@ public enum CorpusWords {
     }
 
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil
+        // ASCII answered without the property tables: letters and digits are the only ASCII word scalars.
+        if s.value < 0x80 { return s.isAlphabeticFast || (s.value >= 0x30 && s.value <= 0x39) }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    /// The curly apostrophe read as a straight one, Unicode hyphens as "-".
+    @inline(__always) static func plain(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        s == "\u{2019}" ? "'" : (s == "\u{2010}" || s == "\u{2011}" ? "-" : s)
     }
 
     static func isJoiner(_ s: Unicode.Scalar) -> Bool {
@@ -117,11 +124,29 @@ public enum CorpusWords {
                     break
                 }
             }
-            var v = String.UnicodeScalarView()
-            for s in scalars[start..<i] { v.append(s == "\u{2019}" ? "'" : (s == "\u{2010}" || s == "\u{2011}" ? "-" : s)) }
-            out.append(Word(key: fold(String(v)), start: start, end: i))
+            out.append(Word(key: key(scalars[start..<i]), start: start, end: i))
         }
         return out
+    }
+
+    /// A word's key: curly apostrophe and Unicode hyphens made ASCII (``plain(_:)``), then ``fold(_:)``. A word
+    /// that is then ASCII (most words) is lower-cased byte by byte, which is what the Foundation fold gives for
+    /// ASCII, without bridging to NSString.
+    static func key(_ word: ArraySlice<Unicode.Scalar>) -> String {
+        if word.allSatisfy({ plain($0).isASCII }) {
+            return String(unsafeUninitializedCapacity: word.count) { buffer in
+                var n = 0
+                for s in word {
+                    let b = UInt8(plain(s).value)
+                    buffer[n] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+                    n += 1
+                }
+                return n
+            }
+        }
+        var v = String.UnicodeScalarView()
+        for s in word { v.append(plain(s)) }
+        return fold(String(v))
     }
 
     /// Lower case without diacritics.
@@ -548,6 +573,22 @@ public final class CorpusIndex {
         return Span(map(start, end: false), map(end, end: true))
     }
 
+    /// `body(0..<count)` on all cores, in order. Each index is written by one thread only.
+    static func parallelMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+        guard count > 64 else { return (0..<count).map(body) }
+        var out = [T?](repeating: nil, count: count)
+        let chunks = min(count / 32, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        out.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            withoutActuallyEscaping(body) { body in
+                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    for k in (count * c / chunks)..<(count * (c + 1) / chunks) { base[k] = body(k) }
+                }
+            }
+        }
+        return out.map { $0! }
+    }
+
     func quoteGroups(speakerOf: [String: String]) -> [QuoteGroup] {
         var vocabulary: [String: Int32] = [:]
         var wordCache: [Int32: ([CorpusWords.Word], [Int32])] = [:]
@@ -575,11 +616,35 @@ public final class CorpusIndex {
             }
             return r
         }
-        for pair in candidatePairs() {
+        let pairs = candidatePairs()
+        // The costly part — each candidate quote's words and each pair's similarity — runs on all cores; the
+        // vocabulary ids (only ever compared for equality) and the union-find stay in pair order on this thread.
+        var candidates = Set<Int32>()
+        for pair in pairs {
+            candidates.insert(Int32(truncatingIfNeeded: pair >> 32))
+            candidates.insert(Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF))
+        }
+        let order = candidates.sorted()
+        let texts = order.map { quotes[Int($0)].text }
+        let found = Self.parallelMap(texts.count) { CorpusWords.words(texts[$0]) }
+        for (k, q) in order.enumerated() {
+            let ids = found[k].map { word -> Int32 in
+                if let id = vocabulary[word.key] { return id }
+                let id = Int32(vocabulary.count)
+                vocabulary[word.key] = id
+                return id
+            }
+            wordCache[q] = (found[k], ids)
+        }
+        let idsOf = wordCache.mapValues(\.1)
+        let similarities = Self.parallelMap(pairs.count) { k in
+            WordDiff.similarity(
+                idsOf[Int32(truncatingIfNeeded: pairs[k] >> 32)]!, idsOf[Int32(truncatingIfNeeded: pairs[k] & 0xFFFF_FFFF)]!)
+        }
+        for (k, pair) in pairs.enumerated() {
             let a = Int32(truncatingIfNeeded: pair >> 32)
             let b = Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF)
-            let sim = WordDiff.similarity(words(a).1, words(b).1)
-            guard sim >= settings.minSimilarity else { continue }
+            guard similarities[k] >= settings.minSimilarity else { continue }
             if parent[a] == nil { parent[a] = a }
             if parent[b] == nil { parent[b] = b }
             let ra = find(a)

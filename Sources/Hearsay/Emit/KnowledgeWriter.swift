@@ -1,12 +1,15 @@
 import Foundation
 
-/// Encodes knowledge documents deterministically: sorted keys, no timestamps, stable ids.
+/// Encodes knowledge documents deterministically: sorted keys, no timestamps, stable ids. The bytes are written by
+/// ``KnowledgeJSON``; `JSONEncoder` with the options of ``encoder(pretty:)`` gives the same bytes and is the reference
+/// the tests compare it with.
 public enum KnowledgeEncoding {
     public static let format = KnowledgeFormat.format
     public static let version = KnowledgeFormat.version
     public static let generatorName = KnowledgeFormat.generatorName
     public static let generatorVersion = KnowledgeFormat.generatorVersion
 
+    /// The reference encoder (tests): the knowledge file's bytes are what it writes.
     static func encoder(pretty: Bool) -> JSONEncoder {
         let e = JSONEncoder()
         e.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
@@ -15,19 +18,24 @@ public enum KnowledgeEncoding {
 
     /// One document as compact JSON (a JSON Lines line without its newline).
     public static func line(_ document: Document) throws -> Data {
-        try encoder(pretty: false).encode(KnowledgeDocument(document))
+        KnowledgeJSON.line(KnowledgeDocument(document))
     }
 
     /// An error as compact JSON, for the `errors` list and for stream error lines.
     public static func errorLine(_ error: HearsayError) throws -> Data {
-        try encoder(pretty: false).encode(error)
+        var w = KnowledgeJSON(pretty: false, capacity: 256)
+        w.error(error)
+        return Data(w.bytes)
     }
 
-    static func pretty(_ value: some Encodable, indent: String) throws -> String {
-        String(decoding: try prettyData(value, indent: indent), as: UTF8.self)
+    /// A part of a knowledge file pretty-printed, every line after the first indented by `indent`.
+    static func pretty(indent: String, _ write: (inout KnowledgeJSON) -> Void) -> String {
+        var w = KnowledgeJSON(pretty: true, indent: indent)
+        write(&w)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
-    /// Pretty JSON with every line indented by `indent`, built on the bytes (a newline inside a JSON string is
+    /// The reference form (tests): pretty JSON with every line indented by `indent`, built on the bytes (a newline inside a JSON string is
     /// always escaped, so every raw newline starts a line).
     static func prettyData(_ value: some Encodable, indent: String) throws -> Data {
         let json = try encoder(pretty: true).encode(value)
@@ -113,7 +121,7 @@ public final class KnowledgeWriter {
     }
 
     static func body(_ document: KnowledgeDocument) throws -> Data {
-        try KnowledgeEncoding.prettyData(document, indent: "    ")
+        KnowledgeJSON.pretty(document, indent: "    ")
     }
 
     /// Appends a document already encoded by ``body(_:)``. The corpus index takes `summary` when given (the
@@ -157,7 +165,7 @@ public final class KnowledgeWriter {
     /// Appends one error to the `errors` list (listed in the order appended).
     public func appendError(_ error: HearsayError) throws {
         try errorBody.write(errorCount == 0 ? "\n" : ",\n")
-        try errorBody.write(try KnowledgeEncoding.prettyData(error, indent: "    "))
+        try errorBody.write(KnowledgeJSON.pretty(error, indent: "    "))
         errorCount += 1
     }
 
@@ -166,8 +174,9 @@ public final class KnowledgeWriter {
     public func finish(errors: [HearsayError] = [], pipelineSHA256: String) throws {
         do {
             for e in errors { try appendError(e) }
-            let corpusJSON = try KnowledgeEncoding.pretty(corpus.knowledge(), indent: "  ")
-            try file.write("{\n  \"corpus\": " + corpusJSON.dropFirst(2) + ",\n  \"documents\": [")
+            let knowledge = corpus.knowledge()
+            let corpusJSON = KnowledgeEncoding.pretty(indent: "  ") { $0.corpus(knowledge) }
+            try file.write("{\n  \"corpus\": " + corpusJSON + ",\n  \"documents\": [")
             try copy(body)
             try file.write((count == 0 ? "],\n" : "\n  ],\n") + "  \"errors\": [")
             try copy(errorBody)
@@ -177,8 +186,8 @@ public final class KnowledgeWriter {
         }
         var tail = errorCount == 0 ? "],\n" : "\n  ],\n"
         tail += "  \"format\": \"\(KnowledgeEncoding.format)\",\n"
-        let gen = try KnowledgeEncoding.pretty(KnowledgeEncoding.generator(pipelineSHA256: pipelineSHA256), indent: "  ")
-        tail += "  \"generator\": " + gen.dropFirst(2) + ",\n"
+        let generator = KnowledgeEncoding.generator(pipelineSHA256: pipelineSHA256)
+        tail += "  \"generator\": " + KnowledgeEncoding.pretty(indent: "  ") { $0.dictionary(generator) } + ",\n"
         tail += "  \"version\": \(KnowledgeEncoding.version)\n}\n"
         try file.write(tail)
         try file.commit()
