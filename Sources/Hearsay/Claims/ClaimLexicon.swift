@@ -63,6 +63,30 @@ struct ClaimLexicon: Sendable {
         var futureMarkers: [String]?
         var quarterWords: [String]?
         var quarterLetters: [String]?
+        var dimensionWords: [String]?
+        var possessiveLetters: [String]?
+        var spacedCurrencyCodes: [String]?
+        var oneUnitWords: [String]?
+        var oneUnitExcludedWords: [String]?
+        var oneUnitExcludedUnits: [String]?
+        var oneUnitBefore: [String]?
+        var oneOfPhrases: [String]?
+        var ratioWords: [String]?
+        var ratioWordsBeforeNoun: [String]?
+        var ratioWordsSameForm: [String]?
+        var centuryWords: [String]?
+        var currencyCountrySuffixes: [String]?
+        var perWords: [String]?
+        var decadeSuffixes: [String]?
+        var halfYearLetters: [String]?
+        var numberSignWords: [String]?
+        var ageWordsInSpan: [String]?
+        var rangeStartsAnd: [String]?
+        var rangeOrJoiners: [String]?
+        var rangeWordJoiners: [String]?
+        var rangeBlockers: [String]?
+        var equivalentOpeners: [String]?
+        var ruleConfidences: [String: Double]?
 
         enum CodingKeys: String, CodingKey {
             case cardinals, ordinals
@@ -122,6 +146,30 @@ struct ClaimLexicon: Sendable {
             case futureMarkers = "future_markers"
             case quarterWords = "quarter_words"
             case quarterLetters = "quarter_letters"
+            case dimensionWords = "dimension_words"
+            case possessiveLetters = "possessive_letters"
+            case spacedCurrencyCodes = "spaced_currency_codes"
+            case oneUnitWords = "one_unit_words"
+            case oneUnitExcludedWords = "one_unit_excluded_words"
+            case oneUnitExcludedUnits = "one_unit_excluded_units"
+            case oneUnitBefore = "one_unit_before"
+            case oneOfPhrases = "one_of_phrases"
+            case ratioWords = "ratio_words"
+            case ratioWordsBeforeNoun = "ratio_words_before_noun"
+            case ratioWordsSameForm = "ratio_words_same_form"
+            case centuryWords = "century_words"
+            case currencyCountrySuffixes = "currency_country_suffixes"
+            case perWords = "per_words"
+            case decadeSuffixes = "decade_suffixes"
+            case halfYearLetters = "half_year_letters"
+            case numberSignWords = "number_sign_words"
+            case ageWordsInSpan = "age_words_in_span"
+            case rangeStartsAnd = "range_starts_and"
+            case rangeOrJoiners = "range_or_joiners"
+            case rangeWordJoiners = "range_word_joiners"
+            case rangeBlockers = "range_blockers"
+            case equivalentOpeners = "equivalent_openers"
+            case ruleConfidences = "rule_confidences"
         }
     }
 
@@ -139,7 +187,29 @@ struct ClaimLexicon: Sendable {
             /// ordinary words.
             var caps: Bool?
         }
+        /// A unit read as another once the number carries a scale: "5 million pounds" is money, not weight.
+        struct ScaledUnit: Decodable {
+            var unit: String
+            var minScale: Double
+            var `as`: String
+            var kind: String
+            enum CodingKeys: String, CodingKey {
+                case unit, `as`, kind
+                case minScale = "min_scale"
+            }
+        }
         var units: [Entry]
+        var minorUnits: [String]?
+        var durationSeconds: [String: Double]?
+        var scaledUnits: [ScaledUnit]?
+        var ageUnit: String?
+        enum CodingKeys: String, CodingKey {
+            case units
+            case minorUnits = "minor_units"
+            case durationSeconds = "duration_seconds"
+            case scaledUnits = "scaled_units"
+            case ageUnit = "age_unit"
+        }
     }
 
     enum UnitKind: String, Sendable { case money, percent, measure, duration, count }
@@ -234,6 +304,62 @@ struct ClaimLexicon: Sendable {
     let quarterWords: Set<String>
     /// The letter of a quarter written "Q3 2018".
     let quarterLetters: Set<String>
+    /// `dimension_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let dimensionWords: Set<String>
+    /// `possessive_letters` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let possessiveLetters: Set<String>
+    /// `spaced_currency_codes` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let spacedCurrencyCodes: Set<String>
+    /// `one_unit_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let oneUnitWords: Set<String>
+    /// `one_unit_excluded_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let oneUnitExcludedWords: Set<String>
+    /// `one_unit_excluded_units` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let oneUnitExcludedUnits: Set<String>
+    /// `one_unit_before` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let oneUnitBefore: Set<String>
+    /// `one_of_phrases` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let oneOfPhrases: PhraseTable<Bool>
+    /// `ratio_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let ratioWords: Set<String>
+    /// `ratio_words_before_noun` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let ratioWordsBeforeNoun: Set<String>
+    /// `ratio_words_same_form` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let ratioWordsSameForm: Set<String>
+    /// `century_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let centuryWords: Set<String>
+    /// `currency_country_suffixes` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let currencyCountrySuffixes: Set<String>
+    /// `per_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let perWords: Set<String>
+    /// `decade_suffixes` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let decadeSuffixes: Set<String>
+    /// `half_year_letters` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let halfYearLetters: Set<String>
+    /// `number_sign_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let numberSignWords: Set<String>
+    /// `age_words_in_span` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let ageWordsInSpan: Set<String>
+    /// `range_starts_and` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let rangeStartsAnd: Set<String>
+    /// `range_or_joiners` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let rangeOrJoiners: Set<String>
+    /// `range_word_joiners` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let rangeWordJoiners: Set<String>
+    /// `range_blockers` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let rangeBlockers: Set<String>
+    /// `equivalent_openers` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let equivalentOpeners: Set<String>
+    /// The confidence of each rule id (a variant adds a suffix: `claims.ordinal.spelled`): `rule_confidences`.
+    let ruleConfidences: [String: Double]
+    /// Minor currency units kept unconverted ("cent", "penny"): `minor_units` in `claims-units.json`.
+    let minorUnits: Set<String>
+    /// Seconds in each duration unit, for compound durations ("1 hour and 30 minutes"): `duration_seconds`.
+    let durationSeconds: [String: Double]
+    /// A unit read as another from a scale on ("5 million pounds" is money): `scaled_units`.
+    let scaledUnits: [String: (minScale: Double, info: UnitInfo)]
+    /// The unit of an age ("aged 25"): `age_unit`.
+    let ageUnit: UnitInfo
     let stopwords: Set<String>
 
     /// Unit names after a number, money and measure alike.
@@ -314,6 +440,38 @@ struct ClaimLexicon: Sendable {
         quarterWords = Set(lexicon.quarterWords ?? [])
         quarterLetters = Set(lexicon.quarterLetters ?? [])
         self.stopwords = Set(stopwords.map { $0.lowercased() })
+        dimensionWords = Set(lexicon.dimensionWords ?? [])
+        possessiveLetters = Set(lexicon.possessiveLetters ?? [])
+        spacedCurrencyCodes = Set(lexicon.spacedCurrencyCodes ?? [])
+        oneUnitWords = Set(lexicon.oneUnitWords ?? [])
+        oneUnitExcludedWords = Set(lexicon.oneUnitExcludedWords ?? [])
+        oneUnitExcludedUnits = Set(lexicon.oneUnitExcludedUnits ?? [])
+        oneUnitBefore = Set(lexicon.oneUnitBefore ?? [])
+        oneOfPhrases = PhraseTable((lexicon.oneOfPhrases ?? []).map { ($0, true) })
+        ratioWords = Set(lexicon.ratioWords ?? [])
+        ratioWordsBeforeNoun = Set(lexicon.ratioWordsBeforeNoun ?? [])
+        ratioWordsSameForm = Set(lexicon.ratioWordsSameForm ?? [])
+        centuryWords = Set(lexicon.centuryWords ?? [])
+        currencyCountrySuffixes = Set(lexicon.currencyCountrySuffixes ?? [])
+        perWords = Set(lexicon.perWords ?? [])
+        decadeSuffixes = Set(lexicon.decadeSuffixes ?? [])
+        halfYearLetters = Set(lexicon.halfYearLetters ?? [])
+        numberSignWords = Set(lexicon.numberSignWords ?? [])
+        ageWordsInSpan = Set(lexicon.ageWordsInSpan ?? [])
+        rangeStartsAnd = Set(lexicon.rangeStartsAnd ?? [])
+        rangeOrJoiners = Set(lexicon.rangeOrJoiners ?? [])
+        rangeWordJoiners = Set(lexicon.rangeWordJoiners ?? [])
+        rangeBlockers = Set(lexicon.rangeBlockers ?? [])
+        equivalentOpeners = Set(lexicon.equivalentOpeners ?? [])
+        ruleConfidences = lexicon.ruleConfidences ?? [:]
+        minorUnits = Set(units.minorUnits ?? [])
+        durationSeconds = units.durationSeconds ?? [:]
+        var scaled: [String: (minScale: Double, info: UnitInfo)] = [:]
+        for e in units.scaledUnits ?? [] {
+            scaled[e.unit] = (e.minScale, UnitInfo(unit: e.as, kind: UnitKind(rawValue: e.kind) ?? .measure))
+        }
+        scaledUnits = scaled
+        ageUnit = UnitInfo(unit: units.ageUnit ?? "year", kind: .measure)
 
         var names: [(String, UnitInfo)] = []
         var attached: [String: UnitInfo] = [:]
