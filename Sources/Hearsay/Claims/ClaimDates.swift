@@ -664,6 +664,11 @@ extension ClaimScanner {
                 guard ClaimCalendar.valid(a, m, d) else { return nil }
                 return DT(end: i + 5, value: ClaimCalendar.string(ClaimCalendar.days(a, m, d)), rule: "claims.date-iso")
             }
+            // "2017-18", "2011-12": an academic or fiscal year, one period written like "2017-2018"
+            if t[i + 2].lower.count == 2, m == (a + 1) % 100, a >= 1900, a < 2100, !isSym(i + 3, "-") {
+                return DT(
+                    end: i + 3, value: "(\(a)-01-01,\(a + 1)-01-01,P1Y)", rule: "claims.year-range-short")
+            }
             if m >= 1 && m <= 12 && t[i + 2].lower.count <= 2 && !(isSym(i + 3, "-")) {
                 return DT(
                     end: i + 3, value: ClaimCalendar.pad(a, 4) + "-" + ClaimCalendar.pad(m, 2),

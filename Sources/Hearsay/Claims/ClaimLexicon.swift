@@ -87,6 +87,16 @@ struct ClaimLexicon: Sendable {
         var rangeBlockers: [String]?
         var equivalentOpeners: [String]?
         var ruleConfidences: [String: Double]?
+        var marginNouns: [String]?
+        var oneRangeJoiners: [String]?
+        var oneCountKeepers: [String]?
+        var ratioBases: [Double]?
+        var dozenScales: [Double]?
+        var maxPlainDigits: Int?
+        var countLeadWords: [String]?
+        var shareDecimals: Int?
+        var pointUnit: String?
+        var marginUnit: String?
 
         enum CodingKeys: String, CodingKey {
             case cardinals, ordinals
@@ -170,6 +180,16 @@ struct ClaimLexicon: Sendable {
             case rangeBlockers = "range_blockers"
             case equivalentOpeners = "equivalent_openers"
             case ruleConfidences = "rule_confidences"
+            case marginNouns = "margin_nouns"
+            case oneRangeJoiners = "one_range_joiners"
+            case oneCountKeepers = "one_count_keepers"
+            case ratioBases = "ratio_bases"
+            case dozenScales = "dozen_scales"
+            case maxPlainDigits = "max_plain_digits"
+            case countLeadWords = "count_lead_words"
+            case shareDecimals = "share_decimals"
+            case pointUnit = "point_unit"
+            case marginUnit = "margin_unit"
         }
     }
 
@@ -350,6 +370,25 @@ struct ClaimLexicon: Sendable {
     let rangeBlockers: Set<String>
     /// `equivalent_openers` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
     let equivalentOpeners: Set<String>
+    /// Nouns after "N point" that make the points a margin in percentage points ("an 8-point lead"): `margin_nouns`.
+    let marginNouns: Set<String>
+    /// Words after a lone "one" that start a range ("one or two days"): `one_range_joiners`.
+    let oneRangeJoiners: Set<String>
+    /// Words before "one" + a singular noun that make it an amount ("just one area"): `one_count_keepers`.
+    let oneCountKeepers: Set<String>
+    /// Denominators of a ratio that may be written in another form than its numerator ("eight in 10"): `ratio_bases`.
+    let ratioBases: Set<Double>
+    /// Scales below a thousand that "a half" may take ("a half-dozen"): `dozen_scales`.
+    let dozenScales: Set<Double>
+    /// A plain digit run longer than this is an identifier, not an amount: `max_plain_digits`.
+    let maxPlainDigits: Int
+    /// Comparatives stepped over before a counted noun ("five more soldiers"): `count_lead_words`.
+    let countLeadWords: Set<String>
+    /// Decimal places of a share read from a fraction ("two-thirds" = 66.7%): `share_decimals`.
+    let shareDecimals: Int
+    /// The unit of points ("32 points") and the unit a margin in points is read as (`point_unit`, `margin_unit`).
+    let pointUnit: String?
+    let marginUnit: UnitInfo?
     /// The confidence of each rule id (a variant adds a suffix: `claims.ordinal.spelled`): `rule_confidences`.
     let ruleConfidences: [String: Double]
     /// Minor currency units kept unconverted ("cent", "penny"): `minor_units` in `claims-units.json`.
@@ -464,6 +503,16 @@ struct ClaimLexicon: Sendable {
         rangeBlockers = Set(lexicon.rangeBlockers ?? [])
         equivalentOpeners = Set(lexicon.equivalentOpeners ?? [])
         ruleConfidences = lexicon.ruleConfidences ?? [:]
+        marginNouns = Set(lexicon.marginNouns ?? [])
+        oneRangeJoiners = Set(lexicon.oneRangeJoiners ?? [])
+        oneCountKeepers = Set(lexicon.oneCountKeepers ?? [])
+        ratioBases = Set(lexicon.ratioBases ?? [])
+        dozenScales = Set(lexicon.dozenScales ?? [])
+        maxPlainDigits = lexicon.maxPlainDigits ?? Int.max
+        countLeadWords = Set(lexicon.countLeadWords ?? [])
+        shareDecimals = lexicon.shareDecimals ?? 1
+        pointUnit = lexicon.pointUnit
+        marginUnit = lexicon.marginUnit.map { UnitInfo(unit: $0, kind: .percent) }
         minorUnits = Set(units.minorUnits ?? [])
         durationSeconds = units.durationSeconds ?? [:]
         var scaled: [String: (minScale: Double, info: UnitInfo)] = [:]

@@ -71,6 +71,8 @@ extension ClaimScanner {
         }
         guard var num = parseNumber(j, money: r.prefix != nil) else { return nil }
         if num.label { return QuantityResult(claim: nil, endTok: num.end) }
+        if case .done(let q) = identifier(j, num) { return q }
+        if case .done(let q) = zeroCompound(num) { return q }
         if r.negative { num.value = -num.value }
         r.num = num
         r.numStart = j
@@ -85,6 +87,7 @@ extension ClaimScanner {
         attachUnit(&r)
         if let u = r.unit {
             unitTail(&r, u)
+            pointMargin(&r)
         } else if case .done(let q) = bareNumber(&r, allowRange: allowRange) {
             return q
         }
@@ -94,6 +97,7 @@ extension ClaimScanner {
         claim.qualifier = qualifierBefore(r.start).0
         claim.scaled = r.num.scale >= 1000
         if allowRange, claim.kind != .date, r.k + 1 < limit { rangeAfter(&claim, &r) }
+        if claim.rule == "claims.number", loneOne(r) { return QuantityResult(claim: nil, endTok: r.k) }
         if let q = equivalentAfter(&claim, r.k) { return q }
         return QuantityResult(claim: claim, endTok: r.k)
     }
@@ -267,6 +271,22 @@ extension ClaimScanner {
         return .next
     }
 
+    /// An identifier, no claim: a plain run of more than `max_plain_digits` digits ("771157278636507136", a post id).
+    func identifier(_ j: Int, _ num: ParsedNumber) -> Outcome {
+        guard isNum(j), !t[j].grouped, !t[j].decimal, t[j].intDigits > lx.maxPlainDigits else { return .next }
+        var e = j + 1
+        while e < limit, !t[e].spaceBefore { e += 1 }
+        return .done(QuantityResult(claim: nil, endTok: e))
+    }
+
+    /// "zero-hours contracts", "zero-sum": "zero" joined to a word by a hyphen is an adjective, no claim.
+    func zeroCompound(_ num: ParsedNumber) -> Outcome {
+        guard num.spelled, num.value == 0, isSym(num.end, "-"), tight(num.end), word(num.end + 1) != nil,
+            tight(num.end + 1)
+        else { return .next }
+        return .done(QuantityResult(claim: nil, endTok: num.end + 2))
+    }
+
     /// ID-like chains: 123-12-1234.
     func idChain(_ r: Reading) -> Outcome {
         let k = r.k
@@ -289,8 +309,16 @@ extension ClaimScanner {
             d.value <= 1000, unitAfter(d.end, attachedOK: false) == nil,
             lx.ratioWordsBeforeNoun.contains(w) || countedNoun(d.end, value: d.value) == nil,
             !(isNum(k + 1) && t[k + 1].intDigits == 4),
-            !lx.ratioWordsSameForm.contains(w) || num.spelled == d.spelled
+            !lx.ratioWordsSameForm.contains(w) || num.spelled == d.spelled || lx.ratioBases.contains(d.value)
         else { return .next }
+        // "eight in 10 voters", "three in 100": a share of a round base is a percentage
+        if lx.ratioWordsSameForm.contains(w), lx.ratioBases.contains(d.value) {
+            var c = make(
+                r.start, d.end, .number(num.value / d.value * 100), nil, nil, "claims.ratio", conf("claims.ratio"), nil)
+            c.kind = .percent
+            c.unit = "%"
+            return .done(QuantityResult(claim: c, endTok: d.end))
+        }
         let c = make(r.start, d.end, .number(num.value / d.value), nil, nil, "claims.ratio", conf("claims.ratio"), nil)
         return .done(QuantityResult(claim: c, endTok: d.end))
     }
@@ -336,10 +364,12 @@ extension ClaimScanner {
             r.rule = "claims.money-prefix"
             r.conf = conf("claims.money-prefix")
         } else if let (u, e) = unitAfter(r.k, attachedOK: !r.num.spelled) {
+            // "a six-month delay": a spelled number joined to its unit is an adjective an editor rarely checks
+            let adjective = r.num.spelled && !isNum(r.numStart) && isSym(r.k, "-") && tight(r.k)
             r.unit = u
             r.k = e
             r.rule = "claims.unit"
-            r.conf = conf("claims.unit")
+            r.conf = adjective ? conf("claims.unit.spelled-compound") : conf("claims.unit")
             if u.scale != 1 {
                 r.num.value *= u.scale
                 r.num.scale = u.scale
@@ -390,8 +420,9 @@ extension ClaimScanner {
         }
         // "1 hour and 30 minutes" is one duration
         let k = r.k
-        if u.kind == .duration, word(k) == "and", isNum(k + 1) || lx.cardinals[t[k + 1].lower] != nil,
-            let n2 = parseNumber(k + 1, money: false), !n2.label, !n2.ordinal,
+        let and = word(k) == "and" ? 1 : 0
+        if u.kind == .duration, isNum(k + and) || (k + and < limit && lx.cardinals[t[k + and].lower] != nil),
+            let n2 = parseNumber(k + and, money: false), !n2.label, !n2.ordinal,
             let (u2, e2) = unitAfter(n2.end, attachedOK: true), u2.kind == .duration,
             let f1 = lx.durationSeconds[u.unit], let f2 = lx.durationSeconds[u2.unit], f2 < f1
         {
@@ -416,12 +447,26 @@ extension ClaimScanner {
                 r.unitStr = (r.unitStr ?? "") + per
                 r.k = e2
             }
-        } else if u.kind == .percent, let a = word(k3), lx.oneWords.contains(a),
+        } else if u.kind == .percent || u.kind == .money, let a = word(k3), lx.oneWords.contains(a),
             let (u2, e2) = unitAfter(k3 + 1, attachedOK: false),
             u2.kind == .duration
         {
             r.unitStr = (r.unitStr ?? "") + "/" + u2.unit
             r.k = e2
+        }
+    }
+
+    /// A lead in points is a margin in percentage points: "a +32 point lead", "an 8-point margin" (`margin_nouns`).
+    func pointMargin(_ r: inout Reading) {
+        guard r.unitStr == lx.pointUnit, let pp = lx.marginUnit else { return }
+        let signed = isSym(r.numStart - 1, "+") && tight(r.numStart)
+        var n = r.k
+        while n < min(limit, r.k + 3), let w = word(n), !lx.marginNouns.contains(w), !lx.stopwords.contains(w) { n += 1 }
+        let margin = word(n).map { lx.marginNouns.contains($0) } ?? false
+        if signed || margin {
+            r.unit = pp
+            r.unitStr = pp.unit
+            r.kind = .percent
         }
     }
 
@@ -480,7 +525,11 @@ extension ClaimScanner {
         let prepBefore = prevWord.map { lx.datePrepositions.contains($0) } ?? false
         // "from 1000 to 2000 hires": the second end of a range of counts
         let rangeEnd = noun != nil && (prevWord == "to" || prevWord == "and")
-        guard noun == nil || (prepBefore && !rangeEnd), num.value >= 1900 || prepBefore else { return .next }
+        // "the 2016 candidates", "his 2014 Senate victories": a year modifying a noun after a determiner
+        let yearModifier = num.value >= 1900 && (prevWord.map { lx.partitiveDeterminers.contains($0) } ?? false)
+        guard noun == nil || (prepBefore && !rangeEnd) || yearModifier, num.value >= 1900 || prepBefore else {
+            return .next
+        }
         // "2014-2018"
         if allowRange, isSym(k, "-") || isSym(k, "–"), isInt(k + 1), t[k + 1].intDigits == 4,
             t[k + 1].value > num.value, t[k + 1].value <= 2100
@@ -608,7 +657,9 @@ extension ClaimScanner {
             r.conf = conf("claims.rate")
             r.k = e
         } else if num.fraction, num.spelled, num.value > 0, num.value < 1, shareOf(k) {
-            r.num.value *= 100
+            // "two-thirds of voters": 66.7%, rounded to `share_decimals` places
+            let scale = ClaimTokenizer.pow10(Double(lx.shareDecimals))
+            r.num.value = (num.value * 100 * scale).rounded() / scale
             r.unitStr = "%"
             r.kind = .percent
             r.rule = "claims.fraction-share"
@@ -626,11 +677,21 @@ extension ClaimScanner {
         } else if isSym(k, "-"), tight(k), let w = word(k + 1), tight(k + 1), !lx.stopwords.contains(w),
             lx.cardinals[w] == nil, !(isNum(numStart) && t[numStart].decimal)
         {
+            // "a one-party state", "a one-time payment": an adjective, no amount
+            if loneOne(r) { return .done(QuantityResult(claim: nil, endTok: k + 2)) }
             r.unitStr = lx.singular(w)
             r.kind = .count
             r.rule = "claims.count-compound"
             r.conf = conf("claims.count-compound")
             r.k += 2
+        } else if loneOne(r), lx.oneRangeJoiners.contains(word(k) ?? "") {
+            // "one or two days": the range rule reads it
+        } else if loneOne(r), let (e, _) = countedNoun(k, value: 1), e == k + 1, !lx.looksPlural(t[k].lower),
+            !(word(numStart - 1).map { lx.oneCountKeepers.contains($0) } ?? false),
+            word(e).map({ lx.stopwords.contains($0) || t[e].hasUpper }) ?? true
+        {
+            // "one candidate he likes", "One attendee said": an article, not an amount an editor would check
+            return .done(QuantityResult(claim: nil, endTok: e))
         } else if let (e, noun) = countedNoun(k, value: num.value) {
             r.unitStr = noun
             r.kind = .count
@@ -643,7 +704,7 @@ extension ClaimScanner {
             r.rule = "claims.count-partitive"
             r.conf = conf("claims.count-partitive")
             r.k = e
-        } else if num.spelled && num.value == 1 && num.words <= 1 {
+        } else if loneOne(r) {
             return .done(QuantityResult(claim: nil, endTok: k))
         } else if num.scale >= 1000, let u = wholeUnit(k) {
             r.unitStr = u.unit
@@ -653,6 +714,9 @@ extension ClaimScanner {
         }
         return .next
     }
+
+    /// "one" written alone as a word.
+    func loneOne(_ r: Reading) -> Bool { r.num.spelled && r.num.value == 1 && r.num.words <= 1 }
 
     // MARK: 12–13. ranges and equivalents
 
@@ -685,6 +749,8 @@ extension ClaimScanner {
         guard joinerOK, !byBefore, !changeTo, let r2 = quantityCore(after, allowRange: false), let c2 = r2.claim,
             c2.kind != .date, c2.kind != .ordinal, case .number(let hi) = c2.value
         else { return }
+        // "$10,000 to $20,000 a year": the rate written after the second end is the unit of both
+        if let u1 = claim.unit, let u2 = c2.unit, u2.hasPrefix(u1 + "/") { claim.unit = u2 }
         let sameUnit = claim.unit == c2.unit
         let wordJoiner = word(k) != nil
         var accept = false
@@ -697,6 +763,12 @@ extension ClaimScanner {
             accept = between || from || !wordJoiner || claim.rule == "claims.age"
         } else if claim.unit == nil && c2.unit == nil {
             accept = (between || from || !wordJoiner) && !orJoiner
+        }
+        // "leads 50% to 40%", "lost 54 percent to 46 percent": a score, not a range (only "from" may run down)
+        if accept, wordJoiner, !from, case .number(let lo) = claim.value, lo > hi, r.num.scale == 1,
+            scaleOf(c2) == nil
+        {
+            accept = false
         }
         if accept, case .number(var lo) = claim.value {
             if claim.unit == nil {

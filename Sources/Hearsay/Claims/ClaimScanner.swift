@@ -203,8 +203,10 @@ struct ClaimScanner {
             {
                 if n == "half" || n == "quarter" || n == "third" {
                     let den = lx.fractions[n] ?? 2
-                    if let s = word(j + 2), let sv = lx.scales[s], sv >= 1000 {
-                        return ParsedNumber(value: sv / den, end: j + 3, spelled: true, scale: sv, fraction: true)
+                    // "a half-dozen", "a half dozen"
+                    let h = isSym(j + 2, "-") && tight(j + 2) && tight(j + 3) ? j + 3 : j + 2
+                    if let s = word(h), let sv = lx.scales[s], sv >= 1000 || lx.dozenScales.contains(sv) {
+                        return ParsedNumber(value: sv / den, end: h + 1, spelled: true, scale: sv, fraction: true)
                     }
                     return ParsedNumber(value: 1 / den, end: j + 2, spelled: true, fraction: true)
                 }
@@ -216,6 +218,7 @@ struct ClaimScanner {
                 let f = w == "half" ? 0.5 : 0.25
                 var k = j + 1
                 if let a = word(k), lx.oneWords.contains(a) { k += 1 }
+                if isSym(k, "-"), tight(k), tight(k + 1) { k += 1 }
                 if let s = word(k), let sv = lx.scales[s] {
                     return ParsedNumber(value: f * sv, end: k + 1, spelled: true, scale: sv, fraction: true)
                 }
@@ -332,6 +335,7 @@ struct ClaimScanner {
                     j += 1
                     if isSym(j, "-"), tight(j), j + 1 < limit, tight(j + 1), let n = word(j + 1),
                         lx.cardinals[n] != nil || lx.ordinals[n] != nil || lx.fractions[n] != nil
+                            || (lx.scales[n].map { !lx.dozenScales.contains($0) } ?? false)
                     {
                         j += 1
                     }
@@ -384,7 +388,7 @@ struct ClaimScanner {
                         j += 1
                         continue
                     }
-                    if spelled, let nx = word(j + 1), lx.cardinals[nx] != nil, !lastWasScale {
+                    if spelled, lastTens, let nx = word(j + 1), let nv = lx.cardinals[nx], nv < 10, !lastWasScale {
                         // "twenty and three and three fifths"
                         j += 1
                         lastWasScale = true
@@ -459,6 +463,12 @@ struct ClaimScanner {
                 }
                 break loop
             case .symbol:
+                if tk.lower == "-", have, lastDigit, !lastWasScale, tight(j), j + 1 < limit, tight(j + 1),
+                    let n = word(j + 1), let s = lx.scales[n], s >= 1000
+                {
+                    j += 1
+                    continue
+                }
                 if let s = tk.lower.unicodeScalars.first, let f = lx.unicodeFractions[s] {
                     if have && lastWasScale { break loop }
                     if have && !tight(j) && !lastDigit { break loop }
@@ -673,7 +683,9 @@ struct ClaimScanner {
 
     /// A counted noun after a number: up to four words ending at the first plural ("20 Indian soldiers"); two
     /// modifiers may be joined by "and" ("2.7m digital and physical sales").
-    func countedNoun(_ k: Int, value: Double) -> (Int, String)? {
+    func countedNoun(_ k0: Int, value: Double) -> (Int, String)? {
+        // "five more soldiers": a comparative before the noun is stepped over (`count_lead_words`)
+        let k = (word(k0).map { lx.countLeadWords.contains($0) } ?? false) && word(k0 + 1) != nil ? k0 + 1 : k0
         var j = k
         var words = 0
         var joined = false
@@ -699,6 +711,8 @@ struct ClaimScanner {
             j += 1
             // A plural joined by a hyphen to the next word modifies it ("two gas-only options").
             let compound = j + 1 < limit && isSym(j, "-") && tight(j) && tight(j + 1)
+            // "five Dallas police officers": a name ending in "s" before the noun it modifies
+            if !compound, t[j - 1].capitalized, words < 4, lx.looksPlural(w), pluralAhead(j) { continue }
             if !compound && (lx.looksPlural(w) || (value == 1 && words == 1 && t[j - 1].spaceBefore)) {
                 if value != 1 && !lx.looksPlural(w) { return nil }
                 // "45 police officers", "12 staff members": a noun whose plural is its singular, before a plural
@@ -712,6 +726,16 @@ struct ClaimScanner {
             if isSym(j, "-"), tight(j), j + 1 < limit, tight(j + 1), word(j + 1) != nil { j += 1 }
         }
         return nil
+    }
+
+    /// Whether a plural lower-case word follows within two words from `j` ("Dallas police officers").
+    func pluralAhead(_ j: Int) -> Bool {
+        var m = j
+        while m < min(limit, j + 2), let w = word(m), !t[m].hasUpper, !lx.stopwords.contains(w), !isUnitName(m) {
+            if lx.looksPlural(w) { return true }
+            m += 1
+        }
+        return false
     }
 
     func make(

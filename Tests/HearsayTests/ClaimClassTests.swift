@@ -1,0 +1,151 @@
+import Testing
+
+@testable import Hearsay
+
+/// One test per class of numeric-claim errors found on the training pools (issue 21), each in our own sentences.
+@Suite struct ClaimClassTests {
+    func claims(_ text: String, published: String? = nil) throws -> [Claim] {
+        var doc = Document.fromCleanText(text)
+        doc.metadata.published = published
+        try ClaimsTests.stage.run(&doc)
+        return doc.claims
+    }
+
+    // MARK: the real-pages table of issue 21
+
+    @Test func hyphenatedScaleAfterACurrency() throws {
+        let c = try claims("The province will fund a $23-million arts centre next spring.")
+        #expect(c.map(\.text) == ["$23-million"])
+        #expect(c.first?.value == .number(23e6))
+        #expect(c.first?.unit == "USD")
+    }
+
+    @Test func hyphenatedScaleAndUnitWithAnEquivalent() throws {
+        let c = try claims("They signed a 1.2-billion-yuan (US$171-million) deal for the bridge.")
+        #expect(c.count == 1)
+        #expect(c.first?.text == "1.2-billion-yuan")
+        #expect(c.first?.value == .number(1.2e9))
+        #expect(c.first?.unit == "CNY")
+        #expect(c.first?.kind == .money)
+        #expect(c.first?.equivalents.first?.value == .number(171e6))
+        #expect(c.first?.equivalents.first?.unit == "USD")
+    }
+
+    @Test func spelledNumberWithScaleAndUnitInOneCompound() throws {
+        let c = try claims("Five-hundred-meter cliffs line the northern coast.")
+        #expect(c.map(\.text) == ["Five-hundred-meter"])
+        #expect(c.first?.value == .number(500))
+        #expect(c.first?.unit == "m")
+    }
+
+    @Test func academicAndFiscalYearsAreOnePeriod() throws {
+        let c = try claims("Enrolment fell in 2011-12 and rose again in the 2019-20 budget.")
+        #expect(c.map(\.text) == ["2011-12", "2019-20"])
+        #expect(c.first?.kind == .date)
+        #expect(c.first?.value == .text("(2011-01-01,2012-01-01,P1Y)"))
+        #expect(c.last?.value == .text("(2019-01-01,2020-01-01,P1Y)"))
+        // a month written year-first stays a month
+        let month = try claims("The index peaked in 2015-03 and fell.")
+        #expect(month.first?.value == .text("2015-03"))
+    }
+
+    @Test func zeroCompoundIsNoClaim() throws {
+        #expect(try claims("Cleaners on zero-hours contracts and a zero-sum game.").isEmpty)
+    }
+
+    @Test func fractionShareIsRounded() throws {
+        let c = try claims("Two-thirds of the members backed the plan.")
+        #expect(c.first?.value == .number(66.7))
+        #expect(c.first?.unit == "%")
+    }
+
+    @Test func loneOneBeforeASingularNounIsAnArticle() throws {
+        #expect(try claims("One academic said the plan was rushed.").isEmpty)
+        #expect(try claims("She met one reporter, who asked about it.").isEmpty)
+        #expect(try claims("They tried more than one occasion.").isEmpty)
+        // an amount when a restrictive word asks for it
+        #expect(try claims("He blamed just one factor.").map(\.text) == ["one factor"])
+    }
+
+    @Test func spelledCompoundAdjectiveHasLowConfidence() throws {
+        let c = try claims("The six-month pause ended.")
+        #expect(c.first?.unit == "month")
+        #expect((c.first?.provenance.confidence ?? 1) < 0.5)
+        let digits = try claims("The 6-month pause ended.")
+        #expect((digits.first?.provenance.confidence ?? 0) > 0.8)
+    }
+
+    @Test func oneParty() throws {
+        #expect(try claims("It is a one-party state.").isEmpty)
+    }
+
+    // MARK: classes of the news pool
+
+    @Test func longDigitRunIsAnIdentifier() throws {
+        #expect(try claims("See post 1234567890123456789\" on the site.").isEmpty)
+    }
+
+    @Test func yearModifyingANounAfterADeterminer() throws {
+        let c = try claims("Donors met the 2024 candidates and praised their 2022 House victories.")
+        #expect(c.map(\.kind) == [.date, .date])
+        #expect(c.map(\.value) == [.text("2024"), .text("2022")])
+        // a count of people stays a count
+        #expect(try claims("Some 2000 workers struck.").first?.kind == .count)
+    }
+
+    @Test func properNameEndingInSModifiesTheCountedNoun() throws {
+        let c = try claims("Three Texas state troopers were hurt; two Democrats voted no.")
+        #expect(c.map(\.text) == ["Three Texas state troopers", "two Democrats"])
+        #expect(c.first?.unit == "texas state trooper")
+    }
+
+    @Test func halfDozen() throws {
+        let c = try claims("She wrote a half-dozen slogans and a half dozen songs.")
+        #expect(c.map(\.value) == [.number(6), .number(6)])
+        #expect(c.first?.unit == "slogan")
+    }
+
+    @Test func roundBaseRatioIsAPercentage() throws {
+        let c = try claims("Seven in 10 parents agreed, while one in four adults did not.")
+        #expect(c.first?.value == .number(70))
+        #expect(c.first?.unit == "%")
+        #expect(c.last?.value == .number(0.25))
+    }
+
+    @Test func moneyPerTimeUnitIsARate() throws {
+        let c = try claims("Cooks earn $18 an hour, and the fee is €40 a year.")
+        #expect(c.map(\.unit) == ["USD/h", "EUR/year"])
+    }
+
+    @Test func compoundDurationWithoutAnd() throws {
+        let c = try claims("She ran the mile in 4 minutes 12 seconds.")
+        #expect(c.map(\.text) == ["4 minutes 12 seconds"])
+        #expect(c.first?.value == .number(252))
+        #expect(c.first?.unit == "s")
+    }
+
+    @Test func pointLeadIsPercentagePoints() throws {
+        let c = try claims("The mayor holds a +9 point lead and a 4-point margin, while the index lost 120 points.")
+        #expect(c.map(\.unit) == ["pp", "pp", "point"])
+    }
+
+    @Test func descendingScoreIsTwoClaims() throws {
+        let c = try claims("She leads him 55% to 38% among women, and prices ran from 90 to 70 dollars.")
+        #expect(c.map(\.text) == ["55%", "38%", "90 to 70 dollars"])
+        #expect(c.last?.valueMax == .number(70))
+    }
+
+    @Test func spelledNumbersJoinedByAndAreNotSummed() throws {
+        let c = try claims("Officials expect between three and five more cuts.")
+        #expect(c.first?.value == .number(3))
+        #expect(c.first?.valueMax == .number(5))
+        #expect(c.first?.unit == "cut")
+    }
+
+    @Test func oneOrTwoIsARange() throws {
+        let c = try claims("The talks may take one or two days.")
+        #expect(c.first?.value == .number(1))
+        #expect(c.first?.valueMax == .number(2))
+        #expect(c.first?.unit == "day")
+    }
+}
