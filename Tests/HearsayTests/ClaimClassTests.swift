@@ -148,4 +148,52 @@ import Testing
         #expect(c.first?.valueMax == .number(2))
         #expect(c.first?.unit == "day")
     }
+
+    // MARK: classes of the Duckling pool (money, measures, numerals)
+
+    @Test func measureInPartsIsOneAmount() throws {
+        let c = try claims("The fence is 6 feet, 4 inches high; the road is 3 km and 200 metres long.")
+        #expect(c.map(\.text) == ["6 feet, 4 inches", "3 km and 200 metres"])
+        #expect(c.map(\.value) == [.number(76), .number(3200)])
+        #expect(c.map(\.unit) == ["in", "m"])
+        // a list of durations stays a list
+        let list = try claims("It took 9 days, and 4 hours later it ended.")
+        #expect(list.map(\.text) == ["9 days", "4 hours"])
+    }
+
+    @Test func lastPartWithoutItsUnit() throws {
+        let c = try claims("The flight takes 2 hours and twenty.")
+        #expect(c.first?.value == .number(140))
+        #expect(c.first?.unit == "min")
+    }
+
+    @Test func fractionOfOneUnit() throws {
+        let c = try claims("They walked half a mile, bought a half-litre bottle and a tenth of a gallon.")
+        #expect(c.map(\.value) == [.number(0.5), .number(0.5), .number(0.1)])
+        #expect(c.map(\.unit) == ["mi", "l", "gal"])
+        // an ordinal before a unit is no fraction
+        #expect(try claims("He is in his eighth decade.").first?.value != .number(0.125))
+    }
+
+    @Test func pluralScaleAfterANumber() throws {
+        #expect(try claims("It cost four billions.").first?.value == .number(4e9))
+    }
+
+    @Test func moreCurrencies() throws {
+        let c = try claims("Fares rose to 30 Kuwaiti dinars, 12 QAR, 15 Euro and 40 hryvnias.")
+        #expect(c.map(\.unit) == ["KWD", "QAR", "EUR", "UAH"])
+        // a capitalised currency name that is also a name is no unit
+        #expect(try claims("In 2016 Rand Paul ran.").allSatisfy { $0.unit != "ZAR" })
+    }
+
+    @Test func durationAfterAComparative() throws {
+        let c = try claims("He asked for three more weeks and 15 extra minutes.")
+        #expect(c.map(\.unit) == ["week", "min"])
+        // "next", "coming" stay with the date rules
+        #expect(try claims("in the 3 coming days").allSatisfy { $0.kind != .measure || $0.unit != "day" || $0.text != "3 coming days" })
+    }
+
+    @Test func degreeSignBeforeAScale() throws {
+        #expect(try claims("It reached 41 ° celsius.").first?.unit == "degC")
+    }
 }

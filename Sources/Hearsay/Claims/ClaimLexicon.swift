@@ -93,6 +93,7 @@ struct ClaimLexicon: Sendable {
         var ratioBases: [Double]?
         var dozenScales: [Double]?
         var maxPlainDigits: Int?
+        var nameLikeCurrencies: [String]?
         var countLeadWords: [String]?
         var shareDecimals: Int?
         var pointUnit: String?
@@ -186,6 +187,7 @@ struct ClaimLexicon: Sendable {
             case ratioBases = "ratio_bases"
             case dozenScales = "dozen_scales"
             case maxPlainDigits = "max_plain_digits"
+            case nameLikeCurrencies = "name_like_currencies"
             case countLeadWords = "count_lead_words"
             case shareDecimals = "share_decimals"
             case pointUnit = "point_unit"
@@ -220,13 +222,17 @@ struct ClaimLexicon: Sendable {
         }
         var units: [Entry]
         var minorUnits: [String]?
-        var durationSeconds: [String: Double]?
+        var unitFamilies: [String: [String: Double]]?
+        var maxMeasureParts: Int?
+        var impliedNextUnits: [String: String]?
         var scaledUnits: [ScaledUnit]?
         var ageUnit: String?
         enum CodingKeys: String, CodingKey {
             case units
             case minorUnits = "minor_units"
-            case durationSeconds = "duration_seconds"
+            case unitFamilies = "unit_families"
+            case maxMeasureParts = "max_measure_parts"
+            case impliedNextUnits = "implied_next_units"
             case scaledUnits = "scaled_units"
             case ageUnit = "age_unit"
         }
@@ -382,6 +388,8 @@ struct ClaimLexicon: Sendable {
     let dozenScales: Set<Double>
     /// A plain digit run longer than this is an identifier, not an amount: `max_plain_digits`.
     let maxPlainDigits: Int
+    /// Currency names that are also names ("Rand", "Won"): written with a capital they are no unit.
+    let nameLikeCurrencies: Set<String>
     /// Comparatives stepped over before a counted noun ("five more soldiers"): `count_lead_words`.
     let countLeadWords: Set<String>
     /// Decimal places of a share read from a fraction ("two-thirds" = 66.7%): `share_decimals`.
@@ -393,8 +401,12 @@ struct ClaimLexicon: Sendable {
     let ruleConfidences: [String: Double]
     /// Minor currency units kept unconverted ("cent", "penny"): `minor_units` in `claims-units.json`.
     let minorUnits: Set<String>
-    /// Seconds in each duration unit, for compound durations ("1 hour and 30 minutes"): `duration_seconds`.
-    let durationSeconds: [String: Double]
+    /// The family of each unit and its size in the family's base unit, for measures in parts: `unit_families`.
+    let unitFactors: [String: (family: String, factor: Double)]
+    /// The most parts of one measure ("2 yards 7 ft 10 inches" has three): `max_measure_parts`.
+    let maxMeasureParts: Int
+    /// The unit of a last part written without one ("1 hour and fifteen"): `implied_next_units`.
+    let impliedNextUnits: [String: String]
     /// A unit read as another from a scale on ("5 million pounds" is money): `scaled_units`.
     let scaledUnits: [String: (minScale: Double, info: UnitInfo)]
     /// The unit of an age ("aged 25"): `age_unit`.
@@ -509,12 +521,17 @@ struct ClaimLexicon: Sendable {
         ratioBases = Set(lexicon.ratioBases ?? [])
         dozenScales = Set(lexicon.dozenScales ?? [])
         maxPlainDigits = lexicon.maxPlainDigits ?? Int.max
+        nameLikeCurrencies = Set(lexicon.nameLikeCurrencies ?? [])
         countLeadWords = Set(lexicon.countLeadWords ?? [])
         shareDecimals = lexicon.shareDecimals ?? 1
         pointUnit = lexicon.pointUnit
         marginUnit = lexicon.marginUnit.map { UnitInfo(unit: $0, kind: .percent) }
         minorUnits = Set(units.minorUnits ?? [])
-        durationSeconds = units.durationSeconds ?? [:]
+        var factors: [String: (family: String, factor: Double)] = [:]
+        for (family, table) in units.unitFamilies ?? [:] { for (u, f) in table { factors[u] = (family, f) } }
+        unitFactors = factors
+        maxMeasureParts = units.maxMeasureParts ?? 3
+        impliedNextUnits = units.impliedNextUnits ?? [:]
         var scaled: [String: (minScale: Double, info: UnitInfo)] = [:]
         for e in units.scaledUnits ?? [] {
             scaled[e.unit] = (e.minScale, UnitInfo(unit: e.as, kind: UnitKind(rawValue: e.kind) ?? .measure))

@@ -67,6 +67,7 @@ extension ClaimScanner {
             if case .done(let q) = fewDuration(i, j) { return q }
             if case .done(let q) = oneUnit(i, j) { return q }
             if case .done(let q) = oneOfThe(j) { return q }
+            if !r.negative, case .done(let q) = fractionUnit(i, j) { return q }
             if !r.negative, case .done(let q) = halfShare(j) { return q }
         }
         guard var num = parseNumber(j, money: r.prefix != nil) else { return nil }
@@ -229,6 +230,37 @@ extension ClaimScanner {
             k += 1
         }
         return .done(QuantityResult(claim: nil, endTok: j + 1))
+    }
+
+    /// `claims.fraction-unit`: a fraction of one unit, "half a mile", "half-litre", "a tenth of a gallon", "quarter
+    /// of an hour".
+    func fractionUnit(_ i: Int, _ j0: Int) -> Outcome {
+        // "a tenth of a gallon", "a quarter mile"
+        let j = (word(j0).map { lx.oneWords.contains($0) } ?? false) && (word(j0 + 1).map { lx.fractions[$0] != nil } ?? false)
+            ? j0 + 1 : j0
+        guard let w = word(j), let den = lx.fractions[w], den > 1, !(j > base && isNum(j - 1)),
+            // "two and a half years" is read by the number; "the eighth decade" is an ordinal
+            j > j0 || !(word(j - 1).map { $0 == "and" || lx.oneWords.contains($0) } ?? false),
+            !(isSym(j0 - 1, "-") && tight(j0))
+        else { return .next }
+        if lx.ordinals[w] != nil, word(j + 1) != "of" { return .next }
+        var k = j + 1
+        if isSym(k, "-"), tight(k), tight(k + 1) {
+            k += 1
+        } else {
+            if word(k) == "of" { k += 1 }
+            if let a = word(k), lx.oneWords.contains(a) { k += 1 }
+        }
+        guard k < limit, let (u, e) = unitAfter(k, attachedOK: false), u.kind == .measure || u.kind == .duration,
+            // "in half an hour" is a time to come, for the date rules
+            u.kind != .duration || !(word(i - 1).map { lx.datePrepositions.contains($0) } ?? false)
+        else {
+            return .next
+        }
+        return .done(
+            QuantityResult(
+                claim: make(i, e, .number(1 / den), nil, u, "claims.fraction-unit", conf("claims.fraction-unit"), nil),
+                endTok: e))
     }
 
     /// `claims.fraction-share`: "almost half of which" (not "the first half of", "the upper half of":
@@ -418,19 +450,7 @@ extension ClaimScanner {
                 }
             }
         }
-        // "1 hour and 30 minutes" is one duration
-        let k = r.k
-        let and = word(k) == "and" ? 1 : 0
-        if u.kind == .duration, isNum(k + and) || (k + and < limit && lx.cardinals[t[k + and].lower] != nil),
-            let n2 = parseNumber(k + and, money: false), !n2.label, !n2.ordinal,
-            let (u2, e2) = unitAfter(n2.end, attachedOK: true), u2.kind == .duration,
-            let f1 = lx.durationSeconds[u.unit], let f2 = lx.durationSeconds[u2.unit], f2 < f1
-        {
-            r.num.value = r.num.value * f1 / f2 + n2.value
-            r.unit = u2
-            r.unitStr = u2.unit
-            r.k = e2
-        }
+        compositeMeasure(&r, u)
         // "12 ft 2 in", "5 feet 2 inches"
         let k2 = r.k
         if u.unit == "ft", isInt(k2), let (u2, e2) = unitAfter(k2 + 1, attachedOK: true), u2.unit == "in" {
@@ -467,6 +487,45 @@ extension ClaimScanner {
             r.unit = pp
             r.unitStr = pp.unit
             r.kind = .percent
+        }
+    }
+
+    /// A measure written in parts is one amount in its smallest unit: "1 hour and 30 minutes", "3 minutes 32
+    /// seconds", "7 feet, 10 inches", "2 yards 7 ft 10 inches" (each part of the same `unit_families` family and
+    /// smaller than the part before; at most `max_measure_parts` parts).
+    func compositeMeasure(_ r: inout Reading, _ u: ClaimLexicon.UnitInfo) {
+        var current = u
+        var parts = 1
+        while parts < lx.maxMeasureParts, let f1 = lx.unitFactors[current.unit] {
+            var m = r.k
+            if isSym(m, ",") {
+                m += 1  // "7 feet, 10 inches" (but "14 days, and 16 hours" is a list)
+            } else if word(m) == "and" {
+                m += 1
+            }
+            guard m < limit, isNum(m) || lx.cardinals[t[m].lower] != nil,
+                let n2 = parseNumber(m, money: false), !n2.label, !n2.ordinal
+            else { return }
+            // "1 hour and fifteen": a last part with no unit, at the end of the phrase, is in the next smaller unit
+            if let implied = lx.impliedNextUnits[current.unit], let f2 = lx.unitFactors[implied],
+                n2.end >= limit || t[n2.end].kind == .symbol, unitAfter(n2.end, attachedOK: true) == nil,
+                n2.value < f1.factor / f2.factor
+            {
+                r.num.value = r.num.value * f1.factor / f2.factor + n2.value
+                r.unit = ClaimLexicon.UnitInfo(unit: implied, kind: current.kind)
+                r.unitStr = implied
+                r.k = n2.end
+                return
+            }
+            guard let (u2, e2) = unitAfter(n2.end, attachedOK: true), let f2 = lx.unitFactors[u2.unit],
+                f2.family == f1.family, f2.factor < f1.factor
+            else { return }
+            r.num.value = ((r.num.value * f1.factor / f2.factor + n2.value) * 1e9).rounded() / 1e9
+            r.unit = u2
+            r.unitStr = u2.unit
+            r.k = e2
+            current = u2
+            parts += 1
         }
     }
 
@@ -664,9 +723,10 @@ extension ClaimScanner {
             r.kind = .percent
             r.rule = "claims.fraction-share"
             r.conf = conf("claims.fraction-share")
-        } else if let w = word(k), !lx.stopwords.contains(w), !t[k].hasUpper,
+        } else if let w = word(k), !lx.stopwords.contains(w) || lx.countLeadWords.contains(w), !t[k].hasUpper,
+            !loneOne(r) || lx.countLeadWords.contains(w),
             let (u, e) = unitAfter(k + 1, attachedOK: false),
-            u.kind == .measure
+            u.kind == .measure || (u.kind == .duration && lx.relativeModifiers.byFirst[w] == nil && lx.offsetWords.byFirst[w] == nil)
         {
             r.unit = u
             r.unitStr = u.unit

@@ -518,7 +518,8 @@ struct ClaimScanner {
                 if m.payload.caps, !capsWritten(k) { return nil }
                 // "2016 Stone": a capitalised word is a name, not a unit (symbols and codes aside)
                 if t[k].kind == .word, t[k].capitalized, !t[k].allCaps, t[k].lower.count > 3, m.end == k + 1,
-                    !m.payload.caps, m.payload.unit != "degC" && m.payload.unit != "degF"
+                    !m.payload.caps, m.payload.unit != "degC" && m.payload.unit != "degF",
+                    m.payload.kind != .money || lx.nameLikeCurrencies.contains(t[k].lower)
                 {
                     return nil
                 }
