@@ -196,4 +196,23 @@ import Testing
     @Test func degreeSignBeforeAScale() throws {
         #expect(try claims("It reached 41 ° celsius.").first?.unit == "degC")
     }
+
+    // MARK: classes of the date pools
+
+    @Test func dayPartWithEarlyOrLate() throws {
+        let c = try claims("We land Friday early-morning and leave Sunday late evening.", published: "2021-03-10")
+        #expect(c.map(\.text) == ["Friday early-morning", "Sunday late evening"])
+        #expect(c.first?.value == .text("2021-03-05TMO"))
+        #expect(c.last?.value == .text("2021-03-07TEV"))
+    }
+
+    @Test func shortRelativeDays() throws {
+        let c = try claims("see you tmrw", published: "2021-03-10")
+        #expect(c.first?.value == .text("2021-03-11"))
+    }
+
+    @Test func yearAndMonthWithASlash() throws {
+        let c = try claims("Sales in 2019/7 beat those of 4/2018, and the 2020/21 budget grew.")
+        #expect(c.map(\.value) == [.text("2019-07"), .text("2018-04"), .text("(2020-01-01,2021-01-01,P1Y)")])
+    }
 }

@@ -93,6 +93,7 @@ struct ClaimLexicon: Sendable {
         var ratioBases: [Double]?
         var dozenScales: [Double]?
         var maxPlainDigits: Int?
+        var dayPartModifiers: [String]?
         var nameLikeCurrencies: [String]?
         var countLeadWords: [String]?
         var shareDecimals: Int?
@@ -187,6 +188,7 @@ struct ClaimLexicon: Sendable {
             case ratioBases = "ratio_bases"
             case dozenScales = "dozen_scales"
             case maxPlainDigits = "max_plain_digits"
+            case dayPartModifiers = "day_part_modifiers"
             case nameLikeCurrencies = "name_like_currencies"
             case countLeadWords = "count_lead_words"
             case shareDecimals = "share_decimals"
@@ -388,6 +390,8 @@ struct ClaimLexicon: Sendable {
     let dozenScales: Set<Double>
     /// A plain digit run longer than this is an identifier, not an amount: `max_plain_digits`.
     let maxPlainDigits: Int
+    /// "early", "late" before a part of the day ("Tuesday early-morning"): `day_part_modifiers`.
+    let dayPartModifiers: Set<String>
     /// Currency names that are also names ("Rand", "Won"): written with a capital they are no unit.
     let nameLikeCurrencies: Set<String>
     /// Comparatives stepped over before a counted noun ("five more soldiers"): `count_lead_words`.
@@ -521,6 +525,7 @@ struct ClaimLexicon: Sendable {
         ratioBases = Set(lexicon.ratioBases ?? [])
         dozenScales = Set(lexicon.dozenScales ?? [])
         maxPlainDigits = lexicon.maxPlainDigits ?? Int.max
+        dayPartModifiers = Set(lexicon.dayPartModifiers ?? [])
         nameLikeCurrencies = Set(lexicon.nameLikeCurrencies ?? [])
         countLeadWords = Set(lexicon.countLeadWords ?? [])
         shareDecimals = lexicon.shareDecimals ?? 1
