@@ -215,4 +215,20 @@ import Testing
         let c = try claims("Sales in 2019/7 beat those of 4/2018, and the 2020/21 budget grew.")
         #expect(c.map(\.value) == [.text("2019-07"), .text("2018-04"), .text("(2020-01-01,2021-01-01,P1Y)")])
     }
+
+    // MARK: classes of the precision audit (claims over news articles)
+
+    @Test func twoScaledAmountsJoinedByAndAreNotAdded() throws {
+        let c = try claims("The two finals drew 98 million and 91 million viewers.")
+        #expect(c.suffix(2).map(\.value) == [.number(98e6), .number(91e6)])
+    }
+
+    @Test func tenDigitTimestampIsAnIdentifier() throws {
+        #expect(try claims("posted at 1449075600\" by the desk").isEmpty)
+    }
+
+    @Test func ageInAppositionEndingASentence() throws {
+        let c = try claims("He has two daughters, Ann, 31, and Ruth, 29.")
+        #expect(c.suffix(2).map(\.unit) == ["year", "year"])
+    }
 }

@@ -692,7 +692,7 @@ extension ClaimScanner {
         // "Maddon, 66, has"
         if !num.spelled, isInt(numStart), num.value > 0, num.value < 120, isSym(numStart - 1, ","),
             numStart - 2 >= base, t[numStart - 2].kind == .word, t[numStart - 2].capitalized,
-            k >= limit || isSym(k, ",") || isSym(k, ")") || isSym(k, ";")
+            k >= limit || isSym(k, ",") || isSym(k, ")") || isSym(k, ";") || (isSym(k, ".") && k + 1 >= limit)
         {
             let c = make(r.start, k, .number(num.value), nil, lx.ageUnit, "claims.age", conf("claims.age.apposition"), nil)
             return .done(QuantityResult(claim: c, endTok: k))

@@ -381,6 +381,10 @@ struct ClaimScanner {
                         fractionSeen = true
                         break loop
                     }
+                    // "114 million and 112 million": a second amount with its own scale is not added to the first
+                    if lastWasScale, let s2 = word(j + 2).flatMap({ lx.scales[$0] }), s2 >= lastBigScale, s2 >= 1000 {
+                        break loop
+                    }
                     if lastWasScale, j + 1 < limit,
                         (t[j + 1].kind == .number && !t[j + 1].decimal) || lx.cardinals[t[j + 1].lower] != nil
                     {
