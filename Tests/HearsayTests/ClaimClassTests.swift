@@ -231,4 +231,16 @@ import Testing
         let c = try claims("He has two daughters, Ann, 31, and Ruth, 29.")
         #expect(c.suffix(2).map(\.unit) == ["year", "year"])
     }
+
+    @Test func scaleWordJoinedToAUnit() throws {
+        let c = try claims("It is the billion-dollar question.")
+        #expect(c.first?.value == .number(1e9))
+        #expect(c.first?.unit == "USD")
+    }
+
+    @Test func dayNameInsideANameBeforeThePlural() throws {
+        let c = try claims("She won three Super Tuesday contests.")
+        #expect(c.first?.text == "three Super Tuesday contests")
+        #expect(c.first?.unit == "super tuesday contest")
+    }
 }

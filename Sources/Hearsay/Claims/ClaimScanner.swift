@@ -343,7 +343,9 @@ struct ClaimScanner {
                 }
                 if let s = lx.scales[w] {
                     if !have {
-                        guard (w == "hundred" || w == "thousand") && j == i else { break loop }
+                        // "a billion-dollar deal": a scale word joined to a unit stands for one of that scale
+                        let compound = s >= 1000 && isSym(j + 1, "-") && tight(j + 1) && tight(j + 2) && isUnitName(j + 2)
+                        guard (w == "hundred" || w == "thousand" || compound) && j == i else { break loop }
                         current = 1
                         have = true
                     }
@@ -704,8 +706,10 @@ struct ClaimScanner {
                 continue
             }
             let inCompound = j > k && isSym(j - 1, "-") && tight(j - 1) && tight(j)
+            // "four Super Tuesday states": a capitalised day inside a name before the plural
+            let dayInName = t[j].capitalized && words > 0 && pluralAhead(j + 1)
             if (lx.stopwords.contains(w) && !inCompound) || lx.cardinals[w] != nil || lx.scales[w] != nil || lx.months[w] != nil
-                || lx.weekdays[w] != nil || isUnitName(j)
+                || (lx.weekdays[w] != nil && !dayInName) || isUnitName(j)
             {
                 break
             }
