@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Accuracy gate: score a build on every dev set of ../shared/eval (through its own run_dev.sh, the same way the hidden
-# test splits are scored) and fail when any figure falls below its floor in scripts/eval-floors.json.
+# test splits are scored) and on the adjudicated speaker pools (scripts/quotes-pool-check.sh); fail when any figure
+# falls below its floor in scripts/eval-floors.json.
 # usage: scripts/eval-gate.sh [PATH/TO/hearsay]   (default: a debug build of the hearsay product; outputs are the same
 #        as a release build's, only slower to make)
 # Skips with exit 0 and a message when ../shared/eval is not beside the checkout.
@@ -16,6 +17,8 @@ fi
 OUT="$(mktemp -d)"
 trap 'rm -rf "$OUT"' EXIT
 bash "$EV/run_dev.sh" "$BIN" "$OUT" | sed '$d'
+# The speaker pools with adjudicated speakers (direct + mixed): polnear-train200-adj (tuning pool) and polnear-dev-adj.
+scripts/quotes-pool-check.sh "$BIN" "$OUT"
 python3 - "$OUT" scripts/eval-floors.json <<'PY'
 import json, os, sys
 out, floors = sys.argv[1], json.load(open(sys.argv[2]))["floors"]

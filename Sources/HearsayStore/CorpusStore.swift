@@ -155,7 +155,7 @@ public final class CorpusStore {
                 try db.execute(sql: schema)
                 try db.execute(
                     sql: "INSERT INTO meta (key, value) VALUES ('schema_version', ?), ('format', ?)",
-                    arguments: [String(schemaVersion), KnowledgeEncoding.format])
+                    arguments: [String(schemaVersion), KnowledgeFormat.format])
             }
             let index = CorpusIndex(settings: settings)
             var fileCorpus: CorpusKnowledge?

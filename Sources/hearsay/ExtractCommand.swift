@@ -1,28 +1,52 @@
 import ArgumentParser
-import Crypto
 import Foundation
 import Hearsay
 
-struct Extract: ParsableCommand {
+struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Extract quotes, speakers and claims from files, directories and web archives.",
         discussion: """
-            Directories are read recursively for .txt, .text, .md, .html, .htm and .xhtml files and .warc / .warc.gz
-            web archives; a file's id is its path relative to the directory given, an archive record's id the
-            archive's id and the record's number (crawl.warc.gz/000012). HTML or plain text is decided by content.
-            With no PATH, reads seeds/ and writes knowledge.json.
+            Directories are read recursively for .txt, .text, .md, .html, .htm and .xhtml files, .warc / .warc.gz \
+            web archives and .jsonl / .jsonl.gz corpora (one article per line, as for hearsay stream). A file's id \
+            is its path relative to the directory given, an archive record's id the archive's id and the record's \
+            number (crawl.warc.gz/000012). HTML or plain text is decided by content. The PATH "-" reads one \
+            article from stdin (its id: --id); --input-file adds the paths listed in a file. Hearsay reads no URLs \
+            and never touches the network: fetch pages first. With no PATH, reads seeds/ and writes knowledge.json.
 
-            Output: one knowledge file (default), JSON Lines (--jsonl), or one knowledge file per input mirroring the
-            input tree (--out-dir). Every file is written to a temporary name and renamed into place when complete,
-            so an interrupted run never leaves a half-written file. Same input and pipeline.json, same bytes out.
+            Output: one knowledge file (default), JSON Lines (--jsonl), or one knowledge file per input mirroring \
+            the input tree (--out-dir). Every file is written to a temporary name and renamed into place when \
+            complete, so an interrupted run never leaves a half-written file. Same input and pipeline.json, same \
+            bytes out.
 
-            Resume: each finished document is also kept in a cache (OUTPUT.cache/ unless --cache or --no-cache). After
-            Ctrl-C, kill -9 or a crash, rerun with --resume: documents whose bytes, pipeline.json, lexicons and
-            hearsay build are unchanged come from the cache, only the rest is processed.
+            Resume: each finished document is also kept in a cache (OUTPUT.cache/ unless --cache or --no-cache). \
+            After Ctrl-C, kill -9 or a crash, rerun with --resume: documents whose bytes, pipeline.json, lexicons \
+            and hearsay build are unchanged come from the cache, only the rest is processed.
+
+            Exit status: 0 all inputs processed; 1 some inputs failed (output still written); 2 configuration or \
+            output error (nothing written); 64 usage error (bad arguments).
             """)
 
-    @Argument(help: "Files, directories or .warc/.warc.gz archives to read (default: seeds).")
+    @Argument(
+        help: "Files, directories, .warc(.gz) archives, .jsonl(.gz) corpora, - for stdin (default: seeds).")
     var paths: [String] = []
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Also read the paths listed in this file, one a line (- reads the list from stdin).", valueName: "list"))
+    var inputFile: String?
+
+    @Option(
+        name: .long, help: ArgumentHelp("Document id of the article read from stdin (default: stdin).", valueName: "name"))
+    var id: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Publication date (YYYY-MM-DD) of every input that states none of its own; anchors relative dates.",
+            valueName: "date"))
+    var published: String?
 
     @Option(name: .shortAndLong, help: "Output file (default: knowledge.json).")
     var output: String?
@@ -57,125 +81,65 @@ struct Extract: ParsableCommand {
             throw ValidationError("--out-dir writes one file per input; it cannot be combined with --output or --jsonl")
         }
         if resume && noCache { throw ValidationError("--resume needs the cache that --no-cache turns off") }
-    }
-
-    /// Where the output goes.
-    enum Sink {
-        case knowledge(KnowledgeWriter)
-        case lines(AtomicFile)
-        case directory(String)
-    }
-
-    /// A document finished by a worker: what the sink writes, and whether it came from the cache.
-    struct Finished: Sendable {
-        var entry: ResultCache.Entry
-        var cached: Bool
+        let stdinReads =
+            paths.filter { $0 == Batch.standardInputPath }.count + (inputFile == Batch.standardInputPath ? 1 : 0)
+        if stdinReads > 1 { throw ValidationError("standard input (-) can be read only once") }
+        if id != nil && !paths.contains(Batch.standardInputPath) {
+            throw ValidationError("--id names the article read from stdin: give - as a PATH")
+        }
+        if let published, StreamInput.publicationDate(published) == nil {
+            throw ValidationError("--published must be a date, YYYY-MM-DD (got '\(published)')")
+        }
     }
 
     func run() throws {
         // A file-size limit (ulimit -f) then fails a write like a full disk does, cleanly, instead of killing us.
         signal(SIGXFSZ, SIG_IGN)
         let pipeline = try options.load()
-        let roots = paths.isEmpty ? ["seeds"] : paths
-        var (items, errors) = Batch.collect(roots)
+        let listed = try reportingErrors { try inputFile.map(Batch.pathList) ?? [] }
+        let roots = paths.isEmpty && inputFile == nil ? ["seeds"] : paths + listed
+        let (items, errors) = Batch.collect(roots, stdinID: id ?? "stdin", limit: pipeline.maxInputBytes)
         for e in errors { printError(e) }
-        let inputs = Batch.expand(items, maxLineBytes: pipeline.maxInputBytes * 4)
-        if textOnly { return try runTextOnly(inputs, several: items.count > 1 || items.contains { $0.isContainer }, pipeline) }
-
-        let target = outDir ?? output ?? "knowledge.json"
-        let form = jsonl ? "jsonl" : "knowledge"
-        let resultCache: ResultCache? =
-            noCache ? nil : try open(ResultCache(
-                directory: cache ?? stripSlash(target) + ".cache",
-                fingerprint: pipeline.fingerprint + "\n" + executableFingerprint(), form: form))
-        let interrupts = Interrupts(cacheDirectory: resultCache?.directory, outDir: outDir)
-        let sink: Sink
-        if let dir = outDir {
-            do {
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            } catch {
-                printError(HearsayError(code: "output.unwritable", message: "cannot create the output directory", file: dir))
-                throw ExitCode(2)
-            }
-            sink = .directory(dir)
-        } else {
-            AtomicFile.removeStale(besides: target)
-            sink = jsonl ? .lines(try open(AtomicFile(path: target))) : .knowledge(try open(KnowledgeWriter(path: target)))
+        let records = Batch.expand(items, maxLineBytes: pipeline.maxInputBytes * 4)
+        let inputs = Batch.assumingPublished(published.flatMap(StreamInput.publicationDate), records)
+        if textOnly {
+            let several = items.count > 1 || items.contains { $0.isContainer }
+            let failed = Batch.texts(
+                inputs, with: pipeline, jobs: options.jobs, headers: several,
+                write: { FileHandle.standardOutput.write($0) }, onError: printError)
+            if failed { throw ExitCode(1) }
+            return
         }
+
+        let file = output ?? "knowledge.json"
+        let destination: Extraction.Output =
+            outDir.map { .directory($0) } ?? (jsonl ? .jsonLines(file) : .knowledgeFile(file))
+        let resultCache: ResultCache? =
+            noCache
+            ? nil
+            : try open(
+                ResultCache(
+                    directory: cache ?? destination.defaultCacheDirectory,
+                    fingerprint: pipeline.fingerprint + "\n" + ResultCache.executableFingerprint(),
+                    form: destination.cacheForm))
+        let interrupts = Interrupts(cacheDirectory: resultCache?.directory, outDir: outDir)
+        let extraction = try open(
+            Extraction(pipeline: pipeline, output: destination, cache: resultCache, resume: resume))
 
         let totalBytes = items.allSatisfy { $0.size != nil } ? items.reduce(0) { $0 + ($1.size ?? 0) } : nil
         let progress = Progress(
             total: items.contains { $0.isContainer } ? nil : items.count, totalBytes: totalBytes,
             enabled: !quiet && isatty(2) != 0)
-        var counts = (documents: 0, cached: 0, speakers: 0, quotes: 0, claims: 0)
         let started = Date()
-        let asLine = jsonl
-        let useCache = resume
-        // The corpus index's band keys are computed on the workers; the writer only files them.
-        let corpusSettings: CorpusSettings? = { if case .knowledge(let w) = sink { w.corpus.settings } else { nil } }()
-
-        let work: (InputItem) -> Result<Finished, HearsayError> = { item in
-            Batch.read(item, limit: pipeline.maxInputBytes).flatMap { read -> Result<Finished, HearsayError> in
-                let bytes = read.bytes
-                let key = resultCache?.key(for: item, bytes: bytes)
-                if useCache, let k = key, let hit = resultCache?.load(k) { return .success(Finished(entry: hit, cached: true)) }
-                return Batch.process(item, bytes: bytes, changed: read.changed, with: pipeline).flatMap { doc in
-                    do {
-                        let body = asLine ? try KnowledgeEncoding.line(doc) + Data([0x0A]) : try KnowledgeWriter.body(doc)
-                        let entry = ResultCache.Entry(
-                            body: body, speakers: doc.speakers.count, quotes: doc.quotes.count, claims: doc.claims.count,
-                            summary: asLine ? nil : CorpusDocumentSummary(doc, settings: corpusSettings))
-                        // A file that changed while read is not cached: its warning belongs to this run only.
-                        if let k = key, !read.changed { resultCache?.store(k, entry) }
-                        return .success(Finished(entry: entry, cached: false))
-                    } catch {
-                        return .failure(HearsayError(code: "internal", message: "encoding failed: \(error)", file: item.id))
-                    }
-                }
-            }
-        }
-
-        // --out-dir: the files written, so that two inputs with one id (two roots, two JSON Lines files) never
-        // overwrite each other.
-        var written = Set<String>()
+        let summary: Extraction.Summary
         do {
-            try Batch.map(inputs, jobs: options.jobs, work) { _, item, result in
-                var result = result
-                if case .success(let done) = result {
-                    do {
-                        try write(done.entry, for: item, to: sink, pipeline: pipeline, written: &written)
-                    } catch let e as HearsayError where e.code == "output.unsafe-id" || e.code == "output.duplicate-id" {
-                        result = .failure(e)  // this document's failure, not the run's
-                    }
-                }
-                switch result {
-                case .success(let done):
-                    counts.documents += 1
-                    if done.cached { counts.cached += 1 }
-                    counts.speakers += done.entry.speakers
-                    counts.quotes += done.entry.quotes
-                    counts.claims += done.entry.claims
-                case .failure(let e):
-                    printError(e)
-                    errors.append(e)
-                    try writeError(e, for: item, to: sink, pipeline: pipeline, written: &written)
-                }
-                progress.step(item.id, bytes: item.size ?? 0, errors: errors.count)
-            }
-            switch sink {
-            case .knowledge(let w): try w.finish(errors: errors, pipelineSHA256: pipeline.config.sha256)
-            case .lines(let f): try f.commit()
-            case .directory: break
+            summary = try extraction.run(inputs, jobs: options.jobs, errors: errors, onError: printError) { item, count in
+                progress.step(item.id, bytes: item.size ?? 0, errors: count)
             }
             interrupts.cancel()
         } catch let e as HearsayError {
             // The output cannot be written (disk full, directory gone): nothing half-written stays.
             progress.clear()
-            switch sink {
-            case .knowledge(let w): w.abandon()
-            case .lines(let f): f.abandon()
-            case .directory: break
-            }
             printError(e)
             throw ExitCode(2)
         }
@@ -185,72 +149,17 @@ struct Extract: ParsableCommand {
         }
         if !quiet {
             let secs = Date().timeIntervalSince(started)
-            let fromCache = counts.cached > 0 ? " (\(counts.cached) from the resume cache)" : ""
+            let fromCache = summary.cached > 0 ? " (\(summary.cached) from the resume cache)" : ""
             FileHandle.standardError.write(
                 Data(
                     String(
-                        format: "hearsay: %d documents%@, %d speakers, %d quotes, %d claims, %d errors, %.2f s, %.1f MB/s -> %@\n",
-                        counts.documents, fromCache, counts.speakers, counts.quotes, counts.claims, errors.count, secs,
-                        Double(progress.doneBytes) / 1e6 / max(secs, 0.001), target
+                        format:
+                            "hearsay: %d documents%@, %d speakers, %d quotes, %d claims, %d errors, %d warnings, %.2f s, %.1f MB/s -> %@\n",
+                        summary.documents, fromCache, summary.speakers, summary.quotes, summary.claims,
+                        summary.errors.count, summary.warnings, secs, Double(progress.doneBytes) / 1e6 / max(secs, 0.001), destination.path
                     ).utf8))
         }
-        if !errors.isEmpty { throw ExitCode(1) }
-    }
-
-    func write(
-        _ entry: ResultCache.Entry, for item: InputItem, to sink: Sink, pipeline: Pipeline, written: inout Set<String>
-    ) throws {
-        switch sink {
-        case .knowledge(let w): try w.append(body: entry.body, summary: entry.summary)
-        case .lines(let f): try f.write(entry.body)
-        case .directory(let dir):
-            let path = try OutputPaths.file(for: item.id, in: dir)
-            guard written.insert(path).inserted else {
-                throw HearsayError(
-                    code: "output.duplicate-id",
-                    message: "another input of this run has the same id and was written to \(path); nothing written for this one",
-                    file: item.path ?? item.id)
-            }
-            let writer = try KnowledgeWriter(path: path, clearStale: false)
-            try writer.append(body: entry.body, summary: entry.summary)
-            try writer.finish(errors: [], pipelineSHA256: pipeline.config.sha256)
-        }
-    }
-
-    func writeError(
-        _ e: HearsayError, for item: InputItem, to sink: Sink, pipeline: Pipeline, written: inout Set<String>
-    ) throws {
-        switch sink {
-        case .knowledge: break  // listed under `errors` by `finish`
-        case .lines(let f):
-            try f.write(
-                Data(#"{"error":"#.utf8) + KnowledgeEncoding.errorLine(e) + Data(#","id":"#.utf8)
-                    + JSONEncoder().encode(item.id) + Data("}\n".utf8))
-        case .directory(let dir):
-            // The input's own file records why it has no document; an unsafe id gets none (its error is printed).
-            guard e.code != "output.unsafe-id", e.code != "output.duplicate-id",
-                let path = try? OutputPaths.file(for: item.id, in: dir), written.insert(path).inserted
-            else { return }
-            let writer = try KnowledgeWriter(path: path, clearStale: false)
-            try writer.finish(errors: [e], pipelineSHA256: pipeline.config.sha256)
-        }
-    }
-
-    func runTextOnly(_ inputs: AnySequence<InputItem>, several: Bool, _ pipeline: Pipeline) throws {
-        var failed = false
-        Batch.run(inputs, with: pipeline, jobs: options.jobs) { _, _, result in
-            switch result {
-            case .success(let doc):
-                var out = several ? "==> \(doc.id) <==\n" : ""
-                out += doc.text + "\n"
-                if several { out += "\n" }
-                FileHandle.standardOutput.write(Data(out.utf8))
-            case .failure(let e):
-                printError(e)
-                failed = true
-            }
-        }
-        if failed { throw ExitCode(1) }
+        if !summary.errors.isEmpty { throw ExitCode(1) }
     }
 
     func open<W>(_ make: @autoclosure () throws -> W) throws -> W {
@@ -258,22 +167,6 @@ struct Extract: ParsableCommand {
             printError(e)
             throw ExitCode(2)
         }
-    }
-
-    func stripSlash(_ p: String) -> String {
-        var s = p
-        while s.count > 1 && s.hasSuffix("/") { s.removeLast() }
-        return s
-    }
-
-    /// SHA-256 of the running executable: a rebuilt hearsay misses the resume cache of an older build.
-    func executableFingerprint() -> String {
-        let path = FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : (Bundle.main.executablePath ?? "")
-        guard let fh = FileHandle(forReadingAtPath: path) else { return "unknown-build" }
-        defer { try? fh.close() }
-        var h = SHA256()
-        while let d = try? fh.read(upToCount: 1 << 20), !d.isEmpty { h.update(data: d) }
-        return h.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }
 

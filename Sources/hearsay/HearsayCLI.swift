@@ -8,15 +8,18 @@ struct HearsayCLI: ParsableCommand {
         commandName: "hearsay",
         abstract: "Who said what, and which numbers were claimed: quotes, speakers and numeric claims from news articles.",
         discussion: """
-            Every quote, speaker and claim carries provenance: the file and its SHA-256, the sentence, the span in the
-            normalized text and the byte span in the original input, and the stage, rule and confidence behind it.
+            Every quote, speaker and claim carries provenance: the file and its SHA-256, the sentence, the span in \
+            the normalized text and the byte span in the original input, and the stage, rule and confidence behind \
+            it. Hearsay reads local files and stdin only, never URLs: it makes no network access.
 
-            Exit status: 0 all inputs processed; 1 some inputs failed (their errors are in the output and on
-            stderr), output still written; 2 usage or configuration error (nothing written).
+            Exit status: 0 success; 1 extract and stream: some inputs failed (their errors are in the output and on \
+            stderr, the output is still written); who, search, quotes, claims: nothing matched; 2 configuration, \
+            input or output error (nothing written); 64 usage error: an unknown option or a bad argument value.
             """,
         version: KnowledgeEncoding.generatorVersion,
         subcommands: [
-            Extract.self, Stream.self, Defaults.self, WhoCommand.self, IndexCommand.self, SearchCommand.self, Report.self,
+            ExtractCommand.self, StreamCommand.self, DefaultsCommand.self, WhoCommand.self, IndexCommand.self,
+            SearchCommand.self, ReportCommand.self, QuotesCommand.self, ClaimsCommand.self, ExportCommand.self,
         ]
     )
 }
@@ -28,8 +31,11 @@ struct PipelineOptions: ParsableArguments {
         help: "The pipeline file (default: ./pipeline.json when present, else the built-in default).")
     var pipeline: String?
 
-    @Option(name: .shortAndLong, help: "Worker threads (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Worker threads (default: the number of cores).")
+    var jobsOption: Int?
+
+    /// `--jobs`, else the number of cores.
+    var jobs: Int { jobsOption ?? ProcessInfo.processInfo.activeProcessorCount }
 
     func load() throws -> Pipeline {
         do {
@@ -47,59 +53,16 @@ func printError(_ e: HearsayError) {
     FileHandle.standardError.write(Data((e.description + "\n").utf8))
 }
 
-struct Stream: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Read JSON Lines articles on stdin, write one knowledge document per line on stdout.",
-        discussion: """
-            Each input line is {"id": ..., "text": ...} or {"id": ..., "html": ...}, with optional "published"
-            (YYYY-MM-DD, anchors relative dates) and "url". Each output line is the knowledge document for that input,
-            in input order. A line that cannot be read or processed yields {"id": ..., "line": N, "error": {...}} and
-            the stream goes on. This is the interface for other tools and batch engines.
-            """)
-
-    @OptionGroup var options: PipelineOptions
-
-    func run() throws {
-        let pipeline = try options.load()
-        let out = FileHandle.standardOutput
-        var failures = 0
-        // Lines are parsed as they are read and processed on all cores, at most jobs × 8 ahead of the output,
-        // which keeps input order.
-        // A line holds one article as JSON: escapes may make it longer, so up to 4 × normalize.max_bytes; a longer
-        // line is skipped unread and answered with a too-large error.
-        let lines = JSONLinesItems(handle: FileHandle.standardInput, maxLineBytes: pipeline.maxInputBytes * 4)
-        try Batch.map(lines, jobs: options.jobs, { item in
-            Batch.process(item, with: pipeline).flatMap { doc in
-                Result { try KnowledgeEncoding.line(doc) }.mapError {
-                    HearsayError(code: "internal", message: "encoding failed: \($0)", file: item.id)
-                }
-            }
-        }) { _, item, result in
-            switch result {
-            case .success(let line):
-                out.write(line + Data([0x0A]))
-            case .failure(let e):
-                failures += 1
-                printError(e)
-                var obj = Data(#"{"error":"#.utf8)
-                obj.append(try KnowledgeEncoding.errorLine(e))
-                obj.append(Data(#","id":"#.utf8))
-                obj.append(try JSONEncoder().encode(e.file ?? item.id))
-                obj.append(Data(",\"line\":\(item.line ?? 0)}\n".utf8))
-                out.write(obj)
-            }
-        }
-        if failures > 0 { throw ExitCode(1) }
+/// Runs a command body, turning a ``HearsayError`` into its message on stderr and exit status 2.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let e as HearsayError {
+        printError(e)
+        throw ExitCode(2)
     }
 }
 
-struct Defaults: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Print a complete pipeline.json with every stage and every setting at its default.",
-        discussion: "Copy it, change what you need, and pass it with --pipeline. Resource paths are builtin:NAME or relative to the pipeline file.")
-
-    func run() throws {
-        FileHandle.standardOutput.write(try Pipeline.defaultsJSON())
-        FileHandle.standardOutput.write(Data("\n".utf8))
-    }
+func writeJSON(_ value: some Encodable) throws {
+    let e = JSONEncoder()
+    e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    FileHandle.standardOutput.write(try e.encode(value) + Data("\n".utf8))
 }

@@ -67,6 +67,32 @@ import Testing
         #expect(e?.message.contains("'segment'") == true)
     }
 
+    @Test func everyStageComesFromTheOneRegistry() throws {
+        #expect(PipelineConfig.stageNames == StageRegistry.entries.map(\.name))
+        let defaults = try JSONSerialization.jsonObject(with: Pipeline.defaultsJSON()) as? [String: Any]
+        for entry in StageRegistry.entries { #expect(defaults?[entry.name] is [String: Any], "\(entry.name)") }
+        let claims = try #require(StageRegistry.entry(ClaimExtractor.name))
+        #expect(claims.requires == ClaimExtractor.requires)
+        #expect(claims.uses == [.quotes])
+        #expect(!claims.requires.contains(.quotes))
+    }
+
+    @Test func anOptionalInputNeedsNoEarlierStage() throws {
+        // claims uses quotes when attribute ran before it, and runs without them otherwise.
+        let pipeline = try load(#"{"version": 1, "stages": ["normalize", "segment", "claims"]}"#)
+        #expect(pipeline.stageNames == ["normalize", "segment", "claims"])
+        var doc = Document(id: "t.txt", path: "t.txt", bytes: Array("“We lost 40 jobs,” said Ann Lee.".utf8))
+        try pipeline.process(&doc)
+        #expect(doc.claims.count == 1)
+        #expect(doc.claims.first?.quote == nil)
+        #expect(doc.claims.first?.speaker == nil)
+        let full = try load(#"{"version": 1, "stages": ["normalize", "segment", "attribute", "claims"]}"#)
+        var linked = Document(id: "t.txt", path: "t.txt", bytes: Array("“We lost 40 jobs,” said Ann Lee.".utf8))
+        try full.process(&linked)
+        #expect(linked.claims.first?.quote != nil)
+        #expect(linked.claims.first?.speaker != nil)
+    }
+
     @Test func unknownStageIsRefused() {
         let e = error(#"{"version": 1, "stages": ["normalize", "translate"]}"#)
         #expect(e?.code == "config.unknown-stage")

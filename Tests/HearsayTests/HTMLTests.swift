@@ -349,3 +349,116 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
     #expect(!b.contains("Mara Quill"))
     #expect(b.contains("By Tuesday, officials had agreed on a plan for the harbour."))
 }
+
+/// A story whose paragraphs after the first each carry a boilerplate class word (a "paywall" marker on every
+/// `<p>`, as some publishers write them): the extractor drops them one by one, the main-text check sees the kept
+/// text far short of the page's paragraph text, and the wider extraction (same region, no verdicts on containers)
+/// brings the story back, with a warning that gives both lengths.
+private func hiddenStoryPage() -> String {
+    let story = (1...9).map {
+        "<p\($0 == 1 ? "" : " class=\"paywall\"")>Part \($0) of the story: the lighthouse keepers of the northern "
+            + "cape said, after a long winter, that the lamp, the foghorn and the old radio mast all need repairs "
+            + "before the spring storms arrive again.</p>"
+    }.joined()
+    let ld = "{\"@type\": \"NewsArticle\", \"headline\": \"Keepers ask for repairs\"}"
+    return "<html><head><script type=\"application/ld+json\">\(ld)</script></head><body><div class=\"page\">"
+        + "<h1>Keepers ask for repairs</h1><div class=\"content\"><div class=\"story\">\(story)</div>"
+        + "<p>Share your own lighthouse photographs with the newsroom.</p></div></div></body></html>"
+}
+
+@Test func htmlMainTextInAnUnusualContainerGetsTheFallbackAndADiagnostic() throws {
+    let html = hiddenStoryPage()
+    var config = HTMLReader.Config()
+    config.mainTextCheck.enabled = false
+    let without = try reader(config).read(Array(html.utf8), file: "hidden.html")
+    #expect(body(without).contains("Part 1 of the story"))
+    for k in 2...9 { #expect(!body(without).contains("Part \(k) of the story")) }
+    #expect(without.diagnostics.isEmpty)
+
+    let page = try reader().read(Array(html.utf8), file: "hidden.html")
+    let b = body(page)
+    for k in 1...9 { #expect(b.contains("Part \(k) of the story")) }
+    let d = try #require(page.diagnostics.first)
+    #expect(page.diagnostics.count == 1)
+    #expect(d.code == "normalize.main-text-replaced")
+    #expect(d.severity == .warning)
+    // Both lengths: what was kept first, and what the wider extraction kept.
+    let kept = body(without).unicodeScalars.filter { !$0.properties.isWhitespace }.count
+    #expect(d.message.contains("main text of \(kept) characters"))
+    #expect(d.message.contains("replaced by a wider extraction of"))
+
+    // The warning reaches the document, and from there the knowledge file and the batch summary.
+    let pipeline = try makePipeline(["normalize"])
+    var doc = Document(id: "hidden.html", path: "hidden.html", bytes: Array(html.utf8))
+    try pipeline.process(&doc)
+    #expect(doc.diagnostics.map(\.code) == ["normalize.main-text-replaced"])
+    #expect(doc.text.contains("Part 7 of the story"))
+}
+
+@Test func htmlMainTextShortOfTheArticleBodyIsReportedWhenNothingWiderHelps() throws {
+    // The page shows two paragraphs; its JSON-LD articleBody has the whole story (a paywalled page).
+    let shown = "<p>The ferry company said on Friday that the winter timetable, with fewer crossings, will start in "
+        + "November.</p><p>Passengers with season tickets will be offered a refund, the company said.</p>"
+    let evidence = (1...20).map { "Sentence \($0) of the full story tells what the ferry company plans next year." }
+        .joined(separator: " ")
+    let html = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": "
+        + "\"Ferry timetable\", \"articleBody\": \"\(evidence)\"}</script></head><body><article>\(shown)</article>"
+        + "</body></html>"
+    let page = try reader().read(Array(html.utf8), file: "paywall.html")
+    #expect(body(page).contains("winter timetable"))
+    let d = try #require(page.diagnostics.first)
+    #expect(d.code == "normalize.main-text-short")
+    #expect(d.message.contains("the JSON-LD articleBody"))
+    let evidenceChars = evidence.unicodeScalars.filter { !$0.properties.isWhitespace }.count
+    #expect(d.message.contains("(\(evidenceChars) characters)"))
+}
+
+@Test func htmlMainTextCheckIsQuietOnAnOrdinaryPage() throws {
+    let page = try reader().read(try fixture("news-page.html"), file: "news-page.html")
+    #expect(page.diagnostics.isEmpty)
+}
+
+@Test func htmlCreditAndCopyrightLinesAreRemovedWithTheirRule() throws {
+    let story = (1...4).map {
+        "<p>Paragraph \($0) explains, in some detail, how the new ferry timetable will work for commuters and visitors.</p>"
+    }.joined()
+    let html = "<html><body><article>" + story
+        + "<p>Copyright law, the minister added, will not change the timetable.</p>"
+        + "<p>Reporting by Ana Lima in Lisbon; Editing by Clara Diaz</p>"
+        + "<p>This article originally appeared on Example Weekly.</p><p>© Example Wire 2020</p></article></body></html>"
+    let pipeline = try makePipeline(["normalize"])
+    var doc = Document(id: "credits.html", path: "credits.html", bytes: Array(html.utf8))
+    try pipeline.process(&doc)
+    #expect(doc.text.contains("Copyright law, the minister added"))
+    #expect(!doc.text.contains("Reporting by"))
+    #expect(!doc.text.contains("originally appeared"))
+    #expect(!doc.text.contains("©"))
+    let rules = doc.removed.map(\.rule)
+    #expect(rules.contains("boilerplate.credit"))
+    #expect(rules.contains("boilerplate.syndication"))
+    #expect(rules.contains("boilerplate.copyright"))
+    for r in doc.removed where r.rule == "boilerplate.copyright" {
+        #expect(doc.originalText(r.sourceSpan) == "© Example Wire 2020")
+    }
+    #expect(doc.removed == doc.removed.sorted { $0.sourceSpan < $1.sourceSpan })
+}
+
+@Test func htmlMetadataDecodesReferencesAndSplitsAuthorLists() throws {
+    let story = (1...4).map {
+        "<p>Paragraph \($0) explains, in some detail, how the new ferry timetable will work for commuters and visitors.</p>"
+    }.joined()
+    let html = "<html><head><meta property=\"og:title\" content=\"Ferries &amp;amp; trains\">"
+        + "<meta property=\"og:site_name\" content=\"Harbour &amp;#8217;s News\">"
+        + "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Ferries\", "
+        + "\"author\": {\"name\": \"Maeve O&#039;Hara\"}}</script>"
+        + "<meta name=\"author\" content=\"Ann Lee, Bo Park and Cy Dunn, Wire\">"
+        + "<meta name=\"dc.creator\" content=\"Lee, Ann\"></head><body><article>" + story + "</article></body></html>"
+    let page = try reader().read(Array(html.utf8), file: "meta.html")
+    #expect(page.metadata.title == "Ferries & trains")
+    #expect(page.metadata.siteName == "Harbour ’s News")
+    #expect(page.metadata.authors == ["Maeve O'Hara", "Ann Lee", "Bo Park", "Cy Dunn", "Lee, Ann"])
+    #expect(HTMLMetadataReader.names("By Ann Lee and Bo Park") == ["Ann Lee", "Bo Park"])
+    // One name and an affiliation is no list: the field stays whole.
+    #expect(HTMLMetadataReader.names("Ann Lee, Wire") == ["Ann Lee, Wire"])
+    #expect(HTMLMetadataReader.decodeReferences("A &amp; B &#x2014; C &unknown; &") == "A & B — C &unknown; &")
+}

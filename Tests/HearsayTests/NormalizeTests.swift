@@ -25,7 +25,10 @@ import Testing
         #expect(!doc.text.contains("Sponsored"))
         #expect(!doc.text.contains("Scroll down"))
         #expect(!doc.text.contains("LEAVE A REPLY"))
-        #expect(!doc.text.contains("pictured"))
+        // The caption and its repeat in straight quotes: the curly copy stays, once, with the role `caption`.
+        #expect(doc.text.components(separatedBy: "(pictured, the ‘Save our Ferry’ banner)").count == 2)
+        #expect(!doc.text.contains("'Save our Ferry'"))
+        #expect(doc.paragraphs.filter { $0.role == .caption }.count == 1)
         // The standfirst and the body's first sentence are the same text: it stays once.
         #expect(doc.text.components(separatedBy: "has delayed a decision").count == 2)
         #expect(doc.text.contains("‘We are not against a new ferry"))
@@ -126,5 +129,106 @@ import Testing
         let doc = try normalize(Array(text.utf8))
         #expect(doc.paragraphs.count == 2)
         #expect(doc.string(doc.paragraphs[0].span).contains("coming year"))
+    }
+}
+
+extension NormalizeTests {
+    @Test func captionPairsKeepTheCurlyCopyOnce() throws {
+        let text = """
+            The harbour board met on Monday to agree the winter timetable for the island ferries.
+
+            The new ferry was named 'Northern Light' at a ceremony attended by 300 guests on July 10
+
+            The new ferry was named ‘Northern Light’ at a ceremony attended by 300 guests on July 10
+
+            A board member said the ‘quiet season’ would now start a month later than last year.
+
+            A board member said the ‘quiet season’ would now start a month later than last year
+
+            The old ferry will be sold, the board said, once the new one has passed its sea trials.
+            """
+        let doc = try normalize(Array(text.utf8))
+        // Straight first, curly second: the curly copy stays, once; the straight one goes.
+        #expect(doc.text.components(separatedBy: "named ‘Northern Light’").count == 2)
+        #expect(!doc.text.contains("named 'Northern Light'"))
+        // Both curly, differing only in the full stop: the first stays.
+        #expect(doc.text.components(separatedBy: "would now start a month later").count == 2)
+        #expect(doc.text.contains("than last year.\n\n"))
+        let pairs = doc.removed.filter { $0.rule == "boilerplate.caption-pair" }
+        #expect(pairs.count == 2)
+        #expect(doc.originalText(pairs[0].sourceSpan).hasPrefix("The new ferry was named 'Northern"))
+        #expect(doc.paragraphs.count == 4)
+    }
+
+    @Test func aCaptionRepeatingABodyParagraphGoesAsADuplicate() throws {
+        let text = """
+            The island ferry will run twice a day from the first of November, the board said.
+
+            The new timetable was agreed after a long meeting of the harbour board.
+
+            The island ferry will run twice a day from the first of November, the board said.
+
+            The island ferry will run twice a day from the first of November, the board said
+            """
+        let doc = try normalize(Array(text.utf8))
+        #expect(doc.text.components(separatedBy: "will run twice a day").count == 2)
+        #expect(doc.removed.filter { $0.rule == "boilerplate.duplicate-paragraph" }.count == 2)
+    }
+
+    @Test func creditCopyrightAndSyndicationLinesAreRemovedButSentencesStay() throws {
+        let text = """
+            Officials met on Tuesday to discuss the budget, which had been delayed for weeks.
+
+            © Example Wire 2020
+
+            Copyright law has protected authors in this country since 1790.
+
+            Copyright 2021 Example Media Group. All rights reserved.
+
+            This article originally appeared on Example Weekly.
+
+            Reporting by Ana Lima in Lisbon; Additional reporting by Tom Berg; Editing by Clara Diaz and Jon Park
+
+            Reporting by the local paper revealed that the mayor had known for months.
+
+            (Writing by Sam Oduya; editing by Priya Nair)
+
+            Image Credit: Example Agency
+
+            Photo: Jane Roe/Example Agency
+
+            Photos by the agency show the damage was widespread.
+
+            (Photo by Lee Chan/Example Images)
+
+            First published in 1990, the novel sold a million copies.
+
+            (c) the committee shall publish its findings within 30 days.
+
+            Want more? Sign up for our weekly newsletter to get the harbour news in your inbox.
+
+            More than two million readers subscribe to her newsletter every week.
+
+            Email Ana Lima at ana@example.org or follow her @analima. Follow us on Example Social.
+            """
+        let doc = try normalize(Array(text.utf8))
+        for kept in [
+            "Officials met on Tuesday", "Copyright law has protected", "Reporting by the local paper revealed",
+            "Photos by the agency show", "First published in 1990", "(c) the committee shall",
+            "More than two million readers subscribe",
+        ] {
+            #expect(doc.text.contains(kept), "\(kept)")
+        }
+        var byRule: [String: Int] = [:]
+        for r in doc.removed { byRule[r.rule, default: 0] += 1 }
+        #expect(byRule["boilerplate.copyright"] == 2)
+        #expect(byRule["boilerplate.syndication"] == 1)
+        #expect(byRule["boilerplate.credit"] == 2)
+        #expect(byRule["boilerplate.image-credit"] == 3)
+        #expect(byRule["boilerplate.newsletter"] == 1)
+        #expect(byRule["boilerplate.contact"] == 1)
+        let credit = try #require(doc.removed.first { $0.rule == "boilerplate.credit" })
+        #expect(doc.originalText(credit.sourceSpan).hasSuffix("Editing by Clara Diaz and Jon Park"))
+        #expect(doc.paragraphs.count == 7)
     }
 }

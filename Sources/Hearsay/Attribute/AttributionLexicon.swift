@@ -31,6 +31,8 @@ struct AttributionLexicon: Sendable {
     var affiliationPrepositions: Set<String> = []
     var raisingParticles: Set<String> = []
     var relativePronouns: Set<String> = []
+    /// Relative pronouns that only refer to people ("who", "whom").
+    var personRelatives: Set<String> = []
     /// Conjunctions that join a second verb to a subject ("... and said", "... but said").
     var subjectCoordinators: Set<String> = []
     var quantityHeads: Set<String> = []
@@ -40,6 +42,8 @@ struct AttributionLexicon: Sendable {
     var placePrepositions: Set<String> = []
     /// Titles that carry a role noun besides the noun itself ("senator" <- "sen."), each as its words.
     var roleTitles: [String: [[String]]] = [:]
+    /// Words after which a short quotation is mentioned, not spoken ("so-called", "the film", "the hashtag").
+    var mentionWords: Set<String> = []
     var pronouns: [String: Speaker.Kind] = [:]
     var skipBeforeCue: Set<String> = []
     var indefinite: Set<String> = []
@@ -52,6 +56,107 @@ struct AttributionLexicon: Sendable {
     var clauseStops: Set<String> = []
     /// Titles written with a final period ("Mr.", "Gov."), kept whole by the tokenizer.
     var dottedTitles: Set<String> = []
+    /// Speaker coreference settings (`attribute-coreference.json`).
+    var coreference = Coreference()
+
+    /// The passes, limits and constraints of speaker coreference, and the confidence of each attribution rule.
+    struct Coreference: Decodable, Sendable {
+        /// Every pass the resolver knows, in the order it runs them.
+        static let known = [
+            "speaker.name", "speaker.subject", "speaker.definite-description", "speaker.definite-salient",
+            "speaker.pronoun-gender",
+            "speaker.pronoun", "speaker.pronoun-across-inset", "speaker.anonymous", "speaker.group",
+            "speaker.description",
+        ]
+        struct Limits: Decodable, Sendable {
+            var pronounParagraphs = 12
+            var salienceChars = 600
+            var salienceParagraphs = 3
+            var subjectAdjunctTokens = 10
+            var subjectSalienceParagraphs = 1
+            var knownGenderParagraphs = 2
+            var definitePersonParagraphs = 12
+            var definiteOrganizationParagraphs = 1
+            var definiteSalientParagraphs = 1
+            enum CodingKeys: String, CodingKey {
+                case pronounParagraphs = "pronoun_paragraphs", salienceChars = "salience_chars",
+                    salienceParagraphs = "salience_paragraphs", subjectAdjunctTokens = "subject_adjunct_tokens",
+                    subjectSalienceParagraphs = "subject_salience_paragraphs",
+                    knownGenderParagraphs = "known_gender_paragraphs",
+                    definitePersonParagraphs = "definite_person_paragraphs",
+                    definiteOrganizationParagraphs = "definite_organization_paragraphs",
+                    definiteSalientParagraphs = "definite_salient_paragraphs"
+            }
+            init() {}
+            init(from decoder: Decoder) throws {
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                let d = Limits()
+                pronounParagraphs = try c.decodeIfPresent(Int.self, forKey: .pronounParagraphs) ?? d.pronounParagraphs
+                salienceChars = try c.decodeIfPresent(Int.self, forKey: .salienceChars) ?? d.salienceChars
+                salienceParagraphs = try c.decodeIfPresent(Int.self, forKey: .salienceParagraphs) ?? d.salienceParagraphs
+                subjectAdjunctTokens =
+                    try c.decodeIfPresent(Int.self, forKey: .subjectAdjunctTokens) ?? d.subjectAdjunctTokens
+                subjectSalienceParagraphs =
+                    try c.decodeIfPresent(Int.self, forKey: .subjectSalienceParagraphs) ?? d.subjectSalienceParagraphs
+                knownGenderParagraphs =
+                    try c.decodeIfPresent(Int.self, forKey: .knownGenderParagraphs) ?? d.knownGenderParagraphs
+                definitePersonParagraphs =
+                    try c.decodeIfPresent(Int.self, forKey: .definitePersonParagraphs) ?? d.definitePersonParagraphs
+                definiteOrganizationParagraphs =
+                    try c.decodeIfPresent(Int.self, forKey: .definiteOrganizationParagraphs)
+                    ?? d.definiteOrganizationParagraphs
+                definiteSalientParagraphs =
+                    try c.decodeIfPresent(Int.self, forKey: .definiteSalientParagraphs) ?? d.definiteSalientParagraphs
+            }
+        }
+        var passes: [String] = Coreference.known
+        var limits = Limits()
+        var preferKnownGender: Set<String> = []
+        var inanimateRoles: Set<String> = []
+        var notPersons: Set<String> = []
+        /// Place names as lower-case word sequences, by their first word.
+        var places: [String: [[String]]] = [:]
+        var confidence: [String: Double] = [:]
+        /// What may follow a pronoun's apostrophe in a contraction ("he’s", "I’m").
+        var contractionSuffixes: Set<String> = []
+        /// Head nouns of a description that brings in someone new ("the man", "the moderator"), never the salient
+        /// person (`speaker.definite-salient`).
+        var newPersonHeads: Set<String> = []
+        /// Words of names that are never a speaker's whole name ("Republican", "American").
+        var notLoneNames: Set<String> = []
+
+        enum CodingKeys: String, CodingKey {
+            case passes, limits, preferKnownGender = "prefer_known_gender", inanimateRoles = "inanimate_roles",
+                notPersons = "not_persons", places, confidence, contractionSuffixes = "contraction_suffixes",
+                newPersonHeads = "new_person_heads", notLoneNames = "not_lone_names"
+        }
+        init() {}
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            passes = try c.decodeIfPresent([String].self, forKey: .passes) ?? Coreference.known
+            limits = try c.decodeIfPresent(Limits.self, forKey: .limits) ?? Limits()
+            preferKnownGender = Set(try c.decodeIfPresent([String].self, forKey: .preferKnownGender) ?? [])
+            inanimateRoles = Set(try c.decodeIfPresent([String].self, forKey: .inanimateRoles) ?? [])
+            notPersons = Set(try c.decodeIfPresent([String].self, forKey: .notPersons) ?? [])
+            for p in try c.decodeIfPresent([String].self, forKey: .places) ?? [] {
+                let words = p.lowercased().split(separator: " ").map(String.init)
+                if let first = words.first { places[first, default: []].append(words) }
+            }
+            confidence = try c.decodeIfPresent([String: Double].self, forKey: .confidence) ?? [:]
+            contractionSuffixes = Set(try c.decodeIfPresent([String].self, forKey: .contractionSuffixes) ?? [])
+            newPersonHeads = Set(try c.decodeIfPresent([String].self, forKey: .newPersonHeads) ?? [])
+            notLoneNames = Set(try c.decodeIfPresent([String].self, forKey: .notLoneNames) ?? [])
+        }
+
+        /// Whether the pass runs (listed in `passes`).
+        func runs(_ pass: String) -> Bool { passes.contains(pass) }
+
+        /// Whether the lower-case words are exactly a listed place.
+        func isPlace(_ words: [String]) -> Bool {
+            guard let first = words.first, let list = places[first] else { return false }
+            return list.contains(words)
+        }
+    }
 
     struct Words: Decodable {
         var pronouns: [String: String]
@@ -78,11 +183,13 @@ struct AttributionLexicon: Sendable {
         var affiliationPrepositions: [String]?
         var raisingParticles: [String]?
         var relativePronouns: [String]?
+        var personRelatives: [String]?
         var subjectCoordinators: [String]?
         var quantityHeads: [String]?
         var noticeLabels: [String]?
         var placePrepositions: [String]?
         var roleTitles: [String: [String]]?
+        var mentionWords: [String]?
         enum CodingKeys: String, CodingKey {
             case pronouns, skipBeforeCue = "skip_before_cue", determinersIndefinite = "determiners_indefinite",
                 determinersDefinite = "determiners_definite", organizationWords = "organization_words", stopwords,
@@ -90,11 +197,11 @@ struct AttributionLexicon: Sendable {
                 temporal, pronounGender = "pronoun_gender", titleGender = "title_gender", possessives,
                 progressiveAuxiliaries = "progressive_auxiliaries", raisingVerbs = "raising_verbs", clauseBreaks = "clause_breaks", objectCues = "object_cues", continuationCues = "continuation_cues",
                 participlePrepositions = "participle_prepositions", affiliationPrepositions = "affiliation_prepositions",
-                raisingParticles = "raising_particles", relativePronouns = "relative_pronouns",
+                raisingParticles = "raising_particles", relativePronouns = "relative_pronouns", personRelatives = "person_relatives",
                 subjectCoordinators = "subject_coordinators",
                 quantityHeads = "quantity_heads", noticeLabels = "notice_labels",
                 placePrepositions = "place_prepositions",
-                roleTitles = "role_titles"
+                roleTitles = "role_titles", mentionWords = "mention_words"
         }
     }
 
@@ -173,6 +280,7 @@ struct AttributionLexicon: Sendable {
         affiliationPrepositions = Set(words.affiliationPrepositions ?? [])
         raisingParticles = Set(words.raisingParticles ?? [])
         relativePronouns = Set(words.relativePronouns ?? [])
+        personRelatives = Set(words.personRelatives ?? [])
         subjectCoordinators = Set(words.subjectCoordinators ?? ["and"])
         quantityHeads = Set(words.quantityHeads ?? [])
         noticeLabels = Set(words.noticeLabels ?? [])
@@ -180,7 +288,20 @@ struct AttributionLexicon: Sendable {
         for (role, list) in words.roleTitles ?? [:] {
             roleTitles[role] = list.map { $0.lowercased().split(separator: " ").map(String.init) }
         }
+        mentionWords = Set((words.mentionWords ?? []).map { $0.lowercased() })
         for (k, v) in words.titleGender { gender[k] = v }
+        coreference = try resources.json(Coreference.self, config.coreference)
+        for p in coreference.passes where !Coreference.known.contains(p) {
+            throw HearsayError(
+                code: "resource.invalid",
+                message: "coreference: unknown pass '\(p)' (known: \(Coreference.known.joined(separator: ", ")))",
+                file: config.coreference)
+        }
+        for (rule, c) in coreference.confidence where !(0...1).contains(c) {
+            throw HearsayError(
+                code: "resource.invalid", message: "coreference: confidence of '\(rule)' must be within 0 and 1",
+                file: config.coreference)
+        }
         for (_, list) in titles {
             for t in list where t.count == 1 && t[0].hasSuffix(".") { dottedTitles.insert(String(t[0].dropLast())) }
         }

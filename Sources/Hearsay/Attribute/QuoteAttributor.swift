@@ -7,8 +7,10 @@
 /// paragraph's speaker when a quote continues. Finds indirect speech ("X said (that) ...", "..., X said",
 /// "according to X, ..."). Speakers are names (titles stripped and merged: "Pompeo" is "Mike Pompeo"), pronouns
 /// and definite descriptions resolved to an earlier speaker, anonymous sources ("A TikTok spokesman") and groups.
-/// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words` (resource files), `max_quote_paragraphs`,
-/// `indirect`, `min_indirect_words`, `min_unattributed_words`.
+/// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words`, `coreference`, `languages` (resource files),
+/// `max_quote_paragraphs`, `indirect`, `min_indirect_words`, `min_unattributed_words`, `nested_quotes`,
+/// `mention_max_words`, `dash_cue_reach`, `max_subject_tokens`. An article in a language the rules are not for keeps
+/// its quotes without speakers (``LanguageCheck``).
 public struct QuoteAttributor: Stage {
     public struct Config: StageConfig {
         public var cues = "builtin:attribute-cues.txt"
@@ -16,23 +18,41 @@ public struct QuoteAttributor: Stage {
         public var roles = "builtin:attribute-roles.txt"
         public var firstNames = "builtin:attribute-first-names.txt"
         public var words = "builtin:attribute-words.json"
+        /// Speaker coreference: passes, distance limits, antecedent constraints, confidence per rule.
+        public var coreference = "builtin:attribute-coreference.json"
+        /// The languages the rules are for, and how an article's language is told (``LanguageCheck``).
+        public var languages = "builtin:attribute-languages.json"
         /// A quote runs over at most this many paragraphs.
         public var maxQuoteParagraphs = 12
         /// Find indirect speech.
         public var indirect = true
         /// Indirect content shorter than this many words is not a quote.
-        public var minIndirectWords = 3
+        public var minIndirectWords = 2
         /// A quote without any speaker is kept only when it has at least this many words (scare quotes are not).
         public var minUnattributedWords = 6
+        /// Emit a quotation inside another as a quote of its own (`nested_in` = the enclosing quote's id).
+        public var nestedQuotes = true
+        /// A quotation of at most this many words right after a word of `mention_words` ("the film ‘Parasite’",
+        /// "so-called ‘experts’") names or mentions words, it quotes no one: it is not a quote.
+        public var mentionMaxWords = 4
+        /// After a quote and a dash, the cue of the clause is looked for within this many tokens.
+        public var dashCueReach = 20
+        /// A noun phrase that opens the clause before a cue is read as its unnamed speaker up to this many tokens
+        /// ("An earlier report in a local paper said ...").
+        public var maxSubjectTokens = 7
 
         public init() {}
         public static let keys = [
-            "cues", "titles", "roles", "first_names", "words", "max_quote_paragraphs", "indirect",
-            "min_indirect_words", "min_unattributed_words",
+            "cues", "titles", "roles", "first_names", "words", "coreference", "max_quote_paragraphs", "indirect",
+            "min_indirect_words", "min_unattributed_words", "languages", "nested_quotes", "mention_max_words",
+            "dash_cue_reach", "max_subject_tokens",
         ]
         enum CodingKeys: String, CodingKey {
-            case cues, titles, roles, firstNames = "first_names", words, maxQuoteParagraphs = "max_quote_paragraphs",
-                indirect, minIndirectWords = "min_indirect_words", minUnattributedWords = "min_unattributed_words"
+            case cues, titles, roles, firstNames = "first_names", words, coreference,
+                maxQuoteParagraphs = "max_quote_paragraphs", indirect, minIndirectWords = "min_indirect_words",
+                minUnattributedWords = "min_unattributed_words", languages, nestedQuotes = "nested_quotes",
+                mentionMaxWords = "mention_max_words", dashCueReach = "dash_cue_reach",
+                maxSubjectTokens = "max_subject_tokens"
         }
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -42,11 +62,17 @@ public struct QuoteAttributor: Stage {
             roles = try c.decodeIfPresent(String.self, forKey: .roles) ?? d.roles
             firstNames = try c.decodeIfPresent(String.self, forKey: .firstNames) ?? d.firstNames
             words = try c.decodeIfPresent(String.self, forKey: .words) ?? d.words
+            coreference = try c.decodeIfPresent(String.self, forKey: .coreference) ?? d.coreference
+            languages = try c.decodeIfPresent(String.self, forKey: .languages) ?? d.languages
             maxQuoteParagraphs = try c.decodeIfPresent(Int.self, forKey: .maxQuoteParagraphs) ?? d.maxQuoteParagraphs
             indirect = try c.decodeIfPresent(Bool.self, forKey: .indirect) ?? d.indirect
             minIndirectWords = try c.decodeIfPresent(Int.self, forKey: .minIndirectWords) ?? d.minIndirectWords
             minUnattributedWords =
                 try c.decodeIfPresent(Int.self, forKey: .minUnattributedWords) ?? d.minUnattributedWords
+            nestedQuotes = try c.decodeIfPresent(Bool.self, forKey: .nestedQuotes) ?? d.nestedQuotes
+            mentionMaxWords = try c.decodeIfPresent(Int.self, forKey: .mentionMaxWords) ?? d.mentionMaxWords
+            dashCueReach = try c.decodeIfPresent(Int.self, forKey: .dashCueReach) ?? d.dashCueReach
+            maxSubjectTokens = try c.decodeIfPresent(Int.self, forKey: .maxSubjectTokens) ?? d.maxSubjectTokens
             if maxQuoteParagraphs < 1 {
                 throw DecodingError.dataCorruptedError(forKey: .maxQuoteParagraphs, in: c, debugDescription: "must be at least 1")
             }
@@ -59,10 +85,12 @@ public struct QuoteAttributor: Stage {
 
     let config: Config
     let lex: AttributionLexicon
+    let languages: LanguageCheck
 
     public init(config: Config, resources: ResourceLoader) throws {
         self.config = config
         self.lex = try AttributionLexicon(config: config, resources: resources)
+        self.languages = LanguageCheck(try resources.json(LanguageCheck.File.self, config.languages))
     }
 
     /// A quote being built.
@@ -82,9 +110,19 @@ public struct QuoteAttributor: Stage {
         var cue: (form: AttributionLexicon.CueForm, tokens: Range<Int>)?
         /// A cue was found but its speaker phrase could not be resolved.
         var unresolvedCue = false
+        /// For a quotation inside another: the index in `Run.drafts` of the enclosing quote.
+        var nestedIn: Int?
     }
 
     public func run(_ document: inout Document) throws {
+        let unsupported = languages.unsupported(document)
+        let diagnosticsBefore = document.diagnostics.count
+        defer {
+            if let unsupported {
+                LanguageCheck.withdrawSpeakers(
+                    &document, language: unsupported, diagnosticsBefore: diagnosticsBefore, stage: Self.name)
+            }
+        }
         let tokens0 = Tokenizer.tokenize(document, dotted: lex.dottedTitles)
         let found = QuoteScanner.scan(document, maxParagraphs: config.maxQuoteParagraphs)
         var tokens = tokens0
@@ -104,6 +142,7 @@ public struct QuoteAttributor: Stage {
         var run = Run(config: config, lex: lex, document: document, tokens: tokens)
         run.registerNamedSpeakers()
         run.attribute(found)
+        if config.nestedQuotes { run.addNested(found) }
         if config.indirect { run.findIndirect() }
         run.publish(into: &document)
     }
@@ -295,19 +334,59 @@ struct Run {
             }
             i += n
         }
-        // A known person named as the subject that opens a sentence ("Lee has also commented on it.") is the
-        // most recent candidate for a pronoun after it, though no cue follows.
+        // Pass `speaker.subject`: a person named as the subject that opens a sentence ("Lee has also commented on
+        // it.", "Gov. Ada Roe – a keen sailor – toured ...") or its main clause after an opening adjunct ("On
+        // Tuesday, Roe toured ...") is the most recent candidate for a pronoun after it, though no cue follows.
+        let adjunct = lex.coreference.limits.subjectAdjunctTokens
         for first in sentenceFirstToken where first >= 0 {
-            var e = first
-            while e < tokens.count, e - first < 4, tokens[e].sentence == tokens[first].sentence, resolver.isName(tokens[e]),
-                !tokens[e].quoted, !tokens[e].isPossessive
-            {
-                e += 1
-            }
-            guard e > first, e < tokens.count, !tokens[e].isPossessive, tokens[e].isWord, !tokens[e].isCapitalized
-            else { continue }
-            resolver.noteSubject(first..<e, paragraph: tokens[first].paragraph)
+            let hi = sentenceEndToken[tokens[first].sentence]
+            if noteSubject(at: first, hi: hi) { continue }
+            // After a sentence adverb ("Meanwhile Roe, who ...").
+            if lex.notNames.contains(tokens[first].lower), first + 1 < hi, noteSubject(at: first + 1, hi: hi) { continue }
+            var c = first
+            while c < min(hi, first + adjunct), tokens[c].text != ",", !tokens[c].quoted { c += 1 }
+            if c > first, c < min(hi, first + adjunct), tokens[c].text == "," { noteSubject(at: c + 1, hi: hi) }
         }
+    }
+
+    /// Notes the subject whose phrase (a name after its title or description) starts at token `start`, when a verb,
+    /// an apposition, a relative clause or a dash follows it ("Roe toured", "Roe, who ...", "Roe, a sailor, ...").
+    @discardableResult
+    mutating func noteSubject(at start: Int, hi: Int) -> Bool {
+        var e = start
+        while e < hi, e - start < 8, tokens[e].isWord, !tokens[e].quoted {
+            let t = tokens[e]
+            if resolver.isName(t) || resolver.isRole(t) || lex.titles[t.lower] != nil {
+                e += 1
+                continue
+            }
+            // Lower-case modifiers before a role and a name belong to the description ("Democratic presidential
+            // candidate Ada Roe", "Roe senior adviser Ann Lee"): the subject is that name, not the word before.
+            var m = e
+            while m < min(hi, e + 3), tokens[m].isWord, !tokens[m].isCapitalized, !resolver.isRole(tokens[m]),
+                !lex.stopwords.contains(tokens[m].lower)
+            {
+                m += 1
+            }
+            guard m > e, m + 1 < hi, resolver.isRole(tokens[m]), resolver.isName(tokens[m + 1]) else { break }
+            e = m + 1
+        }
+        // The phrase ends on a name, not on a possessor ("Roe’s plan ...") or a role ("Roe aides said").
+        guard e > start, e < hi, resolver.isName(tokens[e - 1]), !tokens[e - 1].isPossessive else { return false }
+        let next = tokens[e]
+        let verb = next.isWord && !next.isCapitalized && !next.quoted && !lex.subjectCoordinators.contains(next.lower)
+            && !lex.prepositions.contains(next.lower)
+        let dash = next.text == "—" || next.text == "–" || next.text == "--"
+        var aside = false
+        if next.text == ",", e + 1 < hi {
+            let w = tokens[e + 1]
+            aside = lex.relativePronouns.contains(w.lower) || lex.definite.contains(w.lower)
+                || lex.indefinite.contains(w.lower) || lex.possessives.contains(w.lower) || resolver.isRole(w)
+        }
+        guard verb || dash || aside, var ref = resolver.classify(start..<e), ref.form == .name else { return false }
+        // "Roe, who ...": a relative "who" says it is a person.
+        if next.text == ",", e + 1 < hi, lex.personRelatives.contains(tokens[e + 1].lower) { ref.kind = .person }
+        return resolver.noteSubject(ref, paragraph: tokens[start].paragraph)
     }
 
     // MARK: Direct and mixed quotes
@@ -323,6 +402,8 @@ struct Run {
             // Villain’"), it reports no speech.
             // In a sentence written in title case capitals tell nothing: its quotations are speech.
             if isTitle(f.fragments), tokens[safe: tokenIndex(atOrAfter: f.open)]?.titleCase != true { continue }
+            // "the film ‘Parasite’", "so-called ‘experts’": words mentioned, not speech.
+            if isMention(f) { continue }
             // A quote inside the reported clause of the previous mixed quote belongs to it.
             if let p = drafts.last, p.kind == .mixed, p.fragments.contains(where: { $0.start <= f.open && f.open < $0.end }) {
                 continue
@@ -372,6 +453,50 @@ struct Run {
             }
             drafts.append(d)
             previous = d
+        }
+    }
+
+    /// A quotation of at most `mention_max_words` words right after a word of `mention_words` ("the film ‘Parasite’",
+    /// "so-called ‘experts’", "the hashtag ‘#NoPier’"): it names a work or holds words up for comment.
+    func isMention(_ f: QuoteScanner.Found) -> Bool {
+        guard f.fragments.count == 1, !lex.mentionWords.isEmpty else { return false }
+        let openTok = tokenIndex(atOrAfter: f.open)
+        guard openTok > 0, case let before = tokens[openTok - 1], before.isWord, before.sentence == tokens[safe: openTok]?.sentence,
+            lex.mentionWords.contains(before.lower)
+        else { return false }
+        return words(in: f.fragments[0]) <= config.mentionMaxWords
+    }
+
+    /// Quotations inside another (‘... he told me “never give up” and ...’) as quotes of their own, `nestedIn` the
+    /// enclosing quote's draft. Their speaker is left open: the words are the enclosing speaker's report of someone
+    /// else's. Titles and mentions are skipped as at the top level; so is a quotation whose enclosing quote was not
+    /// kept. One pass in text order, the enclosing draft found by binary search.
+    mutating func addNested(_ found: [QuoteScanner.Found]) {
+        // Drafts from quotation marks, in the order of their opening marks.
+        let marked = drafts.indices.filter { drafts[$0].kind != .indirect }.sorted { drafts[$0].open < drafts[$1].open }
+        var draftOf: [Int: Int] = [:]  // found index -> draft index, for nested quotes kept
+        for (fi, f) in found.enumerated() {
+            guard let p = f.parent else { continue }
+            let parentDraft: Int?
+            if found[p].parent != nil {
+                parentDraft = draftOf[p]
+            } else {
+                var lo = 0
+                var hi = marked.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if drafts[marked[mid]].open <= f.open { lo = mid + 1 } else { hi = mid }
+                }
+                parentDraft = lo > 0 && drafts[marked[lo - 1]].fragments.contains { $0.start <= f.open && f.open < $0.end }
+                    ? marked[lo - 1] : nil
+            }
+            guard let parent = parentDraft, !isTitle(f.fragments), !isMention(f) else { continue }
+            var d = QuoteAttributor.Draft(
+                fragments: f.fragments, kind: .direct, open: f.open, close: f.close, firstParagraph: f.firstParagraph,
+                lastParagraph: f.lastParagraph, rule: "quote.nested", confidence: f.confidence)
+            d.nestedIn = parent
+            draftOf[fi] = drafts.count
+            drafts.append(d)
         }
     }
 
@@ -656,6 +781,10 @@ struct Run {
         var k = after
         while k < sEnd, !tokens[k].isWord, let f = tokens[k].text.unicodeScalars.first, QuoteScanner.isMarkScalar(f) { k += 1 }
         if k < sEnd, tokens[k].text == "," { k += 1 }
+        // A dash may tie the quote to its cue: "‘...’--said Ruiz", "‘...’ — In her first speech, Ruiz promised ...".
+        let dashStart = k
+        while k < sEnd, k - dashStart < 2, ["-", "—", "–"].contains(tokens[k].text) { k += 1 }
+        let afterDash = k > dashStart
         guard k < sEnd, !tokens[k].quoted else { return false }
         if let (form, n) = lex.cue(at: k, in: tokens) {
             // Inverted: "said Caddell", "said Susan Ariel Aaronson, a professor at ..."
@@ -666,6 +795,16 @@ struct Run {
             let ref = afterQuotePhrase(k, range.lowerBound)
         {
             setSpeaker(&d, ref, cue: (form, range), rule: "speaker.cue-after", confidence: 0.9,
+                quoteWords: quoteWords, statement: statementFollows(range.upperBound))
+        } else if afterDash, let (form, range) = firstCue(in: k, min(sEnd, k + config.dashCueReach)),
+            !tokens[k..<range.lowerBound].contains(where: { t in
+                t.quoted || t.text.unicodeScalars.first.map(QuoteScanner.isMarkScalar) == true
+            }),
+            let ref = subject(of: form, cue: range, lower: k, upper: sEnd)
+        {
+            // After a dash the clause that carries the cue may open with an adjunct of its own ("In what was her
+            // first speech, Ruiz promised ..."): its subject is the speaker.
+            setSpeaker(&d, ref, cue: (form, range), rule: "speaker.cue-after-dash", confidence: 0.8,
                 quoteWords: quoteWords, statement: statementFollows(range.upperBound))
         } else {
             return false
@@ -704,6 +843,16 @@ struct Run {
         if lex.definite.contains(ts.first!.lower) || lex.indefinite.contains(ts.first!.lower), ts.count > 1 { first += 1 }
         ref.description = document.string(Span(tokens[first].span.start, ts.last!.span.end))
         ref.role = ts.last!.lower
+        // "the businessman", "the gambling tycoon": a definite description of one person, whatever its head noun,
+        // refers back like one whose head is a listed role (`speaker.definite-description`).
+        let head = ts.last!.lower
+        if lex.definite.contains(ts.first!.lower), ts.count > 1, !ts.last!.isCapitalized, !resolver.isPlural(head),
+            !lex.organizationWords.contains(head), !lex.coreference.inanimateRoles.contains(head)
+        {
+            ref.form = .definite
+            ref.kind = .person
+            ref.gender = lex.gender[head]
+        }
         return ref
     }
 
@@ -821,7 +970,7 @@ struct Run {
         {
             start += 1
         }
-        guard end > start, end - start <= 7 else { return nil }
+        guard end > start, end - start <= config.maxSubjectTokens else { return nil }
         let ts = tokens[start..<end]
         // "and" may join two descriptions of one speaker ("The former first lady and U.S. senator").
         guard ts.allSatisfy({ ($0.isWord || $0.text == "." || $0.text == "-" || lex.quantityHeads.contains($0.text))
@@ -851,7 +1000,9 @@ struct Run {
         let determined = lex.definite.contains(first.lower) || lex.indefinite.contains(first.lower)
             || lex.possessives.contains(first.lower)
         guard last.lower.hasSuffix("s") || resolver.isName(last) || resolver.isRole(last) || determined && ts.count >= 2,
-            last.lower.count > 2
+            last.lower.count > 2,
+            // "renewed Republican calls": an adjective of a name is no head.
+            !(last.isCapitalized && lex.coreference.notLoneNames.contains(last.lower))
         else { return nil }
         if let r = resolver.classify(start..<end) { return r }
         let span = Span(first.span.start, last.span.end)
@@ -1035,7 +1186,7 @@ struct Run {
         d.attributionRule = how == "speaker.name" ? rule : how
         let c: Double
         switch how {
-        case "speaker.pronoun": c = confidence * 0.85
+        case "speaker.pronoun", "speaker.pronoun-gender": c = confidence * 0.85
         case "speaker.pronoun-across-inset": c = 0.6
         case "speaker.definite-description": c = confidence * 0.75
         default: c = confidence
@@ -1176,9 +1327,11 @@ struct Run {
                 {
                     return t.span.start
                 }
-                // "... and called for ...": a second cue of the same speaker starts a second report.
+                // "... and called for ...", "... but said ...": a second cue of the same speaker starts a second report.
                 // A belief cue there continues the content ("called on men to look inside and think about ...").
-                if t.lower == "and", i + 1 < tokens.count, let (f, _) = lex.cue(at: i + 1, in: tokens), !f.belief {
+                if lex.subjectCoordinators.contains(t.lower), i + 1 < tokens.count, let (f, _) = lex.cue(at: i + 1, in: tokens),
+                    !f.belief
+                {
                     return t.span.start
                 }
             }
@@ -1258,10 +1411,13 @@ struct Run {
                 // "said repeatedly that", "said, however, that"); after any other word the report has begun, and a
                 // later "that" or "if" is inside it ("stressed her support of the raid that ...", "said the fund
                 // should close if ...").
-                let overAdjunct = lex.objectCues.contains(form.lemma) || k < hi && (!tokens[k].isWord
+                // A belief cue before "to" takes an infinitive ("declined to say whether ...", "hopes to ..."): the
+                // report starts there, a later complementizer is inside it.
+                let infinitive = form.belief && k + 1 < hi && tokens[k].lower == "to" && tokens[k + 1].isWord
+                let overAdjunct = !infinitive && (lex.objectCues.contains(form.lemma) || k < hi && (!tokens[k].isWord
                     || lex.complementizers.contains(tokens[k].lower) || lex.prepositions.contains(tokens[k].lower)
                     || lex.temporal.contains(tokens[k].lower) || lex.skipBeforeCue.contains(tokens[k].lower)
-                    || resolver.isAdverb(tokens[k]))
+                    || resolver.isAdverb(tokens[k])))
                 while overAdjunct, k < min(hi, cue.upperBound + 10) {
                     if lex.complementizers.contains(tokens[k].lower) {
                         start = k
@@ -1327,7 +1483,34 @@ struct Run {
     // MARK: Output
 
     func publish(into document: inout Document) {
-        let ordered = drafts.sorted { ($0.fragments.first?.start ?? 0) < ($1.fragments.first?.start ?? 0) }
+        // Text order; a nested quote after its enclosing one when both start at the same place.
+        let order = drafts.indices.sorted {
+            let a = drafts[$0].fragments.first?.start ?? 0
+            let b = drafts[$1].fragments.first?.start ?? 0
+            if a != b { return a < b }
+            let na = drafts[$0].nestedIn != nil
+            let nb = drafts[$1].nestedIn != nil
+            return na != nb ? !na : $0 < $1
+        }
+        let ordered = order.map { drafts[$0] }
+        // Ids: q1, q2, ... for the quotes of the document; a nested quote is written inside the quote that encloses
+        // it at the top, numbered after it (q3.1, q3.2, ...), with `nested_in` its immediate parent.
+        var quoteID: [Int: String] = [:]  // draft index -> quote id
+        var rootOf: [Int: Int] = [:]  // draft index of a nested quote -> draft index of its top-level quote
+        var top = 0
+        var nestedCount: [Int: Int] = [:]
+        for i in order {
+            if let p = drafts[i].nestedIn {
+                let root = rootOf[p] ?? p
+                rootOf[i] = root
+                nestedCount[root, default: 0] += 1
+                quoteID[i] = "\(quoteID[root] ?? "q0").\(nestedCount[root]!)"
+            } else {
+                top += 1
+                quoteID[i] = "q\(top)"
+            }
+        }
+        var nestedQuotes: [Int: [Quote]] = [:]  // top-level draft index -> its nested quotes, in text order
         // Speakers that said something, numbered in order of first mention.
         var used: [Int] = []
         for d in ordered { if let s = d.speaker, !used.contains(s) { used.append(s) } }
@@ -1343,6 +1526,7 @@ struct Run {
                     mentions: ent.mentions.sorted { $0.span < $1.span }))
         }
         for (k, d) in ordered.enumerated() {
+            let qid = quoteID[order[k]] ?? "q0"
             let frags = d.fragments.map { document.fragment($0) }
             let text = d.fragments.map { document.string($0) }.joined(separator: " ")
             var sentenceIDs: [Int] = []
@@ -1358,7 +1542,7 @@ struct Run {
                 cue = Cue(text: document.string(span), lemma: c.form.lemma, span: span, sourceSpan: document.sourceSpan(span))
             }
             let speakerID = d.speaker.flatMap { ids[$0] }
-            if speakerID == nil, let first = d.fragments.first {
+            if speakerID == nil, d.nestedIn == nil, let first = d.fragments.first {
                 // Say why the speaker is null, so that an editor knows where to look.
                 let why: String
                 if let c = cue, let ref = d.speakerRef {
@@ -1371,7 +1555,7 @@ struct Run {
                 document.diagnostics.append(
                     Diagnostic(
                         severity: .note, code: "attribute.speaker-unknown",
-                        message: "quote q\(k + 1) has no speaker: \(why)", stage: QuoteAttributor.name,
+                        message: "quote \(qid) has no speaker: \(why)", stage: QuoteAttributor.name,
                         sourceSpan: document.sourceSpan(first)))
             }
             if d.attributionRule == "speaker.description", let s = d.speaker, let first = d.fragments.first {
@@ -1379,19 +1563,33 @@ struct Run {
                 document.diagnostics.append(
                     Diagnostic(
                         severity: .note, code: "attribute.speaker-description",
-                        message: "quote q\(k + 1) is attributed to the description '\(resolver.entities[s].name)': no one "
+                        message: "quote \(qid) is attributed to the description '\(resolver.entities[s].name)': no one "
                             + "named before was introduced with that role", stage: QuoteAttributor.name,
                         sourceSpan: document.sourceSpan(first)))
             }
-            document.quotes.append(
-                Quote(
-                    id: "q\(k + 1)", kind: d.kind, text: text, fragments: frags, speaker: speakerID, cue: cue,
-                    speakerMention: d.speakerRef?.span, sentences: sentenceIDs, parent: nil,
+            let quote = Quote(
+                    id: qid, kind: d.kind, text: text, fragments: frags, speaker: speakerID, cue: cue,
+                    speakerMention: d.speakerRef?.span, sentences: sentenceIDs, parent: d.nestedIn.flatMap { quoteID[$0] },
                     provenance: Provenance(stage: QuoteAttributor.name, rule: d.rule, confidence: d.confidence),
                     attribution: d.attributionRule.map {
-                        Provenance(stage: QuoteAttributor.name, rule: $0, confidence: d.attributionConfidence,
+                        // A rule's confidence fitted on the speaker pool (`attribute-coreference.json`) wins over
+                        // the one its code gives.
+                        Provenance(stage: QuoteAttributor.name, rule: $0,
+                            confidence: lex.coreference.confidence[$0] ?? d.attributionConfidence,
                             evidence: [d.speakerRef?.text, cue?.text].compactMap { $0 }.joined(separator: " | "))
-                    }))
+                    })
+            if let root = rootOf[order[k]] {
+                nestedQuotes[root, default: []].append(quote)
+            } else {
+                document.quotes.append(quote)
+            }
+        }
+        // Nested quotes travel inside their top-level quote, so that the document's `quotes` stay the statements of
+        // its speakers.
+        var position: [String: Int] = [:]
+        for (k, q) in document.quotes.enumerated() { position[q.id] = k }
+        for (root, list) in nestedQuotes {
+            if let id = quoteID[root], let k = position[id] { document.quotes[k].nested = list }
         }
     }
 }

@@ -1,5 +1,7 @@
 /// Finds quotations by their marks, paragraph by paragraph.
 ///
+/// Marks: curly and straight doubles and singles, guillemets, and the PTB / LaTeX forms (``...'' and `...').
+///
 /// The hard cases: `’` (U+2019) and `'` are both the closing single quote and the apostrophe ("app’s", "News’
 /// Laura", "’90s"); quotes nest with the same mark (‘... says ‘by the 10th of July’ and ...’); a quote left open at
 /// a paragraph's end continues when the next paragraph opens with a quote mark of the same family, and is closed at
@@ -58,6 +60,10 @@ struct QuoteScanner {
             }
             if let p = prev, isLetter(p), let n = next, isLetter(n) { return .apostrophe }
             return .open(.single)
+        case "`":
+            // A lone backtick opens a single quotation in PTB / LaTeX text (`...'); its closing mark is a plain '.
+            if let n = next, !isSpace(n), n != "`" { return .open(.single) }
+            return nil
         case "’", "'":
             let pl = prev.map(isLetter) ?? false
             let nl = next.map(isLetter) ?? false
@@ -160,7 +166,20 @@ struct QuoteScanner {
             closeAtParagraphEnd(sc, end: end, pIndex: pIndex, found: &found, stack: &stack,
                 fragmentStart: &fragmentStart, nextParagraphOpens: nextOpens(document, pIndex))
         }
-        return found.filter { !$0.fragments.isEmpty }
+        // Drop quotations with no content, and renumber the `parent` links to the kept ones (an empty quotation's
+        // children hang from its nearest kept ancestor).
+        var newIndex = [Int](repeating: -1, count: found.count)
+        var kept: [Found] = []
+        for (i, f) in found.enumerated() where !f.fragments.isEmpty {
+            newIndex[i] = kept.count
+            kept.append(f)
+        }
+        for k in kept.indices {
+            var p = kept[k].parent
+            while let q = p, newIndex[q] < 0 { p = found[q].parent }
+            kept[k].parent = p.map { newIndex[$0] }
+        }
+        return kept
     }
 
     static func nextOpens(_ document: Document, _ pIndex: Int) -> Bool {

@@ -21,6 +21,25 @@ struct SpeakerRef {
 
 /// Reads speaker phrases and keeps the speakers of one document, merging "Mike Pompeo", "Pompeo" and "Secretary of
 /// State Mike Pompeo" into one.
+///
+/// Speaker coreference is a sieve of passes in the manner of Raghunathan et al. (2010) and Lee et al. (2013), most
+/// precise first. Which passes run, their distance limits, the constraints on antecedents and the confidence of each
+/// attribution rule are data (`attribute-coreference.json`, `passes`, `limits`, ...); the rule id of the pass that made
+/// a link is the quote's `attribution.rule` (a name found by its cue keeps the cue's rule). In order:
+/// 1. `speaker.name` (``entityFor(name:kind:inStatement:pos:)``): the same full name; a surname of a known full name;
+///    a longer form of a known single name. Titles are stripped first (``classify(_:)``); a listed place is typed as a
+///    body, a listed people as a group, and neither is ever a person.
+/// 2. `speaker.subject` (``noteSubject(_:paragraph:)``, found by `Run.noteSubject(at:hi:)`): a person named as the
+///    subject of a sentence without a cue is mentioned there and becomes salient for the pronouns after it.
+/// 3. `speaker.definite-description` (``resolveEntity``, ``carriesRole(_:role:ref:)``): "the senator" to the last
+///    person introduced with that role or a title that carries it; "the company" to the organization just named.
+/// 4. `speaker.definite-salient` (off by default): a person description no one carries to the salient person.
+/// 5. `speaker.pronoun-gender`, `speaker.pronoun`, `speaker.pronoun-across-inset` (``antecedent(for:gender:before:
+///    paragraph:quoteWords:sectionStart:)``): the nearest compatible entity (number, gender, animacy: ``isNonPerson(_:)``)
+///    within `pronoun_paragraphs`; a recent speaker or sentence subject before a person only mentioned since; "she"
+///    to a woman named just before rather than a nearer person of unknown gender; past an inset box.
+/// 6. `speaker.anonymous`, `speaker.group`, `speaker.description` (``resolveDescription(_:pos:paragraph:definite:)``):
+///    "a TikTok spokesman", "officials", or a description no one named carries, merged by role and affiliation.
 struct SpeakerResolver {
     let lex: AttributionLexicon
     let tokens: [Token]
@@ -41,6 +60,9 @@ struct SpeakerResolver {
         var gender: String?
         /// Positions where the entity was the subject of a cue (a speaker, not only mentioned).
         var cuePositions: [Int] = []
+        /// Positions where the entity was named as the subject of a sentence without a cue (`speaker.subject`),
+        /// in text order.
+        var subjectPositions: [Int] = []
         /// Text positions and paragraphs where it was mentioned, sorted by position: mentions are registered
         /// ahead (named speakers of every cue) and again as quotes are attributed, so they do not arrive in order.
         var positions: [(pos: Int, paragraph: Int)] = []
@@ -111,7 +133,24 @@ struct SpeakerResolver {
         t.lower.hasSuffix("ly") && t.lower.unicodeScalars.count > 4 && !t.isCapitalized
     }
 
+    /// The pronoun of a word, also when contracted with a verb ("he’s", "she'd", "I’m": `contraction_suffixes`).
+    func pronounKind(_ t: Token) -> Speaker.Kind? {
+        if let kind = lex.pronouns[t.lower] { return kind }
+        let word = pronounWord(t.lower)
+        return word == t.lower ? nil : lex.pronouns[word]
+    }
+
+    /// The pronoun part of a contraction ("he’s" -> "he"), or the word itself.
+    func pronounWord(_ lower: String) -> String {
+        guard let cut = lower.firstIndex(where: { $0 == "’" || $0 == "'" }) else { return lower }
+        let head = String(lower[..<cut])
+        let tail = String(lower[lower.index(after: cut)...])
+        return lex.pronouns[head] != nil && lex.coreference.contractionSuffixes.contains(tail) ? head : lower
+    }
+
     func isName(_ t: Token) -> Bool {
+        // A contracted pronoun ("He’s", "I’m") is no name.
+        if t.isCapitalized, pronounWord(t.lower) != t.lower { return false }
         // An acronym ("US", "FBI") is a name even when it spells a stop word.
         if t.isCapitalized, t.text.unicodeScalars.count >= 2, t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0 == "." }),
             !lex.notNames.contains(t.lower)
@@ -213,7 +252,7 @@ struct SpeakerResolver {
             return phrase(endingBefore: chained ? c + 1 : c, lower: lower)
         }
         guard j >= lower, tokens[j].isWord, !tokens[j].quoted else { return nil }
-        if let kind = lex.pronouns[tokens[j].lower] {
+        if let kind = pronounKind(tokens[j]) {
             return make(.pronoun, j..<(j + 1), kind: kind)
         }
         var last = j
@@ -276,7 +315,7 @@ struct SpeakerResolver {
         guard start < upper, tokens[start].isWord, !tokens[start].quoted,
             !lex.complementizers.contains(tokens[start].lower)
         else { return nil }
-        if let kind = lex.pronouns[tokens[start].lower] { return make(.pronoun, start..<(start + 1), kind: kind) }
+        if let kind = pronounKind(tokens[start]) { return make(.pronoun, start..<(start + 1), kind: kind) }
         var k = start
         if lex.definite.contains(tokens[k].lower) || lex.indefinite.contains(tokens[k].lower) { k += 1 }
         var lastGood = -1
@@ -390,7 +429,10 @@ struct SpeakerResolver {
                 ref.description = document.string(span)
             }
             let lowerName = ref.name.map { $0.lowercased() }
-            if ref.name.count >= 2 { ref.gender = lex.gender[lowerName[0]] }
+            // "Republican establishment figures defended ...": an adjective of a name is no name on its own.
+            if lowerName.count == 1, lex.coreference.notLoneNames.contains(lowerName[0]) { return nil }
+            // The given name tells the gender, also after a capitalized modifier ("Republican Ada Roe").
+            if ref.name.count >= 2 { ref.gender = lowerName.dropLast().lazy.compactMap { self.lex.gender[$0] }.first }
             for t in ts[..<nameStart] where ref.gender == nil { ref.gender = lex.gender[t.lower] }
             let acronym = ref.name.count == 1
                 && ref.name[0].unicodeScalars.allSatisfy { $0.properties.isUppercase || $0 == "." || $0 == "&" }
@@ -495,7 +537,7 @@ struct SpeakerResolver {
             note(idx, ref, form: .name, pos: pos, paragraph: paragraph)
             return (idx, "speaker.name")
         case .pronoun:
-            let g = lex.pronounGender[ref.text.lowercased()]
+            let g = lex.pronounGender[pronounWord(ref.text.lowercased())]
             guard let (idx, rule) = antecedent(for: ref.kind, gender: g, before: pos, paragraph: paragraph,
                 quoteWords: quoteWords, sectionStart: sectionStart)
             else { return nil }
@@ -508,7 +550,8 @@ struct SpeakerResolver {
             // Inside an inset (a section opened by a mid-article headline) a description refers within the inset;
             // "the company" refers to an organization of the last paragraph or two only.
             let floor = sectionStart > 0 ? document.paragraphs[sectionStart].span.start : 0
-            let window = want == .organization ? 1 : 12
+            let limits = lex.coreference.limits
+            let window = want == .organization ? limits.definiteOrganizationParagraphs : limits.definitePersonParagraphs
             // A person description refers only to someone who was introduced with that role ("the senator" to
             // "Sen. Sherrod Brown", "the Republican nominee" to "Republican nominee Donald Trump", not to the
             // Democratic one); a description no one carries stays a description (`speaker.description`).
@@ -516,9 +559,29 @@ struct SpeakerResolver {
             let carries: (Entity) -> Bool = { e in
                 want == .organization || ref.role.map { reader.carriesRole(e, role: $0, ref: ref) } ?? false
             }
-            guard let idx = lastEntity(before: pos, where: { $0.kind == want && !$0.nameWords.isEmpty && carries($0) },
-                within: window, paragraph: paragraph, after: floor)
-            else {
+            let linked = lex.coreference.runs("speaker.definite-description")
+                ? lastEntity(before: pos, where: { $0.kind == want && !$0.nameWords.isEmpty && carries($0) },
+                    within: window, paragraph: paragraph, after: floor) : nil
+            // Pass `speaker.definite-salient`: a singular person description no one was introduced with ("the
+            // businessman", "the former secretary of state") names the person the passage is about: the speaker or
+            // sentence subject of this paragraph or the one before, as a pronoun would, when the gender agrees.
+            if linked == nil, want == .person, ref.kind == .person, lex.coreference.runs("speaker.definite-salient"),
+                !lex.coreference.inanimateRoles.contains(ref.role ?? ""),
+                !lex.coreference.newPersonHeads.contains(ref.role ?? ""),
+                // "the ad’s narrator" is someone of the ad, not of the passage.
+                !tokens[ref.tokens].contains(where: { $0.isPossessive }),
+                let (idx, _) = antecedent(for: .person, gender: ref.gender, before: pos, paragraph: paragraph,
+                    quoteWords: [], sectionStart: sectionStart),
+                !entities[idx].nameWords.isEmpty, entities[idx].kind == .person,
+                let last = entities[idx].lastPosition(before: pos), last.pos >= floor,
+                paragraph - last.paragraph <= lex.coreference.limits.definiteSalientParagraphs,
+                salient(idx, before: pos, paragraph: paragraph)
+            {
+                if let d = ref.description, !entities[idx].descriptions.contains(d) { entities[idx].descriptions.append(d) }
+                note(idx, ref, form: .description, pos: pos, paragraph: paragraph)
+                return (idx, "speaker.definite-salient")
+            }
+            guard let idx = linked else {
                 // No antecedent: the description is the speaker ("the port authority said").
                 var own = ref
                 own.form = ref.kind == .group ? .group : .anonymous
@@ -531,6 +594,15 @@ struct SpeakerResolver {
         case .anonymous, .group:
             return resolveDescription(ref, pos: pos, paragraph: paragraph, definite: false)
         }
+    }
+
+    /// Whether the entity spoke (a cue) or was a sentence subject within `definite_salient_paragraphs` before `pos`.
+    func salient(_ idx: Int, before pos: Int, paragraph: Int) -> Bool {
+        let e = entities[idx]
+        let p = [e.cuePositions.last(where: { $0 < pos }), e.subjectPositions.last(where: { $0 < pos })]
+            .compactMap { $0 }.max()
+        guard let p, let at = e.lastPosition(before: p + 1) else { return false }
+        return paragraph - at.paragraph <= lex.coreference.limits.definiteSalientParagraphs
     }
 
     /// A plural role noun ("officials", "people", "spokesmen").
@@ -592,16 +664,56 @@ struct SpeakerResolver {
         entities[idx].addPosition(pos, paragraph: paragraph)
     }
 
-    /// Adds a mention to a person already known by that name (full name or last name), creating no one: the
-    /// subject of a sentence without a cue.
-    mutating func noteSubject(_ r: Range<Int>, paragraph: Int) {
-        let lower = tokens[r].map { $0.base.lowercased() }
+    /// Pass `speaker.subject`: the subject of a sentence without a cue ("Ada Roe toured the plant.") is a mention of
+    /// a person already known by that name (full name or last name), or of a new person when its title, role or
+    /// given name says it is one; it becomes the most salient candidate for a pronoun after it. Returns whether a
+    /// person was noted.
+    @discardableResult
+    mutating func noteSubject(_ ref: SpeakerRef, paragraph: Int) -> Bool {
+        guard lex.coreference.runs("speaker.subject"), ref.form == .name, !ref.name.isEmpty else { return false }
+        let lower = ref.name.map { $0.lowercased() }
+        // The same name, a surname of a known full name, or a known name after a capitalized word the phrase reader
+        // could not tell from a name ("Councillor Ada Roe" for "Ada Roe").
         let found = entities.lastIndex(where: { e in
-            guard e.kind == .person, !e.nameWords.isEmpty else { return false }
+            guard e.kind == .person || e.kind == .unknown && !e.cuePositions.isEmpty, !e.nameWords.isEmpty,
+                !isNonPerson(e)
+            else { return false }
             let words = e.nameWords.map { $0.lowercased() }
             return words == lower || lower.count == 1 && words.count > 1 && words.last == lower[0]
+                || words.count >= 2 && lower.count > words.count && Array(lower.suffix(words.count)) == words
         })
-        if let idx = found { entities[idx].addPosition(tokens[r.lowerBound].span.start, paragraph: paragraph) }
+        let pos = ref.span.start
+        var idx: Int
+        if let found {
+            idx = found
+            if entities[idx].gender == nil { entities[idx].gender = ref.gender }
+            note(idx, ref, form: .name, pos: pos, paragraph: paragraph)
+        } else {
+            // A new person: the phrase reader typed it so, or a given name stands inside it ("Councillor Ada Roe").
+            let given = lower.count >= 2 && lower.dropLast().contains { lex.firstNames.contains($0) }
+            guard ref.kind == .person || given, !lex.coreference.isPlace(lower) else { return false }
+            idx = entityFor(name: ref.name, kind: .person, inStatement: false, pos: pos)
+            if entities[idx].gender == nil { entities[idx].gender = ref.gender }
+            if let d = ref.description, !entities[idx].descriptions.contains(d) { entities[idx].descriptions.append(d) }
+            note(idx, ref, form: .name, pos: pos, paragraph: paragraph)
+        }
+        if entities[idx].subjectPositions.last.map({ $0 < pos }) ?? true { entities[idx].subjectPositions.append(pos) }
+        return true
+    }
+
+    /// A named entity that is no person: a place, a people ("Americans"), or a source whose role is a thing ("the
+    /// letter") or a body ("the campaign").
+    func isNonPerson(_ e: Entity) -> Bool {
+        let lower = e.nameWords.map { $0.lowercased() }
+        if !lower.isEmpty {
+            if lex.coreference.isPlace(lower) { return true }
+            if lower.count == 1, lex.coreference.notPersons.contains(lower[0]) || placeWords.contains(lower[0]) {
+                return true
+            }
+            return false
+        }
+        let role = e.key.flatMap { $0.split(separator: " ").last.map(String.init) }?.lowercased() ?? ""
+        return lex.coreference.inanimateRoles.contains(role) || lex.organizationWords.contains(role)
     }
 
     mutating func entityFor(name: [String], kind: Speaker.Kind, inStatement: Bool, pos: Int) -> Int {
@@ -623,22 +735,32 @@ struct SpeakerResolver {
         }
         var k = kind
         if k == .unknown && inStatement { k = .organization }
-        // "in Hillsborough": a lone name also written as a place speaks as a body, never as "he" or "she".
+        // "in Hillsborough": a lone name also written as a place speaks as a body, never as "he" or "she"; so does a
+        // listed place ("Idaho", "New Hampshire"), whatever its form suggested. A people ("Americans") is a group.
+        if k == .unknown || k == .person, lex.coreference.isPlace(lower) { k = .organization }
         if k == .unknown, lower.count == 1, placeWords.contains(lower[0]) { k = .organization }
+        if k == .unknown || k == .person, lower.count == 1, lex.coreference.notPersons.contains(lower[0]) { k = .group }
         entities.append(Entity(name: name.joined(separator: " "), nameWords: name, kind: k, firstPosition: pos))
         return entities.count - 1
     }
 
     mutating func upgrade(_ i: Int, _ kind: Speaker.Kind) {
-        if entities[i].kind == .unknown && kind != .unknown { entities[i].kind = kind }
+        if entities[i].kind == .unknown && kind != .unknown, !(kind == .person && isNonPerson(entities[i])) {
+            entities[i].kind = kind
+        }
     }
 
-    func lastEntity(before pos: Int, where ok: (Entity) -> Bool, within paragraphs: Int, paragraph: Int, after floor: Int = 0)
-        -> Int?
-    {
+    func lastEntity(
+        before pos: Int, where ok: (Entity) -> Bool, within paragraphs: Int, paragraph: Int, after floor: Int = 0,
+        skipping: [Span] = []
+    ) -> Int? {
         var best: (Int, Int)?
         for (i, e) in entities.enumerated() where ok(e) {
-            guard let p = e.lastPosition(before: pos), p.pos >= floor else { continue }
+            var found = e.lastPosition(before: pos)
+            while let f = found, skipping.contains(where: { $0.start <= f.pos && f.pos < $0.end }) {
+                found = e.lastPosition(before: f.pos)
+            }
+            guard let p = found, p.pos >= floor else { continue }
             guard paragraph - p.paragraph <= paragraphs else { continue }
             if best == nil || p.pos > best!.1 { best = (i, p.pos) }
         }
@@ -657,6 +779,8 @@ struct SpeakerResolver {
             // "he"/"she": a person, or a named speaker of unknown kind (an acronym or a lone name that never spoke
             // is no antecedent).
             case .person:
+                // Never a place, a people, a document or a body ("the letter", "the campaign").
+                if isNonPerson(e) { return false }
                 let role = e.key.flatMap { $0.split(separator: " ").last.map(String.init) } ?? ""
                 return e.kind == .person || e.kind == .anonymous && !isPlural(role)
                     || e.kind == .unknown && !e.nameWords.isEmpty && !e.cuePositions.isEmpty
@@ -664,25 +788,56 @@ struct SpeakerResolver {
             default: return e.kind == .group || e.kind == .organization || e.kind == .anonymous
             }
         }
-        guard var nearest = lastEntity(before: pos, where: compatible, within: 12, paragraph: paragraph) else { return nil }
-        // Salience: a recent speaker (the subject of a cue) is preferred over a person only mentioned since.
-        let nearestPos = entities[nearest].lastPosition(before: pos)!.pos
+        // A photo caption (kept by Normalize with the role `caption`) stands outside the story's flow: who it
+        // mentions is no antecedent for a pronoun in the text.
+        let captions = document.paragraphs.lazy.filter { $0.role == .caption }.map(\.span)
+        let skipping = captions.isEmpty ? [] : Array(captions)
+        func inCaption(_ p: Int) -> Bool { skipping.contains { $0.start <= p && p < $0.end } }
+        func lastOutside(_ i: Int) -> (pos: Int, paragraph: Int) {
+            var f = entities[i].lastPosition(before: pos)!
+            while inCaption(f.pos), let q = entities[i].lastPosition(before: f.pos) { f = q }
+            return f
+        }
+        let limits = lex.coreference.limits
+        guard var nearest = lastEntity(before: pos, where: compatible, within: limits.pronounParagraphs,
+            paragraph: paragraph, skipping: skipping)
+        else { return nil }
+        // Salience: a recent speaker (the subject of a cue) or sentence subject is preferred over a person only
+        // mentioned since.
+        let nearestPos = lastOutside(nearest).pos
         var best: (Int, Int)?
         for (i, e) in entities.enumerated() where compatible(e) {
-            guard let p = e.cuePositions.last(where: { $0 < pos }) else { continue }
+            let cue = e.cuePositions.last(where: { $0 < pos && !inCaption($0) })
+            // A sentence subject is salient in the pronoun's paragraph or the ones just before it only.
+            let subject = e.subjectPositions.last(where: { $0 < pos && !inCaption($0) }).flatMap { p in
+                paragraph - (e.lastPosition(before: p + 1)?.paragraph ?? 0) <= limits.subjectSalienceParagraphs ? p : nil
+            }
+            guard let p = [cue, subject].compactMap({ $0 }).max() else { continue }
             if best == nil || p > best!.1 { best = (i, p) }
         }
-        if let (i, p) = best, i != nearest, nearestPos - p < 600,
-            paragraph - (entities[i].lastPosition(before: p + 1)?.paragraph ?? 0) <= 3
+        if let (i, p) = best, i != nearest, nearestPos - p < limits.salienceChars,
+            paragraph - (entities[i].lastPosition(before: p + 1)?.paragraph ?? 0) <= limits.salienceParagraphs
         {
             nearest = i
         }
-        let nearestPara = entities[nearest].lastPosition(before: pos)!.paragraph
+        // Pass `speaker.pronoun-gender`: "she" goes to a person known to be female mentioned shortly before, rather
+        // than to a nearer person whose gender is unknown.
+        if let g = gender, entities[nearest].gender == nil, lex.coreference.preferKnownGender.contains(g),
+            lex.coreference.runs("speaker.pronoun-gender"),
+            let known = lastEntity(before: pos, where: { compatible($0) && $0.gender == g },
+                within: limits.knownGenderParagraphs, paragraph: paragraph, skipping: skipping)
+        {
+            return (known, "speaker.pronoun-gender")
+        }
+        let nearestPara = lastOutside(nearest).paragraph
         if sectionStart > 0, nearestPara >= sectionStart, !quoteWords.isEmpty {
             let sectionWords = words(paragraphs: sectionStart..<paragraph)
             if sectionWords.intersection(quoteWords).isEmpty {
                 let sectionPos = document.paragraphs[sectionStart].span.start
-                if let earlier = lastEntity(before: sectionPos, where: compatible, within: 12, paragraph: sectionStart) {
+                if lex.coreference.runs("speaker.pronoun-across-inset"),
+                    let earlier = lastEntity(before: sectionPos, where: compatible, within: limits.pronounParagraphs,
+                        paragraph: sectionStart, skipping: skipping)
+                {
                     let ep = entities[earlier].lastPosition(before: sectionPos)!.paragraph
                     if !words(paragraphs: max(0, ep - 1)..<(ep + 1)).intersection(quoteWords).isEmpty {
                         return (earlier, "speaker.pronoun-across-inset")

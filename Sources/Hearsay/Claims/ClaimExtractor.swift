@@ -1,8 +1,9 @@
 /// The numeric-claims stage: money, percentages, counts, measures, dates, times and durations in the text.
 ///
-/// Requires `text` and `sentences`; adds `claims`. Reads each sentence (or paragraph, or the whole text when there
-/// are no sentences) as tokens and applies the claims grammar of ``ClaimScanner``; reads `metadata.published` to
-/// resolve relative dates and `quotes` to say who made a claim.
+/// Requires `text` and `sentences`; uses `quotes` when present (an optional input: without the attribute stage
+/// before it, claims carry no `quote` or `speaker`); adds `claims`. Reads each sentence (or paragraph, or the whole
+/// text when there are no sentences) as tokens and applies the claims grammar of ``ClaimScanner``; reads
+/// `metadata.published` to resolve relative dates and `quotes` to say who made a claim.
 ///
 /// Configuration (`claims` section of `pipeline.json`):
 /// - `units`: unit and currency table (default `builtin:claims-units.json`).
@@ -54,6 +55,7 @@ public struct ClaimExtractor: Stage {
 
     public static let name = "claims"
     public static let requires: Set<Layer> = [.text, .sentences]
+    public static let uses: Set<Layer> = [.quotes]
     public static let provides: Set<Layer> = [.claims]
 
     let config: Config

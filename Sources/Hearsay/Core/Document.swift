@@ -12,6 +12,9 @@ public struct Document: Sendable {
     public var source: SourceInfo
     /// Hints from the caller (stream fields such as `published`, `url`) and what Normalize found.
     public var metadata = Metadata()
+    /// The publication date Normalize writes into `metadata.published` when the input states none (the
+    /// caller's `--published`); it then anchors relative dates like a date of the article's own.
+    public var fallbackPublished: String?
     /// Media type the caller declared (`text/html` for a stream `html` field), or nil to decide by content.
     public var declaredMediaType: String?
 

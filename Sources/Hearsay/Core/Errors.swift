@@ -65,3 +65,21 @@ public struct HearsayError: Error, Sendable, CustomStringConvertible, Codable, H
         case code, message, file, byteOffset = "byte_offset", line, column, stage, cause
     }
 }
+
+/// Reading errors out of `JSONDecoder` as key paths.
+enum ConfigError {
+    static func path(_ p: [CodingKey]) -> String {
+        p.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+    }
+
+    static func describe(_ e: DecodingError) -> String {
+        switch e {
+        case .typeMismatch(let t, let c): return "\(path(c.codingPath)): expected \(t)"
+        case .valueNotFound(let t, let c): return "\(path(c.codingPath)): missing value of type \(t)"
+        case .keyNotFound(let k, let c): return "\(path(c.codingPath + [k])): required key missing"
+        case .dataCorrupted(let c):
+            return "\(path(c.codingPath)): \(c.debugDescription)"
+        @unknown default: return "\(e)"
+        }
+    }
+}

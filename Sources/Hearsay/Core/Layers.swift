@@ -114,7 +114,7 @@ public struct Cue: Hashable, Sendable, Codable {
 }
 
 public struct Quote: Hashable, Sendable, Codable {
-    public enum Kind: String, Sendable, Codable { case direct, mixed, indirect }
+    public enum Kind: String, Sendable, Codable, CaseIterable { case direct, mixed, indirect }
     public var id: String
     public var kind: Kind
     /// The quoted words, fragments joined by a space, without the quote marks.
@@ -127,15 +127,18 @@ public struct Quote: Hashable, Sendable, Codable {
     /// The speaker mention that the attribution rests on, when there is one in text.
     public var speakerMention: Span?
     public var sentences: [Int]
-    /// The enclosing quote's id, for a quote nested inside another.
+    /// The enclosing quote's id, for a quote nested inside another (written `nested_in`).
     public var parent: String?
     public var provenance: Provenance
     /// How the speaker was decided; `provenance` says how the span was found.
     public var attribution: Provenance?
+    /// Quotations inside this one (‘... told me “never give up” ...’), each a quote of its own with `parent` set;
+    /// written only on a top-level quote, and only when there are any.
+    public var nested: [Quote]?
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, text, fragments, speaker, cue, speakerMention = "speaker_mention", sentences, parent,
-            provenance, attribution
+        case id, kind, text, fragments, speaker, cue, speakerMention = "speaker_mention", sentences, parent = "nested_in",
+            provenance, attribution, nested
     }
 
     /// `speaker` is always written: a speaker id, or null when none was found.
@@ -152,6 +155,7 @@ public struct Quote: Hashable, Sendable, Codable {
         try c.encodeIfPresent(parent, forKey: .parent)
         try c.encode(provenance, forKey: .provenance)
         try c.encodeIfPresent(attribution, forKey: .attribution)
+        if let n = nested, !n.isEmpty { try c.encode(n, forKey: .nested) }
     }
 }
 
@@ -218,7 +222,7 @@ public struct ClaimSubject: Hashable, Sendable, Codable {
 }
 
 public struct Claim: Hashable, Sendable, Codable {
-    public enum Kind: String, Sendable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
         case money, percent, count, measure, date, time, duration, ordinal
         /// A number with no unit or counted noun ("other" in the evaluation sets' vocabulary).
         case other

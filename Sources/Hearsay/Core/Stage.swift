@@ -6,19 +6,26 @@ public enum Layer: String, Sendable, Hashable, Codable, CaseIterable {
 /// One processor of the pipeline.
 ///
 /// A stage is built once from its own section of `pipeline.json` and then run on each document. It declares what
-/// it needs and what it adds; ``Pipeline`` refuses an order that leaves a requirement unmet before any article is
+/// it needs and what it adds; the pipeline refuses an order that leaves a requirement unmet before any article is
 /// read.
 public protocol Stage: Sendable {
     associatedtype Config: StageConfig
     /// The stage's name, as in `pipeline.json`'s `stages` list.
     static var name: String { get }
     static var requires: Set<Layer> { get }
+    /// Layers the stage reads when an earlier stage provided them, and does without otherwise (optional inputs:
+    /// not checked when the pipeline is built). Default: none.
+    static var uses: Set<Layer> { get }
     static var provides: Set<Layer> { get }
     init(config: Config, resources: ResourceLoader) throws
     /// Runs the stage on one document.
     ///
     /// - Throws: ``HearsayError`` when the document cannot be processed; the batch goes on with the next one.
     func run(_ document: inout Document) throws
+}
+
+extension Stage {
+    public static var uses: Set<Layer> { [] }
 }
 
 /// A stage's section of `pipeline.json`.

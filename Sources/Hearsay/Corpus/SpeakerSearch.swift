@@ -117,12 +117,17 @@ public struct WhoAnswer: Codable, Sendable {
         }
         let top = scored.map(\.1).max() ?? 0
         if top >= 0.9 { scored = scored.filter { $0.1 >= 0.9 } }
-        scored.sort { x, y in
-            if x.1 != y.1 { return x.1 > y.1 }
-            if x.0.documents.count != y.0.documents.count { return x.0.documents.count > y.0.documents.count }
-            return CorpusIndex.number(x.0.id) < CorpusIndex.number(y.0.id)
+        // Best match first; among equal matches the most quoted speaker, then the one in most documents.
+        var matches = scored.map { Match(speaker: $0.0, score: $0.1, quotes: quotes($0.0)) }
+        matches.sort { x, y in
+            if x.score != y.score { return x.score > y.score }
+            if x.quotes.count != y.quotes.count { return x.quotes.count > y.quotes.count }
+            if x.speaker.documents.count != y.speaker.documents.count {
+                return x.speaker.documents.count > y.speaker.documents.count
+            }
+            return CorpusIndex.number(x.speaker.id) < CorpusIndex.number(y.speaker.id)
         }
-        return WhoAnswer(query: query, matches: scored.map { Match(speaker: $0.0, score: $0.1, quotes: quotes($0.0)) })
+        return WhoAnswer(query: query, matches: matches)
     }
 
     /// The answer from knowledge files: their `corpus` when there is one file that has it, else a corpus built from
@@ -157,11 +162,11 @@ public struct WhoAnswer: Codable, Sendable {
 }
 
 /// A plain-text table for a terminal: columns padded to their widest cell (cells cut to `maxWidth` characters with
-/// an ellipsis).
+/// an ellipsis, control characters escaped by ``escape(_:)``).
 public enum TextTable {
     public static func render(header: [String], rows: [[String]], maxWidth: [Int?]) -> String {
         func cut(_ s: String, _ w: Int?) -> String {
-            let flat = s.replacingOccurrences(of: "\n", with: " ")
+            let flat = escape(s)
             guard let w, flat.count > w else { return flat }
             return String(flat.prefix(max(1, w - 1))) + "…"
         }
@@ -177,5 +182,28 @@ public enum TextTable {
             if r == 0 { lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A cell as a terminal may show it: line breaks and tabs become spaces; every other control character (C0,
+    /// DEL, C1) and every bidirectional control (overrides, isolates, marks) is written as `\u{1B}`, so that the
+    /// text of a document cannot move the cursor, recolour the terminal or reorder the columns.
+    public static func escape(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: needsEscape) else { return s }
+        var out = ""
+        for u in s.unicodeScalars {
+            if u == "\n" || u == "\r" || u == "\t" || u == "\u{2028}" || u == "\u{2029}" {
+                out += " "
+            } else if needsEscape(u) {
+                out += "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+        return out
+    }
+
+    static func needsEscape(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x20 || (0x7F...0x9F).contains(u.value) || u.value == 0x2028 || u.value == 0x2029
+            || u.properties.isBidiControl
     }
 }

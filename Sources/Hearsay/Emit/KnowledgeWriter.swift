@@ -2,10 +2,10 @@ import Foundation
 
 /// Encodes knowledge documents deterministically: sorted keys, no timestamps, stable ids.
 public enum KnowledgeEncoding {
-    public static let format = "hearsay.knowledge"
-    public static let version = 1
-    public static let generatorName = "hearsay"
-    public static let generatorVersion = "0.1.0"
+    public static let format = KnowledgeFormat.format
+    public static let version = KnowledgeFormat.version
+    public static let generatorName = KnowledgeFormat.generatorName
+    public static let generatorVersion = KnowledgeFormat.generatorVersion
 
     static func encoder(pretty: Bool) -> JSONEncoder {
         let e = JSONEncoder()

@@ -237,8 +237,14 @@ struct ContentExtractor {
     /// - Parameters:
     ///   - title: the page title from metadata, to drop a repeated headline.
     ///   - evidence: the JSON-LD `articleBody`, when the page has one (used only to choose between candidates).
-    func extract(_ tree: HTMLTree, title: String?, evidence: String?) -> ([HTMLBlock], [Removal]) {
+    ///   - isArticle: whether the page declares itself an article (JSON-LD article headline, `og:type` article):
+    ///     the main-text check then also asks for a minimum number of words.
+    /// - Returns: the kept blocks, the removals, and the main-text check's diagnostic when it found the text short.
+    func extract(_ tree: HTMLTree, title: String?, evidence: String?, isArticle: Bool = false)
+        -> (blocks: [HTMLBlock], removed: [Removal], diagnostics: [Diagnostic])
+    {
         var (blocks, removed) = self.blocks(tree)
+        var diagnostics: [Diagnostic] = []
         let nodes = tree.nodes
         let count = nodes.count
         if config.mainContent && !blocks.isEmpty {
@@ -375,122 +381,161 @@ struct ContentExtractor {
                     score: score)
                 evidenceChose = top != before
             }
-            // The article: the top container plus siblings that score close to it.
-            var selected = [Bool](repeating: false, count: count)
-            selected[top] = true
-            if top > 0 {
-                let threshold = max(10, score[top] * config.siblingShare)
-                let parent = Int(nodes[top].parent)
-                var s = Int(nodes[parent].firstChild)
-                while s >= 0 {
-                    // An <article> is self-contained: a sibling <article> is another story (often "related").
-                    let otherStory = nodes[top].tag == .article && nodes[s].tag == .article
-                    if s != top && nodes[s].tag != .text && !otherStory {
-                        var append = false
-                        let ld = linkDensity(s)
-                        // A container the evidence passed over does not come back as a sibling.
-                        if scored[s] && score[s] >= threshold && !evidenceChose { append = true }
-                        if !append
-                            && (nodes[s].tag == .p || nodes[s].tag == .blockquote || nodes[s].tag == .ul
-                                || nodes[s].tag == .ol)
-                        {
-                            let len = Int(chars[s])
-                            if len > 80 && ld < 0.25 { append = true }
+            // The article: the top container plus siblings that score close to it; a rule (or nil, kept) per block.
+            // `relaxed` (the main-text check's wider extraction) keeps the region but passes no verdict on its
+            // containers (boilerplate, low-score and link-dense classes): only bylines, figures and the block rules.
+            func judge(top: Int, evidenceChose: Bool, relaxed: Bool) -> [String?] {
+                var rules = [String?](repeating: nil, count: blocks.count)
+                var selected = [Bool](repeating: false, count: count)
+                selected[top] = true
+                if top > 0 {
+                    let threshold = max(10, score[top] * config.siblingShare)
+                    let parent = Int(nodes[top].parent)
+                    var s = Int(nodes[parent].firstChild)
+                    while s >= 0 {
+                        // An <article> is self-contained: a sibling <article> is another story (often "related").
+                        let otherStory = nodes[top].tag == .article && nodes[s].tag == .article
+                        if s != top && nodes[s].tag != .text && !otherStory {
+                            var append = false
+                            let ld = linkDensity(s)
+                            // A container the evidence passed over does not come back as a sibling.
+                            if scored[s] && score[s] >= threshold && !evidenceChose { append = true }
+                            if !append
+                                && (nodes[s].tag == .p || nodes[s].tag == .blockquote || nodes[s].tag == .ul
+                                    || nodes[s].tag == .ol)
+                            {
+                                let len = Int(chars[s])
+                                if len > 80 && ld < 0.25 { append = true }
+                            }
+                            if append { selected[s] = true }
                         }
-                        if append { selected[s] = true }
+                        s = Int(nodes[s].next)
                     }
-                    s = Int(nodes[s].next)
                 }
+
+                var regionChars = 0
+                for k in 0..<count where selected[k] { regionChars += Int(chars[k]) }
+                // Verdict per element, top-down: in the article or not, and why dropped.
+                var inRegion = [Bool](repeating: false, count: count)
+                inRegion[0] = selected[0]
+                var verdict = [String?](repeating: nil, count: count)
+                let titleKey = title.map(ContentExtractor.key)
+                for k in 1..<count {
+                    let p = Int(nodes[k].parent)
+                    inRegion[k] = selected[k] || (p >= 0 && inRegion[p])
+                    if p >= 0, let v = verdict[p] {
+                        verdict[k] = v
+                        continue
+                    }
+                    if !inRegion[k] || selected[k] || nodes[k].tag == .text { continue }
+                    let n = nodes[k]
+                    // A boilerplate word on an element that holds most of the article is a page-wide class
+                    // ("has-sidebar", "with-share-bar"), not evidence against its text.
+                    let wrapper = paras[k] >= 3 && Double(chars[k]) > 0.5 * Double(regionChars)
+                    if n.flags & HTMLNode.boilerplateFlag != 0 && !wrapper && !relaxed {
+                        verdict[k] = "html.boilerplate"
+                    } else if n.flags & HTMLNode.bylineFlag != 0 && chars[k] < 400 {
+                        verdict[k] = "html.byline"
+                    } else if n.tag == .figure || n.tag == .figcaption {
+                        verdict[k] = "html.caption"
+                    } else if !relaxed
+                        && (n.tag == .div || n.tag == .section || n.tag == .ul || n.tag == .ol || n.tag == .table
+                            || n.tag == .dl)
+                    {
+                        let ld = linkDensity(k)
+                        let w = Int(n.classWeight)
+                        if commas[k] < 10 {
+                            if w < 0 && paras[k] < 2 {
+                                verdict[k] = "html.low-score"
+                            } else if (w < 25 && ld > config.maxContainerLinkDensity) || (w >= 25 && ld > 0.5) {
+                                verdict[k] = "html.link-dense"
+                            }
+                        }
+                    }
+                }
+                // A long paragraph of sentences may link most of its words (deal posts, link roundups) and is still
+                // text; a short or list-like block with mostly links is navigation.
+                func linkLimit(_ b: Block) -> Double {
+                    guard b.role == .paragraph || b.role == .blockquote, b.chars >= 150 else { return config.maxLinkDensity }
+                    let t = b.text.scalars
+                    var sentences = 0
+                    for (i, s) in t.enumerated() where s == "." || s == "!" || s == "?" {
+                        if i + 1 == t.count || t[i + 1] == " " { sentences += 1 }
+                    }
+                    return sentences >= 2 ? max(config.maxLinkDensity, 0.85) : config.maxLinkDensity
+                }
+                for j in blocks.indices {
+                    let o = Int(blocks[j].owner)
+                    if !inRegion[o] {
+                        rules[j] = "html.low-score"
+                    } else if let v = verdict[o] {
+                        rules[j] = v
+                    } else if blocks[j].role == .caption {
+                        rules[j] = "html.caption"
+                    } else if blocks[j].chars > 0
+                        && Double(blocks[j].linkChars) > linkLimit(blocks[j]) * Double(blocks[j].chars)
+                    {
+                        rules[j] = "html.link-dense"
+                    } else if blocks[j].role == .heading && nodes[o].tag == .h1
+                        || ContentExtractor.repeatsTitle(blocks[j].text.scalars, titleKey)
+                    {
+                        rules[j] = "html.headline"
+                    } else if blocks[j].text.count < 100,
+                        vocabulary.isBoilerplatePhrase(ContentExtractor.wordKey(blocks[j].text.scalars))
+                    {
+                        rules[j] = "html.phrase"
+                    } else if ContentExtractor.isDateline(blocks[j].text.scalars, stampWords: vocabulary.stampWords) {
+                        rules[j] = "html.dateline"
+                    }
+                }
+                // A short "By ..." line among the first blocks of the article is a byline.
+                var seen = 0
+                for j in blocks.indices where rules[j] == nil && seen < 3 {
+                    seen += 1
+                    let t = blocks[j].text.scalars
+                    guard t.count < 100, t.count > 3, t[0] == "B" || t[0] == "b", t[1] == "y" || t[1] == "Y", t[2] == " ",
+                        t[3].properties.isUppercase
+                    else { continue }
+                    // "By Tuesday, officials had agreed on a plan." is a sentence, not a byline.
+                    let words = t.filter { $0 == " " }.count + 1
+                    if let last = t.last, last == "." || last == "!" || last == "?", words >= 6 { continue }
+                    rules[j] = "html.byline"
+                }
+                return rules
             }
 
-            var regionChars = 0
-            for k in 0..<count where selected[k] { regionChars += Int(chars[k]) }
-            // Verdict per element, top-down: in the article or not, and why dropped.
-            var inRegion = [Bool](repeating: false, count: count)
-            inRegion[0] = selected[0]
-            var verdict = [String?](repeating: nil, count: count)
-            let titleKey = title.map(ContentExtractor.key)
-            for k in 1..<count {
-                let p = Int(nodes[k].parent)
-                inRegion[k] = selected[k] || (p >= 0 && inRegion[p])
-                if p >= 0, let v = verdict[p] {
-                    verdict[k] = v
-                    continue
-                }
-                if !inRegion[k] || selected[k] || nodes[k].tag == .text { continue }
-                let n = nodes[k]
-                // A boilerplate word on an element that holds most of the article is a page-wide class
-                // ("has-sidebar", "with-share-bar"), not evidence against its text.
-                let wrapper = paras[k] >= 3 && Double(chars[k]) > 0.5 * Double(regionChars)
-                if n.flags & HTMLNode.boilerplateFlag != 0 && !wrapper {
-                    verdict[k] = "html.boilerplate"
-                } else if n.flags & HTMLNode.bylineFlag != 0 && chars[k] < 400 {
-                    verdict[k] = "html.byline"
-                } else if n.tag == .figure || n.tag == .figcaption {
-                    verdict[k] = "html.caption"
-                } else if n.tag == .div || n.tag == .section || n.tag == .ul || n.tag == .ol || n.tag == .table
-                    || n.tag == .dl
-                {
-                    let ld = linkDensity(k)
-                    let w = Int(n.classWeight)
-                    if commas[k] < 10 {
-                        if w < 0 && paras[k] < 2 {
-                            verdict[k] = "html.low-score"
-                        } else if (w < 25 && ld > config.maxContainerLinkDensity) || (w >= 25 && ld > 0.5) {
-                            verdict[k] = "html.link-dense"
+            var rules = judge(top: top, evidenceChose: evidenceChose, relaxed: false)
+            if config.mainTextCheck.enabled {
+                let check = MainTextCheck(
+                    config: config.mainTextCheck, tree: tree, blocks: blocks, minParagraphChars: config.minParagraphChars,
+                    evidence: evidence, isArticle: isArticle)
+                let before = check.kept(rules)
+                if let short = check.shortfall(before) {
+                    // Wider extractions, in order: the same region without verdicts on its containers, then the
+                    // page's <article>, then the element that holds the most paragraph text, each judged as usual
+                    // and then relaxed. The first that passes the check replaces the text.
+                    var tries: [(Int, Bool)] = [(top, true)]
+                    for k in check.widerRegions() where k != top { tries += [(k, false), (k, true)] }
+                    var replaced: (rules: [String?], kept: MainTextCheck.Kept)? = nil
+                    for (k, relaxed) in tries {
+                        let r = judge(top: k, evidenceChose: false, relaxed: relaxed)
+                        let kept = check.kept(r)
+                        if kept.chars > before.chars && check.shortfall(kept) == nil {
+                            replaced = (r, kept)
+                            break
                         }
+                    }
+                    if let replaced {
+                        rules = replaced.rules
+                        diagnostics.append(check.diagnostic(short, before: before, after: replaced.kept))
+                    } else {
+                        diagnostics.append(check.diagnostic(short, before: before, after: nil))
                     }
                 }
             }
-            // A long paragraph of sentences may link most of its words (deal posts, link roundups) and is still
-            // text; a short or list-like block with mostly links is navigation.
-            func linkLimit(_ b: Block) -> Double {
-                guard b.role == .paragraph || b.role == .blockquote, b.chars >= 150 else { return config.maxLinkDensity }
-                let t = b.text.scalars
-                var sentences = 0
-                for (i, s) in t.enumerated() where s == "." || s == "!" || s == "?" {
-                    if i + 1 == t.count || t[i + 1] == " " { sentences += 1 }
-                }
-                return sentences >= 2 ? max(config.maxLinkDensity, 0.85) : config.maxLinkDensity
-            }
-            for j in blocks.indices {
-                let o = Int(blocks[j].owner)
-                if !inRegion[o] {
-                    blocks[j].rule = "html.low-score"
-                } else if let v = verdict[o] {
-                    blocks[j].rule = v
-                } else if blocks[j].role == .caption {
-                    blocks[j].rule = "html.caption"
-                } else if blocks[j].chars > 0
-                    && Double(blocks[j].linkChars) > linkLimit(blocks[j]) * Double(blocks[j].chars)
-                {
-                    blocks[j].rule = "html.link-dense"
-                } else if blocks[j].role == .heading && nodes[o].tag == .h1
-                    || ContentExtractor.repeatsTitle(blocks[j].text.scalars, titleKey)
-                {
-                    blocks[j].rule = "html.headline"
-                } else if blocks[j].text.count < 100,
-                    vocabulary.isBoilerplatePhrase(ContentExtractor.wordKey(blocks[j].text.scalars))
-                {
-                    blocks[j].rule = "html.phrase"
-                } else if ContentExtractor.isDateline(blocks[j].text.scalars, stampWords: vocabulary.stampWords) {
-                    blocks[j].rule = "html.dateline"
-                }
-            }
-            // A short "By ..." line among the first blocks of the article is a byline.
-            var seen = 0
-            for j in blocks.indices where blocks[j].rule == nil && seen < 3 {
-                seen += 1
-                let t = blocks[j].text.scalars
-                guard t.count < 100, t.count > 3, t[0] == "B" || t[0] == "b", t[1] == "y" || t[1] == "Y", t[2] == " ",
-                    t[3].properties.isUppercase
-                else { continue }
-                // "By Tuesday, officials had agreed on a plan." is a sentence, not a byline.
-                let words = t.filter { $0 == " " }.count + 1
-                if let last = t.last, last == "." || last == "!" || last == "?", words >= 6 { continue }
-                blocks[j].rule = "html.byline"
-            }
+            for j in blocks.indices { blocks[j].rule = rules[j] }
         }
+
         // Kept blocks, and removed blocks merged into runs per rule.
         var out: [HTMLBlock] = []
         var run: (span: Span, rule: String, excerpt: String)? = nil
@@ -522,7 +567,7 @@ struct ContentExtractor {
         }
         closeRun()
         removed.sort { $0.sourceSpan < $1.sourceSpan }
-        return (out, removed)
+        return (out, removed, diagnostics)
     }
 
     /// The JSON-LD `articleBody` as evidence: when the chosen container shares few words with it and another

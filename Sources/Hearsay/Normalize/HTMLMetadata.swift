@@ -2,9 +2,15 @@ import Foundation
 
 /// Reads title, date, authors, URL, site name and language from a page's `<meta>` tags, JSON-LD, `<link
 /// rel=canonical>`, `<time datetime>` and `<html lang>`.
+///
+/// Every field is decoded once more for HTML character references (`O&#039;Donnell`, `&amp;`): JSON-LD strings and
+/// doubly escaped attributes carry them undecoded. One author field naming several people ("A, B and C, CNN") is
+/// split into one name each.
 enum HTMLMetadataReader {
-    /// The metadata, and the JSON-LD `articleBody` when there is one (evidence for the extractor, never output).
-    static func read(_ tree: HTMLTree) -> (Metadata, articleBody: String?) {
+    /// The metadata, the JSON-LD `articleBody` when there is one (evidence for the extractor, never output), and
+    /// whether the page declares an article headline (a JSON-LD article type with a `headline`, or `og:type`
+    /// article).
+    static func read(_ tree: HTMLTree) -> (Metadata, articleBody: String?, isArticle: Bool) {
         var m = Metadata()
         var metas: [String: String] = [:]
         var metaAuthors: [String] = []
@@ -27,42 +33,112 @@ enum HTMLMetadataReader {
         }
 
         m.title = first(
-            metas["og:title"], ld.headline, metas["twitter:title"], metas["dc.title"], tree.title.map(clean))
+            metas["og:title"].map(decodeReferences), ld.headline.map(decodeReferences),
+            metas["twitter:title"].map(decodeReferences), metas["dc.title"].map(decodeReferences),
+            tree.title.map(clean))
         m.published = first(
             date(metas["article:published_time"]), date(metas["article:published"]), date(ld.datePublished),
             date(metas["og:published_time"]), date(metas["datecreated"]), date(metas["pdate"]),
             date(metas["datepublished"]), date(metas["date"]), date(metas["pubdate"]), date(metas["publishdate"]),
             date(metas["dc.date.issued"]), date(metas["dc.date"]), date(metas["dcterms.created"]),
             date(metas["sailthru.date"]), date(metas["parsely-pub-date"]),
-            tree.timeDatetimes.lazy.compactMap(date).first)
+            tree.timeDatetimes.lazy.compactMap(date).first,
+            tree.itemprops.lazy.filter { $0.0 == "datePublished" }.compactMap { date(tree.text(of: Int($0.1), limit: 40)) }
+                .first)
         var authors: [String] = []
         for a in ld.authors + metaAuthors {
-            guard let t = author(a) else { continue }
-            if !authors.contains(t) { authors.append(t) }
+            for t in names(a) where !authors.contains(t) { authors.append(t) }
         }
         if authors.isEmpty {
             for (prop, node) in tree.itemprops where prop == "author" {
-                guard let t = author(tree.text(of: Int(node), limit: 120)) else { continue }
-                if !authors.contains(t) { authors.append(t) }
+                for t in names(tree.text(of: Int(node), limit: 120)) where !authors.contains(t) { authors.append(t) }
             }
         }
         m.authors = authors
-        m.url = first(tree.canonical, metas["og:url"], ld.url)
-        m.siteName = first(metas["og:site_name"], ld.publisher, metas["application-name"])
+        m.url = first(tree.canonical, metas["og:url"], ld.url).map(decodeReferences)
+        m.siteName = first(metas["og:site_name"], ld.publisher, metas["application-name"]).map(decodeReferences)
         m.language = first(
             tree.htmlLang, metas["content-language"], metas["dc.language"], ld.inLanguage,
             metas["og:locale"].map { $0.replacingOccurrences(of: "_", with: "-") })
-        return (m, ld.articleBody)
+        let isArticle = ld.headline != nil || metas["og:type"]?.lowercased() == "article"
+        return (m, ld.articleBody, isArticle)
     }
 
-    /// An author name cleaned of a leading "By", a trailing handle, date or agency note; nil for URL slugs.
-    static func author(_ raw: String) -> String? {
+    /// The names in one author field: references decoded, cleaned (``author(_:)``), and split when the field lists
+    /// several people ("Ann Lee, Bo Park and Cy Dunn, CNN"). The split happens at `;`, `,`, ` and `, ` & ` only when
+    /// at least two parts have two or more words; one-word parts are then affiliations ("CNN") and are left out.
+    /// "Lee, Ann" (one person, last name first) stays whole.
+    static func names(_ raw: String) -> [String] {
+        let whole = stripByline(decodeReferences(raw))
+        guard whole.contains(",") || whole.contains(";") || whole.contains(" and ") || whole.contains(" & ") else {
+            return author(whole).map { [$0] } ?? []
+        }
+        // Split at ";" and ",", then at the words "and" and "&".
+        var parts: [String] = []
+        for piece in whole.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+            var current: [Substring] = []
+            for word in piece.split(separator: " ") {
+                if word.lowercased() == "and" || word == "&" {
+                    if !current.isEmpty { parts.append(current.joined(separator: " ")) }
+                    current = []
+                } else {
+                    current.append(word)
+                }
+            }
+            if !current.isEmpty { parts.append(current.joined(separator: " ")) }
+        }
+        let multi = parts.filter { $0.split(separator: " ").count >= 2 }
+        guard parts.count >= 2, multi.count >= 2 else { return author(whole).map { [$0] } ?? [] }
+        return multi.compactMap(author)
+    }
+
+    /// A name field without a leading "By" and a trailing handle, date or agency note.
+    static func stripByline(_ raw: String) -> String {
         var t = clean(raw)
         if t.lowercased().hasPrefix("by ") { t = String(t.dropFirst(3)) }
         for cut in [" @", " |", " •", " - ", ", AP ", ", Associated Press"] {
             if let r = t.range(of: cut) { t = String(t[..<r.lowerBound]) }
         }
-        t = t.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:"))
+        return t.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:"))
+    }
+
+    /// Decodes HTML character references (`&#039;`, `&#x2019;`, `&amp;`, `&rsquo;`); anything else stays as written.
+    static func decodeReferences(_ s: String) -> String {
+        guard s.contains("&") else { return s }
+        let scalars = Array(s.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            let c = scalars[i]
+            guard c == "&", let semi = scalars[(i + 1)..<min(scalars.count, i + 34)].firstIndex(of: ";"), semi > i + 1
+            else {
+                out.append(c)
+                i += 1
+                continue
+            }
+            let name = String(String.UnicodeScalarView(scalars[(i + 1)..<semi]))
+            var value: Unicode.Scalar? = nil
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                value = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+            } else if name.hasPrefix("#") {
+                value = UInt32(name.dropFirst(1)).flatMap(Unicode.Scalar.init)
+            } else {
+                value = HTMLReader.namedEntity(name)
+            }
+            if let value, value.value != 0 {
+                out.append(value)
+                i = semi + 1
+            } else {
+                out.append(c)
+                i += 1
+            }
+        }
+        return String(out)
+    }
+
+    /// An author name cleaned of a leading "By", a trailing handle, date or agency note; nil for URL slugs.
+    static func author(_ raw: String) -> String? {
+        let t = stripByline(raw)
         if t.isEmpty || t.hasPrefix("http") || t.count > 80 { return nil }
         // "kevin-r": an account slug, not a name.
         if !t.contains(" ") && t.contains("-") && t == t.lowercased() { return nil }

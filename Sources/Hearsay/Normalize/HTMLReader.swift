@@ -17,6 +17,8 @@ public struct HTMLPage: Sendable {
     /// Elements nested deeper than `max_depth`, flattened into their deepest kept ancestor, and the byte offset of
     /// the first of them in the original input.
     public var flattened: (count: Int, firstOffset: Int)?
+    /// The main-text check's warning, when the kept text fell short of what the page says its article is.
+    public var diagnostics: [Diagnostic] = []
 }
 
 /// Reads an HTML page into main-text blocks through libxml2's SAX parser.
@@ -48,6 +50,8 @@ public struct HTMLReader: Sendable {
         public var maxLinkDensity: Double = 0.5
         /// Containers inside the article whose linked text exceeds this share are dropped.
         public var maxContainerLinkDensity: Double = 0.33
+        /// The main-text check and its fallback (see ``MainTextCheck``).
+        public var mainTextCheck = MainTextCheck.Config()
 
         public init() {}
 
@@ -61,7 +65,7 @@ public struct HTMLReader: Sendable {
         public static let keys: [String] = [
             "max_bytes", "max_depth", "vocabulary", "boilerplate_phrases", "main_content", "min_paragraph_chars",
             "sibling_share",
-            "max_link_density", "max_container_link_density",
+            "max_link_density", "max_container_link_density", "main_text_check",
         ]
 
         enum CodingKeys: String, CodingKey {
@@ -74,6 +78,7 @@ public struct HTMLReader: Sendable {
             case siblingShare = "sibling_share"
             case maxLinkDensity = "max_link_density"
             case maxContainerLinkDensity = "max_container_link_density"
+            case mainTextCheck = "main_text_check"
         }
 
         struct AnyKey: CodingKey {
@@ -112,6 +117,7 @@ public struct HTMLReader: Sendable {
             maxLinkDensity = try c.decodeIfPresent(Double.self, forKey: .maxLinkDensity) ?? d.maxLinkDensity
             maxContainerLinkDensity =
                 try c.decodeIfPresent(Double.self, forKey: .maxContainerLinkDensity) ?? d.maxContainerLinkDensity
+            mainTextCheck = try c.decodeIfPresent(MainTextCheck.Config.self, forKey: .mainTextCheck) ?? d.mainTextCheck
         }
     }
 
@@ -160,12 +166,13 @@ public struct HTMLReader: Sendable {
         }
         let tree = HTMLReader.parse(
             bytes, decision: decision, maxDepth: max(8, config.maxDepth), vocabulary: vocabulary)
-        let (metadata, articleBody) = HTMLMetadataReader.read(tree)
+        let (metadata, articleBody, isArticle) = HTMLMetadataReader.read(tree)
         let extractor = ContentExtractor(config: config, vocabulary: vocabulary)
-        let (blocks, removed) = extractor.extract(tree, title: metadata.title, evidence: articleBody)
+        let (blocks, removed, diagnostics) = extractor.extract(
+            tree, title: metadata.title, evidence: articleBody, isArticle: isArticle)
         return HTMLPage(
             blocks: blocks, removed: removed, metadata: metadata, decision: decision,
-            flattened: tree.flattened.map { (Int($0.count), Int($0.firstOffset)) })
+            flattened: tree.flattened.map { (Int($0.count), Int($0.firstOffset)) }, diagnostics: diagnostics)
     }
 
     /// libxml2's global set-up, once, before readers run on several threads: initialised, and every external
@@ -176,6 +183,12 @@ public struct HTMLReader: Sendable {
         xmlInitParser()
         xmlSetExternalEntityLoader { _, _, _ in nil }
     }()
+
+    /// The character an HTML named entity stands for (`rsquo` → `’`), from libxml2's table, or nil.
+    static func namedEntity(_ name: String) -> Unicode.Scalar? {
+        guard name.utf8.count < 32, let d = htmlEntityLookup(name) else { return nil }
+        return Unicode.Scalar(d.pointee.value)
+    }
 
     // MARK: - Encoding
 

@@ -213,11 +213,12 @@ struct HTMLVocabulary: Sendable {
             }
         }
 
-        func matches(_ text: [UInt8], _ toks: [ArraySlice<UInt8>]) -> Bool {
-            for t in toks {
-                // Short strings are stored inline: no allocation per token.
-                if t.count <= maxTokenLength, tokens.contains(String(decoding: t, as: UTF8.self)) { return true }
-                for p in prefixes where t.count >= p.count && t.starts(with: p) { return true }
+        /// - Parameters:
+        ///   - names: the tokens as strings (made once per class text, shared by the five lists).
+        func matches(_ text: [UInt8], _ toks: [ArraySlice<UInt8>], _ names: [String]) -> Bool {
+            for (i, t) in toks.enumerated() {
+                if t.count <= maxTokenLength, tokens.contains(names[i]) { return true }
+                for p in prefixes where t.count >= p.count && HTMLVocabulary.hasPrefix(t, p) { return true }
             }
             guard text.contains(where: { $0 == 0x2D || $0 == 0x5F || $0 == 0x20 }) else { return false }
             for sub in substrings where HTMLVocabulary.find(sub, in: text) { return true }
@@ -226,19 +227,26 @@ struct HTMLVocabulary: Sendable {
     }
 
     static func find(_ needle: [UInt8], in hay: [UInt8]) -> Bool {
-        let n = needle.count
-        guard n > 0, hay.count >= n else { return false }
-        let first = needle[0]
-        var i = 0
-        while i + n <= hay.count {
-            if hay[i] == first {
-                var k = 1
-                while k < n && hay[i + k] == needle[k] { k += 1 }
-                if k == n { return true }
+        guard !needle.isEmpty, hay.count >= needle.count else { return false }
+        // memchr to each occurrence of the first byte, memcmp for the rest (both vectorised in libc).
+        return hay.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                let base = h.baseAddress!
+                let last = h.count - n.count
+                var i = 0
+                while i <= last {
+                    guard let hit = memchr(base + i, Int32(n[0]), last - i + 1) else { return false }
+                    let j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + j, n.baseAddress!, n.count) == 0 { return true }
+                    i = j + 1
+                }
+                return false
             }
-            i += 1
         }
-        return false
+    }
+
+    @inline(__always) static func hasPrefix(_ t: ArraySlice<UInt8>, _ p: [UInt8]) -> Bool {
+        t.withUnsafeBytes { tb in p.withUnsafeBytes { pb in memcmp(tb.baseAddress!, pb.baseAddress!, pb.count) == 0 } }
     }
 
     /// Whole-block phrases (keys: letters and digits, lower-cased) and phrase prefixes, from the phrase list.
@@ -295,14 +303,15 @@ struct HTMLVocabulary: Sendable {
     func evidence(_ classText: String) -> (weight: Int16, flags: UInt16) {
         let b = Array(classText.utf8)
         let t = HTMLVocabulary.tokens(b)
+        let names = t.map { String(decoding: $0, as: UTF8.self) }
         var w: Int16 = 0
-        if negative.matches(b, t) { w -= 25 }
-        if positive.matches(b, t) { w += 25 }
+        if negative.matches(b, t, names) { w -= 25 }
+        if positive.matches(b, t, names) { w += 25 }
         var flags: UInt16 = 0
-        let body = articleBody.matches(b, t)
+        let body = articleBody.matches(b, t, names)
         if body { flags |= HTMLNode.articleBodyFlag }
-        if !body && boilerplate.matches(b, t) { flags |= HTMLNode.boilerplateFlag }
-        if byline.matches(b, t) { flags |= HTMLNode.bylineFlag }
+        if !body && boilerplate.matches(b, t, names) { flags |= HTMLNode.boilerplateFlag }
+        if byline.matches(b, t, names) { flags |= HTMLNode.bylineFlag }
         return (w, flags)
     }
 }

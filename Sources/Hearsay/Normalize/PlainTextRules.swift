@@ -20,11 +20,14 @@ struct PlainTextRules: @unchecked Sendable {
         var metadataPrefixes: [Prefix]
         var dropLines: [LineRule]
         var endMarkers: [LineRule]
+        /// Credit, copyright and syndication lines (optional in an editor's file).
+        var creditLines: [LineRule]?
         var duplicateParagraphs: Bool
         var captionPairs: Bool
         var minDuplicateLength: Int
         enum CodingKeys: String, CodingKey {
             case metadataPrefixes = "metadata_prefixes", dropLines = "drop_lines", endMarkers = "end_markers",
+                creditLines = "credit_lines",
                 duplicateParagraphs = "duplicate_paragraphs", captionPairs = "caption_pairs",
                 minDuplicateLength = "min_duplicate_length"
         }
@@ -41,6 +44,11 @@ struct PlainTextRules: @unchecked Sendable {
     let prefixes: [Compiled]
     let drops: [Compiled]
     let ends: [Compiled]
+    let credits: [Compiled]
+    /// All credit patterns in one alternation: one match per line or block decides whether any rule can apply.
+    let anyCredit: NSRegularExpression?
+    /// The longest line any credit rule tests.
+    let maxCreditLength: Int
     let duplicates: Bool
     let captionPairs: Bool
     let minDuplicateLength: Int
@@ -70,6 +78,14 @@ struct PlainTextRules: @unchecked Sendable {
                 rule: $0.rule, field: "", regex: try compile($0.pattern, rule: $0.rule, anchored: true),
                 maxLength: $0.maxLength ?? 80, minPosition: $0.minPosition ?? 0)
         }
+        credits = try (file.creditLines ?? []).map {
+            Compiled(
+                rule: $0.rule, field: "", regex: try compile($0.pattern, rule: $0.rule, anchored: true),
+                maxLength: $0.maxLength ?? 200, minPosition: 0)
+        }
+        maxCreditLength = credits.map(\.maxLength).max() ?? 0
+        let alternation = (file.creditLines ?? []).map { "(?:" + $0.pattern + ")" }.joined(separator: "|")
+        anyCredit = alternation.isEmpty ? nil : try compile(alternation, rule: "credit_lines", anchored: true)
         duplicates = file.duplicateParagraphs
         captionPairs = file.captionPairs
         minDuplicateLength = file.minDuplicateLength
@@ -184,6 +200,7 @@ struct PlainTextRules: @unchecked Sendable {
             for k in 0..<cut where lengths[k] >= minDuplicateLength { keys[k] = PlainTextRules.foldKey(texts[k]) }
         }
         var seen = Set<String>()
+        var captionAt = -1  // the line that is the kept copy of a caption pair, when it comes second
         var k = 0
         while k < cut {
             let line = lines[k]
@@ -193,32 +210,53 @@ struct PlainTextRules: @unchecked Sendable {
                 k += 1
                 continue
             }
-            if let rule = drops.first(where: { lengths[k] <= $0.maxLength && matches($0.regex, t) })?.rule {
+            if let rule = drops.first(where: { lengths[k] <= $0.maxLength && matches($0.regex, t) })?.rule
+                ?? creditRule(t, length: lengths[k])
+            {
                 remove(line, rule)
                 k += 1
                 continue
             }
             if let key = keys[k] {
-                if captionPairs, let next = nextNonBlank(after: k, texts: texts, limit: cut), keys[next] == key,
-                    texts[next] != t
-                {
-                    remove(line, "boilerplate.caption-pair")
-                    remove(lines[next], "boilerplate.caption-pair")
-                    seen.insert(key)
-                    k = next + 1
-                    continue
-                }
                 if duplicates, seen.contains(key) {
                     remove(line, "boilerplate.duplicate-paragraph")
                     k += 1
                     continue
                 }
+                // A caption and its repeat in the other quote style: one copy stays, the one with curly quotes
+                // (the first when both have as many); the other goes. Captions carry quotes and numbers.
+                if captionPairs, let next = nextNonBlank(after: k, texts: texts, limit: cut), keys[next] == key,
+                    texts[next] != t
+                {
+                    if PlainTextRules.curlyQuotes(texts[next]) > PlainTextRules.curlyQuotes(t) {
+                        remove(line, "boilerplate.caption-pair")
+                        captionAt = next
+                        k = next
+                        continue
+                    }
+                    var kept = line
+                    kept.isCaption = true
+                    out.append(kept)
+                    out.append(contentsOf: lines[(k + 1)..<next])  // the blank lines between keep paragraphs apart
+                    remove(lines[next], "boilerplate.caption-pair")
+                    seen.insert(key)
+                    k = next + 1
+                    continue
+                }
                 seen.insert(key)
             }
-            out.append(line)
+            var kept = line
+            kept.isCaption = captionAt == k
+            out.append(kept)
             k += 1
         }
         return out
+    }
+
+    /// The rule of the credit line `text` is (trimmed, `length` characters long), or nil.
+    func creditRule(_ text: String, length: Int) -> String? {
+        guard length <= maxCreditLength, let anyCredit, matches(anyCredit, text) else { return nil }
+        return credits.first(where: { length <= $0.maxLength && matches($0.regex, text) })?.rule
     }
 
     func nextNonBlank(after k: Int, texts: [String], limit: Int) -> Int? {
@@ -230,8 +268,21 @@ struct PlainTextRules: @unchecked Sendable {
         return nil
     }
 
+    /// Whether an anchored pattern (`^(?:...)$`) matches the whole line. `.anchored` lets ICU try the start only,
+    /// instead of every position.
     func matches(_ regex: NSRegularExpression, _ s: String) -> Bool {
-        regex.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil
+        regex.firstMatch(in: s, options: .anchored, range: NSRange(location: 0, length: (s as NSString).length)) != nil
+    }
+
+    /// How many typographic quote marks (‘ ’ “ ” ‚ „ ‹ › « ») a line holds.
+    static func curlyQuotes(_ s: String) -> Int {
+        var n = 0
+        for c in s.unicodeScalars where c.value >= 0x2018 && c.value <= 0x201F || c == "\u{AB}" || c == "\u{BB}"
+            || c == "\u{2039}" || c == "\u{203A}"
+        {
+            n += 1
+        }
+        return n
     }
 
     /// Lower case, one quote style, letters and digits only: the key under which repeats are the same.

@@ -81,6 +81,7 @@ public struct TextNormalizer: Stage {
         } else {
             normalizePlain(&document, decision: bom)
         }
+        if document.metadata.published == nil, let p = document.fallbackPublished { document.metadata.published = p }
         if document.paragraphs.isEmpty {
             throw HearsayError(
                 code: "empty-input", message: "no text left after normalization (everything was boilerplate or markup)",
@@ -148,6 +149,7 @@ public struct TextNormalizer: Stage {
                         "\(f.count) element(s) nested deeper than max_depth (\(html.config.maxDepth)) were flattened into their ancestor; the first begins at byte \(f.firstOffset)",
                     stage: Self.name, sourceSpan: Span(f.firstOffset, f.firstOffset)))
         }
+        document.diagnostics.append(contentsOf: page.diagnostics)
         // What the caller said (stream fields) wins over what the page says.
         var meta = page.metadata
         if let p = document.metadata.published { meta.published = p }
@@ -156,7 +158,18 @@ public struct TextNormalizer: Stage {
         document.metadata = meta
         document.removed.append(contentsOf: page.removed)
         var builder = TextBuilder()
+        var credits = false
         for block in page.blocks where block.text.count > 0 {
+            // Credit, copyright and syndication lines (`credit_lines` of the text rules): short whole blocks.
+            if block.text.count <= rules.maxCreditLength, block.role != .heading {
+                let t = String(String.UnicodeScalarView(block.text.scalars))
+                if let rule = rules.creditRule(t, length: t.count) {
+                    let span = Span(Int(block.text.sourceStart[0]), Int(block.text.sourceEnd[block.text.count - 1]))
+                    document.removed.append(Removal(sourceSpan: span, rule: rule, excerpt: String(t.prefix(80))))
+                    credits = true
+                    continue
+                }
+            }
             if builder.count > 0 {
                 let anchor = Int(builder.sourceEnd.last ?? 0)
                 builder.appendSynthetic("\n", at: anchor)
@@ -170,6 +183,7 @@ public struct TextNormalizer: Stage {
             let src = Span(Int(builder.sourceStart[start]), Int(builder.sourceEnd[builder.count - 1]))
             document.paragraphs.append(Paragraph(id: document.paragraphs.count, role: block.role, span: span, sourceSpan: src))
         }
+        if credits { document.removed.sort { $0.sourceSpan < $1.sourceSpan } }
         document.setText(builder)
     }
 
@@ -194,6 +208,7 @@ public struct TextNormalizer: Stage {
         let wrapped = TextNormalizer.looksHardWrapped(kept)
         var builder = TextBuilder()
         var paragraphLines: [[Unit]] = []
+        var caption = false
         func flush() {
             guard !paragraphLines.isEmpty else { return }
             if builder.count > 0 {
@@ -213,17 +228,21 @@ public struct TextNormalizer: Stage {
                 let span = Span(start, builder.count)
                 let src = Span(Int(builder.sourceStart[start]), Int(builder.sourceEnd[builder.count - 1]))
                 document.paragraphs.append(
-                    Paragraph(id: document.paragraphs.count, role: .paragraph, span: span, sourceSpan: src))
+                    Paragraph(
+                        id: document.paragraphs.count, role: caption ? .caption : .paragraph, span: span,
+                        sourceSpan: src))
             }
             paragraphLines.removeAll()
+            caption = false
         }
         for line in kept {
             if line.isBlank {
                 flush()
                 continue
             }
-            if !wrapped { flush() }
+            if !wrapped || line.isCaption { flush() }
             paragraphLines.append(line.units)
+            if line.isCaption { caption = true }
         }
         flush()
         document.setText(builder)
@@ -249,6 +268,8 @@ public struct TextNormalizer: Stage {
         }
         var start: Int
         var end: Int
+        /// The kept copy of a caption pair: its paragraph gets the role `caption`.
+        var isCaption = false
         /// Only white space (computed once per change of `units`).
         private(set) var isBlank: Bool
 

@@ -10,6 +10,8 @@ public struct InputItem: Sendable {
     public var bytes: [UInt8]?
     public var declaredMediaType: String?
     public var published: String?
+    /// The publication date to assume when the input states none of its own (`extract --published`).
+    public var fallbackPublished: String?
     public var url: String?
     /// When a crawler fetched the page (an archive record's date), ISO 8601.
     public var crawled: String?
@@ -296,6 +298,7 @@ public enum Batch {
         var doc = Document(
             id: item.id, path: item.path ?? item.id, bytes: bytes, declaredMediaType: item.declaredMediaType)
         if let p = item.published { doc.metadata.published = p }
+        doc.fallbackPublished = item.fallbackPublished
         if let u = item.url { doc.metadata.url = u }
         if let c = item.crawled { doc.metadata.crawled = c }
         if changed {

@@ -33,20 +33,14 @@ public struct Pipeline: Sendable {
         var steps: [Step] = []
         var available: Set<Layer> = [.source]
         for name in config.stages {
-            let step: Step
-            switch name {
-            case TextNormalizer.name: step = try Pipeline.make(TextNormalizer.self, config, resources, file)
-            case SentenceSegmenter.name: step = try Pipeline.make(SentenceSegmenter.self, config, resources, file)
-            case QuoteAttributor.name: step = try Pipeline.make(QuoteAttributor.self, config, resources, file)
-            case ClaimExtractor.name: step = try Pipeline.make(ClaimExtractor.self, config, resources, file)
-            case KnowledgeEmitter.name: step = try Pipeline.make(KnowledgeEmitter.self, config, resources, file)
-            default:
+            guard let entry = StageRegistry.entry(name) else {
                 throw HearsayError(code: "config.unknown-stage", message: "unknown stage '\(name)'", file: file)
             }
+            let step = try entry.make(config, resources, file)
             let missing = step.requires.subtracting(available)
             if !missing.isEmpty {
                 let providers = missing.map { layer -> String in
-                    let who = PipelineConfig.stageNames.first { Pipeline.provides(of: $0).contains(layer) } ?? "?"
+                    let who = StageRegistry.entries.first { $0.provides.contains(layer) }?.name ?? "?"
                     return "'\(layer.rawValue)' (provided by '\(who)')"
                 }.sorted()
                 throw HearsayError(
@@ -65,17 +59,6 @@ public struct Pipeline: Sendable {
             config.stages.contains(TextNormalizer.name)
             ? try config.section(TextNormalizer.name, as: TextNormalizer.Config.self, file: file).maxBytes
             : TextNormalizer.Config().maxBytes
-    }
-
-    static func provides(of name: String) -> Set<Layer> {
-        switch name {
-        case TextNormalizer.name: return TextNormalizer.provides
-        case SentenceSegmenter.name: return SentenceSegmenter.provides
-        case QuoteAttributor.name: return QuoteAttributor.provides
-        case ClaimExtractor.name: return ClaimExtractor.provides
-        case KnowledgeEmitter.name: return KnowledgeEmitter.provides
-        default: return []
-        }
     }
 
     static func make<S: Stage>(_ type: S.Type, _ config: PipelineConfig, _ resources: ResourceLoader, _ file: String)
@@ -133,15 +116,8 @@ public struct Pipeline: Sendable {
 extension Pipeline {
     /// A complete `pipeline.json` with every stage and every key at its default, for editors to copy and tune.
     public static func defaultsJSON() throws -> Data {
-        func section<C: StageConfig>(_ type: C.Type) throws -> Any {
-            try JSONSerialization.jsonObject(with: JSONEncoder().encode(C()))
-        }
         var top: [String: Any] = ["version": PipelineConfig.supportedVersion, "stages": PipelineConfig.stageNames]
-        top[TextNormalizer.name] = try section(TextNormalizer.Config.self)
-        top[SentenceSegmenter.name] = try section(SentenceSegmenter.Config.self)
-        top[QuoteAttributor.name] = try section(QuoteAttributor.Config.self)
-        top[ClaimExtractor.name] = try section(ClaimExtractor.Config.self)
-        top[KnowledgeEmitter.name] = try section(KnowledgeEmitter.Config.self)
+        for entry in StageRegistry.entries { top[entry.name] = try entry.defaults() }
         return try JSONSerialization.data(withJSONObject: top, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 }

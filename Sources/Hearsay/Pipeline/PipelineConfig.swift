@@ -1,24 +1,6 @@
 import Crypto
 import Foundation
 
-/// Reading errors out of `JSONDecoder` as key paths.
-enum ConfigError {
-    static func path(_ p: [CodingKey]) -> String {
-        p.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-    }
-
-    static func describe(_ e: DecodingError) -> String {
-        switch e {
-        case .typeMismatch(let t, let c): return "\(path(c.codingPath)): expected \(t)"
-        case .valueNotFound(let t, let c): return "\(path(c.codingPath)): missing value of type \(t)"
-        case .keyNotFound(let k, let c): return "\(path(c.codingPath + [k])): required key missing"
-        case .dataCorrupted(let c):
-            return "\(path(c.codingPath)): \(c.debugDescription)"
-        @unknown default: return "\(e)"
-        }
-    }
-}
-
 /// `pipeline.json`: a version, the ordered stages, and one section per stage.
 public struct PipelineConfig: Sendable {
     /// The newest `version` this build understands.
@@ -92,7 +74,10 @@ public struct PipelineConfig: Sendable {
             throw HearsayError(code: "config.bad-value", message: ".version: must be 1 or more", file: file)
         }
         self.version = version
-        guard let stages = top["stages"] as? [String], !stages.isEmpty else {
+        // Every section is optional, `stages` too: without it every stage runs, in the natural order.
+        guard let stages = top["stages"] == nil ? PipelineConfig.stageNames : top["stages"] as? [String],
+            !stages.isEmpty
+        else {
             throw HearsayError(
                 code: "config.bad-value", message: ".stages: must be a non-empty list of stage names", file: file)
         }
@@ -114,8 +99,8 @@ public struct PipelineConfig: Sendable {
         self.sections = sections
     }
 
-    /// Every stage this build knows, in their natural order.
-    public static let stageNames = ["normalize", "segment", "attribute", "claims", "emit"]
+    /// Every stage this build knows, in their natural order (from ``StageRegistry``).
+    public static let stageNames = StageRegistry.entries.map(\.name)
 
     /// Decodes one stage's section, refusing unknown keys and naming the key path of a bad value.
     func section<C: StageConfig>(_ name: String, as type: C.Type, file: String) throws -> C {

@@ -30,12 +30,16 @@ public enum StreamInput {
         var item = InputItem(
             id: id, bytes: Array((html ?? text)!.utf8), declaredMediaType: html != nil ? "text/html" : "text/plain",
             line: number)
-        if let p = o["published"] as? String, p.count >= 10 {
-            let d = String(p.prefix(10))
-            if d.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil { item.published = d }
-        }
+        if let p = o["published"] as? String { item.published = publicationDate(p) }
         if let u = o["url"] as? String { item.url = u }
         return .success(item)
+    }
+
+    /// The `YYYY-MM-DD` day a publication date starts with (`2020-07-11` of `2020-07-11T08:00Z`), or nil.
+    public static func publicationDate(_ s: String) -> String? {
+        guard s.count >= 10 else { return nil }
+        let d = String(s.prefix(10))
+        return d.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil ? d : nil
     }
 }
 

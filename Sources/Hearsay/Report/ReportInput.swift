@@ -37,8 +37,8 @@ public enum ReportInput {
         let index = CorpusIndex(settings: try CorpusSettings.builtin())
         for d in documents { index.add(d) }
         return KnowledgeFile(
-            format: KnowledgeEncoding.format, version: KnowledgeEncoding.version,
-            generator: ["name": KnowledgeEncoding.generatorName, "version": KnowledgeEncoding.generatorVersion],
+            format: KnowledgeFormat.format, version: KnowledgeFormat.version,
+            generator: ["name": KnowledgeFormat.generatorName, "version": KnowledgeFormat.generatorVersion],
             documents: documents, errors: errors, corpus: index.knowledge())
     }
 }

@@ -528,8 +528,12 @@ struct ReportPage {
                 + "\n"
         }
         if speakers.isEmpty { out += "<p>No speakers were found.</p>\n" }
-        for (n, s) in speakers.enumerated() {
-            let total = s.documents.reduce(0) { $0 + $1.quotes.count }
+        // Most quoted first; ties in the list's own order.
+        let totals = speakers.map { s in s.documents.reduce(0) { $0 + $1.quotes.count } }
+        let order = speakers.indices.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }
+        for n in order {
+            let s = speakers[n]
+            let total = totals[n]
             out += "<article class=\"speaker\" id=\"who-\(esc(s.id))\">\n"
             let swatch = el("span", ["class": "sw sp-\(colourOf[n])", "aria-hidden": "true"], "")
             out += el("h3", swatch + esc(s.name) + " " + el("span", ["class": "n"], plural(total, "quote"))) + "\n"

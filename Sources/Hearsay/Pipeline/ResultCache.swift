@@ -15,15 +15,20 @@ public final class ResultCache: @unchecked Sendable {
         public var speakers: Int
         public var quotes: Int
         public var claims: Int
+        /// The document's warning diagnostics (a short main text, a fallback decoding...), for the summary line.
+        public var warnings: Int
         /// The document's speakers and quotes for the corpus index, when it was just processed (not stored: an
         /// entry read from the cache is decoded instead).
         public var summary: CorpusDocumentSummary?
 
-        public init(body: Data, speakers: Int, quotes: Int, claims: Int, summary: CorpusDocumentSummary? = nil) {
+        public init(
+            body: Data, speakers: Int, quotes: Int, claims: Int, warnings: Int = 0, summary: CorpusDocumentSummary? = nil
+        ) {
             self.body = body
             self.speakers = speakers
             self.quotes = quotes
             self.claims = claims
+            self.warnings = warnings
             self.summary = summary
         }
     }
@@ -53,7 +58,7 @@ public final class ResultCache: @unchecked Sendable {
     public func key(for item: InputItem, bytes: [UInt8]) -> String {
         var h = SHA256()
         let fields = [item.id, item.path ?? "", item.declaredMediaType ?? "", item.published ?? "", item.url ?? "",
-            item.crawled ?? ""]
+            item.crawled ?? ""] + (item.fallbackPublished.map { ["fallback-published", $0] } ?? [])
         h.update(data: Data((basis + fields.joined(separator: "\u{0}") + "\u{0}").utf8))
         h.update(data: Data(SHA256.hash(data: bytes)))
         return h.finalize().map { String(format: "%02x", $0) }.joined()
@@ -69,7 +74,7 @@ public final class ResultCache: @unchecked Sendable {
             let s = head["speakers"], let q = head["quotes"], let c = head["claims"], let n = head["bytes"],
             data.count - (nl + 1 - data.startIndex) == n
         else { return nil }
-        return Entry(body: Data(data[(nl + 1)...]), speakers: s, quotes: q, claims: c)
+        return Entry(body: Data(data[(nl + 1)...]), speakers: s, quotes: q, claims: c, warnings: head["warnings"] ?? 0)
     }
 
     /// Stores an entry. The cache is an optimisation: a failure to write it is remembered (see ``failure``), not
@@ -80,7 +85,7 @@ public final class ResultCache: @unchecked Sendable {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             let file = try AtomicFile(path: path(key))
             try file.write(
-                "{\"bytes\":\(entry.body.count),\"claims\":\(entry.claims),\"quotes\":\(entry.quotes),\"speakers\":\(entry.speakers)}\n")
+                "{\"bytes\":\(entry.body.count),\"claims\":\(entry.claims),\"quotes\":\(entry.quotes),\"speakers\":\(entry.speakers),\"warnings\":\(entry.warnings)}\n")
             try file.write(entry.body)
             try file.commit(sync: false)
         } catch {

@@ -34,15 +34,15 @@ public struct KnowledgeFile: Decodable, Sendable {
             throw HearsayError(
                 code: "knowledge.malformed", message: "not a knowledge file", file: path, cause: "\(error)")
         }
-        guard file.format == KnowledgeEncoding.format else {
+        guard file.format == KnowledgeFormat.format else {
             throw HearsayError(
-                code: "knowledge.malformed", message: "format is \"\(file.format)\", not \"\(KnowledgeEncoding.format)\"",
+                code: "knowledge.malformed", message: "format is \"\(file.format)\", not \"\(KnowledgeFormat.format)\"",
                 file: path)
         }
-        guard file.version <= KnowledgeEncoding.version else {
+        guard file.version <= KnowledgeFormat.version else {
             throw HearsayError(
                 code: "knowledge.unsupported-version",
-                message: "version \(file.version) is newer than this reader (\(KnowledgeEncoding.version))", file: path)
+                message: "version \(file.version) is newer than this reader (\(KnowledgeFormat.version))", file: path)
         }
         return file
     }
@@ -50,8 +50,8 @@ public struct KnowledgeFile: Decodable, Sendable {
 
 /// One document of a knowledge file, or one line of `hearsay stream` output.
 ///
-/// Its encoding is the knowledge file's document object (``KnowledgeEncoding`` encodes documents through it), so
-/// decoding a document and encoding it again gives the same bytes.
+/// Its encoding is the knowledge file's document object (the writer, `KnowledgeEncoding` in `Emit/`, encodes
+/// documents through it), so decoding a document and encoding it again gives the same bytes.
 public struct KnowledgeDocument: Codable, Sendable {
     public var id: String
     public var source: SourceInfo
@@ -87,7 +87,7 @@ public struct KnowledgeDocument: Codable, Sendable {
         try c.encode(diagnostics, forKey: .diagnostics)
     }
 
-    /// Decodes one JSON Lines document line (the output of ``KnowledgeEncoding/line(_:)``).
+    /// Decodes one JSON Lines document line (the output of `KnowledgeEncoding.line(_:)`).
     public static func decodeLine(_ data: Data) throws -> KnowledgeDocument {
         try JSONDecoder().decode(KnowledgeDocument.self, from: data)
     }

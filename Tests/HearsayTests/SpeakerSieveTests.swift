@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+@testable import Hearsay
+
+/// The passes of speaker coreference (`SpeakerResolver`, `attribute-coreference.json`), each on sentences of our own.
+@Suite struct SpeakerSieveTests {
+    func run(_ text: String, extra: String = "") throws -> Document {
+        let pipeline = try makePipeline(["normalize", "segment", "attribute"], extra: extra)
+        var doc = Document(id: "test.txt", path: "test.txt", bytes: Array(text.utf8))
+        try pipeline.process(&doc)
+        return doc
+    }
+
+    @Test func theSubjectOfTheSentenceBeforeIsThePronounsAntecedent() throws {
+        // Brenn spoke last, but Ostrow is the subject of the sentence right before "he said".
+        let text = """
+            Tom Brenn said the depot was in good order.
+
+            Councillor Paul Ostrow walked through the depot on Tuesday. “The buses are falling apart,” he said.
+            """
+        let doc = try run(text)
+        let q = try #require(doc.quotes.first { $0.text.contains("falling apart") })
+        #expect(doc.speakerName(of: q) == "Paul Ostrow")
+        #expect(q.attribution?.rule == "speaker.pronoun")
+        // Without the subject pass the last speaker of a cue wins.
+        let off = try run(text, extra: "\"attribute\": {\"coreference\": \"\(try sieveFile(dropping: "speaker.subject"))\"}")
+        let q2 = try #require(off.quotes.first { $0.text.contains("falling apart") })
+        #expect(off.speakerName(of: q2) == "Tom Brenn")
+    }
+
+    @Test func aSubjectAfterAnOpeningAdjunctOrBehindItsRoleCounts() throws {
+        let doc = try run("""
+            Tom Brenn said the depot was in good order.
+
+            On Tuesday, state senator Rosa Ilves walked the yard. “Half of these buses are unsafe,” she said.
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("unsafe") })
+        #expect(doc.speakerName(of: q) == "Rosa Ilves")
+    }
+
+    @Test func aSubjectAfterASentenceAdverbWithARelativeWhoIsAPerson() throws {
+        let doc = try run("""
+            Tom Brenn said the depot was in good order.
+
+            Meanwhile Ilves, who runs the night shift, walked the yard. “Half of these buses are unsafe,” she said.
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("unsafe") })
+        #expect(doc.speakerName(of: q) == "Ilves")
+    }
+
+    @Test func aPlaceAPeopleOrADocumentIsNeverHeOrShe() throws {
+        let doc = try run("""
+            Governor Ruth Alvey wrote to the council on Monday. The letter said the roads would be repaired.
+
+            Americans say they want better roads. Nevada said it would help.
+
+            “I keep my promises,” she said.
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("promises") })
+        #expect(doc.speakerName(of: q) == "Ruth Alvey")
+        // The state that spoke is a body, not a person.
+        let nevada = try #require(doc.speakers.first { $0.name == "Nevada" })
+        #expect(nevada.type == .organization)
+        #expect(doc.speakers.first { $0.name == "Americans" }.map { $0.type != .person } ?? true)
+    }
+
+    @Test func sheGoesToAPersonKnownToBeFemaleBeforeANearerUnknownOne() throws {
+        let doc = try run("""
+            The rally heard Grace Liddell after Sen. Quinn Osei.
+
+            “We are ready for the vote,” she said.
+            """)
+        let q = try #require(doc.quotes.first)
+        #expect(doc.speakerName(of: q) == "Grace Liddell")
+        #expect(q.attribution?.rule == "speaker.pronoun-gender")
+    }
+
+    @Test func aGivenNameAfterACapitalizedModifierTellsTheGender() throws {
+        let doc = try run("""
+            Republican Grace Liddell said on Monday that she would vote against the plan, unlike Quinn Osei.
+
+            “It costs too much,” she said.
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("costs") })
+        #expect(doc.speakerName(of: q)?.hasSuffix("Grace Liddell") == true)
+    }
+
+    @Test func aContractedPronounIsAPronounNeverAName() throws {
+        let doc = try run("""
+            Mayor Dan Vickery opened the new bridge on Friday.
+
+            He’s predicting that traffic will “fall by half within a year.”
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("fall by half") })
+        #expect(doc.speakerName(of: q) == "Dan Vickery")
+        #expect(!doc.speakers.contains { $0.name.contains("’") })
+    }
+
+    @Test func aDescriptionNoOneCarriesGoesToTheSalientPersonOnlyWhenThatPassIsOn() throws {
+        let text = """
+            Peter Lindqvist said on Monday that the mill would close.
+
+            “The workers will be paid until spring,” the businessman said.
+            """
+        // Off by default: the description stands for someone unnamed.
+        let doc = try run(text)
+        let q = try #require(doc.quotes.first { $0.text.contains("paid until spring") })
+        #expect(q.attribution?.rule == "speaker.description")
+        let on = try run(text, extra: "\"attribute\": {\"coreference\": \"\(try sieveFile(adding: "speaker.definite-salient"))\"}")
+        let q2 = try #require(on.quotes.first { $0.text.contains("paid until spring") })
+        #expect(on.speakerName(of: q2) == "Peter Lindqvist")
+        #expect(q2.attribution?.rule == "speaker.definite-salient")
+    }
+
+    @Test func aCreditLineOrALoneAdjectiveIsNoSpeaker() throws {
+        let doc = try run("""
+            Dana Whitlock said the plant would stay open through the winter.
+
+            The hearing renewed Republican calls for an inquiry into the contracts.
+
+            (Additional reporting by Ana Ruiz; Editing by Tom Hale)
+            """)
+        let names = Set(doc.speakers.map(\.name))
+        #expect(names.contains("Dana Whitlock"))
+        #expect(!names.contains("Additional"))
+        #expect(!names.contains("Editing"))
+        #expect(!names.contains { $0.hasSuffix("Republican") })
+    }
+
+    @Test func anUnknownPassOrABadConfidenceIsRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sieve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let bad = dir.appendingPathComponent("bad.json")
+        try Data(#"{"passes": ["speaker.name", "speaker.telepathy"]}"#.utf8).write(to: bad)
+        #expect(throws: (any Error).self) {
+            _ = try makePipeline(["normalize", "segment", "attribute"], extra: "\"attribute\": {\"coreference\": \"\(bad.path)\"}")
+        }
+        try Data(#"{"confidence": {"speaker.pronoun": 1.5}}"#.utf8).write(to: bad)
+        #expect(throws: (any Error).self) {
+            _ = try makePipeline(["normalize", "segment", "attribute"], extra: "\"attribute\": {\"coreference\": \"\(bad.path)\"}")
+        }
+    }
+
+    /// A copy of the shipped coreference file without one pass, or with one more, written to a temporary file;
+    /// returns its path.
+    func sieveFile(dropping pass: String? = nil, adding extra: String? = nil) throws -> String {
+        let src = repositoryRoot.appendingPathComponent("Sources/Hearsay/Resources/attribute-coreference.json")
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: src)) as? [String: Any])
+        json["passes"] = (json["passes"] as? [String] ?? []).filter { $0 != pass } + (extra.map { [$0] } ?? [])
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("sieve-\(UUID().uuidString).json")
+        try JSONSerialization.data(withJSONObject: json).write(to: url)
+        return url.path
+    }
+}
