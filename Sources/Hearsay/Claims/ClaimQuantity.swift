@@ -12,20 +12,24 @@
 /// 3. `claims.few-duration` (``fewDuration``): "a few weeks", "several hours".
 /// 4. `claims.one-unit` (``oneUnit``): "an hour", "a week" after a preposition.
 /// 5. `claims.one-of-the` (``oneOfThe``): "one of the best wireless speakers".
-/// 6. `claims.fraction-share` (``halfShare``): "almost half of voters" as 50%.
-/// 7. the number (``ClaimScanner/parseNumber(_:money:)``); a label glued to letters is no claim (``labelBefore``,
-///    ``idChain``: "G20", "COVID-19", "123-12-1234").
-/// 8. `claims.ratio` (``ratio``): "one in four" as 0.25.
-/// 9. `claims.date-century`, `claims.ordinal` (``ordinal``): "the 19th century", "the fourth time".
-/// 10. unit attachment (``attachUnit``): `claims.money-prefix` (a currency before the number), `claims.unit` (a unit
-///     after it); then minor units, compound durations, feet and inches and "per" suffixes (``unitTail``).
-/// 11. with no unit (``bareNumber``): years (`claims.decade`, `claims.year-spelled`, `claims.year-range`,
+/// 6. `claims.fraction-unit` (``fractionUnit``): "half a mile", "a tenth of a gallon".
+/// 7. `claims.fraction-share` (``halfShare``): "almost half of voters" as 50%.
+/// 8. the number (``ClaimScanner/parseNumber(_:money:)``); no claim for an identifier (``identifier``: a long plain
+///    digit run), an adjective in "zero" (``zeroCompound``: "zero-hours"), or a label glued to letters
+///    (``labelBefore``, ``idChain``: "G20", "COVID-19", "123-12-1234").
+/// 9. `claims.ratio` (``ratio``): "one in four" as 0.25, "eight in 10" as 80%.
+/// 10. `claims.date-century`, `claims.ordinal` (``ordinal``): "the 19th century", "the fourth time".
+/// 11. unit attachment (``attachUnit``): `claims.money-prefix` (a currency before the number), `claims.unit` (a unit
+///     after it); then minor units, measures in parts (``compositeMeasure``), feet and inches, "per" and "an hour"
+///     suffixes (``unitTail``), points in a margin as percentage points (``pointMargin``).
+/// 12. with no unit (``bareNumber``): years (`claims.decade`, `claims.year-spelled`, `claims.year-range`,
 ///     `claims.date-quarter`, `claims.year`; ``yearRules``), labels and addresses that are no claim
 ///     (``labelRules``), ages (`claims.age`; ``ageRules``), then what the number counts (``countRules``):
 ///     `claims.rate`, `claims.fraction-share`, `claims.unit-after-adjective`, `claims.count-compound`,
-///     `claims.count`, `claims.count-partitive`, `claims.unit-of-whole`; otherwise `claims.number`.
-/// 12. `claims.range` (``rangeAfter``): "$3 billion to $5 billion", "between 5 and 10", "20-35%".
-/// 13. equivalents (``equivalentAfter``): "$75 billion (£58 billion)".
+///     `claims.count`, `claims.count-partitive`, `claims.unit-of-whole`; otherwise `claims.number` (a lone "one"
+///     is none).
+/// 13. `claims.range` (``rangeAfter``): "$3 billion to $5 billion", "between 5 and 10", "20-35%".
+/// 14. equivalents (``equivalentAfter``): "$75 billion (£58 billion)".
 extension ClaimScanner {
     /// What a rule decided: pass to the next rule, or settle the reading (with a claim, with none, or with no
     /// quantity at all).
