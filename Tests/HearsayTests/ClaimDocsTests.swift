@@ -45,4 +45,27 @@ import Testing
         #expect(missing.isEmpty, "rule ids missing from docs/claims.md: \(missing)")
         #expect(rules.count > 30)
     }
+    /// Every confidence a rule asks for (`conf("claims.…")`) is in `rule_confidences`, and every key there is asked for.
+    @Test func everyConfidenceIsData() throws {
+        let lexicon = try ResourceLoader().json(ClaimLexicon.LexiconFile.self, "builtin:claims-lexicon.json")
+        let table = try #require(lexicon.ruleConfidences)
+        let dir = repositoryRoot.appendingPathComponent("Sources/Hearsay/Claims")
+        var asked = Set<String>()
+        for file in try FileManager.default.contentsOfDirectory(atPath: dir.path) where file.hasSuffix(".swift") {
+            let source = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+            var rest = source[...]
+            while let r = rest.range(of: "conf(\"") {
+                let tail = rest[r.upperBound...]
+                let name = tail.prefix { $0 != "\"" }
+                asked.insert(String(name))
+                rest = tail
+            }
+        }
+        #expect(asked.count > 20)
+        let missing = asked.subtracting(table.keys).sorted()
+        #expect(missing.isEmpty, "confidences missing from rule_confidences: \(missing)")
+        let unused = Set(table.keys).subtracting(asked).sorted()
+        #expect(unused.isEmpty, "rule_confidences never asked for: \(unused)")
+        #expect(table.values.allSatisfy { $0 > 0 && $0 <= 1 })
+    }
 }

@@ -85,13 +85,13 @@ extension ClaimScanner {
             var rule = d.rule
             var kind: Claim.Kind = d.hasTime ? .time : .date
             if !d.hasTime {
-                if let w = word(end), let part = lx.dayParts[w], v.count == 10 {
+                if v.count == 10, let (part, e) = dayPart(end) {
                     v += "T" + part
-                    end += 1
+                    end = e
                     kind = .time
-                } else if word(end) == "in", word(end + 1) == "the", let w = word(end + 2), let part = lx.dayParts[w] {
+                } else if word(end) == "in", word(end + 1) == "the", let (part, e) = dayPart(end + 2) {
                     v += "T" + part
-                    end += 3
+                    end = e
                     kind = .time
                 } else {
                     var m = end
@@ -178,6 +178,18 @@ extension ClaimScanner {
             return c
         }
         return nil
+    }
+
+    /// A part of the day at `k`, "morning", "early-morning", "late night" (`day_part_modifiers` before a
+    /// `day_parts` word): its TIMEX code and the index after it.
+    func dayPart(_ k: Int) -> (String, Int)? {
+        var m = k
+        if let w = word(m), lx.dayPartModifiers.contains(w) {
+            m += 1
+            if isSym(m, "-"), tight(m), tight(m + 1) { m += 1 }
+        }
+        guard let w = word(m), let part = lx.dayParts[w] else { return nil }
+        return (part, m + 1)
     }
 
     /// A recurrence: "daily" (`P1D`), "quarterly" (`P3M`), "every weekend" (`P1WE`), "every two weeks" (`P2W`),
@@ -664,6 +676,11 @@ extension ClaimScanner {
                 guard ClaimCalendar.valid(a, m, d) else { return nil }
                 return DT(end: i + 5, value: ClaimCalendar.string(ClaimCalendar.days(a, m, d)), rule: "claims.date-iso")
             }
+            // "2017-18", "2011-12": an academic or fiscal year, one period written like "2017-2018"
+            if t[i + 2].lower.count == 2, m == (a + 1) % 100, a >= 1900, a < 2100, !isSym(i + 3, "-") {
+                return DT(
+                    end: i + 3, value: "(\(a)-01-01,\(a + 1)-01-01,P1Y)", rule: "claims.year-range-short")
+            }
             if m >= 1 && m <= 12 && t[i + 2].lower.count <= 2 && !(isSym(i + 3, "-")) {
                 return DT(
                     end: i + 3, value: ClaimCalendar.pad(a, 4) + "-" + ClaimCalendar.pad(m, 2),
@@ -671,7 +688,31 @@ extension ClaimScanner {
             }
             return nil
         }
+        // "2016/11", "2016/17": a month or a fiscal year written with a slash
+        if tk.intDigits == 4, a >= 1900, a < 2100, isSym(i + 1, "/"), tight(i + 1), isInt(i + 2), tight(i + 2),
+            t[i + 2].intDigits <= 2, !isSym(i + 3, "/")
+        {
+            let m = Int(t[i + 2].value)
+            if t[i + 2].lower.count == 2, m == (a + 1) % 100 {
+                return DT(end: i + 3, value: "(\(a)-01-01,\(a + 1)-01-01,P1Y)", rule: "claims.year-range-short")
+            }
+            if m >= 1 && m <= 12 {
+                return DT(
+                    end: i + 3, value: ClaimCalendar.pad(a, 4) + "-" + ClaimCalendar.pad(m, 2),
+                    rule: "claims.date-iso-month")
+            }
+            return nil
+        }
         guard tk.intDigits <= 2 else { return nil }
+        // "11/2016", "3-2015": a month and a year
+        if a >= 1, a <= 12, isSym(i + 1, "/") || isSym(i + 1, "-"), tight(i + 1), isInt(i + 2), tight(i + 2),
+            t[i + 2].intDigits == 4, t[i + 2].value >= 1900, t[i + 2].value < 2100, !isSym(i + 3, t[i + 1].lower),
+            !isNum(i - 1), !(isSym(i - 1, "/") || isSym(i - 1, "-"))
+        {
+            return DT(
+                end: i + 3, value: ClaimCalendar.pad(Int(t[i + 2].value), 4) + "-" + ClaimCalendar.pad(a, 2),
+                rule: "claims.date-month-year")
+        }
         for sep in ["/", "-"] {
             guard isSym(i + 1, sep), tight(i + 1), isInt(i + 2), tight(i + 2), t[i + 2].intDigits <= 2 else { continue }
             let b = Int(t[i + 2].value)

@@ -64,6 +64,42 @@ final class ClaimLexicon: Sendable {
         var futureMarkers: [String]?
         var quarterWords: [String]?
         var quarterLetters: [String]?
+        var dimensionWords: [String]?
+        var possessiveLetters: [String]?
+        var spacedCurrencyCodes: [String]?
+        var oneUnitWords: [String]?
+        var oneUnitExcludedWords: [String]?
+        var oneUnitExcludedUnits: [String]?
+        var oneUnitBefore: [String]?
+        var oneOfPhrases: [String]?
+        var ratioWords: [String]?
+        var ratioWordsBeforeNoun: [String]?
+        var ratioWordsSameForm: [String]?
+        var centuryWords: [String]?
+        var currencyCountrySuffixes: [String]?
+        var perWords: [String]?
+        var decadeSuffixes: [String]?
+        var halfYearLetters: [String]?
+        var numberSignWords: [String]?
+        var ageWordsInSpan: [String]?
+        var rangeStartsAnd: [String]?
+        var rangeOrJoiners: [String]?
+        var rangeWordJoiners: [String]?
+        var rangeBlockers: [String]?
+        var equivalentOpeners: [String]?
+        var ruleConfidences: [String: Double]?
+        var marginNouns: [String]?
+        var oneRangeJoiners: [String]?
+        var oneCountKeepers: [String]?
+        var ratioBases: [Double]?
+        var dozenScales: [Double]?
+        var maxPlainDigits: Int?
+        var dayPartModifiers: [String]?
+        var nameLikeCurrencies: [String]?
+        var countLeadWords: [String]?
+        var shareDecimals: Int?
+        var pointUnit: String?
+        var marginUnit: String?
 
         enum CodingKeys: String, CodingKey {
             case cardinals, ordinals
@@ -123,6 +159,42 @@ final class ClaimLexicon: Sendable {
             case futureMarkers = "future_markers"
             case quarterWords = "quarter_words"
             case quarterLetters = "quarter_letters"
+            case dimensionWords = "dimension_words"
+            case possessiveLetters = "possessive_letters"
+            case spacedCurrencyCodes = "spaced_currency_codes"
+            case oneUnitWords = "one_unit_words"
+            case oneUnitExcludedWords = "one_unit_excluded_words"
+            case oneUnitExcludedUnits = "one_unit_excluded_units"
+            case oneUnitBefore = "one_unit_before"
+            case oneOfPhrases = "one_of_phrases"
+            case ratioWords = "ratio_words"
+            case ratioWordsBeforeNoun = "ratio_words_before_noun"
+            case ratioWordsSameForm = "ratio_words_same_form"
+            case centuryWords = "century_words"
+            case currencyCountrySuffixes = "currency_country_suffixes"
+            case perWords = "per_words"
+            case decadeSuffixes = "decade_suffixes"
+            case halfYearLetters = "half_year_letters"
+            case numberSignWords = "number_sign_words"
+            case ageWordsInSpan = "age_words_in_span"
+            case rangeStartsAnd = "range_starts_and"
+            case rangeOrJoiners = "range_or_joiners"
+            case rangeWordJoiners = "range_word_joiners"
+            case rangeBlockers = "range_blockers"
+            case equivalentOpeners = "equivalent_openers"
+            case ruleConfidences = "rule_confidences"
+            case marginNouns = "margin_nouns"
+            case oneRangeJoiners = "one_range_joiners"
+            case oneCountKeepers = "one_count_keepers"
+            case ratioBases = "ratio_bases"
+            case dozenScales = "dozen_scales"
+            case maxPlainDigits = "max_plain_digits"
+            case dayPartModifiers = "day_part_modifiers"
+            case nameLikeCurrencies = "name_like_currencies"
+            case countLeadWords = "count_lead_words"
+            case shareDecimals = "share_decimals"
+            case pointUnit = "point_unit"
+            case marginUnit = "margin_unit"
         }
     }
 
@@ -140,7 +212,33 @@ final class ClaimLexicon: Sendable {
             /// ordinary words.
             var caps: Bool?
         }
+        /// A unit read as another once the number carries a scale: "5 million pounds" is money, not weight.
+        struct ScaledUnit: Decodable {
+            var unit: String
+            var minScale: Double
+            var `as`: String
+            var kind: String
+            enum CodingKeys: String, CodingKey {
+                case unit, `as`, kind
+                case minScale = "min_scale"
+            }
+        }
         var units: [Entry]
+        var minorUnits: [String]?
+        var unitFamilies: [String: [String: Double]]?
+        var maxMeasureParts: Int?
+        var impliedNextUnits: [String: String]?
+        var scaledUnits: [ScaledUnit]?
+        var ageUnit: String?
+        enum CodingKeys: String, CodingKey {
+            case units
+            case minorUnits = "minor_units"
+            case unitFamilies = "unit_families"
+            case maxMeasureParts = "max_measure_parts"
+            case impliedNextUnits = "implied_next_units"
+            case scaledUnits = "scaled_units"
+            case ageUnit = "age_unit"
+        }
     }
 
     enum UnitKind: String, Sendable { case money, percent, measure, duration, count }
@@ -235,6 +333,89 @@ final class ClaimLexicon: Sendable {
     let quarterWords: Set<String>
     /// The letter of a quarter written "Q3 2018".
     let quarterLetters: Set<String>
+    /// `dimension_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let dimensionWords: Set<String>
+    /// `possessive_letters` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let possessiveLetters: Set<String>
+    /// `spaced_currency_codes` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let spacedCurrencyCodes: Set<String>
+    /// `one_unit_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let oneUnitWords: Set<String>
+    /// `one_unit_excluded_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let oneUnitExcludedWords: Set<String>
+    /// `one_unit_excluded_units` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let oneUnitExcludedUnits: Set<String>
+    /// `one_unit_before` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let oneUnitBefore: Set<String>
+    /// `one_of_phrases` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let oneOfPhrases: PhraseTable<Bool>
+    /// `ratio_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let ratioWords: Set<String>
+    /// `ratio_words_before_noun` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let ratioWordsBeforeNoun: Set<String>
+    /// `ratio_words_same_form` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let ratioWordsSameForm: Set<String>
+    /// `century_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let centuryWords: Set<String>
+    /// `currency_country_suffixes` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let currencyCountrySuffixes: Set<String>
+    /// `per_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let perWords: Set<String>
+    /// `decade_suffixes` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let decadeSuffixes: Set<String>
+    /// `half_year_letters` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let halfYearLetters: Set<String>
+    /// `number_sign_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let numberSignWords: Set<String>
+    /// `age_words_in_span` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let ageWordsInSpan: Set<String>
+    /// `range_starts_and` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let rangeStartsAnd: Set<String>
+    /// `range_or_joiners` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let rangeOrJoiners: Set<String>
+    /// `range_word_joiners` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let rangeWordJoiners: Set<String>
+    /// `range_blockers` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let rangeBlockers: Set<String>
+    /// `equivalent_openers` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
+    let equivalentOpeners: Set<String>
+    /// Nouns after "N point" that make the points a margin in percentage points ("an 8-point lead"): `margin_nouns`.
+    let marginNouns: Set<String>
+    /// Words after a lone "one" that start a range ("one or two days"): `one_range_joiners`.
+    let oneRangeJoiners: Set<String>
+    /// Words before "one" + a singular noun that make it an amount ("just one area"): `one_count_keepers`.
+    let oneCountKeepers: Set<String>
+    /// Denominators of a ratio that may be written in another form than its numerator ("eight in 10"): `ratio_bases`.
+    let ratioBases: Set<Double>
+    /// Scales below a thousand that "a half" may take ("a half-dozen"): `dozen_scales`.
+    let dozenScales: Set<Double>
+    /// A plain digit run longer than this is an identifier, not an amount: `max_plain_digits`.
+    let maxPlainDigits: Int
+    /// "early", "late" before a part of the day ("Tuesday early-morning"): `day_part_modifiers`.
+    let dayPartModifiers: Set<String>
+    /// Currency names that are also names ("Rand", "Won"): written with a capital they are no unit.
+    let nameLikeCurrencies: Set<String>
+    /// Comparatives stepped over before a counted noun ("five more soldiers"): `count_lead_words`.
+    let countLeadWords: Set<String>
+    /// Decimal places of a share read from a fraction ("two-thirds" = 66.7%): `share_decimals`.
+    let shareDecimals: Int
+    /// The unit of points ("32 points") and the unit a margin in points is read as (`point_unit`, `margin_unit`).
+    let pointUnit: String?
+    let marginUnit: UnitInfo?
+    /// The confidence of each rule id (a variant adds a suffix: `claims.ordinal.spelled`): `rule_confidences`.
+    let ruleConfidences: [String: Double]
+    /// Minor currency units kept unconverted ("cent", "penny"): `minor_units` in `claims-units.json`.
+    let minorUnits: Set<String>
+    /// The family of each unit and its size in the family's base unit, for measures in parts: `unit_families`.
+    let unitFactors: [String: (family: String, factor: Double)]
+    /// The most parts of one measure ("2 yards 7 ft 10 inches" has three): `max_measure_parts`.
+    let maxMeasureParts: Int
+    /// The unit of a last part written without one ("1 hour and fifteen"): `implied_next_units`.
+    let impliedNextUnits: [String: String]
+    /// A unit read as another from a scale on ("5 million pounds" is money): `scaled_units`.
+    let scaledUnits: [String: (minScale: Double, info: UnitInfo)]
+    /// The unit of an age ("aged 25"): `age_unit`.
+    let ageUnit: UnitInfo
     let stopwords: Set<String>
 
     /// Unit names after a number, money and measure alike.
@@ -315,6 +496,54 @@ final class ClaimLexicon: Sendable {
         quarterWords = Set(lexicon.quarterWords ?? [])
         quarterLetters = Set(lexicon.quarterLetters ?? [])
         self.stopwords = Set(stopwords.map { $0.lowercased() })
+        dimensionWords = Set(lexicon.dimensionWords ?? [])
+        possessiveLetters = Set(lexicon.possessiveLetters ?? [])
+        spacedCurrencyCodes = Set(lexicon.spacedCurrencyCodes ?? [])
+        oneUnitWords = Set(lexicon.oneUnitWords ?? [])
+        oneUnitExcludedWords = Set(lexicon.oneUnitExcludedWords ?? [])
+        oneUnitExcludedUnits = Set(lexicon.oneUnitExcludedUnits ?? [])
+        oneUnitBefore = Set(lexicon.oneUnitBefore ?? [])
+        oneOfPhrases = PhraseTable((lexicon.oneOfPhrases ?? []).map { ($0, true) })
+        ratioWords = Set(lexicon.ratioWords ?? [])
+        ratioWordsBeforeNoun = Set(lexicon.ratioWordsBeforeNoun ?? [])
+        ratioWordsSameForm = Set(lexicon.ratioWordsSameForm ?? [])
+        centuryWords = Set(lexicon.centuryWords ?? [])
+        currencyCountrySuffixes = Set(lexicon.currencyCountrySuffixes ?? [])
+        perWords = Set(lexicon.perWords ?? [])
+        decadeSuffixes = Set(lexicon.decadeSuffixes ?? [])
+        halfYearLetters = Set(lexicon.halfYearLetters ?? [])
+        numberSignWords = Set(lexicon.numberSignWords ?? [])
+        ageWordsInSpan = Set(lexicon.ageWordsInSpan ?? [])
+        rangeStartsAnd = Set(lexicon.rangeStartsAnd ?? [])
+        rangeOrJoiners = Set(lexicon.rangeOrJoiners ?? [])
+        rangeWordJoiners = Set(lexicon.rangeWordJoiners ?? [])
+        rangeBlockers = Set(lexicon.rangeBlockers ?? [])
+        equivalentOpeners = Set(lexicon.equivalentOpeners ?? [])
+        ruleConfidences = lexicon.ruleConfidences ?? [:]
+        marginNouns = Set(lexicon.marginNouns ?? [])
+        oneRangeJoiners = Set(lexicon.oneRangeJoiners ?? [])
+        oneCountKeepers = Set(lexicon.oneCountKeepers ?? [])
+        ratioBases = Set(lexicon.ratioBases ?? [])
+        dozenScales = Set(lexicon.dozenScales ?? [])
+        maxPlainDigits = lexicon.maxPlainDigits ?? Int.max
+        dayPartModifiers = Set(lexicon.dayPartModifiers ?? [])
+        nameLikeCurrencies = Set(lexicon.nameLikeCurrencies ?? [])
+        countLeadWords = Set(lexicon.countLeadWords ?? [])
+        shareDecimals = lexicon.shareDecimals ?? 1
+        pointUnit = lexicon.pointUnit
+        marginUnit = lexicon.marginUnit.map { UnitInfo(unit: $0, kind: .percent) }
+        minorUnits = Set(units.minorUnits ?? [])
+        var factors: [String: (family: String, factor: Double)] = [:]
+        for (family, table) in units.unitFamilies ?? [:] { for (u, f) in table { factors[u] = (family, f) } }
+        unitFactors = factors
+        maxMeasureParts = units.maxMeasureParts ?? 3
+        impliedNextUnits = units.impliedNextUnits ?? [:]
+        var scaled: [String: (minScale: Double, info: UnitInfo)] = [:]
+        for e in units.scaledUnits ?? [] {
+            scaled[e.unit] = (e.minScale, UnitInfo(unit: e.as, kind: UnitKind(rawValue: e.kind) ?? .measure))
+        }
+        scaledUnits = scaled
+        ageUnit = UnitInfo(unit: units.ageUnit ?? "year", kind: .measure)
 
         var names: [(String, UnitInfo)] = []
         var attached: [String: UnitInfo] = [:]

@@ -125,7 +125,7 @@ struct ClaimScanner {
                         q2.kind = .count
                         q2.unit = prev.unit
                         q2.rule = "claims.count-inherited"
-                        q2.confidence = 0.5
+                        q2.confidence = conf("claims.count-inherited")
                     }
                     out.append(q2)
                 }
@@ -203,8 +203,10 @@ struct ClaimScanner {
             {
                 if n == "half" || n == "quarter" || n == "third" {
                     let den = lx.fractions[n] ?? 2
-                    if let s = word(j + 2), let sv = lx.scales[s], sv >= 1000 {
-                        return ParsedNumber(value: sv / den, end: j + 3, spelled: true, scale: sv, fraction: true)
+                    // "a half-dozen", "a half dozen"
+                    let h = isSym(j + 2, "-") && tight(j + 2) && tight(j + 3) ? j + 3 : j + 2
+                    if let s = word(h), let sv = lx.scales[s], sv >= 1000 || lx.dozenScales.contains(sv) {
+                        return ParsedNumber(value: sv / den, end: h + 1, spelled: true, scale: sv, fraction: true)
                     }
                     return ParsedNumber(value: 1 / den, end: j + 2, spelled: true, fraction: true)
                 }
@@ -216,6 +218,7 @@ struct ClaimScanner {
                 let f = w == "half" ? 0.5 : 0.25
                 var k = j + 1
                 if let a = word(k), lx.oneWords.contains(a) { k += 1 }
+                if isSym(k, "-"), tight(k), tight(k + 1) { k += 1 }
                 if let s = word(k), let sv = lx.scales[s] {
                     return ParsedNumber(value: f * sv, end: k + 1, spelled: true, scale: sv, fraction: true)
                 }
@@ -332,6 +335,7 @@ struct ClaimScanner {
                     j += 1
                     if isSym(j, "-"), tight(j), j + 1 < limit, tight(j + 1), let n = word(j + 1),
                         lx.cardinals[n] != nil || lx.ordinals[n] != nil || lx.fractions[n] != nil
+                            || (lx.scales[n].map { !lx.dozenScales.contains($0) } ?? false)
                     {
                         j += 1
                     }
@@ -339,7 +343,9 @@ struct ClaimScanner {
                 }
                 if let s = lx.scales[w] {
                     if !have {
-                        guard (w == "hundred" || w == "thousand") && j == i else { break loop }
+                        // "a billion-dollar deal": a scale word joined to a unit stands for one of that scale
+                        let compound = s >= 1000 && isSym(j + 1, "-") && tight(j + 1) && tight(j + 2) && isUnitName(j + 2)
+                        guard (w == "hundred" || w == "thousand" || compound) && j == i else { break loop }
                         current = 1
                         have = true
                     }
@@ -377,6 +383,10 @@ struct ClaimScanner {
                         fractionSeen = true
                         break loop
                     }
+                    // "114 million and 112 million": a second amount with its own scale is not added to the first
+                    if lastWasScale, let s2 = word(j + 2).flatMap({ lx.scales[$0] }), s2 >= lastBigScale, s2 >= 1000 {
+                        break loop
+                    }
                     if lastWasScale, j + 1 < limit,
                         (t[j + 1].kind == .number && !t[j + 1].decimal) || lx.cardinals[t[j + 1].lower] != nil
                     {
@@ -384,7 +394,7 @@ struct ClaimScanner {
                         j += 1
                         continue
                     }
-                    if spelled, let nx = word(j + 1), lx.cardinals[nx] != nil, !lastWasScale {
+                    if spelled, lastTens, let nx = word(j + 1), let nv = lx.cardinals[nx], nv < 10, !lastWasScale {
                         // "twenty and three and three fifths"
                         j += 1
                         lastWasScale = true
@@ -459,6 +469,12 @@ struct ClaimScanner {
                 }
                 break loop
             case .symbol:
+                if tk.lower == "-", have, lastDigit, !lastWasScale, tight(j), j + 1 < limit, tight(j + 1),
+                    let n = word(j + 1), let s = lx.scales[n], s >= 1000
+                {
+                    j += 1
+                    continue
+                }
                 if let s = tk.lower.unicodeScalars.first, let f = lx.unicodeFractions[s] {
                     if have && lastWasScale { break loop }
                     if have && !tight(j) && !lastDigit { break loop }
@@ -490,12 +506,8 @@ struct ClaimScanner {
         return (n / den, i + 2)
     }
 
-    func isDimWord(_ w: String) -> Bool {
-        switch w {
-        case "tall", "long", "high", "wide", "deep", "away", "thick", "across", "apart", "distance": return true
-        default: return false
-        }
-    }
+    /// A word after "1.8m" that makes the "m" metres ("1.8m tall"): `dimension_words`.
+    func isDimWord(_ w: String) -> Bool { lx.dimensionWords.contains(w) }
 
     // MARK: quantities
 
@@ -512,7 +524,8 @@ struct ClaimScanner {
                 if m.payload.caps, !capsWritten(k) { return nil }
                 // "2016 Stone": a capitalised word is a name, not a unit (symbols and codes aside)
                 if t[k].kind == .word, t[k].capitalized, !t[k].allCaps, t[k].lower.count > 3, m.end == k + 1,
-                    !m.payload.caps, m.payload.unit != "degC" && m.payload.unit != "degF"
+                    !m.payload.caps, m.payload.unit != "degC" && m.payload.unit != "degF",
+                    m.payload.kind != .money || lx.nameLikeCurrencies.contains(t[k].lower)
                 {
                     return nil
                 }
@@ -563,560 +576,16 @@ struct ClaimScanner {
         return (nil, s)
     }
 
-    /// Reads a quantity starting at token `i`.
-    func parseQuantity(_ i: Int) -> QuantityResult? {
-        guard let q = quantityCore(i, allowRange: true) else { return nil }
-        return q
-    }
-
-    func quantityCore(_ i: Int, allowRange: Bool) -> QuantityResult? {
-        var j = i
-        var negative = false
-        var prefix: ClaimLexicon.UnitInfo?
-        if let p = lx.currencyPrefixes.match(t, j, limit), p.end < limit,
-            t[p.end].kind == .number || (isSym(p.end, "-") && isNum(p.end + 1))
-        {
-            let letters = t[j].kind == .word && p.end == j + 1
-            if !letters || !t[p.end].spaceBefore || t[j].allCaps || t[j].capitalized {
-                // a letter code before a number must not be a word of the sentence ("in 2019")
-                let first = t[j]
-                let articleLike =
-                    first.kind == .word && first.lower.count == 1 && p.end > j + 1
-                    && !tight(j + 1) && (lx.stopwords.contains(first.lower) || first.lower == "s")
-                if !(letters && t[j].lower.count <= 2 && t[p.end].spaceBefore && !t[j].allCaps
-                    && t[j].lower != "rs") && !articleLike
-                {
-                    prefix = p.payload
-                    j = p.end
-                }
-            }
-        }
-        if isSym(j, "-") || isSym(j, "\u{2212}"), isNum(j + 1), tight(j + 1),
-            j == base || t[j].spaceBefore || isSym(j - 1, "(") || prefix != nil
-        {
-            negative = true
-            j += 1
-        } else if let w = word(j), lx.negativeWords.contains(w), j + 1 < limit,
-            isNum(j + 1) || lx.cardinals[t[j + 1].lower] != nil
-        {
-            negative = true
-            j += 1
-        } else if let w = word(j), lx.negativeWords.contains(w), isSym(j + 1, "-"), tight(j + 1), isNum(j + 2),
-            tight(j + 2)
-        {
-            negative = true
-            j += 2
-        }
-        if prefix == nil, let p = lx.currencyPrefixes.match(t, j, limit), p.end < limit, t[p.end].kind == .number,
-            t[j].kind == .symbol
-        {
-            prefix = p.payload
-            j = p.end
-        }
-        // Vague amounts: "tens of thousands of people", "millions of dollars".
-        if prefix == nil, !negative, let w = word(j), let (lo0, hi0) = lx.vague[w] {
-            var lo = lo0
-            var hi = hi0
-            var k = j + 1
-            while word(k) == "of", let w2 = word(k + 1), let (lo2, _) = lx.vague[w2] {
-                lo *= lo2
-                hi *= lo2
-                k += 2
-            }
-            // "hundreds of thousands marched": a compound vague amount is a claim without a noun too
-            let compound = k > j + 1
-            let bare = make(i, k, .number(lo), .number(hi), nil, "claims.vague-amount", 0.6, nil)
-            guard word(k) == "of" else { return QuantityResult(claim: compound ? bare : nil, endTok: k) }
-            if let (u, e) = unitAfter(k + 1, attachedOK: false) {
-                return QuantityResult(
-                    claim: make(i, e, .number(lo), .number(hi), u, "claims.vague-unit", 0.75, nil), endTok: e)
-            }
-            if let (e, noun) = countedNoun(k + 1, value: 2) {
-                var c = make(i, e, .number(lo), .number(hi), nil, "claims.vague-count", 0.7, nil)
-                c.unit = noun
-                c.kind = .count
-                return QuantityResult(claim: c, endTok: e)
-            }
-            return QuantityResult(claim: compound ? bare : nil, endTok: k)
-        }
-        // "a few minutes", "several weeks"
-        if prefix == nil, let f = lx.few.match(t, j, limit), let (u, e) = unitAfter(f.end, attachedOK: false),
-            u.kind == .duration
-        {
-            return QuantityResult(
-                claim: make(i, e, .number(f.payload), nil, u, "claims.few-duration", 0.6, nil), endTok: e)
-        }
-        // "an hour", "a day", "a week": one of a time unit
-        if prefix == nil, let w = word(j), lx.oneWords.contains(w) || w == "another", j + 1 < limit, !t[j + 1].hasUpper,
-            let (u, e) = unitAfter(j + 1, attachedOK: false),
-            u.kind == .duration, u.unit != "s" || word(j + 1) != "second", u.unit != "decade", u.unit != "century"
-        {
-            if word(e) == "and", let (f, fe) = fractionPhrase(e + 1) {
-                return QuantityResult(
-                    claim: make(i, fe, .number(1 + f), nil, u, "claims.one-unit", 0.6, nil), endTok: fe)
-            }
-            if i > base, let p = word(i - 1), lx.stopwords.contains(p) || p == "for" || p == "in" {
-                return QuantityResult(claim: make(i, e, .number(1), nil, u, "claims.one-unit", 0.55, nil), endTok: e)
-            }
-            return nil
-        }
-        // "one of the best wireless speakers": counts "good wireless speaker"
-        if prefix == nil, word(j) == "one", word(j + 1) == "of", word(j + 2) == "the" {
-            var k = j + 3
-            while k < limit, k < j + 10, let w = word(k) {
-                if lx.looksPlural(w), k > j + 3 {
-                    var c = make(j, k + 1, .number(1), nil, nil, "claims.one-of-the", 0.6, nil)
-                    c.kind = .count
-                    c.unit = nounPhrase(j + 3, k + 1)
-                    return QuantityResult(claim: c, endTok: k + 1)
-                }
-                k += 1
-            }
-            return QuantityResult(claim: nil, endTok: j + 1)
-        }
-        // "almost half of which": a share (not "the first half of", "the upper half of": `part_modifiers`)
-        if prefix == nil, !negative, let w = word(j), let den = lx.fractions[w], den == 2, lx.ordinals[w] == nil,
-            shareOf(j + 1)
-        {
-            let p = word(j - 1)
-            if p == nil || !(lx.partModifiers.contains(p!) || lx.partitiveDeterminers.contains(p!)
-                || lx.ordinals[p!] != nil || lx.relativeModifiers.byFirst[p!] != nil || lx.oneWords.contains(p!))
-            {
-                var c = make(j, j + 1, .number(100 / den), nil, nil, "claims.fraction-share", 0.55, nil)
-                c.kind = .percent
-                c.unit = "%"
-                return QuantityResult(claim: c, endTok: j + 1)
-            }
-        }
-        guard var num = parseNumber(j, money: prefix != nil) else { return nil }
-        if num.label { return QuantityResult(claim: nil, endTok: num.end) }
-        if negative { num.value = -num.value }
-        let numStart = j
-        var k = num.end
-        var start = negative || prefix != nil ? i : numStart
-
-        // Labels: "Radio 4", "G20", "COVID-19", "Game 2", "No. 5"
-        if prefix == nil, !num.spelled, numStart > base {
-            let p = numStart - 1 - (negative ? 1 : 0)
-            if p >= base {
-                if t[p].kind == .word && !t[p + 1].spaceBefore && !lx.numberPrefixes.contains(t[p].lower) {
-                    return QuantityResult(claim: nil, endTok: k)
-                }
-                if negative, t[p].kind == .word, tight(p + 1), !lx.numberPrefixes.contains(t[p].lower) {
-                    return QuantityResult(claim: nil, endTok: k)
-                }
-                if isSym(p, "-"), tight(p), p - 1 >= base, t[p - 1].kind == .word, tight(p),
-                    !lx.numberPrefixes.contains(t[p - 1].lower), !lx.rangeJoiners.contains(t[p - 1].lower)
-                {
-                    return QuantityResult(claim: nil, endTok: k)
-                }
-            }
-        }
-        // ID-like chains: 123-12-1234
-        if isSym(k, "-"), tight(k), isNum(k + 1), tight(k + 1), isSym(k + 2, "-"), tight(k + 2) {
-            var e = k
-            while e < limit, !t[e].spaceBefore || e == k { e += 1 }
-            return QuantityResult(claim: nil, endTok: e)
-        }
-
-        var unit: ClaimLexicon.UnitInfo? = prefix
-        var unitStr: String?
-        var kind: Claim.Kind = .other
-        var rule = "claims.number"
-        var conf = 0.7
-
-        if !num.ordinal, num.scale == 1, !num.fraction, let w = word(k), w == "over" || w == "in",
-            isNum(numStart) ? isInt(numStart) : num.spelled, num.value >= 1, num.value < 100,
-            let d = parseNumber(k + 1, money: false), !d.ordinal, !d.label, d.scale == 1, d.value > num.value,
-            d.value <= 1000, unitAfter(d.end, attachedOK: false) == nil,
-            w == "in" || countedNoun(d.end, value: d.value) == nil,
-            !(isNum(k + 1) && t[k + 1].intDigits == 4), w == "over" || num.spelled == d.spelled
-        {
-            let c = make(start, d.end, .number(num.value / d.value), nil, nil, "claims.ratio", 0.6, nil)
-            return QuantityResult(claim: c, endTok: d.end)
-        }
-        if num.ordinal, word(k) == "century", num.value >= 1, num.value <= 30 {
-            let y0 = (Int(num.value) - 1) * 100
-            var c = make(
-                start, k + 1,
-                .text("(\(ClaimCalendar.pad(y0, 4))-01-01,\(ClaimCalendar.pad(y0 + 100, 4))-01-01,P100Y)"), nil, nil,
-                "claims.date-century", 0.7, nil)
-            c.kind = .date
-            return QuantityResult(claim: c, endTok: k + 1)
-        }
-        if num.ordinal {
-            var c = make(start, k, .number(num.value), nil, nil, "claims.ordinal", num.spelled ? 0.5 : 0.7, nil)
-            c.kind = .ordinal
-            return QuantityResult(claim: c, endTok: k)
-        }
-
-        if prefix != nil {
-            // "$76 US", "$ 75 million"
-            if let w = word(k), let s = lx.scales[w], s >= 1000, num.scale == 1 {
-                num.value *= s
-                num.scale = s
-                k += 1
-            }
-            if let w = word(k), w == "us" || w == "u", t[k].allCaps { k += 1 }
-            if let p = prefix, p.scale != 1 {
-                num.value *= p.scale
-                num.scale = p.scale
-            }
-            rule = "claims.money-prefix"
-            conf = 0.9
-        } else if let (u, e) = unitAfter(k, attachedOK: !num.spelled) {
-            unit = u
-            k = e
-            rule = "claims.unit"
-            conf = 0.85
-            if u.scale != 1 {
-                num.value *= u.scale
-                num.scale = u.scale
-            }
-            if u.unit == "lb" && num.scale >= 1_000_000 { unit = ClaimLexicon.UnitInfo(unit: "GBP", kind: .money) }
-            if u.kind == .money, let w = word(k), let s = lx.scales[w], s >= 1000, num.scale == 1 {
-                num.value *= s
-                num.scale = s
-                k += 1
-            }
-        } else if let u = num.unit {
-            unit = u
-        }
-        if let u = unit {
-            unitStr = u.unit
-            switch u.kind {
-            case .money: kind = .money
-            case .percent: kind = .percent
-            case .measure: kind = .measure
-            case .duration: kind = durationKind
-            case .count: kind = .count
-            }
-            // Minor units: "thirteen dollars and forty-five cents", "15 dollars 50"
-            if u.kind == .money, u.unit != "cent", u.unit != "penny" {
-                var m = k
-                if word(m) == "and" { m += 1 }
-                if m < limit, isNum(m) || lx.cardinals[t[m].lower] != nil,
-                    let c = parseNumber(m, money: true), c.value < 100, !c.label, c.scale == 1, !c.ordinal
-                {
-                    var e = c.end
-                    var ok = false
-                    if let (cu, ce) = unitAfter(e, attachedOK: false), cu.unit == "cent" || cu.unit == "penny" {
-                        e = ce
-                        ok = true
-                    } else if e >= limit || (t[e].kind == .symbol && lx.currencyPrefixes.match(t, e, limit) == nil) {
-                        // "15 dollars 50." reads as cents; "50 dollar 40 rmb" does not
-                        ok = unitAfter(e, attachedOK: true) == nil
-                    }
-                    if ok {
-                        num.value += (negative ? -1 : 1) * c.value / 100
-                        k = e
-                    }
-                }
-            }
-            // "1 hour and 30 minutes" is one duration
-            if u.kind == .duration, word(k) == "and", isNum(k + 1) || lx.cardinals[t[k + 1].lower] != nil,
-                let n2 = parseNumber(k + 1, money: false), !n2.label, !n2.ordinal,
-                let (u2, e2) = unitAfter(n2.end, attachedOK: true), u2.kind == .duration,
-                let f1 = Self.seconds[u.unit], let f2 = Self.seconds[u2.unit], f2 < f1
-            {
-                num.value = num.value * f1 / f2 + n2.value
-                unit = u2
-                unitStr = u2.unit
-                k = e2
-            }
-            // "12 ft 2 in", "5 feet 2 inches"
-            if u.unit == "ft", isInt(k), let (u2, e2) = unitAfter(k + 1, attachedOK: true), u2.unit == "in" {
-                num.value += t[k].value / 12
-                k = e2
-            } else if u.unit == "ft", isInt(k), word(k + 1) == "in", k + 2 >= limit || t[k + 2].kind != .word {
-                num.value += t[k].value / 12
-                k = k + 2
-            }
-            // "per barrel", "per share", "/ms"
-            if word(k) == "per" || (isSym(k, "/") && tight(k)), k + 1 < limit {
-                if let (per, e2) = perSuffix(k, moneyBefore: u.kind == .money) {
-                    unitStr = (unitStr ?? "") + per
-                    k = e2
-                }
-            } else if u.kind == .percent, let a = word(k), a == "a" || a == "an",
-                let (u2, e2) = unitAfter(k + 1, attachedOK: false),
-                u2.kind == .duration
-            {
-                unitStr = (unitStr ?? "") + "/" + u2.unit
-                k = e2
-            }
-        } else {
-            // no unit: years, ages, counted nouns, bare numbers
-            let isYearShape = isInt(numStart) && t[numStart].intDigits == 4 && num.end == numStart + 1 && !negative
-            if isYearShape, word(k) == "s", tight(k) {
-                let y = Int(num.value)
-                var c = make(start, k + 1, .text(String(y / 10) + "X"), nil, nil, "claims.decade", 0.8, nil)
-                c.kind = .date
-                return QuantityResult(claim: c, endTok: k + 1)
-            }
-            let prevWord = word(numStart - 1)
-            // "in two thousand and fifteen", "in nineteen ninety six"
-            if num.spelled, prevWord.map({ lx.datePrepositions.contains($0) }) ?? false {
-                var y = num.value
-                var e = k
-                if y >= 11, y <= 20, let w2 = word(k), let v2 = lx.cardinals[w2], v2 >= 10 {
-                    var tail = v2
-                    e = k + 1
-                    if v2 >= 20, let w3 = word(e), let v3 = lx.cardinals[w3], v3 < 10 {
-                        tail += v3
-                        e += 1
-                    }
-                    y = y * 100 + tail
-                }
-                if y >= 1000, y <= 2100, y == y.rounded(), countedNoun(e, value: y) == nil {
-                    var c = make(start, e, .text(String(Int(y))), nil, nil, "claims.year-spelled", 0.6, nil)
-                    c.kind = .date
-                    return QuantityResult(claim: c, endTok: e)
-                }
-            }
-            // "1000 to 2000 hires" counts, not years
-            let countRange = countRange(numStart)
-            // "an average of 1500", "a total of 1990": an amount, not a year
-            let amountBefore = prevWord == "of" && (word(numStart - 2).map { lx.amountNouns.contains($0) } ?? false)
-            if isYearShape, num.value >= 1000, num.value <= 2100, !countRange, !amountBefore {
-                let noun = countedNoun(k, value: num.value)
-                let prepBefore = prevWord.map { lx.datePrepositions.contains($0) } ?? false
-                // "from 1000 to 2000 hires": the second end of a range of counts
-                let rangeEnd = noun != nil && (prevWord == "to" || prevWord == "and")
-                if noun == nil || (prepBefore && !rangeEnd), num.value >= 1900 || prepBefore {
-                    // "2014-2018"
-                    if allowRange, isSym(k, "-") || isSym(k, "–"), isInt(k + 1), t[k + 1].intDigits == 4,
-                        t[k + 1].value > num.value, t[k + 1].value <= 2100
-                    {
-                        let y0 = Int(num.value)
-                        let y1 = Int(t[k + 1].value)
-                        var c = make(
-                            start, k + 2, .text("(\(y0)-01-01,\(y1)-01-01,P\(y1 - y0)Y)"), nil, nil,
-                            "claims.year-range", 0.8, nil)
-                        c.kind = .date
-                        return QuantityResult(claim: c, endTok: k + 2)
-                    }
-                    var qk = k
-                    if isSym(qk, "-"), tight(qk) { qk += 1 }
-                    if let qw = word(qk), qw == "q" || qw == "h", isInt(qk + 1), tight(qk + 1) {
-                        let n = Int(t[qk + 1].value)
-                        if (qw == "q" && n >= 1 && n <= 4) || (qw == "h" && n >= 1 && n <= 2) {
-                            var c = make(
-                                start, qk + 2, .text(quarterRange(Int(num.value), n, months: qw == "q" ? 3 : 6)), nil,
-                                nil,
-                                "claims.date-quarter", 0.7, nil)
-                            c.kind = .date
-                            return QuantityResult(claim: c, endTok: qk + 2)
-                        }
-                    }
-                    var c = make(start, k, .text(String(Int(num.value))), nil, nil, "claims.year", 0.8, nil)
-                    c.kind = .date
-                    return QuantityResult(claim: c, endTok: k)
-                }
-            }
-            // Labels before a bare integer: "Radio 4", "Game 2", "Model 3"
-            if !num.spelled, numStart > base, t[numStart - 1].kind == .word, t[numStart - 1].hasUpper,
-                let pw = prevWord, !lx.stopwords.contains(pw), lx.qualifiers.match(t, numStart - 1, limit) == nil,
-                lx.months[pw] == nil, !lx.datePrepositions.contains(pw), !lx.ageWords.contains(pw),
-                numStart - 1 > base, !isSym(numStart - 2, ".")
-            {
-                return QuantityResult(claim: nil, endTok: k)
-            }
-            // "49 Zorro Ranch Road", "9 E 71st St": a bare integer before a name is part of the name
-            if !num.spelled, isInt(numStart), num.scale == 1, num.value < 10000, let nw = word(k), t[k].hasUpper,
-                lx.months[nw] == nil, lx.weekdays[nw] == nil, countedNoun(k, value: num.value) == nil
-            {
-                return QuantityResult(claim: nil, endTok: k)
-            }
-            // "16-18 Industrial Avenue": a range of house numbers
-            if !num.spelled, isInt(numStart), num.value < 10000, isSym(k, "-"), tight(k), isInt(k + 1), tight(k + 1),
-                let nw = word(k + 2), t[k + 2].capitalized, t[k + 2].spaceBefore, lx.months[nw] == nil, lx.weekdays[nw] == nil,
-                countedNoun(k + 2, value: 2) == nil, unitAfter(k + 2, attachedOK: false) == nil,
-                (k + 2..<min(limit, k + 6)).contains(where: { t[$0].capitalized && lx.streetWords.contains(t[$0].lower) })
-            {
-                return QuantityResult(claim: nil, endTok: k + 2)
-            }
-            if isSym(numStart - 1, "#") || (prevWord == "no" && isSym(numStart - 1, ".")) {
-                return QuantityResult(claim: nil, endTok: k)
-            }
-            // Lower-case labels: "a category 4 hurricane", "level 3" (unless a counted noun follows: "the day 20
-            // soldiers left")
-            if !num.spelled, isInt(numStart), let pw = prevWord, lx.labelWords.contains(pw),
-                countedNoun(k, value: num.value) == nil, unitAfter(k, attachedOK: true) == nil
-            {
-                return QuantityResult(claim: nil, endTok: k)
-            }
-            // "several hundred or even 1,000": a bare scale word after a vague amount is no number of its own
-            if num.spelled, num.words == 1, lx.scales[t[numStart].lower] != nil, numStart > base,
-                lx.few.matchEnding(t, numStart, base) != nil, countedNoun(k, value: num.value) == nil
-            {
-                return QuantityResult(claim: nil, endTok: k)
-            }
-            // Ages: "age 25", "aged 18 to 34" (a range below), "over the age of 21"
-            let ageOf = prevWord == "of" && (word(numStart - 2).map { lx.ageWords.contains($0) } ?? false)
-            if let pw = prevWord, lx.ageWords.contains(pw) || ageOf, num.value < 130 {
-                if pw == "age" { start = numStart - 1 }
-                unit = ClaimLexicon.UnitInfo(unit: "year", kind: .measure)
-                unitStr = "year"
-                kind = .measure
-                rule = "claims.age"
-            }
-            // "Maddon, 66, has"
-            if !num.spelled, isInt(numStart), num.value > 0, num.value < 120, isSym(numStart - 1, ","),
-                numStart - 2 >= base, t[numStart - 2].kind == .word, t[numStart - 2].capitalized,
-                k >= limit || isSym(k, ",") || isSym(k, ")") || isSym(k, ";")
-            {
-                let c = make(
-                    start, k, .number(num.value), nil, ClaimLexicon.UnitInfo(unit: "year", kind: .measure),
-                    "claims.age", 0.6, nil)
-                return QuantityResult(claim: c, endTok: k)
-            }
-            if rule == "claims.age" {
-            } else if let (per, e) = rateAfter(k) {
-                // "78,000 times a minute"
-                unitStr = per
-                kind = .measure
-                rule = "claims.rate"
-                conf = 0.7
-                k = e
-            } else if num.fraction, num.spelled, num.value > 0, num.value < 1, shareOf(k) {
-                // "one fourth of the population", "three quarters of voters": a share
-                num.value *= 100
-                unitStr = "%"
-                kind = .percent
-                rule = "claims.fraction-share"
-                conf = 0.6
-            } else if let w = word(k), !lx.stopwords.contains(w), !t[k].hasUpper,
-                let (u, e) = unitAfter(k + 1, attachedOK: false),
-                u.kind == .measure
-            {
-                unit = u
-                unitStr = u.unit
-                kind = .measure
-                rule = "claims.unit-after-adjective"
-                conf = 0.6
-                k = e
-            } else if isSym(k, "-"), tight(k), let w = word(k + 1), tight(k + 1), !lx.stopwords.contains(w),
-                lx.cardinals[w] == nil, !(isNum(numStart) && t[numStart].decimal)
-            {
-                unitStr = lx.singular(w)
-                kind = .count
-                rule = "claims.count-compound"
-                conf = 0.6
-                k += 2
-            } else if let (e, noun) = countedNoun(k, value: num.value) {
-                unitStr = noun
-                kind = .count
-                rule = "claims.count"
-                conf = 0.7
-                k = e
-            } else if num.value != 1, let (e, noun) = partitiveNoun(k) {
-                // "two of the soldiers", "two of Johnson's deputies"
-                unitStr = noun
-                kind = .count
-                rule = "claims.count-partitive"
-                conf = 0.6
-                k = e
-            } else if num.spelled && num.value == 1 && num.words <= 1 {
-                return QuantityResult(claim: nil, endTok: k)
-            } else if num.scale >= 1000, let u = wholeUnit(k) {
-                // "280 million of the 1.5 billion shekels": the part is in the unit of the whole
-                unitStr = u.unit
-                kind = u.kind
-                rule = "claims.unit-of-whole"
-                conf = 0.6
-            }
-        }
-        var claim = FoundClaim(
-            startTok: start, endTok: k, value: .number(num.value), valueMax: num.vagueMax.map { .number($0) },
-            unit: unitStr, kind: kind, qualifier: nil, rule: rule, confidence: conf, evidence: nil)
-        claim.qualifier = qualifierBefore(start).0
-        claim.scaled = num.scale >= 1000
-
-        // Ranges: "20-35%", "$3 billion to $5 billion", "between 5 and 10", "from 208 pounds to 193"
-        if allowRange, kind != .date, k + 1 < limit {
-            let opener = word(start - (claim.qualifier == nil ? 1 : 1))
-            let between = opener == "between"
-            let from = opener == "from"
-            var joinerOK = false
-            // "eight or nine euros": a bare number before "or" and a quantity with a unit
-            let orJoiner = word(k) == "or" && claim.unit == nil
-            var after = k + 1
-            if let w = word(k) {
-                joinerOK = (w == "and" && between) || ((w == "to" || w == "through") && (between || from || true))
-                    || orJoiner
-            } else if isSym(k, "-"), tight(k), word(k + 1) == "to", tight(k + 1), isSym(k + 2, "-"), tight(k + 2) {
-                // "a 0-to-60-mph time", "the 10-to-15-year range"
-                after = k + 3
-                joinerOK = true
-            } else if isSym(k, "-") || isSym(k, "–") || isSym(k, "—") {
-                joinerOK = true
-            }
-            let byBefore = word(start - 1) == "by"
-            // "fell 4p to 250p", "rose 2% to 9%": a change and the level it reached, not a range
-            let changeTo =
-                word(k) == "to" && !between && !from
-                && (word(qualifierBefore(start).1 - 1).map { lx.changeWords.contains($0) } ?? false)
-            if joinerOK, !byBefore, !changeTo, let r = quantityCore(after, allowRange: false), let c2 = r.claim,
-                c2.kind != .date, c2.kind != .ordinal, case .number(let hi) = c2.value
-            {
-                let sameUnit = claim.unit == c2.unit
-                let wordJoiner = word(k) != nil
-                var accept = false
-                if sameUnit && claim.unit != nil {
-                    accept = true
-                } else if claim.unit == nil && c2.unit != nil {
-                    accept = !orJoiner || (claim.value.number.map { $0 < hi } ?? false)
-                } else if claim.unit != nil && c2.unit == nil {
-                    // "aged 18 to 34"
-                    accept = between || from || !wordJoiner || claim.rule == "claims.age"
-                } else if claim.unit == nil && c2.unit == nil {
-                    accept = (between || from || !wordJoiner) && !orJoiner
-                }
-                if accept, case .number(var lo) = claim.value {
-                    if claim.unit == nil {
-                        claim.unit = c2.unit
-                        claim.kind = c2.kind
-                    }
-                    if num.scale == 1, let s2 = scaleOf(c2), s2 > 1, lo <= hi / s2 { lo *= s2 }
-                    claim.value = .number(lo)
-                    claim.valueMax = .number(hi)
-                    claim.endTok = c2.endTok
-                    claim.rule = "claims.range"
-                    if between || from { claim.qualifier = nil }
-                    k = c2.endTok
-                }
-            }
-        }
-        // Equivalents: "$75 billion (£58 billion)", "87 mph (140 km/h)"
-        if isSym(k, "("), claim.kind == .money || claim.kind == .measure {
-            var m = k + 1
-            if let w = word(m), w == "or" || w == "about" || w == "approximately" || w == "around" || w == "c" {
-                m += 1
-            }
-            if let r = quantityCore(m, allowRange: false), let c2 = r.claim, c2.kind == claim.kind,
-                isSym(c2.endTok, ")"),
-                case .number(let v2) = c2.value
-            {
-                claim.equivalents.append(
-                    FoundClaim.Equiv(start: t[c2.startTok].start, end: t[c2.endTok - 1].end, value: v2, unit: c2.unit))
-                return QuantityResult(claim: claim, endTok: c2.endTok + 1)
-            }
-        }
-        return QuantityResult(claim: claim, endTok: k)
-    }
-
-    static let seconds: [String: Double] = ["s": 1, "min": 60, "h": 3600, "day": 86400, "week": 604800]
-
     /// The "per barrel", "/ms", "per share" after a unit at `k` ("per" or a tight "/"): the suffix to append to
     /// the unit ("/bbl", "/share") and the index after it. A counted noun after "per" is taken for measures only
     /// ("$2 per share" stays dollars).
     func perSuffix(_ k: Int, moneyBefore: Bool) -> (String, Int)? {
-        guard word(k) == "per" || (isSym(k, "/") && tight(k)), k + 1 < limit else { return nil }
+        let per = word(k).map { lx.perWords.contains($0) } ?? false
+        guard per || (isSym(k, "/") && tight(k)), k + 1 < limit else { return nil }
         if let (u2, e2) = unitAfter(k + 1, attachedOK: false), u2.kind != .money {
             return ("/" + u2.unit, e2)
         }
-        if word(k) == "per", !moneyBefore, let w = word(k + 1), !lx.stopwords.contains(w) {
+        if per, !moneyBefore, let w = word(k + 1), !lx.stopwords.contains(w) {
             return ("/" + lx.singular(w), k + 2)
         }
         return nil
@@ -1145,7 +614,7 @@ struct ClaimScanner {
 
     /// "times a minute", "times per day" after a number at `k`: the unit of the rate ("1/min") and the index after.
     func rateAfter(_ k: Int) -> (String, Int)? {
-        guard let w = word(k), lx.rateWords.contains(w), let a = word(k + 1), lx.oneWords.contains(a) || a == "per",
+        guard let w = word(k), lx.rateWords.contains(w), let a = word(k + 1), lx.oneWords.contains(a) || lx.perWords.contains(a),
             let (u, e) = unitAfter(k + 2, attachedOK: false), u.kind == .duration
         else { return nil }
         return ("1/" + u.unit, e)
@@ -1221,7 +690,9 @@ struct ClaimScanner {
 
     /// A counted noun after a number: up to four words ending at the first plural ("20 Indian soldiers"); two
     /// modifiers may be joined by "and" ("2.7m digital and physical sales").
-    func countedNoun(_ k: Int, value: Double) -> (Int, String)? {
+    func countedNoun(_ k0: Int, value: Double) -> (Int, String)? {
+        // "five more soldiers": a comparative before the noun is stepped over (`count_lead_words`)
+        let k = (word(k0).map { lx.countLeadWords.contains($0) } ?? false) && word(k0 + 1) != nil ? k0 + 1 : k0
         var j = k
         var words = 0
         var joined = false
@@ -1235,8 +706,10 @@ struct ClaimScanner {
                 continue
             }
             let inCompound = j > k && isSym(j - 1, "-") && tight(j - 1) && tight(j)
+            // "four Super Tuesday states": a capitalised day inside a name before the plural
+            let dayInName = t[j].capitalized && words > 0 && pluralAhead(j + 1)
             if (lx.stopwords.contains(w) && !inCompound) || lx.cardinals[w] != nil || lx.scales[w] != nil || lx.months[w] != nil
-                || lx.weekdays[w] != nil || isUnitName(j)
+                || (lx.weekdays[w] != nil && !dayInName) || isUnitName(j)
             {
                 break
             }
@@ -1247,6 +720,8 @@ struct ClaimScanner {
             j += 1
             // A plural joined by a hyphen to the next word modifies it ("two gas-only options").
             let compound = j + 1 < limit && isSym(j, "-") && tight(j) && tight(j + 1)
+            // "five Dallas police officers": a name ending in "s" before the noun it modifies
+            if !compound, t[j - 1].capitalized, words < 4, lx.looksPlural(w), pluralAhead(j) { continue }
             if !compound && (lx.looksPlural(w) || (value == 1 && words == 1 && t[j - 1].spaceBefore)) {
                 if value != 1 && !lx.looksPlural(w) { return nil }
                 // "45 police officers", "12 staff members": a noun whose plural is its singular, before a plural
@@ -1260,6 +735,16 @@ struct ClaimScanner {
             if isSym(j, "-"), tight(j), j + 1 < limit, tight(j + 1), word(j + 1) != nil { j += 1 }
         }
         return nil
+    }
+
+    /// Whether a plural lower-case word follows within two words from `j` ("Dallas police officers").
+    func pluralAhead(_ j: Int) -> Bool {
+        var m = j
+        while m < min(limit, j + 2), let w = word(m), !t[m].hasUpper, !lx.stopwords.contains(w), !isUnitName(m) {
+            if lx.looksPlural(w) { return true }
+            m += 1
+        }
+        return false
     }
 
     func make(

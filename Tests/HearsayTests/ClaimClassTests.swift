@@ -1,0 +1,246 @@
+import Testing
+
+@testable import Hearsay
+
+/// One test per class of numeric-claim errors found on the training pools (issue 21), each in our own sentences.
+@Suite struct ClaimClassTests {
+    func claims(_ text: String, published: String? = nil) throws -> [Claim] {
+        var doc = Document.fromCleanText(text)
+        doc.metadata.published = published
+        try ClaimsTests.stage.run(&doc)
+        return doc.claims
+    }
+
+    // MARK: the real-pages table of issue 21
+
+    @Test func hyphenatedScaleAfterACurrency() throws {
+        let c = try claims("The province will fund a $23-million arts centre next spring.")
+        #expect(c.map(\.text) == ["$23-million"])
+        #expect(c.first?.value == .number(23e6))
+        #expect(c.first?.unit == "USD")
+    }
+
+    @Test func hyphenatedScaleAndUnitWithAnEquivalent() throws {
+        let c = try claims("They signed a 1.2-billion-yuan (US$171-million) deal for the bridge.")
+        #expect(c.count == 1)
+        #expect(c.first?.text == "1.2-billion-yuan")
+        #expect(c.first?.value == .number(1.2e9))
+        #expect(c.first?.unit == "CNY")
+        #expect(c.first?.kind == .money)
+        #expect(c.first?.equivalents.first?.value == .number(171e6))
+        #expect(c.first?.equivalents.first?.unit == "USD")
+    }
+
+    @Test func spelledNumberWithScaleAndUnitInOneCompound() throws {
+        let c = try claims("Five-hundred-meter cliffs line the northern coast.")
+        #expect(c.map(\.text) == ["Five-hundred-meter"])
+        #expect(c.first?.value == .number(500))
+        #expect(c.first?.unit == "m")
+    }
+
+    @Test func academicAndFiscalYearsAreOnePeriod() throws {
+        let c = try claims("Enrolment fell in 2011-12 and rose again in the 2019-20 budget.")
+        #expect(c.map(\.text) == ["2011-12", "2019-20"])
+        #expect(c.first?.kind == .date)
+        #expect(c.first?.value == .text("(2011-01-01,2012-01-01,P1Y)"))
+        #expect(c.last?.value == .text("(2019-01-01,2020-01-01,P1Y)"))
+        // a month written year-first stays a month
+        let month = try claims("The index peaked in 2015-03 and fell.")
+        #expect(month.first?.value == .text("2015-03"))
+    }
+
+    @Test func zeroCompoundIsNoClaim() throws {
+        #expect(try claims("Cleaners on zero-hours contracts and a zero-sum game.").isEmpty)
+    }
+
+    @Test func fractionShareIsRounded() throws {
+        let c = try claims("Two-thirds of the members backed the plan.")
+        #expect(c.first?.value == .number(66.7))
+        #expect(c.first?.unit == "%")
+    }
+
+    @Test func loneOneBeforeASingularNounIsAnArticle() throws {
+        #expect(try claims("One academic said the plan was rushed.").isEmpty)
+        #expect(try claims("She met one reporter, who asked about it.").isEmpty)
+        #expect(try claims("They tried more than one occasion.").isEmpty)
+        // an amount when a restrictive word asks for it
+        #expect(try claims("He blamed just one factor.").map(\.text) == ["one factor"])
+    }
+
+    @Test func spelledCompoundAdjectiveHasLowConfidence() throws {
+        let c = try claims("The six-month pause ended.")
+        #expect(c.first?.unit == "month")
+        #expect((c.first?.provenance.confidence ?? 1) < 0.5)
+        let digits = try claims("The 6-month pause ended.")
+        #expect((digits.first?.provenance.confidence ?? 0) > 0.8)
+    }
+
+    @Test func oneParty() throws {
+        #expect(try claims("It is a one-party state.").isEmpty)
+    }
+
+    // MARK: classes of the news pool
+
+    @Test func longDigitRunIsAnIdentifier() throws {
+        #expect(try claims("See post 1234567890123456789\" on the site.").isEmpty)
+    }
+
+    @Test func yearModifyingANounAfterADeterminer() throws {
+        let c = try claims("Donors met the 2024 candidates and praised their 2022 House victories.")
+        #expect(c.map(\.kind) == [.date, .date])
+        #expect(c.map(\.value) == [.text("2024"), .text("2022")])
+        // a count of people stays a count
+        #expect(try claims("Some 2000 workers struck.").first?.kind == .count)
+    }
+
+    @Test func properNameEndingInSModifiesTheCountedNoun() throws {
+        let c = try claims("Three Texas state troopers were hurt; two Democrats voted no.")
+        #expect(c.map(\.text) == ["Three Texas state troopers", "two Democrats"])
+        #expect(c.first?.unit == "texas state trooper")
+    }
+
+    @Test func halfDozen() throws {
+        let c = try claims("She wrote a half-dozen slogans and a half dozen songs.")
+        #expect(c.map(\.value) == [.number(6), .number(6)])
+        #expect(c.first?.unit == "slogan")
+    }
+
+    @Test func roundBaseRatioIsAPercentage() throws {
+        let c = try claims("Seven in 10 parents agreed, while one in four adults did not.")
+        #expect(c.first?.value == .number(70))
+        #expect(c.first?.unit == "%")
+        #expect(c.last?.value == .number(0.25))
+    }
+
+    @Test func moneyPerTimeUnitIsARate() throws {
+        let c = try claims("Cooks earn $18 an hour, and the fee is €40 a year.")
+        #expect(c.map(\.unit) == ["USD/h", "EUR/year"])
+    }
+
+    @Test func compoundDurationWithoutAnd() throws {
+        let c = try claims("She ran the mile in 4 minutes 12 seconds.")
+        #expect(c.map(\.text) == ["4 minutes 12 seconds"])
+        #expect(c.first?.value == .number(252))
+        #expect(c.first?.unit == "s")
+    }
+
+    @Test func pointLeadIsPercentagePoints() throws {
+        let c = try claims("The mayor holds a +9 point lead and a 4-point margin, while the index lost 120 points.")
+        #expect(c.map(\.unit) == ["pp", "pp", "point"])
+    }
+
+    @Test func descendingScoreIsTwoClaims() throws {
+        let c = try claims("She leads him 55% to 38% among women, and prices ran from 90 to 70 dollars.")
+        #expect(c.map(\.text) == ["55%", "38%", "90 to 70 dollars"])
+        #expect(c.last?.valueMax == .number(70))
+    }
+
+    @Test func spelledNumbersJoinedByAndAreNotSummed() throws {
+        let c = try claims("Officials expect between three and five more cuts.")
+        #expect(c.first?.value == .number(3))
+        #expect(c.first?.valueMax == .number(5))
+        #expect(c.first?.unit == "cut")
+    }
+
+    @Test func oneOrTwoIsARange() throws {
+        let c = try claims("The talks may take one or two days.")
+        #expect(c.first?.value == .number(1))
+        #expect(c.first?.valueMax == .number(2))
+        #expect(c.first?.unit == "day")
+    }
+
+    // MARK: classes of the Duckling pool (money, measures, numerals)
+
+    @Test func measureInPartsIsOneAmount() throws {
+        let c = try claims("The fence is 6 feet, 4 inches high; the road is 3 km and 200 metres long.")
+        #expect(c.map(\.text) == ["6 feet, 4 inches", "3 km and 200 metres"])
+        #expect(c.map(\.value) == [.number(76), .number(3200)])
+        #expect(c.map(\.unit) == ["in", "m"])
+        // a list of durations stays a list
+        let list = try claims("It took 9 days, and 4 hours later it ended.")
+        #expect(list.map(\.text) == ["9 days", "4 hours"])
+    }
+
+    @Test func lastPartWithoutItsUnit() throws {
+        let c = try claims("The flight takes 2 hours and twenty.")
+        #expect(c.first?.value == .number(140))
+        #expect(c.first?.unit == "min")
+    }
+
+    @Test func fractionOfOneUnit() throws {
+        let c = try claims("They walked half a mile, bought a half-litre bottle and a tenth of a gallon.")
+        #expect(c.map(\.value) == [.number(0.5), .number(0.5), .number(0.1)])
+        #expect(c.map(\.unit) == ["mi", "l", "gal"])
+        // an ordinal before a unit is no fraction
+        #expect(try claims("He is in his eighth decade.").first?.value != .number(0.125))
+    }
+
+    @Test func pluralScaleAfterANumber() throws {
+        #expect(try claims("It cost four billions.").first?.value == .number(4e9))
+    }
+
+    @Test func moreCurrencies() throws {
+        let c = try claims("Fares rose to 30 Kuwaiti dinars, 12 QAR, 15 Euro and 40 hryvnias.")
+        #expect(c.map(\.unit) == ["KWD", "QAR", "EUR", "UAH"])
+        // a capitalised currency name that is also a name is no unit
+        #expect(try claims("In 2016 Rand Paul ran.").allSatisfy { $0.unit != "ZAR" })
+    }
+
+    @Test func durationAfterAComparative() throws {
+        let c = try claims("He asked for three more weeks and 15 extra minutes.")
+        #expect(c.map(\.unit) == ["week", "min"])
+        // "next", "coming" stay with the date rules
+        #expect(try claims("in the 3 coming days").allSatisfy { $0.kind != .measure || $0.unit != "day" || $0.text != "3 coming days" })
+    }
+
+    @Test func degreeSignBeforeAScale() throws {
+        #expect(try claims("It reached 41 ° celsius.").first?.unit == "degC")
+    }
+
+    // MARK: classes of the date pools
+
+    @Test func dayPartWithEarlyOrLate() throws {
+        let c = try claims("We land Friday early-morning and leave Sunday late evening.", published: "2021-03-10")
+        #expect(c.map(\.text) == ["Friday early-morning", "Sunday late evening"])
+        #expect(c.first?.value == .text("2021-03-05TMO"))
+        #expect(c.last?.value == .text("2021-03-07TEV"))
+    }
+
+    @Test func shortRelativeDays() throws {
+        let c = try claims("see you tmrw", published: "2021-03-10")
+        #expect(c.first?.value == .text("2021-03-11"))
+    }
+
+    @Test func yearAndMonthWithASlash() throws {
+        let c = try claims("Sales in 2019/7 beat those of 4/2018, and the 2020/21 budget grew.")
+        #expect(c.map(\.value) == [.text("2019-07"), .text("2018-04"), .text("(2020-01-01,2021-01-01,P1Y)")])
+    }
+
+    // MARK: classes of the precision audit (claims over news articles)
+
+    @Test func twoScaledAmountsJoinedByAndAreNotAdded() throws {
+        let c = try claims("The two finals drew 98 million and 91 million viewers.")
+        #expect(c.suffix(2).map(\.value) == [.number(98e6), .number(91e6)])
+    }
+
+    @Test func tenDigitTimestampIsAnIdentifier() throws {
+        #expect(try claims("posted at 1449075600\" by the desk").isEmpty)
+    }
+
+    @Test func ageInAppositionEndingASentence() throws {
+        let c = try claims("He has two daughters, Ann, 31, and Ruth, 29.")
+        #expect(c.suffix(2).map(\.unit) == ["year", "year"])
+    }
+
+    @Test func scaleWordJoinedToAUnit() throws {
+        let c = try claims("It is the billion-dollar question.")
+        #expect(c.first?.value == .number(1e9))
+        #expect(c.first?.unit == "USD")
+    }
+
+    @Test func dayNameInsideANameBeforeThePlural() throws {
+        let c = try claims("She won three Super Tuesday contests.")
+        #expect(c.first?.text == "three Super Tuesday contests")
+        #expect(c.first?.unit == "super tuesday contest")
+    }
+}
