@@ -37,8 +37,7 @@ let package = Package(
             plugins: ["EmbedResources"]
         ),
         // Build-time only: turns each file of a target's Resources/ into bytes in a generated Swift source.
-        .executableTarget(name: "EmbedResourcesTool"),
-        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
+        .plugin(name: "EmbedResources", capability: .buildTool()),
         // The SQLite corpus store (`hearsay index`, `search`, `who --db`); the core library does not use SQLite.
         .target(
             name: "HearsayStore",
