@@ -81,7 +81,7 @@ public final class JSONLinesItems: Sequence, IteratorProtocol {
     private var source: ByteSource?
     private var reader: StreamLineReader
     private var pending: [StreamLineReader.Line] = []
-    private var next_ = 0
+    private var nextPending = 0
     private var failed: HearsayError?
 
     /// The default cap of a line: four times the default document cap (JSON escapes may lengthen an article).
@@ -112,9 +112,9 @@ public final class JSONLinesItems: Sequence, IteratorProtocol {
 
     /// The next line cut from the input, or nil at its end.
     private func nextLine() -> StreamLineReader.Line? {
-        while next_ >= pending.count {
+        while nextPending >= pending.count {
             pending.removeAll(keepingCapacity: true)
-            next_ = 0
+            nextPending = 0
             guard let src = source else { return nil }
             do {
                 if let chunk = try src.chunk() {
@@ -133,8 +133,8 @@ public final class JSONLinesItems: Sequence, IteratorProtocol {
                 return nil
             }
         }
-        next_ += 1
-        return pending[next_ - 1]
+        nextPending += 1
+        return pending[nextPending - 1]
     }
 
     public func next() -> InputItem? {
