@@ -103,7 +103,8 @@ public final class CorpusStore {
     public init(path: String) throws {
         self.path = path
         guard FileManager.default.fileExists(atPath: path) else {
-            throw HearsayError(code: "store.unreadable", message: "no store here (build one with hearsay index)", file: path)
+            throw HearsayError(
+                code: "store.unreadable", message: "no store here (build one with hearsay index)", file: path)
         }
         do {
             var config = Configuration()
@@ -121,7 +122,8 @@ public final class CorpusStore {
         } catch let e as HearsayError {
             throw e
         } catch {
-            throw HearsayError(code: "store.unreadable", message: "cannot open the store", file: path, cause: "\(error)")
+            throw HearsayError(
+                code: "store.unreadable", message: "cannot open the store", file: path, cause: "\(error)")
         }
     }
 
@@ -175,7 +177,8 @@ public final class CorpusStore {
             for input in inputs {
                 try queue.writeWithoutTransaction { db in
                     try db.inTransaction {
-                        let loaded = try load(input, db: db, index: index, docRow: &docRow, summary: &summary, warn: warn)
+                        let loaded = try load(
+                            input, db: db, index: index, docRow: &docRow, summary: &summary, warn: warn)
                         if inputs.count == 1 { fileCorpus = loaded }
                         return .commit
                     }
@@ -206,11 +209,13 @@ public final class CorpusStore {
         } catch let e as HearsayError {
             throw e
         } catch {
-            throw HearsayError(code: "store.write-failed", message: "cannot build the store", file: path, cause: "\(error)")
+            throw HearsayError(
+                code: "store.write-failed", message: "cannot build the store", file: path, cause: "\(error)")
         }
         if rename(temp, path) != 0 {
             throw HearsayError(
-                code: "store.write-failed", message: "cannot move the store into place: \(String(cString: strerror(errno)))",
+                code: "store.write-failed",
+                message: "cannot move the store into place: \(String(cString: strerror(errno)))",
                 file: path)
         }
         return summary
@@ -269,7 +274,9 @@ public final class CorpusStore {
                 """)
         func add(_ d: KnowledgeDocument) throws {
             if docRow[d.id] != nil {
-                warn(HearsayError(code: "store.duplicate-document", message: "document id seen before; skipped", file: d.id))
+                warn(
+                    HearsayError(
+                        code: "store.duplicate-document", message: "document id seen before; skipped", file: d.id))
                 return
             }
             try insertDoc.execute(arguments: [
@@ -314,9 +321,10 @@ public final class CorpusStore {
             } catch let e as DatabaseError {
                 throw e
             } catch {
-                warn(HearsayError(
-                    code: "knowledge.malformed", message: "line is not a knowledge document; skipped", file: input,
-                    line: lineNumber))
+                warn(
+                    HearsayError(
+                        code: "knowledge.malformed", message: "line is not a knowledge document; skipped", file: input,
+                        line: lineNumber))
             }
         }
         return nil
@@ -335,8 +343,11 @@ public final class CorpusStore {
 
     static func writeCorpus(_ corpus: CorpusKnowledge, db: Database, docRow: [String: Int64]) throws {
         let insertSpeaker = try db.cachedStatement(
-            sql: "INSERT INTO speakers (id, corpus_id, name, type, aliases, descriptions, documents) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        let insertWord = try db.cachedStatement(sql: "INSERT OR IGNORE INTO speaker_words (word, speaker) VALUES (?, ?)")
+            sql:
+                "INSERT INTO speakers (id, corpus_id, name, type, aliases, descriptions, documents) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        )
+        let insertWord = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO speaker_words (word, speaker) VALUES (?, ?)")
         let insertDS = try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO document_speakers (document, local_id, speaker) VALUES (?, ?, ?)")
         for (n, s) in corpus.speakers.enumerated() {
@@ -352,13 +363,15 @@ public final class CorpusStore {
                 try insertDS.execute(arguments: [d, a.speaker, row])
             }
         }
-        let insertGroup = try db.cachedStatement(sql: "INSERT INTO quote_groups (id, group_id, similarity) VALUES (?, ?, ?)")
+        let insertGroup = try db.cachedStatement(
+            sql: "INSERT INTO quote_groups (id, group_id, similarity) VALUES (?, ?, ?)")
         let insertMember = try db.cachedStatement(
             sql: """
                 INSERT INTO quote_group_members (quote_group, position, quote, changes)
                 SELECT ?, ?, id, ? FROM quotes WHERE document = ? AND quote_id = ?
                 """)
-        let setGroup = try db.cachedStatement(sql: "UPDATE quotes SET quote_group = ? WHERE document = ? AND quote_id = ?")
+        let setGroup = try db.cachedStatement(
+            sql: "UPDATE quotes SET quote_group = ? WHERE document = ? AND quote_id = ?")
         for (n, g) in corpus.quoteGroups.enumerated() {
             let row = Int64(n + 1)
             try insertGroup.execute(arguments: [row, g.id, g.similarity])
@@ -475,7 +488,9 @@ public final class CorpusStore {
                 message: "the search query has \(terms) words; at most \(maxTerms) are searched", file: path)
         }
         let match: String
-        if query.contains("\"") || query.contains("*") || query.range(of: #"\b(AND|OR|NOT|NEAR)\b"#, options: .regularExpression) != nil {
+        if query.contains("\"") || query.contains("*")
+            || query.range(of: #"\b(AND|OR|NOT|NEAR)\b"#, options: .regularExpression) != nil
+        {
             match = query
         } else {
             let words = CorpusWords.words(query).map { $0.key.replacingOccurrences(of: "\"", with: "") }
@@ -500,7 +515,8 @@ public final class CorpusStore {
                         """, arguments: [match, max(1, limit)]
                 ).map { r in
                     SearchHit(
-                        document: r["doc"], quote: r["qid"], kind: r["kind"], speaker: r["sid"], speakerName: r["sname"],
+                        document: r["doc"], quote: r["qid"], kind: r["kind"], speaker: r["sid"],
+                        speakerName: r["sname"],
                         text: r["text"], group: r["gid"])
                 }
             }
@@ -515,7 +531,8 @@ public final class CorpusStore {
         switch e.resultCode {
         case .SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_IOERR, .SQLITE_FORMAT:
             return HearsayError(
-                code: "store.corrupt", message: "the store is damaged: \(e.message ?? "\(e)") (build it again with hearsay index)",
+                code: "store.corrupt",
+                message: "the store is damaged: \(e.message ?? "\(e)") (build it again with hearsay index)",
                 file: path)
         default:
             return HearsayError(

@@ -6,7 +6,9 @@ struct DefaultsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "defaults",
         abstract: "Print a complete pipeline.json with every stage and every setting at its default.",
-        discussion: "Copy it, change what you need, and pass it with --pipeline. Resource paths are builtin:NAME or relative to the pipeline file.")
+        discussion:
+            "Copy it, change what you need, and pass it with --pipeline. Resource paths are builtin:NAME or relative to the pipeline file."
+    )
 
     func run() throws {
         FileHandle.standardOutput.write(try Pipeline.defaultsJSON())

@@ -38,7 +38,8 @@ struct ExtractCommand: ParsableCommand {
     var inputFile: String?
 
     @Option(
-        name: .long, help: ArgumentHelp("Document id of the article read from stdin (default: stdin).", valueName: "name"))
+        name: .long,
+        help: ArgumentHelp("Document id of the article read from stdin (default: stdin).", valueName: "name"))
     var id: String?
 
     @Option(
@@ -71,12 +72,16 @@ struct ExtractCommand: ParsableCommand {
 
     @Flag(
         name: .long,
-        help: "Follow symbolic links whose target lies outside the directories given (refused by default: input.outside-tree).")
+        help:
+            "Follow symbolic links whose target lies outside the directories given (refused by default: input.outside-tree)."
+    )
     var followLinks = false
 
     @Flag(
         name: .long,
-        help: "Print only the normalized main text of each input on stdout (a header line per file when there are several); write no knowledge file.")
+        help:
+            "Print only the normalized main text of each input on stdout (a header line per file when there are several); write no knowledge file."
+    )
     var textOnly = false
 
     @OptionGroup var options: PipelineOptions
@@ -141,7 +146,8 @@ struct ExtractCommand: ParsableCommand {
         let started = Date()
         let summary: Extraction.Summary
         do {
-            summary = try extraction.run(inputs, jobs: options.jobs, errors: errors, onError: printError) { item, count in
+            summary = try extraction.run(inputs, jobs: options.jobs, errors: errors, onError: printError) {
+                item, count in
                 progress.step(item.id, bytes: item.size ?? 0, errors: count)
             }
             interrupts.cancel()
@@ -153,7 +159,9 @@ struct ExtractCommand: ParsableCommand {
         }
         progress.clear()
         if let f = resultCache?.failure {
-            printError(HearsayError(code: "cache.unwritable", message: "the resume cache is incomplete: \(f.message)", file: f.file))
+            printError(
+                HearsayError(
+                    code: "cache.unwritable", message: "the resume cache is incomplete: \(f.message)", file: f.file))
         }
         if !quiet {
             let secs = Date().timeIntervalSince(started)
@@ -164,7 +172,8 @@ struct ExtractCommand: ParsableCommand {
                         format:
                             "hearsay: %d documents%@, %d speakers, %d quotes, %d claims, %d errors, %d warnings, %.2f s, %.1f MB/s -> %@\n",
                         summary.documents, fromCache, summary.speakers, summary.quotes, summary.claims,
-                        summary.errors, summary.warnings, secs, Double(progress.doneBytes) / 1e6 / max(secs, 0.001), destination.path
+                        summary.errors, summary.warnings, secs, Double(progress.doneBytes) / 1e6 / max(secs, 0.001),
+                        destination.path
                     ).utf8))
         }
         if summary.errors > 0 { throw ExitCode(1) }

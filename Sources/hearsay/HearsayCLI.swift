@@ -6,7 +6,8 @@ import Hearsay
 struct HearsayCLI: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hearsay",
-        abstract: "Who said what, and which numbers were claimed: quotes, speakers and numeric claims from news articles.",
+        abstract:
+            "Who said what, and which numbers were claimed: quotes, speakers and numeric claims from news articles.",
         discussion: """
             Every quote, speaker and claim carries provenance: the file and its SHA-256, the sentence, the span in \
             the normalized text and the byte span in the original input, and the stage, rule and confidence behind \
@@ -31,7 +32,9 @@ struct PipelineOptions: ParsableArguments {
         help: "The pipeline file (default: ./pipeline.json when present, else the built-in default).")
     var pipeline: String?
 
-    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Worker threads (default: the number of cores; at most \(Batch.maxJobs)).")
+    @Option(
+        name: [.customShort("j"), .customLong("jobs")],
+        help: "Worker threads (default: the number of cores; at most \(Batch.maxJobs)).")
     var jobsOption: Int?
 
     /// `--jobs`, else the number of cores.

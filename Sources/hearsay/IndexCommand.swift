@@ -31,7 +31,8 @@ struct IndexCommand: ParsableCommand {
             FileHandle.standardError.write(
                 Data(
                     String(
-                        format: "hearsay: %d documents, %d quotes, %d claims, %d speakers, %d quote groups, %.2f s -> %@\n",
+                        format:
+                            "hearsay: %d documents, %d quotes, %d claims, %d speakers, %d quote groups, %.2f s -> %@\n",
                         summary.documents, summary.quotes, summary.claims, summary.speakers, summary.quoteGroups,
                         Date().timeIntervalSince(started), db
                     ).utf8))

@@ -51,7 +51,8 @@ struct WhoCommand: ParsableCommand {
         var out = ""
         for m in answer.matches {
             let s = m.speaker
-            var head = "\(s.name) (\(s.id), \(s.type), \(s.documents.count) document\(s.documents.count == 1 ? "" : "s"))"
+            var head =
+                "\(s.name) (\(s.id), \(s.type), \(s.documents.count) document\(s.documents.count == 1 ? "" : "s"))"
             if !s.aliases.isEmpty { head += "; also: " + s.aliases.joined(separator: ", ") }
             out += head + "\n"
             let rows = m.quotes.map { q in

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Hearsay
 
 /// Containers of articles: web archives (Fixtures/warc, made by make_fixtures.py there) and JSON Lines files.
@@ -14,7 +15,10 @@ import Testing
             // Records 1 (warcinfo), 2 (request), 4 (image) and 5 (404) are not articles.
             #expect(items.map(\.id) == [name + "/000003", name + "/000006", name + "/000007"])
             #expect(items.allSatisfy { $0.failure == nil })
-            #expect(items.map(\.url) == ["https://news.example/story", "file:///notes/council.txt", "https://news.example/rates"])
+            #expect(
+                items.map(\.url) == [
+                    "https://news.example/story", "file:///notes/council.txt", "https://news.example/rates",
+                ])
             #expect(items.map(\.crawled) == ["2021-03-05T10:00:01Z", "2021-03-06T09:30:00Z", "2021-03-08T12:00:00Z"])
             #expect(items.map(\.declaredMediaType) == ["text/html", "text/plain", "text/html"])
             // The first payload was sent chunked and gzip-encoded: what reaches the pipeline is the page itself.
@@ -107,10 +111,13 @@ import Testing
             }
         }
         // Uneven work, so that results finish out of order.
-        Batch.map(source, jobs: 2, { item in
-            usleep(UInt32(item.bytes!.count * 50))
-            return .success(item.id)
-        }) { index, item, result in
+        Batch.map(
+            source, jobs: 2,
+            { item in
+                usleep(UInt32(item.bytes!.count * 50))
+                return .success(item.id)
+            }
+        ) { index, item, result in
             handed += 1
             maxAhead = max(maxAhead, pulled.value - handed)
             #expect((try? result.get()) == item.id)
@@ -140,6 +147,14 @@ import Testing
 final class Counter: @unchecked Sendable {
     private var n = 0
     private let lock = NSLock()
-    func add() { lock.lock(); n += 1; lock.unlock() }
-    var value: Int { lock.lock(); defer { lock.unlock() }; return n }
+    func add() {
+        lock.lock()
+        n += 1
+        lock.unlock()
+    }
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return n
+    }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Hearsay
 
 @Suite struct AttributeTests {
@@ -13,7 +14,8 @@ import Testing
     }
 
     @Test func apostrophesNeverOpenOrCloseQuotes() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             The app’s owners met Fox News’ host on Monday. Officials’ worries grew in the ’90s, and rock ’n’ roll \
             fans didn’t care.
 
@@ -46,7 +48,8 @@ import Testing
 
     @Test func coordinatedAndAdverbialParticipleCuesTakeTheClauseSubject() throws {
         // An Oxford comma before "and" closes the first conjunct, not the clause.
-        let a = try run("Mayor Rosa Diaz has criticised the board publicly, and has referred to it as “a rubber stamp.”")
+        let a = try run(
+            "Mayor Rosa Diaz has criticised the board publicly, and has referred to it as “a rubber stamp.”")
         #expect(a.quotes.first.flatMap { a.speakerName(of: $0) } == "Rosa Diaz")
         // "began by saying": a participle after a preposition.
         let b = try run("Dr. Omar Haddad then appeared on radio and began by saying he would “never” diagnose anyone.")
@@ -89,7 +92,8 @@ import Testing
     }
 
     @Test func multiParagraphQuoteWithNestedQuoteIsOneQuote() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             Harbour master Ellen Voss spoke to reporters on Friday.
 
             She said: ‘The storm came in faster than forecast.
@@ -109,7 +113,8 @@ import Testing
     }
 
     @Test func unclosedQuoteStopsAtItsParagraph() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             Mayor Chen said: ‘The plan is finished
 
             The council will vote next week on the proposal and the budget.
@@ -121,7 +126,8 @@ import Testing
     }
 
     @Test func definiteDescriptionRefersToTheLastNamedSpeaker() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             Foreign Secretary Amelia Hart said the talks had been useful.
 
             The senior diplomat added that both sides would meet again ‘as soon as the weather allows.’
@@ -143,7 +149,8 @@ import Testing
     }
 
     @Test func lastNameMergesWithFullName() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             Senator Paul Okafor said the bill was dead.
 
             ‘There are no votes for it,’ Okafor said.
@@ -162,7 +169,8 @@ import Testing
     }
 
     @Test func indirectSpeechWithCueAfterAndAccordingTo() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             The harbour will stay closed until the spring, the port authority said.
 
             According to Lena Moss, the repairs will cost more than planned.
@@ -187,7 +195,8 @@ import Testing
     }
 
     @Test func colonLabelNamesTheSpeaker() throws {
-        let doc = try run("Marta Lindqvist, The Harbour Gazette: “The council has finally listened to the ferry users.”")
+        let doc = try run(
+            "Marta Lindqvist, The Harbour Gazette: “The council has finally listened to the ferry users.”")
         let q = try #require(doc.quotes.first)
         #expect(q.kind == .direct)
         #expect(doc.speakerName(of: q) == "Marta Lindqvist")
@@ -217,7 +226,8 @@ import Testing
     }
 
     @Test func definiteDescriptionInsideAnInsetStaysInTheInset() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             Councillor Ivo Brandt said the ferry would run all winter.
 
             Port authority warns of record storm season ahead for northern harbours
@@ -244,7 +254,8 @@ import Testing
     }
 
     @Test func aQuotationAfterAWordIsNotTheSecondHalfOfASplitQuote() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             “We have waited long enough,” Mayor Rosa Diaz said, going on to say that the city has spent “decades \
             fighting for this bridge.”
             """)
@@ -256,7 +267,8 @@ import Testing
     }
 
     @Test func aCueOutsideTheQuoteOfItsSentenceStillReports() throws {
-        let doc = try run("Admiral Ines Okoro said the fleet was “stretched thin” and says she will ask for more ships.")
+        let doc = try run(
+            "Admiral Ines Okoro said the fleet was “stretched thin” and says she will ask for more ships.")
         try #require(doc.quotes.count == 2)
         #expect(doc.quotes[0].kind == .mixed)
         #expect(doc.quotes[1].kind == .indirect)
@@ -264,7 +276,8 @@ import Testing
     }
 
     @Test func aCoordinatedCueOpensThePartialQuotation() throws {
-        let doc = try run("Mayor Lena Moss called the plan “reckless” and called for the fees to be “paid back” by the board.")
+        let doc = try run(
+            "Mayor Lena Moss called the plan “reckless” and called for the fees to be “paid back” by the board.")
         let q = try #require(doc.quotes.last)
         #expect(q.kind == .mixed)
         #expect(q.text.hasPrefix("for the fees to be “paid back”") || q.text.hasPrefix("the fees to be “paid back”"))
@@ -330,7 +343,8 @@ import Testing
     }
 
     @Test func aShareOfAGroupIsASpeaker() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             The survey reached 900 commuters in March.
 
             Forty-one percent said the timetable had improved since May. Six in 10 say the fares are too high.
@@ -360,7 +374,8 @@ import Testing
 
     @Test func aPronounTakesThePersonMentionedLast() throws {
         // Okafor's latest mention (paragraph 6) is more recent than Weiss's, though his quote was attributed later.
-        let doc = try run("""
+        let doc = try run(
+            """
             “We will win this district,” Mr. Okafor said.
 
             The count went on through the night.
@@ -383,7 +398,8 @@ import Testing
     @Test func aSentenceSubjectWithoutCueIsAPronounCandidate() throws {
         // Weiss opens the last paragraph's first sentence without a cue: "he" is Weiss, not Brandt, the last
         // speaker, four paragraphs back.
-        let doc = try run("""
+        let doc = try run(
+            """
             Senator Paul Weiss toured the plant.
 
             Governor Lena Brandt called the plan “reckless” in a speech on Monday.
@@ -403,14 +419,16 @@ import Testing
 
     @Test func definiteDescriptionNeedsAnAntecedentWithThatRole() throws {
         // "the senator" is Weiss, introduced as a senator, not Brandt, named last.
-        let a = try run("""
+        let a = try run(
+            """
             Senator Paul Weiss opposed the bill. Mayor Lena Brandt said the city would adapt.
 
             The senator said the bill was “a gift to the insurers.”
             """)
         #expect(a.quotes.last.flatMap { a.speakerName(of: $0) } == "Paul Weiss")
         // No one was introduced as the Republican nominee: the description stays the speaker, with a note.
-        let b = try run("""
+        let b = try run(
+            """
             Democratic nominee Ana Ruiz spoke in Ohio on Monday.
 
             The Republican nominee vowed to “cut every tax that hurts a family.”
@@ -420,7 +438,8 @@ import Testing
         #expect(q.attribution?.rule == "speaker.description")
         #expect(b.diagnostics.contains { $0.code == "attribute.speaker-description" })
         // A team is not the player named before it.
-        let c = try run("""
+        let c = try run(
+            """
             Quarterback Tom Reyes knelt during the anthem.
 
             “We respect everyone who served this country and we always will,” the team wrote.
@@ -440,7 +459,8 @@ import Testing
     }
 
     @Test func placesAndGroupsAreNeverHeOrShe() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             Governor Tom Reyes visited the county on Monday.
 
             Turnout rose in Marsden this year. Marsden reported “record numbers” at noon. Demonstrators said they             wanted “a fair count” and stayed calm.
@@ -454,7 +474,8 @@ import Testing
     }
 
     @Test func titleCaseSummaryKeepsItsCue() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             At A Summit, Ana Ruiz Said “The Market Is Strong.” “The market is strong, and we all see it every day.”
             """)
         let q = try #require(doc.quotes.first)
@@ -464,13 +485,15 @@ import Testing
         #expect(q.fragments.count == 2)
         // A capitalized cue word counts only after a name that opens its clause ("State" after "Leaving" is none).
         let b = try run(
-            "Ana Ruiz Said Her Staff Did Well After Leaving State. “We could not have done it without every one of you.”")
+            "Ana Ruiz Said Her Staff Did Well After Leaving State. “We could not have done it without every one of you.”"
+        )
         let last = try #require(b.quotes.last)
         #expect(b.speakerName(of: last) == "Ana Ruiz")
     }
 
     @Test func transcriptLabelNamesTheSpeaker() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             Mayor Tom Reyes met the council.
 
             “MODERATOR: Thank you all for coming out tonight.”
@@ -494,7 +517,8 @@ import Testing
     }
 
     @Test func aDescriptionBetweenTheTwoPartsOfASplitQuoteIsTheSpeaker() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             Mayor Tom Reyes spoke in the morning.
 
             “We need change,” the retired shipbuilder said. “The yard has had no plan for years.”
@@ -505,7 +529,8 @@ import Testing
         #expect(doc.speakerName(of: q) == "retired shipbuilder")
         // A quotation after a word inside the reported clause is a partial quote, not the split quote's second part;
         // the description still speaks the first.
-        let partial = try run("“We need change,” the retired shipbuilder said, arguing that the yard needs a “real plan.”")
+        let partial = try run(
+            "“We need change,” the retired shipbuilder said, arguing that the yard needs a “real plan.”")
         let first = try #require(partial.quotes.first)
         #expect(first.provenance.rule != "quote.split-by-cue")
         #expect(partial.speakerName(of: first) == "retired shipbuilder")

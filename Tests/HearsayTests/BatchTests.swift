@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Hearsay
 
 @Suite struct BatchTests {
@@ -34,7 +35,9 @@ import Testing
         let pipeline = try makePipeline()
         func render(jobs: Int) throws -> [Data] {
             var out: [Data] = []
-            try Batch.run(items, with: pipeline, jobs: jobs) { _, _, r in out.append(try KnowledgeEncoding.line(r.get())) }
+            try Batch.run(items, with: pipeline, jobs: jobs) { _, _, r in
+                out.append(try KnowledgeEncoding.line(r.get()))
+            }
             return out
         }
         let a = try render(jobs: 1)
@@ -58,7 +61,8 @@ import Testing
         try w.append(Document.fromCleanText("Some text."))
         try w.finish(errors: [], pipelineSHA256: String(repeating: "0", count: 64))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["k.json"])
-        let parsed = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: target))) as? [String: Any]
+        let parsed =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: target))) as? [String: Any]
         #expect(parsed?["format"] as? String == "hearsay.knowledge")
     }
 
@@ -71,16 +75,19 @@ import Testing
     }
 
     @Test func streamLinesParseOrNameTheLine() throws {
-        let good = try StreamInput.parse(Data(#"{"id": "a1", "text": "Hi.", "published": "2020-07-11T10:00:00"}"#.utf8), number: 1).get()
+        let good = try StreamInput.parse(
+            Data(#"{"id": "a1", "text": "Hi.", "published": "2020-07-11T10:00:00"}"#.utf8), number: 1
+        ).get()
         #expect(good.id == "a1")
         #expect(good.published == "2020-07-11")
         #expect(good.declaredMediaType == "text/plain")
         let html = try StreamInput.parse(Data(#"{"id": 7, "html": "<p>x</p>"}"#.utf8), number: 2).get()
         #expect(html.id == "7")
         #expect(html.declaredMediaType == "text/html")
-        for (line, code) in [("{not json", "stream.malformed-line"), ("[1, 2]", "stream.malformed-line"),
-            (#"{"id": "x"}"#, "stream.missing-field")]
-        {
+        for (line, code) in [
+            ("{not json", "stream.malformed-line"), ("[1, 2]", "stream.malformed-line"),
+            (#"{"id": "x"}"#, "stream.missing-field"),
+        ] {
             let r = StreamInput.parse(Data(line.utf8), number: 5)
             guard case .failure(let e) = r else {
                 Issue.record("line \(line) parsed")

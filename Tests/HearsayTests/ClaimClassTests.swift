@@ -190,7 +190,10 @@ import Testing
         let c = try claims("He asked for three more weeks and 15 extra minutes.")
         #expect(c.map(\.unit) == ["week", "min"])
         // "next", "coming" stay with the date rules
-        #expect(try claims("in the 3 coming days").allSatisfy { $0.kind != .measure || $0.unit != "day" || $0.text != "3 coming days" })
+        #expect(
+            try claims("in the 3 coming days").allSatisfy {
+                $0.kind != .measure || $0.unit != "day" || $0.text != "3 coming days"
+            })
     }
 
     @Test func degreeSignBeforeAScale() throws {

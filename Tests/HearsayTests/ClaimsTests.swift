@@ -44,8 +44,13 @@ import Testing
     }
 
     @Test func countedNounModifiersInTheirBaseForm() throws {
-        let c = try claims("It split into two smaller tenancies, offered two gas-only powertrain options and is one of the best wireless speakers.")
-        #expect(c.map(\.text) == ["two smaller tenancies", "two gas-only powertrain options", "one of the best wireless speakers"])
+        let c = try claims(
+            "It split into two smaller tenancies, offered two gas-only powertrain options and is one of the best wireless speakers."
+        )
+        #expect(
+            c.map(\.text) == [
+                "two smaller tenancies", "two gas-only powertrain options", "one of the best wireless speakers",
+            ])
         #expect(c.map(\.unit) == ["small tenancy", "gas-only powertrain option", "good wireless speaker"])
         let most = try claims("It was one of the most spectacular catches.")
         #expect(most.first?.unit == "spectacular catch")
@@ -214,7 +219,8 @@ import Testing
         #expect(c.map(\.unit) == ["%", "%"])
         #expect(c[1].value == .number(50))
         #expect(c[1].kind == .percent)
-        let periods = try claims("Profits fell in the first half of the season, the upper half of the screen and a quarter of an hour.")
+        let periods = try claims(
+            "Profits fell in the first half of the season, the upper half of the screen and a quarter of an hour.")
         #expect(!periods.contains { $0.unit == "%" })
     }
 
@@ -474,7 +480,8 @@ import Testing
     }
 
     @Test func spelledYearsAfterADay() throws {
-        let c = try claims("The fort fell on 9 May seventeen hundred twelve and was rebuilt on June 3 nineteen eighty four.")
+        let c = try claims(
+            "The fort fell on 9 May seventeen hundred twelve and was rebuilt on June 3 nineteen eighty four.")
         #expect(c.map(\.value) == [.text("1712-05-09"), .text("1984-06-03")])
         let n = try claims("On June 4 twenty five soldiers left.", published: "2020-06-10")
         #expect(n.first?.value == .text("2020-06-04"))

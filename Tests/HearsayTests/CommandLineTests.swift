@@ -35,11 +35,14 @@ import Testing
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return Run(
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 
     @Test func extractReportsBadFilesAndStillWritesTheGoodOnes() throws {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "build hearsay first: \(Self.binary.path)")
+        #expect(
+            FileManager.default.isExecutableFile(atPath: Self.binary.path), "build hearsay first: \(Self.binary.path)")
         let dir = try makeTempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = dir.appendingPathComponent("in")
@@ -55,7 +58,8 @@ import Testing
         #expect(docs?.count == 1)
         #expect((k?["errors"] as? [[String: Any]])?.first?["code"] as? String == "binary-input")
         // Nothing but the output and its resume cache is left in the directory: no temporary file.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["in", "k.json", "k.json.cache"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["in", "k.json", "k.json.cache"])
     }
 
     @Test func badPipelineIsAUsageErrorAndWritesNothing() throws {
@@ -64,7 +68,9 @@ import Testing
         let pipeline = dir.appendingPathComponent("pipeline.json")
         try Data(#"{"version": 1, "stages": ["normalize", "attribute"]}"#.utf8).write(to: pipeline)
         let out = dir.appendingPathComponent("k.json")
-        let r = try run(["extract", repositoryRoot.appendingPathComponent("seeds").path, "-o", out.path, "--pipeline", pipeline.path])
+        let r = try run([
+            "extract", repositoryRoot.appendingPathComponent("seeds").path, "-o", out.path, "--pipeline", pipeline.path,
+        ])
         #expect(r.status == 2)
         #expect(r.stderr.contains("requires 'sentences'"))
         #expect(!FileManager.default.fileExists(atPath: out.path))
@@ -78,7 +84,9 @@ import Testing
             """
         let r = try run(["stream"], stdin: input + "\n")
         #expect(r.status == 1)
-        let lines = r.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let lines = r.stdout.split(separator: "\n").map {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
         #expect(lines.count == 3)
         #expect(lines[0]?["id"] as? String == "a")
         #expect((lines[0]?["quotes"] as? [Any])?.count == 1)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Hearsay
 
 @Suite struct ConfigTests {
@@ -110,8 +111,10 @@ import Testing
     /// The repository's pipeline.json spells out every default, so editors see every setting they can tune; it must
     /// not drift from the code (`hearsay defaults > pipeline.json` rewrites it).
     @Test func repositoryPipelineSpellsOutTheDefaults() throws {
-        let file = try JSONSerialization.jsonObject(with: Data(contentsOf: repositoryRoot.appendingPathComponent("pipeline.json")))
+        let file = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: repositoryRoot.appendingPathComponent("pipeline.json")))
         let defaults = try JSONSerialization.jsonObject(with: Pipeline.defaultsJSON())
-        #expect(NSDictionary(dictionary: file as! [String: Any]) == NSDictionary(dictionary: defaults as! [String: Any]))
+        #expect(
+            NSDictionary(dictionary: file as! [String: Any]) == NSDictionary(dictionary: defaults as! [String: Any]))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Hearsay
 
 /// The cross-document corpus index: speakers merged across documents, quote groups with word-level variants.
@@ -103,11 +104,12 @@ import Testing
     @Test func wordDiffNamesReplacementsInsertionsAndDeletions() {
         func ids(_ s: String) -> [Int32] { s.split(separator: " ").map { Int32($0.unicodeScalars.first!.value) } }
         let changes = WordDiff.changes(ids("a b c d e f"), ids("a x c d f g"))
-        #expect(changes.map { [$0.0.lowerBound, $0.0.upperBound, $0.1.lowerBound, $0.1.upperBound] } == [
-            [1, 2, 1, 2],  // b -> x
-            [4, 5, 4, 4],  // e deleted
-            [6, 6, 5, 6],  // g inserted
-        ])
+        #expect(
+            changes.map { [$0.0.lowerBound, $0.0.upperBound, $0.1.lowerBound, $0.1.upperBound] } == [
+                [1, 2, 1, 2],  // b -> x
+                [4, 5, 4, 4],  // e deleted
+                [6, 6, 5, 6],  // g inserted
+            ])
         #expect(WordDiff.similarity(ids("a b c d"), ids("a b c d")) == 1)
         #expect(WordDiff.similarity(ids("a b c d"), ids("e f g h")) == 0)
         #expect(abs(WordDiff.similarity(ids("a b c d"), ids("a b c e")) - 0.75) < 1e-9)
@@ -145,7 +147,9 @@ import Testing
         }
         // 400 documents of 5 random quotes; 150 quotes copied into another document with 1 to 3 words replaced.
         var docs: [[String]] = (0..<400).map { _ in
-            (0..<5).map { _ in (0..<(15 + rng.next(25))).map { _ in vocabulary[rng.next(vocabulary.count)] }.joined(separator: " ") }
+            (0..<5).map { _ in
+                (0..<(15 + rng.next(25))).map { _ in vocabulary[rng.next(vocabulary.count)] }.joined(separator: " ")
+            }
         }
         var planted: [(Int, Int, Int, Int)] = []
         for _ in 0..<150 {
@@ -169,7 +173,9 @@ import Testing
         let groups = index.knowledge().quoteGroups
         var together = Set<String>()
         for g in groups {
-            for a in g.quotes { for b in g.quotes { together.insert("\(a.document)/\(a.quote)|\(b.document)/\(b.quote)") } }
+            for a in g.quotes {
+                for b in g.quotes { together.insert("\(a.document)/\(a.quote)|\(b.document)/\(b.quote)") }
+            }
         }
         let found = planted.filter { d, q, t, k in
             together.contains(String(format: "d%04d", d) + "/q\(q + 1)|" + String(format: "d%04d", t) + "/q\(k + 1)")
@@ -200,7 +206,8 @@ import Testing
         let bytesA = try Data(contentsOf: URL(fileURLWithPath: a))
         #expect(bytesA == (try Data(contentsOf: URL(fileURLWithPath: b))))
         #expect(bytesA == (try Data(contentsOf: URL(fileURLWithPath: c))))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["a.json", "b.json", "c.json"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["a.json", "b.json", "c.json"])
         // The file reads back through the read model, corpus included, and the keys are in sorted order.
         let file = try KnowledgeFile.read(path: a)
         #expect(file.documents.map(\.id) == Self.seeds)
@@ -219,14 +226,20 @@ import Testing
 
     @Test func mergeRulesForNames() throws {
         let index = CorpusIndex(settings: try CorpusSettings.builtin())
-        index.add(id: "a", speakers: [
-            Self.speaker("s1", "Susan Ariel Aaronson"), Self.speaker("s2", "Dave Lee"), Self.speaker("s3", "Wells Fargo", .organization),
-            Self.speaker("s4", "José Núñez Jr."),
-        ], quotes: [])
-        index.add(id: "b", speakers: [
-            Self.speaker("s1", "Susan Aaronson"), Self.speaker("s2", "Lee"), Self.speaker("s3", "Wells Fargo", .unknown),
-            Self.speaker("s4", "jose nunez"),
-        ], quotes: [])
+        index.add(
+            id: "a",
+            speakers: [
+                Self.speaker("s1", "Susan Ariel Aaronson"), Self.speaker("s2", "Dave Lee"),
+                Self.speaker("s3", "Wells Fargo", .organization),
+                Self.speaker("s4", "José Núñez Jr."),
+            ], quotes: [])
+        index.add(
+            id: "b",
+            speakers: [
+                Self.speaker("s1", "Susan Aaronson"), Self.speaker("s2", "Lee"),
+                Self.speaker("s3", "Wells Fargo", .unknown),
+                Self.speaker("s4", "jose nunez"),
+            ], quotes: [])
         index.add(id: "c", speakers: [Self.speaker("s1", "Christine Lee"), Self.speaker("s2", "Lee")], quotes: [])
         let speakers = index.knowledge().speakers
         func docs(_ name: String) -> [String] {

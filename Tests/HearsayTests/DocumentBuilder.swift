@@ -105,16 +105,19 @@ enum DocumentBuilder {
 
 @Suite struct DocumentBuilderTests {
     @Test func sentencesEndAtStopsButNotAtAbbreviationsOrInitials() {
-        let doc = DocumentBuilder.make("Sen. Ada J. Kowalski said “it will pass.” Prices rose 5.5 percent!\n\nA new day.")
-        #expect(doc.sentences.map { doc.string($0.span) } == [
-            "Sen. Ada J. Kowalski said “it will pass.”", "Prices rose 5.5 percent!", "A new day.",
-        ])
+        let doc = DocumentBuilder.make(
+            "Sen. Ada J. Kowalski said “it will pass.” Prices rose 5.5 percent!\n\nA new day.")
+        #expect(
+            doc.sentences.map { doc.string($0.span) } == [
+                "Sen. Ada J. Kowalski said “it will pass.”", "Prices rose 5.5 percent!", "A new day.",
+            ])
         #expect(doc.sentences.map(\.paragraph) == [0, 0, 1])
         #expect(doc.provided.isSuperset(of: QuoteAttributor.requires))
     }
 
     @Test func namedSentencesAreTakenAsGiven() {
-        let doc = DocumentBuilder.make("Mr. Lee left. Then he came back.", sentences: ["Mr.", "Lee left. Then he came back."])
+        let doc = DocumentBuilder.make(
+            "Mr. Lee left. Then he came back.", sentences: ["Mr.", "Lee left. Then he came back."])
         #expect(doc.sentences.map { doc.string($0.span) } == ["Mr.", "Lee left. Then he came back."])
         #expect(doc.sentences[1].sourceSpan == Span(4, 32))
     }

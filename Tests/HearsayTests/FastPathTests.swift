@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Hearsay
 
 /// Normalize's fast paths give exactly what the Foundation calls and scalar-view code they replaced gave.
@@ -52,7 +53,9 @@ import Testing
         // Valid text with one bad or truncated sequence put at every offset of the first 24 bytes, and at the end.
         let text = Array("A plain ASCII run, then “quotes”, £, 🙂 and more ASCII text to cross words.".utf8)
         #expect(Decoding.firstInvalidUTF8(text) == nil)
-        for bad: [UInt8] in [[0xFF], [0xC0, 0x80], [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80]] {
+        for bad: [UInt8] in [
+            [0xFF], [0xC0, 0x80], [0xE2, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80],
+        ] {
             for at in Array(0...24) + [text.count] {
                 var bytes = Array(text[..<at])
                 while Decoding.firstInvalidUTF8(bytes) != nil { bytes.removeLast() }  // not inside a sequence
@@ -79,7 +82,9 @@ import Testing
         for sc in s.unicodeScalars {
             if sc.value < 0x80 {
                 let b = UInt8(sc.value)
-                if b >= 0x41 && b <= 0x5A { v.append(Unicode.Scalar(b + 32)) } else if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 {
+                if b >= 0x41 && b <= 0x5A {
+                    v.append(Unicode.Scalar(b + 32))
+                } else if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 {
                     v.append(sc)
                 }
             } else if sc.properties.isAlphabetic || sc.properties.numericType != nil {
@@ -104,18 +109,23 @@ import Testing
     @Test func corpusWordKeysAreTheFoundationFold() {
         // Every ASCII character, words of every case, and non-ASCII words that take the Foundation path.
         let ascii = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
-        let words = ascii + ascii.map { "Ab" + $0 + "Z" } + [
-            "ABCXYZ", "abcxyz", "Don't", "DON'T", "self-made", "Straße", "İstanbul", "Zoë", "ZOË", "don’t", "well‐known",
-            "non‑stop", "ΣΊΣΥΦΟΣ", "Ǆemal", "ﬁne", "١٢٣", "Ⅻ", "e\u{301}",
-        ]
+        let words =
+            ascii + ascii.map { "Ab" + $0 + "Z" } + [
+                "ABCXYZ", "abcxyz", "Don't", "DON'T", "self-made", "Straße", "İstanbul", "Zoë", "ZOË", "don’t",
+                "well‐known",
+                "non‑stop", "ΣΊΣΥΦΟΣ", "Ǆemal", "ﬁne", "١٢٣", "Ⅻ", "e\u{301}",
+            ]
         for w in words {
             var v = String.UnicodeScalarView()
-            for s in w.unicodeScalars { v.append(s == "\u{2019}" ? "'" : (s == "\u{2010}" || s == "\u{2011}" ? "-" : s)) }
+            for s in w.unicodeScalars {
+                v.append(s == "\u{2019}" ? "'" : (s == "\u{2010}" || s == "\u{2011}" ? "-" : s))
+            }
             #expect(CorpusWords.key(ArraySlice(Array(w.unicodeScalars))) == CorpusWords.fold(String(v)), "\(w)")
         }
         for v in 0..<0x800 {
             guard let s = UnicodeScalar(v) else { continue }
-            #expect(CorpusWords.isWordScalar(s) == (s.properties.isAlphabetic || s.properties.numericType != nil), "\(v)")
+            #expect(
+                CorpusWords.isWordScalar(s) == (s.properties.isAlphabetic || s.properties.numericType != nil), "\(v)")
         }
     }
 }

@@ -18,7 +18,8 @@ import Testing
         return out
     }
 
-    @Test(arguments: FuzzHarness.Target.allCases) func corpusAndRegressionsRunClean(_ target: FuzzHarness.Target) throws {
+    @Test(arguments: FuzzHarness.Target.allCases) func corpusAndRegressionsRunClean(_ target: FuzzHarness.Target) throws
+    {
         let files = Self.inputs(target)
         #expect(files.count >= 2, "seed corpus for \(target.rawValue) is missing")
         for file in files {

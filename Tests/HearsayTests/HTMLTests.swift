@@ -298,7 +298,8 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
 }
 
 @Test func htmlByteOrderMarksKeepOffsetsInTheOriginalBytes() throws {
-    let html = "<html><body><article><p>Ein Satz über die Brücke, lang genug für einen Absatz im Artikel.</p></article></body></html>"
+    let html =
+        "<html><body><article><p>Ein Satz über die Brücke, lang genug für einen Absatz im Artikel.</p></article></body></html>"
     let utf8 = [0xEF, 0xBB, 0xBF] + Array(html.utf8)
     let page = try reader().read(utf8, file: "bom8.html")
     #expect(page.decision.evidence == "bom")
@@ -318,16 +319,18 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
 }
 
 @Test func htmlDoubleLineBreaksSplitParagraphs() throws {
-    let html = "<html><body><div class=\"entry-content\">"
+    let html =
+        "<html><body><div class=\"entry-content\">"
         + "The first paragraph of an old blog post, written without any paragraph tags at all.<br>\n<br>\n"
         + "The second paragraph follows two line breaks,<br>and this line is part of it.<br><br>"
         + "The third paragraph closes the post with one more sentence of plain text.</div></body></html>"
     let page = try reader(HTMLReader.Config.plain()).read(Array(html.utf8), file: "br.html")
-    #expect(page.blocks.map(text) == [
-        "The first paragraph of an old blog post, written without any paragraph tags at all.",
-        "The second paragraph follows two line breaks,\nand this line is part of it.",
-        "The third paragraph closes the post with one more sentence of plain text.",
-    ])
+    #expect(
+        page.blocks.map(text) == [
+            "The first paragraph of an old blog post, written without any paragraph tags at all.",
+            "The second paragraph follows two line breaks,\nand this line is part of it.",
+            "The third paragraph closes the post with one more sentence of plain text.",
+        ])
 }
 
 @Test func htmlDatelinesAreDroppedButDatedSentencesStay() {
@@ -343,7 +346,8 @@ private func body(_ page: HTMLPage) -> String { page.blocks.map(text).joined(sep
     let rest = (1...4).map {
         "<p>Paragraph \($0) explains, in some detail, how the new ferry timetable will work for commuters and visitors.</p>"
     }.joined()
-    let html = "<html><body><article><p>By Mara Quill — March 7, 2024</p>"
+    let html =
+        "<html><body><article><p>By Mara Quill — March 7, 2024</p>"
         + "<p>By Tuesday, officials had agreed on a plan for the harbour.</p>" + rest + "</article></body></html>"
     let b = body(try reader().read(Array(html.utf8), file: "byline.html"))
     #expect(!b.contains("Mara Quill"))
@@ -397,11 +401,13 @@ private func hiddenStoryPage() -> String {
 
 @Test func htmlMainTextShortOfTheArticleBodyIsReportedWhenNothingWiderHelps() throws {
     // The page shows two paragraphs; its JSON-LD articleBody has the whole story (a paywalled page).
-    let shown = "<p>The ferry company said on Friday that the winter timetable, with fewer crossings, will start in "
+    let shown =
+        "<p>The ferry company said on Friday that the winter timetable, with fewer crossings, will start in "
         + "November.</p><p>Passengers with season tickets will be offered a refund, the company said.</p>"
     let evidence = (1...20).map { "Sentence \($0) of the full story tells what the ferry company plans next year." }
         .joined(separator: " ")
-    let html = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": "
+    let html =
+        "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": "
         + "\"Ferry timetable\", \"articleBody\": \"\(evidence)\"}</script></head><body><article>\(shown)</article>"
         + "</body></html>"
     let page = try reader().read(Array(html.utf8), file: "paywall.html")
@@ -422,7 +428,8 @@ private func hiddenStoryPage() -> String {
     let story = (1...4).map {
         "<p>Paragraph \($0) explains, in some detail, how the new ferry timetable will work for commuters and visitors.</p>"
     }.joined()
-    let html = "<html><body><article>" + story
+    let html =
+        "<html><body><article>" + story
         + "<p>Copyright law, the minister added, will not change the timetable.</p>"
         + "<p>Reporting by Ana Lima in Lisbon; Editing by Clara Diaz</p>"
         + "<p>This article originally appeared on Example Weekly.</p><p>© Example Wire 2020</p></article></body></html>"
@@ -447,7 +454,8 @@ private func hiddenStoryPage() -> String {
     let story = (1...4).map {
         "<p>Paragraph \($0) explains, in some detail, how the new ferry timetable will work for commuters and visitors.</p>"
     }.joined()
-    let html = "<html><head><meta property=\"og:title\" content=\"Ferries &amp;amp; trains\">"
+    let html =
+        "<html><head><meta property=\"og:title\" content=\"Ferries &amp;amp; trains\">"
         + "<meta property=\"og:site_name\" content=\"Harbour &amp;#8217;s News\">"
         + "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Ferries\", "
         + "\"author\": {\"name\": \"Maeve O&#039;Hara\"}}</script>"

@@ -36,7 +36,8 @@ import Testing
         #expect(k.status == 0)
         #expect(k.stdout.hasPrefix("{\n  \"corpus\""))
         #expect(k.stdout.contains("We approved 40 new homes"))
-        let l = try cli.run(["extract", dir.appendingPathComponent("a.txt").path, "--jsonl", "-o", "-", "-q"], cwd: dir)
+        let l = try cli.run(
+            ["extract", dir.appendingPathComponent("a.txt").path, "--jsonl", "-o", "-", "-q"], cwd: dir)
         #expect(l.stdout.split(separator: "\n").count == 1)
         try Data(k.stdout.utf8).write(to: dir.appendingPathComponent("k.json"))
         #expect(try cli.run(["report", "k.json", "-o", link], cwd: dir).status == 0)
@@ -72,7 +73,8 @@ import Testing
         #expect(lstat(fifo, &st) == 0 && st.st_mode & S_IFMT == S_IFIFO)
 
         try Data("old".utf8).write(to: dir.appendingPathComponent("real.json"))
-        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("k.json").path, withDestinationPath: "real.json")
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.appendingPathComponent("k.json").path, withDestinationPath: "real.json")
         #expect(try cli.run(["extract", "a.txt", "-o", "k.json", "--no-cache", "-q"], cwd: dir).status == 0)
         #expect(isLink(dir.appendingPathComponent("k.json").path))
         #expect(try String(contentsOf: dir.appendingPathComponent("real.json"), encoding: .utf8).contains("\"corpus\""))
@@ -127,7 +129,8 @@ import Testing
         let r = try cli.run(["extract", "bad.jsonl", "-o", "k.json", "-q", "--no-cache"], cwd: dir)
         #expect(r.status == 1)
         let k = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("k.json"))) as? [String: Any])
+            try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("k.json")))
+                as? [String: Any])
         let errors = try #require(k["errors"] as? [[String: Any]])
         #expect(errors.count == count)
         #expect(errors.compactMap { $0["line"] as? Int } == Array(1...count))
@@ -142,7 +145,8 @@ import Testing
         let listed = try String(contentsOf: out.appendingPathComponent("errors.jsonl"), encoding: .utf8)
         #expect(listed.split(separator: "\n").count == count)
         // A later run with no error leaves no stale list.
-        try Data((#"{"id": "good", "text": "‘Fine,’ said Ana Ruiz."}"# + "\n").utf8).write(to: dir.appendingPathComponent("bad.jsonl"))
+        try Data((#"{"id": "good", "text": "‘Fine,’ said Ana Ruiz."}"# + "\n").utf8).write(
+            to: dir.appendingPathComponent("bad.jsonl"))
         #expect(try cli.run(["extract", "bad.jsonl", "--out-dir", "out", "-q", "--no-cache"], cwd: dir).status == 0)
         #expect(names(out) == ["good.knowledge.json"])
     }
@@ -180,7 +184,8 @@ import Testing
         let dir = try makeTempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         let lines = [
-            #"{"id": "a.knowledge.json/x", "text": "‘One,’ said Ana Ruiz."}"#, #"{"id": "a", "text": "‘Two,’ said Ana Ruiz."}"#,
+            #"{"id": "a.knowledge.json/x", "text": "‘One,’ said Ana Ruiz."}"#,
+            #"{"id": "a", "text": "‘Two,’ said Ana Ruiz."}"#,
             #"{"id": "b", "text": "‘Three,’ said Ana Ruiz."}"#,
         ]
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: dir.appendingPathComponent("c.jsonl"))
@@ -189,7 +194,9 @@ import Testing
         #expect(r.stderr.contains("[output.unsafe-id]"))
         #expect(!r.stderr.contains("rename-failed"))
         let out = dir.appendingPathComponent("out")
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("a.knowledge.json/x.knowledge.json").path))
+        #expect(
+            FileManager.default.fileExists(atPath: out.appendingPathComponent("a.knowledge.json/x.knowledge.json").path)
+        )
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("b.knowledge.json").path))
     }
 
@@ -199,7 +206,9 @@ import Testing
         let dir = try makeTempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data(article.utf8).write(to: dir.appendingPathComponent("a.txt"))
-        #expect(try cli.run(["extract", "a.txt", "-o", "k.json", "-q", "--jobs", "9223372036854775807"], cwd: dir).status == 0)
+        #expect(
+            try cli.run(["extract", "a.txt", "-o", "k.json", "-q", "--jobs", "9223372036854775807"], cwd: dir).status
+                == 0)
         #expect(try cli.run(["extract", "a.txt", "-o", "k.json", "-q", "--jobs", "0"], cwd: dir).status == 64)
         #expect(try cli.run(["index", "k.json", "--db", "s.sqlite", "-q"], cwd: dir).status == 0)
         let many = Array(repeating: "a*", count: SearchQuery.maxTerms + 1).joined(separator: " ")
@@ -220,11 +229,13 @@ import Testing
     }
 
     @Test func streamAnswersEveryLineAndChecksItsFields() throws {
-        let input = [
-            #"{"id": "a", "text": "‘Yes,’ said Ana Ruiz."}"#, "", #"{"id": true, "text": "x"}"#,
-            #"{"id": "d", "text": "x", "published": "2020-13-45"}"#, #"{"id": "e", "text": "x", "published": "2021-02-29"}"#,
-            #"{"id": "f", "text": "‘Yes,’ said Ana Ruiz.", "published": "2020-02-29T10:00:00Z"}"#, "   ",
-        ].joined(separator: "\n") + "\n"
+        let input =
+            [
+                #"{"id": "a", "text": "‘Yes,’ said Ana Ruiz."}"#, "", #"{"id": true, "text": "x"}"#,
+                #"{"id": "d", "text": "x", "published": "2020-13-45"}"#,
+                #"{"id": "e", "text": "x", "published": "2021-02-29"}"#,
+                #"{"id": "f", "text": "‘Yes,’ said Ana Ruiz.", "published": "2020-02-29T10:00:00Z"}"#, "   ",
+            ].joined(separator: "\n") + "\n"
         let r = try cli.run(["stream", "--jobs", "1"], stdin: input)
         let out = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(out.count == 7)
@@ -232,7 +243,11 @@ import Testing
             let o = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
             return ((o?["error"] as? [String: Any])?["code"] as? String) ?? "ok"
         }
-        #expect(codes == ["ok", "stream.blank-line", "stream.bad-field", "stream.bad-field", "stream.bad-field", "ok", "stream.blank-line"])
+        #expect(
+            codes == [
+                "ok", "stream.blank-line", "stream.bad-field", "stream.bad-field", "stream.bad-field", "ok",
+                "stream.blank-line",
+            ])
         #expect(r.status == 1)
     }
 
@@ -248,11 +263,14 @@ import Testing
         #expect(r.stderr.contains("bad\\u{1b}[31m\\u{0}"))
         #expect(!r.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0 })
         #expect(try cli.run(["index", "k.json", "--db", "s.sqlite", "-q"], cwd: dir).status == 0)
-        for command in [["who", "ruiz", "k.json"], ["who", "ruiz", "--db", "s.sqlite"], ["search", "fine", "--db", "s.sqlite"]] {
+        for command in [
+            ["who", "ruiz", "k.json"], ["who", "ruiz", "--db", "s.sqlite"], ["search", "fine", "--db", "s.sqlite"],
+        ] {
             let w = try cli.run(command, cwd: dir)
             #expect(w.status == 0, "\(command)")
             #expect(w.stdout.contains("evil"), "\(command)")
-            #expect(!w.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0 || $0.value == 7 }, "\(command)")
+            #expect(
+                !w.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0 || $0.value == 7 }, "\(command)")
         }
     }
 }

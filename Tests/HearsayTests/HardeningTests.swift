@@ -19,7 +19,8 @@ import Testing
     /// reach the parser, the rest are blanked and counted in one diagnostic at the first one's byte offset.
     @Test func attributesOverTheCapAreDroppedWithADiagnostic() throws {
         let attributes = (0..<80_000).map { "a\($0)" }.joined(separator: " ")
-        let html = "<html><body><p class=\"story\" \(attributes)>The paragraph text is kept, whole and in place.</p></body></html>"
+        let html =
+            "<html><body><p class=\"story\" \(attributes)>The paragraph text is kept, whole and in place.</p></body></html>"
         let doc = try normalized(html)
         #expect(doc.text == "The paragraph text is kept, whole and in place.")
         let d = try #require(doc.diagnostics.first { $0.code == "html.too-many-attributes" })
@@ -35,7 +36,8 @@ import Testing
     /// An attribute that ends past `max_tag_bytes` is dropped with `html.tag-too-long`; so is every one after it.
     @Test func attributesPastTheTagByteCapAreDroppedWithADiagnostic() throws {
         let blob = String(repeating: "x", count: 70_000)
-        let html = "<html><body><div data-blob=\"\(blob)\" class=\"nav\"><p>An article paragraph that is long enough to keep.</p></div></body></html>"
+        let html =
+            "<html><body><div data-blob=\"\(blob)\" class=\"nav\"><p>An article paragraph that is long enough to keep.</p></div></body></html>"
         let doc = try normalized(html, extra: #""normalize": {"html": {"main_content": false}}"#)
         #expect(doc.text == "An article paragraph that is long enough to keep.")
         let d = try #require(doc.diagnostics.first { $0.code == "html.tag-too-long" })
@@ -48,7 +50,9 @@ import Testing
     }
 
     @Test func tagCapsOutOfRangeAreConfigErrors() {
-        for extra in [#""normalize": {"html": {"max_attributes": 0}}"#, #""normalize": {"html": {"max_tag_bytes": 10}}"#] {
+        for extra in [
+            #""normalize": {"html": {"max_attributes": 0}}"#, #""normalize": {"html": {"max_tag_bytes": 10}}"#,
+        ] {
             #expect {
                 _ = try makePipeline(["normalize"], extra: extra)
             } throws: { e in
@@ -70,7 +74,9 @@ import Testing
             "data-a=\"x > y\"", "data-b='<p>'", "c=unquoted", "d", "e = \"spaced\"", "f=\"a/b\"", "g='it\"s'",
             "h=\"" + String(repeating: "long ", count: 20) + "\"", "i/", "j=>",
         ]
-        let words = ["Officials", "said", "the", "plan", "would", "go", "ahead", "in", "spring", "2 < 3", "a > b", "&amp;"]
+        let words = [
+            "Officials", "said", "the", "plan", "would", "go", "ahead", "in", "spring", "2 < 3", "a > b", "&amp;",
+        ]
         var rng = SeededGenerator(seed: 16)
         var cuts = 0
         for _ in 0..<150 {
@@ -150,7 +156,8 @@ import Testing
             let close = try #require(text.range(of: "]", range: key.upperBound..<text.endIndex))
             text.replaceSubrange(key.upperBound..<close.lowerBound, with: extreme)
             #expect(throws: (any Error).self) { _ = try KnowledgeDocument.decodeLine(Data(text.utf8)) }
-            let file = "{\"format\":\"\(KnowledgeEncoding.format)\",\"version\":1,\"generator\":{},\"errors\":[],\"documents\":[\(text)]}"
+            let file =
+                "{\"format\":\"\(KnowledgeEncoding.format)\",\"version\":1,\"generator\":{},\"errors\":[],\"documents\":[\(text)]}"
             #expect {
                 _ = try KnowledgeFile.decode(Data(file.utf8), path: "k.json")
             } throws: { e in

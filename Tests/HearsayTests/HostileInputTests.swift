@@ -111,9 +111,10 @@ import Testing
     }
 
     @Test func byteCapsAbove2GiBAreConfigErrors() {
-        for extra in [#""normalize": {"max_bytes": 4294967296}"#, #""normalize": {"html": {"max_bytes": 3000000000}}"#,
-            #""normalize": {"html": {"max_depth": 0}}"#]
-        {
+        for extra in [
+            #""normalize": {"max_bytes": 4294967296}"#, #""normalize": {"html": {"max_bytes": 3000000000}}"#,
+            #""normalize": {"html": {"max_depth": 0}}"#,
+        ] {
             #expect {
                 _ = try makePipeline(["normalize"], extra: extra)
             } throws: { e in
@@ -203,11 +204,13 @@ import Testing
         try fm.createDirectory(at: outside, withIntermediateDirectories: true)
         try Data("A secret that is not an input.".utf8).write(to: outside.appendingPathComponent("secret.txt"))
         try Data("An article inside.".utf8).write(to: tree.appendingPathComponent("in/a.txt"))
-        try fm.createSymbolicLink(atPath: tree.appendingPathComponent("s.txt").path, withDestinationPath: "../outside/secret.txt")
+        try fm.createSymbolicLink(
+            atPath: tree.appendingPathComponent("s.txt").path, withDestinationPath: "../outside/secret.txt")
         try fm.createSymbolicLink(atPath: tree.appendingPathComponent("out").path, withDestinationPath: outside.path)
         try fm.createSymbolicLink(atPath: tree.appendingPathComponent("near.txt").path, withDestinationPath: "in/a.txt")
         // A link to a link that leaves the tree is resolved to the end.
-        try fm.createSymbolicLink(atPath: tree.appendingPathComponent("in/hop.txt").path, withDestinationPath: "../s.txt")
+        try fm.createSymbolicLink(
+            atPath: tree.appendingPathComponent("in/hop.txt").path, withDestinationPath: "../s.txt")
 
         let (items, errors) = Batch.collect([tree.path])
         #expect(items.map(\.id) == ["in/a.txt", "near.txt"])
@@ -245,7 +248,8 @@ import Testing
             let r = Batch.process(InputItem(id: "locked.txt", path: locked.path), with: pipeline)
             #expect(throws: HearsayError.self) { try r.get() }
         }
-        let r = Batch.process(InputItem(id: "gone.txt", path: dir.appendingPathComponent("gone.txt").path), with: pipeline)
+        let r = Batch.process(
+            InputItem(id: "gone.txt", path: dir.appendingPathComponent("gone.txt").path), with: pipeline)
         guard case .failure(let e) = r else {
             Issue.record("read a missing file")
             return
@@ -316,7 +320,8 @@ import Testing
     // MARK: - Stream lines
 
     @Test func streamLineReaderGivesTheSameLinesWhateverTheChunks() {
-        let input = Array("{\"id\": 1}\r\n\n  \nline four without end".utf8) + [0xFF, 0x0A] + Array(repeating: 0x61, count: 40)
+        let input =
+            Array("{\"id\": 1}\r\n\n  \nline four without end".utf8) + [0xFF, 0x0A] + Array(repeating: 0x61, count: 40)
             + [0x0A] + Array("last".utf8)
         func lines(chunk: Int, cap: Int) -> [StreamLineReader.Line] {
             var reader = StreamLineReader(maxLineBytes: cap)
@@ -345,10 +350,14 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         // max_bytes 100: lines up to 400 bytes are read, a longer one is skipped without being kept.
         let config = dir.appendingPathComponent("pipeline.json")
-        try Data(#"{"version": 1, "stages": ["normalize", "segment", "attribute", "claims", "emit"], "normalize": {"max_bytes": 100}}"#.utf8)
-            .write(to: config)
+        try Data(
+            #"{"version": 1, "stages": ["normalize", "segment", "attribute", "claims", "emit"], "normalize": {"max_bytes": 100}}"#
+                .utf8
+        )
+        .write(to: config)
         let long = #"{"id": "long", "text": ""# + String(repeating: "word ", count: 200) + #""}"#
-        let input = #"{"id": "a", "text": "‘It works,’ said Rosa Diaz."}"# + "\n" + long + "\n"
+        let input =
+            #"{"id": "a", "text": "‘It works,’ said Rosa Diaz."}"# + "\n" + long + "\n"
             + #"{"id": "b", "text": "The fund lost $3 billion."}"# + "\n"
         let p = Process()
         p.executableURL = CommandLineTests.binary

@@ -65,8 +65,11 @@ import Testing
         let copy = dir.appendingPathComponent("hearsay")
         try FileManager.default.copyItem(at: built, to: copy)
         // Our own sentence: a quote with a named speaker and a money claim, so that cue, name and unit lexicons count.
-        try Data("‘The ferry will run again in June,’ said Harbour Master Tomas Reyes, who put the repair at $3.2 million.\n".utf8)
-            .write(to: dir.appendingPathComponent("note.txt"))
+        try Data(
+            "‘The ferry will run again in June,’ said Harbour Master Tomas Reyes, who put the repair at $3.2 million.\n"
+                .utf8
+        )
+        .write(to: dir.appendingPathComponent("note.txt"))
         // Nothing but the binary and the article: no resource bundle, no Resources folder.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["hearsay", "note.txt"])
 
@@ -76,7 +79,8 @@ import Testing
 
         let alone = try run(copy, ["extract", "note.txt", "-o", "alone.json", "--quiet"], cwd: dir)
         #expect(alone.status == 0, "\(alone.stderr)")
-        let k = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("alone.json")))
+        let k =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("alone.json")))
             as? [String: Any]
         let doc = (k?["documents"] as? [[String: Any]])?.first
         #expect((doc?["quotes"] as? [Any])?.count == 1)
@@ -87,8 +91,9 @@ import Testing
             copy, ["extract", "note.txt", "-o", "source.json", "--quiet"], cwd: dir,
             env: ["HEARSAY_RESOURCES": Self.resourcesFolder.path])
         #expect(fromSource.status == 0, "\(fromSource.stderr)")
-        #expect(try Data(contentsOf: dir.appendingPathComponent("alone.json"))
-            == Data(contentsOf: dir.appendingPathComponent("source.json")))
+        #expect(
+            try Data(contentsOf: dir.appendingPathComponent("alone.json"))
+                == Data(contentsOf: dir.appendingPathComponent("source.json")))
 
         // The report inlines report.css and report.js from the compiled-in copies.
         let report = try run(copy, ["report", "alone.json", "-o", "report.html"], cwd: dir)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Hearsay
 
 /// The hand-written knowledge JSON writer gives the same bytes as `JSONEncoder` (the encoder the knowledge file was
@@ -20,15 +21,18 @@ import Testing
 
     /// Pieces that strings are built from: every control character, the characters JSON escapes or may escape,
     /// and multi-byte scalars.
-    static let pieces: [String] = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) } + [
-        "\u{7F}", "\"", "\\", "/", "//", "</script>", "'", "a", "Zoë", "said", " ", "“", "”", "’", "—", "é", "e\u{301}",
-        "\u{A0}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFD}", "\u{10FFFF}", "🙂", "👩🏽‍💻", "日本語", "\r\n", "0", "-",
-        "1e5", "null", "\\u0000", "http://example.org/a?b=c&d", "Straße", "ΣΊΣΥΦΟΣ",
-    ]
+    static let pieces: [String] =
+        (0..<0x20).map { String(UnicodeScalar(UInt8($0))) } + [
+            "\u{7F}", "\"", "\\", "/", "//", "</script>", "'", "a", "Zoë", "said", " ", "“", "”", "’", "—", "é",
+            "e\u{301}",
+            "\u{A0}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFD}", "\u{10FFFF}", "🙂", "👩🏽‍💻", "日本語", "\r\n", "0", "-",
+            "1e5", "null", "\\u0000", "http://example.org/a?b=c&d", "Straße", "ΣΊΣΥΦΟΣ",
+        ]
 
     static let doubles: [Double] = [
         0, -0.0, 1, -1, 0.5, 0.1, 0.2, 0.1 + 0.2, 0.6, 0.9, 0.95, 0.333, 1.0 / 3, 2.0 / 3, 100, 1234.5, 1e-4, 1e-5,
-        1.5e-7, .leastNonzeroMagnitude, .leastNormalMagnitude, 1e15, 9e15, 9.5e15, 1e16, 1.2345e16, 2.0e22, 1e21, 123456789012345680,
+        1.5e-7, .leastNonzeroMagnitude, .leastNormalMagnitude, 1e15, 9e15, 9.5e15, 1e16, 1.2345e16, 2.0e22, 1e21,
+        123_456_789_012_345_680,
         Double(Int64.max), -9.1e15, 1.7976931348623157e308, -1.7976931348623157e308, 4.35, 75e9, 58e9, 0.001, 0.999,
     ]
 
@@ -106,18 +110,24 @@ import Testing
             id: string(), source: source, metadata: metadata, text: optString(),
             removed: list(3) { Removal(sourceSpan: $0.span(), rule: $0.string(), excerpt: $0.string()) },
             paragraphs: chance()
-                ? list(3) { Paragraph(id: $0.int(100), role: roles[$0.int(roles.count)], span: $0.span(), sourceSpan: $0.span()) }
+                ? list(3) {
+                    Paragraph(id: $0.int(100), role: roles[$0.int(roles.count)], span: $0.span(), sourceSpan: $0.span())
+                }
                 : nil,
             sentences: list(3) {
-                Sentence(id: $0.int(100), paragraph: $0.int(100), span: $0.span(), sourceSpan: $0.span(), provenance: $0.provenance())
+                Sentence(
+                    id: $0.int(100), paragraph: $0.int(100), span: $0.span(), sourceSpan: $0.span(),
+                    provenance: $0.provenance())
             },
             speakers: list(3) { r in
                 Speaker(
-                    id: r.string(), name: r.string(), type: [.person, .organization, .group, .anonymous, .unknown][r.int(5)],
+                    id: r.string(), name: r.string(),
+                    type: [.person, .organization, .group, .anonymous, .unknown][r.int(5)],
                     descriptions: r.list(2) { $0.string() }, affiliation: r.optString(),
                     mentions: r.list(2) {
                         Mention(
-                            text: $0.string(), form: [.name, .pronoun, .description, .organization, .anonymous][$0.int(5)],
+                            text: $0.string(),
+                            form: [.name, .pronoun, .description, .organization, .anonymous][$0.int(5)],
                             span: $0.span(), sourceSpan: $0.span())
                     })
             },
@@ -134,17 +144,22 @@ import Testing
                     kind: [.money, .percent, .count, .measure, .date, .time, .duration, .ordinal, .other][r.int(9)],
                     qualifier: r.optString(),
                     equivalents: r.list(2) {
-                        Equivalent(text: $0.string(), value: $0.value(), unit: $0.optString(), span: $0.span(), sourceSpan: $0.span())
+                        Equivalent(
+                            text: $0.string(), value: $0.value(), unit: $0.optString(), span: $0.span(),
+                            sourceSpan: $0.span())
                     },
                     sentence: r.chance() ? r.int(1000) : nil, quote: r.optString(), speaker: r.optString(),
                     subject: r.chance()
-                        ? ClaimSubject(text: r.string(), span: r.span(), sourceSpan: r.span(), rule: r.string(), confidence: r.double())
+                        ? ClaimSubject(
+                            text: r.string(), span: r.span(), sourceSpan: r.span(), rule: r.string(),
+                            confidence: r.double())
                         : nil,
                     change: r.optString(), provenance: r.provenance())
             },
             diagnostics: list(2) {
                 Diagnostic(
-                    severity: $0.chance() ? .note : .warning, code: $0.string(), message: $0.string(), stage: $0.string(),
+                    severity: $0.chance() ? .note : .warning, code: $0.string(), message: $0.string(),
+                    stage: $0.string(),
                     sourceSpan: $0.optSpan())
             })
     }
@@ -168,13 +183,16 @@ import Testing
             quoteGroups: list(3) { r in
                 QuoteGroup(
                     id: r.string(), similarity: r.double(),
-                    quotes: r.list(3) { .init(document: $0.string(), quote: $0.string(), speaker: $0.optString(), text: $0.string()) },
+                    quotes: r.list(3) {
+                        .init(document: $0.string(), quote: $0.string(), speaker: $0.optString(), text: $0.string())
+                    },
                     variants: r.list(2) { r in
                         .init(
                             document: r.string(), quote: r.string(),
                             changes: r.list(2) {
                                 WordChange(
-                                    op: [.replace, .insert, .delete][$0.int(3)], reference: $0.string(), variant: $0.string(),
+                                    op: [.replace, .insert, .delete][$0.int(3)], reference: $0.string(),
+                                    variant: $0.string(),
                                     span: $0.optSpan())
                             })
                     })
@@ -185,7 +203,8 @@ import Testing
 
     /// The reference: `JSONEncoder`, the pretty form indented as the knowledge file indents a document.
     static func reference(_ d: KnowledgeDocument, pretty: Bool) throws -> [UInt8] {
-        pretty ? Array(try KnowledgeEncoding.prettyData(d, indent: "    ")) : Array(try encoder(pretty: false).encode(d))
+        pretty
+            ? Array(try KnowledgeEncoding.prettyData(d, indent: "    ")) : Array(try encoder(pretty: false).encode(d))
     }
 
     static func firstDifference(_ a: [UInt8], _ b: [UInt8]) -> String {
@@ -223,7 +242,7 @@ import Testing
             w.string(p)
             #expect(w.bytes == Array(try Self.encoder(pretty: false).encode(p)), "\(Array(p.unicodeScalars))")
         }
-        for v in [0, 1, 9, 10, 99, 100, -1, -9, -10, 1234567, Int.max, Int.min, Int(Int32.max)] {
+        for v in [0, 1, 9, 10, 99, 100, -1, -9, -10, 1_234_567, Int.max, Int.min, Int(Int32.max)] {
             var w = KnowledgeJSON(pretty: false)
             w.int(v)
             #expect(w.bytes == Array(try Self.encoder(pretty: false).encode(v)), "\(v)")
@@ -247,13 +266,19 @@ import Testing
             for pretty in [false, true] {
                 var w = KnowledgeJSON(pretty: pretty, indent: pretty ? "  " : "")
                 w.errors(errors)
-                #expect(w.bytes == Array(try Self.encoder(pretty: pretty).encode(errors)).padded(pretty), "errors, seed \(seed)")
+                #expect(
+                    w.bytes == Array(try Self.encoder(pretty: pretty).encode(errors)).padded(pretty),
+                    "errors, seed \(seed)")
                 w = KnowledgeJSON(pretty: pretty, indent: pretty ? "  " : "")
                 w.corpus(corpus)
-                #expect(w.bytes == Array(try Self.encoder(pretty: pretty).encode(corpus)).padded(pretty), "corpus, seed \(seed)")
+                #expect(
+                    w.bytes == Array(try Self.encoder(pretty: pretty).encode(corpus)).padded(pretty),
+                    "corpus, seed \(seed)")
                 w = KnowledgeJSON(pretty: pretty, indent: pretty ? "  " : "")
                 w.dictionary(generator)
-                #expect(w.bytes == Array(try Self.encoder(pretty: pretty).encode(generator)).padded(pretty), "generator, seed \(seed)")
+                #expect(
+                    w.bytes == Array(try Self.encoder(pretty: pretty).encode(generator)).padded(pretty),
+                    "generator, seed \(seed)")
             }
         }
     }
@@ -270,7 +295,8 @@ import Testing
             try pipeline.process(&processed)
             let doc = KnowledgeDocument(processed)
             #expect(Array(KnowledgeJSON.line(doc)) == (try Self.reference(doc, pretty: false)), "\(name)")
-            #expect(Array(KnowledgeJSON.pretty(doc, indent: "    ")) == (try Self.reference(doc, pretty: true)), "\(name)")
+            #expect(
+                Array(KnowledgeJSON.pretty(doc, indent: "    ")) == (try Self.reference(doc, pretty: true)), "\(name)")
         }
     }
 }

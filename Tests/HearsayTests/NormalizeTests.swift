@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Hearsay
 
 @Suite struct NormalizeTests {
@@ -18,10 +19,11 @@ import Testing
     @Test func scrapedBoilerplateIsRemovedAndRecorded() throws {
         let doc = try normalizeFixture("scraped.txt")
         let rules = Set(doc.removed.map(\.rule))
-        #expect(rules.isSuperset(of: [
-            "boilerplate.share-counter", "boilerplate.advertisement", "boilerplate.duplicate-paragraph",
-            "boilerplate.scroll-for-video", "boilerplate.caption-pair", "boilerplate.after-source-link",
-        ]))
+        #expect(
+            rules.isSuperset(of: [
+                "boilerplate.share-counter", "boilerplate.advertisement", "boilerplate.duplicate-paragraph",
+                "boilerplate.scroll-for-video", "boilerplate.caption-pair", "boilerplate.after-source-link",
+            ]))
         #expect(!doc.text.contains("Sponsored"))
         #expect(!doc.text.contains("Scroll down"))
         #expect(!doc.text.contains("LEAVE A REPLY"))

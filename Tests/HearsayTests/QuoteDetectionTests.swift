@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Hearsay
 
 /// Detection gaps of issue 20: PTB / LaTeX marks, a cue tied by a dash, the short first piece of a split quote,
@@ -8,7 +9,8 @@ import Testing
     func run(_ text: String) throws -> Document { try process(text, stages: ["normalize", "segment", "attribute"]) }
 
     @Test func ptbAndLatexMarksOpenAndCloseQuotes() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             Ana Ruiz runs the harbour. ``We will rebuild the pier this year,'' said Ruiz.
 
             She added: `The money is already there.'
@@ -27,13 +29,15 @@ import Testing
         #expect(a.speakerName(of: qa) == "Ana Ruiz")
         #expect(qa.attribution?.rule == "speaker.cue-after-inverted")
         // The clause after the dash opens with an adjunct of its own; its subject is the speaker.
-        let b = try run("“We have waited long enough for this pier”—In what was her first speech, Ana Ruiz promised a new one.")
+        let b = try run(
+            "“We have waited long enough for this pier”—In what was her first speech, Ana Ruiz promised a new one.")
         let qb = try #require(b.quotes.first { $0.kind == .direct })
         #expect(qb.text == "We have waited long enough for this pier")
         #expect(b.speakerName(of: qb) == "Ana Ruiz")
         #expect(qb.attribution?.rule == "speaker.cue-after-dash")
         // A dash followed by another quotation gives that quotation's cue to neither side.
-        let c = try run("Tom Reyes visited. “Ships come first” — “and people second,” the harbour master said, laughing.")
+        let c = try run(
+            "Tom Reyes visited. “Ships come first” — “and people second,” the harbour master said, laughing.")
         #expect(c.quotes.first { $0.text.hasPrefix("Ships") }?.attribution?.rule != "speaker.cue-after-dash")
     }
 
@@ -53,7 +57,8 @@ import Testing
     }
 
     @Test func nestedQuotesAreQuotesOfTheirOwnInsideTheirParent() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             Ana Ruiz runs the harbour.
 
             “My father always told me ‘never give up on the sea,’ and I never did,” Ruiz said.
@@ -76,24 +81,29 @@ import Testing
         let json = try #require(String(data: data, encoding: .utf8))
         #expect(json.contains("\"nested_in\":\"\(q.id)\""))
         // An empty quotation before a nested one does not shift the links between quotes.
-        let e = try run("Ana Ruiz runs the harbour. “I wrote ‘’ first, then ‘never again’ in the log,” Ruiz said. “Fine,” she added.")
+        let e = try run(
+            "Ana Ruiz runs the harbour. “I wrote ‘’ first, then ‘never again’ in the log,” Ruiz said. “Fine,” she added."
+        )
         let qe = try #require(e.quotes.first)
         #expect(qe.nested?.map(\.text) == ["never again"])
         #expect(qe.nested?.first?.parent == qe.id)
         // A title inside a quote is no nested quote.
-        let t = try run("Ana Ruiz runs the harbour. “We all watched the film ‘Parasite’ on the ferry last night,” Ruiz said.")
+        let t = try run(
+            "Ana Ruiz runs the harbour. “We all watched the film ‘Parasite’ on the ferry last night,” Ruiz said.")
         #expect(t.quotes.first?.nested == nil)
         #expect(t.quotes.first.flatMap { t.speakerName(of: $0) } == "Ana Ruiz")
     }
 
     @Test func titlesAndScareWordsInMarksAreNoQuotes() throws {
         // A scare word after "so-called" would otherwise take the cue that follows it.
-        let a = try run("Ana Ruiz runs the harbour. She mocked the so-called “experts”, said the board was wrong, and left.")
+        let a = try run(
+            "Ana Ruiz runs the harbour. She mocked the so-called “experts”, said the board was wrong, and left.")
         #expect(!a.quotes.contains { $0.kind == .direct })
         let b = try run("Ana Ruiz runs the harbour. Her film “Harbour Lights” opened on Friday, the studio said.")
         #expect(!b.quotes.contains { $0.kind == .direct })
         // A longer quotation after such a word is still speech.
-        let c = try run("Ana Ruiz runs the harbour. She used the words “we will never sell this pier to anyone,” Ruiz said.")
+        let c = try run(
+            "Ana Ruiz runs the harbour. She used the words “we will never sell this pier to anyone,” Ruiz said.")
         #expect(c.quotes.contains { $0.kind == .direct && $0.text.hasPrefix("we will never sell") })
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Hearsay
 
 /// The seeds' report in a real browser: headless Chromium loads it, runs its script and dumps the DOM, which must

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Hearsay
 
 /// The report renderer without a browser: escaping of hostile text, spans (Unicode scalars) to nested HTML.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Hearsay
 
 /// The resume cache, safe output paths, and interrupted runs of the command line.
@@ -18,8 +19,12 @@ import Testing
         #expect(cache.failure == nil)
         // Another input, pipeline, output form or id: another key.
         #expect(cache.key(for: item, bytes: Array("text!".utf8)) != key)
-        #expect(try ResultCache(directory: dir.path + "/c", fingerprint: "f2", form: "knowledge").key(for: item, bytes: Array("text".utf8)) != key)
-        #expect(try ResultCache(directory: dir.path + "/c", fingerprint: "f1", form: "jsonl").key(for: item, bytes: Array("text".utf8)) != key)
+        #expect(
+            try ResultCache(directory: dir.path + "/c", fingerprint: "f2", form: "knowledge").key(
+                for: item, bytes: Array("text".utf8)) != key)
+        #expect(
+            try ResultCache(directory: dir.path + "/c", fingerprint: "f1", form: "jsonl").key(
+                for: item, bytes: Array("text".utf8)) != key)
         #expect(cache.key(for: InputItem(id: "b.txt", path: "/in/a.txt"), bytes: Array("text".utf8)) != key)
         // A damaged entry (cut short, as by kill -9 during its write) is a miss, never a wrong document.
         let log = try Data(contentsOf: URL(fileURLWithPath: cache.logPath))
@@ -48,7 +53,9 @@ import Testing
         // A record cut short, then more records (a killed run, then a resumed one).
         let fh = try #require(FileHandle(forWritingAtPath: cache.logPath))
         try fh.seekToEnd()
-        try fh.write(contentsOf: Data("\nHSE1 {\"bytes\":500,\"claims\":0,\"key\":\"x\",\"quotes\":0,\"speakers\":0}\n{\"id\"".utf8))
+        try fh.write(
+            contentsOf: Data(
+                "\nHSE1 {\"bytes\":500,\"claims\":0,\"key\":\"x\",\"quotes\":0,\"speakers\":0}\n{\"id\"".utf8))
         try fh.close()
         let later = try ResultCache(directory: dir.path + "/c", fingerprint: "f1", form: "jsonl")
         let extra = later.key(for: InputItem(id: "after"), bytes: [1])
@@ -63,7 +70,9 @@ import Testing
     @Test func pipelineFingerprintFollowsTheLexicons() throws {
         let dir = try makeTempDir()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let cues = try String(contentsOf: repositoryRoot.appendingPathComponent("Sources/Hearsay/Resources/attribute-cues.txt"), encoding: .utf8)
+        let cues = try String(
+            contentsOf: repositoryRoot.appendingPathComponent("Sources/Hearsay/Resources/attribute-cues.txt"),
+            encoding: .utf8)
         try cues.write(to: dir.appendingPathComponent("cues.txt"), atomically: true, encoding: .utf8)
         func pipeline() throws -> Pipeline {
             let stages = PipelineConfig.stageNames.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -72,7 +81,8 @@ import Testing
         }
         let a = try pipeline().fingerprint
         #expect(try pipeline().fingerprint == a)
-        try (cues + "\n[speech]\nquip: quip quipped quips\n").write(to: dir.appendingPathComponent("cues.txt"), atomically: true, encoding: .utf8)
+        try (cues + "\n[speech]\nquip: quip quipped quips\n").write(
+            to: dir.appendingPathComponent("cues.txt"), atomically: true, encoding: .utf8)
         #expect(try pipeline().fingerprint != a)
     }
 
@@ -83,13 +93,15 @@ import Testing
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         #expect(try OutputPaths.file(for: "a/b/c.txt", in: out) == out + "/a/b/c.txt.knowledge.json")
         #expect(try OutputPaths.file(for: "./x//y.html", in: out) == out + "/x/y.html.knowledge.json")
-        for bad in ["../x", "a/../../x", "/etc/passwd", "", "a\u{0}b", ".", "a/..", String(repeating: "a", count: 240)] {
+        for bad in ["../x", "a/../../x", "/etc/passwd", "", "a\u{0}b", ".", "a/..", String(repeating: "a", count: 240)]
+        {
             #expect(throws: HearsayError.self, "\(bad.debugDescription)") { try OutputPaths.file(for: bad, in: out) }
         }
         // A link planted inside the output directory is not followed.
         try FileManager.default.createSymbolicLink(atPath: out + "/link", withDestinationPath: dir.path)
         #expect(throws: HearsayError.self) { try OutputPaths.file(for: "link/x", in: out) }
-        try FileManager.default.createSymbolicLink(atPath: out + "/f.txt.knowledge.json", withDestinationPath: dir.path + "/elsewhere")
+        try FileManager.default.createSymbolicLink(
+            atPath: out + "/f.txt.knowledge.json", withDestinationPath: dir.path + "/elsewhere")
         #expect(throws: HearsayError.self) { try OutputPaths.file(for: "f.txt", in: out) }
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/x"))
     }
@@ -102,7 +114,8 @@ import Testing
     func writeArticles(_ count: Int, in dir: URL, from start: Int = 0) throws {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for i in start..<(start + count) {
-            let text = "Council vote \(i)\n\n‘We approved \(i + 10) new homes,’ said Mayor Ines Okoro on Tuesday. "
+            let text =
+                "Council vote \(i)\n\n‘We approved \(i + 10) new homes,’ said Mayor Ines Okoro on Tuesday. "
                 + "The plan costs $\(i + 2) million, officials said."
             try Data(text.utf8).write(to: dir.appendingPathComponent(String(format: "a%04d.txt", i)))
         }
@@ -125,7 +138,8 @@ import Testing
         // Another pipeline.json: nothing comes from the cache.
         let pipeline = dir.appendingPathComponent("p.json")
         let stages = PipelineConfig.stageNames.map { "\"\($0)\"" }.joined(separator: ", ")
-        try Data((#"{"version": 1, "stages": ["# + stages + #"], "claims": {"resolve_partial_dates": false}}"#).utf8).write(to: pipeline)
+        try Data((#"{"version": 1, "stages": ["# + stages + #"], "claims": {"resolve_partial_dates": false}}"#).utf8)
+            .write(to: pipeline)
         let changed = try cli.run(["extract", input.path, "-o", out, "--resume", "--pipeline", pipeline.path])
         #expect(changed.status == 0)
         #expect(!changed.stderr.contains("from the resume cache"))
@@ -165,7 +179,9 @@ import Testing
         #expect(resumed.status == 0)
         #expect(resumed.stderr.contains("from the resume cache"))
         let fresh = dir.appendingPathComponent("fresh.json").path
-        #expect(try cli.run(["extract", dir.appendingPathComponent("in").path, "-o", fresh, "--no-cache", "-q"]).status == 0)
+        #expect(
+            try cli.run(["extract", dir.appendingPathComponent("in").path, "-o", fresh, "--no-cache", "-q"]).status == 0
+        )
         #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == Data(contentsOf: URL(fileURLWithPath: fresh)))
         // The temporary file of the killed run was cleared away by the next run.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }.isEmpty)
@@ -194,8 +210,10 @@ import Testing
         let out = dir.appendingPathComponent("k.json").path
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/sh")
-        p.arguments = ["-c", "ulimit -f 16; exec \"$0\" extract \"$1\" -o \"$2\" --no-cache -q",
-            CommandLineTests.binary.path, repositoryRoot.appendingPathComponent("seeds").path, out]
+        p.arguments = [
+            "-c", "ulimit -f 16; exec \"$0\" extract \"$1\" -o \"$2\" --no-cache -q",
+            CommandLineTests.binary.path, repositoryRoot.appendingPathComponent("seeds").path, out,
+        ]
         let err = Pipe()
         p.standardError = err
         try p.run()
@@ -245,8 +263,10 @@ import Testing
             try writeArticles(1, in: dir.appendingPathComponent(root))
         }
         let out = dir.appendingPathComponent("out")
-        let r = try cli.run(["extract", dir.appendingPathComponent("a").path, dir.appendingPathComponent("b").path,
-            "--out-dir", out.path, "-q"])
+        let r = try cli.run([
+            "extract", dir.appendingPathComponent("a").path, dir.appendingPathComponent("b").path,
+            "--out-dir", out.path, "-q",
+        ])
         #expect(r.status == 1)
         #expect(r.stderr.contains("[output.duplicate-id]"))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("a0000.txt.knowledge.json").path))
@@ -270,12 +290,16 @@ import Testing
         let files = (FileManager.default.subpaths(atPath: out.path) ?? []).filter { $0.hasSuffix(".json") }.sorted()
         #expect(files == ["feed/one.knowledge.json", "sub/a0000.txt.knowledge.json"])
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("escape.knowledge.json").path))
-        let one = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("feed/one.knowledge.json"))) as? [String: Any]
+        let one =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent("feed/one.knowledge.json"))) as? [String: Any]
         #expect((one?["documents"] as? [[String: Any]])?.first?["id"] as? String == "feed/one")
         // The inputs that failed are listed in one errors file, one line each, not in a file per input.
         let lines = try String(contentsOf: out.appendingPathComponent("errors.jsonl"), encoding: .utf8)
             .split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
-        let codes = lines.map { "\($0?["id"] as? String ?? "?") \(($0?["error"] as? [String: Any])?["code"] as? String ?? "?")" }
+        let codes = lines.map {
+            "\($0?["id"] as? String ?? "?") \(($0?["error"] as? [String: Any])?["code"] as? String ?? "?")"
+        }
         #expect(codes == ["../escape output.unsafe-id", "junk.txt binary-input"])
         #expect(try cli.run(["extract", input.path, "--out-dir", out.path, "--jsonl"]).status != 0)  // usage error
     }

@@ -18,13 +18,20 @@ enum Pathological: String, CaseIterable, CustomTestStringConvertible {
     func make(_ n: Int) -> (bytes: [UInt8], html: Bool) {
         switch self {
         case .singleLine:
-            return (Array(String(repeating: "Officials said the plan, which costs more, would go ahead; ", count: n).utf8), false)
+            return (
+                Array(String(repeating: "Officials said the plan, which costs more, would go ahead; ", count: n).utf8),
+                false
+            )
         case .quoteMarks:
             return (Array(String(repeating: "\"x “y ‘z ”' ", count: n).utf8), false)
         case .nestedDivs:
             let open = String(repeating: "<div class=\"c\">", count: n)
             let close = String(repeating: "</div>", count: n)
-            return (Array("<html><body>\(open)<p>Text at the bottom of the nesting, long enough.</p>\(close)</body></html>".utf8), true)
+            return (
+                Array(
+                    "<html><body>\(open)<p>Text at the bottom of the nesting, long enough.</p>\(close)</body></html>"
+                        .utf8), true
+            )
         case .numbers:
             var s = ""
             for i in 0..<n { s += "\(i) \(i).5 $\(i),000 \(i)% " }
@@ -86,7 +93,9 @@ enum Pathological: String, CaseIterable, CustomTestStringConvertible {
             tSmall = min(tSmall, Self.seconds(small))
         }
         let ratio = tLarge / tSmall
-        print("scaling \(shape.rawValue): N=\(n) (\(small.bytes.count) bytes) \(String(format: "%.3f", tSmall)) s, 2N \(String(format: "%.3f", tLarge)) s, ratio \(String(format: "%.2f", ratio))")
+        print(
+            "scaling \(shape.rawValue): N=\(n) (\(small.bytes.count) bytes) \(String(format: "%.3f", tSmall)) s, 2N \(String(format: "%.3f", tLarge)) s, ratio \(String(format: "%.2f", ratio))"
+        )
         #expect(ratio < 3, "\(shape.rawValue): 2N took \(ratio)× the time of N")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Hearsay
 
 /// Validates real output against `docs/knowledge.schema.json` with Python's `jsonschema` (Draft 2020-12), the
@@ -36,8 +37,10 @@ import Testing
             """
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [python, "-c", script, repositoryRoot.appendingPathComponent("docs/knowledge.schema.json").path, file,
-            lines ? "lines" : "file"]
+        p.arguments = [
+            python, "-c", script, repositoryRoot.appendingPathComponent("docs/knowledge.schema.json").path, file,
+            lines ? "lines" : "file",
+        ]
         let pipe = Pipe()
         p.standardOutput = pipe
         p.standardError = pipe

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Hearsay
 
 /// The end-to-end goldens: `Fixtures/seeds/<seed>.knowledge.json` hold the quotes and claims of each seed as a
@@ -29,7 +30,8 @@ import Testing
         var speaker: String?
         var knownGap: String?
         enum CodingKeys: String, CodingKey {
-            case text, kind, value, valueMax = "value_max", unit, qualifier, equivalents, speaker, knownGap = "known_gap"
+            case text, kind, value, valueMax = "value_max", unit, qualifier, equivalents, speaker, knownGap =
+                "known_gap"
         }
     }
 
@@ -50,12 +52,15 @@ import Testing
     static func summarize(_ doc: Document) -> Fixture {
         let names = Dictionary(uniqueKeysWithValues: doc.speakers.map { ($0.id, $0.name) })
         let quotes = doc.quotes.map {
-            QuoteEntry(text: key($0.text), kind: $0.kind.rawValue, speaker: $0.speaker.flatMap { names[$0] },
+            QuoteEntry(
+                text: key($0.text), kind: $0.kind.rawValue, speaker: $0.speaker.flatMap { names[$0] },
                 fragments: $0.fragments.count, knownGap: nil)
         }
         let claims = doc.claims.map {
-            ClaimEntry(text: $0.text, kind: $0.kind.rawValue, value: $0.value, valueMax: $0.valueMax, unit: $0.unit,
-                qualifier: $0.qualifier, equivalents: $0.equivalents.map { "\($0.text) = \($0.value) \($0.unit ?? "")" },
+            ClaimEntry(
+                text: $0.text, kind: $0.kind.rawValue, value: $0.value, valueMax: $0.valueMax, unit: $0.unit,
+                qualifier: $0.qualifier,
+                equivalents: $0.equivalents.map { "\($0.text) = \($0.value) \($0.unit ?? "")" },
                 speaker: $0.speaker.flatMap { names[$0] }, knownGap: nil)
         }
         var rules: [String: Int] = [:]
@@ -96,7 +101,8 @@ import Testing
             guard let i = pool.firstIndex(where: { $0.text == w.text }) else {
                 // A known gap that no longer appears was closed: the fixture must say so (drop the entry, or
                 // write the right answer) so that a reviewed file never describes an old behaviour.
-                Issue.record(w.knownGap == nil ? "missing claim: \(w.text)" : "known gap closed, update the fixture: \(w.text)")
+                Issue.record(
+                    w.knownGap == nil ? "missing claim: \(w.text)" : "known gap closed, update the fixture: \(w.text)")
                 continue
             }
             let g = pool.remove(at: i)

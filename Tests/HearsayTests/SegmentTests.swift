@@ -123,7 +123,8 @@ private func segmented(_ text: String) throws -> Document {
         #expect(
             try sentences("The mayor said “The bridge is safe. We checked it twice.” Then she left.")
                 == ["The mayor said “The bridge is safe. We checked it twice.”", "Then she left."])
-        #expect(try sentences("Café owners said “no.” Then they left.") == ["Café owners said “no.”", "Then they left."])
+        #expect(
+            try sentences("Café owners said “no.” Then they left.") == ["Café owners said “no.”", "Then they left."])
     }
 
     @Test func compoundsEllipsisInQuotesAndTimeZones() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Hearsay
 
 /// Every character of the normalized text maps back to the bytes it came from: the property behind every
@@ -20,7 +21,8 @@ import Testing
             }
         }
         let pages = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/eval/boilerplate/html")
-        for name in ((try? fm.contentsOfDirectory(atPath: pages.path)) ?? []).sorted() where name.hasSuffix(".html.gz") {
+        for name in ((try? fm.contentsOfDirectory(atPath: pages.path)) ?? []).sorted() where name.hasSuffix(".html.gz")
+        {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: "/bin/gzip")
             p.arguments = ["-dc", pages.appendingPathComponent(name).path]
@@ -60,19 +62,24 @@ import Testing
                     var view = String.UnicodeScalarView()
                     view.append(contentsOf: decoded)
                     let text = String(view)
-                    let ok = decoded == [s] || (raw.first == UInt8(ascii: "&") && raw.last == UInt8(ascii: ";"))
+                    let ok =
+                        decoded == [s] || (raw.first == UInt8(ascii: "&") && raw.last == UInt8(ascii: ";"))
                         || text.precomposedStringWithCanonicalMapping.unicodeScalars.contains(s)
                         || doc.source.encoding != "utf-8" && doc.source.encoding != "windows-1252"
                     if !ok { bad.append("\(i): \(s) <- \(text.debugDescription)") }
                     checked += 1
                 }
             }
-            for r in doc.removed { #expect(r.sourceSpan.start >= 0 && r.sourceSpan.end <= bytes.count, "\(id): removal \(r.rule)") }
+            for r in doc.removed {
+                #expect(r.sourceSpan.start >= 0 && r.sourceSpan.end <= bytes.count, "\(id): removal \(r.rule)")
+            }
             #expect(bad.isEmpty, "\(id): \(bad.count) characters do not map back, e.g. \(bad.prefix(3))")
         }
         #expect(documents >= 4)
         let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/eval/boilerplate/html")
-        if FileManager.default.fileExists(atPath: shared.path) { #expect(documents >= 60, "the 62 dev pages were not all read") }
+        if FileManager.default.fileExists(atPath: shared.path) {
+            #expect(documents >= 60, "the 62 dev pages were not all read")
+        }
         #expect(checked > 10_000)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Hearsay
 
 /// `hearsay who` and the report's "who said what" put the most quoted speakers first.
@@ -28,7 +29,8 @@ import Testing
 
     @Test func theReportListsTheMostQuotedSpeakerFirst() throws {
         let doc = KnowledgeDocument(
-            try process("""
+            try process(
+                """
                 Mayor Ines Okoro said the bridge would open in May.
 
                 ‘We will rebuild,’ said Tomas Adair.

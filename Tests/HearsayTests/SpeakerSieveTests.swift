@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Hearsay
 
 /// The passes of speaker coreference (`SpeakerResolver`, `attribute-coreference.json`), each on sentences of our own.
@@ -23,13 +24,15 @@ import Testing
         #expect(doc.speakerName(of: q) == "Paul Ostrow")
         #expect(q.attribution?.rule == "speaker.pronoun")
         // Without the subject pass the last speaker of a cue wins.
-        let off = try run(text, extra: "\"attribute\": {\"coreference\": \"\(try sieveFile(dropping: "speaker.subject"))\"}")
+        let off = try run(
+            text, extra: "\"attribute\": {\"coreference\": \"\(try sieveFile(dropping: "speaker.subject"))\"}")
         let q2 = try #require(off.quotes.first { $0.text.contains("falling apart") })
         #expect(off.speakerName(of: q2) == "Tom Brenn")
     }
 
     @Test func aSubjectAfterAnOpeningAdjunctOrBehindItsRoleCounts() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             Tom Brenn said the depot was in good order.
 
             On Tuesday, state senator Rosa Ilves walked the yard. “Half of these buses are unsafe,” she said.
@@ -39,7 +42,8 @@ import Testing
     }
 
     @Test func aSubjectAfterASentenceAdverbWithARelativeWhoIsAPerson() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             Tom Brenn said the depot was in good order.
 
             Meanwhile Ilves, who runs the night shift, walked the yard. “Half of these buses are unsafe,” she said.
@@ -49,7 +53,8 @@ import Testing
     }
 
     @Test func aPlaceAPeopleOrADocumentIsNeverHeOrShe() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             Governor Ruth Alvey wrote to the council on Monday. The letter said the roads would be repaired.
 
             Americans say they want better roads. Nevada said it would help.
@@ -65,7 +70,8 @@ import Testing
     }
 
     @Test func sheGoesToAPersonKnownToBeFemaleBeforeANearerUnknownOne() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             The rally heard Grace Liddell after Sen. Quinn Osei.
 
             “We are ready for the vote,” she said.
@@ -76,7 +82,8 @@ import Testing
     }
 
     @Test func aGivenNameAfterACapitalizedModifierTellsTheGender() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             Republican Grace Liddell said on Monday that she would vote against the plan, unlike Quinn Osei.
 
             “It costs too much,” she said.
@@ -86,7 +93,8 @@ import Testing
     }
 
     @Test func aContractedPronounIsAPronounNeverAName() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             Mayor Dan Vickery opened the new bridge on Friday.
 
             He’s predicting that traffic will “fall by half within a year.”
@@ -106,14 +114,16 @@ import Testing
         let doc = try run(text)
         let q = try #require(doc.quotes.first { $0.text.contains("paid until spring") })
         #expect(q.attribution?.rule == "speaker.description")
-        let on = try run(text, extra: "\"attribute\": {\"coreference\": \"\(try sieveFile(adding: "speaker.definite-salient"))\"}")
+        let on = try run(
+            text, extra: "\"attribute\": {\"coreference\": \"\(try sieveFile(adding: "speaker.definite-salient"))\"}")
         let q2 = try #require(on.quotes.first { $0.text.contains("paid until spring") })
         #expect(on.speakerName(of: q2) == "Peter Lindqvist")
         #expect(q2.attribution?.rule == "speaker.definite-salient")
     }
 
     @Test func aCreditLineOrALoneAdjectiveIsNoSpeaker() throws {
-        let doc = try run("""
+        let doc = try run(
+            """
             Dana Whitlock said the plant would stay open through the winter.
 
             The hearing renewed Republican calls for an inquiry into the contracts.
@@ -134,11 +144,13 @@ import Testing
         let bad = dir.appendingPathComponent("bad.json")
         try Data(#"{"passes": ["speaker.name", "speaker.telepathy"]}"#.utf8).write(to: bad)
         #expect(throws: (any Error).self) {
-            _ = try makePipeline(["normalize", "segment", "attribute"], extra: "\"attribute\": {\"coreference\": \"\(bad.path)\"}")
+            _ = try makePipeline(
+                ["normalize", "segment", "attribute"], extra: "\"attribute\": {\"coreference\": \"\(bad.path)\"}")
         }
         try Data(#"{"confidence": {"speaker.pronoun": 1.5}}"#.utf8).write(to: bad)
         #expect(throws: (any Error).self) {
-            _ = try makePipeline(["normalize", "segment", "attribute"], extra: "\"attribute\": {\"coreference\": \"\(bad.path)\"}")
+            _ = try makePipeline(
+                ["normalize", "segment", "attribute"], extra: "\"attribute\": {\"coreference\": \"\(bad.path)\"}")
         }
     }
 

@@ -1,11 +1,14 @@
 import Foundation
+
 @testable import Hearsay
 
 /// The repository root, found from this file's path.
 let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-func fixtureURL(_ path: String) -> URL { repositoryRoot.appendingPathComponent("Fixtures").appendingPathComponent(path) }
+func fixtureURL(_ path: String) -> URL {
+    repositoryRoot.appendingPathComponent("Fixtures").appendingPathComponent(path)
+}
 
 /// A pipeline of the given stages with default settings.
 func makePipeline(_ stages: [String] = PipelineConfig.stageNames, extra: String = "") throws -> Pipeline {
@@ -16,7 +19,8 @@ func makePipeline(_ stages: [String] = PipelineConfig.stageNames, extra: String 
 }
 
 /// Runs the pipeline on text given as a string (as if read from a .txt file).
-func process(_ text: String, stages: [String] = PipelineConfig.stageNames, published: String? = nil) throws -> Document {
+func process(_ text: String, stages: [String] = PipelineConfig.stageNames, published: String? = nil) throws -> Document
+{
     let pipeline = try makePipeline(stages)
     var doc = Document(id: "test.txt", path: "test.txt", bytes: Array(text.utf8))
     doc.metadata.published = published

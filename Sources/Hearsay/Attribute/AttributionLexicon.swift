@@ -96,7 +96,8 @@ final class AttributionLexicon: @unchecked Sendable {
                 let d = Limits()
                 pronounParagraphs = try c.decodeIfPresent(Int.self, forKey: .pronounParagraphs) ?? d.pronounParagraphs
                 salienceChars = try c.decodeIfPresent(Int.self, forKey: .salienceChars) ?? d.salienceChars
-                salienceParagraphs = try c.decodeIfPresent(Int.self, forKey: .salienceParagraphs) ?? d.salienceParagraphs
+                salienceParagraphs =
+                    try c.decodeIfPresent(Int.self, forKey: .salienceParagraphs) ?? d.salienceParagraphs
                 subjectAdjunctTokens =
                     try c.decodeIfPresent(Int.self, forKey: .subjectAdjunctTokens) ?? d.subjectAdjunctTokens
                 subjectSalienceParagraphs =
@@ -198,9 +199,12 @@ final class AttributionLexicon: @unchecked Sendable {
                 determinersDefinite = "determiners_definite", organizationWords = "organization_words", stopwords,
                 prepositions, postmodifiers, complementizers, clauseStops = "clause_stops", notNames = "not_names",
                 temporal, pronounGender = "pronoun_gender", titleGender = "title_gender", possessives,
-                progressiveAuxiliaries = "progressive_auxiliaries", raisingVerbs = "raising_verbs", clauseBreaks = "clause_breaks", objectCues = "object_cues", continuationCues = "continuation_cues",
-                participlePrepositions = "participle_prepositions", affiliationPrepositions = "affiliation_prepositions",
-                raisingParticles = "raising_particles", relativePronouns = "relative_pronouns", personRelatives = "person_relatives",
+                progressiveAuxiliaries = "progressive_auxiliaries", raisingVerbs = "raising_verbs", clauseBreaks =
+                "clause_breaks", objectCues = "object_cues", continuationCues = "continuation_cues",
+                participlePrepositions = "participle_prepositions", affiliationPrepositions =
+                "affiliation_prepositions",
+                raisingParticles = "raising_particles", relativePronouns = "relative_pronouns", personRelatives =
+                "person_relatives",
                 subjectCoordinators = "subject_coordinators",
                 quantityHeads = "quantity_heads", noticeLabels = "notice_labels",
                 placePrepositions = "place_prepositions",
@@ -224,7 +228,8 @@ final class AttributionLexicon: @unchecked Sendable {
                 continue
             }
             guard let colon = line.firstIndex(of: ":") else {
-                throw HearsayError(code: "resource.invalid", message: "cue lexicon: line '\(line)' has no 'lemma:'", file: config.cues)
+                throw HearsayError(
+                    code: "resource.invalid", message: "cue lexicon: line '\(line)' has no 'lemma:'", file: config.cues)
             }
             let lemma = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
             let rest = line[line.index(after: colon)...]
@@ -326,17 +331,22 @@ final class AttributionLexicon: @unchecked Sendable {
             {
                 k -= 1
             }
-            guard k < i - 1, k < 0 || tokens[k].sentence != tokens[i].sentence || tokens[k].text == "," else { return nil }
+            guard k < i - 1, k < 0 || tokens[k].sentence != tokens[i].sentence || tokens[k].text == "," else {
+                return nil
+            }
         }
         // After a determiner, a possessive or a preposition the word is a noun ("his claims", "praise from").
         if i > 0, tokens[i - 1].sentence == tokens[i].sentence, tokens[i - 1].isWord {
             let before = tokens[i - 1].lower
             // "to" is no preposition after a raising verb: "he went on to say", "she appeared to suggest".
-            let raised = before == "to" && i >= 2
+            let raised =
+                before == "to" && i >= 2
                 && (raisingVerbs.contains(tokens[i - 2].lower)
-                    || i >= 3 && raisingParticles.contains(tokens[i - 2].lower) && raisingVerbs.contains(tokens[i - 3].lower))
-            if !raised, definite.contains(before) || possessives.contains(before) || prepositions.contains(before)
-                || before == "a" || before == "an"
+                    || i >= 3 && raisingParticles.contains(tokens[i - 2].lower)
+                        && raisingVerbs.contains(tokens[i - 3].lower))
+            if !raised,
+                definite.contains(before) || possessives.contains(before) || prepositions.contains(before)
+                    || before == "a" || before == "an"
             {
                 return nil
             }
@@ -422,11 +432,14 @@ enum Tokenizer {
                                 continue
                             }
                             // Possessive s’ at a word end ("News’").
-                            if (d == "’" || d == "'"), sc[j - 1] == "s" || sc[j - 1] == "S", j + 1 < end, sc[j + 1] == " " {
+                            if d == "’" || d == "'", sc[j - 1] == "s" || sc[j - 1] == "S", j + 1 < end, sc[j + 1] == " "
+                            {
                                 j += 1
                             }
                             // Abbreviation period: single capital letter or known dotted form (U.S.).
-                            if d == ".", j - i <= 3, sc[j - 1].isUppercaseFast, j + 1 < end, sc[j + 1] != " " || j - i == 1 {
+                            if d == ".", j - i <= 3, sc[j - 1].isUppercaseFast, j + 1 < end,
+                                sc[j + 1] != " " || j - i == 1
+                            {
                                 j += 1
                             }
                         }

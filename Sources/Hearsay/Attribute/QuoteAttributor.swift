@@ -74,7 +74,8 @@ public struct QuoteAttributor: Stage {
             dashCueReach = try c.decodeIfPresent(Int.self, forKey: .dashCueReach) ?? d.dashCueReach
             maxSubjectTokens = try c.decodeIfPresent(Int.self, forKey: .maxSubjectTokens) ?? d.maxSubjectTokens
             if maxQuoteParagraphs < 1 {
-                throw DecodingError.dataCorruptedError(forKey: .maxQuoteParagraphs, in: c, debugDescription: "must be at least 1")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .maxQuoteParagraphs, in: c, debugDescription: "must be at least 1")
             }
         }
     }
@@ -189,7 +190,9 @@ struct Run {
     static func isInsetHeadline(_ p: Paragraph, _ document: Document) -> Bool {
         if p.role == .heading { return true }
         let sc = document.scalars
-        guard let last = sc[p.span.start..<p.span.end].last(where: { !$0.properties.isWhitespace }) else { return false }
+        guard let last = sc[p.span.start..<p.span.end].last(where: { !$0.properties.isWhitespace }) else {
+            return false
+        }
         if ".!?:;,’”\"')…".unicodeScalars.contains(last) { return false }
         var words = 0
         var inWord = false
@@ -297,7 +300,8 @@ struct Run {
         var t = 0
         while t < tokens.count {
             let tok = tokens[t]
-            guard tok.isWord, !tok.quoted, tok.isCapitalized, lex.firstNames.contains(tok.lower) || lex.titles[tok.lower] != nil,
+            guard tok.isWord, !tok.quoted, tok.isCapitalized,
+                lex.firstNames.contains(tok.lower) || lex.titles[tok.lower] != nil,
                 t + 1 < tokens.count, resolver.isName(tokens[t + 1]), tokens[t + 1].sentence == tok.sentence
             else {
                 t += 1
@@ -312,8 +316,11 @@ struct Run {
             }
             if let ref = resolver.classify(t..<e), ref.form == .name {
                 var r = ref
-                if lex.firstNames.contains(r.name.first?.lowercased() ?? "") || r.description != nil { r.kind = .person }
-                _ = resolver.resolve(r, at: r.span.start, paragraph: tok.paragraph, quoteWords: [], sectionStart: 0,
+                if lex.firstNames.contains(r.name.first?.lowercased() ?? "") || r.description != nil {
+                    r.kind = .person
+                }
+                _ = resolver.resolve(
+                    r, at: r.span.start, paragraph: tok.paragraph, quoteWords: [], sectionStart: 0,
                     inStatement: false, asSpeaker: false)
             }
             t = e
@@ -329,7 +336,8 @@ struct Run {
             let hi = sentenceEndToken[s]
             let ref = resolver.phrase(endingBefore: i, lower: lo) ?? resolver.phrase(startingAt: i + n, upper: hi)
             if let ref, ref.form == .name {
-                _ = resolver.resolve(ref, at: ref.span.start, paragraph: tokens[i].paragraph, quoteWords: [],
+                _ = resolver.resolve(
+                    ref, at: ref.span.start, paragraph: tokens[i].paragraph, quoteWords: [],
                     sectionStart: 0, inStatement: statementFollows(i + n))
             }
             i += n
@@ -342,7 +350,9 @@ struct Run {
             let hi = sentenceEndToken[tokens[first].sentence]
             if noteSubject(at: first, hi: hi) { continue }
             // After a sentence adverb ("Meanwhile Roe, who ...").
-            if lex.notNames.contains(tokens[first].lower), first + 1 < hi, noteSubject(at: first + 1, hi: hi) { continue }
+            if lex.notNames.contains(tokens[first].lower), first + 1 < hi, noteSubject(at: first + 1, hi: hi) {
+                continue
+            }
             var c = first
             while c < min(hi, first + adjunct), tokens[c].text != ",", !tokens[c].quoted { c += 1 }
             if c > first, c < min(hi, first + adjunct), tokens[c].text == "," { noteSubject(at: c + 1, hi: hi) }
@@ -374,13 +384,15 @@ struct Run {
         // The phrase ends on a name, not on a possessor ("Roe’s plan ...") or a role ("Roe aides said").
         guard e > start, e < hi, resolver.isName(tokens[e - 1]), !tokens[e - 1].isPossessive else { return false }
         let next = tokens[e]
-        let verb = next.isWord && !next.isCapitalized && !next.quoted && !lex.subjectCoordinators.contains(next.lower)
+        let verb =
+            next.isWord && !next.isCapitalized && !next.quoted && !lex.subjectCoordinators.contains(next.lower)
             && !lex.prepositions.contains(next.lower)
         let dash = next.text == "—" || next.text == "–" || next.text == "--"
         var aside = false
         if next.text == ",", e + 1 < hi {
             let w = tokens[e + 1]
-            aside = lex.relativePronouns.contains(w.lower) || lex.definite.contains(w.lower)
+            aside =
+                lex.relativePronouns.contains(w.lower) || lex.definite.contains(w.lower)
                 || lex.indefinite.contains(w.lower) || lex.possessives.contains(w.lower) || resolver.isRole(w)
         }
         guard verb || dash || aside, var ref = resolver.classify(start..<e), ref.form == .name else { return false }
@@ -405,7 +417,9 @@ struct Run {
             // "the film ‘Parasite’", "so-called ‘experts’": words mentioned, not speech.
             if isMention(f) { continue }
             // A quote inside the reported clause of the previous mixed quote belongs to it.
-            if let p = drafts.last, p.kind == .mixed, p.fragments.contains(where: { $0.start <= f.open && f.open < $0.end }) {
+            if let p = drafts.last, p.kind == .mixed,
+                p.fragments.contains(where: { $0.start <= f.open && f.open < $0.end })
+            {
                 continue
             }
             var d = QuoteAttributor.Draft(
@@ -461,7 +475,8 @@ struct Run {
     func isMention(_ f: QuoteScanner.Found) -> Bool {
         guard f.fragments.count == 1, !lex.mentionWords.isEmpty else { return false }
         let openTok = tokenIndex(atOrAfter: f.open)
-        guard openTok > 0, case let before = tokens[openTok - 1], before.isWord, before.sentence == tokens[safe: openTok]?.sentence,
+        guard openTok > 0, case let before = tokens[openTok - 1], before.isWord,
+            before.sentence == tokens[safe: openTok]?.sentence,
             lex.mentionWords.contains(before.lower)
         else { return false }
         return words(in: f.fragments[0]) <= config.mentionMaxWords
@@ -487,7 +502,8 @@ struct Run {
                     let mid = (lo + hi) / 2
                     if drafts[marked[mid]].open <= f.open { lo = mid + 1 } else { hi = mid }
                 }
-                parentDraft = lo > 0 && drafts[marked[lo - 1]].fragments.contains { $0.start <= f.open && f.open < $0.end }
+                parentDraft =
+                    lo > 0 && drafts[marked[lo - 1]].fragments.contains { $0.start <= f.open && f.open < $0.end }
                     ? marked[lo - 1] : nil
             }
             guard let parent = parentDraft, !isTitle(f.fragments), !isMention(f) else { continue }
@@ -550,11 +566,14 @@ struct Run {
                 }
                 // The first part opens its sentence, and either stops at a comma ("‘X,’ he said, ‘Y.’") or is a
                 // sentence whose cue is one too ("‘X.’ he said. ‘Y.’"); "She says ... ‘X.’ She adds, ‘Y’" is two.
-                let firstOpensSentence = document.sentenceIndex(at: last.open + 1).map {
-                    last.open <= document.sentences[$0].span.start + 1
-                } ?? false
-                let shape = lastContent == "," || between.last?.text == "."
-                    && lastContent.map { ".!?".unicodeScalars.contains($0) } == true
+                let firstOpensSentence =
+                    document.sentenceIndex(at: last.open + 1).map {
+                        last.open <= document.sentences[$0].span.start + 1
+                    } ?? false
+                let shape =
+                    lastContent == ","
+                    || between.last?.text == "."
+                        && lastContent.map { ".!?".unicodeScalars.contains($0) } == true
                 // A second quotation right after a word is a partial quotation inside a reported clause ("..., Lee
                 // said, going on to say that the city has spent ‘decades’ ..."), not the second half.
                 let embedded = between.last?.isWord == true
@@ -621,7 +640,8 @@ struct Run {
             let lo = tokenIndex(atOrAfter: prev.span.start)
             if hi > lo, tokens[hi - 1].text == ":", let (form, range) = lastCue(in: max(lo, hi - 12), hi) {
                 if let ref = resolver.phrase(endingBefore: range.lowerBound, lower: lo) {
-                    setSpeaker(&d, ref, cue: (form, range), rule: "speaker.colon-previous-paragraph", confidence: 0.85,
+                    setSpeaker(
+                        &d, ref, cue: (form, range), rule: "speaker.colon-previous-paragraph", confidence: 0.85,
                         quoteWords: quoteWords)
                     d.kind = .direct
                     return
@@ -631,12 +651,15 @@ struct Run {
 
         // A quote that opens its sentence right after a sentence of its paragraph that reports someone's speech
         // and quotes no one ("Lee said the bridge was unsafe. ‘We saw cracks everywhere.’"): that speaker.
-        if opensSentence, sentence > 0, document.sentences[sentence - 1].paragraph == document.sentences[sentence].paragraph,
-            case let lo = sentenceFirstToken[sentence - 1], case let hi = sentenceEndToken[sentence - 1], lo >= 0, hi > lo,
+        if opensSentence, sentence > 0,
+            document.sentences[sentence - 1].paragraph == document.sentences[sentence].paragraph,
+            case let lo = sentenceFirstToken[sentence - 1], case let hi = sentenceEndToken[sentence - 1], lo >= 0,
+            hi > lo,
             !tokens[lo..<hi].contains(where: { $0.quoted }) || tokens[lo].titleCase,
             let (form, range) = lastCue(in: lo, hi), let ref = subject(of: form, cue: range, lower: lo, upper: hi)
         {
-            setSpeaker(&d, ref, cue: (form, range), rule: "speaker.previous-sentence-cue", confidence: 0.7,
+            setSpeaker(
+                &d, ref, cue: (form, range), rule: "speaker.previous-sentence-cue", confidence: 0.7,
                 quoteWords: quoteWords)
             if d.speaker != nil {
                 d.kind = .direct
@@ -654,7 +677,8 @@ struct Run {
                 let first = sentenceFirstToken[safe: tokens[range.lowerBound].sentence],
                 let ref = subject(of: form, cue: range, lower: max(lo, first), upper: hi)
             {
-                setSpeaker(&d, ref, cue: (form, range), rule: "speaker.previous-paragraph-cue", confidence: 0.6,
+                setSpeaker(
+                    &d, ref, cue: (form, range), rule: "speaker.previous-paragraph-cue", confidence: 0.6,
                     quoteWords: quoteWords)
                 if d.speaker != nil {
                     d.kind = .direct
@@ -664,7 +688,8 @@ struct Run {
         }
 
         // A quote that opens a paragraph right after another attributed quote continues that speaker.
-        if startsParagraph, let p = previous, let s = p.speaker, p.lastParagraph == para - 1 || p.lastParagraph == para {
+        if startsParagraph, let p = previous, let s = p.speaker, p.lastParagraph == para - 1 || p.lastParagraph == para
+        {
             d.speaker = s
             d.attributionRule = "speaker.paragraph-continuation"
             d.attributionConfidence = 0.75
@@ -694,8 +719,10 @@ struct Run {
             !tokens[lo..<k].contains(where: { lex.noticeLabels.contains($0.lower) })
         else { return false }
         let p = d.firstParagraph
-        var ref = resolver.classify(lo..<k)
-            ?? SpeakerRef(form: .name, tokens: lo..<k, span: Span(tokens[lo].span.start, tokens[k - 1].span.end),
+        var ref =
+            resolver.classify(lo..<k)
+            ?? SpeakerRef(
+                form: .name, tokens: lo..<k, span: Span(tokens[lo].span.start, tokens[k - 1].span.end),
                 text: document.string(Span(tokens[lo].span.start, tokens[k - 1].span.end)), kind: .person)
         if ref.form != .name {
             ref.form = .name
@@ -710,8 +737,10 @@ struct Run {
     mutating func assignLabel(
         _ d: inout QuoteAttributor.Draft, _ ref: SpeakerRef, paragraph p: Int, rule: String, quoteWords: Set<String>
     ) -> Bool {
-        guard let (idx, _) = resolver.resolve(ref, at: ref.span.start, paragraph: p, quoteWords: quoteWords,
-            sectionStart: sectionStart[safe: p] ?? 0, inStatement: false)
+        guard
+            let (idx, _) = resolver.resolve(
+                ref, at: ref.span.start, paragraph: p, quoteWords: quoteWords,
+                sectionStart: sectionStart[safe: p] ?? 0, inStatement: false)
         else { return false }
         d.speaker = idx
         d.speakerRef = ref
@@ -749,13 +778,15 @@ struct Run {
         while k < hi, !tokens[k].isWord { k += 1 }
         if k < hi, let (form, n) = lex.cue(at: k, in: tokens) {
             if let ref = resolver.phrase(startingAt: k + n, upper: hi) {
-                setSpeaker(&d, ref, cue: (form, k..<(k + n)), rule: "speaker.cue-inside-inverted", confidence: 0.9,
+                setSpeaker(
+                    &d, ref, cue: (form, k..<(k + n)), rule: "speaker.cue-inside-inverted", confidence: 0.9,
                     quoteWords: quoteWords)
                 d.kind = .direct
                 return d.speaker != nil
             }
         } else if let (form, range) = firstCue(in: k, hi), let ref = afterQuotePhrase(k, range.lowerBound) {
-            setSpeaker(&d, ref, cue: (form, range), rule: "speaker.cue-inside", confidence: 0.9, quoteWords: quoteWords,
+            setSpeaker(
+                &d, ref, cue: (form, range), rule: "speaker.cue-inside", confidence: 0.9, quoteWords: quoteWords,
                 statement: statementFollows(range.upperBound))
             d.kind = .direct
             return d.speaker != nil
@@ -779,7 +810,9 @@ struct Run {
             if nf >= 0, ne - nf <= 6 { sEnd = ne }
         }
         var k = after
-        while k < sEnd, !tokens[k].isWord, let f = tokens[k].text.unicodeScalars.first, QuoteScanner.isMarkScalar(f) { k += 1 }
+        while k < sEnd, !tokens[k].isWord, let f = tokens[k].text.unicodeScalars.first, QuoteScanner.isMarkScalar(f) {
+            k += 1
+        }
         if k < sEnd, tokens[k].text == "," { k += 1 }
         // A dash may tie the quote to its cue: "‘...’--said Ruiz", "‘...’ — In her first speech, Ruiz promised ...".
         let dashStart = k
@@ -789,12 +822,14 @@ struct Run {
         if let (form, n) = lex.cue(at: k, in: tokens) {
             // Inverted: "said Caddell", "said Susan Ariel Aaronson, a professor at ..."
             guard let ref = resolver.phrase(startingAt: k + n, upper: sEnd) else { return false }
-            setSpeaker(&d, ref, cue: (form, k..<(k + n)), rule: "speaker.cue-after-inverted", confidence: 0.9,
+            setSpeaker(
+                &d, ref, cue: (form, k..<(k + n)), rule: "speaker.cue-after-inverted", confidence: 0.9,
                 quoteWords: quoteWords, apposition: resolver.apposition(after: ref.tokens.upperBound, upper: sEnd))
         } else if let (form, range) = firstCue(in: k, min(sEnd, k + 12)),
             let ref = afterQuotePhrase(k, range.lowerBound)
         {
-            setSpeaker(&d, ref, cue: (form, range), rule: "speaker.cue-after", confidence: 0.9,
+            setSpeaker(
+                &d, ref, cue: (form, range), rule: "speaker.cue-after", confidence: 0.9,
                 quoteWords: quoteWords, statement: statementFollows(range.upperBound))
         } else if afterDash, let (form, range) = firstCue(in: k, min(sEnd, k + config.dashCueReach)),
             !tokens[k..<range.lowerBound].contains(where: { t in
@@ -804,7 +839,8 @@ struct Run {
         {
             // After a dash the clause that carries the cue may open with an adjunct of its own ("In what was her
             // first speech, Ruiz promised ..."): its subject is the speaker.
-            setSpeaker(&d, ref, cue: (form, range), rule: "speaker.cue-after-dash", confidence: 0.8,
+            setSpeaker(
+                &d, ref, cue: (form, range), rule: "speaker.cue-after-dash", confidence: 0.8,
                 quoteWords: quoteWords, statement: statementFollows(range.upperBound))
         } else {
             return false
@@ -833,14 +869,18 @@ struct Run {
         let ts = tokens[k..<end]
         guard ts.allSatisfy({ !$0.quoted && ($0.isWord || $0.text == "’s" || $0.text == "'s") }),
             !ts.contains(where: { lex.clauseStops.contains($0.lower) }),
-            lex.definite.contains(ts.first!.lower) || lex.indefinite.contains(ts.first!.lower) || ts.first!.isCapitalized
+            lex.definite.contains(ts.first!.lower) || lex.indefinite.contains(ts.first!.lower)
+                || ts.first!.isCapitalized
                 || lex.possessives.contains(ts.first!.lower)
         else { return nil }
         if let r = resolver.classify(k..<end) { return r }
         let span = Span(ts.first!.span.start, ts.last!.span.end)
-        var ref = SpeakerRef(form: .anonymous, tokens: k..<end, span: span, text: document.string(span), kind: .anonymous)
+        var ref = SpeakerRef(
+            form: .anonymous, tokens: k..<end, span: span, text: document.string(span), kind: .anonymous)
         var first = ts.startIndex
-        if lex.definite.contains(ts.first!.lower) || lex.indefinite.contains(ts.first!.lower), ts.count > 1 { first += 1 }
+        if lex.definite.contains(ts.first!.lower) || lex.indefinite.contains(ts.first!.lower), ts.count > 1 {
+            first += 1
+        }
         ref.description = document.string(Span(tokens[first].span.start, ts.last!.span.end))
         ref.role = ts.last!.lower
         // "the businessman", "the gambling tycoon": a definite description of one person, whatever its head noun,
@@ -884,7 +924,8 @@ struct Run {
         guard let (form, range, subjectRef) = found else { return false }
         var clauseStart = range.upperBound
         if let c = clauseCue, c.lowerBound > range.upperBound,
-            tokens[c.lowerBound - 1].lower == "and" || tokens[range.upperBound..<c.lowerBound].contains(where: { $0.text == "," })
+            tokens[c.lowerBound - 1].lower == "and"
+                || tokens[range.upperBound..<c.lowerBound].contains(where: { $0.text == "," })
         {
             clauseStart = c.upperBound
         }
@@ -913,11 +954,14 @@ struct Run {
         } else {
             // Right after the cue: a full sentence ending the sentence is direct ("said ‘We will appeal.’"); a
             // lower-case fragment is a partial quotation ("citing ‘security risks’").
-            let firstLetter = document.scalars[d.fragments[0].start..<d.fragments[0].end].first { $0.properties.isAlphabetic }
+            let firstLetter = document.scalars[d.fragments[0].start..<d.fragments[0].end].first {
+                $0.properties.isAlphabetic
+            }
             direct = !moreAfter && (firstLetter?.properties.isUppercase ?? false)
         }
         let isDirect = direct || d.lastParagraph > d.firstParagraph
-        setSpeaker(&d, ref, cue: (form, range), rule: isDirect ? "speaker.cue-before" : "speaker.cue-before-mixed",
+        setSpeaker(
+            &d, ref, cue: (form, range), rule: isDirect ? "speaker.cue-before" : "speaker.cue-before-mixed",
             confidence: isDirect ? 0.9 : 0.8, quoteWords: quoteWords,
             statement: statementFollows(range.upperBound))
         if d.speaker == nil {
@@ -946,9 +990,13 @@ struct Run {
         guard k > start else { return nil }
         let span = Span(tokens[start].span.start, tokens[k - 1].span.end)
         var first = start
-        if lex.definite.contains(tokens[first].lower) || lex.indefinite.contains(tokens[first].lower), first + 1 < k { first += 1 }
-        return SpeakerRef(form: .anonymous, tokens: start..<k, span: span, text: document.string(span),
-            description: document.string(Span(tokens[first].span.start, tokens[k - 1].span.end)), role: tokens[k - 1].lower,
+        if lex.definite.contains(tokens[first].lower) || lex.indefinite.contains(tokens[first].lower), first + 1 < k {
+            first += 1
+        }
+        return SpeakerRef(
+            form: .anonymous, tokens: start..<k, span: span, text: document.string(span),
+            description: document.string(Span(tokens[first].span.start, tokens[k - 1].span.end)),
+            role: tokens[k - 1].lower,
             kind: .unknown)
     }
 
@@ -965,16 +1013,20 @@ struct Run {
         while start > lower, tokens[start - 1].text != "," { start -= 1 }
         // A conjunction or adverb opening the clause is no part of the subject ("But critics say"); a determiner is
         // ("Some unions said", "One voter claimed").
-        if start < end, lex.clauseStops.contains(tokens[start].lower)
-            || lex.notNames.contains(tokens[start].lower) && !isDeterminer(tokens[start])
+        if start < end,
+            lex.clauseStops.contains(tokens[start].lower)
+                || lex.notNames.contains(tokens[start].lower) && !isDeterminer(tokens[start])
         {
             start += 1
         }
         guard end > start, end - start <= config.maxSubjectTokens else { return nil }
         let ts = tokens[start..<end]
         // "and" may join two descriptions of one speaker ("The former first lady and U.S. senator").
-        guard ts.allSatisfy({ ($0.isWord || $0.text == "." || $0.text == "-" || lex.quantityHeads.contains($0.text))
-                && !$0.quoted && ($0.lower == "and" || !lex.clauseStops.contains($0.lower)) }),
+        guard
+            ts.allSatisfy({
+                ($0.isWord || $0.text == "." || $0.text == "-" || lex.quantityHeads.contains($0.text))
+                    && !$0.quoted && ($0.lower == "and" || !lex.clauseStops.contains($0.lower))
+            }),
             ts.first?.lower != "and", ts.last?.lower != "and"
         else { return nil }
         let first = ts.first!
@@ -983,11 +1035,13 @@ struct Run {
         // said ...". The phrase itself is the (group) speaker.
         // A number ends such a phrase only as the base of a share ("Six in 10", "Nine out of 10"): small, in a short
         // phrase, so "Critics in 2016 said" stays no share.
-        let shareBase = ts.count <= 4 && last.text.unicodeScalars.allSatisfy({ $0.properties.numericType != nil })
+        let shareBase =
+            ts.count <= 4 && last.text.unicodeScalars.allSatisfy({ $0.properties.numericType != nil })
             && (Int(last.text).map { $0 <= 100 } ?? false)
         if lex.quantityHeads.contains(last.lower) || shareBase {
             let span = Span(first.span.start, last.span.end)
-            var ref = SpeakerRef(form: .group, tokens: start..<end, span: span, text: document.string(span), kind: .group)
+            var ref = SpeakerRef(
+                form: .group, tokens: start..<end, span: span, text: document.string(span), kind: .group)
             ref.description = ref.text
             ref.role = last.lower
             return ref
@@ -997,9 +1051,11 @@ struct Run {
         guard first.isCapitalized || isDeterminer(first) || barePlural else { return nil }
         // The head: a plural noun, a name or a role, or any word after a determiner ("The operator said"); a lone
         // lower-case word without one is too often a verb or an adverb.
-        let determined = lex.definite.contains(first.lower) || lex.indefinite.contains(first.lower)
+        let determined =
+            lex.definite.contains(first.lower) || lex.indefinite.contains(first.lower)
             || lex.possessives.contains(first.lower)
-        guard last.lower.hasSuffix("s") || resolver.isName(last) || resolver.isRole(last) || determined && ts.count >= 2,
+        guard
+            last.lower.hasSuffix("s") || resolver.isName(last) || resolver.isRole(last) || determined && ts.count >= 2,
             last.lower.count > 2,
             // "renewed Republican calls": an adjective of a name is no head.
             !(last.isCapitalized && lex.coreference.notLoneNames.contains(last.lower))
@@ -1007,10 +1063,13 @@ struct Run {
         if let r = resolver.classify(start..<end) { return r }
         let span = Span(first.span.start, last.span.end)
         let plural = last.lower.hasSuffix("s")
-        var ref = SpeakerRef(form: plural ? .group : .anonymous, tokens: start..<end, span: span,
+        var ref = SpeakerRef(
+            form: plural ? .group : .anonymous, tokens: start..<end, span: span,
             text: document.string(span), kind: plural ? .group : .anonymous)
         var dStart = first
-        if lex.definite.contains(first.lower) || lex.indefinite.contains(first.lower), ts.count > 1 { dStart = ts[ts.startIndex + 1] }
+        if lex.definite.contains(first.lower) || lex.indefinite.contains(first.lower), ts.count > 1 {
+            dStart = ts[ts.startIndex + 1]
+        }
         ref.description = document.string(Span(dStart.span.start, last.span.end))
         ref.role = last.lower
         return ref
@@ -1050,7 +1109,9 @@ struct Run {
         }
         // The first conjunct follows an apposition or an aside of its subject ("Ada Kowalski, 61, a welder,
         // toured the plant and said ..."): the subject is read backwards from the comma that closes the aside.
-        guard start > lower, tokens[start - 1].text == ",", start < j, !resolver.isName(tokens[start]) else { return nil }
+        guard start > lower, tokens[start - 1].text == ",", start < j, !resolver.isName(tokens[start]) else {
+            return nil
+        }
         return resolver.phrase(endingBefore: start, lower: lower)
     }
 
@@ -1100,7 +1161,8 @@ struct Run {
     /// one of the `participle_prepositions` takes the clause's subject.
     func participleSubject(cue: Range<Int>, lower: Int) -> SpeakerRef? {
         guard cue.lowerBound > lower, tokens[cue.lowerBound].lower.hasSuffix("ing"),
-            tokens[cue.lowerBound - 1].text == "," || lex.participlePrepositions.contains(tokens[cue.lowerBound - 1].lower)
+            tokens[cue.lowerBound - 1].text == ","
+                || lex.participlePrepositions.contains(tokens[cue.lowerBound - 1].lower)
         else { return nil }
         // Skip an opening adverbial up to its comma ("In a speech in 2013, Clinton ...").
         var start = lower
@@ -1168,12 +1230,15 @@ struct Run {
     }
 
     mutating func setSpeaker(
-        _ d: inout QuoteAttributor.Draft, _ ref: SpeakerRef, cue: (AttributionLexicon.CueForm, Range<Int>), rule: String,
+        _ d: inout QuoteAttributor.Draft, _ ref: SpeakerRef, cue: (AttributionLexicon.CueForm, Range<Int>),
+        rule: String,
         confidence: Double, quoteWords: Set<String>, statement: Bool = false, apposition: String? = nil
     ) {
         let para = tokens[ref.tokens.lowerBound].paragraph
-        guard let (idx, how) = resolver.resolve(ref, at: ref.span.start, paragraph: para, quoteWords: quoteWords,
-            sectionStart: sectionStart[safe: para] ?? 0, inStatement: statement)
+        guard
+            let (idx, how) = resolver.resolve(
+                ref, at: ref.span.start, paragraph: para, quoteWords: quoteWords,
+                sectionStart: sectionStart[safe: para] ?? 0, inStatement: statement)
         else { return }
         if let a = apposition, !resolver.entities[idx].descriptions.contains(a) {
             resolver.entities[idx].descriptions.append(a)
@@ -1273,8 +1338,10 @@ struct Run {
             let ref = resolver.classify(lo..<colon), ref.form == .name, ref.name.count >= 2 || ref.kind != .unknown,
             let content = trimmed(tokens[colon + 1].span.start, document.sentences[sentence].span.end)
         else { return nil }
-        guard let (idx, _) = resolver.resolve(ref, at: ref.span.start, paragraph: p, quoteWords: [], sectionStart: 0,
-            inStatement: false)
+        guard
+            let (idx, _) = resolver.resolve(
+                ref, at: ref.span.start, paragraph: p, quoteWords: [], sectionStart: 0,
+                inStatement: false)
         else { return nil }
         var d = QuoteAttributor.Draft(
             fragments: [content], kind: .indirect, open: content.start, close: content.end, firstParagraph: p,
@@ -1293,7 +1360,9 @@ struct Run {
         var k = cue.upperBound
         if let r = resolver.phrase(startingAt: k, upper: hi) { k = r.tokens.upperBound }
         // Only an adjunct may follow ("in a statement", "on Tuesday"): it opens with a preposition or a time word.
-        if k < hi, tokens[k].isWord, !lex.prepositions.contains(tokens[k].lower), !lex.temporal.contains(tokens[k].lower) {
+        if k < hi, tokens[k].isWord, !lex.prepositions.contains(tokens[k].lower),
+            !lex.temporal.contains(tokens[k].lower)
+        {
             return nil
         }
         var words = 0
@@ -1316,8 +1385,9 @@ struct Run {
         while i < tokens.count, tokens[i].span.start < b {
             let t = tokens[i]
             if t.span.start >= keep, !t.quoted {
-                if t.text == ";" || t.text == "—" || t.text == "–" || t.text == "--" || (t.text == "-" && i > 0
-                    && tokens[i - 1].span.end < t.span.start)
+                if t.text == ";" || t.text == "—" || t.text == "–" || t.text == "--"
+                    || (t.text == "-" && i > 0
+                        && tokens[i - 1].span.end < t.span.start)
                 {
                     return t.span.start
                 }
@@ -1329,7 +1399,8 @@ struct Run {
                 }
                 // "... and called for ...", "... but said ...": a second cue of the same speaker starts a second report.
                 // A belief cue there continues the content ("called on men to look inside and think about ...").
-                if lex.subjectCoordinators.contains(t.lower), i + 1 < tokens.count, let (f, _) = lex.cue(at: i + 1, in: tokens),
+                if lex.subjectCoordinators.contains(t.lower), i + 1 < tokens.count,
+                    let (f, _) = lex.cue(at: i + 1, in: tokens),
                     !f.belief
                 {
                     return t.span.start
@@ -1359,7 +1430,9 @@ struct Run {
         var rule = "quote.indirect"
         var extraFragment: Span?
         if form.lemma == "according to" {
-            guard let r = resolver.phrase(startingAt: cue.upperBound, upper: hi) ?? sourcePhrase(from: cue.upperBound, hi: hi)
+            guard
+                let r = resolver.phrase(startingAt: cue.upperBound, upper: hi)
+                    ?? sourcePhrase(from: cue.upperBound, hi: hi)
             else { return nil }
             ref = r
             if cue.lowerBound > lo + 1 {
@@ -1377,15 +1450,20 @@ struct Run {
             // "..., X said." / "..., said X, a professor ...": the content comes before.
             // "..., says Steve Schale, a campaign director.": an inverted speaker that ends the clause wins over a
             // subject read backwards across the content's commas.
-            let inverted = cue.lowerBound > lo && tokens[cue.lowerBound - 1].text == ","
+            let inverted =
+                cue.lowerBound > lo && tokens[cue.lowerBound - 1].text == ","
                 ? resolver.phrase(startingAt: cue.upperBound, upper: hi) : nil
             let relative = relativeSubject(before: cue.lowerBound, lower: lo)
-            let subjectBefore = relative?.0 ?? (inverted != nil && cueEndsClause(cue, hi: hi)
-                ? nil
-                : participleSubject(cue: cue, lower: lo) ?? resolver.phrase(endingBefore: cue.lowerBound, lower: lo)
-                    ?? clauseInitialSubject(before: cue.lowerBound, lower: lo))
+            let subjectBefore =
+                relative?.0
+                ?? (inverted != nil && cueEndsClause(cue, hi: hi)
+                    ? nil
+                    : participleSubject(cue: cue, lower: lo) ?? resolver.phrase(endingBefore: cue.lowerBound, lower: lo)
+                        ?? clauseInitialSubject(before: cue.lowerBound, lower: lo))
             let startOfClause = subjectBefore?.tokens.lowerBound ?? cue.lowerBound
-            if relative == nil, startOfClause > lo + 2, tokens[startOfClause - 1].text == ",", cueEndsClause(cue, hi: hi) {
+            if relative == nil, startOfClause > lo + 2, tokens[startOfClause - 1].text == ",",
+                cueEndsClause(cue, hi: hi)
+            {
                 if let r = subjectBefore {
                     ref = r
                 } else {
@@ -1394,7 +1472,8 @@ struct Run {
                 content = trimmed(sentenceSpan.start, tokens[startOfClause - 1].span.start)
                 rule = "quote.indirect-cue-after"
                 // A parenthetical cue: "Too often, Mr. Clarke said, the debate is ..." — the content is both sides.
-                if subjectBefore != nil, let end = clauseEnd(after: cue, hi: hi), end < hi, tokens[end].text == ",", end + 1 < hi,
+                if subjectBefore != nil, let end = clauseEnd(after: cue, hi: hi), end < hi, tokens[end].text == ",",
+                    end + 1 < hi,
                     let rest = trimmed(tokens[end + 1].span.start, sentenceSpan.end), words(in: rest) >= 2
                 {
                     extraFragment = rest
@@ -1414,10 +1493,15 @@ struct Run {
                 // A belief cue before "to" takes an infinitive ("declined to say whether ...", "hopes to ..."): the
                 // report starts there, a later complementizer is inside it.
                 let infinitive = form.belief && k + 1 < hi && tokens[k].lower == "to" && tokens[k + 1].isWord
-                let overAdjunct = !infinitive && (lex.objectCues.contains(form.lemma) || k < hi && (!tokens[k].isWord
-                    || lex.complementizers.contains(tokens[k].lower) || lex.prepositions.contains(tokens[k].lower)
-                    || lex.temporal.contains(tokens[k].lower) || lex.skipBeforeCue.contains(tokens[k].lower)
-                    || resolver.isAdverb(tokens[k])))
+                let overAdjunct =
+                    !infinitive
+                    && (lex.objectCues.contains(form.lemma)
+                        || k < hi
+                            && (!tokens[k].isWord
+                                || lex.complementizers.contains(tokens[k].lower)
+                                || lex.prepositions.contains(tokens[k].lower)
+                                || lex.temporal.contains(tokens[k].lower) || lex.skipBeforeCue.contains(tokens[k].lower)
+                                || resolver.isAdverb(tokens[k])))
                 while overAdjunct, k < min(hi, cue.upperBound + 10) {
                     if lex.complementizers.contains(tokens[k].lower) {
                         start = k
@@ -1459,14 +1543,17 @@ struct Run {
         }
         var d = QuoteAttributor.Draft(
             fragments: fragments, kind: quotesWords ? .mixed : .indirect, open: c.start, close: fragments.last!.end,
-            firstParagraph: document.sentences[sentence].paragraph, lastParagraph: document.sentences[sentence].paragraph,
+            firstParagraph: document.sentences[sentence].paragraph,
+            lastParagraph: document.sentences[sentence].paragraph,
             rule: rule, confidence: form.belief ? 0.5 : 0.65)
         let para = tokens[r.tokens.lowerBound].paragraph
         d.speakerRef = r
         d.cue = (form, cue)
         for i in cue { usedCues.insert(i) }
-        guard let (idx, how) = resolver.resolve(r, at: r.span.start, paragraph: para, quoteWords: [],
-            sectionStart: sectionStart[safe: para] ?? 0, inStatement: false)
+        guard
+            let (idx, how) = resolver.resolve(
+                r, at: r.span.start, paragraph: para, quoteWords: [],
+                sectionStart: sectionStart[safe: para] ?? 0, inStatement: false)
         else {
             // A speaker phrase with no antecedent ("they said"): the reported speech stands, its speaker is unknown.
             d.attributionRule = "speaker.unresolved"
@@ -1539,7 +1626,8 @@ struct Run {
             var cue: Cue?
             if let c = d.cue {
                 let span = Span(tokens[c.tokens.lowerBound].span.start, tokens[c.tokens.upperBound - 1].span.end)
-                cue = Cue(text: document.string(span), lemma: c.form.lemma, span: span, sourceSpan: document.sourceSpan(span))
+                cue = Cue(
+                    text: document.string(span), lemma: c.form.lemma, span: span, sourceSpan: document.sourceSpan(span))
             }
             let speakerID = d.speaker.flatMap { ids[$0] }
             if speakerID == nil, d.nestedIn == nil, let first = d.fragments.first {
@@ -1568,16 +1656,17 @@ struct Run {
                         sourceSpan: document.sourceSpan(first)))
             }
             let quote = Quote(
-                    id: qid, kind: d.kind, text: text, fragments: frags, speaker: speakerID, cue: cue,
-                    speakerMention: d.speakerRef?.span, sentences: sentenceIDs, parent: d.nestedIn.flatMap { quoteID[$0] },
-                    provenance: Provenance(stage: QuoteAttributor.name, rule: d.rule, confidence: d.confidence),
-                    attribution: d.attributionRule.map {
-                        // A rule's confidence fitted on the speaker pool (`attribute-coreference.json`) wins over
-                        // the one its code gives.
-                        Provenance(stage: QuoteAttributor.name, rule: $0,
-                            confidence: lex.coreference.confidence[$0] ?? d.attributionConfidence,
-                            evidence: [d.speakerRef?.text, cue?.text].compactMap { $0 }.joined(separator: " | "))
-                    })
+                id: qid, kind: d.kind, text: text, fragments: frags, speaker: speakerID, cue: cue,
+                speakerMention: d.speakerRef?.span, sentences: sentenceIDs, parent: d.nestedIn.flatMap { quoteID[$0] },
+                provenance: Provenance(stage: QuoteAttributor.name, rule: d.rule, confidence: d.confidence),
+                attribution: d.attributionRule.map {
+                    // A rule's confidence fitted on the speaker pool (`attribute-coreference.json`) wins over
+                    // the one its code gives.
+                    Provenance(
+                        stage: QuoteAttributor.name, rule: $0,
+                        confidence: lex.coreference.confidence[$0] ?? d.attributionConfidence,
+                        evidence: [d.speakerRef?.text, cue?.text].compactMap { $0 }.joined(separator: " | "))
+                })
             if let root = rootOf[order[k]] {
                 nestedQuotes[root, default: []].append(quote)
             } else {

@@ -140,7 +140,9 @@ struct QuoteScanner {
                 let outer = found[stack[0]]
                 let withinLimit = pIndex - outer.firstParagraph < maxParagraphs
                 let width = doubled(sc, k, start: start, end: end) == nil ? 1 : 2
-                let mark = opensWithMark ? (doubled(sc, k, start: start, end: end) ?? classify(sc, k, start: start, end: end)) : nil
+                let mark =
+                    opensWithMark
+                    ? (doubled(sc, k, start: start, end: end) ?? classify(sc, k, start: start, end: end)) : nil
                 if withinLimit, case .open(let fam)? = mark, fam == outer.family {
                     // Continue every open quote into this paragraph (only the outermost is re-opened by the mark).
                     for idx in stack { fragmentStart[idx] = k + width }
@@ -148,9 +150,11 @@ struct QuoteScanner {
                         found[idx].lastParagraph = pIndex
                         found[idx].rule = "quote.multi-paragraph"
                     }
-                    scanParagraph(sc, start: k + width, end: end, pIndex: pIndex, found: &found, stack: &stack,
+                    scanParagraph(
+                        sc, start: k + width, end: end, pIndex: pIndex, found: &found, stack: &stack,
                         fragmentStart: &fragmentStart)
-                    closeAtParagraphEnd(sc, end: end, pIndex: pIndex, found: &found, stack: &stack,
+                    closeAtParagraphEnd(
+                        sc, end: end, pIndex: pIndex, found: &found, stack: &stack,
                         fragmentStart: &fragmentStart, nextParagraphOpens: nextOpens(document, pIndex))
                     continue
                 }
@@ -161,9 +165,11 @@ struct QuoteScanner {
                 }
                 stack.removeAll()
             }
-            scanParagraph(sc, start: start, end: end, pIndex: pIndex, found: &found, stack: &stack,
+            scanParagraph(
+                sc, start: start, end: end, pIndex: pIndex, found: &found, stack: &stack,
                 fragmentStart: &fragmentStart)
-            closeAtParagraphEnd(sc, end: end, pIndex: pIndex, found: &found, stack: &stack,
+            closeAtParagraphEnd(
+                sc, end: end, pIndex: pIndex, found: &found, stack: &stack,
                 fragmentStart: &fragmentStart, nextParagraphOpens: nextOpens(document, pIndex))
         }
         // Drop quotations with no content, and renumber the `parent` links to the kept ones (an empty quotation's
@@ -241,7 +247,9 @@ struct QuoteScanner {
                     fragmentStart[found.count - 1] = i + 2
                 default:
                     if let idx = stack.lastIndex(where: { found[$0].family == .double }) {
-                        while stack.count - 1 > idx { closeTop(&found, &stack, &fragmentStart, at: i, sc, unbalanced: true) }
+                        while stack.count - 1 > idx {
+                            closeTop(&found, &stack, &fragmentStart, at: i, sc, unbalanced: true)
+                        }
                         closeTop(&found, &stack, &fragmentStart, at: i, sc)
                     }
                 }
@@ -266,7 +274,9 @@ struct QuoteScanner {
             case .close(let fam):
                 if let idx = stack.lastIndex(where: { found[$0].family == fam }) {
                     // Close inner quotes of other families first (they were unbalanced).
-                    while stack.count - 1 > idx { closeTop(&found, &stack, &fragmentStart, at: i, sc, unbalanced: true) }
+                    while stack.count - 1 > idx {
+                        closeTop(&found, &stack, &fragmentStart, at: i, sc, unbalanced: true)
+                    }
                     closeTop(&found, &stack, &fragmentStart, at: i, sc)
                 }
             case .either(let fam):
@@ -279,7 +289,9 @@ struct QuoteScanner {
                 } else if let idx = stack.lastIndex(where: { found[$0].family == .single }) {
                     // s’ + space: a close only when nothing later in the paragraph can close the quote.
                     if lastClose <= i {
-                        while stack.count - 1 > idx { closeTop(&found, &stack, &fragmentStart, at: i, sc, unbalanced: true) }
+                        while stack.count - 1 > idx {
+                            closeTop(&found, &stack, &fragmentStart, at: i, sc, unbalanced: true)
+                        }
                         closeTop(&found, &stack, &fragmentStart, at: i, sc)
                     }
                 }

@@ -152,7 +152,8 @@ struct SpeakerResolver {
         // A contracted pronoun ("He’s", "I’m") is no name.
         if t.isCapitalized, pronounWord(t.lower) != t.lower { return false }
         // An acronym ("US", "FBI") is a name even when it spells a stop word.
-        if t.isCapitalized, t.text.unicodeScalars.count >= 2, t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0 == "." }),
+        if t.isCapitalized, t.text.unicodeScalars.count >= 2,
+            t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0 == "." }),
             !lex.notNames.contains(t.lower)
         {
             return true
@@ -206,7 +207,8 @@ struct SpeakerResolver {
         // An apposition or an aside between the phrase and the cue: "James Mattis, his predecessor, said",
         // "Phil Smith, a spokesman for the union, said", "Trump, speaking to veterans, said", "Kall -- co-editor
         // of a book -- said".
-        if j >= lower, tokens[j].text == "," || tokens[j].text == "—" || tokens[j].text == "–" || tokens[j].text == "--" {
+        if j >= lower, tokens[j].text == "," || tokens[j].text == "—" || tokens[j].text == "–" || tokens[j].text == "--"
+        {
             let mark = tokens[j].text
             var c = j - 1
             // Walk back to the opening mark of the aside; a full stop ends the search unless it closes an
@@ -230,22 +232,27 @@ struct SpeakerResolver {
             let opener = tokens[c + 1]
             // The aside is the name and the phrase before it its description: "The club's general manager, Ann
             // Roe, said" is Ann Roe (`speaker.cue-*`), described as the club's general manager.
-            if mark == ",", !chained, j - c - 1 <= 5, (c + 1..<j).allSatisfy({ isName(tokens[$0]) || tokens[$0].text == "." }),
+            if mark == ",", !chained, j - c - 1 <= 5,
+                (c + 1..<j).allSatisfy({ isName(tokens[$0]) || tokens[$0].text == "." }),
                 let named = classify((c + 1)..<j), named.form == .name, named.name.count >= 2
             {
                 let described = phrase(endingBefore: c, lower: lower)
                 if described.map({ $0.form != .name && $0.form != .pronoun }) ?? isRole(tokens[c - 1]) {
                     var r = named
                     r.description = r.description ?? described.map { $0.description ?? $0.text } ?? tokens[c - 1].text
-                    if r.kind == .unknown, described?.kind != .organization, described?.kind != .group { r.kind = .person }
+                    if r.kind == .unknown, described?.kind != .organization, described?.kind != .group {
+                        r.kind = .person
+                    }
                     if r.gender == nil { r.gender = described?.gender ?? lex.gender[tokens[c - 1].lower] }
                     return r
                 }
             }
-            let asideOK = lex.definite.contains(opener.lower) || lex.indefinite.contains(opener.lower)
+            let asideOK =
+                lex.definite.contains(opener.lower) || lex.indefinite.contains(opener.lower)
                 || lex.possessives.contains(opener.lower) || isRole(opener) || lex.titles[opener.lower] != nil
                 || opener.lower == "who" || opener.lower == "which" || opener.lower.hasSuffix("ing") || isName(opener)
-                || mark != "," || !opener.isWord && opener.text.unicodeScalars.first.map({ $0.value >= 48 && $0.value <= 57 }) == true
+                || mark != ","
+                || !opener.isWord && opener.text.unicodeScalars.first.map({ $0.value >= 48 && $0.value <= 57 }) == true
                 || j - c <= 15 && opener.isWord && !lex.clauseStops.contains(opener.lower)
             guard asideOK else { return nil }
             // The comma before the age or the abbreviation closes the aside before it.
@@ -299,7 +306,9 @@ struct SpeakerResolver {
             }
             if !t.isCapitalized && !isRole(t) && !lex.postmodifiers.contains(t.lower) {
                 // A lower-case modifier ("top", "technology", "senior") only before a role or a name.
-                guard k < last, isRole(tokens[k + 1]) || isName(tokens[k + 1]) || !tokens[k + 1].isCapitalized else { break }
+                guard k < last, isRole(tokens[k + 1]) || isName(tokens[k + 1]) || !tokens[k + 1].isCapitalized else {
+                    break
+                }
                 // Plain lower-case words are allowed only when a role or name follows somewhere to the right.
                 if !(k + 1...last).contains(where: { isRole(tokens[$0]) || isName(tokens[$0]) }) { break }
             }
@@ -406,7 +415,8 @@ struct SpeakerResolver {
         if nameStart >= 2, nameStart < ts.count, lex.affiliationPrepositions.contains(ts[nameStart - 1].lower) {
             var inner = nameStart - 1
             while inner > 0, isName(ts[inner - 1]), lex.titles[ts[inner - 1].lower] == nil { inner -= 1 }
-            let person = inner < nameStart - 1
+            let person =
+                inner < nameStart - 1
                 && (lex.firstNames.contains(ts[inner].lower) || inner > 0 && lex.titles[ts[inner - 1].lower] != nil)
             if person { return classify(r.lowerBound..<(r.lowerBound + nameStart - 1)) }
         }
@@ -416,14 +426,18 @@ struct SpeakerResolver {
         // "A spokesman for TikTok": a role joined to a name by a preposition is a description of the role.
         // A title that ends where the name starts makes a titled name ("Secretary of State Mike Pompeo").
         let titled = nameStart < ts.count && nameStart > 0 && titleEndsAt(ts, nameStart)
-        let roleThenPreposition = !titled && (roleIndex.map { ri in
-            ri < nameStart && ts[ri..<nameStart].contains { lex.prepositions.contains($0.lower) }
-        } ?? false)
+        let roleThenPreposition =
+            !titled
+            && (roleIndex.map { ri in
+                ri < nameStart && ts[ri..<nameStart].contains { lex.prepositions.contains($0.lower) }
+            } ?? false)
         if hasName && (roleIndex == nil || roleIndex! < nameStart) && !roleThenPreposition {
             let nameTokens = ts[nameStart...]
             var ref = make(.name, r, kind: .unknown)
             ref.name = nameTokens.map { $0.base }
-            let descTokens = ts[..<nameStart].filter { !lex.definite.contains($0.lower) && !lex.indefinite.contains($0.lower) }
+            let descTokens = ts[..<nameStart].filter {
+                !lex.definite.contains($0.lower) && !lex.indefinite.contains($0.lower)
+            }
             if !descTokens.isEmpty {
                 let span = Span(descTokens.first!.span.start, descTokens.last!.span.end)
                 ref.description = document.string(span)
@@ -434,11 +448,14 @@ struct SpeakerResolver {
             // The given name tells the gender, also after a capitalized modifier ("Republican Ada Roe").
             if ref.name.count >= 2 { ref.gender = lowerName.dropLast().lazy.compactMap { self.lex.gender[$0] }.first }
             for t in ts[..<nameStart] where ref.gender == nil { ref.gender = lex.gender[t.lower] }
-            let acronym = ref.name.count == 1
+            let acronym =
+                ref.name.count == 1
                 && ref.name[0].unicodeScalars.allSatisfy { $0.properties.isUppercase || $0 == "." || $0 == "&" }
             if lowerName.contains(where: { lex.organizationWords.contains($0) }) || acronym {
                 ref.kind = .organization
-            } else if descTokens.contains(where: { lex.titles[$0.lower] != nil || isRole($0) && !lex.organizationWords.contains($0.lower) })
+            } else if descTokens.contains(where: {
+                lex.titles[$0.lower] != nil || isRole($0) && !lex.organizationWords.contains($0.lower)
+            })
                 || lex.firstNames.contains(lowerName[0]) && ref.name.count >= 2
             {
                 ref.kind = .person
@@ -466,7 +483,8 @@ struct SpeakerResolver {
             while s > 0, isName(ts[s - 1]) { s -= 1 }
             affiliation = ts[s...n].map { $0.base }.joined(separator: " ")
         }
-        let plural = role.hasSuffix("s") && !role.hasSuffix("ss") || role == "people" || role.hasSuffix("men")
+        let plural =
+            role.hasSuffix("s") && !role.hasSuffix("ss") || role == "people" || role.hasSuffix("men")
             || role.hasSuffix("people")
         var ref: SpeakerRef
         if lex.definite.contains(firstLower) {
@@ -488,7 +506,9 @@ struct SpeakerResolver {
         if descStart < ts.count {
             ref.description = document.string(Span(ts[descStart].span.start, ts.last!.span.end))
         }
-        if lex.organizationWords.contains(role) && !lex.titles.keys.contains(role) { ref.kind = plural ? .group : .organization }
+        if lex.organizationWords.contains(role) && !lex.titles.keys.contains(role) {
+            ref.kind = plural ? .group : .organization
+        }
         return ref
     }
 
@@ -506,10 +526,12 @@ struct SpeakerResolver {
     // MARK: Entities
 
     /// The entity a phrase refers to, creating it when new; nil when a pronoun or description has no antecedent.
-    mutating func resolve(_ ref: SpeakerRef, at pos: Int, paragraph: Int, quoteWords: Set<String>, sectionStart: Int,
-        inStatement: Bool, asSpeaker: Bool = true) -> (Int, String)?
-    {
-        let found = resolveEntity(ref, at: pos, paragraph: paragraph, quoteWords: quoteWords, sectionStart: sectionStart,
+    mutating func resolve(
+        _ ref: SpeakerRef, at pos: Int, paragraph: Int, quoteWords: Set<String>, sectionStart: Int,
+        inStatement: Bool, asSpeaker: Bool = true
+    ) -> (Int, String)? {
+        let found = resolveEntity(
+            ref, at: pos, paragraph: paragraph, quoteWords: quoteWords, sectionStart: sectionStart,
             inStatement: inStatement)
         if asSpeaker, let (idx, _) = found {
             // Kept sorted by binary insertion: mentions mostly arrive in text order.
@@ -526,9 +548,10 @@ struct SpeakerResolver {
         return found
     }
 
-    mutating func resolveEntity(_ ref: SpeakerRef, at pos: Int, paragraph: Int, quoteWords: Set<String>,
-        sectionStart: Int, inStatement: Bool) -> (Int, String)?
-    {
+    mutating func resolveEntity(
+        _ ref: SpeakerRef, at pos: Int, paragraph: Int, quoteWords: Set<String>,
+        sectionStart: Int, inStatement: Bool
+    ) -> (Int, String)? {
         switch ref.form {
         case .name:
             let idx = entityFor(name: ref.name, kind: ref.kind, inStatement: inStatement, pos: pos)
@@ -538,8 +561,10 @@ struct SpeakerResolver {
             return (idx, "speaker.name")
         case .pronoun:
             let g = lex.pronounGender[pronounWord(ref.text.lowercased())]
-            guard let (idx, rule) = antecedent(for: ref.kind, gender: g, before: pos, paragraph: paragraph,
-                quoteWords: quoteWords, sectionStart: sectionStart)
+            guard
+                let (idx, rule) = antecedent(
+                    for: ref.kind, gender: g, before: pos, paragraph: paragraph,
+                    quoteWords: quoteWords, sectionStart: sectionStart)
             else { return nil }
             if entities[idx].gender == nil, let g { entities[idx].gender = g }
             note(idx, ref, form: .pronoun, pos: pos, paragraph: paragraph)
@@ -559,8 +584,10 @@ struct SpeakerResolver {
             let carries: (Entity) -> Bool = { e in
                 want == .organization || ref.role.map { reader.carriesRole(e, role: $0, ref: ref) } ?? false
             }
-            let linked = lex.coreference.runs("speaker.definite-description")
-                ? lastEntity(before: pos, where: { $0.kind == want && !$0.nameWords.isEmpty && carries($0) },
+            let linked =
+                lex.coreference.runs("speaker.definite-description")
+                ? lastEntity(
+                    before: pos, where: { $0.kind == want && !$0.nameWords.isEmpty && carries($0) },
                     within: window, paragraph: paragraph, after: floor) : nil
             // Pass `speaker.definite-salient`: a singular person description no one was introduced with ("the
             // businessman", "the former secretary of state") names the person the passage is about: the speaker or
@@ -570,14 +597,17 @@ struct SpeakerResolver {
                 !lex.coreference.newPersonHeads.contains(ref.role ?? ""),
                 // "the ad’s narrator" is someone of the ad, not of the passage.
                 !tokens[ref.tokens].contains(where: { $0.isPossessive }),
-                let (idx, _) = antecedent(for: .person, gender: ref.gender, before: pos, paragraph: paragraph,
+                let (idx, _) = antecedent(
+                    for: .person, gender: ref.gender, before: pos, paragraph: paragraph,
                     quoteWords: [], sectionStart: sectionStart),
                 !entities[idx].nameWords.isEmpty, entities[idx].kind == .person,
                 let last = entities[idx].lastPosition(before: pos), last.pos >= floor,
                 paragraph - last.paragraph <= lex.coreference.limits.definiteSalientParagraphs,
                 salient(idx, before: pos, paragraph: paragraph)
             {
-                if let d = ref.description, !entities[idx].descriptions.contains(d) { entities[idx].descriptions.append(d) }
+                if let d = ref.description, !entities[idx].descriptions.contains(d) {
+                    entities[idx].descriptions.append(d)
+                }
                 note(idx, ref, form: .description, pos: pos, paragraph: paragraph)
                 return (idx, "speaker.definite-salient")
             }
@@ -616,8 +646,11 @@ struct SpeakerResolver {
     /// "Secretary of State" for "diplomat"), and no capitalized modifier before it contradicts the reference's
     /// ("Democratic nominee" is not "the Republican nominee").
     func carriesRole(_ e: Entity, role: String, ref: SpeakerRef) -> Bool {
-        let refModifiers = Set(tokens[ref.tokens].filter { $0.isWord && $0.isCapitalized && $0.lower != role
-            && !lex.definite.contains($0.lower) && !lex.possessives.contains($0.lower) }.map(\.lower))
+        let refModifiers = Set(
+            tokens[ref.tokens].filter {
+                $0.isWord && $0.isCapitalized && $0.lower != role
+                    && !lex.definite.contains($0.lower) && !lex.possessives.contains($0.lower)
+            }.map(\.lower))
         let forms = [[role]] + (lex.roleTitles[role] ?? [])
         for d in e.descriptions {
             let words = d.split(whereSeparator: { $0 == " " || $0 == "," }).map { String($0) }
@@ -629,9 +662,10 @@ struct SpeakerResolver {
                 }
             }
             guard let at else { continue }
-            let modifiers = Set(words[..<at].filter { w in
-                w.first?.isUppercase == true && lex.titles[w.lowercased()] == nil
-            }.map { $0.lowercased() })
+            let modifiers = Set(
+                words[..<at].filter { w in
+                    w.first?.isUppercase == true && lex.titles[w.lowercased()] == nil
+                }.map { $0.lowercased() })
             if !refModifiers.isEmpty, !modifiers.isEmpty, refModifiers.isDisjoint(with: modifiers) { continue }
             return true
         }
@@ -649,8 +683,10 @@ struct SpeakerResolver {
             note(idx, ref, form: .anonymous, pos: pos, paragraph: paragraph)
             return (idx, "speaker.anonymous")
         }
-        entities.append(Entity(name: name, nameWords: [], kind: ref.kind == .group ? .group : .anonymous,
-            affiliation: ref.affiliation, firstPosition: pos, key: mergeKey))
+        entities.append(
+            Entity(
+                name: name, nameWords: [], kind: ref.kind == .group ? .group : .anonymous,
+                affiliation: ref.affiliation, firstPosition: pos, key: mergeKey))
         if let d = ref.description { entities[entities.count - 1].descriptions.append(d) }
         note(entities.count - 1, ref, form: definite ? .description : .anonymous, pos: pos, paragraph: paragraph)
         if definite { return (entities.count - 1, "speaker.description") }
@@ -723,11 +759,17 @@ struct SpeakerResolver {
             upgrade(i, kind == .unknown && inStatement ? .organization : kind)
             return i
         }
-        if lower.count == 1, let i = entities.lastIndex(where: { $0.nameWords.count > 1 && $0.nameWords.last!.lowercased() == lower[0] }) {
+        if lower.count == 1,
+            let i = entities.lastIndex(where: { $0.nameWords.count > 1 && $0.nameWords.last!.lowercased() == lower[0] })
+        {
             upgrade(i, kind)
             return i
         }
-        if lower.count > 1, let i = entities.firstIndex(where: { $0.nameWords.count == 1 && $0.nameWords[0].lowercased() == lower.last! }) {
+        if lower.count > 1,
+            let i = entities.firstIndex(where: {
+                $0.nameWords.count == 1 && $0.nameWords[0].lowercased() == lower.last!
+            })
+        {
             entities[i].nameWords = name
             entities[i].name = name.joined(separator: " ")
             upgrade(i, kind)
@@ -770,9 +812,10 @@ struct SpeakerResolver {
     /// A pronoun's antecedent: the most recent compatible speaker. When that speaker was only mentioned inside a
     /// section opened by a mid-article headline (an inset box) and the quote shares no words with that section but
     /// does with the text around an earlier speaker, the earlier speaker is taken: the inset interrupted the story.
-    func antecedent(for kind: Speaker.Kind, gender: String?, before pos: Int, paragraph: Int, quoteWords: Set<String>,
-        sectionStart: Int) -> (Int, String)?
-    {
+    func antecedent(
+        for kind: Speaker.Kind, gender: String?, before pos: Int, paragraph: Int, quoteWords: Set<String>,
+        sectionStart: Int
+    ) -> (Int, String)? {
         let compatible: (Entity) -> Bool = { e in
             if let g = gender, let eg = e.gender, g != eg { return false }
             switch kind {
@@ -799,8 +842,10 @@ struct SpeakerResolver {
             return f
         }
         let limits = lex.coreference.limits
-        guard var nearest = lastEntity(before: pos, where: compatible, within: limits.pronounParagraphs,
-            paragraph: paragraph, skipping: skipping)
+        guard
+            var nearest = lastEntity(
+                before: pos, where: compatible, within: limits.pronounParagraphs,
+                paragraph: paragraph, skipping: skipping)
         else { return nil }
         // Salience: a recent speaker (the subject of a cue) or sentence subject is preferred over a person only
         // mentioned since.
@@ -810,7 +855,8 @@ struct SpeakerResolver {
             let cue = e.cuePositions.last(where: { $0 < pos && !inCaption($0) })
             // A sentence subject is salient in the pronoun's paragraph or the ones just before it only.
             let subject = e.subjectPositions.last(where: { $0 < pos && !inCaption($0) }).flatMap { p in
-                paragraph - (e.lastPosition(before: p + 1)?.paragraph ?? 0) <= limits.subjectSalienceParagraphs ? p : nil
+                paragraph - (e.lastPosition(before: p + 1)?.paragraph ?? 0) <= limits.subjectSalienceParagraphs
+                    ? p : nil
             }
             guard let p = [cue, subject].compactMap({ $0 }).max() else { continue }
             if best == nil || p > best!.1 { best = (i, p) }
@@ -824,7 +870,8 @@ struct SpeakerResolver {
         // than to a nearer person whose gender is unknown.
         if let g = gender, entities[nearest].gender == nil, lex.coreference.preferKnownGender.contains(g),
             lex.coreference.runs("speaker.pronoun-gender"),
-            let known = lastEntity(before: pos, where: { compatible($0) && $0.gender == g },
+            let known = lastEntity(
+                before: pos, where: { compatible($0) && $0.gender == g },
                 within: limits.knownGenderParagraphs, paragraph: paragraph, skipping: skipping)
         {
             return (known, "speaker.pronoun-gender")
@@ -835,7 +882,8 @@ struct SpeakerResolver {
             if sectionWords.intersection(quoteWords).isEmpty {
                 let sectionPos = document.paragraphs[sectionStart].span.start
                 if lex.coreference.runs("speaker.pronoun-across-inset"),
-                    let earlier = lastEntity(before: sectionPos, where: compatible, within: limits.pronounParagraphs,
+                    let earlier = lastEntity(
+                        before: sectionPos, where: compatible, within: limits.pronounParagraphs,
                         paragraph: sectionStart, skipping: skipping)
                 {
                     let ep = entities[earlier].lastPosition(before: sectionPos)!.paragraph

@@ -259,7 +259,9 @@ struct ClaimContext {
         // The same amount restated after "or": "lost 190 points, or 0.6%" moves the way the first does.
         if let p = restates(n) {
             let (s, ch) = link(p)
-            return (s.map { Subject(start: $0.start, end: $0.end, rule: "claims.subject-restated", confidence: 0.6) }, ch)
+            return (
+                s.map { Subject(start: $0.start, end: $0.end, rule: "claims.subject-restated", confidence: 0.6) }, ch
+            )
         }
         var subject: Subject?
         var change: String?
@@ -273,7 +275,8 @@ struct ClaimContext {
         if let w = word(after), owner[after] < 0, cx.upNouns.contains(w) || cx.downNouns.contains(w) {
             if change == nil { change = cx.upNouns.contains(w) ? "up" : "down" }
             if let p = word(after + 1), cx.changeNounPrepositions.contains(p), let r = phraseRight(after + 2) {
-                subject = Subject(start: r.lowerBound, end: r.upperBound, rule: "claims.subject-modified", confidence: 0.6)
+                subject = Subject(
+                    start: r.lowerBound, end: r.upperBound, rule: "claims.subject-modified", confidence: 0.6)
             }
         }
         if subject == nil, c.kind == .count, let r = countedWords(c) {
@@ -289,14 +292,16 @@ struct ClaimContext {
         {
             subject = Subject(start: r.lowerBound, end: r.upperBound, rule: "claims.subject-modified", confidence: 0.7)
         }
-        if let w = word(before), cx.ofWords.contains(w) || cx.nounLevelPrepositions.contains(w), let r = phraseLeft(before),
+        if let w = word(before), cx.ofWords.contains(w) || cx.nounLevelPrepositions.contains(w),
+            let r = phraseLeft(before),
             let head = word(r.upperBound - 1)
         {
             if cx.upNouns.contains(head) || cx.downNouns.contains(head) {
                 // "an increase of 5%": the amount is the change.
                 if change == nil, cx.ofWords.contains(w) { change = cx.upNouns.contains(head) ? "up" : "down" }
             } else if subject == nil {
-                subject = Subject(start: r.lowerBound, end: r.upperBound, rule: "claims.subject-noun-of", confidence: 0.6)
+                subject = Subject(
+                    start: r.lowerBound, end: r.upperBound, rule: "claims.subject-noun-of", confidence: 0.6)
             }
         }
         if subject == nil, let v = verb {

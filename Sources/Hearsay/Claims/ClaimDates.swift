@@ -146,7 +146,8 @@ extension ClaimScanner {
             return d
         }
         var range = timeRange(i, prefix: "")
-        if range == nil, word(i - 1) == "between", let r = timeRange(i, prefix: "", weak: true), dayAfter(r.end) != nil {
+        if range == nil, word(i - 1) == "between", let r = timeRange(i, prefix: "", weak: true), dayAfter(r.end) != nil
+        {
             // "between 7 and 9 last night": bare hours read as a range when a day follows
             range = r
         }
@@ -255,7 +256,8 @@ extension ClaimScanner {
         }
         /// a.m./p.m., o'clock or "in the evening" after the time: the hour it gives and the end.
         func tail(_ h: Int, _ e: Int) -> (Int, Int)? {
-            if let s = lx.timeSuffixes.match(t, e, limit), !(s.end == e + 1 && (t[e].lower == "a" || t[e].lower == "p")) {
+            if let s = lx.timeSuffixes.match(t, e, limit), !(s.end == e + 1 && (t[e].lower == "a" || t[e].lower == "p"))
+            {
                 guard h >= 1, h <= 12 else { return nil }
                 return (h == 12 ? (s.payload == 12 ? 12 : 0) : h + s.payload, s.end)
             }
@@ -287,7 +289,9 @@ extension ClaimScanner {
             k = e
             if let w = word(k), lx.unitNames.match(t, k, limit)?.payload.unit == "min" || w == "minutes" { k += 1 }
         }
-        if let m = mins, let w = word(k), w == "past" || (w == "to" && word(i) == "quarter"), let (h, he) = hourAt(k + 1) {
+        if let m = mins, let w = word(k), w == "past" || (w == "to" && word(i) == "quarter"),
+            let (h, he) = hourAt(k + 1)
+        {
             var hh = h
             var end = he
             if let (h2, e2) = tail(h, he) {
@@ -325,7 +329,9 @@ extension ClaimScanner {
         func place(_ x: Substring) -> String {
             guard x.hasPrefix("T") else { return String(x) }
             var hh = x.dropFirst().prefix { $0.isNumber }
-            if let part, part.allSatisfy(\.isLetter), let h = Int(hh) { hh = Substring(ClaimCalendar.pad(hour(h, in: part), 2)) }
+            if let part, part.allSatisfy(\.isLetter), let h = Int(hh) {
+                hh = Substring(ClaimCalendar.pad(hour(h, in: part), 2))
+            }
             return date + "T" + hh + x.dropFirst(1 + x.dropFirst().prefix { $0.isNumber }.count)
         }
         guard time.hasPrefix("(") else { return place(Substring(time)) }
@@ -363,7 +369,8 @@ extension ClaimScanner {
             {
                 // "from 3 in the morning until 5pm"
                 let d = (mb - ma + 24 * 60) % (24 * 60)
-                return .text("(\(a),\(b),PT" + (d / 60 > 0 ? "\(d / 60)H" : "") + (d % 60 > 0 ? "\(d % 60)M" : "") + ")")
+                return .text(
+                    "(\(a),\(b),PT" + (d / 60 > 0 ? "\(d / 60)H" : "") + (d % 60 > 0 ? "\(d % 60)M" : "") + ")")
             }
             if a.hasPrefix("(") { return first }
             return nil
@@ -595,7 +602,9 @@ extension ClaimScanner {
                 return nil
             }
             // "secret and may be", "hard to march": a lower-case month after "and" or "to" needs a month before it
-            if !t[i].capitalized, prev == "and" || prev == "to", !rangeAfter, word(i - 2).flatMap({ lx.months[$0] }) == nil {
+            if !t[i].capitalized, prev == "and" || prev == "to", !rangeAfter,
+                word(i - 2).flatMap({ lx.months[$0] }) == nil
+            {
                 return nil
             }
             if w == "may" || w == "march" {
@@ -827,7 +836,9 @@ extension ClaimScanner {
                     let prev = t[i - 1]
                     let next = i + 1 < limit ? t[i + 1] : nil
                     if prev.kind == .number || (prev.kind == .word && prev.capitalized)
-                        || (next.map { $0.kind == .word && ($0.capitalized || lx.relativeDayNameFollowers.contains($0.lower)) } ?? false)
+                        || (next.map {
+                            $0.kind == .word && ($0.capitalized || lx.relativeDayNameFollowers.contains($0.lower))
+                        } ?? false)
                     {
                         return nil
                     }
@@ -1031,7 +1042,8 @@ extension ClaimScanner {
         var from = a
         var sign = 0
         var end = ue
-        if let o = lx.offsetWords.match(t, ue, limit), o.payload != 0, t[ue].lower != "after" && t[ue].lower != "before" {
+        if let o = lx.offsetWords.match(t, ue, limit), o.payload != 0, t[ue].lower != "after" && t[ue].lower != "before"
+        {
             // "ago", "later", "earlier", "hence", "from now", "from today"
             sign = o.payload
             end = o.end
@@ -1149,7 +1161,8 @@ extension ClaimScanner {
             e = s.end
         } else if let oc = lx.oclockWords.match(t, e, limit) {
             e = oc.end
-        } else if word(e) == "in", word(e + 1) == "the", let w = word(e + 2), let part = lx.dayParts[w], h >= 1, h <= 12 {
+        } else if word(e) == "in", word(e + 1) == "the", let w = word(e + 2), let part = lx.dayParts[w], h >= 1, h <= 12
+        {
             // "5 in the morning", "8:30 in the evening"
             h = Self.hour(h, in: part)
             e += 3

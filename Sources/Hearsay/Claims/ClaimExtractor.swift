@@ -28,7 +28,8 @@ public struct ClaimExtractor: Stage {
         public init() {}
 
         public static let keys = [
-            "units", "lexicon", "stopwords", "context", "max_claims_per_document", "resolve_partial_dates", "duration_kind",
+            "units", "lexicon", "stopwords", "context", "max_claims_per_document", "resolve_partial_dates",
+            "duration_kind",
         ]
 
         enum CodingKeys: String, CodingKey {

@@ -121,7 +121,8 @@ extension ClaimScanner {
                 let first = t[j]
                 let articleLike =
                     first.kind == .word && first.lower.count == 1 && p.end > j + 1
-                    && !tight(j + 1) && (lx.stopwords.contains(first.lower) || lx.possessiveLetters.contains(first.lower))
+                    && !tight(j + 1)
+                    && (lx.stopwords.contains(first.lower) || lx.possessiveLetters.contains(first.lower))
                 if !(letters && t[j].lower.count <= 2 && t[p.end].spaceBefore && !t[j].allCaps
                     && !lx.spacedCurrencyCodes.contains(t[j].lower)) && !articleLike
                 {
@@ -209,7 +210,8 @@ extension ClaimScanner {
         if word(e) == "and", let (f, fe) = fractionPhrase(e + 1) {
             return .done(
                 QuantityResult(
-                    claim: make(i, fe, .number(1 + f), nil, u, "claims.one-unit", conf("claims.one-unit.fraction"), nil),
+                    claim: make(
+                        i, fe, .number(1 + f), nil, u, "claims.one-unit", conf("claims.one-unit.fraction"), nil),
                     endTok: fe))
         }
         if i > base, let p = word(i - 1), lx.stopwords.contains(p) || lx.oneUnitBefore.contains(p) {
@@ -240,7 +242,9 @@ extension ClaimScanner {
     /// of an hour".
     func fractionUnit(_ i: Int, _ j0: Int) -> Outcome {
         // "a tenth of a gallon", "a quarter mile"
-        let j = (word(j0).map { lx.oneWords.contains($0) } ?? false) && (word(j0 + 1).map { lx.fractions[$0] != nil } ?? false)
+        let j =
+            (word(j0).map { lx.oneWords.contains($0) } ?? false)
+                && (word(j0 + 1).map { lx.fractions[$0] != nil } ?? false)
             ? j0 + 1 : j0
         guard let w = word(j), let den = lx.fractions[w], den > 1, !(j > base && isNum(j - 1)),
             // "two and a half years" is read by the number; "the eighth decade" is an ordinal
@@ -278,7 +282,9 @@ extension ClaimScanner {
             || !(lx.partModifiers.contains(p!) || lx.partitiveDeterminers.contains(p!) || lx.ordinals[p!] != nil
                 || lx.relativeModifiers.byFirst[p!] != nil || lx.oneWords.contains(p!))
         {
-            var c = make(j, j + 1, .number(100 / den), nil, nil, "claims.fraction-share", conf("claims.fraction-share.half"), nil)
+            var c = make(
+                j, j + 1, .number(100 / den), nil, nil, "claims.fraction-share", conf("claims.fraction-share.half"), nil
+            )
             c.kind = .percent
             c.unit = "%"
             return .done(QuantityResult(claim: c, endTok: j + 1))
@@ -485,7 +491,9 @@ extension ClaimScanner {
         guard r.unitStr == lx.pointUnit, let pp = lx.marginUnit else { return }
         let signed = isSym(r.numStart - 1, "+") && tight(r.numStart)
         var n = r.k
-        while n < min(limit, r.k + 3), let w = word(n), !lx.marginNouns.contains(w), !lx.stopwords.contains(w) { n += 1 }
+        while n < min(limit, r.k + 3), let w = word(n), !lx.marginNouns.contains(w), !lx.stopwords.contains(w) {
+            n += 1
+        }
         let margin = word(n).map { lx.marginNouns.contains($0) } ?? false
         if signed || margin {
             r.unit = pp
@@ -554,7 +562,8 @@ extension ClaimScanner {
         let isYearShape = isInt(numStart) && t[numStart].intDigits == 4 && num.end == numStart + 1 && !r.negative
         if isYearShape, let w = word(k), lx.decadeSuffixes.contains(w), tight(k) {
             let y = Int(num.value)
-            var c = make(start, k + 1, .text(String(y / 10) + "X"), nil, nil, "claims.decade", conf("claims.decade"), nil)
+            var c = make(
+                start, k + 1, .text(String(y / 10) + "X"), nil, nil, "claims.decade", conf("claims.decade"), nil)
             c.kind = .date
             return .done(QuantityResult(claim: c, endTok: k + 1))
         }
@@ -698,7 +707,8 @@ extension ClaimScanner {
             numStart - 2 >= base, t[numStart - 2].kind == .word, t[numStart - 2].capitalized,
             k >= limit || isSym(k, ",") || isSym(k, ")") || isSym(k, ";") || (isSym(k, ".") && k + 1 >= limit)
         {
-            let c = make(r.start, k, .number(num.value), nil, lx.ageUnit, "claims.age", conf("claims.age.apposition"), nil)
+            let c = make(
+                r.start, k, .number(num.value), nil, lx.ageUnit, "claims.age", conf("claims.age.apposition"), nil)
             return .done(QuantityResult(claim: c, endTok: k))
         }
         return .next
@@ -730,7 +740,8 @@ extension ClaimScanner {
         } else if let w = word(k), !lx.stopwords.contains(w) || lx.countLeadWords.contains(w), !t[k].hasUpper,
             !loneOne(r) || lx.countLeadWords.contains(w),
             let (u, e) = unitAfter(k + 1, attachedOK: false),
-            u.kind == .measure || (u.kind == .duration && lx.relativeModifiers.byFirst[w] == nil && lx.offsetWords.byFirst[w] == nil)
+            u.kind == .measure
+                || (u.kind == .duration && lx.relativeModifiers.byFirst[w] == nil && lx.offsetWords.byFirst[w] == nil)
         {
             r.unit = u
             r.unitStr = u.unit

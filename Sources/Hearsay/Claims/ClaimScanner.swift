@@ -344,7 +344,8 @@ struct ClaimScanner {
                 if let s = lx.scales[w] {
                     if !have {
                         // "a billion-dollar deal": a scale word joined to a unit stands for one of that scale
-                        let compound = s >= 1000 && isSym(j + 1, "-") && tight(j + 1) && tight(j + 2) && isUnitName(j + 2)
+                        let compound =
+                            s >= 1000 && isSym(j + 1, "-") && tight(j + 1) && tight(j + 2) && isUnitName(j + 2)
                         guard (w == "hundred" || w == "thousand" || compound) && j == i else { break loop }
                         current = 1
                         have = true
@@ -614,7 +615,8 @@ struct ClaimScanner {
 
     /// "times a minute", "times per day" after a number at `k`: the unit of the rate ("1/min") and the index after.
     func rateAfter(_ k: Int) -> (String, Int)? {
-        guard let w = word(k), lx.rateWords.contains(w), let a = word(k + 1), lx.oneWords.contains(a) || lx.perWords.contains(a),
+        guard let w = word(k), lx.rateWords.contains(w), let a = word(k + 1),
+            lx.oneWords.contains(a) || lx.perWords.contains(a),
             let (u, e) = unitAfter(k + 2, attachedOK: false), u.kind == .duration
         else { return nil }
         return ("1/" + u.unit, e)
@@ -708,7 +710,8 @@ struct ClaimScanner {
             let inCompound = j > k && isSym(j - 1, "-") && tight(j - 1) && tight(j)
             // "four Super Tuesday states": a capitalised day inside a name before the plural
             let dayInName = t[j].capitalized && words > 0 && pluralAhead(j + 1)
-            if (lx.stopwords.contains(w) && !inCompound) || lx.cardinals[w] != nil || lx.scales[w] != nil || lx.months[w] != nil
+            if (lx.stopwords.contains(w) && !inCompound) || lx.cardinals[w] != nil || lx.scales[w] != nil
+                || lx.months[w] != nil
                 || (lx.weekdays[w] != nil && !dayInName) || isUnitName(j)
             {
                 break

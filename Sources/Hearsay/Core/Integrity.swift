@@ -58,7 +58,9 @@ extension Document {
             for f in q.fragments { check("quote \(q.id) fragment", f.span, f.sourceSpan) }
             if let c = q.cue { check("quote \(q.id) cue", c.span, c.sourceSpan) }
             if let m = q.speakerMention, !inside(m) { note("quote \(q.id) speaker mention \(m) is outside the text") }
-            if let s = q.speaker, !speakers.contains(where: { $0.id == s }) { note("quote \(q.id) names no speaker \(s)") }
+            if let s = q.speaker, !speakers.contains(where: { $0.id == s }) {
+                note("quote \(q.id) names no speaker \(s)")
+            }
         }
         for (i, a) in quotes.enumerated() {
             for b in quotes[(i + 1)...] {

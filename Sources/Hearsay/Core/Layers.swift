@@ -137,7 +137,8 @@ public struct Quote: Hashable, Sendable, Codable {
     public var nested: [Quote]?
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, text, fragments, speaker, cue, speakerMention = "speaker_mention", sentences, parent = "nested_in",
+        case id, kind, text, fragments, speaker, cue, speakerMention = "speaker_mention", sentences, parent =
+            "nested_in",
             provenance, attribution, nested
     }
 

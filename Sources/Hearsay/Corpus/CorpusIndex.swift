@@ -41,9 +41,11 @@ public struct CorpusSettings: Codable, Sendable {
             minWords >= 1, maxWords >= minWords, maxBucketComparisons >= 1, (0...1).contains(minSimilarity)
         else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: [], debugDescription:
-                    "need shingle_words >= 1, minhash_hashes a multiple of lsh_bands, 1 <= min_words <= max_words, "
-                    + "max_bucket_comparisons >= 1, min_similarity in 0...1"))
+                .init(
+                    codingPath: [],
+                    debugDescription:
+                        "need shingle_words >= 1, minhash_hashes a multiple of lsh_bands, 1 <= min_words <= max_words, "
+                        + "max_bucket_comparisons >= 1, min_similarity in 0...1"))
         }
     }
 
@@ -171,7 +173,8 @@ public enum WordDiff {
             for i in stride(from: n - 1, through: 0, by: -1) {
                 for j in stride(from: m - 1, through: 0, by: -1) {
                     table[i * w + j] =
-                        a[i] == b[j] ? table[(i + 1) * w + j + 1] + 1 : max(table[(i + 1) * w + j], table[i * w + j + 1])
+                        a[i] == b[j]
+                        ? table[(i + 1) * w + j + 1] + 1 : max(table[(i + 1) * w + j], table[i * w + j + 1])
                 }
             }
         }
@@ -213,7 +216,9 @@ public enum WordDiff {
         var j = 0
         func close() {
             if delStart != nil || insStart != nil {
-                out.append(((delStart ?? i)..<(delStart == nil ? i : delEnd), (insStart ?? j)..<(insStart == nil ? j : insEnd)))
+                out.append(
+                    ((delStart ?? i)..<(delStart == nil ? i : delEnd), (insStart ?? j)..<(insStart == nil ? j : insEnd))
+                )
             }
             delStart = nil
             insStart = nil
@@ -328,7 +333,9 @@ public final class CorpusIndex {
         add(id: summary.id, speakers: summary.speakers, quotes: summary.quotes, bands: summary.bands)
     }
 
-    public func add(id: String, speakers docSpeakers: [Speaker], quotes docQuotes: [Quote], bands given: [[UInt64]?]? = nil) {
+    public func add(
+        id: String, speakers docSpeakers: [Speaker], quotes docQuotes: [Quote], bands given: [[UInt64]?]? = nil
+    ) {
         let doc = Int32(documentIDs.count)
         documentIDs.append(id)
         var quotesOf: [String: [String]] = [:]
@@ -497,7 +504,11 @@ public final class CorpusIndex {
         for (i, s) in speakers.enumerated() where keys[i].isEmpty {
             let w = nameWords(s.name)
             if s.type == .person, w.count == 1 {
-                if let full = fullBySurname[w[0]], full.count == 1 { keys[i] = full.first! } else { keys[i] = "person:" + w[0] }
+                if let full = fullBySurname[w[0]], full.count == 1 {
+                    keys[i] = full.first!
+                } else {
+                    keys[i] = "person:" + w[0]
+                }
             } else {
                 keys[i] = "doc:\(s.document):" + s.id
             }
@@ -513,7 +524,8 @@ public final class CorpusIndex {
         for (_, idx) in members {
             let entries = idx.map { speakers[$0] }
             var name = entries[0].name
-            for e in entries where e.name.unicodeScalars.count > name.unicodeScalars.count
+            for e in entries
+            where e.name.unicodeScalars.count > name.unicodeScalars.count
                 || (e.name.unicodeScalars.count == name.unicodeScalars.count && e.name < name)
             {
                 name = e.name
@@ -538,7 +550,9 @@ public final class CorpusIndex {
                 id: "", name: name, type: type.rawValue, aliases: aliases.sorted(), descriptions: descriptions,
                 documents: appearances)
             drafts.append(
-                Draft(speaker: speaker, first: (appearances[0].document, Int(Self.number(appearances[0].speaker))), entries: idx))
+                Draft(
+                    speaker: speaker, first: (appearances[0].document, Int(Self.number(appearances[0].speaker))),
+                    entries: idx))
         }
         drafts.sort {
             $0.speaker.name != $1.speaker.name
@@ -639,7 +653,8 @@ public final class CorpusIndex {
         let idsOf = wordCache.mapValues(\.1)
         let similarities = Self.parallelMap(pairs.count) { k in
             WordDiff.similarity(
-                idsOf[Int32(truncatingIfNeeded: pairs[k] >> 32)]!, idsOf[Int32(truncatingIfNeeded: pairs[k] & 0xFFFF_FFFF)]!)
+                idsOf[Int32(truncatingIfNeeded: pairs[k] >> 32)]!,
+                idsOf[Int32(truncatingIfNeeded: pairs[k] & 0xFFFF_FFFF)]!)
         }
         for (k, pair) in pairs.enumerated() {
             let a = Int32(truncatingIfNeeded: pair >> 32)
@@ -692,7 +707,8 @@ public final class CorpusIndex {
                     return WordChange(
                         op: op, reference: surface(refText, refWords, r), variant: surface(text, w, v), span: span)
                 }
-                variants.append(QuoteGroup.Variant(document: documentIDs[Int(q.document)], quote: q.id, changes: changes))
+                variants.append(
+                    QuoteGroup.Variant(document: documentIDs[Int(q.document)], quote: q.id, changes: changes))
             }
             let memberList = members.map { i -> QuoteGroup.Member in
                 let q = quotes[Int(i)]

@@ -152,7 +152,8 @@ public struct WhoAnswer: Codable, Sendable {
                     guard let q = byID[qid] else { continue }
                     out.append(
                         SpeakerQuote(
-                            speaker: s.id, speakerName: s.name, document: a.document, quote: q.id, kind: q.kind.rawValue,
+                            speaker: s.id, speakerName: s.name, document: a.document, quote: q.id,
+                            kind: q.kind.rawValue,
                             text: q.text, confidence: (q.attribution ?? q.provenance).confidence))
                 }
             }

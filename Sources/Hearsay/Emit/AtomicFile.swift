@@ -69,7 +69,8 @@ public final class AtomicFile {
             let url = URL(fileURLWithPath: target)
             // The process id (for clearing leftovers of killed runs) and a per-process number (two writers of one
             // target in one run never share a temporary file).
-            tempPath = url.deletingLastPathComponent().path + "/." + url.lastPathComponent
+            tempPath =
+                url.deletingLastPathComponent().path + "/." + url.lastPathComponent
                 + ".tmp-\(getpid())-\(AtomicFile.pending.nextNumber())"
             // Created and registered under one lock, so that a signal handler's cleanup never misses a file.
             guard let h = AtomicFile.pending.create(tempPath) else {
@@ -187,7 +188,11 @@ final class PendingFiles: @unchecked Sendable {
         return h
     }
 
-    func remove(_ p: String) { lock.lock(); paths.remove(p); lock.unlock() }
+    func remove(_ p: String) {
+        lock.lock()
+        paths.remove(p)
+        lock.unlock()
+    }
 
     /// Removes every registered file and refuses new ones.
     func removeAll() {

@@ -11,7 +11,9 @@ public struct KnowledgeEmitter: Stage {
         public var includeParagraphs = true
         public init() {}
         public static let keys = ["include_text", "include_paragraphs"]
-        enum CodingKeys: String, CodingKey { case includeText = "include_text", includeParagraphs = "include_paragraphs" }
+        enum CodingKeys: String, CodingKey {
+            case includeText = "include_text", includeParagraphs = "include_paragraphs"
+        }
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             includeText = try c.decodeIfPresent(Bool.self, forKey: .includeText) ?? true

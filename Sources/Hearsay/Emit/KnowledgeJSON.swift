@@ -40,7 +40,10 @@ struct KnowledgeJSON {
     private mutating func newline() {
         bytes.append(0x0A)
         bytes.append(contentsOf: indent)
-        for _ in 0..<level { bytes.append(0x20); bytes.append(0x20) }
+        for _ in 0..<level {
+            bytes.append(0x20)
+            bytes.append(0x20)
+        }
     }
 
     private mutating func open(_ c: UInt8) {
@@ -148,9 +151,12 @@ struct KnowledgeJSON {
             return
         }
         var m = v.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var n = 0
         withUnsafeMutableBytes(of: &digits) { d in
             repeat {
@@ -196,129 +202,227 @@ struct KnowledgeJSON {
     /// One knowledge document object.
     mutating func document(_ d: KnowledgeDocument) {
         beginObject()
-        key("claims"); array(d.claims) { $0.claim($1) }
-        key("diagnostics"); array(d.diagnostics) { $0.diagnostic($1) }
-        key("id"); string(d.id)
-        key("metadata"); metadata(d.metadata)
-        if let p = d.paragraphs { key("paragraphs"); array(p) { $0.paragraph($1) } }
-        key("quotes"); array(d.quotes) { $0.quote($1) }
-        key("removed"); array(d.removed) { $0.removal($1) }
-        key("sentences"); array(d.sentences) { $0.sentence($1) }
-        key("source"); source(d.source)
-        key("speakers"); array(d.speakers) { $0.speaker($1) }
-        if let t = d.text { key("text"); string(t) }
+        key("claims")
+        array(d.claims) { $0.claim($1) }
+        key("diagnostics")
+        array(d.diagnostics) { $0.diagnostic($1) }
+        key("id")
+        string(d.id)
+        key("metadata")
+        metadata(d.metadata)
+        if let p = d.paragraphs {
+            key("paragraphs")
+            array(p) { $0.paragraph($1) }
+        }
+        key("quotes")
+        array(d.quotes) { $0.quote($1) }
+        key("removed")
+        array(d.removed) { $0.removal($1) }
+        key("sentences")
+        array(d.sentences) { $0.sentence($1) }
+        key("source")
+        source(d.source)
+        key("speakers")
+        array(d.speakers) { $0.speaker($1) }
+        if let t = d.text {
+            key("text")
+            string(t)
+        }
         endObject()
     }
 
     private mutating func source(_ s: SourceInfo) {
         beginObject()
-        key("bytes"); int(s.bytes)
-        key("encoding"); string(s.encoding)
-        key("encoding_evidence"); string(s.encodingEvidence)
-        key("media_type"); string(s.mediaType)
-        key("path"); string(s.path)
-        key("sha256"); string(s.sha256)
+        key("bytes")
+        int(s.bytes)
+        key("encoding")
+        string(s.encoding)
+        key("encoding_evidence")
+        string(s.encodingEvidence)
+        key("media_type")
+        string(s.mediaType)
+        key("path")
+        string(s.path)
+        key("sha256")
+        string(s.sha256)
         endObject()
     }
 
     private mutating func metadata(_ m: Metadata) {
         beginObject()
-        key("authors"); strings(m.authors)
-        if let v = m.crawled { key("crawled"); string(v) }
-        if let v = m.language { key("language"); string(v) }
-        if let v = m.published { key("published"); string(v) }
-        if let v = m.siteName { key("site_name"); string(v) }
-        if let v = m.title { key("title"); string(v) }
-        if let v = m.url { key("url"); string(v) }
+        key("authors")
+        strings(m.authors)
+        if let v = m.crawled {
+            key("crawled")
+            string(v)
+        }
+        if let v = m.language {
+            key("language")
+            string(v)
+        }
+        if let v = m.published {
+            key("published")
+            string(v)
+        }
+        if let v = m.siteName {
+            key("site_name")
+            string(v)
+        }
+        if let v = m.title {
+            key("title")
+            string(v)
+        }
+        if let v = m.url {
+            key("url")
+            string(v)
+        }
         endObject()
     }
 
     private mutating func provenance(_ p: Provenance) {
         beginObject()
-        key("confidence"); double(p.confidence)
-        if let e = p.evidence { key("evidence"); string(e) }
-        key("rule"); string(p.rule)
-        key("stage"); string(p.stage)
+        key("confidence")
+        double(p.confidence)
+        if let e = p.evidence {
+            key("evidence")
+            string(e)
+        }
+        key("rule")
+        string(p.rule)
+        key("stage")
+        string(p.stage)
         endObject()
     }
 
     private mutating func removal(_ r: Removal) {
         beginObject()
-        key("excerpt"); string(r.excerpt)
-        key("rule"); string(r.rule)
-        key("source_span"); span(r.sourceSpan)
+        key("excerpt")
+        string(r.excerpt)
+        key("rule")
+        string(r.rule)
+        key("source_span")
+        span(r.sourceSpan)
         endObject()
     }
 
     private mutating func paragraph(_ p: Paragraph) {
         beginObject()
-        key("id"); int(p.id)
-        key("role"); string(p.role.rawValue)
-        key("source_span"); span(p.sourceSpan)
-        key("span"); span(p.span)
+        key("id")
+        int(p.id)
+        key("role")
+        string(p.role.rawValue)
+        key("source_span")
+        span(p.sourceSpan)
+        key("span")
+        span(p.span)
         endObject()
     }
 
     private mutating func sentence(_ s: Sentence) {
         beginObject()
-        key("id"); int(s.id)
-        key("paragraph"); int(s.paragraph)
-        key("provenance"); provenance(s.provenance)
-        key("source_span"); span(s.sourceSpan)
-        key("span"); span(s.span)
+        key("id")
+        int(s.id)
+        key("paragraph")
+        int(s.paragraph)
+        key("provenance")
+        provenance(s.provenance)
+        key("source_span")
+        span(s.sourceSpan)
+        key("span")
+        span(s.span)
         endObject()
     }
 
     private mutating func speaker(_ s: Speaker) {
         beginObject()
-        if let a = s.affiliation { key("affiliation"); string(a) }
-        key("descriptions"); strings(s.descriptions)
-        key("id"); string(s.id)
-        key("mentions"); array(s.mentions) { $0.mention($1) }
-        key("name"); string(s.name)
-        key("type"); string(s.type.rawValue)
+        if let a = s.affiliation {
+            key("affiliation")
+            string(a)
+        }
+        key("descriptions")
+        strings(s.descriptions)
+        key("id")
+        string(s.id)
+        key("mentions")
+        array(s.mentions) { $0.mention($1) }
+        key("name")
+        string(s.name)
+        key("type")
+        string(s.type.rawValue)
         endObject()
     }
 
     private mutating func mention(_ m: Mention) {
         beginObject()
-        key("form"); string(m.form.rawValue)
-        key("source_span"); span(m.sourceSpan)
-        key("span"); span(m.span)
-        key("text"); string(m.text)
+        key("form")
+        string(m.form.rawValue)
+        key("source_span")
+        span(m.sourceSpan)
+        key("span")
+        span(m.span)
+        key("text")
+        string(m.text)
         endObject()
     }
 
     private mutating func quote(_ q: Quote) {
         beginObject()
-        if let a = q.attribution { key("attribution"); provenance(a) }
-        if let c = q.cue { key("cue"); cue(c) }
-        key("fragments"); array(q.fragments) { $0.fragment($1) }
-        key("id"); string(q.id)
-        key("kind"); string(q.kind.rawValue)
-        if let n = q.nested, !n.isEmpty { key("nested"); array(n) { $0.quote($1) } }
-        if let p = q.parent { key("nested_in"); string(p) }
-        key("provenance"); provenance(q.provenance)
-        key("sentences"); ints(q.sentences)
-        key("speaker"); string(q.speaker)
-        if let m = q.speakerMention { key("speaker_mention"); span(m) }
-        key("text"); string(q.text)
+        if let a = q.attribution {
+            key("attribution")
+            provenance(a)
+        }
+        if let c = q.cue {
+            key("cue")
+            cue(c)
+        }
+        key("fragments")
+        array(q.fragments) { $0.fragment($1) }
+        key("id")
+        string(q.id)
+        key("kind")
+        string(q.kind.rawValue)
+        if let n = q.nested, !n.isEmpty {
+            key("nested")
+            array(n) { $0.quote($1) }
+        }
+        if let p = q.parent {
+            key("nested_in")
+            string(p)
+        }
+        key("provenance")
+        provenance(q.provenance)
+        key("sentences")
+        ints(q.sentences)
+        key("speaker")
+        string(q.speaker)
+        if let m = q.speakerMention {
+            key("speaker_mention")
+            span(m)
+        }
+        key("text")
+        string(q.text)
         endObject()
     }
 
     private mutating func fragment(_ f: Fragment) {
         beginObject()
-        key("source_span"); span(f.sourceSpan)
-        key("span"); span(f.span)
+        key("source_span")
+        span(f.sourceSpan)
+        key("span")
+        span(f.span)
         endObject()
     }
 
     private mutating func cue(_ c: Cue) {
         beginObject()
-        key("lemma"); string(c.lemma)
-        key("source_span"); span(c.sourceSpan)
-        key("span"); span(c.span)
-        key("text"); string(c.text)
+        key("lemma")
+        string(c.lemma)
+        key("source_span")
+        span(c.sourceSpan)
+        key("span")
+        span(c.span)
+        key("text")
+        string(c.text)
         endObject()
     }
 
@@ -335,53 +439,85 @@ struct KnowledgeJSON {
 
     private mutating func claim(_ c: Claim) {
         beginObject()
-        key("change"); string(c.change)
-        key("equivalents"); array(c.equivalents) { $0.equivalent($1) }
-        key("id"); string(c.id)
-        key("kind"); string(c.kind.rawValue)
-        key("provenance"); provenance(c.provenance)
-        key("qualifier"); string(c.qualifier)
-        key("quote"); string(c.quote)
-        key("sentence"); int(c.sentence)
-        key("source_span"); span(c.sourceSpan)
-        key("span"); span(c.span)
-        key("speaker"); string(c.speaker)
+        key("change")
+        string(c.change)
+        key("equivalents")
+        array(c.equivalents) { $0.equivalent($1) }
+        key("id")
+        string(c.id)
+        key("kind")
+        string(c.kind.rawValue)
+        key("provenance")
+        provenance(c.provenance)
+        key("qualifier")
+        string(c.qualifier)
+        key("quote")
+        string(c.quote)
+        key("sentence")
+        int(c.sentence)
+        key("source_span")
+        span(c.sourceSpan)
+        key("span")
+        span(c.span)
+        key("speaker")
+        string(c.speaker)
         key("subject")
         if let s = c.subject { subject(s) } else { null() }
-        key("text"); string(c.text)
-        key("unit"); string(c.unit)
-        key("value"); value(c.value)
-        key("value_max"); value(c.valueMax)
+        key("text")
+        string(c.text)
+        key("unit")
+        string(c.unit)
+        key("value")
+        value(c.value)
+        key("value_max")
+        value(c.valueMax)
         endObject()
     }
 
     private mutating func equivalent(_ e: Equivalent) {
         beginObject()
-        key("source_span"); span(e.sourceSpan)
-        key("span"); span(e.span)
-        key("text"); string(e.text)
-        key("unit"); string(e.unit)
-        key("value"); value(e.value)
+        key("source_span")
+        span(e.sourceSpan)
+        key("span")
+        span(e.span)
+        key("text")
+        string(e.text)
+        key("unit")
+        string(e.unit)
+        key("value")
+        value(e.value)
         endObject()
     }
 
     private mutating func subject(_ s: ClaimSubject) {
         beginObject()
-        key("confidence"); double(s.confidence)
-        key("rule"); string(s.rule)
-        key("source_span"); span(s.sourceSpan)
-        key("span"); span(s.span)
-        key("text"); string(s.text)
+        key("confidence")
+        double(s.confidence)
+        key("rule")
+        string(s.rule)
+        key("source_span")
+        span(s.sourceSpan)
+        key("span")
+        span(s.span)
+        key("text")
+        string(s.text)
         endObject()
     }
 
     private mutating func diagnostic(_ d: Diagnostic) {
         beginObject()
-        key("code"); string(d.code)
-        key("message"); string(d.message)
-        key("severity"); string(d.severity.rawValue)
-        if let s = d.sourceSpan { key("source_span"); span(s) }
-        key("stage"); string(d.stage)
+        key("code")
+        string(d.code)
+        key("message")
+        string(d.message)
+        key("severity")
+        string(d.severity.rawValue)
+        if let s = d.sourceSpan {
+            key("source_span")
+            span(s)
+        }
+        key("stage")
+        string(d.stage)
         endObject()
     }
 
@@ -389,14 +525,34 @@ struct KnowledgeJSON {
 
     mutating func error(_ e: HearsayError) {
         beginObject()
-        if let v = e.byteOffset { key("byte_offset"); int(v) }
-        if let v = e.cause { key("cause"); string(v) }
-        key("code"); string(e.code)
-        if let v = e.column { key("column"); int(v) }
-        if let v = e.file { key("file"); string(v) }
-        if let v = e.line { key("line"); int(v) }
-        key("message"); string(e.message)
-        if let v = e.stage { key("stage"); string(v) }
+        if let v = e.byteOffset {
+            key("byte_offset")
+            int(v)
+        }
+        if let v = e.cause {
+            key("cause")
+            string(v)
+        }
+        key("code")
+        string(e.code)
+        if let v = e.column {
+            key("column")
+            int(v)
+        }
+        if let v = e.file {
+            key("file")
+            string(v)
+        }
+        if let v = e.line {
+            key("line")
+            int(v)
+        }
+        key("message")
+        string(e.message)
+        if let v = e.stage {
+            key("stage")
+            string(v)
+        }
         endObject()
     }
 
@@ -420,56 +576,78 @@ struct KnowledgeJSON {
 
     mutating func corpus(_ c: CorpusKnowledge) {
         beginObject()
-        key("quote_groups"); array(c.quoteGroups) { $0.quoteGroup($1) }
-        key("speakers"); array(c.speakers) { $0.corpusSpeaker($1) }
+        key("quote_groups")
+        array(c.quoteGroups) { $0.quoteGroup($1) }
+        key("speakers")
+        array(c.speakers) { $0.corpusSpeaker($1) }
         endObject()
     }
 
     private mutating func corpusSpeaker(_ s: CorpusSpeaker) {
         beginObject()
-        key("aliases"); strings(s.aliases)
-        key("descriptions"); strings(s.descriptions)
+        key("aliases")
+        strings(s.aliases)
+        key("descriptions")
+        strings(s.descriptions)
         key("documents")
         array(s.documents) { w, a in
             w.beginObject()
-            w.key("document"); w.string(a.document)
-            w.key("quotes"); w.strings(a.quotes)
-            w.key("speaker"); w.string(a.speaker)
+            w.key("document")
+            w.string(a.document)
+            w.key("quotes")
+            w.strings(a.quotes)
+            w.key("speaker")
+            w.string(a.speaker)
             w.endObject()
         }
-        key("id"); string(s.id)
-        key("name"); string(s.name)
-        key("type"); string(s.type)
+        key("id")
+        string(s.id)
+        key("name")
+        string(s.name)
+        key("type")
+        string(s.type)
         endObject()
     }
 
     private mutating func quoteGroup(_ g: QuoteGroup) {
         beginObject()
-        key("id"); string(g.id)
+        key("id")
+        string(g.id)
         key("quotes")
         array(g.quotes) { w, m in
             w.beginObject()
-            w.key("document"); w.string(m.document)
-            w.key("quote"); w.string(m.quote)
-            w.key("speaker"); w.string(m.speaker)
-            w.key("text"); w.string(m.text)
+            w.key("document")
+            w.string(m.document)
+            w.key("quote")
+            w.string(m.quote)
+            w.key("speaker")
+            w.string(m.speaker)
+            w.key("text")
+            w.string(m.text)
             w.endObject()
         }
-        key("similarity"); double(g.similarity)
+        key("similarity")
+        double(g.similarity)
         key("variants")
         array(g.variants) { w, v in
             w.beginObject()
             w.key("changes")
             w.array(v.changes) { w, c in
                 w.beginObject()
-                w.key("op"); w.string(c.op.rawValue)
-                w.key("reference"); w.string(c.reference)
-                w.key("span"); w.span(c.span)
-                w.key("variant"); w.string(c.variant)
+                w.key("op")
+                w.string(c.op.rawValue)
+                w.key("reference")
+                w.string(c.reference)
+                w.key("span")
+                w.span(c.span)
+                w.key("variant")
+                w.string(c.variant)
                 w.endObject()
             }
-            w.key("document"); w.string(v.document)
-            w.key("quote"); w.string(v.quote)
+            w.key("document")
+            w.string(v.document)
+            w.key("quote")
+            w.string(v.quote)
             w.endObject()
         }
         endObject()

@@ -15,7 +15,8 @@ public enum OutputPaths {
     ///   something that is not a regular file (the directory another id made: `a.knowledge.json/x`, then `a`).
     public static func file(for id: String, in directory: String) throws -> String {
         func refuse(_ why: String) -> HearsayError {
-            HearsayError(code: "output.unsafe-id", message: "document id \(quoted(id)) \(why); nothing written for it", file: id)
+            HearsayError(
+                code: "output.unsafe-id", message: "document id \(quoted(id)) \(why); nothing written for it", file: id)
         }
         if id.isEmpty { throw refuse("is empty") }
         if id.utf8.contains(0) { throw refuse("contains a NUL byte") }
@@ -34,10 +35,13 @@ public enum OutputPaths {
             dir += "/" + part
             var st = stat()
             if lstat(dir, &st) == 0 {
-                if (st.st_mode & S_IFMT) != S_IFDIR { throw refuse("passes through '\(dir)', which is not a directory") }
+                if (st.st_mode & S_IFMT) != S_IFDIR {
+                    throw refuse("passes through '\(dir)', which is not a directory")
+                }
             } else if mkdir(dir, 0o755) != 0 && errno != EEXIST {
                 throw HearsayError(
-                    code: "output.unwritable", message: "cannot create the directory: \(String(cString: strerror(errno)))",
+                    code: "output.unwritable",
+                    message: "cannot create the directory: \(String(cString: strerror(errno)))",
                     file: dir)
             }
         }
@@ -74,6 +78,9 @@ public enum OutputPaths {
     }
 
     static func quoted(_ s: String) -> String {
-        "'" + s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined() + "'"
+        "'"
+            + s.unicodeScalars.map {
+                $0.value < 0x20 || $0.value == 0x7F ? "\\u{\(String($0.value, radix: 16))}" : String($0)
+            }.joined() + "'"
     }
 }

@@ -456,7 +456,9 @@ struct ContentExtractor {
                 // A long paragraph of sentences may link most of its words (deal posts, link roundups) and is still
                 // text; a short or list-like block with mostly links is navigation.
                 func linkLimit(_ b: Block) -> Double {
-                    guard b.role == .paragraph || b.role == .blockquote, b.chars >= 150 else { return config.maxLinkDensity }
+                    guard b.role == .paragraph || b.role == .blockquote, b.chars >= 150 else {
+                        return config.maxLinkDensity
+                    }
                     let t = b.text.scalars
                     var sentences = 0
                     for (i, s) in t.enumerated() where s == "." || s == "!" || s == "?" {
@@ -493,7 +495,8 @@ struct ContentExtractor {
                 for j in blocks.indices where rules[j] == nil && seen < 3 {
                     seen += 1
                     let t = blocks[j].text.scalars
-                    guard t.count < 100, t.count > 3, t[0] == "B" || t[0] == "b", t[1] == "y" || t[1] == "Y", t[2] == " ",
+                    guard t.count < 100, t.count > 3, t[0] == "B" || t[0] == "b", t[1] == "y" || t[1] == "Y",
+                        t[2] == " ",
                         t[3].properties.isUppercase
                     else { continue }
                     // "By Tuesday, officials had agreed on a plan." is a sentence, not a byline.
@@ -507,7 +510,8 @@ struct ContentExtractor {
             var rules = judge(top: top, evidenceChose: evidenceChose, relaxed: false)
             if config.mainTextCheck.enabled {
                 let check = MainTextCheck(
-                    config: config.mainTextCheck, tree: tree, blocks: blocks, minParagraphChars: config.minParagraphChars,
+                    config: config.mainTextCheck, tree: tree, blocks: blocks,
+                    minParagraphChars: config.minParagraphChars,
                     evidence: evidence, isArticle: isArticle)
                 let before = check.kept(rules)
                 if let short = check.shortfall(before) {
@@ -687,7 +691,11 @@ struct ContentExtractor {
             }
             if gap && !v.isEmpty { v.append(" ") }
             gap = false
-            if case .ascii(let a) = f { v.append(a) } else { v.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars) }
+            if case .ascii(let a) = f {
+                v.append(a)
+            } else {
+                v.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+            }
         }
         return String(v)
     }

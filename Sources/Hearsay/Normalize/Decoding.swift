@@ -83,7 +83,11 @@ public enum Decoding {
                 continue
             }
             let len: Int
-            if b & 0xE0 == 0xC0, b >= 0xC2 { len = 2 } else if b & 0xF0 == 0xE0 { len = 3 } else if b & 0xF8 == 0xF0,
+            if b & 0xE0 == 0xC0, b >= 0xC2 {
+                len = 2
+            } else if b & 0xF0 == 0xE0 {
+                len = 3
+            } else if b & 0xF8 == 0xF0,
                 b <= 0xF4
             {
                 len = 4

@@ -43,8 +43,10 @@ enum HTMLMetadataReader {
             date(metas["dc.date.issued"]), date(metas["dc.date"]), date(metas["dcterms.created"]),
             date(metas["sailthru.date"]), date(metas["parsely-pub-date"]),
             tree.timeDatetimes.lazy.compactMap(date).first,
-            tree.itemprops.lazy.filter { $0.0 == "datePublished" }.compactMap { date(tree.text(of: Int($0.1), limit: 40)) }
-                .first)
+            tree.itemprops.lazy.filter { $0.0 == "datePublished" }.compactMap {
+                date(tree.text(of: Int($0.1), limit: 40))
+            }
+            .first)
         var authors: [String] = []
         for a in ld.authors + metaAuthors {
             for t in names(a) where !authors.contains(t) { authors.append(t) }

@@ -74,7 +74,8 @@ public struct HTMLReader: Sendable {
         }
 
         public static let keys: [String] = [
-            "max_bytes", "max_depth", "max_attributes", "max_tag_bytes", "vocabulary", "boilerplate_phrases", "main_content", "min_paragraph_chars",
+            "max_bytes", "max_depth", "max_attributes", "max_tag_bytes", "vocabulary", "boilerplate_phrases",
+            "main_content", "min_paragraph_chars",
             "sibling_share",
             "max_link_density", "max_container_link_density", "main_text_check",
         ]
@@ -402,7 +403,9 @@ public struct HTMLReader: Sendable {
         if utf8.isEmpty { return builder.finish() }
         if let limits {
             let (tooMany, tooLong) = limits.apply(&utf8)
-            builder.tree.tooManyAttributes = tooMany.map { ($0.tags, $0.attributes, Int(builder.original($0.firstOffset))) }
+            builder.tree.tooManyAttributes = tooMany.map {
+                ($0.tags, $0.attributes, Int(builder.original($0.firstOffset)))
+            }
             builder.tree.tooLongTags = tooLong.map { ($0.tags, $0.attributes, Int(builder.original($0.firstOffset))) }
         }
         var sax = htmlSAXHandler()

@@ -159,7 +159,8 @@ public struct MainTextCheck {
         var best: Int? = nil
         var parent: Int? = nil
         for k in 0..<count {
-            if nodes[k].tag == .article, articles[k] < 2, subtree[k] > 0, best.map({ subtree[k] > subtree[$0] }) ?? true {
+            if nodes[k].tag == .article, articles[k] < 2, subtree[k] > 0, best.map({ subtree[k] > subtree[$0] }) ?? true
+            {
                 best = k
             }
             if own[k] > 0, parent.map({ own[k] > own[$0] }) ?? true { parent = k }
@@ -230,7 +231,8 @@ public struct MainTextCheck {
     func diagnostic(_ s: Shortfall, before: Kept, after: Kept?) -> Diagnostic {
         let what: String
         if s.reference == .headline {
-            what = "main text of \(before.words) words, under the \(s.length) expected of a page with an article headline"
+            what =
+                "main text of \(before.words) words, under the \(s.length) expected of a page with an article headline"
         } else {
             what =
                 "main text of \(before.chars) characters, under \(s.share) of \(s.reference.rawValue) (\(s.length) characters)"

@@ -183,7 +183,8 @@ struct PlainTextRules: @unchecked Sendable {
                 if matches(e.regex, t) {
                     cut = k
                     let last = lines[lines.count - 1]
-                    let startByte = lines[k].units.first(where: { !$0.scalar.properties.isWhitespace })?.start
+                    let startByte =
+                        lines[k].units.first(where: { !$0.scalar.properties.isWhitespace })?.start
                         ?? lines[k].start
                     let endByte = max(last.end, lines[k].end)
                     let all = lines[k...].flatMap { $0.units }
@@ -277,7 +278,8 @@ struct PlainTextRules: @unchecked Sendable {
     /// How many typographic quote marks (‘ ’ “ ” ‚ „ ‹ › « ») a line holds.
     static func curlyQuotes(_ s: String) -> Int {
         var n = 0
-        for c in s.unicodeScalars where c.value >= 0x2018 && c.value <= 0x201F || c == "\u{AB}" || c == "\u{BB}"
+        for c in s.unicodeScalars
+        where c.value >= 0x2018 && c.value <= 0x201F || c == "\u{AB}" || c == "\u{BB}"
             || c == "\u{2039}" || c == "\u{203A}"
         {
             n += 1
@@ -293,7 +295,9 @@ struct PlainTextRules: @unchecked Sendable {
             if sc.value < 0x80 {
                 // ASCII fast path.
                 let b = UInt8(sc.value)
-                if b >= 0x41 && b <= 0x5A { v.append(Unicode.Scalar(b + 32)) } else if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 {
+                if b >= 0x41 && b <= 0x5A {
+                    v.append(Unicode.Scalar(b + 32))
+                } else if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 {
                     v.append(sc)
                 }
                 continue

@@ -65,7 +65,8 @@ public struct TextNormalizer: Stage {
                 file: file, byteOffset: config.maxBytes)
         }
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw HearsayError(code: "empty-input", message: "input is empty (no text at all)", file: file, byteOffset: 0)
+            throw HearsayError(
+                code: "empty-input", message: "input is empty (no text at all)", file: file, byteOffset: 0)
         }
         let bom = Decoding.decide(bytes)
         if bom.evidence != "bom" || !bom.encoding.hasPrefix("utf-16") {
@@ -110,20 +111,24 @@ public struct TextNormalizer: Stage {
     public static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
         let n = min(bytes.count, 4096)
         var i = 0
-        while i < n, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 || bytes[i] == 0xEF
-            || bytes[i] == 0xBB || bytes[i] == 0xBF
+        while i < n,
+            bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 || bytes[i] == 0xEF
+                || bytes[i] == 0xBB || bytes[i] == 0xBF
         {
             i += 1
         }
         // Every sign below starts with "<": without one (most plain text) there is nothing to look for.
         guard i < n, bytes[i..<n].contains(0x3C) else { return false }
         let head = String(decoding: bytes[i..<n], as: UTF8.self).lowercased()
-        if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<?xml") && head.contains("<html") {
+        if head.hasPrefix("<!doctype html") || head.hasPrefix("<html")
+            || head.hasPrefix("<?xml") && head.contains("<html")
+        {
             return true
         }
         if head.contains("<html") || head.contains("<body") || head.contains("<head>") { return true }
         var tags = 0
-        for t in ["<p>", "<p ", "<div", "<br", "<a href", "</p>", "<span", "<li>", "<h1", "<h2"] where head.contains(t) {
+        for t in ["<p>", "<p ", "<div", "<br", "<a href", "</p>", "<span", "<li>", "<h1", "<h2"] where head.contains(t)
+        {
             tags += 1
         }
         return tags >= 3
@@ -193,11 +198,13 @@ public struct TextNormalizer: Stage {
             }
             let start = builder.count
             for k in 0..<block.text.count {
-                builder.append(block.text.scalars[k], from: Int(block.text.sourceStart[k]), to: Int(block.text.sourceEnd[k]))
+                builder.append(
+                    block.text.scalars[k], from: Int(block.text.sourceStart[k]), to: Int(block.text.sourceEnd[k]))
             }
             let span = Span(start, builder.count)
             let src = Span(Int(builder.sourceStart[start]), Int(builder.sourceEnd[builder.count - 1]))
-            document.paragraphs.append(Paragraph(id: document.paragraphs.count, role: block.role, span: span, sourceSpan: src))
+            document.paragraphs.append(
+                Paragraph(id: document.paragraphs.count, role: block.role, span: span, sourceSpan: src))
         }
         if credits { document.removed.sort { $0.sourceSpan < $1.sourceSpan } }
         document.setText(builder)
@@ -297,7 +304,9 @@ public struct TextNormalizer: Stage {
         }
 
         static func blank(_ units: [Unit]) -> Bool {
-            units.allSatisfy { $0.scalar == " " || $0.scalar == "\t" || $0.scalar.value >= 0x80 && $0.scalar.properties.isWhitespace }
+            units.allSatisfy {
+                $0.scalar == " " || $0.scalar == "\t" || $0.scalar.value >= 0x80 && $0.scalar.properties.isWhitespace
+            }
         }
     }
 
@@ -380,7 +389,9 @@ public struct TextNormalizer: Stage {
             // A starter followed by combining marks: compose the group, all of it mapped to the group's bytes.
             // (Combining marks start at U+0300: ASCII and Latin-1 text never pays for the property lookup.)
             var j = i + 1
-            while j < n, line[j].scalar.value >= 0x300, line[j].scalar.properties.canonicalCombiningClass != .notReordered {
+            while j < n, line[j].scalar.value >= 0x300,
+                line[j].scalar.properties.canonicalCombiningClass != .notReordered
+            {
                 j += 1
             }
             if j > i + 1 || v >= 0x300 && u.scalar.properties.canonicalCombiningClass != .notReordered {

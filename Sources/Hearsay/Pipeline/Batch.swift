@@ -291,12 +291,18 @@ public enum Batch {
     /// most `limit` bytes (a larger file is refused unread, one that grows past the cap while read is refused
     /// too), in one pass. The bytes read are the document: hash and byte spans refer to them even when the file
     /// changes meanwhile, and such a change is reported (`changed` is true).
-    public static func readFile(_ path: String, raw: [UInt8]? = nil, limit: Int) -> Result<(bytes: [UInt8], changed: Bool), HearsayError> {
-        func fail(_ code: String, _ message: String, offset: Int? = nil) -> Result<(bytes: [UInt8], changed: Bool), HearsayError> {
+    public static func readFile(_ path: String, raw: [UInt8]? = nil, limit: Int) -> Result<
+        (bytes: [UInt8], changed: Bool), HearsayError
+    > {
+        func fail(_ code: String, _ message: String, offset: Int? = nil) -> Result<
+            (bytes: [UInt8], changed: Bool), HearsayError
+        > {
             .failure(HearsayError(code: code, message: message, file: path, byteOffset: offset))
         }
         let fd = cPath(raw ?? Array(path.utf8)) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
-        guard fd >= 0 else { return fail("input.unreadable", "cannot open the file: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            return fail("input.unreadable", "cannot open the file: \(String(cString: strerror(errno)))")
+        }
         defer { close(fd) }
         var before = stat()
         guard fstat(fd, &before) == 0 else { return fail("input.unreadable", String(cString: strerror(errno))) }
@@ -313,7 +319,8 @@ public enum Batch {
         while true {
             if count == bytes.count {
                 if count > limit {
-                    return fail("too-large", "input grew past the cap of \(limit) bytes while being read", offset: limit)
+                    return fail(
+                        "too-large", "input grew past the cap of \(limit) bytes while being read", offset: limit)
                 }
                 bytes.append(contentsOf: repeatElement(0, count: min(max(count, 4096), limit + 1 - count)))
             }
@@ -487,5 +494,7 @@ struct UnsafeSendable<V>: @unchecked Sendable {
 }
 
 extension String {
-    fileprivate func leftPadded(to n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
+    fileprivate func leftPadded(to n: Int) -> String {
+        count >= n ? self : String(repeating: "0", count: n - count) + self
+    }
 }

@@ -130,19 +130,24 @@ public final class Extraction {
             Batch.read(item, limit: pipeline.maxInputBytes).flatMap { read -> Result<Finished, HearsayError> in
                 let bytes = read.bytes
                 let key = resultCache?.key(for: item, bytes: bytes)
-                if useCache, let k = key, let hit = resultCache?.load(k) { return .success(Finished(entry: hit, cached: true)) }
+                if useCache, let k = key, let hit = resultCache?.load(k) {
+                    return .success(Finished(entry: hit, cached: true))
+                }
                 return Batch.process(item, bytes: bytes, changed: read.changed, with: pipeline).flatMap { doc in
                     do {
-                        let body = asLine ? try KnowledgeEncoding.line(doc) + Data([0x0A]) : try KnowledgeWriter.body(doc)
+                        let body =
+                            asLine ? try KnowledgeEncoding.line(doc) + Data([0x0A]) : try KnowledgeWriter.body(doc)
                         let entry = ResultCache.Entry(
-                            body: body, speakers: doc.speakers.count, quotes: doc.quotes.count, claims: doc.claims.count,
+                            body: body, speakers: doc.speakers.count, quotes: doc.quotes.count,
+                            claims: doc.claims.count,
                             warnings: doc.diagnostics.filter { $0.severity == .warning }.count,
                             summary: asLine ? nil : CorpusDocumentSummary(doc, settings: corpusSettings))
                         // A file that changed while read is not cached: its warning belongs to this run only.
                         if let k = key, !read.changed { resultCache?.store(k, entry) }
                         return .success(Finished(entry: entry, cached: false))
                     } catch {
-                        return .failure(HearsayError(code: "internal", message: "encoding failed: \(error)", file: item.id))
+                        return .failure(
+                            HearsayError(code: "internal", message: "encoding failed: \(error)", file: item.id))
                     }
                 }
             }
@@ -158,7 +163,8 @@ public final class Extraction {
                 if case .success(let done) = result {
                     do {
                         try write(done.entry, for: item, written: &written)
-                    } catch let e as HearsayError where e.code == "output.unsafe-id" || e.code == "output.duplicate-id" {
+                    } catch let e as HearsayError where e.code == "output.unsafe-id" || e.code == "output.duplicate-id"
+                    {
                         result = .failure(e)  // this document's failure, not the run's
                     }
                 }
@@ -212,7 +218,8 @@ public final class Extraction {
             guard written.insert(path).inserted else {
                 throw HearsayError(
                     code: "output.duplicate-id",
-                    message: "another input of this run has the same id and was written to \(path); nothing written for this one",
+                    message:
+                        "another input of this run has the same id and was written to \(path); nothing written for this one",
                     file: item.path ?? item.id)
             }
             let writer = try KnowledgeWriter(path: path, clearStale: false)
@@ -254,13 +261,16 @@ extension Batch {
         onError: (HearsayError) -> Void = { _ in }
     ) throws -> Int where S.Element == InputItem {
         var failures = 0
-        try Batch.map(lines, jobs: jobs, { item in
-            Batch.process(item, with: pipeline).flatMap { doc in
-                Result { try KnowledgeEncoding.line(doc) }.mapError {
-                    HearsayError(code: "internal", message: "encoding failed: \($0)", file: item.id)
+        try Batch.map(
+            lines, jobs: jobs,
+            { item in
+                Batch.process(item, with: pipeline).flatMap { doc in
+                    Result { try KnowledgeEncoding.line(doc) }.mapError {
+                        HearsayError(code: "internal", message: "encoding failed: \($0)", file: item.id)
+                    }
                 }
             }
-        }) { _, item, result in
+        ) { _, item, result in
             switch result {
             case .success(let line):
                 try write(line + Data([0x0A]))
@@ -306,7 +316,9 @@ extension ResultCache {
     /// SHA-256 of the running executable, for a cache fingerprint: a rebuilt hearsay misses the resume cache of an
     /// older build.
     public static func executableFingerprint() -> String {
-        let path = FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : (Bundle.main.executablePath ?? "")
+        let path =
+            FileManager.default.fileExists(atPath: "/proc/self/exe")
+            ? "/proc/self/exe" : (Bundle.main.executablePath ?? "")
         guard let fh = FileHandle(forReadingAtPath: path) else { return "unknown-build" }
         defer { try? fh.close() }
         var h = SHA256()

@@ -90,7 +90,9 @@ public struct FuzzHarness: Sendable {
                 expected.append(.line(number: k + 1, bytes: Data(line)))
             }
         }
-        if got != expected { return ["line reader gave \(got.count) lines, expected \(expected.count): \(got) vs \(expected)"] }
+        if got != expected {
+            return ["line reader gave \(got.count) lines, expected \(expected.count): \(got) vs \(expected)"]
+        }
         var problems: [String] = []
         for case .line(let number, let line) in got {
             guard case .success(let item) = StreamInput.parse(line, number: number) else { continue }

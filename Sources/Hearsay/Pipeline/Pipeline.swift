@@ -118,6 +118,7 @@ extension Pipeline {
     public static func defaultsJSON() throws -> Data {
         var top: [String: Any] = ["version": PipelineConfig.supportedVersion, "stages": PipelineConfig.stageNames]
         for entry in StageRegistry.entries { top[entry.name] = try entry.defaults() }
-        return try JSONSerialization.data(withJSONObject: top, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return try JSONSerialization.data(
+            withJSONObject: top, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 }

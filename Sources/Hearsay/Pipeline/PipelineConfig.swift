@@ -84,7 +84,8 @@ public struct PipelineConfig: Sendable {
         for (i, s) in stages.enumerated() where !PipelineConfig.stageNames.contains(s) {
             throw HearsayError(
                 code: "config.unknown-stage",
-                message: ".stages[\(i)]: unknown stage '\(s)' (known: \(PipelineConfig.stageNames.joined(separator: ", ")))",
+                message:
+                    ".stages[\(i)]: unknown stage '\(s)' (known: \(PipelineConfig.stageNames.joined(separator: ", ")))",
                 file: file)
         }
         self.stages = stages

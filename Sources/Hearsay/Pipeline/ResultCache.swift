@@ -30,7 +30,8 @@ public final class ResultCache: @unchecked Sendable {
         public var summary: CorpusDocumentSummary?
 
         public init(
-            body: Data, speakers: Int, quotes: Int, claims: Int, warnings: Int = 0, summary: CorpusDocumentSummary? = nil
+            body: Data, speakers: Int, quotes: Int, claims: Int, warnings: Int = 0,
+            summary: CorpusDocumentSummary? = nil
         ) {
             self.body = body
             self.speakers = speakers
@@ -175,8 +176,11 @@ public final class ResultCache: @unchecked Sendable {
     /// The key of an item with these bytes.
     public func key(for item: InputItem, bytes: [UInt8]) -> String {
         var h = SHA256()
-        let fields = [item.id, item.path ?? "", item.declaredMediaType ?? "", item.published ?? "", item.url ?? "",
-            item.crawled ?? ""] + (item.fallbackPublished.map { ["fallback-published", $0] } ?? [])
+        let fields =
+            [
+                item.id, item.path ?? "", item.declaredMediaType ?? "", item.published ?? "", item.url ?? "",
+                item.crawled ?? "",
+            ] + (item.fallbackPublished.map { ["fallback-published", $0] } ?? [])
         h.update(data: Data((basis + fields.joined(separator: "\u{0}") + "\u{0}").utf8))
         h.update(data: Data(SHA256.hash(data: bytes)))
         return h.finalize().map { String(format: "%02x", $0) }.joined()
@@ -227,7 +231,8 @@ public final class ResultCache: @unchecked Sendable {
             index[key] = Int(end)  // checked again on load (another process may append too)
         } else if writeFailure == nil {
             writeFailure = HearsayError(
-                code: "cache.unwritable", message: "cannot append to the resume cache: \(String(cString: strerror(errno)))",
+                code: "cache.unwritable",
+                message: "cannot append to the resume cache: \(String(cString: strerror(errno)))",
                 file: logPath)
         }
     }

@@ -15,7 +15,9 @@ public enum StreamInput {
         } catch {
             return fail("stream.malformed-line", "line \(number) is not valid JSON")
         }
-        guard let o = object as? [String: Any] else { return fail("stream.malformed-line", "line \(number) is not a JSON object") }
+        guard let o = object as? [String: Any] else {
+            return fail("stream.malformed-line", "line \(number) is not a JSON object")
+        }
         var id = fallbackID
         if let v = o["id"] {
             // true and false are NSNumbers too: an id is a string or a number, never a boolean.
@@ -155,7 +157,8 @@ public final class JSONLinesItems: Sequence, IteratorProtocol {
                 var item = InputItem(id: "line-\(number)", path: path, line: number)
                 item.failure = HearsayError(
                     code: "too-large",
-                    message: "line has \(bytes) bytes, over the cap of \(reader.maxLineBytes) (4 x normalize.max_bytes)",
+                    message:
+                        "line has \(bytes) bytes, over the cap of \(reader.maxLineBytes) (4 x normalize.max_bytes)",
                     file: path ?? "line-\(number)", line: number)
                 return item
             case .line(let number, let bytes):

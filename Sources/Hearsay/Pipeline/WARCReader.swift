@@ -45,7 +45,8 @@ final class WARCReader {
             let text = String(decoding: l, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             if text.isEmpty { break }
             if let colon = text.firstIndex(of: ":") {
-                headers[text[..<colon].lowercased()] = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                headers[text[..<colon].lowercased()] = text[text.index(after: colon)...].trimmingCharacters(
+                    in: .whitespaces)
             }
         }
         guard let lengthText = headers["content-length"], let length = Int(lengthText), length >= 0 else {
@@ -53,7 +54,8 @@ final class WARCReader {
         }
         if length > maxRecordBytes {
             try source.skip(length)
-            throw fail("warc.record-too-large", "the record's \(length) bytes exceed the cap of \(maxRecordBytes)", at: offset)
+            throw fail(
+                "warc.record-too-large", "the record's \(length) bytes exceed the cap of \(maxRecordBytes)", at: offset)
         }
         let block = try source.bytes(length)
         guard block.count == length else {
@@ -89,13 +91,15 @@ final class ByteSource {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             throw HearsayError(
-                code: "input.unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))", file: path)
+                code: "input.unreadable", message: "cannot open the file: \(String(cString: strerror(errno)))",
+                file: path)
         }
         var st = stat()
         guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
             close(fd)
             throw HearsayError(
-                code: "input.not-a-file", message: "not a regular file (a FIFO, device or socket is never read)", file: path)
+                code: "input.not-a-file", message: "not a regular file (a FIFO, device or socket is never read)",
+                file: path)
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         try self.init(handle: FileHandle(fileDescriptor: fd, closeOnDealloc: true))
@@ -131,7 +135,8 @@ final class ByteSource {
             let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw HearsayError(code: "input.unreadable", message: "reading failed: \(String(cString: strerror(errno)))")
+                throw HearsayError(
+                    code: "input.unreadable", message: "reading failed: \(String(cString: strerror(errno)))")
             }
             if n == 0 { rawEOF = true }
             out.removeLast(out.count - n)
@@ -158,7 +163,9 @@ final class ByteSource {
                     if midMember {
                         throw HearsayError(
                             code: "warc.malformed",
-                            message: "the gzip data ends inside a member (truncated?) after \(consumed + buffer.count - position) bytes")
+                            message:
+                                "the gzip data ends inside a member (truncated?) after \(consumed + buffer.count - position) bytes"
+                        )
                     }
                     return false
                 }
@@ -184,7 +191,10 @@ final class ByteSource {
                 midMember = false
             } else if status != Z_OK && status != Z_BUF_ERROR {
                 throw HearsayError(
-                    code: "warc.malformed", message: "the gzip data is corrupt (zlib status \(status)) after \(consumed + buffer.count - position) bytes")
+                    code: "warc.malformed",
+                    message:
+                        "the gzip data is corrupt (zlib status \(status)) after \(consumed + buffer.count - position) bytes"
+                )
             }
             if produced > 0 {
                 buffer.append(contentsOf: out[0..<produced])
@@ -323,11 +333,15 @@ final class WARCItems {
             if http.headers["transfer-encoding"]?.lowercased().contains("chunked") == true {
                 payload = HTTPMessage.dechunk(payload)
             }
-            if let enc = http.headers["content-encoding"]?.lowercased(), enc.contains("gzip") || enc.contains("deflate") {
+            if let enc = http.headers["content-encoding"]?.lowercased(), enc.contains("gzip") || enc.contains("deflate")
+            {
                 var item = InputItem(id: recordID(), path: path)
                 // "deflate" is often raw deflate without the zlib header.
-                guard let inflated = payload.isEmpty ? payload : Inflate.all(payload, limit: 64 << 20)
-                    ?? (enc.contains("deflate") ? Inflate.all(payload, limit: 64 << 20, windowBits: -15) : nil)
+                guard
+                    let inflated = payload.isEmpty
+                        ? payload
+                        : Inflate.all(payload, limit: 64 << 20)
+                            ?? (enc.contains("deflate") ? Inflate.all(payload, limit: 64 << 20, windowBits: -15) : nil)
                 else {
                     item.failure = HearsayError(
                         code: "warc.bad-content-encoding", message: "the payload's \(enc) encoding cannot be decoded",
@@ -370,14 +384,24 @@ struct HTTPMessage {
         var i = 0
         while i + 1 < bytes.count {
             if bytes[i] == 0x0A {
-                if bytes[i + 1] == 0x0A { end = i; bodyStart = i + 2; break }
-                if bytes[i + 1] == 0x0D, i + 2 < bytes.count, bytes[i + 2] == 0x0A { end = i; bodyStart = i + 3; break }
+                if bytes[i + 1] == 0x0A {
+                    end = i
+                    bodyStart = i + 2
+                    break
+                }
+                if bytes[i + 1] == 0x0D, i + 2 < bytes.count, bytes[i + 2] == 0x0A {
+                    end = i
+                    bodyStart = i + 3
+                    break
+                }
             }
             i += 1
         }
         guard let headerEnd = end else { return nil }
         let head = String(decoding: bytes[0..<headerEnd], as: UTF8.self)
-        var lines = head.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        var lines = head.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         guard !lines.isEmpty, lines[0].hasPrefix("HTTP/") else { return nil }
         let parts = lines.removeFirst().split(separator: " ")
         guard parts.count >= 2, let code = Int(parts[1]) else { return nil }
@@ -397,7 +421,8 @@ struct HTTPMessage {
         var i = 0
         while i < bytes.count {
             guard let nl = bytes[i...].firstIndex(of: 0x0A) else { break }
-            let sizeText = String(decoding: bytes[i..<nl], as: UTF8.self)
+            let sizeText =
+                String(decoding: bytes[i..<nl], as: UTF8.self)
                 .split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
             guard let size = Int(sizeText, radix: 16), size >= 0 else { return out.isEmpty ? bytes : out }
             if size == 0 { break }

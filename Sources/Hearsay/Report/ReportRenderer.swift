@@ -134,8 +134,13 @@ struct ReportPage {
                     if let i = byName[key] {
                         speakers[i].documents.append(appearance)
                         speakers[i].descriptions = Array(Set(speakers[i].descriptions + s.descriptions)).sorted()
-                        speakers[i].aliases = Array(Set(speakers[i].aliases + s.mentions.filter { $0.form == .name }
-                            .map(\.text)).subtracting([s.name])).sorted()
+                        speakers[i].aliases = Array(
+                            Set(
+                                speakers[i].aliases
+                                    + s.mentions.filter { $0.form == .name }
+                                    .map(\.text)
+                            ).subtracting([s.name])
+                        ).sorted()
                     } else {
                         byName[key] = speakers.count
                         speakers.append(
@@ -205,7 +210,8 @@ struct ReportPage {
         let groups = file.corpus?.quoteGroups ?? []
         let generator = esc((file.generator["name"] ?? "hearsay") + " " + (file.generator["version"] ?? ""))
         let pipelineHash = file.generator["pipeline_sha256"].map { "; pipeline SHA-256 <code>\(esc($0))</code>" } ?? ""
-        let csp = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
+        let csp =
+            "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
             + "base-uri 'none'; form-action 'none'"
         let summary = [
             plural(docs.count, "article"), plural(quoteCount, "quote"), plural(speakers.count, "speaker"),
@@ -249,8 +255,11 @@ struct ReportPage {
         if !listed {
             out += "<details class=\"toc\"><summary>\(plural(docs.count, "article"))</summary>\n<ol>\n"
             for (i, d) in docs.enumerated() {
-                out += el("li", el("a", ["href": "#" + docKeys[i]], esc(title(d)))
-                    + " " + el("span", ["class": "n"], plural(d.quotes.count, "quote"))) + "\n"
+                out +=
+                    el(
+                        "li",
+                        el("a", ["href": "#" + docKeys[i]], esc(title(d)))
+                            + " " + el("span", ["class": "n"], plural(d.quotes.count, "quote"))) + "\n"
             }
             out += "</ol>\n</details>\n"
         }
@@ -317,7 +326,8 @@ struct ReportPage {
             out += "<p class=\"note\">This knowledge file was written without the article text; the quotes alone:</p>\n"
             out += "<div class=\"text\">\n"
             for q in d.quotes {
-                out += el("p", ["class": "para"], quoteOpen(q, in: i, head: true, last: true) + esc(q.text) + "</mark>")
+                out +=
+                    el("p", ["class": "para"], quoteOpen(q, in: i, head: true, last: true) + esc(q.text) + "</mark>")
                     + "\n"
             }
             out += "</div>\n"
@@ -373,7 +383,8 @@ struct ReportPage {
             let who = speakerOf[DocSpeaker(document: d.id, speaker: s.id)]
             let link = who.map { "#who-" + speakers[$0].id } ?? "#who"
             let swatch = el("span", ["class": "sw " + colour(d.id, s.id), "aria-hidden": "true"], "")
-            out += el("li", swatch + el("a", ["href": link], esc(s.name)) + " " + el("span", ["class": "n"], "\(n)"))
+            out +=
+                el("li", swatch + el("a", ["href": link], esc(s.name)) + " " + el("span", ["class": "n"], "\(n)"))
                 + "\n"
         }
         let none = d.quotes.filter { $0.speaker == nil }.count
@@ -551,9 +562,10 @@ struct ReportPage {
     func whoSaidWhat() -> String {
         var out = "<section id=\"who\" aria-labelledby=\"who-title\">\n<h2 id=\"who-title\">Who said what</h2>\n"
         if file.corpus == nil {
-            out += el(
-                "p", ["class": "note"],
-                "This knowledge file has no <code>corpus</code> section: speakers are merged by exact name only.")
+            out +=
+                el(
+                    "p", ["class": "note"],
+                    "This knowledge file has no <code>corpus</code> section: speakers are merged by exact name only.")
                 + "\n"
         }
         if speakers.isEmpty { out += "<p>No speakers were found.</p>\n" }
@@ -578,11 +590,15 @@ struct ReportPage {
                     guard let q = quote(qid, in: di) else { continue }
                     let text = q.kind == .direct ? "“" + esc(q.text) + "”" : esc(q.text)
                     let source = "\(title(d)), \(q.id)" + (q.kind == .direct ? "" : ", " + q.kind.rawValue)
-                    items += el("li", el("a", ["href": "#\(docKeys[di])-\(q.id)"], text) + " "
-                        + el("span", ["class": "src"], esc(source))) + "\n"
+                    items +=
+                        el(
+                            "li",
+                            el("a", ["href": "#\(docKeys[di])-\(q.id)"], text) + " "
+                                + el("span", ["class": "src"], esc(source))) + "\n"
                 }
             }
-            out += items.isEmpty
+            out +=
+                items.isEmpty
                 ? "<p class=\"note\">Mentioned, not quoted.</p>\n" : "<ol class=\"quotes\">\n" + items + "</ol>\n"
             out += "</article>\n"
         }
@@ -595,18 +611,21 @@ struct ReportPage {
         var out = "<section id=\"variants\" aria-labelledby=\"variants-title\">\n"
         out += "<h2 id=\"variants-title\">Quote variants</h2>\n"
         if file.corpus == nil {
-            out += el(
-                "p", ["class": "note"],
-                "This knowledge file has no <code>corpus</code> section, so quotes were not compared across articles.")
+            out +=
+                el(
+                    "p", ["class": "note"],
+                    "This knowledge file has no <code>corpus</code> section, so quotes were not compared across articles."
+                )
                 + "\n"
         } else if groups.isEmpty {
             out += "<p>No statement is quoted in more than one article.</p>\n"
         } else {
-            out += el(
-                "p", ["class": "note"],
-                "The same statement quoted in several articles. The first is the reference, with the words the others "
-                    + "replace or leave out <mark class=\"chg-ref\">struck through</mark>; in the others the words "
-                    + "that differ from it are <mark class=\"chg op-replace\">marked</mark>.") + "\n"
+            out +=
+                el(
+                    "p", ["class": "note"],
+                    "The same statement quoted in several articles. The first is the reference, with the words the others "
+                        + "replace or leave out <mark class=\"chg-ref\">struck through</mark>; in the others the words "
+                        + "that differ from it are <mark class=\"chg op-replace\">marked</mark>.") + "\n"
         }
         let corpusSpeakers = Dictionary(
             (file.corpus?.speakers ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -616,7 +635,8 @@ struct ReportPage {
             let who = Array(Set(g.quotes.compactMap { $0.speaker.flatMap { corpusSpeakers[$0] } })).sorted()
             out += "<article class=\"group\" id=\"grp-\(esc(g.id))\">\n"
             let names = who.isEmpty ? "no speaker found" : who.joined(separator: ", ")
-            let about = "\(plural(g.quotes.count, "article quote")), similarity \(Self.number(g.similarity)), "
+            let about =
+                "\(plural(g.quotes.count, "article quote")), similarity \(Self.number(g.similarity)), "
                 + (changed > 0 ? plural(changed, "variant") : "word for word")
             out += el("h3", esc("\(g.id): \(names)") + " " + el("span", ["class": "n"], about)) + "\n"
             out += "<div class=\"sbs\">\n"
@@ -672,17 +692,19 @@ struct ReportPage {
                 span: r.span, layer: 0, open: { first, _ in "<mark class=\"chg-ref\"" + (first ? attrs : "") + ">" },
                 close: "</mark>")
         }
-        let marks = referenceMarks + changes.compactMap { c -> Highlighter.Mark? in
-            guard let span = c.span else { return nil }
-            let attrs =
-                " data-change=\"\(esc(c.op.rawValue))\"" + HTMLMarkup.attribute("data-ref", c.reference)
-                + HTMLMarkup.attribute(
-                    "title", c.op == .insert ? "not in the reference" : "reference: “\(c.reference)”")
-            return Highlighter.Mark(
-                span: span, layer: 0,
-                open: { first, _ in "<mark class=\"chg op-\(esc(c.op.rawValue))\"" + (first ? attrs : "") + ">" },
-                close: "</mark>")
-        }
+        let marks =
+            referenceMarks
+            + changes.compactMap { c -> Highlighter.Mark? in
+                guard let span = c.span else { return nil }
+                let attrs =
+                    " data-change=\"\(esc(c.op.rawValue))\"" + HTMLMarkup.attribute("data-ref", c.reference)
+                    + HTMLMarkup.attribute(
+                        "title", c.op == .insert ? "not in the reference" : "reference: “\(c.reference)”")
+                return Highlighter.Mark(
+                    span: span, layer: 0,
+                    open: { first, _ in "<mark class=\"chg op-\(esc(c.op.rawValue))\"" + (first ? attrs : "") + ">" },
+                    close: "</mark>")
+            }
         let h = Highlighter(scalars: scalars, marks: marks)
         return q.fragments.map { h.html($0.span) }.joined(separator: " … ")
     }
