@@ -36,3 +36,25 @@ public protocol StageConfig: Codable, Sendable {
     /// The keys this section accepts.
     static var keys: [String] { get }
 }
+
+extension Decoder {
+    /// Refuses a key of the object being decoded that is not one of `known` (a `$comment` is always allowed), with
+    /// its key path, for a nested settings object whose stage section has already been checked by the pipeline.
+    func refuseUnknownKeys(_ known: [String]) throws {
+        let all = try container(keyedBy: AnySettingsKey.self)
+        for k in all.allKeys where !known.contains(k.stringValue) && k.stringValue != "$comment" {
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: all.codingPath + [k],
+                    debugDescription: "unknown key (known: \(known.sorted().joined(separator: ", ")))"))
+        }
+    }
+}
+
+/// Any key of a settings object, for ``Swift/Decoder/refuseUnknownKeys(_:)``.
+private struct AnySettingsKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}

@@ -95,22 +95,9 @@ public struct HTMLReader: Sendable {
             case mainTextCheck = "main_text_check"
         }
 
-        struct AnyKey: CodingKey {
-            var stringValue: String
-            var intValue: Int? { nil }
-            init?(stringValue: String) { self.stringValue = stringValue }
-            init?(intValue: Int) { nil }
-        }
-
         /// Decodes every field with its default when absent; an unknown key is refused with its key path.
         public init(from decoder: Decoder) throws {
-            let all = try decoder.container(keyedBy: AnyKey.self)
-            for k in all.allKeys where !Config.keys.contains(k.stringValue) && k.stringValue != "$comment" {
-                throw DecodingError.dataCorrupted(
-                    .init(
-                        codingPath: all.codingPath + [k],
-                        debugDescription: "unknown key (known: \(Config.keys.sorted().joined(separator: ", ")))"))
-            }
+            try decoder.refuseUnknownKeys(Config.keys)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = Config()
             maxBytes = try c.decodeIfPresent(Int.self, forKey: .maxBytes) ?? d.maxBytes

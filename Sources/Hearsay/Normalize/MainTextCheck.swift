@@ -51,13 +51,7 @@ public struct MainTextCheck {
         }
 
         public init(from decoder: Decoder) throws {
-            let all = try decoder.container(keyedBy: HTMLReader.Config.AnyKey.self)
-            for k in all.allKeys where !Config.keys.contains(k.stringValue) && k.stringValue != "$comment" {
-                throw DecodingError.dataCorrupted(
-                    .init(
-                        codingPath: all.codingPath + [k],
-                        debugDescription: "unknown key (known: \(Config.keys.sorted().joined(separator: ", ")))"))
-            }
+            try decoder.refuseUnknownKeys(Config.keys)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = Config()
             enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? d.enabled
