@@ -52,6 +52,17 @@ import Testing
         #expect(e?.message.hasPrefix(".normalize.max_byte") == true)
     }
 
+    @Test func unknownNestedKeyPrintsItsPath() {
+        let html = error(#"{"version": 1, "stages": ["normalize"], "normalize": {"html": {"max_deep": 3}}}"#)
+        #expect(html?.code == "config.bad-value")
+        #expect(html?.message.contains("max_deep") == true)
+        #expect(html?.message.contains("unknown key") == true)
+        let check = error(
+            #"{"version": 1, "stages": ["normalize"], "normalize": {"html": {"main_text_check": {"enable": false}}}}"#)
+        #expect(check?.message.contains("main_text_check.enable") == true)
+        #expect(check?.message.contains("unknown key") == true)
+    }
+
     @Test func badValuePrintsItsPath() {
         let e = error(#"{"version": 1, "stages": ["normalize"], "normalize": {"max_bytes": "big"}}"#)
         #expect(e?.code == "config.bad-value")
