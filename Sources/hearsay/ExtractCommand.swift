@@ -19,12 +19,18 @@ struct ExtractCommand: ParsableCommand {
             complete, so an interrupted run never leaves a half-written file. Same input and pipeline.json, same \
             bytes out.
 
-            Resume: each finished document is also kept in a cache (OUTPUT.cache/ unless --cache or --no-cache). \
-            After Ctrl-C, kill -9 or a crash, rerun with --resume: documents whose bytes, pipeline.json, lexicons \
-            and hearsay build are unchanged come from the cache, only the rest is processed.
+            A run that read no document (every path missing or unreadable) never replaces an existing output: \
+            the old file stays, the errors go to stderr and the exit status is 1.
 
-            Exit status: 0 all inputs processed; 1 some inputs failed (output still written); 2 configuration or \
-            output error (nothing written); 64 usage error (bad arguments).
+            Resume: while a run is unfinished each finished document is also kept in a cache (OUTPUT.cache/ unless \
+            --cache or --no-cache). After Ctrl-C, kill -9 or a crash, rerun with --resume: documents whose bytes, \
+            pipeline.json, lexicons and hearsay build are unchanged come from the cache, only the rest is \
+            processed. Once the output is written the cache OUTPUT.cache/ is removed (--keep-cache keeps it); a \
+            cache named with --cache DIR is always kept.
+
+            Exit status: 0 all inputs processed; 1 some inputs failed (output still written) or no document read \
+            (an existing output left as it was); 2 configuration or output error (nothing written); 64 usage error \
+            (bad arguments).
             """)
 
     @Argument(
@@ -61,11 +67,16 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .long, help: "Take documents already finished by an earlier run from the cache.")
     var resume = false
 
-    @Option(name: .long, help: "The resume cache directory (default: the output path + .cache).")
+    @Option(
+        name: .long,
+        help: "The resume cache directory, kept after the run (default: the output path + .cache, removed after it).")
     var cache: String?
 
     @Flag(name: .long, help: "Keep no resume cache.")
     var noCache = false
+
+    @Flag(name: .long, help: "Keep the resume cache OUTPUT.cache/ after a finished run, for a later --resume.")
+    var keepCache = false
 
     @Flag(name: .shortAndLong, help: "No progress line and no summary on stderr.")
     var quiet = false
@@ -91,6 +102,7 @@ struct ExtractCommand: ParsableCommand {
             throw ValidationError("--out-dir writes one file per input; it cannot be combined with --output or --jsonl")
         }
         if resume && noCache { throw ValidationError("--resume needs the cache that --no-cache turns off") }
+        if keepCache && noCache { throw ValidationError("--keep-cache keeps the cache that --no-cache turns off") }
         let stdinReads =
             paths.filter { $0 == Batch.standardInputPath }.count + (inputFile == Batch.standardInputPath ? 1 : 0)
         if stdinReads > 1 { throw ValidationError("standard input (-) can be read only once") }
@@ -162,6 +174,19 @@ struct ExtractCommand: ParsableCommand {
             printError(
                 HearsayError(
                     code: "cache.unwritable", message: "the resume cache is incomplete: \(f.message)", file: f.file))
+        }
+        // The cache serves an unfinished run: once the output is written it goes, unless the user asked to keep
+        // it or named it (--cache DIR is theirs). A run that read nothing leaves an earlier run's cache for its
+        // --resume, and removes only a cache that holds nothing.
+        if let c = resultCache, cache == nil, !keepCache, !summary.outputKept || c.isEmpty {
+            c.remove()
+        }
+        if summary.outputKept {
+            printError(
+                HearsayError(
+                    code: "output.kept", message: "no document was read; the existing output was left as it was",
+                    file: destination.path))
+            throw ExitCode(1)
         }
         if !quiet {
             let secs = Date().timeIntervalSince(started)

@@ -57,9 +57,9 @@ import Testing
         let docs = k?["documents"] as? [[String: Any]]
         #expect(docs?.count == 1)
         #expect((k?["errors"] as? [[String: Any]])?.first?["code"] as? String == "binary-input")
-        // Nothing but the output and its resume cache is left in the directory: no temporary file.
-        #expect(
-            try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["in", "k.json", "k.json.cache"])
+        // Nothing but the output is left in the directory: no temporary file, and the resume cache of the finished
+        // run is gone.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["in", "k.json"])
     }
 
     @Test func badPipelineIsAUsageErrorAndWritesNothing() throws {

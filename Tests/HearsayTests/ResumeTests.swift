@@ -127,7 +127,7 @@ import Testing
         let input = dir.appendingPathComponent("in")
         try writeArticles(3, in: input)
         let out = dir.appendingPathComponent("k.json").path
-        #expect(try cli.run(["extract", input.path, "-o", out, "-j", "2"]).status == 0)
+        #expect(try cli.run(["extract", input.path, "-o", out, "-j", "2", "--keep-cache"]).status == 0)
         try writeArticles(2, in: input, from: 3)
         let resumed = try cli.run(["extract", input.path, "-o", out, "-j", "2", "--resume"])
         #expect(resumed.status == 0)
@@ -175,9 +175,12 @@ import Testing
         let status = try interruptedRun(SIGKILL, dir: dir, count: 400)
         let out = dir.appendingPathComponent("k.json").path
         if status != nil { #expect(!FileManager.default.fileExists(atPath: out)) }
+        // The killed run left its cache for --resume; the resumed run, once finished, removes it.
+        #expect(FileManager.default.fileExists(atPath: out + ".cache/entries.log"))
         let resumed = try cli.run(["extract", dir.appendingPathComponent("in").path, "-o", out, "--resume"])
         #expect(resumed.status == 0)
         #expect(resumed.stderr.contains("from the resume cache"))
+        #expect(!FileManager.default.fileExists(atPath: out + ".cache"))
         let fresh = dir.appendingPathComponent("fresh.json").path
         #expect(
             try cli.run(["extract", dir.appendingPathComponent("in").path, "-o", fresh, "--no-cache", "-q"]).status == 0
@@ -185,6 +188,76 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == Data(contentsOf: URL(fileURLWithPath: fresh)))
         // The temporary file of the killed run was cleared away by the next run.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }.isEmpty)
+    }
+
+    /// Issue 17.4: a run that read no document (a mistyped path, a bare `extract` with no seeds/ at hand) never
+    /// replaces an existing output, and exits 1 with the errors on stderr.
+    @Test func aRunThatReadNothingKeepsTheExistingOutput() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try writeArticles(2, in: dir.appendingPathComponent("in"))
+        #expect(try cli.run(["extract", "in", "-o", "knowledge.json", "-q"], cwd: dir).status == 0)
+        let out = dir.appendingPathComponent("knowledge.json")
+        let before = try Data(contentsOf: out)
+        for args in [
+            ["extract", "inn", "-q"], ["extract", "-q"], ["extract", "inn", "--jsonl", "-o", "knowledge.json"],
+        ] {
+            let r = try cli.run(args, cwd: dir)
+            #expect(r.status == 1, "\(args)")
+            #expect(r.stderr.contains("[input.missing]"), "\(args)")
+            #expect(r.stderr.contains("knowledge.json: error: no document was read"), "\(args)")
+            #expect(try Data(contentsOf: out) == before, "\(args)")
+            // No temporary file and no empty cache are left beside it.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["in", "knowledge.json"])
+        }
+        // A new output is still written (its errors listed), and a run that reads something replaces the old one.
+        #expect(try cli.run(["extract", "inn", "-o", "new.json", "-q"], cwd: dir).status == 1)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("new.json").path))
+        try Data("‘We will rebuild,’ said Mayor Ines Okoro.".utf8).write(to: dir.appendingPathComponent("one.txt"))
+        #expect(try cli.run(["extract", "one.txt", "-o", "knowledge.json", "-q"], cwd: dir).status == 0)
+        #expect(try Data(contentsOf: out) != before)
+    }
+
+    /// Issue 17.4: the default cache serves an unfinished run only; `--keep-cache` keeps it; a cache named with
+    /// `--cache DIR` is the user's and stays; a run that read nothing leaves an earlier run's cache for `--resume`.
+    @Test func theResumeCacheIsRemovedAfterAFinishedRun() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try writeArticles(2, in: dir.appendingPathComponent("in"))
+        let cacheDir = dir.appendingPathComponent("k.json.cache/entries.log").path
+        #expect(try cli.run(["extract", "in", "-o", "k.json", "-q"], cwd: dir).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("k.json.cache").path))
+        #expect(try cli.run(["extract", "in", "-o", "k.json", "-q", "--keep-cache"], cwd: dir).status == 0)
+        #expect(FileManager.default.fileExists(atPath: cacheDir))
+        // A mistyped path: the kept cache and the output stay, and a later --resume still uses the cache.
+        #expect(try cli.run(["extract", "inn", "-o", "k.json", "-q"], cwd: dir).status == 1)
+        #expect(FileManager.default.fileExists(atPath: cacheDir))
+        let resumed = try cli.run(["extract", "in", "-o", "k.json", "--resume"], cwd: dir)
+        #expect(resumed.status == 0)
+        #expect(resumed.stderr.contains("2 documents (2 from the resume cache)"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("k.json.cache").path))
+        // --cache DIR: named by the user, kept.
+        #expect(try cli.run(["extract", "in", "-o", "k.json", "-q", "--cache", "mine"], cwd: dir).status == 0)
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("mine/entries.log").path))
+        let r = try cli.run(["extract", "in", "--no-cache", "--keep-cache"], cwd: dir)
+        #expect(r.status == 64)
+    }
+
+    @Test func removingACacheLeavesADirectoryWithOtherFiles() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cache = try ResultCache(directory: dir.path + "/c", fingerprint: "f", form: "knowledge")
+        #expect(cache.isEmpty)
+        let key = cache.key(for: InputItem(id: "a"), bytes: Array("a".utf8))
+        cache.store(key, .init(body: Data("{}".utf8), speakers: 0, quotes: 0, claims: 0))
+        #expect(!cache.isEmpty)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: dir.path + "/c/notes.txt"))
+        #expect(!cache.remove())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/c") == ["notes.txt"])
+        #expect(cache.load(key) == nil)
+        let other = try ResultCache(directory: dir.path + "/d", fingerprint: "f", form: "knowledge")
+        #expect(other.remove())
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/d"))
     }
 
     @Test func ctrlCLeavesNoTemporaryFilesAndExits130() throws {

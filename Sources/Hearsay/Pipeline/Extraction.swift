@@ -7,7 +7,8 @@ import Foundation
 /// This is what `hearsay extract` does after parsing its arguments. The output is opened by
 /// ``init(pipeline:output:cache:resume:)`` (a temporary file beside the target, or the directory) and completed by
 /// ``run(_:jobs:errors:onError:onItem:)``; a run that fails to write leaves the target as it was and no temporary
-/// file.
+/// file. A run that read no document (every input missing or unreadable) never replaces an existing output file
+/// either: the output is abandoned and ``Summary/outputKept`` says so.
 public final class Extraction {
     /// Where the documents go.
     public enum Output: Sendable {
@@ -54,6 +55,9 @@ public final class Extraction {
         /// Errors of the run, the ones given to ``run(_:jobs:errors:onError:onItem:)`` included. Only counted: the
         /// errors themselves stream to the output (a million bad lines hold no memory).
         public var errors = 0
+        /// The run read no document and an existing output file (a knowledge file or JSON Lines file written
+        /// atomically) was left as it was instead of being replaced by an empty one.
+        public var outputKept = false
     }
 
     /// The file of `--out-dir` that lists the inputs that failed, one JSON line each (`{"error": ..., "id": ...}`).
@@ -183,6 +187,11 @@ public final class Extraction {
                 }
                 onItem(item, summary.errors)
             }
+            if summary.documents == 0 && replacesExistingFile {
+                abandon()
+                summary.outputKept = true
+                return summary
+            }
             switch sink {
             case .knowledge(let w): try w.finish(pipelineSHA256: pipeline.config.sha256)
             case .lines(let f): try f.commit()
@@ -198,6 +207,17 @@ public final class Extraction {
             throw e
         }
         return summary
+    }
+
+    /// Whether completing the output would replace a file that exists (a regular file, written atomically): a
+    /// device, FIFO or standard output is written through, and `--out-dir` replaces no file but its errors list.
+    var replacesExistingFile: Bool {
+        switch output {
+        case .directory: return false
+        case .knowledgeFile(let p), .jsonLines(let p):
+            guard case .atomic(let target) = AtomicFile.placement(p) else { return false }
+            return FileManager.default.fileExists(atPath: target)
+        }
     }
 
     /// Removes the output's temporary files; the target is left as it was.

@@ -129,6 +129,30 @@ public final class ResultCache: @unchecked Sendable {
 
     deinit { if fd >= 0 { close(fd) } }
 
+    /// Whether the log holds no record at all (nothing was ever stored in this cache).
+    public var isEmpty: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        var st = stat()
+        return index.isEmpty && fstat(fd, &st) == 0 && st.st_size == 0
+    }
+
+    /// Deletes the cache: its log, then its directory when nothing else is in it (a directory the user filled
+    /// with other files is never emptied). The cache cannot be used afterwards. Called after a finished run: the
+    /// cache exists only while a run is unfinished, for `--resume`.
+    /// - Returns: whether the directory is gone.
+    @discardableResult public func remove() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if fd >= 0 {
+            close(fd)
+            fd = -1
+        }
+        index = [:]
+        unlink(logPath)
+        return rmdir(directory) == 0 || errno == ENOENT
+    }
+
     /// The records of a log: key → offset, a later record of one key winning. Damaged stretches are skipped.
     static func scan(_ data: Data) -> [String: Int] {
         var found: [String: Int] = [:]
@@ -216,6 +240,7 @@ public final class ResultCache: @unchecked Sendable {
         let record = Data(Self.marker) + json + Data([0x0A]) + packed
         lock.lock()
         defer { lock.unlock() }
+        guard fd >= 0 else { return }  // removed
         let end = lseek(fd, 0, SEEK_END)
         var written = 0
         let ok = record.withUnsafeBytes { raw -> Bool in
