@@ -146,29 +146,30 @@ public struct TextNormalizer: Stage {
                     severity: .warning, code: "encoding",
                     message: "decoded as \(page.decision.encoding) (\(page.decision.evidence))", stage: Self.name))
         }
-        if let f = page.flattened {
+        // Hostile-input limits the reader applied, each a warning at the byte of its first case.
+        func warn(_ code: String, _ message: String, at offset: Int) {
             document.diagnostics.append(
                 Diagnostic(
-                    severity: .warning, code: "html.too-deep",
-                    message:
-                        "\(f.count) element(s) nested deeper than max_depth (\(html.config.maxDepth)) were flattened into their ancestor; the first begins at byte \(f.firstOffset)",
-                    stage: Self.name, sourceSpan: Span(f.firstOffset, f.firstOffset)))
+                    severity: .warning, code: code, message: message, stage: Self.name,
+                    sourceSpan: Span(offset, offset)))
+        }
+        if let f = page.flattened {
+            warn(
+                "html.too-deep",
+                "\(f.count) element(s) nested deeper than max_depth (\(html.config.maxDepth)) were flattened into their ancestor; the first begins at byte \(f.firstOffset)",
+                at: f.firstOffset)
         }
         if let c = page.tooManyAttributes {
-            document.diagnostics.append(
-                Diagnostic(
-                    severity: .warning, code: "html.too-many-attributes",
-                    message:
-                        "\(c.tags) tag(s) had more than max_attributes (\(html.config.maxAttributes)) attributes; \(c.attributes) attribute(s) were dropped, the first at byte \(c.firstOffset)",
-                    stage: Self.name, sourceSpan: Span(c.firstOffset, c.firstOffset)))
+            warn(
+                "html.too-many-attributes",
+                "\(c.tags) tag(s) had more than max_attributes (\(html.config.maxAttributes)) attributes; \(c.attributes) attribute(s) were dropped, the first at byte \(c.firstOffset)",
+                at: c.firstOffset)
         }
         if let c = page.tooLongTags {
-            document.diagnostics.append(
-                Diagnostic(
-                    severity: .warning, code: "html.tag-too-long",
-                    message:
-                        "\(c.tags) tag(s) ran past max_tag_bytes (\(html.config.maxTagBytes)); \(c.attributes) attribute(s) beyond it were dropped, the first at byte \(c.firstOffset)",
-                    stage: Self.name, sourceSpan: Span(c.firstOffset, c.firstOffset)))
+            warn(
+                "html.tag-too-long",
+                "\(c.tags) tag(s) ran past max_tag_bytes (\(html.config.maxTagBytes)); \(c.attributes) attribute(s) beyond it were dropped, the first at byte \(c.firstOffset)",
+                at: c.firstOffset)
         }
         document.diagnostics.append(contentsOf: page.diagnostics)
         // What the caller said (stream fields) wins over what the page says.

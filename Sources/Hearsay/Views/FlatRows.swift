@@ -125,24 +125,10 @@ extension FlatRows {
         return out
     }
 
-    /// A JSON string literal: quote, backslash and control characters escaped.
+    /// A JSON string literal, escaped as the knowledge file escapes its strings (``KnowledgeJSON``).
     static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-                    out += String(format: "\\u%04x", u.value)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
+        var writer = KnowledgeJSON(pretty: false, capacity: s.utf8.count + 2)
+        writer.string(s)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }
