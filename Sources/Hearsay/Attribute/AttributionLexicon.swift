@@ -313,6 +313,70 @@ final class AttributionLexicon: @unchecked Sendable {
         for (_, list) in titles {
             for t in list where t.count == 1 && t[0].hasSuffix(".") { dottedTitles.insert(String(t[0].dropLast())) }
         }
+        var listed = Set(cues.keys).union(titles.keys).union(pronouns.keys)
+        for list in [
+            stopwords, notNames, definite, indefinite, firstNames, roles, prepositions, postmodifiers, clauseStops,
+            possessives, raisingVerbs, raisingParticles, placePrepositions, skipBeforeCue, temporal,
+            progressiveAuxiliaries, complementizers,
+        ] {
+            listed.formUnion(list)
+        }
+        for w in listed {
+            let c = listClasses(of: w)
+            if !c.isEmpty { wordClasses[w] = c }
+        }
+    }
+
+    /// The word lists a lower-case word is in, as bits, so that the rules on hot paths test a token's
+    /// ``Token/classes`` instead of hashing its word again for every list (`Tokenizer.tokenize(_:lexicon:)` looks
+    /// each distinct word of a document up once).
+    func classes(of lower: String) -> WordClasses {
+        var c = wordClasses[lower] ?? []
+        // "he’s", "I'm": only a word with an apostrophe can be a contracted pronoun.
+        if lower.utf8.contains(where: { $0 == UInt8(ascii: "'") || $0 == 0x99 }), pronounWord(lower) != lower {
+            c.insert(.contractedPronoun)
+        }
+        return c
+    }
+
+    /// ``classes(of:)`` of every word some list holds, except `contractedPronoun`; built once, after the lists.
+    private(set) var wordClasses: [String: WordClasses] = [:]
+
+    /// The lists `lower` is in (every class but `contractedPronoun`), looked up list by list.
+    private func listClasses(of lower: String) -> WordClasses {
+        var c: WordClasses = []
+        if let forms = cues[lower] {
+            c.insert(.cueStart)
+            if forms.contains(where: { $0.words.count == 1 }) { c.insert(.singleWordCue) }
+        }
+        if stopwords.contains(lower) { c.insert(.stopword) }
+        if notNames.contains(lower) { c.insert(.notName) }
+        if definite.contains(lower) { c.insert(.definite) }
+        if indefinite.contains(lower) { c.insert(.indefinite) }
+        if titles[lower] != nil { c.insert(.titleStart) }
+        if firstNames.contains(lower) { c.insert(.firstName) }
+        if roles.contains(lower) { c.insert(.role) }
+        if prepositions.contains(lower) { c.insert(.preposition) }
+        if postmodifiers.contains(lower) { c.insert(.postmodifier) }
+        if clauseStops.contains(lower) { c.insert(.clauseStop) }
+        if possessives.contains(lower) { c.insert(.possessive) }
+        if raisingVerbs.contains(lower) { c.insert(.raisingVerb) }
+        if raisingParticles.contains(lower) { c.insert(.raisingParticle) }
+        if pronouns[lower] != nil { c.insert(.pronoun) }
+        if placePrepositions.contains(lower) { c.insert(.placePreposition) }
+        if skipBeforeCue.contains(lower) { c.insert(.skipBeforeCue) }
+        if temporal.contains(lower) { c.insert(.temporal) }
+        if progressiveAuxiliaries.contains(lower) { c.insert(.progressiveAuxiliary) }
+        if complementizers.contains(lower) { c.insert(.complementizer) }
+        return c
+    }
+
+    /// The pronoun part of a contraction ("he’s" -> "he"), or the word itself.
+    func pronounWord(_ lower: String) -> String {
+        guard let cut = lower.firstIndex(where: { $0 == "’" || $0 == "'" }) else { return lower }
+        let head = String(lower[..<cut])
+        let tail = String(lower[lower.index(after: cut)...])
+        return pronouns[head] != nil && coreference.contractionSuffixes.contains(tail) ? head : lower
     }
 
     /// The longest cue form starting at token `i`, with the number of tokens it covers.
@@ -320,14 +384,16 @@ final class AttributionLexicon: @unchecked Sendable {
     /// A capitalized cue only counts at the start of a sentence ("According to ..."), so "the United States" is no
     /// cue.
     func cue(at i: Int, in tokens: [Token]) -> (CueForm, Int)? {
-        guard tokens[i].isWord, let forms = cues[tokens[i].lower] else { return nil }
+        guard tokens[i].isWord, tokens[i].classes.contains(.cueStart), let forms = cues[tokens[i].lower] else {
+            return nil
+        }
         if tokens[i].isCapitalized, i > 0, tokens[i - 1].sentence == tokens[i].sentence {
             guard tokens[i].titleCase else { return nil }
             // In title case a capitalized cue must follow a name that opens its clause ("Roe Said ...", "At A
             // Summit, Pat Roe Said ..."), not any capitalized word ("After Leaving State").
             var k = i - 1
             while k >= 0, tokens[k].sentence == tokens[i].sentence, tokens[k].isWord, tokens[k].isCapitalized,
-                !stopwords.contains(tokens[k].lower), cues[tokens[k].lower] == nil
+                !tokens[k].classes.contains(.stopword), !tokens[k].classes.contains(.cueStart)
             {
                 k -= 1
             }
@@ -341,11 +407,11 @@ final class AttributionLexicon: @unchecked Sendable {
             // "to" is no preposition after a raising verb: "he went on to say", "she appeared to suggest".
             let raised =
                 before == "to" && i >= 2
-                && (raisingVerbs.contains(tokens[i - 2].lower)
-                    || i >= 3 && raisingParticles.contains(tokens[i - 2].lower)
-                        && raisingVerbs.contains(tokens[i - 3].lower))
+                && (tokens[i - 2].classes.contains(.raisingVerb)
+                    || i >= 3 && tokens[i - 2].classes.contains(.raisingParticle)
+                        && tokens[i - 3].classes.contains(.raisingVerb))
             if !raised,
-                definite.contains(before) || possessives.contains(before) || prepositions.contains(before)
+                !tokens[i - 1].classes.isDisjoint(with: [.definite, .possessive, .preposition])
                     || before == "a" || before == "an"
             {
                 return nil
@@ -369,11 +435,48 @@ final class AttributionLexicon: @unchecked Sendable {
     }
 }
 
+/// The word lists of ``AttributionLexicon`` a lower-case word is in (``AttributionLexicon/classes(of:)``).
+struct WordClasses: OptionSet, Sendable {
+    let rawValue: UInt32
+    /// The first word of a cue form (a key of `cues`).
+    static let cueStart = WordClasses(rawValue: 1 << 0)
+    /// A cue form of this one word.
+    static let singleWordCue = WordClasses(rawValue: 1 << 1)
+    static let stopword = WordClasses(rawValue: 1 << 2)
+    static let notName = WordClasses(rawValue: 1 << 3)
+    static let definite = WordClasses(rawValue: 1 << 4)
+    static let indefinite = WordClasses(rawValue: 1 << 5)
+    /// The first word of a title (a key of `titles`).
+    static let titleStart = WordClasses(rawValue: 1 << 6)
+    static let firstName = WordClasses(rawValue: 1 << 7)
+    static let role = WordClasses(rawValue: 1 << 8)
+    static let preposition = WordClasses(rawValue: 1 << 9)
+    static let postmodifier = WordClasses(rawValue: 1 << 10)
+    static let clauseStop = WordClasses(rawValue: 1 << 11)
+    static let possessive = WordClasses(rawValue: 1 << 12)
+    static let raisingVerb = WordClasses(rawValue: 1 << 13)
+    static let raisingParticle = WordClasses(rawValue: 1 << 14)
+    /// A key of `pronouns`.
+    static let pronoun = WordClasses(rawValue: 1 << 15)
+    /// A pronoun contracted with a verb ("he’s": `pronounWord` differs from the word).
+    static let contractedPronoun = WordClasses(rawValue: 1 << 16)
+    static let placePreposition = WordClasses(rawValue: 1 << 17)
+    static let skipBeforeCue = WordClasses(rawValue: 1 << 18)
+    static let temporal = WordClasses(rawValue: 1 << 19)
+    static let progressiveAuxiliary = WordClasses(rawValue: 1 << 20)
+    static let complementizer = WordClasses(rawValue: 1 << 21)
+}
+
 /// A word or punctuation mark of the normalized text.
 struct Token: Sendable {
     var span: Span
     var text: String
     var lower: String
+    /// The document's number for `lower` (equal words, equal ids; 0..<the number of distinct words), so per-document
+    /// word sets are arrays of flags.
+    var id: Int32 = -1
+    /// The lexicon's lists `lower` is in.
+    var classes: WordClasses = []
     var isWord: Bool
     var isCapitalized: Bool
     var sentence: Int
@@ -403,10 +506,15 @@ struct Token: Sendable {
 
 enum Tokenizer {
     /// Words (letters and digits, with inner apostrophes, hyphens and periods) and single punctuation marks.
-    static func tokenize(_ document: Document, dotted: Set<String> = []) -> [Token] {
+    ///
+    /// Each token gets the document's id of its lower-case form and, with a `lexicon`, the lists that form is in,
+    /// looked up once per distinct word.
+    static func tokenize(_ document: Document, lexicon: AttributionLexicon? = nil) -> [Token] {
+        let dotted = lexicon?.dottedTitles ?? []
         let sc = document.scalars
         var tokens: [Token] = []
         tokens.reserveCapacity(sc.count / 5)
+        var known: [String: (id: Int32, classes: WordClasses)] = [:]
         for s in document.sentences {
             var i = s.span.start
             let end = s.span.end
@@ -456,9 +564,17 @@ enum Tokenizer {
                 let span = Span(i, j)
                 let text = document.string(span)
                 let word = isWordScalar(c)
+                let lower = text.lowercased()
+                let entry: (id: Int32, classes: WordClasses)
+                if let e = known[lower] {
+                    entry = e
+                } else {
+                    entry = (Int32(known.count), lexicon?.classes(of: lower) ?? [])
+                    known[lower] = entry
+                }
                 tokens.append(
                     Token(
-                        span: span, text: text, lower: text.lowercased(), isWord: word,
+                        span: span, text: text, lower: lower, id: entry.id, classes: entry.classes, isWord: word,
                         isCapitalized: word && c.isUppercaseFast, sentence: s.id, paragraph: s.paragraph))
                 i = j
             }

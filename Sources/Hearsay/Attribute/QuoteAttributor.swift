@@ -124,7 +124,7 @@ public struct QuoteAttributor: Stage {
                     &document, language: unsupported, diagnosticsBefore: diagnosticsBefore, stage: Self.name)
             }
         }
-        let tokens0 = Tokenizer.tokenize(document, dotted: lex.dottedTitles)
+        let tokens0 = Tokenizer.tokenize(document, lexicon: lex)
         let found = QuoteScanner.scan(document, maxParagraphs: config.maxQuoteParagraphs)
         var tokens = tokens0
         // Mark quoted tokens.
@@ -223,7 +223,7 @@ struct Run {
                     words += 1
                     if t.isCapitalized {
                         capitalized += 1
-                        if lex.stopwords.contains(t.lower) && lex.titles[t.lower] == nil { functionWords += 1 }
+                        if t.classes.contains(.stopword) && !t.classes.contains(.titleStart) { functionWords += 1 }
                     }
                 }
                 end += 1
@@ -301,7 +301,7 @@ struct Run {
         while t < tokens.count {
             let tok = tokens[t]
             guard tok.isWord, !tok.quoted, tok.isCapitalized,
-                lex.firstNames.contains(tok.lower) || lex.titles[tok.lower] != nil,
+                !tok.classes.isDisjoint(with: [.firstName, .titleStart]),
                 t + 1 < tokens.count, resolver.isName(tokens[t + 1]), tokens[t + 1].sentence == tok.sentence
             else {
                 t += 1
@@ -366,7 +366,7 @@ struct Run {
         var e = start
         while e < hi, e - start < 8, tokens[e].isWord, !tokens[e].quoted {
             let t = tokens[e]
-            if resolver.isName(t) || resolver.isRole(t) || lex.titles[t.lower] != nil {
+            if resolver.isName(t) || resolver.isRole(t) || t.classes.contains(.titleStart) {
                 e += 1
                 continue
             }
@@ -374,7 +374,7 @@ struct Run {
             // candidate Ada Roe", "Roe senior adviser Ann Lee"): the subject is that name, not the word before.
             var m = e
             while m < min(hi, e + 3), tokens[m].isWord, !tokens[m].isCapitalized, !resolver.isRole(tokens[m]),
-                !lex.stopwords.contains(tokens[m].lower)
+                !tokens[m].classes.contains(.stopword)
             {
                 m += 1
             }

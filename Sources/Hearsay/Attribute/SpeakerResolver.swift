@@ -93,9 +93,9 @@ struct SpeakerResolver {
 
     var entities: [Entity] = []
 
-    /// Words the document writes in lower case somewhere: capitalized only at a sentence start, they are no names
-    /// ("Demonstrators said ...").
-    let lowerCaseWords: Set<String>
+    /// Words the document writes in lower case somewhere, by ``Token/id``: capitalized only at a sentence start,
+    /// they are no names ("Demonstrators said ...").
+    let lowerCaseWords: [Bool]
     /// Lone capitalized words written right after a place preposition ("in Ohio", not "in Ohio State" or "in
     /// Trump's"): a speaker named only by such a word is a place, not a person.
     let placeWords: Set<String>
@@ -104,14 +104,14 @@ struct SpeakerResolver {
         self.lex = lex
         self.tokens = tokens
         self.document = document
-        var lower = Set<String>()
+        var lower = [Bool](repeating: false, count: Int(tokens.lazy.map(\.id).max() ?? -1) + 1)
         var places = Set<String>()
         for (i, t) in tokens.enumerated() where t.isWord {
-            if !t.isCapitalized { lower.insert(t.lower) }
-            guard lex.placePrepositions.contains(t.lower), i + 1 < tokens.count else { continue }
+            if !t.isCapitalized { lower[Int(t.id)] = true }
+            guard t.classes.contains(.placePreposition), i + 1 < tokens.count else { continue }
             let next = tokens[i + 1]
             guard next.isWord, next.isCapitalized, !next.isPossessive, !next.quoted, next.sentence == t.sentence,
-                lex.titles[next.lower] == nil, !lex.firstNames.contains(next.lower)
+                next.classes.isDisjoint(with: [.titleStart, .firstName])
             else { continue }
             if i + 2 < tokens.count, tokens[i + 2].isWord, tokens[i + 2].isCapitalized { continue }
             places.insert(next.lower)
@@ -135,36 +135,34 @@ struct SpeakerResolver {
 
     /// The pronoun of a word, also when contracted with a verb ("he’s", "she'd", "I’m": `contraction_suffixes`).
     func pronounKind(_ t: Token) -> Speaker.Kind? {
+        guard !t.classes.isDisjoint(with: [.pronoun, .contractedPronoun]) else { return nil }
         if let kind = lex.pronouns[t.lower] { return kind }
         let word = pronounWord(t.lower)
         return word == t.lower ? nil : lex.pronouns[word]
     }
 
     /// The pronoun part of a contraction ("he’s" -> "he"), or the word itself.
-    func pronounWord(_ lower: String) -> String {
-        guard let cut = lower.firstIndex(where: { $0 == "’" || $0 == "'" }) else { return lower }
-        let head = String(lower[..<cut])
-        let tail = String(lower[lower.index(after: cut)...])
-        return lex.pronouns[head] != nil && lex.coreference.contractionSuffixes.contains(tail) ? head : lower
-    }
+    func pronounWord(_ lower: String) -> String { lex.pronounWord(lower) }
 
+    /// The lexicon tests read the token's ``Token/classes``; `lex.cue(at: 0, in: [t])` of a lone token is a cue
+    /// form of that one word (`singleWordCue`).
     func isName(_ t: Token) -> Bool {
+        guard t.isCapitalized else { return false }
         // A contracted pronoun ("He’s", "I’m") is no name.
-        if t.isCapitalized, pronounWord(t.lower) != t.lower { return false }
+        if t.classes.contains(.contractedPronoun) { return false }
         // An acronym ("US", "FBI") is a name even when it spells a stop word.
-        if t.isCapitalized, t.text.unicodeScalars.count >= 2,
+        if t.text.unicodeScalars.count >= 2,
             t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0 == "." }),
-            !lex.notNames.contains(t.lower)
+            !t.classes.contains(.notName)
         {
             return true
         }
-        if t.isCapitalized, lowerCaseWords.contains(t.lower), startsSentence(t) { return false }
-        return t.isCapitalized && !lex.stopwords.contains(t.lower) && !lex.notNames.contains(t.lower)
-            && !lex.definite.contains(t.lower)
-            && !lex.indefinite.contains(t.lower) && lex.cue(at: 0, in: [t]) == nil
+        if lowerCaseWords[Int(t.id)], startsSentence(t) { return false }
+        return t.classes.isDisjoint(with: [.stopword, .notName, .definite, .indefinite])
+            && !(t.isWord && t.classes.contains(.singleWordCue))
     }
 
-    func isRole(_ t: Token) -> Bool { t.isWord && lex.roles.contains(t.lower) }
+    func isRole(_ t: Token) -> Bool { t.isWord && t.classes.contains(.role) }
 
     /// A number written in digits ("61").
     func isNumber(_ t: Token) -> Bool {
@@ -181,15 +179,16 @@ struct SpeakerResolver {
             let w = tokens[j].lower
             // Adverbs in -ly ("mockingly responded") are skipped like the listed ones.
             let adverb = isAdverb(tokens[j])
-            if lex.skipBeforeCue.contains(w) || lex.temporal.contains(w) || adverb
-                || progressive && lex.progressiveAuxiliaries.contains(w)
+            let c = tokens[j].classes
+            if c.contains(.skipBeforeCue) || c.contains(.temporal) || adverb
+                || progressive && c.contains(.progressiveAuxiliary)
             {
                 j -= 1
-            } else if w == "to", j - 1 >= lower, lex.raisingVerbs.contains(tokens[j - 1].lower) {
+            } else if w == "to", j - 1 >= lower, tokens[j - 1].classes.contains(.raisingVerb) {
                 // "he appeared to suggest", "Trump sought to cast".
                 j -= 2
-            } else if w == "to", j - 2 >= lower, lex.raisingParticles.contains(tokens[j - 1].lower),
-                lex.raisingVerbs.contains(tokens[j - 2].lower)
+            } else if w == "to", j - 2 >= lower, tokens[j - 1].classes.contains(.raisingParticle),
+                tokens[j - 2].classes.contains(.raisingVerb)
             {
                 // "he went on to say".
                 j -= 3
@@ -269,7 +268,7 @@ struct SpeakerResolver {
         if !isRole(tokens[j]) && !isName(tokens[j]) {
             var r = j - 1
             while r >= lower, r >= j - 6, tokens[r].isWord {
-                if lex.postmodifiers.contains(tokens[r].lower), r - 1 >= lower, isRole(tokens[r - 1]) {
+                if tokens[r].classes.contains(.postmodifier), r - 1 >= lower, isRole(tokens[r - 1]) {
                     last = j
                     k = r - 1
                     first = k
@@ -284,9 +283,9 @@ struct SpeakerResolver {
                 // "Mr." titles are words; other punctuation ends the phrase.
                 break
             }
-            if lex.definite.contains(t.lower) || lex.indefinite.contains(t.lower) {
+            if !t.classes.isDisjoint(with: [.definite, .indefinite]) {
                 // A determiner inside a prepositional complement ("familiar with the matter") keeps going.
-                if k - 1 >= lower, tokens[k - 1].isWord, lex.prepositions.contains(tokens[k - 1].lower) {
+                if k - 1 >= lower, tokens[k - 1].isWord, tokens[k - 1].classes.contains(.preposition) {
                     first = k
                     k -= 1
                     continue
@@ -294,17 +293,17 @@ struct SpeakerResolver {
                 first = k
                 break
             }
-            if lex.prepositions.contains(t.lower) {
+            if t.classes.contains(.preposition) {
                 guard k - 1 >= lower, k + 1 <= last else { break }
                 let left = tokens[k - 1]
-                guard left.isWord, isRole(left) || isName(left) || lex.postmodifiers.contains(left.lower) else { break }
+                guard left.isWord, isRole(left) || isName(left) || left.classes.contains(.postmodifier) else { break }
                 k -= 1
                 continue
             }
-            if lex.clauseStops.contains(t.lower) || (lex.stopwords.contains(t.lower) && !isName(t) && !isRole(t)) {
+            if t.classes.contains(.clauseStop) || (t.classes.contains(.stopword) && !isName(t) && !isRole(t)) {
                 break
             }
-            if !t.isCapitalized && !isRole(t) && !lex.postmodifiers.contains(t.lower) {
+            if !t.isCapitalized && !isRole(t) && !t.classes.contains(.postmodifier) {
                 // A lower-case modifier ("top", "technology", "senior") only before a role or a name.
                 guard k < last, isRole(tokens[k + 1]) || isName(tokens[k + 1]) || !tokens[k + 1].isCapitalized else {
                     break
@@ -322,30 +321,28 @@ struct SpeakerResolver {
     /// The phrase that starts at token `start`, read forwards (after an inverted cue or "according to").
     func phrase(startingAt start: Int, upper: Int) -> SpeakerRef? {
         guard start < upper, tokens[start].isWord, !tokens[start].quoted,
-            !lex.complementizers.contains(tokens[start].lower)
+            !tokens[start].classes.contains(.complementizer)
         else { return nil }
         if let kind = pronounKind(tokens[start]) { return make(.pronoun, start..<(start + 1), kind: kind) }
         var k = start
-        if lex.definite.contains(tokens[k].lower) || lex.indefinite.contains(tokens[k].lower) { k += 1 }
+        if !tokens[k].classes.isDisjoint(with: [.definite, .indefinite]) { k += 1 }
         var lastGood = -1
         while k < upper, k - start < 10 {
             let t = tokens[k]
             guard t.isWord, !t.quoted else { break }
-            if isName(t) || isRole(t) || lex.titles[t.lower] != nil {
+            if isName(t) || isRole(t) || t.classes.contains(.titleStart) {
                 lastGood = k
                 k += 1
                 continue
             }
-            if lex.prepositions.contains(t.lower) || lex.postmodifiers.contains(t.lower)
-                || lex.definite.contains(t.lower)
-            {
+            if !t.classes.isDisjoint(with: [.preposition, .postmodifier, .definite]) {
                 k += 1
                 continue
             }
             // A lower-case modifier before a role or name ("the top Washington diplomat"), but never after a name:
             // "Trump attacked Clinton" is a clause, not a phrase.
             if lastGood < start || !isName(tokens[lastGood]),
-                !lex.clauseStops.contains(t.lower) && !lex.stopwords.contains(t.lower) && k + 1 < upper
+                t.classes.isDisjoint(with: [.clauseStop, .stopword]) && k + 1 < upper
                     && (isRole(tokens[k + 1]) || isName(tokens[k + 1]))
             {
                 k += 1
@@ -387,7 +384,7 @@ struct SpeakerResolver {
             var titleEnd = -1
             while i < ts.count {
                 var matched = 0
-                if let list = lex.titles[ts[i].lower] {
+                if ts[i].classes.contains(.titleStart), let list = lex.titles[ts[i].lower] {
                     for t in list where i + t.count <= ts.count {
                         if zip(t, ts[i..<(i + t.count)]).allSatisfy({ $0.0 == $0.1.lower }) {
                             matched = t.count
@@ -711,12 +708,15 @@ struct SpeakerResolver {
         // The same name, a surname of a known full name, or a known name after a capitalized word the phrase reader
         // could not tell from a name ("Councillor Ada Roe" for "Ada Roe").
         let found = entities.lastIndex(where: { e in
-            guard e.kind == .person || e.kind == .unknown && !e.cuePositions.isEmpty, !e.nameWords.isEmpty,
-                !isNonPerson(e)
+            guard e.kind == .person || e.kind == .unknown && !e.cuePositions.isEmpty, !e.nameWords.isEmpty
             else { return false }
             let words = e.nameWords.map { $0.lowercased() }
-            return words == lower || lower.count == 1 && words.count > 1 && words.last == lower[0]
-                || words.count >= 2 && lower.count > words.count && Array(lower.suffix(words.count)) == words
+            // The name test before `isNonPerson` (which looks the words up again): the same answer, fewer lookups.
+            guard
+                words == lower || lower.count == 1 && words.count > 1 && words.last == lower[0]
+                    || words.count >= 2 && lower.count > words.count && Array(lower.suffix(words.count)) == words
+            else { return false }
+            return !isNonPerson(e)
         })
         let pos = ref.span.start
         var idx: Int
