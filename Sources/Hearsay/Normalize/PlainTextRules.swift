@@ -13,8 +13,10 @@ struct PlainTextRules: @unchecked Sendable {
             var pattern: String
             var maxLength: Int?
             var minPosition: Double?
+            /// Words one of which every match contains (`credit_lines`; optional).
+            var triggers: [String]?
             enum CodingKeys: String, CodingKey {
-                case rule, pattern, maxLength = "max_length", minPosition = "min_position"
+                case rule, pattern, maxLength = "max_length", minPosition = "min_position", triggers
             }
         }
         var metadataPrefixes: [Prefix]
@@ -39,6 +41,8 @@ struct PlainTextRules: @unchecked Sendable {
         var regex: NSRegularExpression
         var maxLength: Int
         var minPosition: Double
+        /// The lower-cased UTF-8 of the rule's `triggers`; empty: every line is tested.
+        var triggers: [[UInt8]] = []
     }
 
     let prefixes: [Compiled]
@@ -49,6 +53,10 @@ struct PlainTextRules: @unchecked Sendable {
     let anyCredit: NSRegularExpression?
     /// The longest line any credit rule tests.
     let maxCreditLength: Int
+    /// The credit rules' triggers by their first byte: (rule index, the trigger's bytes).
+    let creditTriggers: [[(rule: Int, bytes: [UInt8])]]
+    /// Bit `i` set: credit rule `i` has no triggers (every line is tested).
+    let untriggeredCredits: UInt64
     let duplicates: Bool
     let captionPairs: Bool
     let minDuplicateLength: Int
@@ -81,9 +89,18 @@ struct PlainTextRules: @unchecked Sendable {
         credits = try (file.creditLines ?? []).map {
             Compiled(
                 rule: $0.rule, field: "", regex: try compile($0.pattern, rule: $0.rule, anchored: true),
-                maxLength: $0.maxLength ?? 200, minPosition: 0)
+                maxLength: $0.maxLength ?? 200, minPosition: 0,
+                triggers: ($0.triggers ?? []).filter { !$0.isEmpty }.map { Array($0.lowercased().utf8) })
         }
         maxCreditLength = credits.map(\.maxLength).max() ?? 0
+        var byFirst = [[(rule: Int, bytes: [UInt8])]](repeating: [], count: 256)
+        var untriggered: UInt64 = 0
+        for (i, c) in credits.enumerated() {
+            if c.triggers.isEmpty, i < 64 { untriggered |= 1 << UInt64(i) }
+            for t in c.triggers { byFirst[Int(t[0])].append((i, t)) }
+        }
+        creditTriggers = byFirst
+        untriggeredCredits = untriggered
         let alternation = (file.creditLines ?? []).map { "(?:" + $0.pattern + ")" }.joined(separator: "|")
         anyCredit = alternation.isEmpty ? nil : try compile(alternation, rule: "credit_lines", anchored: true)
         duplicates = file.duplicateParagraphs
@@ -255,9 +272,52 @@ struct PlainTextRules: @unchecked Sendable {
     }
 
     /// The rule of the credit line `text` is (trimmed, `length` characters long), or nil.
+    ///
+    /// A rule whose `triggers` the line lacks cannot match it and is not tried; a line no rule may match skips the
+    /// regular expressions (the same answer, without ICU on most body paragraphs).
     func creditRule(_ text: String, length: Int) -> String? {
-        guard length <= maxCreditLength, let anyCredit, matches(anyCredit, text) else { return nil }
-        return credits.first(where: { length <= $0.maxLength && matches($0.regex, text) })?.rule
+        guard length <= maxCreditLength, let anyCredit else { return nil }
+        let may = creditCandidates(text)
+        func mayMatch(_ i: Int) -> Bool { i >= 64 || may & (1 << UInt64(i)) != 0 }
+        guard credits.indices.contains(where: { length <= credits[$0].maxLength && mayMatch($0) }),
+            matches(anyCredit, text)
+        else { return nil }
+        return credits.indices.first(where: {
+            length <= credits[$0].maxLength && mayMatch($0) && matches(credits[$0].regex, text)
+        }).map { credits[$0].rule }
+    }
+
+    /// The credit rules that may match `text`, as bits: those without triggers and those with a trigger in the
+    /// line lower-cased. Every rule when a letter of the line may match an ASCII letter only case-insensitively
+    /// (its case mappings hold ASCII: the Kelvin sign, "ſ", "ﬁ", "İ"), where a substring test could miss what ICU
+    /// matches.
+    func creditCandidates(_ text: String) -> UInt64 {
+        if text.utf8.contains(where: { $0 >= 0x80 }) {
+            for c in text.unicodeScalars where c.value >= 0x80 && c.properties.changesWhenCaseMapped {
+                let p = c.properties
+                let mappings = [p.lowercaseMapping, p.uppercaseMapping, p.titlecaseMapping]
+                if mappings.contains(where: { $0.utf8.contains { $0 < 0x80 } }) { return ~0 }
+            }
+            return triggerBits(Array(text.lowercased().utf8))
+        }
+        return triggerBits(Array(text.utf8))
+    }
+
+    /// The bits of `untriggeredCredits` and of the rules one of whose triggers occurs in `bytes` (A–Z compared as
+    /// a–z).
+    func triggerBits(_ bytes: [UInt8]) -> UInt64 {
+        var bits = untriggeredCredits
+        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
+        let n = bytes.count
+        for i in 0..<n {
+            for (rule, t) in creditTriggers[Int(lower(bytes[i]))] where rule < 64 && bits & (1 << UInt64(rule)) == 0 {
+                guard i + t.count <= n else { continue }
+                var k = 1
+                while k < t.count, lower(bytes[i + k]) == t[k] { k += 1 }
+                if k == t.count { bits |= 1 << UInt64(rule) }
+            }
+        }
+        return bits
     }
 
     func nextNonBlank(after k: Int, texts: [String], limit: Int) -> Int? {
