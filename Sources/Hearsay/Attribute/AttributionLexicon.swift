@@ -514,7 +514,12 @@ enum Tokenizer {
         let sc = document.scalars
         var tokens: [Token] = []
         tokens.reserveCapacity(sc.count / 5)
-        var known: [String: (id: Int32, classes: WordClasses)] = [:]
+        // By the token's text (so the lower-case form is made once per distinct spelling; a hit must be the same
+        // bytes, not only canonically equal), and by lower-case form.
+        var known: [String: (text: String, lower: String, id: Int32, classes: WordClasses)] = [:]
+        var ids: [String: (id: Int32, classes: WordClasses)] = [:]
+        known.reserveCapacity(sc.count / 16)
+        ids.reserveCapacity(sc.count / 16)
         for s in document.sentences {
             var i = s.span.start
             let end = s.span.end
@@ -564,14 +569,22 @@ enum Tokenizer {
                 let span = Span(i, j)
                 let text = document.string(span)
                 let word = isWordScalar(c)
-                let lower = text.lowercased()
-                let entry: (id: Int32, classes: WordClasses)
-                if let e = known[lower] {
+                let entry: (text: String, lower: String, id: Int32, classes: WordClasses)
+                if let e = known[text], e.text.utf8.elementsEqual(text.utf8) {
                     entry = e
                 } else {
-                    entry = (Int32(known.count), lexicon?.classes(of: lower) ?? [])
-                    known[lower] = entry
+                    let lower = text.lowercased()
+                    let e: (id: Int32, classes: WordClasses)
+                    if let f = ids[lower] {
+                        e = f
+                    } else {
+                        e = (Int32(ids.count), lexicon?.classes(of: lower) ?? [])
+                        ids[lower] = e
+                    }
+                    entry = (text, lower, e.id, e.classes)
+                    if known[text] == nil { known[text] = entry }
                 }
+                let lower = entry.lower
                 tokens.append(
                     Token(
                         span: span, text: text, lower: lower, id: entry.id, classes: entry.classes, isWord: word,

@@ -53,8 +53,12 @@ struct PlainTextRules: @unchecked Sendable {
     let anyCredit: NSRegularExpression?
     /// The longest line any credit rule tests.
     let maxCreditLength: Int
-    /// The credit rules' triggers by their first byte: (rule index, the trigger's bytes).
-    let creditTriggers: [[(rule: Int, bytes: [UInt8])]]
+    /// The credit rules' triggers, sorted by their first byte: the bytes of each after the first, in
+    /// `creditTriggerBytes[start..<end]`, and the rule's bit.
+    let creditTriggers: [(start: Int, end: Int, bit: UInt64)]
+    let creditTriggerBytes: [UInt8]
+    /// `creditTriggers[creditTriggerIndex[b]..<creditTriggerIndex[b + 1]]` start with byte `b`.
+    let creditTriggerIndex: [Int]
     /// Bit `i` set: credit rule `i` has no triggers (every line is tested).
     let untriggeredCredits: UInt64
     let duplicates: Bool
@@ -95,11 +99,23 @@ struct PlainTextRules: @unchecked Sendable {
         maxCreditLength = credits.map(\.maxLength).max() ?? 0
         var byFirst = [[(rule: Int, bytes: [UInt8])]](repeating: [], count: 256)
         var untriggered: UInt64 = 0
-        for (i, c) in credits.enumerated() {
-            if c.triggers.isEmpty, i < 64 { untriggered |= 1 << UInt64(i) }
+        for (i, c) in credits.enumerated() where i < 64 {
+            if c.triggers.isEmpty { untriggered |= 1 << UInt64(i) }
             for t in c.triggers { byFirst[Int(t[0])].append((i, t)) }
         }
-        creditTriggers = byFirst
+        var triggers: [(start: Int, end: Int, bit: UInt64)] = []
+        var bytes: [UInt8] = []
+        var index = [0]
+        for list in byFirst {
+            for (rule, t) in list {
+                triggers.append((bytes.count, bytes.count + t.count - 1, 1 << UInt64(rule)))
+                bytes.append(contentsOf: t.dropFirst())
+            }
+            index.append(triggers.count)
+        }
+        creditTriggers = triggers
+        creditTriggerBytes = bytes
+        creditTriggerIndex = index
         untriggeredCredits = untriggered
         let alternation = (file.creditLines ?? []).map { "(?:" + $0.pattern + ")" }.joined(separator: "|")
         anyCredit = alternation.isEmpty ? nil : try compile(alternation, rule: "credit_lines", anchored: true)
@@ -279,6 +295,7 @@ struct PlainTextRules: @unchecked Sendable {
         guard length <= maxCreditLength, let anyCredit else { return nil }
         let may = creditCandidates(text)
         func mayMatch(_ i: Int) -> Bool { i >= 64 || may & (1 << UInt64(i)) != 0 }
+        guard may != 0 else { return nil }
         guard credits.indices.contains(where: { length <= credits[$0].maxLength && mayMatch($0) }),
             matches(anyCredit, text)
         else { return nil }
@@ -292,29 +309,43 @@ struct PlainTextRules: @unchecked Sendable {
     /// (its case mappings hold ASCII: the Kelvin sign, "ſ", "ﬁ", "İ"), where a substring test could miss what ICU
     /// matches.
     func creditCandidates(_ text: String) -> UInt64 {
-        if text.utf8.contains(where: { $0 >= 0x80 }) {
-            for c in text.unicodeScalars where c.value >= 0x80 && c.properties.changesWhenCaseMapped {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars {
+            if c.value < 0x80 {
+                let b = UInt8(c.value)
+                folded.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+            } else if c.properties.changesWhenCaseMapped {
                 let p = c.properties
                 let mappings = [p.lowercaseMapping, p.uppercaseMapping, p.titlecaseMapping]
                 if mappings.contains(where: { $0.utf8.contains { $0 < 0x80 } }) { return ~0 }
+                folded.append(contentsOf: p.lowercaseMapping.utf8)
+            } else {
+                folded.append(contentsOf: UTF8.encode(c)!)
             }
-            return triggerBits(Array(text.lowercased().utf8))
         }
-        return triggerBits(Array(text.utf8))
+        return triggerBits(folded)
     }
 
-    /// The bits of `untriggeredCredits` and of the rules one of whose triggers occurs in `bytes` (A–Z compared as
-    /// a–z).
+    /// The bits of `untriggeredCredits` and of the rules one of whose triggers occurs in `bytes`.
     func triggerBits(_ bytes: [UInt8]) -> UInt64 {
         var bits = untriggeredCredits
-        @inline(__always) func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 32 : b }
-        let n = bytes.count
-        for i in 0..<n {
-            for (rule, t) in creditTriggers[Int(lower(bytes[i]))] where rule < 64 && bits & (1 << UInt64(rule)) == 0 {
-                guard i + t.count <= n else { continue }
-                var k = 1
-                while k < t.count, lower(bytes[i + k]) == t[k] { k += 1 }
-                if k == t.count { bits |= 1 << UInt64(rule) }
+        creditTriggerBytes.withUnsafeBufferPointer { tb in
+            bytes.withUnsafeBufferPointer { hay in
+                let n = hay.count
+                for i in 0..<n {
+                    let b = Int(hay[i])
+                    var k = creditTriggerIndex[b]
+                    let end = creditTriggerIndex[b + 1]
+                    while k < end {
+                        let t = creditTriggers[k]
+                        k += 1
+                        guard bits & t.bit == 0, i + 1 + t.end - t.start <= n else { continue }
+                        var j = 0
+                        while t.start + j < t.end, hay[i + 1 + j] == tb[t.start + j] { j += 1 }
+                        if t.start + j == t.end { bits |= t.bit }
+                    }
+                }
             }
         }
         return bits
