@@ -128,4 +128,80 @@ import Testing
                 CorpusWords.isWordScalar(s) == (s.properties.isAlphabetic || s.properties.numericType != nil), "\(v)")
         }
     }
+
+    // MARK: Issue 18, second round
+
+    /// The credit rules' `triggers` only skip lines no pattern could match: `creditRule` answers as matching every
+    /// pattern in order does, on credit lines, body lines that hold a trigger word, and letters that match ASCII only
+    /// case-insensitively (Kelvin sign, long s, ligatures, dotted capital I, circled C).
+    @Test func creditTriggersSkipOnlyLinesNoPatternMatches() throws {
+        let rules = try PlainTextRules(
+            ResourceLoader().json(PlainTextRules.File.self, "builtin:normalize-text-rules.json"))
+        #expect(rules.credits.contains { !$0.triggers.isEmpty })
+        let lines = [
+            "© 2021 Example Daily News", "Ⓒ 2019 Some Paper", "(C) 2020 Example Media Group", "COPYRIGHT 2018 Acme",
+            "All Rights Reserved.", "This article originally appeared on Example.org.",
+            "The story was first published in the Weekly Bugle.", "Reporting by Ann Lee; Editing by Bo Roe",
+            "Additional reporting by Cy Doe in Lima", "Fact-checking by Dee Fox.", "(Reporting by Ed Moe)",
+            "Photo: Ann Lee for Example", "Image credit: Example Agency", "Photographs by Ada Roe/Example",
+            "Sign up for our daily newsletter here.", "Subscribe to our email updates.",
+            "Email the author at ann@example.org.", "Contact Ann Lee at ann@example.org",
+            "The council met on Tuesday and voted to delay the plan.", "She said the photo was taken in 2019.",
+            "He first said he had been reported by the local paper.", "Reporting on the vote, the paper said so.",
+            "Originally, the mayor wanted a vote.", "The register of deeds was closed.",
+            "ǅ \u{212A}elvin: reporting by Ann Lee", "Photo\u{017F}: none", "\u{FB01}rst published in the Times",
+            "reporting by \u{0130}lke Roe", "Copyright \u{00A9} 2020", "“Quoted,” she said — 12.5% of £3bn.",
+            "Reporting bY Ann Lee", "REPORTING BY ANN LEE", String(repeating: "photo ", count: 60),
+        ]
+        for line in lines + FastPathTests.samples {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            let length = t.count
+            let plain =
+                length <= rules.maxCreditLength
+                ? rules.credits.first(where: { length <= $0.maxLength && rules.matches($0.regex, t) })?.rule : nil
+            #expect(rules.creditRule(t, length: length) == plain, "\(t)")
+        }
+        // A line with a trigger word keeps that rule a candidate; one without it drops the rule.
+        let copyright = try #require(rules.credits.firstIndex { $0.rule == "boilerplate.copyright" })
+        #expect(rules.creditCandidates("COPYRIGHT 2018") & (1 << UInt64(copyright)) != 0)
+        #expect(rules.creditCandidates("The mayor spoke.") & (1 << UInt64(copyright)) == 0)
+        #expect(rules.creditCandidates("\u{212A}") == ~0)
+    }
+
+    /// A token's ``WordClasses`` are the lists its lower-case word is in, as the lexicon's sets and tables say.
+    @Test func tokenWordClassesAreTheLexiconLookups() throws {
+        let lex = try AttributionLexicon(config: .init(), resources: ResourceLoader())
+        let doc = DocumentBuilder.make(
+            "Sen. Ada Roe of Ohio said on Tuesday that he’s sure. “We will,” the spokesman for Acme told reporters. "
+                + "According to a person familiar with the matter, Mr. Lee went on to say it’s over. THE Senate, "
+                + "which I’m in, is said to be in Washington.")
+        let tokens = Tokenizer.tokenize(doc, lexicon: lex)
+        #expect(!tokens.isEmpty)
+        var idOf: [String: Int32] = [:]
+        for t in tokens {
+            let w = t.lower
+            #expect(idOf[w, default: t.id] == t.id, "\(w)")
+            idOf[w] = t.id
+            let expected: [(WordClasses, Bool)] = [
+                (.cueStart, lex.cues[w] != nil),
+                (.singleWordCue, lex.cues[w]?.contains { $0.words.count == 1 } ?? false),
+                (.stopword, lex.stopwords.contains(w)), (.notName, lex.notNames.contains(w)),
+                (.definite, lex.definite.contains(w)), (.indefinite, lex.indefinite.contains(w)),
+                (.titleStart, lex.titles[w] != nil), (.firstName, lex.firstNames.contains(w)),
+                (.role, lex.roles.contains(w)), (.preposition, lex.prepositions.contains(w)),
+                (.postmodifier, lex.postmodifiers.contains(w)), (.clauseStop, lex.clauseStops.contains(w)),
+                (.possessive, lex.possessives.contains(w)), (.raisingVerb, lex.raisingVerbs.contains(w)),
+                (.raisingParticle, lex.raisingParticles.contains(w)), (.pronoun, lex.pronouns[w] != nil),
+                (.contractedPronoun, lex.pronounWord(w) != w),
+                (.placePreposition, lex.placePrepositions.contains(w)),
+                (.skipBeforeCue, lex.skipBeforeCue.contains(w)), (.temporal, lex.temporal.contains(w)),
+                (.progressiveAuxiliary, lex.progressiveAuxiliaries.contains(w)),
+                (.complementizer, lex.complementizers.contains(w)),
+            ]
+            for (c, inList) in expected { #expect(t.classes.contains(c) == inList, "\(w) \(c.rawValue)") }
+        }
+        #expect(Set(idOf.values).count == idOf.count)
+        #expect(tokens.contains { $0.classes.contains(.contractedPronoun) })
+        #expect(tokens.contains { $0.classes.contains(.titleStart) })
+    }
 }
