@@ -98,6 +98,7 @@ final class ClaimLexicon: Sendable {
         var nameLikeCurrencies: [String]?
         var countLeadWords: [String]?
         var shareDecimals: Int?
+        var dates: DatesFile?
         var pointUnit: String?
         var marginUnit: String?
 
@@ -193,8 +194,123 @@ final class ClaimLexicon: Sendable {
             case nameLikeCurrencies = "name_like_currencies"
             case countLeadWords = "count_lead_words"
             case shareDecimals = "share_decimals"
+            case dates
             case pointUnit = "point_unit"
             case marginUnit = "margin_unit"
+        }
+    }
+
+    /// The `dates` section of `claims-lexicon.json`: the words of the date and time rules (``ClaimScanner``'s
+    /// `parseDateTime` and the rules it calls), each list named for the rule that reads it.
+    struct DatesFile: Decodable {
+        var verbMonths: [String]?
+        var fullShortMonths: [String]?
+        var nightDays: [String]?
+        var timeOpeners: [String]?
+        var bareHourOpeners: [String]?
+        var dayOpeners: [String]?
+        var dayPartOpeners: [String]?
+        var clockFractions: [String: Int]?
+        var clockPastWords: [String]?
+        var clockToWords: [String]?
+        var clockToFractions: [String]?
+        var minuteWords: [String]?
+        var timeWordPrepositions: [String]?
+        var determiners: [String]?
+        var ofWords: [String]?
+        var ordinalPartUnits: [String: String]?
+        var anchoredOffsetWords: [String: Int]?
+        var futureOffsetWords: [String]?
+        var nextWeekModifiers: [String]?
+        var yearRangeOpeners: [String]?
+        var rangeAndJoiners: [String]?
+        var loneSuffixLetters: [String]?
+        var noonWords: [String]?
+        var monthListWords: [String]?
+        var monthRangeWords: [String]?
+        enum CodingKeys: String, CodingKey {
+            case verbMonths = "verb_months"
+            case fullShortMonths = "full_short_months"
+            case nightDays = "night_days"
+            case timeOpeners = "time_openers"
+            case bareHourOpeners = "bare_hour_openers"
+            case dayOpeners = "day_openers"
+            case dayPartOpeners = "day_part_openers"
+            case clockFractions = "clock_fractions"
+            case clockPastWords = "clock_past_words"
+            case clockToWords = "clock_to_words"
+            case clockToFractions = "clock_to_fractions"
+            case minuteWords = "minute_words"
+            case timeWordPrepositions = "time_word_prepositions"
+            case determiners
+            case ofWords = "of_words"
+            case ordinalPartUnits = "ordinal_part_units"
+            case anchoredOffsetWords = "anchored_offset_words"
+            case futureOffsetWords = "future_offset_words"
+            case nextWeekModifiers = "next_week_modifiers"
+            case yearRangeOpeners = "year_range_openers"
+            case rangeAndJoiners = "range_and_joiners"
+            case loneSuffixLetters = "lone_suffix_letters"
+            case noonWords = "noon_words"
+            case monthListWords = "month_list_words"
+            case monthRangeWords = "month_range_words"
+        }
+    }
+
+    /// The date and time words indexed for lookups (see ``DatesFile``).
+    struct DateWords: Sendable {
+        let verbMonths: Set<String>
+        let fullShortMonths: Set<String>
+        let nightDays: Set<String>
+        let timeOpeners: Set<String>
+        let bareHourOpeners: Set<String>
+        let dayOpeners: Set<String>
+        let dayPartOpeners: PhraseTable<Bool>
+        let clockFractions: [String: Int]
+        let clockPastWords: Set<String>
+        let clockToWords: Set<String>
+        let clockToFractions: Set<String>
+        let minuteWords: Set<String>
+        let timeWordPrepositions: Set<String>
+        let determiners: Set<String>
+        let ofWords: Set<String>
+        let ordinalPartUnits: [String: String]
+        let anchoredOffsetWords: [String: Int]
+        let futureOffsetWords: Set<String>
+        let nextWeekModifiers: Set<String>
+        let yearRangeOpeners: Set<String>
+        let rangeAndJoiners: Set<String>
+        let loneSuffixLetters: Set<String>
+        let noonWords: Set<String>
+        let monthListWords: Set<String>
+        let monthRangeWords: Set<String>
+
+        init(_ f: DatesFile?) {
+            verbMonths = Set(f?.verbMonths ?? [])
+            fullShortMonths = Set(f?.fullShortMonths ?? [])
+            nightDays = Set(f?.nightDays ?? [])
+            timeOpeners = Set(f?.timeOpeners ?? [])
+            bareHourOpeners = Set(f?.bareHourOpeners ?? [])
+            dayOpeners = Set(f?.dayOpeners ?? [])
+            dayPartOpeners = PhraseTable((f?.dayPartOpeners ?? []).map { ($0, true) })
+            clockFractions = f?.clockFractions ?? [:]
+            clockPastWords = Set(f?.clockPastWords ?? [])
+            clockToWords = Set(f?.clockToWords ?? [])
+            clockToFractions = Set(f?.clockToFractions ?? [])
+            minuteWords = Set(f?.minuteWords ?? [])
+            timeWordPrepositions = Set(f?.timeWordPrepositions ?? [])
+            determiners = Set(f?.determiners ?? [])
+            ofWords = Set(f?.ofWords ?? [])
+            ordinalPartUnits = f?.ordinalPartUnits ?? [:]
+            anchoredOffsetWords = f?.anchoredOffsetWords ?? [:]
+            futureOffsetWords = Set(f?.futureOffsetWords ?? [])
+            nextWeekModifiers = Set(f?.nextWeekModifiers ?? [])
+            yearRangeOpeners = Set(f?.yearRangeOpeners ?? [])
+            rangeAndJoiners = Set(f?.rangeAndJoiners ?? [])
+            loneSuffixLetters = Set(f?.loneSuffixLetters ?? [])
+            noonWords = Set(f?.noonWords ?? [])
+            monthListWords = Set(f?.monthListWords ?? [])
+            monthRangeWords = Set(f?.monthRangeWords ?? [])
         }
     }
 
@@ -404,6 +520,8 @@ final class ClaimLexicon: Sendable {
     let marginUnit: UnitInfo?
     /// The confidence of each rule id (a variant adds a suffix: `claims.ordinal.spelled`): `rule_confidences`.
     let ruleConfidences: [String: Double]
+    /// The words of the date and time rules: the `dates` section.
+    let dates: DateWords
     /// Minor currency units kept unconverted ("cent", "penny"): `minor_units` in `claims-units.json`.
     let minorUnits: Set<String>
     /// The family of each unit and its size in the family's base unit, for measures in parts: `unit_families`.
@@ -520,6 +638,7 @@ final class ClaimLexicon: Sendable {
         rangeBlockers = Set(lexicon.rangeBlockers ?? [])
         equivalentOpeners = Set(lexicon.equivalentOpeners ?? [])
         ruleConfidences = lexicon.ruleConfidences ?? [:]
+        dates = DateWords(lexicon.dates)
         marginNouns = Set(lexicon.marginNouns ?? [])
         oneRangeJoiners = Set(lexicon.oneRangeJoiners ?? [])
         oneCountKeepers = Set(lexicon.oneCountKeepers ?? [])
