@@ -129,12 +129,29 @@ extension ClaimScanner {
                 qualifier: nil, rule: "claims.present", confidence: conf("claims.present"), evidence: nil)
         }
         if let s = temporalSet(i) {
-            return FoundClaim(
+            var c = FoundClaim(
                 startTok: i, endTok: s.end, value: .text(s.value), valueMax: nil, unit: nil,
                 kind: s.value.hasPrefix("T") ? .time : .date, qualifier: nil, rule: "claims.set",
                 confidence: conf("claims.set"), evidence: nil)
+            c.recurring = true
+            if s.value.count == 10, let w = word(s.end), dw.bareHourOpeners.contains(w),
+                let clock = dottedClock(s.end + 1)
+            {
+                // "Thursdays at 17.30"
+                c.value = .text(s.value + clock)
+                c.endTok = s.end + 2
+                c.kind = .time
+            }
+            return c
         }
         if let d = dateCore(i) {
+            if d.rule.hasSuffix("unanchored") {
+                // a relative value takes no time, range or year: it is written as said
+                return FoundClaim(
+                    startTok: i, endTok: d.end, value: .text(d.value), valueMax: nil, unit: nil, kind: .date,
+                    qualifier: dateQualifier(i), rule: d.rule, confidence: conf("claims.date.unanchored"),
+                    evidence: nil)
+            }
             var v = d.value
             var end = d.end
             var rule = d.rule
@@ -176,6 +193,12 @@ extension ClaimScanner {
                         end = m + 1
                         kind = .time
                         rule += "+hour"
+                    } else if wholeDay, bareHourOK, let clock = dottedClock(m) {
+                        // "Thursdays at 17.30": a 24-hour time written with a dot after a day and "at"
+                        v += clock
+                        end = m + 1
+                        kind = .time
+                        rule += "+time"
                     }
                 }
                 // Date ranges: "from March to May", "2014-2018", "Nov 18-Dec 19, 2015"
@@ -191,6 +214,7 @@ extension ClaimScanner {
                 startTok: i, endTok: end, value: .text(v), valueMax: nil, unit: nil, kind: kind, qualifier: nil,
                 rule: rule, confidence: conf("claims.date"), evidence: nil)
             c.qualifier = dateQualifier(i)
+            if kind == .time { c.endTok = zoneEnd(c.endTok) }
             return c
         }
         func dayAfter(_ k: Int) -> DT? {
@@ -209,7 +233,8 @@ extension ClaimScanner {
             var c = FoundClaim(
                 startTok: i, endTok: tr.end, value: .text(tr.value), valueMax: nil, unit: nil, kind: .time,
                 qualifier: nil, rule: "claims.time-range", confidence: conf("claims.time-range"), evidence: nil)
-            if let d = dayAfter(tr.end) {
+            c.endTok = zoneEnd(c.endTok)
+            if let d = dayAfter(c.endTok) {
                 c.value = .text(Self.onDay(tr.value, d.value))
                 c.endTok = d.end
             }
@@ -217,7 +242,7 @@ extension ClaimScanner {
         }
         if let tm = timeCore(i) {
             var v = tm.value
-            var end = tm.end
+            var end = zoneEnd(tm.end)
             var rule = "claims.time"
             var m = end
             if let w = word(m), dw.dayOpeners.contains(w) { m += 1 } else if isSym(m, ",") { m += 1 }
@@ -247,12 +272,27 @@ extension ClaimScanner {
         return (part, m + 1)
     }
 
+    /// The end of a time after its zone, when one follows ("2pm ET", "9:30 a.m. GMT"): the zone stays in the claim's
+    /// text (`dates.time_zones`; a zone of two letters only in capitals, "ET", as "et" and "pt" are words).
+    func zoneEnd(_ k: Int) -> Int {
+        guard let w = word(k), dw.timeZones.contains(w), w.count > 2 || t[k].capitalized else { return k }
+        return k + 1
+    }
+
     /// A recurrence: "daily" (`P1D`), "quarterly" (`P3M`), "every weekend" (`P1WE`), "every two weeks" (`P2W`),
-    /// "every night" (`TNI`). A capitalized set word inside a sentence is a name ("the Daily Mail") and is skipped.
+    /// "every night" (`TNI`), "every Monday" (`XXXX-WXX-1`). A capitalized set word inside a sentence is a name ("the Daily Mail") and is skipped.
     func temporalSet(_ i: Int) -> (end: Int, value: String)? {
         if let s = lx.temporalSets.match(t, i, limit) {
             if t[i].capitalized && i > base && !isSym(i - 1, "\"") { return nil }
             return (s.end, s.payload)
+        }
+        // "on Mondays", "Sundays": a weekday in the plural; "mornings": a part of the day in the plural
+        if let w = word(i), let wd = dw.weekdaySets[w] { return (i + 1, "XXXX-WXX-\(wd)") }
+        if let w = word(i), let part = dw.dayPartSets[w] { return (i + 1, part) }
+        if let w = word(i), lx.dayPartModifiers.contains(w) {
+            // "early-mornings", "late evenings"
+            let k = isSym(i + 1, "-") && tight(i + 1) && tight(i + 2) ? i + 2 : i + 1
+            if let w2 = word(k), let part = dw.dayPartSets[w2] { return (k + 1, part) }
         }
         guard let st = lx.setStarts.match(t, i, limit) else { return nil }
         var e = st.end
@@ -263,6 +303,10 @@ extension ClaimScanner {
         } else if let w = word(e), let c = lx.cardinals[w], c >= 2, c <= 12 {
             n = c
             e += 1
+        }
+        // "every Monday", "each Friday": that weekday of every week
+        if n == 1, let w = word(e), let wd = lx.weekdays[w], !lx.ambiguousWeekdays.contains(w) || t[e].capitalized {
+            return (e + 1, "XXXX-WXX-\(wd)")
         }
         guard let w = word(e), let v = lx.setUnits[w] else { return nil }
         guard n != 1, v.hasPrefix("P"), let unitStart = v.dropFirst().firstIndex(where: { $0.isLetter }),
@@ -410,12 +454,17 @@ extension ClaimScanner {
     /// parts are one claim that keeps the first part's value.
     func joinedTemporalValue(_ first: ClaimValue, _ second: ClaimValue, gap: Range<Int>) -> ClaimValue? {
         guard case .text(let a) = first, case .text(let b) = second else { return first }
+        // a relative value with no date to count from ("yesterday") stays a claim of its own
+        if a.contains(where: \.isLowercase) || b.contains(where: \.isLowercase) { return nil }
         func isDay(_ x: String) -> Bool { !x.hasPrefix("(") && !x.hasPrefix("T") && x.prefix { $0 != "T" }.count == 10 }
         func isTime(_ x: String) -> Bool { x.hasPrefix("T") || x.hasPrefix("(T") }
         let listGap = !gap.isEmpty && gap.allSatisfy { isSym($0, ",") }
         if listGap, !a.contains("T"), !b.contains("T"), a.count == b.count { return nil }
         // a recurrence takes its time of day ("every day at 7pm" is T19), and nothing else
-        if a.hasPrefix("P") { return isTime(b) ? second : nil }
+        // (as does a recurring part of the day: "every morning at 9am" is T09)
+        if a.hasPrefix("P") || (a.hasPrefix("T") && a.dropFirst().allSatisfy(\.isLetter)) {
+            return isTime(b) ? second : nil
+        }
         if b.hasPrefix("P") { return isTime(a) ? first : nil }
         if isTime(b) {
             if isDay(a) { return .text(Self.onDay(b, a)) }
@@ -464,7 +513,8 @@ extension ClaimScanner {
     mutating func resolveDates() {
         guard resolvePartial, let a = anchor else { return }
         for k in out.indices where out[k].kind == .date || out[k].kind == .time {
-            guard case .text(let v) = out[k].value, v.contains("XXXX-") else { continue }
+            // a recurrence ("every Sunday", "on Mondays") names every such day, not one of them
+            guard !out[k].recurring, case .text(let v) = out[k].value, v.contains("XXXX-") else { continue }
             out[k].value = .text(resolvedValue(v, anchor: a))
         }
     }
@@ -808,9 +858,25 @@ extension ClaimScanner {
         return nil
     }
 
+    /// A relative modifier and what it moves, with no publication date to count from: "last year", "next Friday",
+    /// "this morning" keep the words as their value (lower case, one space apart), rule
+    /// `claims.date-relative-unanchored`.
+    func unanchoredRelative(_ i: Int) -> DT? {
+        guard let m = lx.relativeModifiers.match(t, i, limit), let w2 = word(m.end) else { return nil }
+        let moves =
+            (lx.weekdays[w2] != nil && (!lx.ambiguousWeekdays.contains(w2) || t[m.end].capitalized))
+            || lx.calendarUnits[w2] != nil
+            || (lx.months[w2] != nil && (t[m.end].capitalized || !lx.ambiguousMonths.contains(w2)))
+            || (lx.dayParts[w2] != nil && abs(m.payload) <= 1)
+        guard moves else { return nil }
+        let v = (i...m.end).map { t[$0].lower }.joined(separator: " ")
+        return DT(end: m.end + 1, value: v, rule: "claims.date-relative-unanchored")
+    }
+
     func dateCore(_ i: Int) -> DT? {
         guard i < limit else { return nil }
         if let w = word(i) {
+            if anchor == nil, let r = unanchoredRelative(i) { return r }
             if let m = lx.relativeModifiers.match(t, i, limit), let a = anchor {
                 let e = m.end
                 let mod = t[i].lower
@@ -886,7 +952,6 @@ extension ClaimScanner {
                 }
             }
             if let rd = lx.relativeDays[w] {
-                guard let a = anchor else { return nil }
                 // Capitalised inside a sentence beside a name, a number or "programme": a title ("USA Today",
                 // "the Radio 4 Today programme"), not a day.
                 if t[i].capitalized, i > base, !(t[i - 1].kind == .symbol) {
@@ -899,6 +964,11 @@ extension ClaimScanner {
                     {
                         return nil
                     }
+                }
+                guard let a = anchor else {
+                    // No publication date: the day stays relative, written as its canonical word ("yesterday").
+                    return DT(
+                        end: i + 1, value: dw.relativeDayNames[w] ?? w, rule: "claims.date-relative-day.unanchored")
                 }
                 var v = ClaimCalendar.string(a + rd)
                 var ht = false
@@ -957,8 +1027,8 @@ extension ClaimScanner {
             if let d = ordinalPartOf(i) ?? letterQuarter(i) { return d }
             if lx.months[w] != nil { return monthDay(i) }
             if isDeterminer(i), let d = dayMonth(i) { return d }
-            // "a fortnight later", "two weeks from now"
-            return offsetDate(i)
+            // "a fortnight later", "two weeks from now"; "within 5 days"
+            return offsetDate(i) ?? withinDate(i)
         }
         if isNum(i) {
             if let d = numericDate(i) ?? mixedDate(i) ?? ordinalPartOf(i) { return d }
@@ -1122,14 +1192,33 @@ extension ClaimScanner {
             return nil
         }
         let s = sign * n
-        var day: Int
+        if let day = Self.shifted(from, unit: u.unit, by: s) {
+            return DT(end: end, value: ClaimCalendar.string(day), rule: "claims.date-offset")
+        }
         switch u.unit {
-        case "day": day = from + s
-        case "week": day = from + 7 * s
-        case "fortnight": day = from + 14 * s
+        case "h", "min":
+            guard from == a else { return nil }
+            var mins = (u.unit == "h" ? 60 : 1) * s
+            let days = Int((Double(mins) / 1440).rounded(.down))
+            mins -= days * 1440
+            let v =
+                ClaimCalendar.string(a + days) + "T" + ClaimCalendar.pad(mins / 60, 2) + ":"
+                + ClaimCalendar.pad(mins % 60, 2) + ":00"
+            return DT(end: end, value: v, hasTime: true, rule: "claims.date-offset")
+        default: return nil
+        }
+    }
+
+    /// The day `s` units of a calendar duration after day `from` (days, weeks, fortnights, months, years; a month
+    /// or a year keeps the day of the month where it can), or nil for other units.
+    static func shifted(_ from: Int, unit: String, by s: Int) -> Int? {
+        switch unit {
+        case "day": return from + s
+        case "week": return from + 7 * s
+        case "fortnight": return from + 14 * s
         case "month", "year":
             var (y, m, d) = ClaimCalendar.civil(from)
-            if u.unit == "year" {
+            if unit == "year" {
                 y += s
             } else {
                 m += s
@@ -1143,19 +1232,46 @@ extension ClaimScanner {
                 }
             }
             d = min(d, ClaimCalendar.daysInMonth(y, m))
-            day = ClaimCalendar.days(y, m, d)
-        case "h", "min":
-            guard from == a else { return nil }
-            var mins = (u.unit == "h" ? 60 : 1) * s
-            let days = Int((Double(mins) / 1440).rounded(.down))
-            mins -= days * 1440
-            let v =
-                ClaimCalendar.string(a + days) + "T" + ClaimCalendar.pad(mins / 60, 2) + ":"
-                + ClaimCalendar.pad(mins % 60, 2) + ":00"
-            return DT(end: end, value: v, hasTime: true, rule: "claims.date-offset")
+            return ClaimCalendar.days(y, m, d)
         default: return nil
         }
-        return DT(end: end, value: ClaimCalendar.string(day), rule: "claims.date-offset")
+    }
+
+    /// A span of time from the publication date: "within 5 days" → `(2017-11-08,2017-11-13,P5D)`, also "within the
+    /// next 3 months" (a `dates.within_words` word, an optional determiner and forward modifier, a count and a
+    /// calendar duration; rule `claims.date-within`).
+    func withinDate(_ i: Int) -> DT? {
+        guard let a = anchor, let w = word(i), dw.withinWords.contains(w) else { return nil }
+        var k = i + 1
+        if isDeterminer(k) { k += 1 }
+        if let m = lx.relativeModifiers.match(t, k, limit), m.payload > 0 { k = m.end }
+        var n = 1
+        var e = k + 1
+        if let w2 = word(k), lx.oneWords.contains(w2) {
+            // "within a week"
+        } else if let p = parseNumber(k, money: false), !p.ordinal, !p.fraction, p.value >= 1, p.value < 1000,
+            p.value == p.value.rounded()
+        {
+            n = Int(p.value)
+            e = p.end
+        } else {
+            return nil
+        }
+        guard let (u, ue) = unitAfter(e, attachedOK: false), u.kind == .duration, let code = lx.calendarUnits[u.unit],
+            let day = Self.shifted(a, unit: u.unit, by: n)
+        else { return nil }
+        // a duration in parts ("within 1 day and 5 hours") or counted from a date ("within 2 weeks before today") is
+        // left to the duration and offset rules
+        if isNum(ue) || (word(ue).map { dw.rangeAndJoiners.contains($0) } == true && isNum(ue + 1))
+            || (word(ue).map { dw.withinBlockers.contains($0) } == true)
+        {
+            return nil
+        }
+        // a fortnight is two weeks in a TIMEX duration
+        let dur = code == "F" ? "P\(2 * n)W" : "P\(n)\(code)"
+        return DT(
+            end: ue, value: "(\(ClaimCalendar.string(a)),\(ClaimCalendar.string(day)),\(dur))",
+            rule: "claims.date-within")
     }
 
     /// A `future_markers` word ("will", "shall", a word ending in "'ll") in the sentence before token `k`.
@@ -1174,6 +1290,16 @@ extension ClaimScanner {
             j -= 1
         }
         return false
+    }
+
+    /// A 24-hour time written with a dot, "17.30", as `T17:30` (hours 0–23, two-digit minutes below 60), with no
+    /// unit after it; read only where a time is expected (after a day and a `dates.bare_hour_openers` word).
+    func dottedClock(_ k: Int) -> String? {
+        guard isNum(k), t[k].decimal, unitAfter(k + 1, attachedOK: true) == nil else { return nil }
+        let p = t[k].lower.split(separator: ".")
+        guard p.count == 2, p[0].count <= 2, p[1].count == 2, let h = Int(p[0]), let m = Int(p[1]), h <= 23, m < 60
+        else { return nil }
+        return "T" + ClaimCalendar.pad(h, 2) + ":" + p[1]
     }
 
     /// A clock time at `i`: "2pm", "2:30 p.m.", "14:00", "noon", "7 o'clock".

@@ -225,6 +225,12 @@ final class ClaimLexicon: Sendable {
         var yearRangeOpeners: [String]?
         var rangeAndJoiners: [String]?
         var loneSuffixLetters: [String]?
+        var relativeDayNames: [String: String]?
+        var timeZones: [String]?
+        var withinWords: [String]?
+        var withinBlockers: [String]?
+        var weekdaySets: [String: Int]?
+        var dayPartSets: [String: String]?
         var noonWords: [String]?
         var monthListWords: [String]?
         var monthRangeWords: [String]?
@@ -251,6 +257,12 @@ final class ClaimLexicon: Sendable {
             case yearRangeOpeners = "year_range_openers"
             case rangeAndJoiners = "range_and_joiners"
             case loneSuffixLetters = "lone_suffix_letters"
+            case relativeDayNames = "relative_day_names"
+            case timeZones = "time_zones"
+            case withinWords = "within_words"
+            case withinBlockers = "within_blockers"
+            case weekdaySets = "weekday_sets"
+            case dayPartSets = "day_part_sets"
             case noonWords = "noon_words"
             case monthListWords = "month_list_words"
             case monthRangeWords = "month_range_words"
@@ -281,6 +293,12 @@ final class ClaimLexicon: Sendable {
         let yearRangeOpeners: Set<String>
         let rangeAndJoiners: Set<String>
         let loneSuffixLetters: Set<String>
+        let relativeDayNames: [String: String]
+        let timeZones: Set<String>
+        let withinWords: Set<String>
+        let withinBlockers: Set<String>
+        let weekdaySets: [String: Int]
+        let dayPartSets: [String: String]
         let noonWords: Set<String>
         let monthListWords: Set<String>
         let monthRangeWords: Set<String>
@@ -308,6 +326,12 @@ final class ClaimLexicon: Sendable {
             yearRangeOpeners = Set(f?.yearRangeOpeners ?? [])
             rangeAndJoiners = Set(f?.rangeAndJoiners ?? [])
             loneSuffixLetters = Set(f?.loneSuffixLetters ?? [])
+            relativeDayNames = f?.relativeDayNames ?? [:]
+            timeZones = Set(f?.timeZones ?? [])
+            withinWords = Set(f?.withinWords ?? [])
+            withinBlockers = Set(f?.withinBlockers ?? [])
+            weekdaySets = f?.weekdaySets ?? [:]
+            dayPartSets = f?.dayPartSets ?? [:]
             noonWords = Set(f?.noonWords ?? [])
             monthListWords = Set(f?.monthListWords ?? [])
             monthRangeWords = Set(f?.monthRangeWords ?? [])
@@ -698,6 +722,10 @@ final class ClaimLexicon: Sendable {
         start.formUnion(temporalSets.byFirst.keys)
         start.formUnion(setStarts.byFirst.keys)
         start.formUnion(lexicon.quarterLetters ?? [])
+        start.formUnion(lexicon.dates?.withinWords ?? [])
+        start.formUnion(lexicon.dates?.weekdaySets?.keys ?? [:].keys)
+        start.formUnion(lexicon.dates?.dayPartSets?.keys ?? [:].keys)
+        if lexicon.dates?.dayPartSets != nil { start.formUnion(lexicon.dayPartModifiers ?? []) }
         start.formUnion(["half", "quarter", "the", "another", "http", "https", "www"])
         startWords = start
         var symbols = Set(currencyPrefixes.byFirst.keys.filter { $0.unicodeScalars.count == 1 })

@@ -19,6 +19,8 @@ struct FoundClaim: Sendable {
     var equivalents: [Equiv] = []
     /// A scale word or suffix was applied ("2.4 million"), for unit inheritance.
     var scaled = false
+    /// A recurrence ("every Sunday"): its weekday or date is never resolved to one day.
+    var recurring = false
 }
 
 /// A number read from tokens: digits, words, scale words, fractions.
@@ -168,6 +170,7 @@ struct ClaimScanner {
                 last.endTok = c.endTok
                 last.value = v
                 if c.kind == .time { last.kind = .time }
+                last.recurring = last.recurring || c.recurring
                 if !last.rule.hasSuffix("+joined") { last.rule += "+joined" }
                 last.confidence = min(last.confidence, c.confidence)
                 joined[joined.count - 1] = last
