@@ -300,4 +300,38 @@ import Testing
         #expect(e.first?.value == .number(30))
         #expect(e.first?.unit == "day")
     }
+
+    // MARK: precision on news (issue 21, part C)
+
+    @Test func ordinalInsideANameIsNoClaim() throws {
+        let c = try claims("Lawyers cited the Fourth Amendment before the 9th Circuit, and the first lady spoke.")
+        #expect(c.isEmpty)
+        // a lower-case ordinal before a capitalised adjective still counts
+        let d = try claims("It was the third Labour conference this year.")
+        #expect(d.first?.value == .number(3))
+        #expect(d.first?.kind == .ordinal)
+    }
+
+    @Test func countWithItsNounLeftOut() throws {
+        let c = try claims("Smith won 40 seats and Jones won 12.")
+        #expect(c.map(\.unit) == ["seat", "seat"])
+        #expect(c.last?.value == .number(12))
+        #expect(c.last?.provenance.rule == "claims.count-elided")
+        // not after a mark or a determiner, and not across another claim
+        let d = try claims("The survey of 900 adults ran May 2-5.")
+        #expect(d.last?.unit != "adult")
+        let e = try claims("She owns 3 boats and sold the 2 last year.")
+        #expect(e.dropFirst().first?.unit == nil)
+    }
+
+    @Test func listMarkersAreNoAmounts() throws {
+        let c = try claims("2. Storm warnings for the coast.")
+        #expect(c.isEmpty)
+        #expect(try claims("The ranking: Ann (3.) and Bo (4.) lead.").isEmpty)
+    }
+
+    @Test func programmeNamedForARelativePeriodIsNoDate() throws {
+        let c = try claims("She told NBC's This Morning that she would run, and she spoke again this week.")
+        #expect(c.map(\.text) == ["this week"])
+    }
 }

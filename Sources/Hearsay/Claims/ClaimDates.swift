@@ -869,6 +869,11 @@ extension ClaimScanner {
             || (lx.months[w2] != nil && (t[m.end].capitalized || !lx.ambiguousMonths.contains(w2)))
             || (lx.dayParts[w2] != nil && abs(m.payload) <= 1)
         guard moves else { return nil }
+        // "CBS This Morning", "ABC's This Week": a period word capitalised inside a sentence is a programme's name
+        // (a weekday or a month is capitalised anyway)
+        if i > base, t[i].capitalized, t[m.end].capitalized, lx.calendarUnits[w2] != nil || lx.dayParts[w2] != nil {
+            return nil
+        }
         let v = (i...m.end).map { t[$0].lower }.joined(separator: " ")
         return DT(end: m.end + 1, value: v, rule: "claims.date-relative-unanchored")
     }

@@ -99,6 +99,9 @@ final class ClaimLexicon: Sendable {
         var countLeadWords: [String]?
         var shareDecimals: Int?
         var dates: DatesFile?
+        var ordinalNames: [String]?
+        var elidedNounFollowers: [String]?
+        var maxListMarker: Int?
         var pointUnit: String?
         var marginUnit: String?
 
@@ -195,6 +198,9 @@ final class ClaimLexicon: Sendable {
             case countLeadWords = "count_lead_words"
             case shareDecimals = "share_decimals"
             case dates
+            case ordinalNames = "ordinal_names"
+            case elidedNounFollowers = "elided_noun_followers"
+            case maxListMarker = "max_list_marker"
             case pointUnit = "point_unit"
             case marginUnit = "margin_unit"
         }
@@ -546,6 +552,14 @@ final class ClaimLexicon: Sendable {
     let ruleConfidences: [String: Double]
     /// The words of the date and time rules: the `dates` section.
     let dates: DateWords
+    /// Ordinals that are part of a name written in lower case ("first lady"): `ordinal_names`.
+    let ordinalNames: PhraseTable<Bool>
+    /// Words after a bare number that show its counted noun was left out ("Kasich has 129 and ..."):
+    /// `elided_noun_followers`.
+    let elidedNounFollowers: Set<String>
+    /// A whole number below this alone before a full stop at the start of a sentence is a list marker ("2. The
+    /// vote"): `max_list_marker`.
+    let maxListMarker: Int
     /// Minor currency units kept unconverted ("cent", "penny"): `minor_units` in `claims-units.json`.
     let minorUnits: Set<String>
     /// The family of each unit and its size in the family's base unit, for measures in parts: `unit_families`.
@@ -663,6 +677,9 @@ final class ClaimLexicon: Sendable {
         equivalentOpeners = Set(lexicon.equivalentOpeners ?? [])
         ruleConfidences = lexicon.ruleConfidences ?? [:]
         dates = DateWords(lexicon.dates)
+        ordinalNames = PhraseTable((lexicon.ordinalNames ?? []).map { ($0, true) })
+        elidedNounFollowers = Set(lexicon.elidedNounFollowers ?? [])
+        maxListMarker = lexicon.maxListMarker ?? 0
         marginNouns = Set(lexicon.marginNouns ?? [])
         oneRangeJoiners = Set(lexicon.oneRangeJoiners ?? [])
         oneCountKeepers = Set(lexicon.oneCountKeepers ?? [])
