@@ -520,6 +520,9 @@ enum Tokenizer {
         var ids: [String: (id: Int32, classes: WordClasses)] = [:]
         known.reserveCapacity(sc.count / 16)
         ids.reserveCapacity(sc.count / 16)
+        // Short ASCII spellings (most words) by their packed bytes instead of a String hash: index into `short`.
+        var packed = PackedSpellings(capacity: sc.count / 8)
+        var short: [(lower: String, id: Int32, classes: WordClasses)] = []
         for s in document.sentences {
             var i = s.span.start
             let end = s.span.end
@@ -570,7 +573,10 @@ enum Tokenizer {
                 let text = document.string(span)
                 let word = isWordScalar(c)
                 let entry: (text: String, lower: String, id: Int32, classes: WordClasses)
-                if let e = known[text], e.text.utf8.elementsEqual(text.utf8) {
+                let key = PackedSpellings.key(text)
+                if key != 0, let k = packed.find(key) {
+                    entry = (text, short[k].lower, short[k].id, short[k].classes)
+                } else if key == 0, let e = known[text], e.text.utf8.elementsEqual(text.utf8) {
                     entry = e
                 } else {
                     let lower = text.lowercased()
@@ -582,7 +588,12 @@ enum Tokenizer {
                         ids[lower] = e
                     }
                     entry = (text, lower, e.id, e.classes)
-                    if known[text] == nil { known[text] = entry }
+                    if key != 0 {
+                        packed.insert(key, short.count)
+                        short.append((lower, e.id, e.classes))
+                    } else if known[text] == nil {
+                        known[text] = entry
+                    }
                 }
                 let lower = entry.lower
                 tokens.append(
@@ -593,6 +604,67 @@ enum Tokenizer {
             }
         }
         return tokens
+    }
+
+    /// A set of short ASCII spellings keyed by their bytes packed in a `UInt64` (open addressing, a multiplicative
+    /// hash): the same bytes, the same key, so no String is hashed or compared.
+    struct PackedSpellings {
+        private var keys: [UInt64]
+        private var values: [Int]
+        private var count = 0
+
+        init(capacity: Int) {
+            var n = 64
+            while n < capacity * 2 { n *= 2 }
+            keys = Array(repeating: 0, count: n)
+            values = Array(repeating: 0, count: n)
+        }
+
+        /// The bytes of `s` packed little-endian, or 0 when it is longer than 8 bytes or not ASCII (no NUL).
+        static func key(_ s: String) -> UInt64 {
+            var k: UInt64 = 0
+            var shift: UInt64 = 0
+            for b in s.utf8 {
+                guard shift < 64, b != 0, b < 0x80 else { return 0 }
+                k |= UInt64(b) << shift
+                shift += 8
+            }
+            return k
+        }
+
+        private func slot(_ key: UInt64) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & (keys.count - 1)
+        }
+
+        func find(_ key: UInt64) -> Int? {
+            var i = slot(key)
+            while keys[i] != 0 {
+                if keys[i] == key { return values[i] }
+                i = (i + 1) & (keys.count - 1)
+            }
+            return nil
+        }
+
+        mutating func insert(_ key: UInt64, _ value: Int) {
+            if (count + 1) * 2 > keys.count {
+                let old = zip(keys, values).filter { $0.0 != 0 }
+                keys = Array(repeating: 0, count: keys.count * 2)
+                values = Array(repeating: 0, count: keys.count)
+                count = 0
+                for (k, v) in old { insert(k, v) }
+            }
+            var i = slot(key)
+            while keys[i] != 0 {
+                if keys[i] == key {
+                    values[i] = value
+                    return
+                }
+                i = (i + 1) & (keys.count - 1)
+            }
+            keys[i] = key
+            values[i] = value
+            count += 1
+        }
     }
 
     @inline(__always) static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
