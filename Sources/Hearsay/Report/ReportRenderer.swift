@@ -11,7 +11,8 @@ import Foundation
 /// through ``KnowledgeFile``; the `corpus` section is used when present.
 ///
 /// A folder (``renderFolder(_:)``) holds `index.html` (the articles with their counts, who said what), one page per
-/// article in `articles/`, one per speaker in `speakers/` and `variants.html`: each page is small, so a report of
+/// article in `articles/`, the speakers' quotes in `speakers/` (a page holds a few speakers, in the index's order)
+/// and `variants.html`: each page is small, so a report of
 /// thousands of articles opens at once, and the pages link to each other by relative paths, so the folder works
 /// offline from disk.
 ///
@@ -77,7 +78,7 @@ public struct ReportRenderer: Sendable {
         return try page.html(style: style, script: script)
     }
 
-    /// The report as a folder: `index.html`, `articles/d1.html` ..., `speakers/s1.html` ..., `variants.html`, in
+    /// The report as a folder: `index.html`, `articles/d1.html` ..., `speakers/1.html` ..., `variants.html`, in
     /// that order.
     /// - Throws: ``HearsayError`` `report.bad-resource` when the style or script could end their element early.
     public func renderFolder(_ file: KnowledgeFile) throws -> [File] {
@@ -104,8 +105,11 @@ struct ReportPage {
     let docKeys: [String]
     let docIndex: [String: Int]
     let speakers: [ReportSpeaker]
-    /// `s1`, `s2`, ... by position in `speakers`: the names of the speaker pages of a folder report.
-    let speakerKeys: [String]
+    /// The speaker page (1, 2, ...) of each speaker in a folder report, and each page's speakers in order: pages
+    /// are filled in "who said what" order, a new one begun when the next speaker would take the page past
+    /// `speaker_page_max_quotes` quotes or `speaker_page_max_speakers` speakers.
+    let speakerPageOf: [Int]
+    let speakerPages: [[Int]]
     /// Each speaker's number of quotes.
     let quoteTotals: [Int]
     /// The speakers in the order "who said what" lists them: most quotes first, ties by name (ignoring case), type
@@ -226,7 +230,6 @@ struct ReportPage {
             for i in speakers.indices { speakers[i].id = "S\(i + 1)" }
         }
         self.speakers = speakers
-        speakerKeys = speakers.indices.map { "s\($0 + 1)" }
         let totals = speakers.map { s in s.documents.reduce(0) { $0 + $1.quotes.count } }
         quoteTotals = totals
         let folded = speakers.map { $0.name.lowercased() }
@@ -237,6 +240,23 @@ struct ReportPage {
             if speakers[a].type != speakers[b].type { return speakers[a].type < speakers[b].type }
             return a < b
         }
+        var pages: [[Int]] = []
+        var pageQuotes = 0
+        for n in speakerOrder {
+            if let last = pages.last, !last.isEmpty,
+                pageQuotes + totals[n] > settings.speakerPageMaxQuotes || last.count >= settings.speakerPageMaxSpeakers
+            {
+                pages.append([])
+                pageQuotes = 0
+            }
+            if pages.isEmpty { pages.append([]) }
+            pages[pages.count - 1].append(n)
+            pageQuotes += totals[n]
+        }
+        var pageOf = [Int](repeating: 0, count: speakers.count)
+        for (p, members) in pages.enumerated() { for n in members { pageOf[n] = p + 1 } }
+        speakerPages = pages
+        speakerPageOf = pageOf
         var speakerOf: [DocSpeaker: Int] = [:]
         for (i, s) in speakers.enumerated() {
             for a in s.documents { speakerOf[DocSpeaker(document: a.document, speaker: a.speaker)] = i }
@@ -411,10 +431,10 @@ struct ReportPage {
                 ReportRenderer.File(
                     path: "articles/\(docKeys[i]).html", contents: try articlePage(i, style: style, script: script)))
         }
-        for n in speakers.indices {
+        for p in speakerPages.indices {
             files.append(
                 ReportRenderer.File(
-                    path: "speakers/\(speakerKeys[n]).html", contents: try speakerPage(n, style: style, script: script)))
+                    path: "speakers/\(p + 1).html", contents: try speakerPage(p, style: style, script: script)))
         }
         files.append(ReportRenderer.File(path: "variants.html", contents: try variantsPage(style: style, script: script)))
         return files
@@ -488,15 +508,22 @@ struct ReportPage {
         return out + (try tail(panel: true, script: script))
     }
 
-    /// One speaker of a folder report: every quote, linking into its article.
-    mutating func speakerPage(_ n: Int, style: String, script: String) throws -> String {
+    /// Page `p` of the speakers of a folder report: each speaker with every quote, linking into its article.
+    mutating func speakerPage(_ p: Int, style: String, script: String) throws -> String {
         place = .speaker
         details = [:]
-        var out = head(speakers[n].name + " · Hearsay report", style: style)
+        let members = speakerPages[p]
+        let names = members.prefix(3).map { speakers[$0].name }.joined(separator: ", ")
+        var out = head("\(names)\(members.count > 3 ? " …" : "") · Hearsay report", style: style)
         out += "<body>\n<header class=\"top\">\n"
-        out += crumbs([("Hearsay report", "../index.html"), ("who said what", "../index.html#who")])
-        out += "</header>\n<main id=\"main\">\n" + speakerEntry(n, heading: "h1") + "</main>\n"
-        return out + (try tail(panel: false, script: script))
+        out += crumbs([
+            ("Hearsay report", "../index.html"), ("who said what", "../index.html#who"),
+            ("speakers, page \(p + 1) of \(speakerPages.count)", nil),
+            ("previous", p > 0 ? "\(p).html" : nil), ("next", p + 1 < speakerPages.count ? "\(p + 2).html" : nil),
+        ])
+        out += "</header>\n<main id=\"main\">\n"
+        for n in members { out += speakerEntry(n, heading: "h2") }
+        return out + "</main>\n" + (try tail(panel: false, script: script))
     }
 
     /// The quote variants of a folder report.
@@ -540,7 +567,7 @@ struct ReportPage {
 
     /// The "who said what" entry of speaker `n`.
     func speakerHref(_ n: Int) -> String {
-        place == .single ? "#who-" + speakers[n].id : up + "speakers/\(speakerKeys[n]).html"
+        place == .single ? "#who-" + speakers[n].id : up + "speakers/\(speakerPageOf[n]).html#who-" + speakers[n].id
     }
 
     /// The "who said what" section.

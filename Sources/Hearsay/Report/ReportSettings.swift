@@ -6,6 +6,10 @@ import Foundation
 public struct ReportSettings: Codable, Sendable, Equatable {
     /// With the automatic layout, a file of at most this many articles is one page, a larger one a folder.
     public var singlePageMaxArticles: Int
+    /// A speakers' page of a folder report is closed before it would hold more quotes or speakers than these (a
+    /// speaker is never split: one with more quotes has a page of their own).
+    public var speakerPageMaxQuotes: Int
+    public var speakerPageMaxSpeakers: Int
     public var badges: Badges
     public var numbers: Numbers
 
@@ -47,7 +51,8 @@ public struct ReportSettings: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case singlePageMaxArticles = "single_page_max_articles", badges, numbers
+        case singlePageMaxArticles = "single_page_max_articles", speakerPageMaxQuotes = "speaker_page_max_quotes"
+        case speakerPageMaxSpeakers = "speaker_page_max_speakers", badges, numbers
     }
 
     /// The built-in settings (`Sources/Hearsay/Resources/report.json`).
@@ -103,6 +108,8 @@ public struct ReportSettings: Codable, Sendable, Equatable {
         let n = settings.numbers
         let problems = [
             settings.singlePageMaxArticles < 0 ? "single_page_max_articles must not be negative" : nil,
+            settings.speakerPageMaxQuotes < 1 || settings.speakerPageMaxSpeakers < 1
+                ? "speaker_page_max_quotes and speaker_page_max_speakers must be at least 1" : nil,
             settings.badges.minConfidence.values.contains { !(0...1).contains($0) }
                 ? "badges.min_confidence values must be in 0...1" : nil,
             [n.scaleDecimals, n.moneyDecimals, n.percentDecimals, n.decimals].contains { !(0...6).contains($0) }
