@@ -209,7 +209,8 @@ final class ReportBrowserTests: XCTestCase {
         // One knowledge file, its corpus section (speakers merged, quote groups) computed once, by extract.
         let knowledge = dir.appendingPathComponent("knowledge.json")
         var started = Date()
-        let extracted = try run(hearsay, ["extract", input.path, "-o", knowledge.path, "--quiet"], in: dir, timeout: 900)
+        let extracted = try run(
+            hearsay, ["extract", input.path, "-o", knowledge.path, "--quiet"], in: dir, timeout: 900)
         XCTAssertEqual(extracted.status, 0, String(extracted.stderr.suffix(2000)))
         let extractSeconds = Date().timeIntervalSince(started)
         started = Date()

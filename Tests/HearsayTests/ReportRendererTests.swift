@@ -65,7 +65,8 @@ import Testing
                 .render(file([doc]))
         }
         #expect(throws: HearsayError.self) {
-            try ReportRenderer(style: "a{}</style>", script: "", settings: try ReportSettings.builtin()).render(file([doc]))
+            try ReportRenderer(style: "a{}</style>", script: "", settings: try ReportSettings.builtin()).render(
+                file([doc]))
         }
     }
 
@@ -247,7 +248,9 @@ import Testing
                 == "more than $75 billion")
         // A count without its noun (the words before the badge name it); units as words in the plural.
         #expect(label(try claim("800 million members", 800e6, unit: "member", kind: "count")) == "800 million")
-        #expect(label(try claim("tens of thousands", 10000, unit: "user", kind: "count", valueMax: 100000)) == "10,000–100,000")
+        #expect(
+            label(try claim("tens of thousands", 10000, unit: "user", kind: "count", valueMax: 100000))
+                == "10,000–100,000")
         #expect(label(try claim("four days", 4, unit: "day", kind: "measure")) == "4 days")
         #expect(label(try claim("one day", 1, unit: "day", kind: "measure")) == "1 day")
         #expect(label(try claim("3.5 km", 3.5, unit: "km", kind: "measure")) == "3.5 km")
@@ -268,14 +271,25 @@ import Testing
         // An adjectival duration found with low confidence: no badge.
         #expect(rule(try claim("five-year", 5, unit: "year", kind: "measure", confidence: 0.45)) == "badge.confidence")
         // "one company": a count of one, whichever rule found it.
-        #expect(rule(try claim("One company", 1, unit: "company", kind: "count", rule: "claims.count", confidence: 0.7)) == "badge.small-amount")
-        #expect(rule(try claim("one company", 1, unit: "company", kind: "count", rule: "claims.one-unit", confidence: 0.55)) == "badge.confidence")
+        #expect(
+            rule(try claim("One company", 1, unit: "company", kind: "count", rule: "claims.count", confidence: 0.7))
+                == "badge.small-amount")
+        #expect(
+            rule(try claim("one company", 1, unit: "company", kind: "count", rule: "claims.one-unit", confidence: 0.55))
+                == "badge.confidence")
         // ...but "more than one company" is a figure someone stated.
-        #expect(rule(try claim("one company", 1, unit: "company", kind: "count", confidence: 0.7, qualifier: "more than")) == "badge.check")
-        #expect(rule(try claim("a few hours", 3, unit: "h", kind: "measure", rule: "claims.few-duration", confidence: 0.6)) == "badge.vague")
+        #expect(
+            rule(try claim("one company", 1, unit: "company", kind: "count", confidence: 0.7, qualifier: "more than"))
+                == "badge.check")
+        #expect(
+            rule(try claim("a few hours", 3, unit: "h", kind: "measure", rule: "claims.few-duration", confidence: 0.6))
+                == "badge.vague")
         #expect(rule(try claim("June 2019", "2019-06", kind: "date", confidence: 0.8)) == "badge.kind")
         #expect(rule(try claim("first", 1, kind: "ordinal", confidence: 0.5)) == "badge.kind")
-        #expect(rule(try claim("$23 million", 23e6, unit: "USD", kind: "money", rule: "claims.money-prefix", confidence: 0.9)) == "badge.check")
+        #expect(
+            rule(
+                try claim("$23 million", 23e6, unit: "USD", kind: "money", rule: "claims.money-prefix", confidence: 0.9)
+            ) == "badge.check")
         #expect(rule(try claim("66.6%", 66.6, unit: "%", kind: "percent")) == "badge.check")
         #expect(rule(try claim("450 people", 450, unit: "people", kind: "count", confidence: 0.7)) == "badge.check")
         #expect(badge.decide(try claim("450 people", 450, unit: "people", kind: "count", confidence: 0.7)).shown)
@@ -290,7 +304,10 @@ import Testing
         #expect(tuned.badges.minConfidence["measure"] == 0.4)
         #expect(tuned.badges.minConfidence["money"] == (try ReportSettings.builtin()).badges.minConfidence["money"])
         #expect(tuned.singlePageMaxArticles == 3)
-        #expect(ClaimBadge(settings: tuned.badges).decide(try claim("five-year", 5, unit: "year", kind: "measure", confidence: 0.45)).shown)
+        #expect(
+            ClaimBadge(settings: tuned.badges).decide(
+                try claim("five-year", 5, unit: "year", kind: "measure", confidence: 0.45)
+            ).shown)
         try Data(#"{"numbers": {"decimals": 9}}"#.utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: HearsayError.self) { try ReportSettings.builtin(overriddenBy: path) }
         try Data(#"{"badges": {"min_confidence": {"money": "high"}}}"#.utf8).write(to: URL(fileURLWithPath: path))
@@ -334,8 +351,11 @@ import Testing
     @Test func whoSaidWhatIsSortedByQuotesThenNameWithAFilter() throws {
         let docs = try speakerDocuments()
         let quoted = docs.flatMap { d in d.quotes.compactMap { q in d.speakers.first { $0.id == q.speaker }?.name } }
-        try #require(quoted.sorted() == ["Aiko Abbott", "Aiko Abbott", "Felix Brandt", "Felix Brandt", "Ines Okoro",
-            "Ines Okoro", "Zara Young", "Zara Young", "Zara Young"])
+        try #require(
+            quoted.sorted() == [
+                "Aiko Abbott", "Aiko Abbott", "Felix Brandt", "Felix Brandt", "Ines Okoro",
+                "Ines Okoro", "Zara Young", "Zara Young", "Zara Young",
+            ])
         let index = CorpusIndex(settings: try CorpusSettings.builtin())
         for d in docs { index.add(d) }
         for corpus in [index.knowledge(), nil] {
@@ -355,8 +375,10 @@ import Testing
         let pages = try ReportRenderer.builtin().renderFolder(file(docs, corpus: index.knowledge()))
         let indexPage = try #require(pages.first { $0.path == "index.html" }).contents
         // Each row's key: the name, then its other forms.
-        let rows = indexPage.components(separatedBy: "<li data-key=\"").dropFirst().map { $0.prefix { $0 != "|" && $0 != "\"" } }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let rows = indexPage.components(separatedBy: "<li data-key=\"").dropFirst().map {
+            $0.prefix { $0 != "|" && $0 != "\"" }
+        }
+        .map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(rows == ["Zara Young", "Aiko Abbott", "Felix Brandt", "Ines Okoro"])
         #expect(indexPage.contains(#"<ol id="who-list" class="who-list">"#))
         #expect(indexPage.contains(#"data-filter="article-list""#))
@@ -372,8 +394,10 @@ import Testing
         let pages = try renderer.renderFolder(knowledge)
         #expect(
             pages.map(\.path)
-                == ["index.html", "articles/d1.html", "articles/d2.html", "articles/d3.html", "speakers/1.html",
-                    "variants.html"])
+                == [
+                    "index.html", "articles/d1.html", "articles/d2.html", "articles/d3.html", "speakers/1.html",
+                    "variants.html",
+                ])
         let page = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0.contents) })
         let indexPage = try #require(page["index.html"])
         #expect(indexPage.contains(#"<a href="articles/d2.html">"#))
@@ -394,7 +418,8 @@ import Testing
         let split = try ReportRenderer(style: renderer.style, script: renderer.script, settings: small)
             .renderFolder(knowledge)
         let speakerPages = split.filter { $0.path.hasPrefix("speakers/") }
-        #expect(speakerPages.map(\.path) == ["speakers/1.html", "speakers/2.html", "speakers/3.html", "speakers/4.html"])
+        #expect(
+            speakerPages.map(\.path) == ["speakers/1.html", "speakers/2.html", "speakers/3.html", "speakers/4.html"])
         #expect(speakerPages.first?.contents.contains("Zara Young") == true)
         #expect(speakerPages.last?.contents.contains("Ines Okoro") == true)
         let splitIndex = try #require(split.first?.contents)
@@ -421,7 +446,9 @@ import Testing
         #expect(ReportFolder.directory(for: "report") == "report")
         #expect(ReportFolder.directory(for: ".html") == ".html")
         let target = dir.appendingPathComponent("r").path
-        let one = [ReportRenderer.File(path: "index.html", contents: "1"), .init(path: "articles/d1.html", contents: "a")]
+        let one = [
+            ReportRenderer.File(path: "index.html", contents: "1"), .init(path: "articles/d1.html", contents: "a"),
+        ]
         try ReportFolder.write(one, to: target)
         #expect(try String(contentsOfFile: target + "/articles/d1.html", encoding: .utf8) == "a")
         #expect(FileManager.default.fileExists(atPath: target + "/" + ReportFolder.marker))

@@ -49,7 +49,8 @@ struct SyntheticNews {
         "That is my promise.", "I have said so from the start.", "The council agrees with me on this.",
         "Anyone who says otherwise has not read the report.", "One company has already walked away from the tender.",
         "We owe that to the people who use it every day.", "The numbers speak for themselves.",
-        "I would rather be late than wrong.", "Nobody should be surprised by that.", "We will keep the public informed.",
+        "I would rather be late than wrong.", "Nobody should be surprised by that.",
+        "We will keep the public informed.",
         "The next meeting will settle it.", "There is no plan B and there never was.",
     ]
 

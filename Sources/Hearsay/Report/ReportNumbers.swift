@@ -42,7 +42,9 @@ struct ReportNumbers: Sendable {
             let unit = c.kind == .count ? nil : c.unit
             if let m = Self.amount(c.valueMax) {
                 // The unit once, after the upper end, unless it is a currency written before each amount.
-                s = amount(v, unit: c.kind == .money ? unit : nil, kind: c.kind) + "–" + amount(m, unit: unit, kind: c.kind)
+                s =
+                    amount(v, unit: c.kind == .money ? unit : nil, kind: c.kind) + "–"
+                    + amount(m, unit: unit, kind: c.kind)
             } else {
                 s = amount(v, unit: unit, kind: c.kind)
             }

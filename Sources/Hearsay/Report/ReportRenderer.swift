@@ -349,7 +349,8 @@ struct ReportPage {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let json = String(decoding: try encoder.encode(details), as: UTF8.self)
-            out += "<script type=\"application/json\" id=\"hearsay-data\">" + HTMLMarkup.scriptJSON(json) + "</script>\n"
+            out +=
+                "<script type=\"application/json\" id=\"hearsay-data\">" + HTMLMarkup.scriptJSON(json) + "</script>\n"
         }
         return out + "<script>\n" + script + "\n</script>\n</body>\n</html>\n"
     }
@@ -436,7 +437,8 @@ struct ReportPage {
                 ReportRenderer.File(
                     path: "speakers/\(p + 1).html", contents: try speakerPage(p, style: style, script: script)))
         }
-        files.append(ReportRenderer.File(path: "variants.html", contents: try variantsPage(style: style, script: script)))
+        files.append(
+            ReportRenderer.File(path: "variants.html", contents: try variantsPage(style: style, script: script)))
         return files
     }
 
@@ -901,7 +903,8 @@ struct ReportPage {
         let s = speakers[n]
         var out = "<article class=\"speaker\" id=\"who-\(esc(s.id))\" data-key=\"\(esc(filterKey(s)))\">\n"
         let swatch = el("span", ["class": "sw sp-\(colourOf[n])", "aria-hidden": "true"], "")
-        out += el(heading, swatch + esc(s.name) + " " + el("span", ["class": "n"], plural(quoteTotals[n], "quote"))) + "\n"
+        out +=
+            el(heading, swatch + esc(s.name) + " " + el("span", ["class": "n"], plural(quoteTotals[n], "quote"))) + "\n"
         out += "<p class=\"about\">" + about(s) + "</p>\n"
         var items = ""
         var mentioned: [Int] = []
@@ -972,7 +975,8 @@ struct ReportPage {
                 let changes = variant?.changes ?? []
                 let di = docIndex[m.document]
                 let docTitle = di.map { title(file.documents[$0]) } ?? m.document
-                let link = di.map { el("a", ["href": href($0, "\(docKeys[$0])-\(m.quote)")], esc(m.quote)) } ?? esc(m.quote)
+                let link =
+                    di.map { el("a", ["href": href($0, "\(docKeys[$0])-\(m.quote)")], esc(m.quote)) } ?? esc(m.quote)
                 let role = n == 0 ? "reference" : (changes.isEmpty ? "same words" : plural(changes.count, "change"))
                 out += "<div class=\"col\(n == 0 ? " ref" : "")\">\n"
                 out += el("h4", el("span", ["class": "role"], role) + " \(esc(docTitle)), \(link)") + "\n"

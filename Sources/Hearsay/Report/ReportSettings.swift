@@ -92,7 +92,11 @@ public struct ReportSettings: Codable, Sendable, Equatable {
     static func merge(_ base: [String: Any], _ over: [String: Any]) -> [String: Any] {
         var out = base
         for (k, v) in over {
-            if let b = out[k] as? [String: Any], let o = v as? [String: Any] { out[k] = merge(b, o) } else { out[k] = v }
+            if let b = out[k] as? [String: Any], let o = v as? [String: Any] {
+                out[k] = merge(b, o)
+            } else {
+                out[k] = v
+            }
         }
         return out
     }
