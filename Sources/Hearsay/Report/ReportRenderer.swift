@@ -466,8 +466,13 @@ struct ReportPage {
         out += "<h2 id=\"articles-title\">Articles</h2>\n"
         out += filterBox(id: "article-filter", name: "article", list: "article-list", label: "Filter articles")
         out += "<div class=\"scroll\"><table class=\"articles\">\n<thead><tr>"
-        out += ["#", "article", "published", "quotes", "speakers", "claims", "to check"]
-            .map { el("th", ["scope": "col"], $0) }.joined()
+        let columns = [
+            ("#", true), ("article", false), ("published", false), ("quotes", true), ("speakers", true),
+            ("claims", true), ("to check", true),
+        ]
+        out += columns.map { name, number in
+            number ? el("th", ["scope": "col", "class": "num"], name) : el("th", ["scope": "col"], name)
+        }.joined()
         out += "</tr></thead>\n<tbody id=\"article-list\">\n"
         for (i, d) in docs.enumerated() {
             let quoted = Set(d.quotes.compactMap(\.speaker)).count
