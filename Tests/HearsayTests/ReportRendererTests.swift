@@ -216,9 +216,16 @@ import Testing
     ) throws -> Claim {
         var json: [String: Any] = [
             "id": "c1", "text": text, "span": [0, text.unicodeScalars.count],
-            "source_span": [0, text.utf8.count], "value": value, "kind": kind, "equivalents": [],
+            "source_span": [0, text.utf8.count], "kind": kind, "equivalents": [],
             "provenance": ["stage": "claims", "rule": rule, "confidence": confidence],
         ]
+        // Version 2: a number in value, a date or time in timex with value null.
+        if value is String {
+            json["value"] = NSNull()
+            json["timex"] = value
+        } else {
+            json["value"] = value
+        }
         if let unit { json["unit"] = unit }
         if let qualifier { json["qualifier"] = qualifier }
         if let valueMax { json["value_max"] = valueMax }

@@ -23,11 +23,11 @@ struct ReportNumbers: Sendable {
     /// A claim's amount, nil for a date or time. The one place that reads an amount out of a claim value.
     static func amount(_ v: ClaimValue?) -> Double? { v?.number }
 
-    /// The date or time of a claim as the knowledge file writes it (a range as `start/end`), nil for an amount. The
-    /// one place that knows where the file keeps date strings.
+    /// The date or time of a claim as the knowledge file writes it (`timex`; a range as `start/end`), nil for an
+    /// amount. The one place that reads date strings out of a claim.
     static func timex(_ c: Claim) -> String? {
-        guard case .text(let s) = c.value else { return nil }
-        if case .text(let e) = c.valueMax { return s + "/" + e }
+        guard let s = c.timex else { return nil }
+        if let e = c.valueMax?.timex { return s + "/" + e }
         return s
     }
 
