@@ -17,7 +17,7 @@ struct ReportCommand: ParsableCommand {
             read as knowledge documents, one per line, and compared across documents here.
 
             Layout: up to single_page_max_articles articles (20, report.json) make one page; more make a folder \
-            (index.html, a page per article and per speaker, variants.html), written as a whole and swapped into \
+            (index.html, a page per article, the speakers' pages, variants.html), written as a whole and swapped into \
             place. The folder is OUTPUT without its .html ending (default report/); an existing folder is replaced \
             only when it is an earlier report or empty. Output is written through a temporary name.
             """)
@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
         help: "Output: a page (default report.html; - for standard output) or a folder (default report).")
     var output: String?
 
-    @Option(help: "auto, page or folder.")
+    @Option(help: "page: one page; folder: an index and a page per article; auto: a folder for many articles.")
     var layout: ReportRenderer.Layout = .auto
 
     @Option(help: "A JSON file of report settings laid over the built-in report.json.")

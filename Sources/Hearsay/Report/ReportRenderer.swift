@@ -479,7 +479,10 @@ struct ReportPage {
             let checked = d.claims.filter { badge.decide($0).shown }.count
             let cells = [
                 el("td", ["class": "num"], "\(i + 1)"),
-                el("td", el("a", ["href": articleHref(i)], esc(title(d))) + " " + el("code", esc(d.id))),
+                el(
+                    "td",
+                    el("a", ["href": articleHref(i)], esc(title(d)))
+                        + (title(d) == d.id ? "" : " " + el("code", esc(d.id)))),
                 el("td", esc(d.metadata.published ?? "")),
                 el("td", ["class": "num"], "\(d.quotes.count)"), el("td", ["class": "num"], "\(quoted)"),
                 el("td", ["class": "num"], "\(d.claims.count)"), el("td", ["class": "num"], "\(checked)"),
