@@ -345,17 +345,40 @@ struct Run {
         // Pass `speaker.subject`: a person named as the subject that opens a sentence ("Lee has also commented on
         // it.", "Gov. Ada Roe – a keen sailor – toured ...") or its main clause after an opening adjunct ("On
         // Tuesday, Roe toured ...") is the most recent candidate for a pronoun after it, though no cue follows.
-        let adjunct = lex.coreference.limits.subjectAdjunctTokens
         for first in sentenceFirstToken where first >= 0 {
             let hi = sentenceEndToken[tokens[first].sentence]
-            if noteSubject(at: first, hi: hi) { continue }
-            // After a sentence adverb ("Meanwhile Roe, who ...").
-            if lex.notNames.contains(tokens[first].lower), first + 1 < hi, noteSubject(at: first + 1, hi: hi) {
-                continue
+            noteSentenceSubject(first: first, hi: hi)
+            noteAddressee(first: first, hi: hi)
+        }
+    }
+
+    /// The subject of the sentence `first..<hi`: at its start, after a sentence adverb ("Meanwhile Roe, who ...") or
+    /// after an opening adjunct ("On Tuesday, Roe toured ...").
+    mutating func noteSentenceSubject(first: Int, hi: Int) {
+        if noteSubject(at: first, hi: hi) { return }
+        if lex.notNames.contains(tokens[first].lower), first + 1 < hi, noteSubject(at: first + 1, hi: hi) { return }
+        let adjunct = lex.coreference.limits.subjectAdjunctTokens
+        var c = first
+        while c < min(hi, first + adjunct), tokens[c].text != ",", !tokens[c].quoted { c += 1 }
+        if c > first, c < min(hi, first + adjunct), tokens[c].text == "," { noteSubject(at: c + 1, hi: hi) }
+    }
+
+    /// Pass `speaker.addressee`: the person a question is put to ("Lee asked Roe whether ...": a name right after a
+    /// word of `addressee_cues`) answers next, so is salient after the asker.
+    mutating func noteAddressee(first: Int, hi: Int) {
+        guard lex.coreference.runs("speaker.addressee"), !lex.coreference.addresseeCues.isEmpty else { return }
+        for k in first..<hi where !tokens[k].quoted && lex.coreference.addresseeCues.contains(tokens[k].lower) {
+            // Only the name itself: "asked Roe about the Lee Foundation" is Roe.
+            var e = k + 1
+            while e < hi, e - k <= 5, tokens[e].isWord, !tokens[e].quoted,
+                resolver.isName(tokens[e]) || lex.titles[tokens[e].lower] != nil
+            {
+                e += 1
+                if tokens[e - 1].isPossessive { break }
             }
-            var c = first
-            while c < min(hi, first + adjunct), tokens[c].text != ",", !tokens[c].quoted { c += 1 }
-            if c > first, c < min(hi, first + adjunct), tokens[c].text == "," { noteSubject(at: c + 1, hi: hi) }
+            guard e > k + 1, !tokens[e - 1].isPossessive, let ref = resolver.classify((k + 1)..<e), ref.form == .name
+            else { continue }
+            resolver.noteSubject(ref, paragraph: tokens[k].paragraph)
         }
     }
 
@@ -363,6 +386,17 @@ struct Run {
     /// an apposition, a relative clause or a dash follows it ("Roe toured", "Roe, who ...", "Roe, a sailor, ...").
     @discardableResult
     mutating func noteSubject(at start: Int, hi: Int) -> Bool {
+        // "He said he and Roe differ.": a pronoun subject before a verb (`speaker.pronoun-subject`).
+        if start + 1 < hi, !tokens[start].quoted, resolver.pronounKind(tokens[start]) != nil {
+            let next = tokens[start + 1]
+            guard next.isWord, !next.isCapitalized, !next.quoted, !lex.prepositions.contains(next.lower) else {
+                return false
+            }
+            let paragraph = tokens[start].paragraph
+            return resolver.notePronounSubject(
+                resolver.make(.pronoun, start..<(start + 1), kind: resolver.pronounKind(tokens[start])!),
+                paragraph: paragraph, sectionStart: sectionStart[paragraph])
+        }
         var e = start
         while e < hi, e - start < 8, tokens[e].isWord, !tokens[e].quoted {
             let t = tokens[e]

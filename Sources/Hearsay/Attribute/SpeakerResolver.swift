@@ -600,7 +600,7 @@ struct SpeakerResolver {
                 let (idx, _) = antecedent(
                     for: .person, gender: ref.gender, before: pos, paragraph: paragraph,
                     quoteWords: [], sectionStart: sectionStart),
-                !entities[idx].nameWords.isEmpty, entities[idx].kind == .person,
+                !entities[idx].nameWords.isEmpty, entities[idx].kind == .person, !namesAnother(ref, than: idx),
                 let last = entities[idx].lastPosition(before: pos), last.pos >= floor,
                 paragraph - last.paragraph <= lex.coreference.limits.definiteSalientParagraphs,
                 salient(idx, before: pos, paragraph: paragraph)
@@ -735,6 +735,41 @@ struct SpeakerResolver {
         }
         if entities[idx].subjectPositions.last.map({ $0 < pos }) ?? true { entities[idx].subjectPositions.append(pos) }
         return true
+    }
+
+    /// Pass `speaker.pronoun-subject`: a sentence opened by "he" or "she" and a verb ("He said he and Roe differ.")
+    /// is about the pronoun's antecedent, found as for a quote's pronoun: a subject mention there, which carries that
+    /// person's salience on to the pronouns after it. Returns whether a person was noted.
+    @discardableResult
+    mutating func notePronounSubject(_ ref: SpeakerRef, paragraph: Int, sectionStart: Int) -> Bool {
+        guard lex.coreference.runs("speaker.pronoun-subject"), ref.form == .pronoun, ref.kind == .person else {
+            return false
+        }
+        let gender = lex.pronounGender[pronounWord(ref.text.lowercased())]
+        let pos = ref.span.start
+        guard
+            let (idx, _) = antecedent(
+                for: .person, gender: gender, before: pos, paragraph: paragraph, quoteWords: [],
+                sectionStart: sectionStart),
+            entities[idx].kind == .person
+        else { return false }
+        if entities[idx].gender == nil { entities[idx].gender = gender }
+        entities[idx].addPosition(pos, paragraph: paragraph)
+        if entities[idx].subjectPositions.last.map({ $0 < pos }) ?? true { entities[idx].subjectPositions.append(pos) }
+        return true
+    }
+
+    /// A capitalized word of a description is a word of another person's name: "the Roe supporter" is someone of
+    /// Roe's, never Roe, nor the person the passage is about.
+    func namesAnother(_ ref: SpeakerRef, than idx: Int) -> Bool {
+        let words = Set(
+            tokens[ref.tokens].filter { $0.isWord && $0.isCapitalized && !lex.definite.contains($0.lower) }.map(\.lower)
+        )
+        guard !words.isEmpty else { return false }
+        return entities.indices.contains { i in
+            i != idx && entities[i].kind == .person
+                && entities[i].nameWords.contains { words.contains($0.lowercased()) }
+        }
     }
 
     /// A named entity that is no person: a place, a people ("Americans"), or a source whose role is a thing ("the
