@@ -121,6 +121,59 @@ import Testing
         #expect(q2.attribution?.rule == "speaker.definite-salient")
     }
 
+    @Test func aSentenceOpenedByHeCarriesItsAntecedentsSalienceOn() throws {
+        // Ostrow is the subject two paragraphs back; "He said ..." in between is about him, so he stays salient,
+        // though Brenn was mentioned after him.
+        let text = """
+            Councillor Paul Ostrow walked the depot on Tuesday with Mayor Tom Brenn.
+
+            He said the buses were old and the roof leaked.
+
+            “The council will never pay for the repairs,” he added.
+            """
+        let doc = try run(text)
+        let q = try #require(doc.quotes.first { $0.text.contains("never pay") })
+        #expect(doc.speakerName(of: q) == "Paul Ostrow")
+        let off = try run(
+            text, extra: "\"attribute\": {\"coreference\": \"\(try sieveFile(dropping: "speaker.pronoun-subject"))\"}")
+        let q2 = try #require(off.quotes.first { $0.text.contains("never pay") })
+        #expect(off.speakerName(of: q2) == "Tom Brenn")
+    }
+
+    @Test func thePersonAskedAQuestionAnswersIt() throws {
+        let text = """
+            The radio host Marco Delane asked Senator Jorge Sablan whether the bridge would open in May.
+
+            “We are two months behind,” he said.
+            """
+        let doc = try run(text)
+        let q = try #require(doc.quotes.first { $0.text.contains("two months") })
+        #expect(doc.speakerName(of: q) == "Jorge Sablan")
+        // Without the pass the asker, the speaker of the cue, is the more salient.
+        let off = try run(
+            text, extra: "\"attribute\": {\"coreference\": \"\(try sieveFile(dropping: "speaker.addressee"))\"}")
+        let q2 = try #require(off.quotes.first { $0.text.contains("two months") })
+        #expect(off.speakerName(of: q2) == "Marco Delane")
+    }
+
+    @Test func aDescriptionNamingAnotherPersonOrAnAgentIsNeverTheSalientPerson() throws {
+        let extra = "\"attribute\": {\"coreference\": \"\(try sieveFile(adding: "speaker.definite-salient"))\"}"
+        let lead =
+            "Tom Brenn said on Monday that the depot would close. Paul Ostrow told reporters the union would fight."
+        // "the Brenn campaign manager" works for Brenn; "the spokesman" speaks for someone (`new_person_heads`).
+        for description in ["the Brenn campaign manager", "the spokesman"] {
+            let doc = try run(lead + "\n\n“We were never consulted,” \(description) said.\n", extra: extra)
+            let q = try #require(doc.quotes.first { $0.text.contains("never consulted") })
+            #expect(q.attribution?.rule == "speaker.description", "\(description)")
+            #expect(doc.speakerName(of: q) != "Paul Ostrow", "\(description)")
+        }
+        // A plain description still goes to the salient person.
+        let doc = try run(lead + "\n\n“We were never consulted,” the union leader said.\n", extra: extra)
+        let q = try #require(doc.quotes.first { $0.text.contains("never consulted") })
+        #expect(doc.speakerName(of: q) == "Paul Ostrow")
+        #expect(q.attribution?.rule == "speaker.definite-salient")
+    }
+
     @Test func aCreditLineOrALoneAdjectiveIsNoSpeaker() throws {
         let doc = try run(
             """

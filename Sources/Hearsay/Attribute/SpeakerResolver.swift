@@ -31,9 +31,14 @@ struct SpeakerRef {
 ///    body, a listed people as a group, and neither is ever a person.
 /// 2. `speaker.subject` (``noteSubject(_:paragraph:)``, found by `Run.noteSubject(at:hi:)`): a person named as the
 ///    subject of a sentence without a cue is mentioned there and becomes salient for the pronouns after it.
+/// 2a. `speaker.pronoun-subject` (``notePronounSubject(_:paragraph:sectionStart:)``): a sentence opened by "he" or
+///    "she" and a verb is a subject mention of the pronoun's antecedent, carrying its salience on.
+/// 2b. `speaker.addressee` (found by `Run.noteAddressee(first:hi:)`): the person named right after a word of
+///    `addressee_cues` ("asked Roe") is salient after the asker: the one asked answers next.
 /// 3. `speaker.definite-description` (``resolveEntity``, ``carriesRole(_:role:ref:)``): "the senator" to the last
 ///    person introduced with that role or a title that carries it; "the company" to the organization just named.
-/// 4. `speaker.definite-salient` (off by default): a person description no one carries to the salient person.
+/// 4. `speaker.definite-salient` (off by default): a person description no one carries to the salient person; never
+///    a description that brings someone new (`new_person_heads`) or names another person (``namesAnother(_:than:)``).
 /// 5. `speaker.pronoun-gender`, `speaker.pronoun`, `speaker.pronoun-across-inset` (``antecedent(for:gender:before:
 ///    paragraph:quoteWords:sectionStart:)``): the nearest compatible entity (number, gender, animacy: ``isNonPerson(_:)``)
 ///    within `pronoun_paragraphs`; a recent speaker or sentence subject before a person only mentioned since; "she"
