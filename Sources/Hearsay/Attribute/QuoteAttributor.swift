@@ -334,7 +334,12 @@ struct Run {
             let s = tokens[i].sentence
             let lo = sentenceFirstToken[s]
             let hi = sentenceEndToken[s]
-            let ref = resolver.phrase(endingBefore: i, lower: lo) ?? resolver.phrase(startingAt: i + n, upper: hi)
+            // The phrase after the cue speaks only when the cue is inverted ("…,” said Roe", "According to Roe"):
+            // after a word, it is the reported clause ("thought Lindqvist had no chance").
+            let inverted = i == lo || !tokens[i - 1].isWord
+            let ref =
+                resolver.phrase(endingBefore: i, lower: lo)
+                ?? (inverted ? resolver.phrase(startingAt: i + n, upper: hi) : nil)
             if let ref, ref.form == .name {
                 _ = resolver.resolve(
                     ref, at: ref.span.start, paragraph: tokens[i].paragraph, quoteWords: [],
