@@ -433,6 +433,9 @@ struct Run {
             aside =
                 lex.relativePronouns.contains(w.lower) || lex.definite.contains(w.lower)
                 || lex.indefinite.contains(w.lower) || lex.possessives.contains(w.lower) || resolver.isRole(w)
+                // A sentence adverb set off by commas: "Roe, however, wasted no time."
+                || e + 2 < hi && tokens[e + 2].text == "," && w.isWord && !w.isCapitalized
+                    && (lex.notNames.contains(w.lower) || resolver.isAdverb(w))
         }
         guard verb || dash || aside, var ref = resolver.classify(start..<e), ref.form == .name else { return false }
         // "Roe, who ...": a relative "who" says it is a person.
