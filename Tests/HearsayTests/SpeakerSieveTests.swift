@@ -174,6 +174,51 @@ import Testing
         #expect(q.attribution?.rule == "speaker.definite-salient")
     }
 
+    @Test func theNameInTheClauseAfterACueIsNoSpeaker() throws {
+        // "thought Lindqvist had no chance": Lindqvist is inside what was thought, not the one who thought it, so he
+        // is no salient speaker for the "he" after it.
+        let doc = try run(
+            """
+            Peter Lindqvist said the plan was sound.
+
+            Tomas Ferro is a consultant who worked at the city hall. Ferro, a Lindqvist supporter, said he saw the \
+            shift in his own family, most of whom thought Lindqvist had no chance. “It is challenging the old \
+            assumptions,” he said.
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("old assumptions") })
+        #expect(doc.speakerName(of: q) == "Ferro")
+    }
+
+    @Test func aSubjectFollowedByASentenceAdverbIsStillTheSubject() throws {
+        let doc = try run(
+            """
+            Tom Brenn said the depot was in good order.
+
+            Councillor Paul Ostrow listened. Brenn, however, wasted no time answering him. “The buses are \
+            fine,” he said.
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("buses are fine") })
+        #expect(doc.speakerName(of: q) == "Tom Brenn")
+    }
+
+    @Test func aPlaceClosingAnAdjunctOrADatelineIsNeverTheSubject() throws {
+        let doc = try run(
+            """
+            Mayor Tom Brenn toured the harbour on Monday.
+
+            Speaking at a town hall in Salem, Oregon, Paul Ostrow went after Brenn, calling him “a careless steward.”
+
+            PORTLAND (AP) — Paul Ostrow went after the mayor again on Tuesday, calling him “a danger to the port.”
+            """)
+        let names = Set(doc.speakers.map(\.name))
+        #expect(!names.contains("Oregon"))
+        #expect(!names.contains("PORTLAND"))
+        for text in ["careless steward", "danger to the port"] {
+            let q = try #require(doc.quotes.first { $0.text.contains(text) })
+            #expect(doc.speakerName(of: q) == "Paul Ostrow", "\(text)")
+        }
+    }
+
     @Test func aCreditLineOrALoneAdjectiveIsNoSpeaker() throws {
         let doc = try run(
             """

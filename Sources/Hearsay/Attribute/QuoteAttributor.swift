@@ -365,7 +365,31 @@ struct Run {
         let adjunct = lex.coreference.limits.subjectAdjunctTokens
         var c = first
         while c < min(hi, first + adjunct), tokens[c].text != ",", !tokens[c].quoted { c += 1 }
-        if c > first, c < min(hi, first + adjunct), tokens[c].text == "," { noteSubject(at: c + 1, hi: hi) }
+        if c > first, c < min(hi, first + adjunct), tokens[c].text == "," {
+            noteSubject(at: afterDatelineOrPlace(c + 1, hi: hi), hi: hi)
+        }
+    }
+
+    /// Where a clause's subject may start at or after token `k`: past the rest of a place that closes an opening
+    /// adjunct ("Speaking in Salem, New Hampshire, Trump went ...": a listed place and a comma) and past a dateline
+    /// ("WASHINGTON (AP) — Roe rallied ...": words in capitals, a parenthesis, a dash). A place or a dateline is
+    /// never the subject.
+    func afterDatelineOrPlace(_ k: Int, hi: Int) -> Int {
+        var e = k
+        while e < hi, e - k < 3, tokens[e].isWord, tokens[e].isCapitalized { e += 1 }
+        guard e > k, e < hi else { return k }
+        if tokens[e].text == ",", lex.coreference.isPlace(tokens[k..<e].map(\.lower)) { return e + 1 }
+        let capitals = tokens[k..<e].allSatisfy {
+            $0.text.unicodeScalars.count > 1 && $0.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+        }
+        guard capitals else { return k }
+        var d = e
+        if tokens[d].text == "(" {
+            while d < hi, d - e <= 4, tokens[d].text != ")" { d += 1 }
+            d += 1
+        }
+        guard d < hi, ["—", "–", "--"].contains(tokens[d].text) else { return k }
+        return d + 1
     }
 
     /// Pass `speaker.addressee`: the person a question is put to ("Lee asked Roe whether ...": a name right after a
@@ -1215,6 +1239,7 @@ struct Run {
             while k < cue.lowerBound - 1, tokens[k].text != "," { k += 1 }
             start = k + 1
         }
+        start = afterDatelineOrPlace(start, hi: cue.lowerBound - 1)
         guard start < cue.lowerBound - 1 else { return nil }
         if let r = resolver.phrase(startingAt: start, upper: cue.lowerBound - 1) { return r }
         // "The operator said ..., adding ...": the subject of the clause's own cue.
