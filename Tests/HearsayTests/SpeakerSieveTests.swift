@@ -219,6 +219,24 @@ import Testing
         }
     }
 
+    @Test func theNetworkIsTheOrganizationJustNamedButTheRoeCampaignIsItsOwn() throws {
+        let lead = """
+            Mayor Tom Brenn accused a local station of bias. Coastline Media said on Monday that he had misread its \
+            report.
+
+
+            """
+        let doc = try run(lead + "In a statement, the network said the report “was accurate in every detail.”\n")
+        let q = try #require(doc.quotes.first { $0.text.contains("accurate in every detail") })
+        #expect(doc.speakerName(of: q) == "Coastline Media")
+        #expect(q.attribution?.rule == "speaker.definite-description")
+        // A capitalized word names the organization's own ("the Brenn campaign"); it is not the one named before.
+        let own = try run(lead + "In a statement, the Brenn campaign said the report “was false in every detail.”\n")
+        let q2 = try #require(own.quotes.first { $0.text.contains("false in every detail") })
+        #expect(own.speakerName(of: q2) != "Coastline Media")
+        #expect(q2.attribution?.rule == "speaker.description")
+    }
+
     @Test func aCreditLineOrALoneAdjectiveIsNoSpeaker() throws {
         let doc = try run(
             """

@@ -132,12 +132,14 @@ final class AttributionLexicon: @unchecked Sendable {
         /// Words that put a question to the person named right after them ("asked Roe"), who answers next
         /// (`speaker.addressee`).
         var addresseeCues: Set<String> = []
+        /// Organization nouns that name a person's body ("the campaign"), never linked to the organization named last.
+        var personBodies: Set<String> = []
 
         enum CodingKeys: String, CodingKey {
             case passes, limits, preferKnownGender = "prefer_known_gender", inanimateRoles = "inanimate_roles",
                 notPersons = "not_persons", places, confidence, contractionSuffixes = "contraction_suffixes",
                 newPersonHeads = "new_person_heads", notLoneNames = "not_lone_names",
-                addresseeCues = "addressee_cues"
+                addresseeCues = "addressee_cues", personBodies = "person_bodies"
         }
         init() {}
         init(from decoder: Decoder) throws {
@@ -156,6 +158,7 @@ final class AttributionLexicon: @unchecked Sendable {
             newPersonHeads = Set(try c.decodeIfPresent([String].self, forKey: .newPersonHeads) ?? [])
             notLoneNames = Set(try c.decodeIfPresent([String].self, forKey: .notLoneNames) ?? [])
             addresseeCues = Set(try c.decodeIfPresent([String].self, forKey: .addresseeCues) ?? [])
+            personBodies = Set(try c.decodeIfPresent([String].self, forKey: .personBodies) ?? [])
         }
 
         /// Whether the pass runs (listed in `passes`).

@@ -589,8 +589,15 @@ struct SpeakerResolver {
             let carries: (Entity) -> Bool = { e in
                 want == .organization || ref.role.map { reader.carriesRole(e, role: $0, ref: ref) } ?? false
             }
+            // An organization description with a capitalized word names its own organization ("The Roe campaign",
+            // "The State Department"), and a body of a person's ("the campaign", `person_bodies`) is no organization
+            // named before: neither is linked.
+            let ownOrganization =
+                want == .organization
+                && (lex.coreference.personBodies.contains(ref.role ?? "")
+                    || tokens[ref.tokens].dropFirst().contains { $0.isCapitalized || $0.isPossessive })
             let linked =
-                lex.coreference.runs("speaker.definite-description")
+                !ownOrganization && lex.coreference.runs("speaker.definite-description")
                 ? lastEntity(
                     before: pos, where: { $0.kind == want && !$0.nameWords.isEmpty && carries($0) },
                     within: window, paragraph: paragraph, after: floor) : nil
@@ -627,6 +634,20 @@ struct SpeakerResolver {
             note(idx, ref, form: .description, pos: pos, paragraph: paragraph)
             return (idx, "speaker.definite-description")
         case .anonymous, .group:
+            // "the network", "According to the newspaper": a definite organization noun (`organization_words`) that
+            // the phrase readers left anonymous is a definite description of an organization.
+            if ref.form == .anonymous, ref.tokens.count <= 4, let first = tokens[safe: ref.tokens.lowerBound],
+                lex.definite.contains(first.lower), let head = tokens[safe: ref.tokens.upperBound - 1],
+                lex.organizationWords.contains(head.lower)
+            {
+                var description = ref
+                description.form = .definite
+                description.kind = .organization
+                description.role = head.lower
+                return resolveEntity(
+                    description, at: pos, paragraph: paragraph, quoteWords: quoteWords, sectionStart: sectionStart,
+                    inStatement: inStatement)
+            }
             return resolveDescription(ref, pos: pos, paragraph: paragraph, definite: false)
         }
     }
