@@ -1656,7 +1656,8 @@ struct Run {
                         sourceSpan: document.sourceSpan(first)))
             }
             let quote = Quote(
-                id: qid, kind: d.kind, text: text, fragments: frags, speaker: speakerID, cue: cue,
+                id: qid, kind: d.kind, text: text, fragments: frags, speaker: speakerID,
+                speakerName: speakerID == nil ? nil : d.speaker.map { resolver.entities[$0].name }, cue: cue,
                 speakerMention: d.speakerRef?.span, sentences: sentenceIDs, parent: d.nestedIn.flatMap { quoteID[$0] },
                 provenance: Provenance(stage: QuoteAttributor.name, rule: d.rule, confidence: d.confidence),
                 attribution: d.attributionRule.map {
