@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+@testable import Hearsay
+
+/// Indirect speech of issue 20 (spans on PolNeAR's training split): cues that report a stance or a plan, reports
+/// with no source, long subjects before a cue. Sentences written by us.
+@Suite struct IndirectSpanTests {
+    func run(_ text: String) throws -> Document { try process(text, stages: ["normalize", "segment", "attribute"]) }
+
+    func indirect(_ doc: Document) -> [Quote] { doc.quotes.filter { $0.kind == .indirect } }
+
+    @Test func supportingAndPointingVerbsReportAStance() throws {
+        let cases: [(String, String, String, String)] = [
+            (
+                "Ana Ruiz supported a plan to widen the harbour road.", "a plan to widen the harbour road", "Ana Ruiz",
+                "support"
+            ),
+            (
+                "Tom Reyes pointed to the falling ferry fares as proof of his policy.",
+                "the falling ferry fares as proof of his policy", "Tom Reyes", "point to"
+            ),
+            ("Tom Reyes called for a new vote on the pier.", "a new vote on the pier", "Tom Reyes", "call for"),
+            (
+                "Ana Ruiz has discussed the ferry timetable with the unions.", "the ferry timetable with the unions",
+                "Ana Ruiz", "discuss"
+            ),
+        ]
+        for (text, content, speaker, lemma) in cases {
+            let doc = try run(text)
+            let q = try #require(indirect(doc).first, "\(text)")
+            #expect(q.text == content, "\(text)")
+            #expect(doc.speakerName(of: q) == speaker, "\(text)")
+            #expect(q.cue?.lemma == lemma, "\(text)")
+        }
+        // A stance verb is no cue of a quote in marks: the quotation keeps the cue of saying.
+        let doc = try run("Tom Reyes backed the pier. “It will pay for itself,” said Ana Ruiz.")
+        let direct = try #require(doc.quotes.first { $0.kind == .direct })
+        #expect(doc.speakerName(of: direct) == "Ana Ruiz")
+    }
+}
