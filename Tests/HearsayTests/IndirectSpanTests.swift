@@ -38,4 +38,30 @@ import Testing
         let direct = try #require(doc.quotes.first { $0.kind == .direct })
         #expect(doc.speakerName(of: direct) == "Ana Ruiz")
     }
+
+    @Test func aJudgmentWithNoSourceReportsItsWholeClause() throws {
+        for (text, content) in [
+            (
+                "The harbour master seemed unsure of the tide tables.",
+                "The harbour master seemed unsure of the tide tables"
+            ),
+            ("After the storm, the ferry is expected to leave at noon.", "the ferry is expected to leave at noon"),
+            (
+                "It appears that the council will not meet before June.",
+                "It appears that the council will not meet before June"
+            ),
+        ] {
+            let doc = try run(text)
+            let q = try #require(indirect(doc).first, "\(text)")
+            #expect(q.text == content, "\(text)")
+            #expect(q.speaker == nil, "\(text)")
+            #expect(q.provenance.rule == "quote.indirect-impersonal", "\(text)")
+        }
+        // A cue after it reports with its own subject; "appeared on" is no judgment.
+        let a = try run("Ana Ruiz seemed to suggest that the pier would close.")
+        let qa = try #require(indirect(a).first)
+        #expect(qa.text == "that the pier would close")
+        #expect(a.speakerName(of: qa) == "Ana Ruiz")
+        #expect(try run("Ana Ruiz appeared on local radio on Monday.").quotes.isEmpty)
+    }
 }

@@ -47,6 +47,11 @@ final class AttributionLexicon: @unchecked Sendable {
     var roleTitles: [String: [[String]]] = [:]
     /// Words after which a short quotation is mentioned, not spoken ("so-called", "the film", "the hashtag").
     var mentionWords: Set<String> = []
+    /// Cue lemmas of a judgment with no source ("the plan seems doomed", "the vote is expected to pass"): the report
+    /// is the whole clause, its subject included, and names no speaker.
+    var impersonalCues: Set<String> = []
+    /// Words right after an impersonal cue that make it no judgment ("appeared on television").
+    var impersonalStops: Set<String> = []
     var pronouns: [String: Speaker.Kind] = [:]
     var skipBeforeCue: Set<String> = []
     var indefinite: Set<String> = []
@@ -194,6 +199,8 @@ final class AttributionLexicon: @unchecked Sendable {
         var placePrepositions: [String]?
         var roleTitles: [String: [String]]?
         var mentionWords: [String]?
+        var impersonalCues: [String]?
+        var impersonalStops: [String]?
         enum CodingKeys: String, CodingKey {
             case pronouns, skipBeforeCue = "skip_before_cue", determinersIndefinite = "determiners_indefinite",
                 determinersDefinite = "determiners_definite", organizationWords = "organization_words", stopwords,
@@ -208,7 +215,8 @@ final class AttributionLexicon: @unchecked Sendable {
                 subjectCoordinators = "subject_coordinators",
                 quantityHeads = "quantity_heads", noticeLabels = "notice_labels",
                 placePrepositions = "place_prepositions",
-                roleTitles = "role_titles", mentionWords = "mention_words"
+                roleTitles = "role_titles", mentionWords = "mention_words", impersonalCues = "impersonal_cues",
+                impersonalStops = "impersonal_stops"
         }
     }
 
@@ -297,6 +305,8 @@ final class AttributionLexicon: @unchecked Sendable {
             roleTitles[role] = list.map { $0.lowercased().split(separator: " ").map(String.init) }
         }
         mentionWords = Set((words.mentionWords ?? []).map { $0.lowercased() })
+        impersonalCues = Set(words.impersonalCues ?? [])
+        impersonalStops = Set((words.impersonalStops ?? []).map { $0.lowercased() })
         for (k, v) in words.titleGender { gender[k] = v }
         coreference = try resources.json(Coreference.self, config.coreference)
         for p in coreference.passes where !Coreference.known.contains(p) {

@@ -9,7 +9,7 @@
 /// and definite descriptions resolved to an earlier speaker, anonymous sources ("A TikTok spokesman") and groups.
 /// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words`, `coreference`, `languages` (resource files),
 /// `max_quote_paragraphs`, `indirect`, `min_indirect_words`, `min_unattributed_words`, `nested_quotes`,
-/// `mention_max_words`, `dash_cue_reach`, `max_subject_tokens`. An article in a language the rules are not for keeps
+/// `mention_max_words`, `dash_cue_reach`, `max_subject_tokens`, `impersonal_reach`. An article in a language the rules are not for keeps
 /// its quotes without speakers (``LanguageCheck``).
 public struct QuoteAttributor: Stage {
     public struct Config: StageConfig {
@@ -40,19 +40,21 @@ public struct QuoteAttributor: Stage {
         /// A noun phrase that opens the clause before a cue is read as its unnamed speaker up to this many tokens
         /// ("An earlier report in a local paper said ...").
         public var maxSubjectTokens = 7
+        /// The clause of an impersonal cue ("the plan seems doomed") starts at most this many tokens before the cue.
+        public var impersonalReach = 15
 
         public init() {}
         public static let keys = [
             "cues", "titles", "roles", "first_names", "words", "coreference", "max_quote_paragraphs", "indirect",
             "min_indirect_words", "min_unattributed_words", "languages", "nested_quotes", "mention_max_words",
-            "dash_cue_reach", "max_subject_tokens",
+            "dash_cue_reach", "max_subject_tokens", "impersonal_reach",
         ]
         enum CodingKeys: String, CodingKey {
             case cues, titles, roles, firstNames = "first_names", words, coreference,
                 maxQuoteParagraphs = "max_quote_paragraphs", indirect, minIndirectWords = "min_indirect_words",
                 minUnattributedWords = "min_unattributed_words", languages, nestedQuotes = "nested_quotes",
                 mentionMaxWords = "mention_max_words", dashCueReach = "dash_cue_reach",
-                maxSubjectTokens = "max_subject_tokens"
+                maxSubjectTokens = "max_subject_tokens", impersonalReach = "impersonal_reach"
         }
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -73,6 +75,7 @@ public struct QuoteAttributor: Stage {
             mentionMaxWords = try c.decodeIfPresent(Int.self, forKey: .mentionMaxWords) ?? d.mentionMaxWords
             dashCueReach = try c.decodeIfPresent(Int.self, forKey: .dashCueReach) ?? d.dashCueReach
             maxSubjectTokens = try c.decodeIfPresent(Int.self, forKey: .maxSubjectTokens) ?? d.maxSubjectTokens
+            impersonalReach = try c.decodeIfPresent(Int.self, forKey: .impersonalReach) ?? d.impersonalReach
             if maxQuoteParagraphs < 1 {
                 throw DecodingError.dataCorruptedError(
                     forKey: .maxQuoteParagraphs, in: c, debugDescription: "must be at least 1")
@@ -1446,6 +1449,8 @@ struct Run {
             rule = "quote.indirect-according-to"
         } else if form.lemma == "in a statement" {
             return nil
+        } else if lex.impersonalCues.contains(form.lemma) {
+            return impersonal(form: form, cue: cue, lo: lo, hi: hi, sentence: sentence)
         } else {
             // "..., X said." / "..., said X, a professor ...": the content comes before.
             // "..., says Steve Schale, a campaign director.": an inverted speaker that ends the clause wins over a
@@ -1564,6 +1569,51 @@ struct Run {
         d.speaker = idx
         d.attributionRule = how == "speaker.name" ? "speaker.cue-indirect" : how
         d.attributionConfidence = how == "speaker.name" ? 0.75 : 0.6
+        return d
+    }
+
+    /// A judgment with no source ("The plan seems doomed", "It appears that ...", "The vote is expected to pass"):
+    /// the report is its whole clause, subject included, from the clause start (after a comma, dash, semicolon,
+    /// colon, a complementizer or a word of `clause_stops`, at most `impersonal_reach` tokens back) to where the
+    /// clause ends; no speaker. A cue right after it reports instead, with its own subject ("she appeared to suggest
+    /// that ..."), and a word of `impersonal_stops` after it makes it no judgment ("appeared on television").
+    mutating func impersonal(form: AttributionLexicon.CueForm, cue: Range<Int>, lo: Int, hi: Int, sentence: Int)
+        -> QuoteAttributor.Draft?
+    {
+        let next = cue.upperBound
+        guard next < hi, !lex.impersonalStops.contains(tokens[next].lower) else { return nil }
+        var k = next
+        if k < hi, tokens[k].lower == "to" { k += 1 }
+        if k < hi, let (f, _) = lex.cue(at: k, in: tokens), !lex.impersonalCues.contains(f.lemma) { return nil }
+        var start = cue.lowerBound
+        while start > lo, cue.lowerBound - start < config.impersonalReach {
+            let t = tokens[start - 1]
+            if t.quoted || !t.isWord && t.text != "-" && t.text != "." && !t.isPossessive
+                || lex.complementizers.contains(t.lower) || lex.clauseStops.contains(t.lower)
+            {
+                break
+            }
+            start -= 1
+        }
+        // Only a clause that opens where the look-back stopped: not one cut off inside a long subject.
+        guard
+            start == lo || !tokens[start - 1].isWord || lex.complementizers.contains(tokens[start - 1].lower)
+                || lex.clauseStops.contains(tokens[start - 1].lower)
+        else { return nil }
+        guard start < cue.lowerBound else { return nil }
+        let from = tokens[start].span.start
+        guard let c = trimmed(from, clauseLimit(from, document.sentences[sentence].span.end)),
+            words(in: c) >= config.minIndirectWords + 1
+        else { return nil }
+        let quotesWords = document.scalars[c.start..<c.end].contains {
+            $0 == "“" || $0 == "”" || $0 == "\"" || $0 == "‘"
+        }
+        var d = QuoteAttributor.Draft(
+            fragments: [c], kind: quotesWords ? .mixed : .indirect, open: c.start, close: c.end,
+            firstParagraph: document.sentences[sentence].paragraph,
+            lastParagraph: document.sentences[sentence].paragraph, rule: "quote.indirect-impersonal", confidence: 0.5)
+        d.cue = (form, cue)
+        for i in cue { usedCues.insert(i) }
         return d
     }
 
