@@ -64,4 +64,14 @@ import Testing
         #expect(a.speakerName(of: qa) == "Ana Ruiz")
         #expect(try run("Ana Ruiz appeared on local radio on Monday.").quotes.isEmpty)
     }
+
+    @Test func aClauseOpeningNounPhraseIsTheSourceWhenNoSpeakerPhraseIsRead() throws {
+        let doc = try run("But early survey data suggests that the ferry lost half its riders.")
+        let q = try #require(indirect(doc).first)
+        #expect(q.text == "that the ferry lost half its riders")
+        #expect(q.provenance.rule == "quote.indirect-long-subject")
+        #expect(doc.speakerName(of: q) == "early survey data")
+        // A cue word after a lone lower-case word and before a preposition is a noun ("received support from").
+        #expect(indirect(try run("They received support from six in ten voters.")).isEmpty)
+    }
 }

@@ -9,7 +9,7 @@
 /// and definite descriptions resolved to an earlier speaker, anonymous sources ("A TikTok spokesman") and groups.
 /// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words`, `coreference`, `languages` (resource files),
 /// `max_quote_paragraphs`, `indirect`, `min_indirect_words`, `min_unattributed_words`, `nested_quotes`,
-/// `mention_max_words`, `dash_cue_reach`, `max_subject_tokens`, `impersonal_reach`. An article in a language the rules are not for keeps
+/// `mention_max_words`, `dash_cue_reach`, `max_subject_tokens`, `clause_reach`. An article in a language the rules are not for keeps
 /// its quotes without speakers (``LanguageCheck``).
 public struct QuoteAttributor: Stage {
     public struct Config: StageConfig {
@@ -40,21 +40,23 @@ public struct QuoteAttributor: Stage {
         /// A noun phrase that opens the clause before a cue is read as its unnamed speaker up to this many tokens
         /// ("An earlier report in a local paper said ...").
         public var maxSubjectTokens = 7
-        /// The clause of an impersonal cue ("the plan seems doomed") starts at most this many tokens before the cue.
-        public var impersonalReach = 15
+        /// The clause of an impersonal cue ("the plan seems doomed"), and the noun phrase read as the subject of a
+        /// cue when no speaker phrase is ("Even the organizer of the rally said ..."), start at most this many tokens
+        /// before the cue.
+        public var clauseReach = 15
 
         public init() {}
         public static let keys = [
             "cues", "titles", "roles", "first_names", "words", "coreference", "max_quote_paragraphs", "indirect",
             "min_indirect_words", "min_unattributed_words", "languages", "nested_quotes", "mention_max_words",
-            "dash_cue_reach", "max_subject_tokens", "impersonal_reach",
+            "dash_cue_reach", "max_subject_tokens", "clause_reach",
         ]
         enum CodingKeys: String, CodingKey {
             case cues, titles, roles, firstNames = "first_names", words, coreference,
                 maxQuoteParagraphs = "max_quote_paragraphs", indirect, minIndirectWords = "min_indirect_words",
                 minUnattributedWords = "min_unattributed_words", languages, nestedQuotes = "nested_quotes",
                 mentionMaxWords = "mention_max_words", dashCueReach = "dash_cue_reach",
-                maxSubjectTokens = "max_subject_tokens", impersonalReach = "impersonal_reach"
+                maxSubjectTokens = "max_subject_tokens", clauseReach = "clause_reach"
         }
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -75,7 +77,7 @@ public struct QuoteAttributor: Stage {
             mentionMaxWords = try c.decodeIfPresent(Int.self, forKey: .mentionMaxWords) ?? d.mentionMaxWords
             dashCueReach = try c.decodeIfPresent(Int.self, forKey: .dashCueReach) ?? d.dashCueReach
             maxSubjectTokens = try c.decodeIfPresent(Int.self, forKey: .maxSubjectTokens) ?? d.maxSubjectTokens
-            impersonalReach = try c.decodeIfPresent(Int.self, forKey: .impersonalReach) ?? d.impersonalReach
+            clauseReach = try c.decodeIfPresent(Int.self, forKey: .clauseReach) ?? d.clauseReach
             if maxQuoteParagraphs < 1 {
                 throw DecodingError.dataCorruptedError(
                     forKey: .maxQuoteParagraphs, in: c, debugDescription: "must be at least 1")
@@ -330,14 +332,18 @@ struct Run {
         }
         var i = 0
         while i < tokens.count {
-            guard !tokens[i].quoted, let (_, n) = lex.cue(at: i, in: tokens) else {
+            guard !tokens[i].quoted, let (form, n) = lex.cue(at: i, in: tokens) else {
                 i += 1
                 continue
             }
             let s = tokens[i].sentence
             let lo = sentenceFirstToken[s]
             let hi = sentenceEndToken[s]
-            let ref = resolver.phrase(endingBefore: i, lower: lo) ?? resolver.phrase(startingAt: i + n, upper: hi)
+            // A name after a cue speaks only after a cue of saying ("said Ada Roe"); after a belief cue it is the
+            // object ("would not support Ada Roe").
+            let ref =
+                resolver.phrase(endingBefore: i, lower: lo)
+                ?? (form.belief ? nil : resolver.phrase(startingAt: i + n, upper: hi))
             if let ref, ref.form == .name {
                 _ = resolver.resolve(
                     ref, at: ref.span.start, paragraph: tokens[i].paragraph, quoteWords: [],
@@ -1317,11 +1323,14 @@ struct Run {
             for (form, range) in cues {
                 let at = tokens[range.lowerBound].span
                 if taken.contains(where: { $0.overlaps(at) || at.start < $0.end }) { continue }
-                if let draft = indirect(form: form, cue: range, lo: lo, hi: hi, sentence: sIndex) {
-                    // A later cue's content reaching back over an earlier report is the same speech, not a second
-                    // quote over it.
-                    if draft.fragments.contains(where: { f in taken.contains { $0.overlaps(f) } }) { continue }
-                    if holdsQuote, draft.fragments.contains(where: isCovered) { continue }
+                // A later cue's content reaching back over an earlier report is the same speech, not a second quote
+                // over it; in a sentence that holds a quote, content inside the quote is none. Checked before the
+                // speaker is resolved, so that a report left out leaves no mention behind for later pronouns.
+                let keep: ([Span]) -> Bool = { fragments in
+                    !fragments.contains(where: { f in taken.contains { $0.overlaps(f) } })
+                        && !(holdsQuote && fragments.contains(where: isCovered))
+                }
+                if let draft = indirect(form: form, cue: range, lo: lo, hi: hi, sentence: sIndex, keep: keep) {
                     drafts.append(draft)
                     taken.append(contentsOf: draft.fragments)
                     if let r = draft.speakerRef { taken.append(r.span) }
@@ -1424,9 +1433,10 @@ struct Run {
         return e > s ? Span(s, e) : nil
     }
 
-    mutating func indirect(form: AttributionLexicon.CueForm, cue: Range<Int>, lo: Int, hi: Int, sentence: Int)
-        -> QuoteAttributor.Draft?
-    {
+    mutating func indirect(
+        form: AttributionLexicon.CueForm, cue: Range<Int>, lo: Int, hi: Int, sentence: Int,
+        keep: ([Span]) -> Bool = { _ in true }
+    ) -> QuoteAttributor.Draft? {
         let sentenceSpan = document.sentences[sentence].span
         var ref: SpeakerRef?
         var content: Span?
@@ -1450,7 +1460,7 @@ struct Run {
         } else if form.lemma == "in a statement" {
             return nil
         } else if lex.impersonalCues.contains(form.lemma) {
-            return impersonal(form: form, cue: cue, lo: lo, hi: hi, sentence: sentence)
+            return impersonal(form: form, cue: cue, lo: lo, hi: hi, sentence: sentence, keep: keep)
         } else {
             // "..., X said." / "..., said X, a professor ...": the content comes before.
             // "..., says Steve Schale, a campaign director.": an inverted speaker that ends the clause wins over a
@@ -1466,6 +1476,10 @@ struct Run {
                     : participleSubject(cue: cue, lower: lo) ?? resolver.phrase(endingBefore: cue.lowerBound, lower: lo)
                         ?? clauseInitialSubject(before: cue.lowerBound, lower: lo))
             let startOfClause = subjectBefore?.tokens.lowerBound ?? cue.lowerBound
+            let otherRead =
+                subjectBefore ?? coordinatedSubject(before: cue.lowerBound, lower: lo)
+                ?? participleSubject(cue: cue, lower: lo)
+            let longRead = otherRead == nil ? longSubject(cue: cue, lower: lo, upper: hi) : nil
             if relative == nil, startOfClause > lo + 2, tokens[startOfClause - 1].text == ",",
                 cueEndsClause(cue, hi: hi)
             {
@@ -1484,9 +1498,7 @@ struct Run {
                     extraFragment = rest
                     rule = "quote.indirect-parenthetical"
                 }
-            } else if let r = subjectBefore ?? coordinatedSubject(before: cue.lowerBound, lower: lo)
-                ?? participleSubject(cue: cue, lower: lo)
-            {
+            } else if let r = otherRead ?? longRead {
                 // "X said (that) ...", "X told Y (that|how) ...".
                 ref = r
                 var start = cue.upperBound
@@ -1531,7 +1543,16 @@ struct Run {
                     if k < hi, tokens[k].span.start < to { to = tokens[k].span.start }
                 }
                 content = trimmed(from, to)
-                rule = relative != nil ? "quote.indirect-relative" : "quote.indirect-cue-before"
+                rule =
+                    longRead != nil
+                    ? "quote.indirect-long-subject"
+                    : relative != nil ? "quote.indirect-relative" : "quote.indirect-cue-before"
+                // A report read with the fallback subject is kept only when it quotes no words.
+                if longRead != nil, let c = content,
+                    document.scalars[c.start..<c.end].contains(where: { "“”\"‘".unicodeScalars.contains($0) })
+                {
+                    return nil
+                }
             } else {
                 return nil
             }
@@ -1551,6 +1572,7 @@ struct Run {
             firstParagraph: document.sentences[sentence].paragraph,
             lastParagraph: document.sentences[sentence].paragraph,
             rule: rule, confidence: form.belief ? 0.5 : 0.65)
+        guard keep(fragments) else { return nil }
         let para = tokens[r.tokens.lowerBound].paragraph
         d.speakerRef = r
         d.cue = (form, cue)
@@ -1572,21 +1594,84 @@ struct Run {
         return d
     }
 
+    /// The noun phrase that opens the clause before a cue when no speaker phrase could be read ("Even the organizer
+    /// of the rally said ...", "But early survey data suggests ..."): back from the cue over adverbs and auxiliaries
+    /// to a comma, a dash, a word of `clause_stops` or the sentence start, at most `clause_reach` tokens; no cue and no
+    /// word that looks like a verb (in -ed or -ing, an auxiliary) inside; a lone word is a name or a plural. The cue
+    /// must not be followed by a preposition, a conjunction or punctuation, where it is a noun or a participle
+    /// ("a conference call with ...", "minors approved under ..."). An unnamed source (rule
+    /// `quote.indirect-long-subject`): its report is kept only when it quotes no words.
+    func longSubject(cue range: Range<Int>, lower: Int, upper: Int) -> SpeakerRef? {
+        let cue = range.lowerBound
+        guard range.upperBound < upper, tokens[range.upperBound].isWord,
+            !lex.prepositions.contains(tokens[range.upperBound].lower),
+            !lex.clauseStops.contains(tokens[range.upperBound].lower)
+                || lex.complementizers.contains(
+                    tokens[range.upperBound].lower)
+        else { return nil }
+        var end = cue
+        while end > lower, lex.skipBeforeCue.contains(tokens[end - 1].lower) || resolver.isAdverb(tokens[end - 1]) {
+            end -= 1
+        }
+        guard end > lower, tokens[end - 1].isWord, !tokens[end - 1].quoted else { return nil }
+        var start = end
+        while start > lower, end - start < config.clauseReach {
+            let t = tokens[start - 1]
+            if t.quoted || !t.isWord && t.text != "-" && t.text != "." && !t.isPossessive
+                || lex.clauseStops.contains(t.lower) || lex.complementizers.contains(t.lower)
+            {
+                break
+            }
+            start -= 1
+        }
+        guard
+            start == lower || !tokens[start - 1].isWord || lex.clauseStops.contains(tokens[start - 1].lower)
+                || lex.complementizers.contains(tokens[start - 1].lower)
+        else { return nil }
+        guard start < end else { return nil }
+        let last = tokens[end - 1]
+        guard !lex.prepositions.contains(last.lower), !isDeterminer(last), lex.pronouns[last.lower] == nil else {
+            return nil
+        }
+        for k in start..<end {
+            let t = tokens[k]
+            if lex.cue(at: k, in: tokens) != nil || lex.progressiveAuxiliaries.contains(t.lower) { return nil }
+            if k > start, t.isWord, !t.isCapitalized, t.lower.hasSuffix("ed") || t.lower.hasSuffix("ing") {
+                return nil
+            }
+        }
+        if end - start == 1, !tokens[start].isCapitalized, !isPlural(tokens[start]) { return nil }
+        var first = start
+        if first + 1 < end, lex.clauseStops.contains(tokens[first].lower) || lex.notNames.contains(tokens[first].lower),
+            !isDeterminer(tokens[first])
+        {
+            first += 1
+        }
+        let span = Span(tokens[first].span.start, last.span.end)
+        let plural = isPlural(last)
+        var ref = SpeakerRef(
+            form: plural ? .group : .anonymous, tokens: first..<end, span: span, text: document.string(span),
+            kind: plural ? .group : .anonymous)
+        ref.description = ref.text
+        ref.role = last.lower
+        return ref
+    }
+
     /// A judgment with no source ("The plan seems doomed", "It appears that ...", "The vote is expected to pass"):
     /// the report is its whole clause, subject included, from the clause start (after a comma, dash, semicolon,
-    /// colon, a complementizer or a word of `clause_stops`, at most `impersonal_reach` tokens back) to where the
+    /// colon, a complementizer or a word of `clause_stops`, at most `clause_reach` tokens back) to where the
     /// clause ends; no speaker. A cue right after it reports instead, with its own subject ("she appeared to suggest
     /// that ..."), and a word of `impersonal_stops` after it makes it no judgment ("appeared on television").
-    mutating func impersonal(form: AttributionLexicon.CueForm, cue: Range<Int>, lo: Int, hi: Int, sentence: Int)
-        -> QuoteAttributor.Draft?
-    {
+    mutating func impersonal(
+        form: AttributionLexicon.CueForm, cue: Range<Int>, lo: Int, hi: Int, sentence: Int, keep: ([Span]) -> Bool
+    ) -> QuoteAttributor.Draft? {
         let next = cue.upperBound
         guard next < hi, !lex.impersonalStops.contains(tokens[next].lower) else { return nil }
         var k = next
         if k < hi, tokens[k].lower == "to" { k += 1 }
         if k < hi, let (f, _) = lex.cue(at: k, in: tokens), !lex.impersonalCues.contains(f.lemma) { return nil }
         var start = cue.lowerBound
-        while start > lo, cue.lowerBound - start < config.impersonalReach {
+        while start > lo, cue.lowerBound - start < config.clauseReach {
             let t = tokens[start - 1]
             if t.quoted || !t.isWord && t.text != "-" && t.text != "." && !t.isPossessive
                 || lex.complementizers.contains(t.lower) || lex.clauseStops.contains(t.lower)
@@ -1612,6 +1697,7 @@ struct Run {
             fragments: [c], kind: quotesWords ? .mixed : .indirect, open: c.start, close: c.end,
             firstParagraph: document.sentences[sentence].paragraph,
             lastParagraph: document.sentences[sentence].paragraph, rule: "quote.indirect-impersonal", confidence: 0.5)
+        guard keep([c]) else { return nil }
         d.cue = (form, cue)
         for i in cue { usedCues.insert(i) }
         return d
