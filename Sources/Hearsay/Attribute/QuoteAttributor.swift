@@ -9,8 +9,8 @@
 /// and definite descriptions resolved to an earlier speaker, anonymous sources ("A TikTok spokesman") and groups.
 /// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words`, `coreference`, `languages` (resource files),
 /// `max_quote_paragraphs`, `indirect`, `min_indirect_words`, `min_unattributed_words`, `nested_quotes`,
-/// `mention_max_words`, `dash_cue_reach`, `max_subject_tokens`, `clause_reach`. An article in a language the rules are not for keeps
-/// its quotes without speakers (``LanguageCheck``).
+/// `mention_max_words`, `dash_cue_reach`, `max_subject_tokens`, `clause_reach`. An article in a language the rules
+/// are not for keeps its quotes without speakers (``LanguageCheck``).
 public struct QuoteAttributor: Stage {
     public struct Config: StageConfig {
         public var cues = "builtin:attribute-cues.txt"
