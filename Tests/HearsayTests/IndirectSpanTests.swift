@@ -74,4 +74,13 @@ import Testing
         // A cue word after a lone lower-case word and before a preposition is a noun ("received support from").
         #expect(indirect(try run("They received support from six in ten voters.")).isEmpty)
     }
+
+    @Test func theObjectOfABeliefCueEndsAtItsComma() throws {
+        let doc = try run("Ana Ruiz endorsed the new harbour plan, a stance most of the council took later.")
+        let q = try #require(indirect(doc).first)
+        #expect(q.text == "the new harbour plan")
+        // A clause with a complementizer runs on past the comma.
+        let b = try run("Ana Ruiz believes that the pier, which is old, should close.")
+        #expect(indirect(b).first?.text == "that the pier, which is old, should close")
+    }
 }

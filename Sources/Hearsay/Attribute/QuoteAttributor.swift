@@ -1394,6 +1394,9 @@ struct Run {
     /// marks, or a comma that opens a new clause ("..., although ..."). Never before `keep`.
     func clauseLimit(_ a: Int, _ b: Int, keep: Int = 0) -> Int {
         var i = tokenIndex(atOrAfter: a)
+        // A clause opened by a complementizer keeps a relative clause on its subject ("that the pier, which is old,
+        // should close"): only the other clause breaks end it there.
+        let opened = i < tokens.count && lex.complementizers.contains(tokens[i].lower)
         while i < tokens.count, tokens[i].span.start < b {
             let t = tokens[i]
             if t.span.start >= keep, !t.quoted {
@@ -1405,6 +1408,7 @@ struct Run {
                 }
                 if t.text == ",", i + 1 < tokens.count, tokens[i + 1].isWord,
                     lex.clauseBreaks.contains(tokens[i + 1].lower)
+                        && !(opened && lex.relativePronouns.contains(tokens[i + 1].lower))
                         || tokens[i + 1].lower.hasSuffix("ing") && !tokens[i + 1].isCapitalized
                 {
                     return t.span.start
@@ -1537,7 +1541,12 @@ struct Run {
                 var to = clauseLimit(from, sentenceSpan.end)
                 // A relative clause set off by commas ends at the next one: "Ms. Ruiz, who said the vote was
                 // rigged, has appealed."
-                if relative?.1 == true {
+                // So does the object of a belief cue that quotes no words ("endorsed ideological labels, a stance
+                // shared by ..."): a clause with a complementizer runs on.
+                let beliefObject =
+                    form.belief && !lex.complementizers.contains(tokens[start].lower)
+                    && !tokens[start..<sentenceEndToken[sentence]].contains(where: { $0.quoted })
+                if relative?.1 == true || beliefObject {
                     var k = start
                     while k < hi, tokens[k].span.start < to, tokens[k].text != "," || tokens[k].quoted { k += 1 }
                     if k < hi, tokens[k].span.start < to { to = tokens[k].span.start }
