@@ -83,4 +83,17 @@ import Testing
         let b = try run("Ana Ruiz believes that the pier, which is old, should close.")
         #expect(indirect(b).first?.text == "that the pier, which is old, should close")
     }
+
+    @Test func aQuestionPutBySomeoneUnnamedIsReportedWithNoSpeaker() throws {
+        let doc = try run("Asked whether the pier would close, Ana Ruiz said it would not.")
+        let q = try #require(doc.quotes.first { $0.provenance.rule == "quote.indirect-question" })
+        #expect(q.text == "whether the pier would close")
+        #expect(q.speaker == nil)
+        let answer = try #require(doc.quotes.first { $0.text == "it would not" })
+        #expect(doc.speakerName(of: answer) == "Ana Ruiz")
+        // With a subject the participle is a cue of its own: "Ruiz asked whether ..." is Ruiz's question.
+        let b = try run("Ana Ruiz asked whether the pier would close.")
+        #expect(b.quotes.first?.provenance.rule != "quote.indirect-question")
+        #expect(b.quotes.first.flatMap { b.speakerName(of: $0) } == "Ana Ruiz")
+    }
 }

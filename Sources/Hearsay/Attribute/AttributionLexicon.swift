@@ -52,6 +52,11 @@ final class AttributionLexicon: @unchecked Sendable {
     var impersonalCues: Set<String> = []
     /// Words right after an impersonal cue that make it no judgment ("appeared on television").
     var impersonalStops: Set<String> = []
+    /// A question put to someone unnamed ("Asked whether ..., Ruiz said", "when asked about ..."): the cue lemmas,
+    /// the words before the participle that leave it without a subject, and the words that open the question.
+    var questionCues: Set<String> = []
+    var questionBefore: Set<String> = []
+    var questionOpeners: Set<String> = []
     var pronouns: [String: Speaker.Kind] = [:]
     var skipBeforeCue: Set<String> = []
     var indefinite: Set<String> = []
@@ -201,6 +206,9 @@ final class AttributionLexicon: @unchecked Sendable {
         var mentionWords: [String]?
         var impersonalCues: [String]?
         var impersonalStops: [String]?
+        var questionCues: [String]?
+        var questionBefore: [String]?
+        var questionOpeners: [String]?
         enum CodingKeys: String, CodingKey {
             case pronouns, skipBeforeCue = "skip_before_cue", determinersIndefinite = "determiners_indefinite",
                 determinersDefinite = "determiners_definite", organizationWords = "organization_words", stopwords,
@@ -216,7 +224,9 @@ final class AttributionLexicon: @unchecked Sendable {
                 quantityHeads = "quantity_heads", noticeLabels = "notice_labels",
                 placePrepositions = "place_prepositions",
                 roleTitles = "role_titles", mentionWords = "mention_words", impersonalCues = "impersonal_cues",
-                impersonalStops = "impersonal_stops"
+                impersonalStops = "impersonal_stops", questionCues = "question_cues", questionBefore =
+                "question_before",
+                questionOpeners = "question_openers"
         }
     }
 
@@ -307,6 +317,9 @@ final class AttributionLexicon: @unchecked Sendable {
         mentionWords = Set((words.mentionWords ?? []).map { $0.lowercased() })
         impersonalCues = Set(words.impersonalCues ?? [])
         impersonalStops = Set((words.impersonalStops ?? []).map { $0.lowercased() })
+        questionCues = Set(words.questionCues ?? [])
+        questionBefore = Set((words.questionBefore ?? []).map { $0.lowercased() })
+        questionOpeners = Set((words.questionOpeners ?? []).map { $0.lowercased() })
         for (k, v) in words.titleGender { gender[k] = v }
         coreference = try resources.json(Coreference.self, config.coreference)
         for p in coreference.passes where !Coreference.known.contains(p) {

@@ -1463,6 +1463,10 @@ struct Run {
             rule = "quote.indirect-according-to"
         } else if form.lemma == "in a statement" {
             return nil
+        } else if lex.questionCues.contains(form.lemma),
+            let d = question(form: form, cue: cue, lo: lo, hi: hi, sentence: sentence, keep: keep)
+        {
+            return d
         } else if lex.impersonalCues.contains(form.lemma) {
             return impersonal(form: form, cue: cue, lo: lo, hi: hi, sentence: sentence, keep: keep)
         } else {
@@ -1664,6 +1668,35 @@ struct Run {
         ref.description = ref.text
         ref.role = last.lower
         return ref
+    }
+
+    /// A question put by someone unnamed ("Asked whether the pier would close, Ruiz said ...", "... when asked about
+    /// the fares"): a participle in -ed of `question_cues` that opens its sentence or follows a word of
+    /// `question_before`, followed by a word of `question_openers`. The report is the question, up to its comma or the
+    /// end of its clause, with no speaker (`quote.indirect-question`).
+    mutating func question(
+        form: AttributionLexicon.CueForm, cue: Range<Int>, lo: Int, hi: Int, sentence: Int, keep: ([Span]) -> Bool
+    ) -> QuoteAttributor.Draft? {
+        let k = cue.upperBound
+        guard tokens[cue.lowerBound].lower.hasSuffix("ed"), k < hi, lex.questionOpeners.contains(tokens[k].lower),
+            cue.lowerBound == lo || lex.questionBefore.contains(tokens[cue.lowerBound - 1].lower)
+        else { return nil }
+        let from = tokens[k].span.start
+        var to = clauseLimit(from, document.sentences[sentence].span.end)
+        var j = k
+        while j < hi, tokens[j].span.start < to, tokens[j].text != "," || tokens[j].quoted { j += 1 }
+        if j < hi, tokens[j].span.start < to { to = tokens[j].span.start }
+        guard let c = trimmed(from, to), words(in: c) >= config.minIndirectWords,
+            !document.scalars[c.start..<c.end].contains(where: { "“”\"‘".unicodeScalars.contains($0) }),
+            keep([c])
+        else { return nil }
+        var d = QuoteAttributor.Draft(
+            fragments: [c], kind: .indirect, open: c.start, close: c.end,
+            firstParagraph: document.sentences[sentence].paragraph,
+            lastParagraph: document.sentences[sentence].paragraph, rule: "quote.indirect-question", confidence: 0.5)
+        d.cue = (form, cue)
+        for i in cue { usedCues.insert(i) }
+        return d
     }
 
     /// A judgment with no source ("The plan seems doomed", "It appears that ...", "The vote is expected to pass"):
