@@ -6,7 +6,9 @@ import Hearsay
 /// over quotes, so that `hearsay who` and `hearsay search` answer without reading the knowledge files. The schema is
 /// documented in `docs/store.md`; `schema` below is its source.
 public final class CorpusStore {
-    public static let schemaVersion = 1
+    /// 2: document text, quote fragments, cues and rules, claim spans, qualifiers, rules and confidences;
+    /// `claims.value_text` renamed `timex`. See `docs/store.md`.
+    public static let schemaVersion = 2
 
     let db: DatabaseQueue
     /// The store's file, named in errors.
@@ -22,7 +24,8 @@ public final class CorpusStore {
             sha256 TEXT NOT NULL,
             title TEXT,
             published TEXT,
-            url TEXT
+            url TEXT,
+            text TEXT
         );
         CREATE TABLE speakers (
             id INTEGER PRIMARY KEY,
@@ -56,6 +59,11 @@ public final class CorpusStore {
             confidence REAL NOT NULL,
             span_start INTEGER NOT NULL,
             span_end INTEGER NOT NULL,
+            fragments TEXT NOT NULL,
+            cue TEXT,
+            rule TEXT NOT NULL,
+            rule_confidence REAL NOT NULL,
+            speaker_rule TEXT,
             quote_group INTEGER REFERENCES quote_groups(id)
         );
         CREATE VIRTUAL TABLE quotes_fts USING fts5(
@@ -67,9 +75,14 @@ public final class CorpusStore {
             text TEXT NOT NULL,
             kind TEXT NOT NULL,
             value REAL,
-            value_text TEXT,
+            timex TEXT,
             value_max REAL,
             unit TEXT,
+            qualifier TEXT,
+            span_start INTEGER NOT NULL,
+            span_end INTEGER NOT NULL,
+            rule TEXT NOT NULL,
+            confidence REAL NOT NULL,
             quote_id TEXT,
             local_speaker TEXT,
             speaker INTEGER REFERENCES speakers(id)
@@ -258,19 +271,20 @@ public final class CorpusStore {
         let firstByte = data.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
         let insertDoc = try db.cachedStatement(
             sql: """
-                INSERT INTO documents (doc_id, knowledge_file, path, sha256, title, published, url)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO documents (doc_id, knowledge_file, path, sha256, title, published, url, text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         let insertQuote = try db.cachedStatement(
             sql: """
-                INSERT INTO quotes (document, quote_id, number, kind, text, local_speaker, confidence, span_start, span_end)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO quotes (document, quote_id, number, kind, text, local_speaker, confidence, span_start, span_end,
+                    fragments, cue, rule, rule_confidence, speaker_rule)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         let insertClaim = try db.cachedStatement(
             sql: """
-                INSERT INTO claims (document, claim_id, text, kind, value, value_text, value_max, unit, quote_id,
-                    local_speaker)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO claims (document, claim_id, text, kind, value, timex, value_max, unit, qualifier,
+                    span_start, span_end, rule, confidence, quote_id, local_speaker)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         func add(_ d: KnowledgeDocument) throws {
             if docRow[d.id] != nil {
@@ -281,6 +295,7 @@ public final class CorpusStore {
             }
             try insertDoc.execute(arguments: [
                 d.id, input, d.source.path, d.source.sha256, d.metadata.title, d.metadata.published, d.metadata.url,
+                d.text,
             ])
             let row = db.lastInsertedRowID
             docRow[d.id] = row
@@ -288,13 +303,15 @@ public final class CorpusStore {
                 let span = Span(q.fragments.first?.span.start ?? 0, q.fragments.last?.span.end ?? 0)
                 try insertQuote.execute(arguments: [
                     row, q.id, Int(q.id.dropFirst()) ?? 0, q.kind.rawValue, q.text, q.speaker,
-                    (q.attribution ?? q.provenance).confidence, span.start, span.end,
+                    (q.attribution ?? q.provenance).confidence, span.start, span.end, fragments(q.fragments),
+                    q.cue?.text, q.provenance.rule, q.provenance.confidence, q.attribution?.rule,
                 ])
             }
             for c in d.claims {
                 try insertClaim.execute(arguments: [
-                    row, c.id, c.text, c.kind.rawValue, c.value.number, text(c.value),
-                    c.valueMax?.number, c.unit, c.quote, c.speaker,
+                    row, c.id, c.text, c.kind.rawValue, c.value.number, c.timex, c.valueMax?.number, c.unit,
+                    c.qualifier, c.span.start, c.span.end, c.provenance.rule, c.provenance.confidence, c.quote,
+                    c.speaker,
                 ])
             }
             index.add(d)
@@ -330,9 +347,9 @@ public final class CorpusStore {
         return nil
     }
 
-    static func text(_ v: ClaimValue) -> String? {
-        if case .text(let s) = v { return s }
-        return nil
+    /// Fragment spans as the `fragments` column keeps them: `[[start,end],...]`.
+    static func fragments(_ list: [Fragment]) -> String {
+        "[" + list.map { "[\($0.span.start),\($0.span.end)]" }.joined(separator: ",") + "]"
     }
 
     static func json(_ value: some Encodable) throws -> String {

@@ -246,4 +246,92 @@ import Testing
         #expect(c.first?.text == "three Super Tuesday contests")
         #expect(c.first?.unit == "super tuesday contest")
     }
+
+    // MARK: dates and times (issue 21, part B)
+
+    @Test func relativeDaysWithoutAPublicationDateStayRelative() throws {
+        let c = try claims("The ferry sank yesterday and the inquiry opens tomorrow.")
+        #expect(c.map(\.text) == ["yesterday", "tomorrow"])
+        #expect(c.map(\.value) == [.text("yesterday"), .text("tomorrow")])
+        #expect(c.allSatisfy { $0.kind == .date })
+        // with a publication date the same words resolve to days
+        let d = try claims("The ferry sank yesterday.", published: "2022-04-10")
+        #expect(d.first?.value == .text("2022-04-09"))
+    }
+
+    @Test func relativePeriodsWithoutAPublicationDateStayRelative() throws {
+        let c = try claims("Exports fell last year, and the mill closes next Friday.")
+        #expect(c.map(\.value) == [.text("last year"), .text("next friday")])
+        #expect(c.first?.provenance.rule == "claims.date-relative-unanchored")
+    }
+
+    @Test func timeZoneStaysInTheClaim() throws {
+        let c = try claims("The briefing starts at 2pm ET and ends at 3:30 p.m. GMT.")
+        #expect(c.map(\.text) == ["2pm ET", "3:30 p.m. GMT"])
+        #expect(c.map(\.value) == [.text("T14"), .text("T15:30")])
+        // a lower-case two-letter word after a number is no zone
+        let d = try claims("The dog ate at 5pm et cetera.")
+        #expect(d.first?.text == "5pm")
+    }
+
+    @Test func weekdayRecurrencesAndTwiceWordsAreSets() throws {
+        let c = try claims("The club meets every Thursday and prints a biweekly bulletin.")
+        #expect(c.map(\.value) == [.text("XXXX-WXX-4"), .text("P2W")])
+        // a weekday in the plural recurs: with a publication date it still names no one day
+        let d = try claims("The market opens on Saturdays at 08.30.", published: "2021-03-04")
+        #expect(d.first?.text == "Saturdays at 08.30")
+        #expect(d.first?.value == .text("XXXX-WXX-6T08:30"))
+        let e = try claims("We meet every Monday.", published: "2021-03-04")
+        #expect(e.first?.value == .text("XXXX-WXX-1"))
+        // a part of the day in the plural, with its modifier, and a recurring part of the day that takes a time
+        let f = try claims("The ward is calm in the late-evenings; rounds start every morning at 7am.")
+        #expect(f.map(\.text) == ["late-evenings", "every morning at 7am"])
+        #expect(f.map(\.value) == [.text("TEV"), .text("T07")])
+    }
+
+    @Test func withinADurationIsASpanFromThePublicationDate() throws {
+        let c = try claims("The council must answer within 30 days.", published: "2021-03-01")
+        #expect(c.first?.text == "within 30 days")
+        #expect(c.first?.value == .text("(2021-03-01,2021-03-31,P30D)"))
+        let d = try claims("Repairs will be done within the next two months.", published: "2021-03-01")
+        #expect(d.first?.value == .text("(2021-03-01,2021-05-01,P2M)"))
+        // without a publication date it stays a duration
+        let e = try claims("The council must answer within 30 days.")
+        #expect(e.first?.value == .number(30))
+        #expect(e.first?.unit == "day")
+    }
+
+    // MARK: precision on news (issue 21, part C)
+
+    @Test func ordinalInsideANameIsNoClaim() throws {
+        let c = try claims("Lawyers cited the Fourth Amendment before the 9th Circuit, and the first lady spoke.")
+        #expect(c.isEmpty)
+        // a lower-case ordinal before a capitalised adjective still counts
+        let d = try claims("It was the third Labour conference this year.")
+        #expect(d.first?.value == .number(3))
+        #expect(d.first?.kind == .ordinal)
+    }
+
+    @Test func countWithItsNounLeftOut() throws {
+        let c = try claims("Smith won 40 seats and Jones won 12.")
+        #expect(c.map(\.unit) == ["seat", "seat"])
+        #expect(c.last?.value == .number(12))
+        #expect(c.last?.provenance.rule == "claims.count-elided")
+        // not after a mark or a determiner, and not across another claim
+        let d = try claims("The survey of 900 adults ran May 2-5.")
+        #expect(d.last?.unit != "adult")
+        let e = try claims("She owns 3 boats and sold the 2 last year.")
+        #expect(e.dropFirst().first?.unit == nil)
+    }
+
+    @Test func listMarkersAreNoAmounts() throws {
+        let c = try claims("2. Storm warnings for the coast.")
+        #expect(c.isEmpty)
+        #expect(try claims("The ranking: Ann (3.) and Bo (4.) lead.").isEmpty)
+    }
+
+    @Test func programmeNamedForARelativePeriodIsNoDate() throws {
+        let c = try claims("She told NBC's This Morning that she would run, and she spoke again this week.")
+        #expect(c.map(\.text) == ["this week"])
+    }
 }

@@ -86,6 +86,7 @@ import Testing
         Quote(
             id: string(), kind: [.direct, .mixed, .indirect][int(3)], text: string(),
             fragments: list(3) { Fragment(span: $0.span(), sourceSpan: $0.span()) }, speaker: optString(),
+            speakerName: optString(),
             cue: chance() ? Cue(text: string(), lemma: string(), span: span(), sourceSpan: span()) : nil,
             speakerMention: optSpan(), sentences: list(4) { $0.int(1000) }, parent: optString(),
             provenance: provenance(), attribution: chance() ? provenance() : nil)

@@ -82,6 +82,17 @@ import Testing
         #expect(doc.sourceSpan(Span(3, 4)) == Span(3, 6))
     }
 
+    /// A text of one line is its own content: a bare number or a lone "Advertisement" is kept, not dropped as a share
+    /// counter or an ad (issue 21: bare numerals sent alone came back as empty input).
+    @Test func aTextOfOneLineIsNeverBoilerplate() throws {
+        #expect(try normalize(Array("3,000,000".utf8)).text == "3,000,000")
+        #expect(try normalize(Array("12k\n".utf8)).text == "12k")
+        // among other lines the same line is still a share counter
+        let doc = try normalize(Array("The mayor spoke at noon.\n\n12k\n\nShe left at one.\n".utf8))
+        #expect(!doc.text.contains("12k"))
+        #expect(doc.removed.map(\.rule) == ["boilerplate.share-counter"])
+    }
+
     @Test func emptyInputIsAnErrorNamingTheFile() {
         #expect {
             _ = try normalizeFixture("empty.txt")

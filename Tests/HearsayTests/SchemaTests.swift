@@ -23,6 +23,7 @@ import Testing
             for e in bad[:20]: print(e.json_path, e.message[:300])
             # Spans lie inside the text and source spans inside the input.
             docs = items if sys.argv[3] == "lines" else items[0]["documents"]
+            named = timex = 0
             for d in docs:
                 n = len(d.get("text", "")); b = d["source"]["bytes"]
                 for q in d["quotes"]:
@@ -30,8 +31,30 @@ import Testing
                         assert 0 <= f["span"][0] <= f["span"][1] <= n, ("span", d["id"], q["id"])
                         assert 0 <= f["source_span"][0] <= f["source_span"][1] <= b, ("source_span", d["id"], q["id"])
                     assert q.get("speaker") is None or any(s["id"] == q["speaker"] for s in d["speakers"]), q["id"]
+                # speaker_name is the name of the quote's speaker, null without one (nested quotes too).
+                names = {s["id"]: s["name"] for s in d["speakers"]}
+                for q in d["quotes"] + [m for q in d["quotes"] for m in q.get("nested", [])]:
+                    assert q["speaker_name"] == (names[q["speaker"]] if q["speaker"] else None), ("name", q["id"])
+                    named += q["speaker_name"] is not None
                 for c in d["claims"]:
                     assert 0 <= c["span"][0] <= c["span"][1] <= n, ("claim span", d["id"], c["id"])
+                    # Exactly one of value (an amount) and timex (a date or time).
+                    assert (c["value"] is None) != (c["timex"] is None), ("value/timex", d["id"], c["id"])
+                    timex += c["timex"] is not None
+            assert sys.argv[3] == "lines" or items[0]["version"] == 2
+            assert named > 0 and timex > 0, (named, timex)
+            # The schema is not vacuous: a version 1 date (its TIMEX in value) and a quote without speaker_name fail.
+            import copy
+            for mutate in ("date-in-value", "no-speaker-name", "number-in-timex"):
+                bad_item = copy.deepcopy(items[0])
+                d = bad_item if sys.argv[3] == "lines" else bad_item["documents"][0]
+                if mutate == "date-in-value":
+                    c = next(c for c in d["claims"] if c["timex"] is not None); c["value"] = c.pop("timex")
+                elif mutate == "no-speaker-name":
+                    del d["quotes"][0]["speaker_name"]
+                else:
+                    c = next(c for c in d["claims"] if c["value"] is not None); c["timex"] = str(c["value"])
+                assert any(True for _ in v.iter_errors(bad_item)), mutate
             print("ok" if not bad else "invalid", len(docs))
             sys.exit(1 if bad else 0)
             """

@@ -106,6 +106,7 @@ struct LanguageCheck: Sendable {
     ) {
         for i in document.quotes.indices {
             document.quotes[i].speaker = nil
+            document.quotes[i].speakerName = nil
             document.quotes[i].attribution = nil
             document.quotes[i].speakerMention = nil
         }

@@ -58,7 +58,62 @@ enum ClaimCalendar {
     }
 }
 
+/// Dates, times, durations counted from a date, and recurrences: the temporal rules of the claims grammar.
+///
+/// Works on the tokens of one sentence with bounded look-aheads (a date is a few tokens; ``futureBefore(_:)`` looks
+/// back at most 64 tokens). The words are data: calendar words (`months`, `weekdays`, `relative_days`,
+/// `relative_modifiers`, `calendar_units`, `offset_words`, `holidays`, `time_suffixes`, ...) and the `dates` section
+/// of `claims-lexicon.json`, whose lists are named for the rule that reads them; this code holds no vocabulary of its
+/// own. Each rule's confidence is in `rule_confidences`: `claims.present`, `claims.set`, `claims.date` (every
+/// `claims.date-*` and year rule below), `claims.time-range`, `claims.time`.
+///
+/// Rules, tried in this order at a token by ``parseDateTime(_:)`` (each names itself in the claim's `rule`):
+/// 1. `claims.present`: a `present_words` phrase ("at the moment") → `PRESENT_REF`.
+/// 2. `claims.set`: a recurrence (``temporalSet(_:)``): "daily" `P1D`, "every two weeks" `P2W`, "every night" `TNI`.
+/// 3. Dates (``dateCore(_:)``), first match wins:
+///    - a relative modifier and what it moves: `claims.date-relative-weekday` ("next Friday"),
+///      `claims.date-relative-week` / `-month` / `-year` / `-day` / `-quarter` ("last month"),
+///      `claims.date-this-daypart` ("this morning");
+///    - `claims.date-relative-day`: "yesterday", "tonight" (a `dates.night_days` word adds `TNI`); a capitalised one
+///      beside a name is a title ("USA Today");
+///    - a weekday: `claims.date-weekday-date` ("Friday, May 5"), `claims.date-weekday-day` ("Wednesday the 31st"),
+///      `claims.date-weekday`;
+///    - `claims.date-period-part`: "the end of 2008";
+///    - `claims.date-holiday`: "Christmas 2019";
+///    - ordinals of a period: `claims.date-ordinal-day` / `-week` / `-month` ("the third week of 2015", units in
+///      `dates.ordinal_part_units`), `claims.date-quarter` ("the 1st quarter of 2013", "Q3 2018");
+///    - a month name (``monthDay(_:)``): `claims.date-month-day`, `claims.date-month-year`, `claims.date-month`
+///      (a `dates.verb_months` word such as "may" only when capitalised or after a `date_prepositions` word);
+///    - `claims.date-day-month`: "5 May 2017", "the 15th of May";
+///    - `claims.date-offset`: "3 days ago", "two weeks before Christmas", "in 2 weeks" after a future marker;
+///    - written in figures (``numericDate(_:)``, ``mixedDate(_:)``): `claims.date-dotted`, `claims.date-compact`,
+///      `claims.date-iso`, `claims.year-range-short` ("2017-18"), `claims.date-iso-month`, `claims.date-month-year`,
+///      `claims.date-numeric`, `claims.date-numeric-md`, `claims.date-mixed`, `claims.date-year` (a year that opens
+///      or closes a range of years).
+///
+///    A whole day then takes a time after it (`+time`, `+time-range`, `+hour` after a `dates.bare_hour_openers`
+///    word, or a part of the day), and a date a second date after a range joiner (`claims.date-range`).
+/// 4. `claims.time-range`: "from 7 to 9pm", "between 7 and 9 last night" (a day after it joins the range).
+/// 5. `claims.time`: "2pm", "half past seven", "noon" after a `dates.time_word_prepositions` word; a day after it
+///    joins (`claims.time+date`).
+///
+/// After the scan, ``joinedTemporalValue(_:_:gap:)`` joins neighbouring parts of one expression and
+/// ``resolveDates()`` gives partial dates a year from the publication date.
 extension ClaimScanner {
+    /// The words of the date and time rules (the lexicon's `dates` section).
+    @inline(__always) var dw: ClaimLexicon.DateWords { lx.dates }
+
+    /// Token `k` is a word or a mark listed in `set`.
+    @inline(__always) func isListed(_ k: Int, _ set: Set<String>) -> Bool {
+        k >= base && k < limit && (t[k].kind == .word || t[k].kind == .symbol) && set.contains(t[k].lower)
+    }
+    /// Token `k` is a `dates.determiners` word ("the 15th").
+    @inline(__always) func isDeterminer(_ k: Int) -> Bool { word(k).map { dw.determiners.contains($0) } ?? false }
+    /// Token `k` is a `dates.of_words` word ("the 15th of May").
+    @inline(__always) func isOf(_ k: Int) -> Bool { word(k).map { dw.ofWords.contains($0) } ?? false }
+    /// Token `k` opens a range joined by "and" (`range_starts_and`: "between 2 and 4pm").
+    @inline(__always) func isRangeStartAnd(_ k: Int) -> Bool { word(k).map { lx.rangeStartsAnd.contains($0) } ?? false }
+
     struct DT {
         var end: Int
         var value: String
@@ -71,15 +126,32 @@ extension ClaimScanner {
         if let p = lx.presentWords.match(t, i, limit) {
             return FoundClaim(
                 startTok: i, endTok: p.end, value: .text("PRESENT_REF"), valueMax: nil, unit: nil, kind: .time,
-                qualifier: nil, rule: "claims.present", confidence: 0.6, evidence: nil)
+                qualifier: nil, rule: "claims.present", confidence: conf("claims.present"), evidence: nil)
         }
         if let s = temporalSet(i) {
-            return FoundClaim(
+            var c = FoundClaim(
                 startTok: i, endTok: s.end, value: .text(s.value), valueMax: nil, unit: nil,
-                kind: s.value.hasPrefix("T") ? .time : .date, qualifier: nil, rule: "claims.set", confidence: 0.7,
-                evidence: nil)
+                kind: s.value.hasPrefix("T") ? .time : .date, qualifier: nil, rule: "claims.set",
+                confidence: conf("claims.set"), evidence: nil)
+            c.recurring = true
+            if s.value.count == 10, let w = word(s.end), dw.bareHourOpeners.contains(w),
+                let clock = dottedClock(s.end + 1)
+            {
+                // "Thursdays at 17.30"
+                c.value = .text(s.value + clock)
+                c.endTok = s.end + 2
+                c.kind = .time
+            }
+            return c
         }
         if let d = dateCore(i) {
+            if d.rule.hasSuffix("unanchored") {
+                // a relative value takes no time, range or year: it is written as said
+                return FoundClaim(
+                    startTok: i, endTok: d.end, value: .text(d.value), valueMax: nil, unit: nil, kind: .date,
+                    qualifier: dateQualifier(i), rule: d.rule, confidence: conf("claims.date.unanchored"),
+                    evidence: nil)
+            }
             var v = d.value
             var end = d.end
             var rule = d.rule
@@ -89,7 +161,7 @@ extension ClaimScanner {
                     v += "T" + part
                     end = e
                     kind = .time
-                } else if word(end) == "in", word(end + 1) == "the", let (part, e) = dayPart(end + 2) {
+                } else if let o = dw.dayPartOpeners.match(t, end, limit), let (part, e) = dayPart(o.end) {
                     v += "T" + part
                     end = e
                     kind = .time
@@ -98,9 +170,9 @@ extension ClaimScanner {
                     var bareHourOK = false
                     // a time of day belongs to a day, not to a month, a week or a year ("next month after 3pm")
                     let wholeDay = v.count == 10
-                    if let w = word(m), w == "at" || w == "around" || w == "by" || w == "before" || w == "after" {
+                    if let w = word(m), dw.timeOpeners.contains(w) {
                         m += 1
-                        bareHourOK = w == "at"
+                        bareHourOK = dw.bareHourOpeners.contains(w)
                     } else if isSym(m, ",") || isSym(m, "@") || isSym(m, "-") {
                         m += 1
                     }
@@ -121,10 +193,16 @@ extension ClaimScanner {
                         end = m + 1
                         kind = .time
                         rule += "+hour"
+                    } else if wholeDay, bareHourOK, let clock = dottedClock(m) {
+                        // "Thursdays at 17.30": a 24-hour time written with a dot after a day and "at"
+                        v += clock
+                        end = m + 1
+                        kind = .time
+                        rule += "+time"
                     }
                 }
                 // Date ranges: "from March to May", "2014-2018", "Nov 18-Dec 19, 2015"
-                if kind == .date, let w = joiner(end, between: word(i - 1) == "between"), let d2 = dateCore(end + w),
+                if kind == .date, let w = joiner(end, between: isRangeStartAnd(i - 1)), let d2 = dateCore(end + w),
                     !d2.hasTime, let r = dateRange(v, d2.value)
                 {
                     v = r
@@ -134,28 +212,29 @@ extension ClaimScanner {
             }
             var c = FoundClaim(
                 startTok: i, endTok: end, value: .text(v), valueMax: nil, unit: nil, kind: kind, qualifier: nil,
-                rule: rule, confidence: 0.8, evidence: nil)
+                rule: rule, confidence: conf("claims.date"), evidence: nil)
             c.qualifier = dateQualifier(i)
+            if kind == .time { c.endTok = zoneEnd(c.endTok) }
             return c
         }
         func dayAfter(_ k: Int) -> DT? {
-            let m = word(k) == "on" ? k + 1 : k
+            let m = word(k).map { dw.dayOpeners.contains($0) } == true ? k + 1 : k
             guard let d = dateCore(m), !d.value.hasPrefix("("), d.value.prefix(while: { $0 != "T" }).count == 10 else {
                 return nil
             }
             return d
         }
         var range = timeRange(i, prefix: "")
-        if range == nil, word(i - 1) == "between", let r = timeRange(i, prefix: "", weak: true), dayAfter(r.end) != nil
-        {
+        if range == nil, isRangeStartAnd(i - 1), let r = timeRange(i, prefix: "", weak: true), dayAfter(r.end) != nil {
             // "between 7 and 9 last night": bare hours read as a range when a day follows
             range = r
         }
         if let tr = range {
             var c = FoundClaim(
                 startTok: i, endTok: tr.end, value: .text(tr.value), valueMax: nil, unit: nil, kind: .time,
-                qualifier: nil, rule: "claims.time-range", confidence: 0.7, evidence: nil)
-            if let d = dayAfter(tr.end) {
+                qualifier: nil, rule: "claims.time-range", confidence: conf("claims.time-range"), evidence: nil)
+            c.endTok = zoneEnd(c.endTok)
+            if let d = dayAfter(c.endTok) {
                 c.value = .text(Self.onDay(tr.value, d.value))
                 c.endTok = d.end
             }
@@ -163,10 +242,10 @@ extension ClaimScanner {
         }
         if let tm = timeCore(i) {
             var v = tm.value
-            var end = tm.end
+            var end = zoneEnd(tm.end)
             var rule = "claims.time"
             var m = end
-            if let w = word(m), w == "on" { m += 1 } else if isSym(m, ",") { m += 1 }
+            if let w = word(m), dw.dayOpeners.contains(w) { m += 1 } else if isSym(m, ",") { m += 1 }
             if let d = dateCore(m), !d.hasTime, d.value.count == 10 || d.value.hasPrefix("XXXX-WXX") {
                 v = d.value + v
                 end = d.end
@@ -174,7 +253,7 @@ extension ClaimScanner {
             }
             var c = FoundClaim(
                 startTok: i, endTok: end, value: .text(v), valueMax: nil, unit: nil, kind: .time, qualifier: nil,
-                rule: rule, confidence: 0.8, evidence: nil)
+                rule: rule, confidence: conf("claims.time"), evidence: nil)
             c.qualifier = dateQualifier(i)
             return c
         }
@@ -193,12 +272,27 @@ extension ClaimScanner {
         return (part, m + 1)
     }
 
+    /// The end of a time after its zone, when one follows ("2pm ET", "9:30 a.m. GMT"): the zone stays in the claim's
+    /// text (`dates.time_zones`; a zone of two letters only in capitals, "ET", as "et" and "pt" are words).
+    func zoneEnd(_ k: Int) -> Int {
+        guard let w = word(k), dw.timeZones.contains(w), w.count > 2 || t[k].capitalized else { return k }
+        return k + 1
+    }
+
     /// A recurrence: "daily" (`P1D`), "quarterly" (`P3M`), "every weekend" (`P1WE`), "every two weeks" (`P2W`),
-    /// "every night" (`TNI`). A capitalized set word inside a sentence is a name ("the Daily Mail") and is skipped.
+    /// "every night" (`TNI`), "every Monday" (`XXXX-WXX-1`). A capitalized set word inside a sentence is a name ("the Daily Mail") and is skipped.
     func temporalSet(_ i: Int) -> (end: Int, value: String)? {
         if let s = lx.temporalSets.match(t, i, limit) {
             if t[i].capitalized && i > base && !isSym(i - 1, "\"") { return nil }
             return (s.end, s.payload)
+        }
+        // "on Mondays", "Sundays": a weekday in the plural; "mornings": a part of the day in the plural
+        if let w = word(i), let wd = dw.weekdaySets[w] { return (i + 1, "XXXX-WXX-\(wd)") }
+        if let w = word(i), let part = dw.dayPartSets[w] { return (i + 1, part) }
+        if let w = word(i), lx.dayPartModifiers.contains(w) {
+            // "early-mornings", "late evenings"
+            let k = isSym(i + 1, "-") && tight(i + 1) && tight(i + 2) ? i + 2 : i + 1
+            if let w2 = word(k), let part = dw.dayPartSets[w2] { return (k + 1, part) }
         }
         guard let st = lx.setStarts.match(t, i, limit) else { return nil }
         var e = st.end
@@ -209,6 +303,10 @@ extension ClaimScanner {
         } else if let w = word(e), let c = lx.cardinals[w], c >= 2, c <= 12 {
             n = c
             e += 1
+        }
+        // "every Monday", "each Friday": that weekday of every week
+        if n == 1, let w = word(e), let wd = lx.weekdays[w], !lx.ambiguousWeekdays.contains(w) || t[e].capitalized {
+            return (e + 1, "XXXX-WXX-\(wd)")
         }
         guard let w = word(e), let v = lx.setUnits[w] else { return nil }
         guard n != 1, v.hasPrefix("P"), let unitStart = v.dropFirst().firstIndex(where: { $0.isLetter }),
@@ -256,7 +354,8 @@ extension ClaimScanner {
         }
         /// a.m./p.m., o'clock or "in the evening" after the time: the hour it gives and the end.
         func tail(_ h: Int, _ e: Int) -> (Int, Int)? {
-            if let s = lx.timeSuffixes.match(t, e, limit), !(s.end == e + 1 && (t[e].lower == "a" || t[e].lower == "p"))
+            if let s = lx.timeSuffixes.match(t, e, limit),
+                !(s.end == e + 1 && dw.loneSuffixLetters.contains(t[e].lower))
             {
                 guard h >= 1, h <= 12 else { return nil }
                 return (h == 12 ? (s.payload == 12 ? 12 : 0) : h + s.payload, s.end)
@@ -267,8 +366,8 @@ extension ClaimScanner {
                 e2 = oc.end
                 found = true
             }
-            if word(e2) == "in", word(e2 + 1) == "the", let w = word(e2 + 2), let part = lx.dayParts[w] {
-                return (Self.hour(h, in: part), e2 + 3)
+            if let o = dw.dayPartOpeners.match(t, e2, limit), let w = word(o.end), let part = lx.dayParts[w] {
+                return (Self.hour(h, in: part), o.end + 1)
             }
             return found ? (h, e2) : nil
         }
@@ -278,18 +377,18 @@ extension ClaimScanner {
         // "half past seven", "quarter to eight", "twenty minutes past eight"
         var k = i
         var mins: Int?
-        if word(k) == "half" {
-            mins = 30
-            k += 1
-        } else if word(k) == "quarter" {
-            mins = 15
+        if let w = word(k), let f = dw.clockFractions[w] {
+            mins = f
             k += 1
         } else if let (m, e) = minutesAt(k) {
             mins = m
             k = e
-            if let w = word(k), lx.unitNames.match(t, k, limit)?.payload.unit == "min" || w == "minutes" { k += 1 }
+            if let w = word(k), lx.unitNames.match(t, k, limit)?.payload.unit == "min" || dw.minuteWords.contains(w) {
+                k += 1
+            }
         }
-        if let m = mins, let w = word(k), w == "past" || (w == "to" && word(i) == "quarter"),
+        let toOK = word(i).map { dw.clockToFractions.contains($0) } ?? false
+        if let m = mins, let w = word(k), dw.clockPastWords.contains(w) || (dw.clockToWords.contains(w) && toOK),
             let (h, he) = hourAt(k + 1)
         {
             var hh = h
@@ -298,7 +397,7 @@ extension ClaimScanner {
                 hh = h2
                 end = e2
             }
-            let total = w == "past" ? hh * 60 + m : (hh * 60 - m + 24 * 60) % (24 * 60)
+            let total = dw.clockPastWords.contains(w) ? hh * 60 + m : (hh * 60 - m + 24 * 60) % (24 * 60)
             return (end, fmt(total))
         }
         // "six pm", "seven o'clock", "five-thirty", "one thirty p m"
@@ -355,12 +454,17 @@ extension ClaimScanner {
     /// parts are one claim that keeps the first part's value.
     func joinedTemporalValue(_ first: ClaimValue, _ second: ClaimValue, gap: Range<Int>) -> ClaimValue? {
         guard case .text(let a) = first, case .text(let b) = second else { return first }
+        // a relative value with no date to count from ("yesterday") stays a claim of its own
+        if a.contains(where: \.isLowercase) || b.contains(where: \.isLowercase) { return nil }
         func isDay(_ x: String) -> Bool { !x.hasPrefix("(") && !x.hasPrefix("T") && x.prefix { $0 != "T" }.count == 10 }
         func isTime(_ x: String) -> Bool { x.hasPrefix("T") || x.hasPrefix("(T") }
         let listGap = !gap.isEmpty && gap.allSatisfy { isSym($0, ",") }
         if listGap, !a.contains("T"), !b.contains("T"), a.count == b.count { return nil }
         // a recurrence takes its time of day ("every day at 7pm" is T19), and nothing else
-        if a.hasPrefix("P") { return isTime(b) ? second : nil }
+        // (as does a recurring part of the day: "every morning at 9am" is T09)
+        if a.hasPrefix("P") || (a.hasPrefix("T") && a.dropFirst().allSatisfy(\.isLetter)) {
+            return isTime(b) ? second : nil
+        }
         if b.hasPrefix("P") { return isTime(a) ? first : nil }
         if isTime(b) {
             if isDay(a) { return .text(Self.onDay(b, a)) }
@@ -409,7 +513,8 @@ extension ClaimScanner {
     mutating func resolveDates() {
         guard resolvePartial, let a = anchor else { return }
         for k in out.indices where out[k].kind == .date || out[k].kind == .time {
-            guard case .text(let v) = out[k].value, v.contains("XXXX-") else { continue }
+            // a recurrence ("every Sunday", "on Mondays") names every such day, not one of them
+            guard !out[k].recurring, case .text(let v) = out[k].value, v.contains("XXXX-") else { continue }
             out[k].value = .text(resolvedValue(v, anchor: a))
         }
     }
@@ -476,7 +581,7 @@ extension ClaimScanner {
         let aw = ClaimCalendar.weekday(a)
         guard let mval = modifier else { return "XXXX-WXX-\(wd)" }
         if mval > 0 {
-            if mod == "next" { return ClaimCalendar.string(a - (aw - 1) + 7 + (wd - 1)) }
+            if let mod, dw.nextWeekModifiers.contains(mod) { return ClaimCalendar.string(a - (aw - 1) + 7 + (wd - 1)) }
             let d = (wd - aw + 7) % 7
             return ClaimCalendar.string(a + (d == 0 ? 7 : d))
         }
@@ -490,7 +595,7 @@ extension ClaimScanner {
     /// A day of the month at `e`: "10", "10th", "first", "twenty fourth", "the 9th".
     func dayNumber(_ e0: Int) -> (Int, Int)? {
         var e = e0
-        if word(e) == "the" { e += 1 }
+        if isDeterminer(e) { e += 1 }
         if isInt(e), t[e].intDigits <= 2 {
             let d = Int(t[e].value)
             guard d >= 1 && d <= 31 else { return nil }
@@ -541,31 +646,35 @@ extension ClaimScanner {
         return (Int(c) * 100 + Int(lo.value), lo.end)
     }
 
-    /// A month written short ("Jan", "Sept"): the only full names of four letters or fewer are May, June and July.
-    static func abbreviatedMonth(_ w: String) -> Bool { w.count <= 4 && w != "may" && w != "june" && w != "july" }
+    /// A month written short ("Jan", "Sept"): four letters or fewer and not a full name (`full_short_months`: May,
+    /// June, July).
+    func abbreviatedMonth(_ w: String) -> Bool { w.count <= 4 && !dw.fullShortMonths.contains(w) }
 
     func monthDay(_ i: Int) -> DT? {
         guard let w = word(i), let mo = lx.months[w] else { return nil }
         let ambiguous = lx.ambiguousMonths.contains(w)
+        let verbMonth = dw.verbMonths.contains(w)
         var e = i + 1
-        if isSym(e, "."), tight(e), Self.abbreviatedMonth(w) { e += 1 }
+        if isSym(e, "."), tight(e), abbreviatedMonth(w) { e += 1 }
         if isSym(e, "/"), tight(e) { e += 1 }
         if let (day, de) = dayNumber(e) {
-            if ambiguous && !t[i].capitalized && w != "may" && word(i - 1) != "on" {
+            if ambiguous && !t[i].capitalized && !verbMonth
+                && !(word(i - 1).map { dw.dayOpeners.contains($0) } ?? false)
+            {
                 if w.count <= 3 && !isSym(i + 1, ".") { return nil }
             }
-            if w == "may" && !t[i].capitalized && !(word(i - 1).map { lx.datePrepositions.contains($0) } ?? false) {
+            if verbMonth && !t[i].capitalized && !(word(i - 1).map { lx.datePrepositions.contains($0) } ?? false) {
                 return nil
             }
             var end = de
             var y: Int?
             var m2 = de
             if isSym(m2, ",") { m2 += 1 }
-            if word(m2) == "of" { m2 += 1 }
+            if isOf(m2) { m2 += 1 }
             if let yy = yearNumber(m2) {
                 y = yy
                 end = m2 + 1
-            } else if word(de) == "of", isInt(de + 1), t[de + 1].intDigits == 2 {
+            } else if isOf(de), isInt(de + 1), t[de + 1].intDigits == 2 {
                 let v = Int(t[de + 1].value)
                 y = v < 50 ? 2000 + v : 1900 + v
                 end = de + 2
@@ -578,7 +687,7 @@ extension ClaimScanner {
         }
         var m2 = e
         if isSym(m2, ",") { m2 += 1 }
-        if word(m2) == "of" { m2 += 1 }
+        if isOf(m2) { m2 += 1 }
         if word(m2) != nil, let n = parseNumber(m2, money: false), n.spelled, !n.ordinal, !n.fraction,
             n.value >= 1000, n.value <= 2100, n.value == n.value.rounded()
         {
@@ -597,23 +706,21 @@ extension ClaimScanner {
         let prepBefore = prev.map { lx.datePrepositions.contains($0) } ?? false
         if ambiguous {
             let rangeAfter =
-                (isSym(i + 1, "-") || word(i + 1) == "to") && (word(i + 2).map { lx.months[$0] != nil } ?? false)
-            guard prepBefore || rangeAfter, w.count > 3 || w == "may" || isSym(i + 1, ".") || rangeAfter else {
+                (isSym(i + 1, "-") || word(i + 1).map { dw.monthRangeWords.contains($0) } == true)
+                && (word(i + 2).map { lx.months[$0] != nil } ?? false)
+            guard prepBefore || rangeAfter, w.count > 3 || verbMonth || isSym(i + 1, ".") || rangeAfter else {
                 return nil
             }
             // "secret and may be", "hard to march": a lower-case month after "and" or "to" needs a month before it
-            if !t[i].capitalized, prev == "and" || prev == "to", !rangeAfter,
+            if !t[i].capitalized, prev.map({ dw.monthListWords.contains($0) }) == true, !rangeAfter,
                 word(i - 2).flatMap({ lx.months[$0] }) == nil
             {
                 return nil
             }
-            if w == "may" || w == "march" {
-                // "in May", "since March": the month; "may" as a verb has no preposition before it
-            }
         } else if !(t[i].capitalized || prepBefore) {
             return nil
         }
-        if w.count <= 3 && !t[i].capitalized && w != "may" { return nil }
+        if w.count <= 3 && !t[i].capitalized && !verbMonth { return nil }
         if isSym(e, ","), let (day, de) = dayNumber(e + 1), de > e + 2 || (isInt(e + 1) && !isNum(de)) {
             if de == e + 3 || lx.ordinalSuffixes.contains(t[de - 1].lower) {
                 return DT(end: de, value: dateString(nil, mo, day), rule: "claims.date-month-day")
@@ -625,21 +732,21 @@ extension ClaimScanner {
     func dayMonth(_ i: Int) -> DT? {
         guard let (day, de) = dayNumber(i) else { return nil }
         var e = de
-        if word(e) == "of" { e += 1 }
+        if isOf(e) { e += 1 }
         guard let w = word(e), let mo = lx.months[w] else { return nil }
         if lx.ambiguousMonths.contains(w) && !t[e].capitalized && w.count <= 3 { return nil }
-        if w == "may" && !t[e].capitalized { return nil }
+        if dw.verbMonths.contains(w) && !t[e].capitalized { return nil }
         var end = e + 1
         // "Sept." keeps its period; "July." ends the sentence.
-        if isSym(end, "."), tight(end), Self.abbreviatedMonth(w) { end += 1 }
+        if isSym(end, "."), tight(end), abbreviatedMonth(w) { end += 1 }
         var y: Int?
         var m2 = end
         if isSym(m2, ",") { m2 += 1 }
-        if word(m2) == "of" { m2 += 1 }
+        if isOf(m2) { m2 += 1 }
         if let yy = yearNumber(m2) {
             y = yy
             end = m2 + 1
-        } else if word(end) == "of", isInt(end + 1), t[end + 1].intDigits == 2 {
+        } else if isOf(end), isInt(end + 1), t[end + 1].intDigits == 2 {
             let v = Int(t[end + 1].value)
             y = v < 50 ? 2000 + v : 1900 + v
             end += 2
@@ -751,9 +858,30 @@ extension ClaimScanner {
         return nil
     }
 
+    /// A relative modifier and what it moves, with no publication date to count from: "last year", "next Friday",
+    /// "this morning" keep the words as their value (lower case, one space apart), rule
+    /// `claims.date-relative-unanchored`.
+    func unanchoredRelative(_ i: Int) -> DT? {
+        guard let m = lx.relativeModifiers.match(t, i, limit), let w2 = word(m.end) else { return nil }
+        let moves =
+            (lx.weekdays[w2] != nil && (!lx.ambiguousWeekdays.contains(w2) || t[m.end].capitalized))
+            || lx.calendarUnits[w2] != nil
+            || (lx.months[w2] != nil && (t[m.end].capitalized || !lx.ambiguousMonths.contains(w2)))
+            || (lx.dayParts[w2] != nil && abs(m.payload) <= 1)
+        guard moves else { return nil }
+        // "CBS This Morning", "ABC's This Week": a period word capitalised inside a sentence is a programme's name
+        // (a weekday or a month is capitalised anyway)
+        if i > base, t[i].capitalized, t[m.end].capitalized, lx.calendarUnits[w2] != nil || lx.dayParts[w2] != nil {
+            return nil
+        }
+        let v = (i...m.end).map { t[$0].lower }.joined(separator: " ")
+        return DT(end: m.end + 1, value: v, rule: "claims.date-relative-unanchored")
+    }
+
     func dateCore(_ i: Int) -> DT? {
         guard i < limit else { return nil }
         if let w = word(i) {
+            if anchor == nil, let r = unanchoredRelative(i) { return r }
             if let m = lx.relativeModifiers.match(t, i, limit), let a = anchor {
                 let e = m.end
                 let mod = t[i].lower
@@ -829,7 +957,6 @@ extension ClaimScanner {
                 }
             }
             if let rd = lx.relativeDays[w] {
-                guard let a = anchor else { return nil }
                 // Capitalised inside a sentence beside a name, a number or "programme": a title ("USA Today",
                 // "the Radio 4 Today programme"), not a day.
                 if t[i].capitalized, i > base, !(t[i - 1].kind == .symbol) {
@@ -843,9 +970,14 @@ extension ClaimScanner {
                         return nil
                     }
                 }
+                guard let a = anchor else {
+                    // No publication date: the day stays relative, written as its canonical word ("yesterday").
+                    return DT(
+                        end: i + 1, value: dw.relativeDayNames[w] ?? w, rule: "claims.date-relative-day.unanchored")
+                }
                 var v = ClaimCalendar.string(a + rd)
                 var ht = false
-                if w.hasPrefix("toni") {
+                if dw.nightDays.contains(w) {
                     v += "TNI"
                     ht = true
                 }
@@ -864,7 +996,7 @@ extension ClaimScanner {
                     return DT(end: d.end, value: d.value, rule: "claims.date-weekday-date")
                 }
                 // "Wednesday the 31st": the day in the publication month
-                if word(e2) == "the", let (day, de) = dayNumber(e2), de > e2 + 1,
+                if isDeterminer(e2), let (day, de) = dayNumber(e2), de > e2 + 1,
                     isNum(de - 1) ? lx.ordinalSuffixes.contains(t[de - 1].lower) || word(de) != nil : true
                 {
                     var v = "XXXX-XX-" + ClaimCalendar.pad(day, 2)
@@ -881,8 +1013,8 @@ extension ClaimScanner {
             }
             // "the end of 2008", "end of this month", "the middle of March"
             var pp = i
-            if w == "the", let w2 = word(i + 1), lx.periodParts.contains(w2) { pp = i + 1 }
-            if let w2 = word(pp), lx.periodParts.contains(w2), word(pp + 1) == "of", let d = yearOrDate(pp + 2) {
+            if isDeterminer(i), let w2 = word(i + 1), lx.periodParts.contains(w2) { pp = i + 1 }
+            if let w2 = word(pp), lx.periodParts.contains(w2), isOf(pp + 1), let d = yearOrDate(pp + 2) {
                 let v = d.value
                 if v.count == 4 || v.count == 7 || v.hasPrefix("(") {
                     return DT(end: d.end, value: v, hasTime: d.hasTime, rule: "claims.date-period-part")
@@ -899,22 +1031,21 @@ extension ClaimScanner {
             }
             if let d = ordinalPartOf(i) ?? letterQuarter(i) { return d }
             if lx.months[w] != nil { return monthDay(i) }
-            if w == "the", let d = dayMonth(i) { return d }
-            // "a fortnight later", "two weeks from now"
-            return offsetDate(i)
+            if isDeterminer(i), let d = dayMonth(i) { return d }
+            // "a fortnight later", "two weeks from now"; "within 5 days"
+            return offsetDate(i) ?? withinDate(i)
         }
         if isNum(i) {
             if let d = numericDate(i) ?? mixedDate(i) ?? ordinalPartOf(i) { return d }
             // a year that opens a range of years: "from 2010 to 2018", "between 2014 and 2018"
             if isInt(i), t[i].intDigits == 4, t[i].value >= 1000, t[i].value <= 2100,
-                let w = joiner(i + 1, between: word(i - 1) == "between"), case let k = yearAfterPeriodPart(i + 1 + w),
+                let w = joiner(i + 1, between: isRangeStartAnd(i - 1)), case let k = yearAfterPeriodPart(i + 1 + w),
                 isInt(k), t[k].intDigits == 4, t[k].value > t[i].value, t[k].value <= 2100
             {
                 return DT(end: i + 1, value: String(Int(t[i].value)), rule: "claims.date-year")
             }
             if isInt(i), t[i].intDigits == 4, t[i].value >= 1000, t[i].value <= 2100,
-                word(i - 1) == "to" || word(i - 1) == "through" || word(i - 1) == "and" || isSym(i - 1, "-")
-                    || isSym(i - 1, "–"),
+                isListed(i - 1, dw.yearRangeOpeners),
                 i >= 3, isInt(i - 2), t[i - 2].intDigits == 4
             {
                 return DT(end: i + 1, value: String(Int(t[i].value)), rule: "claims.date-year")
@@ -935,8 +1066,8 @@ extension ClaimScanner {
     /// The token of the year in "2008" or "the end of 2008" at `k` (the second end of "from 2007 to the end of 2008").
     func yearAfterPeriodPart(_ k: Int) -> Int {
         var j = k
-        if word(j) == "the" { j += 1 }
-        if let w = word(j), lx.periodParts.contains(w), word(j + 1) == "of" { return j + 2 }
+        if isDeterminer(j) { j += 1 }
+        if let w = word(j), lx.periodParts.contains(w), isOf(j + 1) { return j + 2 }
         return k
     }
 
@@ -944,7 +1075,7 @@ extension ClaimScanner {
     /// "the third month of 2019". A day takes a month, a week, a month or a quarter (`quarter_words`) a year.
     func ordinalPartOf(_ i: Int) -> DT? {
         var k = i
-        if word(k) == "the" { k += 1 }
+        if isDeterminer(k) { k += 1 }
         var n: Int
         if let w = word(k), let o = lx.ordinals[w], o >= 1, o <= 31 {
             n = Int(o)
@@ -955,28 +1086,29 @@ extension ClaimScanner {
         } else {
             return nil
         }
-        guard let unit = word(k), word(k + 1) == "of", n >= 1 else { return nil }
-        let isQuarter = lx.quarterWords.contains(unit)
-        guard isQuarter || unit == "day" || unit == "week" || unit == "month",
+        guard let unitWord = word(k), isOf(k + 1), n >= 1 else { return nil }
+        let isQuarter = lx.quarterWords.contains(unitWord)
+        let unit = dw.ordinalPartUnits[unitWord]
+        guard isQuarter || unit != nil,
             let d = yearOrDate(k + 2),
             !d.hasTime
         else {
             return nil
         }
         let v = d.value
-        if unit == "day", v.count == 7, !v.hasPrefix("("), let y = Int(v.prefix(4)), let m = Int(v.suffix(2)),
+        if unit == "D", v.count == 7, !v.hasPrefix("("), let y = Int(v.prefix(4)), let m = Int(v.suffix(2)),
             n <= ClaimCalendar.daysInMonth(y, m)
         {
             return DT(end: d.end, value: v + "-" + ClaimCalendar.pad(n, 2), rule: "claims.date-ordinal-day")
         }
-        if unit == "day", v.count == 7, v.hasPrefix("XXXX-"), n <= 31 {
+        if unit == "D", v.count == 7, v.hasPrefix("XXXX-"), n <= 31 {
             return DT(end: d.end, value: v + "-" + ClaimCalendar.pad(n, 2), rule: "claims.date-ordinal-day")
         }
         guard v.count == 4, let y = Int(v) else { return nil }
-        if unit == "week", n <= 53 {
+        if unit == "W", n <= 53 {
             return DT(end: d.end, value: v + "-W" + ClaimCalendar.pad(n, 2), rule: "claims.date-ordinal-week")
         }
-        if unit == "month", n <= 12 {
+        if unit == "M", n <= 12 {
             return DT(end: d.end, value: v + "-" + ClaimCalendar.pad(n, 2), rule: "claims.date-ordinal-month")
         }
         if isQuarter, n <= 4 { return DT(end: d.end, value: quarterRange(y, n), rule: "claims.date-quarter") }
@@ -989,7 +1121,7 @@ extension ClaimScanner {
             t[i + 1].value >= 1, t[i + 1].value <= 4
         else { return nil }
         var k = i + 2
-        if isSym(k, "-") || isSym(k, "/") || word(k) == "of" || isSym(k, ",") { k += 1 }
+        if isSym(k, "-") || isSym(k, "/") || isOf(k) || isSym(k, ",") { k += 1 }
         guard isInt(k), t[k].intDigits == 4, t[k].value >= 1000, t[k].value <= 2200 else { return nil }
         return DT(end: k + 1, value: quarterRange(Int(t[k].value), Int(t[i + 1].value)), rule: "claims.date-quarter")
     }
@@ -1016,7 +1148,7 @@ extension ClaimScanner {
         }
         guard let y, let m, let d, ClaimCalendar.valid(y, m, d) else { return nil }
         var end = i + 5
-        if isSym(end, "."), tight(end), word(i + 4).map(Self.abbreviatedMonth) == true { end += 1 }
+        if isSym(end, "."), tight(end), word(i + 4).map(abbreviatedMonth) == true { end += 1 }
         return DT(end: end, value: ClaimCalendar.string(ClaimCalendar.days(y, m, d)), rule: "claims.date-mixed")
     }
 
@@ -1042,34 +1174,56 @@ extension ClaimScanner {
         var from = a
         var sign = 0
         var end = ue
-        if let o = lx.offsetWords.match(t, ue, limit), o.payload != 0, t[ue].lower != "after" && t[ue].lower != "before"
+        if let o = lx.offsetWords.match(t, ue, limit), o.payload != 0,
+            !(o.end == ue + 1 && dw.anchoredOffsetWords[t[ue].lower] != nil)
         {
             // "ago", "later", "earlier", "hence", "from now", "from today"
             sign = o.payload
             end = o.end
-        } else if let w = word(ue), w == "before" || w == "after" || w == "from", let d = dateCore(ue + 1), !d.hasTime,
+        } else if let w = word(ue), let dir = dw.anchoredOffsetWords[w], let d = dateCore(ue + 1), !d.hasTime,
             !d.value.hasPrefix("(")
         {
             var v = d.value
             if v.hasPrefix("XXXX-"), resolvePartial { v = resolvedPart(v, anchor: a, notBefore: nil).0 }
             guard v.count == 10, let day = ClaimCalendar.parse(v) else { return nil }
             from = day
-            sign = w == "before" ? -1 : 1
+            sign = dir
             end = d.end
-        } else if word(i - 1) == "in", i - 1 >= base, futureBefore(i - 1), !isNum(ue), word(ue) != "of" {
+        } else if word(i - 1).map({ dw.futureOffsetWords.contains($0) }) == true, i - 1 >= base, futureBefore(i - 1),
+            !isNum(ue), !isOf(ue)
+        {
             sign = 1
         } else {
             return nil
         }
         let s = sign * n
-        var day: Int
+        if let day = Self.shifted(from, unit: u.unit, by: s) {
+            return DT(end: end, value: ClaimCalendar.string(day), rule: "claims.date-offset")
+        }
         switch u.unit {
-        case "day": day = from + s
-        case "week": day = from + 7 * s
-        case "fortnight": day = from + 14 * s
+        case "h", "min":
+            guard from == a else { return nil }
+            var mins = (u.unit == "h" ? 60 : 1) * s
+            let days = Int((Double(mins) / 1440).rounded(.down))
+            mins -= days * 1440
+            let v =
+                ClaimCalendar.string(a + days) + "T" + ClaimCalendar.pad(mins / 60, 2) + ":"
+                + ClaimCalendar.pad(mins % 60, 2) + ":00"
+            return DT(end: end, value: v, hasTime: true, rule: "claims.date-offset")
+        default: return nil
+        }
+    }
+
+    /// The day `s` units of a calendar duration after day `from` (days, weeks, fortnights, months, years; a month
+    /// or a year keeps the day of the month where it can), or nil for other units.
+    static func shifted(_ from: Int, unit: String, by s: Int) -> Int? {
+        switch unit {
+        case "day": return from + s
+        case "week": return from + 7 * s
+        case "fortnight": return from + 14 * s
         case "month", "year":
             var (y, m, d) = ClaimCalendar.civil(from)
-            if u.unit == "year" {
+            if unit == "year" {
                 y += s
             } else {
                 m += s
@@ -1083,19 +1237,46 @@ extension ClaimScanner {
                 }
             }
             d = min(d, ClaimCalendar.daysInMonth(y, m))
-            day = ClaimCalendar.days(y, m, d)
-        case "h", "min":
-            guard from == a else { return nil }
-            var mins = (u.unit == "h" ? 60 : 1) * s
-            let days = Int((Double(mins) / 1440).rounded(.down))
-            mins -= days * 1440
-            let v =
-                ClaimCalendar.string(a + days) + "T" + ClaimCalendar.pad(mins / 60, 2) + ":"
-                + ClaimCalendar.pad(mins % 60, 2) + ":00"
-            return DT(end: end, value: v, hasTime: true, rule: "claims.date-offset")
+            return ClaimCalendar.days(y, m, d)
         default: return nil
         }
-        return DT(end: end, value: ClaimCalendar.string(day), rule: "claims.date-offset")
+    }
+
+    /// A span of time from the publication date: "within 5 days" → `(2017-11-08,2017-11-13,P5D)`, also "within the
+    /// next 3 months" (a `dates.within_words` word, an optional determiner and forward modifier, a count and a
+    /// calendar duration; rule `claims.date-within`).
+    func withinDate(_ i: Int) -> DT? {
+        guard let a = anchor, let w = word(i), dw.withinWords.contains(w) else { return nil }
+        var k = i + 1
+        if isDeterminer(k) { k += 1 }
+        if let m = lx.relativeModifiers.match(t, k, limit), m.payload > 0 { k = m.end }
+        var n = 1
+        var e = k + 1
+        if let w2 = word(k), lx.oneWords.contains(w2) {
+            // "within a week"
+        } else if let p = parseNumber(k, money: false), !p.ordinal, !p.fraction, p.value >= 1, p.value < 1000,
+            p.value == p.value.rounded()
+        {
+            n = Int(p.value)
+            e = p.end
+        } else {
+            return nil
+        }
+        guard let (u, ue) = unitAfter(e, attachedOK: false), u.kind == .duration, let code = lx.calendarUnits[u.unit],
+            let day = Self.shifted(a, unit: u.unit, by: n)
+        else { return nil }
+        // a duration in parts ("within 1 day and 5 hours") or counted from a date ("within 2 weeks before today") is
+        // left to the duration and offset rules
+        if isNum(ue) || (word(ue).map { dw.rangeAndJoiners.contains($0) } == true && isNum(ue + 1))
+            || (word(ue).map { dw.withinBlockers.contains($0) } == true)
+        {
+            return nil
+        }
+        // a fortnight is two weeks in a TIMEX duration
+        let dur = code == "F" ? "P\(2 * n)W" : "P\(n)\(code)"
+        return DT(
+            end: ue, value: "(\(ClaimCalendar.string(a)),\(ClaimCalendar.string(day)),\(dur))",
+            rule: "claims.date-within")
     }
 
     /// A `future_markers` word ("will", "shall", a word ending in "'ll") in the sentence before token `k`.
@@ -1116,14 +1297,22 @@ extension ClaimScanner {
         return false
     }
 
+    /// A 24-hour time written with a dot, "17.30", as `T17:30` (hours 0–23, two-digit minutes below 60), with no
+    /// unit after it; read only where a time is expected (after a day and a `dates.bare_hour_openers` word).
+    func dottedClock(_ k: Int) -> String? {
+        guard isNum(k), t[k].decimal, unitAfter(k + 1, attachedOK: true) == nil else { return nil }
+        let p = t[k].lower.split(separator: ".")
+        guard p.count == 2, p[0].count <= 2, p[1].count == 2, let h = Int(p[0]), let m = Int(p[1]), h <= 23, m < 60
+        else { return nil }
+        return "T" + ClaimCalendar.pad(h, 2) + ":" + p[1]
+    }
+
     /// A clock time at `i`: "2pm", "2:30 p.m.", "14:00", "noon", "7 o'clock".
     func timeCore(_ i: Int) -> (end: Int, value: String)? {
         guard i < limit else { return nil }
         if let tw = lx.timeWords.match(t, i, limit) {
             // "noon" alone is a time only after a preposition or number
-            if let p = word(i - 1),
-                ["at", "by", "until", "till", "before", "after", "around", "from", "to"].contains(p)
-            {
+            if let p = word(i - 1), dw.timeWordPrepositions.contains(p) {
                 return (tw.end, tw.payload)
             }
             return nil
@@ -1156,20 +1345,21 @@ extension ClaimScanner {
         if let s = lx.timeSuffixes.match(t, e, limit) {
             guard h >= 1 && h <= 12 else { return nil }
             // "a" alone is not a.m.; require the whole form
-            if s.end == e + 1 && (t[e].lower == "a" || t[e].lower == "p") { return nil }
+            if s.end == e + 1 && dw.loneSuffixLetters.contains(t[e].lower) { return nil }
             if h == 12 { h = s.payload == 12 ? 12 : 0 } else { h += s.payload }
             e = s.end
         } else if let oc = lx.oclockWords.match(t, e, limit) {
             e = oc.end
-        } else if word(e) == "in", word(e + 1) == "the", let w = word(e + 2), let part = lx.dayParts[w], h >= 1, h <= 12
+        } else if let o = dw.dayPartOpeners.match(t, e, limit), let w = word(o.end), let part = lx.dayParts[w], h >= 1,
+            h <= 12
         {
             // "5 in the morning", "8:30 in the evening"
             h = Self.hour(h, in: part)
-            e += 3
+            e = o.end + 1
         } else if mm != nil {
             guard h <= 23 else { return nil }
             // "2:1" scores and ratios have no two-digit minutes; kept out by the two-digit check above
-        } else if word(e) == "noon", h == 12 {
+        } else if let w = word(e), dw.noonWords.contains(w), h == 12 {
             return (e + 1, "T12")
         } else {
             return nil
@@ -1183,12 +1373,11 @@ extension ClaimScanner {
     /// The width of a range joiner at `k` ("to", "-", "through", "and" after "between"), or nil.
     func joiner(_ k: Int, between: Bool) -> Int? {
         if let w = word(k) {
-            if w == "to" || w == "through" || w == "till" || w == "until" || w == "thru" { return 1 }
-            if w == "and" && between { return 1 }
+            if lx.rangeJoiners.contains(w) { return 1 }
+            if between && dw.rangeAndJoiners.contains(w) { return 1 }
             return nil
         }
-        if isSym(k, "-") || isSym(k, "–") || isSym(k, "—") { return 1 }
-        return nil
+        return isListed(k, lx.rangeJoiners) ? 1 : nil
     }
 
     /// "(start,end,duration)" for two dates of the same granularity, or nil.
@@ -1256,13 +1445,14 @@ extension ClaimScanner {
                 m = Int(t[e + 1].value)
                 e += 2
             }
-            if let s = lx.timeSuffixes.match(t, e, limit), !(s.end == e + 1 && (t[e].lower == "a" || t[e].lower == "p"))
+            if let s = lx.timeSuffixes.match(t, e, limit),
+                !(s.end == e + 1 && dw.loneSuffixLetters.contains(t[e].lower))
             {
                 return (h, m, s.end, s.payload)
             }
             return (h, m, e, nil)
         }
-        guard let a = clock(i), let w = joiner(a.end, between: word(i - 1) == "between"), let b = clock(a.end + w)
+        guard let a = clock(i), let w = joiner(a.end, between: isRangeStartAnd(i - 1)), let b = clock(a.end + w)
         else {
             return nil
         }

@@ -98,6 +98,10 @@ final class ClaimLexicon: Sendable {
         var nameLikeCurrencies: [String]?
         var countLeadWords: [String]?
         var shareDecimals: Int?
+        var dates: DatesFile?
+        var ordinalNames: [String]?
+        var elidedNounFollowers: [String]?
+        var maxListMarker: Int?
         var pointUnit: String?
         var marginUnit: String?
 
@@ -193,8 +197,150 @@ final class ClaimLexicon: Sendable {
             case nameLikeCurrencies = "name_like_currencies"
             case countLeadWords = "count_lead_words"
             case shareDecimals = "share_decimals"
+            case dates
+            case ordinalNames = "ordinal_names"
+            case elidedNounFollowers = "elided_noun_followers"
+            case maxListMarker = "max_list_marker"
             case pointUnit = "point_unit"
             case marginUnit = "margin_unit"
+        }
+    }
+
+    /// The `dates` section of `claims-lexicon.json`: the words of the date and time rules (``ClaimScanner``'s
+    /// `parseDateTime` and the rules it calls), each list named for the rule that reads it.
+    struct DatesFile: Decodable {
+        var verbMonths: [String]?
+        var fullShortMonths: [String]?
+        var nightDays: [String]?
+        var timeOpeners: [String]?
+        var bareHourOpeners: [String]?
+        var dayOpeners: [String]?
+        var dayPartOpeners: [String]?
+        var clockFractions: [String: Int]?
+        var clockPastWords: [String]?
+        var clockToWords: [String]?
+        var clockToFractions: [String]?
+        var minuteWords: [String]?
+        var timeWordPrepositions: [String]?
+        var determiners: [String]?
+        var ofWords: [String]?
+        var ordinalPartUnits: [String: String]?
+        var anchoredOffsetWords: [String: Int]?
+        var futureOffsetWords: [String]?
+        var nextWeekModifiers: [String]?
+        var yearRangeOpeners: [String]?
+        var rangeAndJoiners: [String]?
+        var loneSuffixLetters: [String]?
+        var relativeDayNames: [String: String]?
+        var timeZones: [String]?
+        var withinWords: [String]?
+        var withinBlockers: [String]?
+        var weekdaySets: [String: Int]?
+        var dayPartSets: [String: String]?
+        var noonWords: [String]?
+        var monthListWords: [String]?
+        var monthRangeWords: [String]?
+        enum CodingKeys: String, CodingKey {
+            case verbMonths = "verb_months"
+            case fullShortMonths = "full_short_months"
+            case nightDays = "night_days"
+            case timeOpeners = "time_openers"
+            case bareHourOpeners = "bare_hour_openers"
+            case dayOpeners = "day_openers"
+            case dayPartOpeners = "day_part_openers"
+            case clockFractions = "clock_fractions"
+            case clockPastWords = "clock_past_words"
+            case clockToWords = "clock_to_words"
+            case clockToFractions = "clock_to_fractions"
+            case minuteWords = "minute_words"
+            case timeWordPrepositions = "time_word_prepositions"
+            case determiners
+            case ofWords = "of_words"
+            case ordinalPartUnits = "ordinal_part_units"
+            case anchoredOffsetWords = "anchored_offset_words"
+            case futureOffsetWords = "future_offset_words"
+            case nextWeekModifiers = "next_week_modifiers"
+            case yearRangeOpeners = "year_range_openers"
+            case rangeAndJoiners = "range_and_joiners"
+            case loneSuffixLetters = "lone_suffix_letters"
+            case relativeDayNames = "relative_day_names"
+            case timeZones = "time_zones"
+            case withinWords = "within_words"
+            case withinBlockers = "within_blockers"
+            case weekdaySets = "weekday_sets"
+            case dayPartSets = "day_part_sets"
+            case noonWords = "noon_words"
+            case monthListWords = "month_list_words"
+            case monthRangeWords = "month_range_words"
+        }
+    }
+
+    /// The date and time words indexed for lookups (see ``DatesFile``).
+    struct DateWords: Sendable {
+        let verbMonths: Set<String>
+        let fullShortMonths: Set<String>
+        let nightDays: Set<String>
+        let timeOpeners: Set<String>
+        let bareHourOpeners: Set<String>
+        let dayOpeners: Set<String>
+        let dayPartOpeners: PhraseTable<Bool>
+        let clockFractions: [String: Int]
+        let clockPastWords: Set<String>
+        let clockToWords: Set<String>
+        let clockToFractions: Set<String>
+        let minuteWords: Set<String>
+        let timeWordPrepositions: Set<String>
+        let determiners: Set<String>
+        let ofWords: Set<String>
+        let ordinalPartUnits: [String: String]
+        let anchoredOffsetWords: [String: Int]
+        let futureOffsetWords: Set<String>
+        let nextWeekModifiers: Set<String>
+        let yearRangeOpeners: Set<String>
+        let rangeAndJoiners: Set<String>
+        let loneSuffixLetters: Set<String>
+        let relativeDayNames: [String: String]
+        let timeZones: Set<String>
+        let withinWords: Set<String>
+        let withinBlockers: Set<String>
+        let weekdaySets: [String: Int]
+        let dayPartSets: [String: String]
+        let noonWords: Set<String>
+        let monthListWords: Set<String>
+        let monthRangeWords: Set<String>
+
+        init(_ f: DatesFile?) {
+            verbMonths = Set(f?.verbMonths ?? [])
+            fullShortMonths = Set(f?.fullShortMonths ?? [])
+            nightDays = Set(f?.nightDays ?? [])
+            timeOpeners = Set(f?.timeOpeners ?? [])
+            bareHourOpeners = Set(f?.bareHourOpeners ?? [])
+            dayOpeners = Set(f?.dayOpeners ?? [])
+            dayPartOpeners = PhraseTable((f?.dayPartOpeners ?? []).map { ($0, true) })
+            clockFractions = f?.clockFractions ?? [:]
+            clockPastWords = Set(f?.clockPastWords ?? [])
+            clockToWords = Set(f?.clockToWords ?? [])
+            clockToFractions = Set(f?.clockToFractions ?? [])
+            minuteWords = Set(f?.minuteWords ?? [])
+            timeWordPrepositions = Set(f?.timeWordPrepositions ?? [])
+            determiners = Set(f?.determiners ?? [])
+            ofWords = Set(f?.ofWords ?? [])
+            ordinalPartUnits = f?.ordinalPartUnits ?? [:]
+            anchoredOffsetWords = f?.anchoredOffsetWords ?? [:]
+            futureOffsetWords = Set(f?.futureOffsetWords ?? [])
+            nextWeekModifiers = Set(f?.nextWeekModifiers ?? [])
+            yearRangeOpeners = Set(f?.yearRangeOpeners ?? [])
+            rangeAndJoiners = Set(f?.rangeAndJoiners ?? [])
+            loneSuffixLetters = Set(f?.loneSuffixLetters ?? [])
+            relativeDayNames = f?.relativeDayNames ?? [:]
+            timeZones = Set(f?.timeZones ?? [])
+            withinWords = Set(f?.withinWords ?? [])
+            withinBlockers = Set(f?.withinBlockers ?? [])
+            weekdaySets = f?.weekdaySets ?? [:]
+            dayPartSets = f?.dayPartSets ?? [:]
+            noonWords = Set(f?.noonWords ?? [])
+            monthListWords = Set(f?.monthListWords ?? [])
+            monthRangeWords = Set(f?.monthRangeWords ?? [])
         }
     }
 
@@ -404,6 +550,16 @@ final class ClaimLexicon: Sendable {
     let marginUnit: UnitInfo?
     /// The confidence of each rule id (a variant adds a suffix: `claims.ordinal.spelled`): `rule_confidences`.
     let ruleConfidences: [String: Double]
+    /// The words of the date and time rules: the `dates` section.
+    let dates: DateWords
+    /// Ordinals that are part of a name written in lower case ("first lady"): `ordinal_names`.
+    let ordinalNames: PhraseTable<Bool>
+    /// Words after a bare number that show its counted noun was left out ("Kasich has 129 and ..."):
+    /// `elided_noun_followers`.
+    let elidedNounFollowers: Set<String>
+    /// A whole number below this alone before a full stop at the start of a sentence is a list marker ("2. The
+    /// vote"): `max_list_marker`.
+    let maxListMarker: Int
     /// Minor currency units kept unconverted ("cent", "penny"): `minor_units` in `claims-units.json`.
     let minorUnits: Set<String>
     /// The family of each unit and its size in the family's base unit, for measures in parts: `unit_families`.
@@ -520,6 +676,10 @@ final class ClaimLexicon: Sendable {
         rangeBlockers = Set(lexicon.rangeBlockers ?? [])
         equivalentOpeners = Set(lexicon.equivalentOpeners ?? [])
         ruleConfidences = lexicon.ruleConfidences ?? [:]
+        dates = DateWords(lexicon.dates)
+        ordinalNames = PhraseTable((lexicon.ordinalNames ?? []).map { ($0, true) })
+        elidedNounFollowers = Set(lexicon.elidedNounFollowers ?? [])
+        maxListMarker = lexicon.maxListMarker ?? 0
         marginNouns = Set(lexicon.marginNouns ?? [])
         oneRangeJoiners = Set(lexicon.oneRangeJoiners ?? [])
         oneCountKeepers = Set(lexicon.oneCountKeepers ?? [])
@@ -579,6 +739,10 @@ final class ClaimLexicon: Sendable {
         start.formUnion(temporalSets.byFirst.keys)
         start.formUnion(setStarts.byFirst.keys)
         start.formUnion(lexicon.quarterLetters ?? [])
+        start.formUnion(lexicon.dates?.withinWords ?? [])
+        start.formUnion(lexicon.dates?.weekdaySets?.keys ?? [:].keys)
+        start.formUnion(lexicon.dates?.dayPartSets?.keys ?? [:].keys)
+        if lexicon.dates?.dayPartSets != nil { start.formUnion(lexicon.dayPartModifiers ?? []) }
         start.formUnion(["half", "quarter", "the", "another", "http", "https", "www"])
         startWords = start
         var symbols = Set(currencyPrefixes.byFirst.keys.filter { $0.unicodeScalars.count == 1 })

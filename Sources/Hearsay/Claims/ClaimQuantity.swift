@@ -379,6 +379,15 @@ extension ClaimScanner {
             c.kind = .date
             return .done(QuantityResult(claim: c, endTok: k + 1))
         }
+        // An ordinal inside a name counts nothing an editor checks: "the Second Amendment", "the 5th Circuit",
+        // "First Lady", and the `ordinal_names` phrases written in lower case ("the first lady", "first hand").
+        // (A capitalised word after a lower-case ordinal is an adjective: "the first Republican debate".)
+        if word(k) != nil, t[k].capitalized, isNum(r.numStart) || (r.numStart > base && t[r.numStart].capitalized) {
+            return .done(QuantityResult(claim: nil, endTok: k))
+        }
+        if let n = lx.ordinalNames.match(t, r.numStart, limit) {
+            return .done(QuantityResult(claim: nil, endTok: n.end))
+        }
         var c = make(
             r.start, k, .number(num.value), nil, nil, "claims.ordinal",
             num.spelled ? conf("claims.ordinal.spelled") : conf("claims.ordinal"), nil)

@@ -19,6 +19,8 @@ struct FoundClaim: Sendable {
     var equivalents: [Equiv] = []
     /// A scale word or suffix was applied ("2.4 million"), for unit inheritance.
     var scaled = false
+    /// A recurrence ("every Sunday"): its weekday or date is never resolved to one day.
+    var recurring = false
 }
 
 /// A number read from tokens: digits, words, scale words, fractions.
@@ -117,7 +119,7 @@ struct ClaimScanner {
             }
             if let q = parseQuantity(i) {
                 i = q.endTok
-                if var q2 = q.claim, !namesNoAmount(q2) {
+                if var q2 = q.claim, !namesNoAmount(q2), !listMarker(q2) {
                     // "3.9 million headsets, up from 2.4 million": the bare scaled amount counts the same things
                     if q2.kind == .other, q2.unit == nil, q2.scaled,
                         let prev = out.last(where: { $0.kind == .count && $0.scaled })
@@ -126,6 +128,18 @@ struct ClaimScanner {
                         q2.unit = prev.unit
                         q2.rule = "claims.count-inherited"
                         q2.confidence = conf("claims.count-inherited")
+                    } else if q2.kind == .other, q2.unit == nil, !q2.scaled, case .number(let v) = q2.value, v >= 0,
+                        v == v.rounded(), q2.startTok > base, t[q2.startTok - 1].kind == .word,
+                        !lx.partitiveDeterminers.contains(t[q2.startTok - 1].lower),
+                        elidedNoun(after: q2.endTok), let prev = out.last, prev.kind == .count, prev.unit != nil
+                    {
+                        // "Cruz has 370 delegates, Kasich has 129": a whole number after a word, whose noun is left
+                        // out, counts what the claim just before it in the sentence counted (not after a mark: "Feb.
+                        // 11-15", "Lee, 38;", "No. 14-915"; nor after a determiner: "the 757", "between the two")
+                        q2.kind = .count
+                        q2.unit = prev.unit
+                        q2.rule = "claims.count-elided"
+                        q2.confidence = conf("claims.count-elided")
                     }
                     out.append(q2)
                 }
@@ -135,6 +149,24 @@ struct ClaimScanner {
         }
         joinTemporal()
         resolveDates()
+    }
+
+    /// The token after a bare number shows its noun was left out ("has 129 and", "13 for Cruz", "163."): the end of
+    /// the sentence, a mark, or an `elided_noun_followers` word.
+    func elidedNoun(after k: Int) -> Bool {
+        guard k < limit else { return true }
+        if t[k].kind == .symbol { return !lx.startSymbols.contains(t[k].lower) && !isSym(k, "%") }
+        guard let w = word(k) else { return false }
+        return lx.elidedNounFollowers.contains(w)
+    }
+
+    /// A number that marks an item of a list, not an amount: "2. The vote", "Fiorina (7.)" — a whole number below
+    /// `max_list_marker` alone before a full stop, opening the sentence or after an opening parenthesis.
+    func listMarker(_ c: FoundClaim) -> Bool {
+        guard c.kind == .other, c.unit == nil, c.endTok == c.startTok + 1, isInt(c.startTok),
+            t[c.startTok].value < Double(lx.maxListMarker), isSym(c.endTok, "."), tight(c.endTok)
+        else { return false }
+        return c.startTok == base || isSym(c.startTok - 1, "(")
     }
 
     /// A "one" that is no amount: a pronoun ("get this one right"), "someday" ("it might one day end"), or a count
@@ -168,6 +200,7 @@ struct ClaimScanner {
                 last.endTok = c.endTok
                 last.value = v
                 if c.kind == .time { last.kind = .time }
+                last.recurring = last.recurring || c.recurring
                 if !last.rule.hasSuffix("+joined") { last.rule += "+joined" }
                 last.confidence = min(last.confidence, c.confidence)
                 joined[joined.count - 1] = last

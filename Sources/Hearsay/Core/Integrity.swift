@@ -4,7 +4,8 @@ extension Document {
     /// What every output must satisfy whatever the input: the text map has one byte range per scalar, inside the
     /// original bytes; every span of every layer lies inside the text and its `source_span` is the one the text map
     /// gives; sentences are in order and do not overlap; two quotes overlap only when one is nested in the other
-    /// (`parent`); claims do not overlap. The fuzz targets trap on any problem, the property tests assert none.
+    /// (`parent`); a quote's speaker is one of the document's speakers and its `speaker_name` that speaker's name;
+    /// claims do not overlap. The fuzz targets trap on any problem, the property tests assert none.
     public func integrityProblems() -> [String] {
         var problems: [String] = []
         let n = scalars.count
@@ -58,8 +59,18 @@ extension Document {
             for f in q.fragments { check("quote \(q.id) fragment", f.span, f.sourceSpan) }
             if let c = q.cue { check("quote \(q.id) cue", c.span, c.sourceSpan) }
             if let m = q.speakerMention, !inside(m) { note("quote \(q.id) speaker mention \(m) is outside the text") }
-            if let s = q.speaker, !speakers.contains(where: { $0.id == s }) {
-                note("quote \(q.id) names no speaker \(s)")
+            if let s = q.speaker {
+                if let speaker = speakers.first(where: { $0.id == s }) {
+                    if q.speakerName != speaker.name {
+                        note(
+                            "quote \(q.id) speaker_name \(q.speakerName ?? "null") is not its speaker's name \(speaker.name)"
+                        )
+                    }
+                } else {
+                    note("quote \(q.id) names no speaker \(s)")
+                }
+            } else if let name = q.speakerName {
+                note("quote \(q.id) has speaker_name \(name) but no speaker")
             }
         }
         for (i, a) in quotes.enumerated() {

@@ -123,6 +123,10 @@ public struct Quote: Hashable, Sendable, Codable {
     public var fragments: [Fragment]
     /// A speaker id, or nil when no speaker was found.
     public var speaker: String?
+    /// The name of that speaker (its `Speaker.name`), written `speaker_name` beside `speaker` so that a reader needs
+    /// no join; nil exactly when `speaker` is nil. Set with `speaker` by the attribute stage; a version 1 file, which
+    /// did not write it, gets it from the document's speakers when read (``KnowledgeDocument``).
+    public var speakerName: String? = nil
     public var cue: Cue?
     /// The speaker mention that the attribution rests on, when there is one in text.
     public var speakerMention: Span?
@@ -137,12 +141,11 @@ public struct Quote: Hashable, Sendable, Codable {
     public var nested: [Quote]?
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, text, fragments, speaker, cue, speakerMention = "speaker_mention", sentences, parent =
-            "nested_in",
-            provenance, attribution, nested
+        case id, kind, text, fragments, speaker, speakerName = "speaker_name", cue, speakerMention = "speaker_mention",
+            sentences, parent = "nested_in", provenance, attribution, nested
     }
 
-    /// `speaker` is always written: a speaker id, or null when none was found.
+    /// `speaker` and `speaker_name` are always written: a speaker id and its name, or null when none was found.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
@@ -150,6 +153,7 @@ public struct Quote: Hashable, Sendable, Codable {
         try c.encode(text, forKey: .text)
         try c.encode(fragments, forKey: .fragments)
         try c.encode(speaker, forKey: .speaker)
+        try c.encode(speakerName, forKey: .speakerName)
         try c.encodeIfPresent(cue, forKey: .cue)
         try c.encodeIfPresent(speakerMention, forKey: .speakerMention)
         try c.encode(sentences, forKey: .sentences)
@@ -160,7 +164,30 @@ public struct Quote: Hashable, Sendable, Codable {
     }
 }
 
-/// A number as the knowledge file writes it: a JSON number, or a TIMEX-like string for dates and times.
+extension Quote {
+    /// Gives every quote (nested ones too) that has a speaker but no `speakerName` the name of that speaker in
+    /// `speakers`: what a version 1 document, written before `speaker_name` existed, leaves out. Does nothing, and
+    /// builds no lookup, when every name is there.
+    static func fillSpeakerNames(_ quotes: inout [Quote], from speakers: [Speaker]) {
+        func missing(_ q: Quote) -> Bool {
+            (q.speaker != nil && q.speakerName == nil) || (q.nested ?? []).contains(where: missing)
+        }
+        guard quotes.contains(where: missing) else { return }
+        let names = Dictionary(speakers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        func fill(_ q: inout Quote) {
+            if q.speakerName == nil, let s = q.speaker { q.speakerName = names[s] }
+            if var list = q.nested {
+                for i in list.indices { fill(&list[i]) }
+                q.nested = list
+            }
+        }
+        for i in quotes.indices { fill(&quotes[i]) }
+    }
+}
+
+/// A claim's value: a number, or a TIMEX-like string for a date or time. The knowledge file (version 2) writes a
+/// claim's number in `value` and its TIMEX string in `timex` (``Claim/encode(to:)``); an equivalent's value and a
+/// claim's `value_max` are numbers.
 public enum ClaimValue: Hashable, Sendable, Codable {
     case number(Double)
     case text(String)
@@ -180,6 +207,9 @@ public enum ClaimValue: Hashable, Sendable, Codable {
     }
 
     public var number: Double? { if case .number(let d) = self { return d } else { return nil } }
+
+    /// The TIMEX string of a date or time, nil for a number.
+    public var timex: String? { if case .text(let s) = self { return s } else { return nil } }
 }
 
 /// The same amount stated again in another unit: "$75 billion (£58 billion)".
@@ -250,20 +280,28 @@ public struct Claim: Hashable, Sendable, Codable {
     public var change: String?
     public var provenance: Provenance
 
+    /// The TIMEX string of a date or time (written `timex`, with `value` null); nil for an amount.
+    public var timex: String? { value.timex }
+
     enum CodingKeys: String, CodingKey {
-        case id, text, span, sourceSpan = "source_span", value, valueMax = "value_max", unit, kind, qualifier,
+        case id, text, span, sourceSpan = "source_span", value, timex, valueMax = "value_max", unit, kind, qualifier,
             equivalents, sentence, quote, speaker, subject, change, provenance
     }
 
-    /// `value_max`, `unit`, `qualifier`, `sentence`, `quote`, `speaker`, `subject` and `change` are always written,
-    /// null when absent.
+    /// `value`, `timex`, `value_max`, `unit`, `qualifier`, `sentence`, `quote`, `speaker`, `subject` and `change`
+    /// are always written, null when absent: a number in `value` and null in `timex`, or for a date or time null in
+    /// `value` and its TIMEX string in `timex`.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
         try c.encode(text, forKey: .text)
         try c.encode(span, forKey: .span)
         try c.encode(sourceSpan, forKey: .sourceSpan)
-        try c.encode(value, forKey: .value)
+        switch value {
+        case .number: try c.encode(value, forKey: .value)
+        case .text: try c.encodeNil(forKey: .value)
+        }
+        try c.encode(value.timex, forKey: .timex)
         try c.encode(valueMax, forKey: .valueMax)
         try c.encode(unit, forKey: .unit)
         try c.encode(kind, forKey: .kind)
@@ -275,6 +313,37 @@ public struct Claim: Hashable, Sendable, Codable {
         try c.encode(subject, forKey: .subject)
         try c.encode(change, forKey: .change)
         try c.encode(provenance, forKey: .provenance)
+    }
+}
+
+extension Claim {
+    /// Reads version 2 (a number in `value`, or `value` null and a TIMEX string in `timex`) and version 1 (the
+    /// TIMEX string in `value`, no `timex`).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        text = try c.decode(String.self, forKey: .text)
+        span = try c.decode(Span.self, forKey: .span)
+        sourceSpan = try c.decode(Span.self, forKey: .sourceSpan)
+        if let v = try c.decodeIfPresent(ClaimValue.self, forKey: .value) {
+            value = v
+        } else if let t = try c.decodeIfPresent(String.self, forKey: .timex) {
+            value = .text(t)
+        } else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .value, in: c, debugDescription: "a claim needs a number in value or a string in timex")
+        }
+        valueMax = try c.decodeIfPresent(ClaimValue.self, forKey: .valueMax)
+        unit = try c.decodeIfPresent(String.self, forKey: .unit)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        qualifier = try c.decodeIfPresent(String.self, forKey: .qualifier)
+        equivalents = try c.decode([Equivalent].self, forKey: .equivalents)
+        sentence = try c.decodeIfPresent(Int.self, forKey: .sentence)
+        quote = try c.decodeIfPresent(String.self, forKey: .quote)
+        speaker = try c.decodeIfPresent(String.self, forKey: .speaker)
+        subject = try c.decodeIfPresent(ClaimSubject.self, forKey: .subject)
+        change = try c.decodeIfPresent(String.self, forKey: .change)
+        provenance = try c.decode(Provenance.self, forKey: .provenance)
     }
 }
 

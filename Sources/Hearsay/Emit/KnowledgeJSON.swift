@@ -399,6 +399,8 @@ struct KnowledgeJSON {
             key("speaker_mention")
             span(m)
         }
+        key("speaker_name")
+        string(q.speakerName)
         key("text")
         string(q.text)
         endObject()
@@ -465,10 +467,22 @@ struct KnowledgeJSON {
         if let s = c.subject { subject(s) } else { null() }
         key("text")
         string(c.text)
-        key("unit")
-        string(c.unit)
-        key("value")
-        value(c.value)
+        // A date or time: `value` null, its TIMEX string in `timex`; an amount: the number, `timex` null.
+        key("timex")
+        switch c.value {
+        case .number:
+            null()
+            key("unit")
+            string(c.unit)
+            key("value")
+            value(c.value)
+        case .text(let t):
+            string(t)
+            key("unit")
+            string(c.unit)
+            key("value")
+            null()
+        }
         key("value_max")
         value(c.valueMax)
         endObject()

@@ -5,7 +5,8 @@
 /// the writer stamps them into every file (`KnowledgeEncoding` takes them from here).
 public enum KnowledgeFormat {
     public static let format = "hearsay.knowledge"
-    public static let version = 1
+    /// 2: quotes carry `speaker_name`, dates and times are in `timex` with `value` null. Readers take 1 and 2.
+    public static let version = 2
     public static let generatorName = "hearsay"
     public static let generatorVersion = "0.1.0"
 }

@@ -6,7 +6,9 @@ import Foundation
 /// Every consumer reads knowledge files through these types rather than through ad-hoc dictionaries, so that a
 /// change of the format is made in one place. Fields the writer always emits are required; optional fields of the
 /// format (`text`, `paragraphs`, `cue`, `corpus`, ...) are optional here. Unknown keys are ignored, so a reader of
-/// this version reads a file that only adds keys. See `docs/knowledge-file.md`.
+/// this version reads a file that only adds keys. Version 1 files (and JSON Lines, which carry no version) are read
+/// too: a claim's TIMEX string in `value` is taken as its `timex` (``Claim``), and a quote without `speaker_name`
+/// gets its speaker's name (``KnowledgeDocument``). See `docs/knowledge-file.md`, "What changed in version 2".
 public struct KnowledgeFile: Decodable, Sendable {
     public var format: String
     public var version: Int
@@ -16,7 +18,7 @@ public struct KnowledgeFile: Decodable, Sendable {
     /// Cross-document knowledge: merged speakers and quote groups. Absent in files written before it existed.
     public var corpus: CorpusKnowledge?
 
-    /// Reads a knowledge file; refuses another format or a newer version.
+    /// Reads a knowledge file of version 1 or 2; refuses another format or a newer version.
     /// - Throws: ``HearsayError`` `knowledge.unreadable`, `knowledge.malformed`, `knowledge.unsupported-version`.
     public static func read(path: String) throws -> KnowledgeFile {
         let data: Data
@@ -108,6 +110,25 @@ public struct KnowledgeDocument: Codable, Sendable {
         let a = scalars.index(scalars.startIndex, offsetBy: s)
         let b = scalars.index(a, offsetBy: e - s)
         return String(scalars[a..<b])
+    }
+}
+
+extension KnowledgeDocument {
+    /// Decodes a document; a quote without `speaker_name` (a version 1 document) gets its speaker's name.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        source = try c.decode(SourceInfo.self, forKey: .source)
+        metadata = try c.decode(Metadata.self, forKey: .metadata)
+        text = try c.decodeIfPresent(String.self, forKey: .text)
+        removed = try c.decode([Removal].self, forKey: .removed)
+        paragraphs = try c.decodeIfPresent([Paragraph].self, forKey: .paragraphs)
+        sentences = try c.decode([Sentence].self, forKey: .sentences)
+        speakers = try c.decode([Speaker].self, forKey: .speakers)
+        quotes = try c.decode([Quote].self, forKey: .quotes)
+        claims = try c.decode([Claim].self, forKey: .claims)
+        diagnostics = try c.decode([Diagnostic].self, forKey: .diagnostics)
+        Quote.fillSpeakerNames(&quotes, from: speakers)
     }
 }
 

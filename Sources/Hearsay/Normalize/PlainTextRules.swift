@@ -25,11 +25,13 @@ struct PlainTextRules: @unchecked Sendable {
         var duplicateParagraphs: Bool
         var captionPairs: Bool
         var minDuplicateLength: Int
+        /// The fewest non-blank lines a text needs before line rules may drop one (optional; 2).
+        var minLinesForDrops: Int?
         enum CodingKeys: String, CodingKey {
             case metadataPrefixes = "metadata_prefixes", dropLines = "drop_lines", endMarkers = "end_markers",
                 creditLines = "credit_lines",
                 duplicateParagraphs = "duplicate_paragraphs", captionPairs = "caption_pairs",
-                minDuplicateLength = "min_duplicate_length"
+                minDuplicateLength = "min_duplicate_length", minLinesForDrops = "min_lines_for_drops"
         }
     }
 
@@ -52,6 +54,8 @@ struct PlainTextRules: @unchecked Sendable {
     let duplicates: Bool
     let captionPairs: Bool
     let minDuplicateLength: Int
+    /// A text of fewer non-blank lines is its own content ("12", "Advertisement" sent alone): `min_lines_for_drops`.
+    let minLinesForDrops: Int
 
     init(_ file: File) throws {
         func compile(_ pattern: String, rule: String, anchored: Bool) throws -> NSRegularExpression {
@@ -89,6 +93,7 @@ struct PlainTextRules: @unchecked Sendable {
         duplicates = file.duplicateParagraphs
         captionPairs = file.captionPairs
         minDuplicateLength = file.minDuplicateLength
+        minLinesForDrops = file.minLinesForDrops ?? 2
     }
 
     static func string<C: Collection>(_ units: C) -> String where C.Element == Decoding.Unit {
@@ -177,6 +182,8 @@ struct PlainTextRules: @unchecked Sendable {
         let texts = lines.map { $0.isBlank ? "" : PlainTextRules.trimmedString($0.units) }
         let lengths = texts.map(\.count)
         var cut = lines.count
+        // Line rules judge a line among others; a text of one line is the content itself, never boilerplate.
+        let dropsApply = lengths.lazy.filter { $0 > 0 }.count >= minLinesForDrops
         search: for (k, t) in texts.enumerated() where !t.isEmpty {
             let position = Double(k) / Double(max(1, lines.count))
             for e in ends where lengths[k] <= e.maxLength && position >= e.minPosition {
@@ -211,8 +218,9 @@ struct PlainTextRules: @unchecked Sendable {
                 k += 1
                 continue
             }
-            if let rule = drops.first(where: { lengths[k] <= $0.maxLength && matches($0.regex, t) })?.rule
-                ?? creditRule(t, length: lengths[k])
+            if dropsApply,
+                let rule = drops.first(where: { lengths[k] <= $0.maxLength && matches($0.regex, t) })?.rule
+                    ?? creditRule(t, length: lengths[k])
             {
                 remove(line, rule)
                 k += 1

@@ -58,7 +58,8 @@ public enum FlatViews {
         Column("start"), Column("end"), Column("source_start"), Column("source_end"),
     ]
 
-    /// The columns of `hearsay claims`. `value` and `value_max` are numbers only; a date or time goes to `timex`.
+    /// The columns of `hearsay claims`. `value` and `value_max` are numbers only; a date or time is in `timex`, as in
+    /// the knowledge file.
     public static let claimColumns: [Column] = [
         Column("document", inTable: true, tableWidth: 32), Column("claim", inTable: true), Column("speaker"),
         Column("speaker_name", inTable: true, tableWidth: 24), Column("quote"), Column("kind", inTable: true),
@@ -87,7 +88,7 @@ public enum FlatViews {
             let last = q.fragments.last
             rows.append([
                 .text(document.id), .text(q.id), q.speaker.map(Cell.text) ?? .null,
-                speaker.map { .text($0.name) } ?? .null, speaker.map { .text($0.type.rawValue) } ?? .null,
+                q.speakerName.map(Cell.text) ?? .null, speaker.map { .text($0.type.rawValue) } ?? .null,
                 q.cue.map { .text($0.text) } ?? .null, .text(q.kind.rawValue), .text(q.text),
                 .number(decided.confidence), .text(decided.rule),
                 number(first?.span.start), number(last?.span.end), number(first?.sourceSpan.start),
@@ -107,15 +108,10 @@ public enum FlatViews {
                     kind: c.kind, value: c.value.number, valueMax: c.valueMax?.number,
                     confidence: c.provenance.confidence, speakerNames: names(speaker))
             else { continue }
-            var timex: Cell = .null
-            if case .text(let t) = c.value {
-                timex = .text(t)
-                if case .text(let u) = c.valueMax { timex = .text(t + "/" + u) }
-            }
             rows.append([
                 .text(document.id), .text(c.id), c.speaker.map(Cell.text) ?? .null,
                 speaker.map { .text($0.name) } ?? .null, c.quote.map(Cell.text) ?? .null, .text(c.kind.rawValue),
-                .text(c.text), number(c.value.number), number(c.valueMax?.number), timex,
+                .text(c.text), number(c.value.number), number(c.valueMax?.number), c.timex.map(Cell.text) ?? .null,
                 c.unit.map(Cell.text) ?? .null, c.qualifier.map(Cell.text) ?? .null,
                 c.subject.map { .text($0.text) } ?? .null, c.change.map(Cell.text) ?? .null,
                 .number(c.provenance.confidence), .text(c.provenance.rule), .number(Double(c.span.start)),

@@ -5,8 +5,9 @@ import Foundation
 /// told apart by the `.jsonl` ending.
 ///
 /// Documents come in file order, then in the order each file holds them. Error lines of a JSON Lines file
-/// (`{"error": ..., "id": ...}`) and a knowledge file's `errors` are not documents and are skipped; the store
-/// (`hearsay index`) is not read here, because it keeps neither cues nor source spans.
+/// (`{"error": ..., "id": ...}`) and a knowledge file's `errors` are not documents and are skipped. Version 1 and 2
+/// files are read alike (``KnowledgeFile``). The store (`hearsay index`, `--db`) is read by the `HearsayStore`
+/// target (`StoreViews.swift`), which the core library does not depend on.
 public enum KnowledgeInput {
     /// Reads every document of `paths`, handing each to `body` in order.
     /// - Throws: ``HearsayError`` `knowledge.unreadable`, `knowledge.malformed` (naming the line of a JSON Lines

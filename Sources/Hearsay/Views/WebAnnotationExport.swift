@@ -73,21 +73,111 @@ public enum WebAnnotationExport {
         var end: Int?
     }
 
+    /// One document as the export needs it, whichever reader filled it: a knowledge document
+    /// (``source(_:)``) or the store (`CorpusStore.annotationSources()`).
+    public struct Source: Sendable {
+        public var id: String
+        /// SHA-256 of the original input: with the ids, it names the collection.
+        public var sha256: String
+        public var url: String?
+        /// The normalized text that spans count in; nil when it was not written (nothing can be anchored then).
+        public var text: String?
+        /// Quotes, then claims, each in text order.
+        public var items: [Item]
+
+        public init(id: String, sha256: String, url: String?, text: String?, items: [Item]) {
+            self.id = id
+            self.sha256 = sha256
+            self.url = url
+            self.text = text
+            self.items = items
+        }
+    }
+
+    /// One quote or claim: its id in the document, its plain-text bodies and the spans it covers.
+    public struct Item: Sendable {
+        public var id: String
+        /// `tagging` then `describing` bodies, in order.
+        public var bodies: [(purpose: String, value: String)]
+        /// Scalar spans in the normalized text: one target each.
+        public var spans: [Span]
+
+        /// A quote: "direct quote", "speaker: NAME (TYPE)", "cue: WORDS", "rule: R (confidence C); speaker rule: R
+        /// (confidence C)".
+        public static func quote(
+            id: String, kind: String, speaker: (name: String, type: String)?, cue: String?,
+            rule: (name: String, confidence: Double), speakerRule: (name: String, confidence: Double)?, spans: [Span]
+        ) -> Item {
+            var bodies = [(purpose: "tagging", value: "\(kind) quote")]
+            if let s = speaker { bodies.append((purpose: "describing", value: "speaker: \(s.name) (\(s.type))")) }
+            if let c = cue { bodies.append((purpose: "describing", value: "cue: \(c)")) }
+            var text = "rule: \(rule.name) (confidence \(Cell.format(rule.confidence)))"
+            if let a = speakerRule { text += "; speaker rule: \(a.name) (confidence \(Cell.format(a.confidence)))" }
+            bodies.append((purpose: "describing", value: text))
+            return Item(id: id, bodies: bodies, spans: spans)
+        }
+
+        /// A claim: "money claim", "speaker: NAME (TYPE)", "value: 75000000000 USD (more than)" (a date or time: its
+        /// TIMEX string), "rule: R (confidence C)".
+        public static func claim(
+            id: String, kind: String, speaker: (name: String, type: String)?, value: Double?, timex: String?,
+            valueMax: Double?, unit: String?, qualifier: String?, rule: (name: String, confidence: Double), span: Span
+        ) -> Item {
+            var bodies = [(purpose: "tagging", value: "\(kind) claim")]
+            if let s = speaker { bodies.append((purpose: "describing", value: "speaker: \(s.name) (\(s.type))")) }
+            var v = timex ?? value.map(Cell.format) ?? ""
+            if let m = valueMax { v += " to " + Cell.format(m) }
+            if let u = unit { v += " " + u }
+            if let q = qualifier { v += " (\(q))" }
+            bodies.append((purpose: "describing", value: "value: " + v))
+            bodies.append(
+                (purpose: "describing", value: "rule: \(rule.name) (confidence \(Cell.format(rule.confidence)))"))
+            return Item(id: id, bodies: bodies, spans: [span])
+        }
+    }
+
+    /// What the export needs of a knowledge document.
+    public static func source(_ d: KnowledgeDocument) -> Source {
+        func speaker(_ id: String?) -> (name: String, type: String)? {
+            d.speaker(id).map { (name: $0.name, type: $0.type.rawValue) }
+        }
+        var items: [Item] = []
+        for q in d.quotes {
+            items.append(
+                .quote(
+                    id: q.id, kind: q.kind.rawValue, speaker: speaker(q.speaker), cue: q.cue?.text,
+                    rule: (name: q.provenance.rule, confidence: q.provenance.confidence),
+                    speakerRule: q.attribution.map { (name: $0.rule, confidence: $0.confidence) },
+                    spans: q.fragments.map(\.span)))
+        }
+        for c in d.claims {
+            items.append(
+                .claim(
+                    id: c.id, kind: c.kind.rawValue, speaker: speaker(c.speaker), value: c.value.number,
+                    timex: c.timex, valueMax: c.valueMax?.number, unit: c.unit, qualifier: c.qualifier,
+                    rule: (name: c.provenance.rule, confidence: c.provenance.confidence), span: c.span))
+        }
+        return Source(id: d.id, sha256: d.source.sha256, url: d.metadata.url, text: d.text, items: items)
+    }
+
     /// The collection of every document of `paths` (see ``KnowledgeInput``), as JSON-LD bytes.
     /// - Throws: what ``KnowledgeInput`` throws, and ``HearsayError`` `export.no-text` for a document written
     ///   without its text (`emit.include_text: false`), which no selector can point into.
     public static func export(paths: [String]) throws -> Data {
-        var documents: [KnowledgeDocument] = []
-        try KnowledgeInput.forEachDocument(in: paths) { documents.append($0) }
-        return try export(documents)
+        var sources: [Source] = []
+        try KnowledgeInput.forEachDocument(in: paths) { sources.append(source($0)) }
+        return try export(sources)
     }
 
-    /// The collection of `documents`, as JSON-LD bytes (sorted keys, pretty-printed, a final line feed).
-    public static func export(_ documents: [KnowledgeDocument]) throws -> Data {
+    /// The collection of `documents`, as JSON-LD bytes.
+    public static func export(_ documents: [KnowledgeDocument]) throws -> Data { try export(documents.map(source)) }
+
+    /// The collection of `sources`, as JSON-LD bytes (sorted keys, pretty-printed, a final line feed).
+    public static func export(_ sources: [Source]) throws -> Data {
         var items: [Annotation] = []
         var identity = SHA256()
-        for d in documents {
-            identity.update(data: Data((d.id + "\u{0}" + d.source.sha256 + "\u{0}").utf8))
+        for d in sources {
+            identity.update(data: Data((d.id + "\u{0}" + d.sha256 + "\u{0}").utf8))
             guard let text = d.text else {
                 throw HearsayError(
                     code: "export.no-text",
@@ -95,36 +185,13 @@ public enum WebAnnotationExport {
                     file: d.id)
             }
             let scalars = Array(text.unicodeScalars)
-            let source = d.metadata.url ?? d.id
-            for q in d.quotes {
-                let speaker = d.speaker(q.speaker)
-                var bodies = [Body(purpose: "tagging", value: "\(q.kind.rawValue) quote")]
-                if let s = speaker {
-                    bodies.append(Body(purpose: "describing", value: "speaker: \(s.name) (\(s.type.rawValue))"))
-                }
-                if let c = q.cue { bodies.append(Body(purpose: "describing", value: "cue: \(c.text)")) }
-                var rule = "rule: \(q.provenance.rule) (confidence \(Cell.format(q.provenance.confidence)))"
-                if let a = q.attribution {
-                    rule += "; speaker rule: \(a.rule) (confidence \(Cell.format(a.confidence)))"
-                }
-                bodies.append(Body(purpose: "describing", value: rule))
+            let source = d.url ?? d.id
+            for item in d.items {
                 items.append(
                     Annotation(
-                        id: annotationID(d.id, q.id), body: bodies,
-                        target: q.fragments.map { target(source, $0.span, scalars) }))
-            }
-            for c in d.claims {
-                var bodies = [Body(purpose: "tagging", value: "\(c.kind.rawValue) claim")]
-                if let s = d.speaker(c.speaker) {
-                    bodies.append(Body(purpose: "describing", value: "speaker: \(s.name) (\(s.type.rawValue))"))
-                }
-                bodies.append(Body(purpose: "describing", value: "value: " + describe(c)))
-                bodies.append(
-                    Body(
-                        purpose: "describing",
-                        value: "rule: \(c.provenance.rule) (confidence \(Cell.format(c.provenance.confidence)))"))
-                items.append(
-                    Annotation(id: annotationID(d.id, c.id), body: bodies, target: [target(source, c.span, scalars)]))
+                        id: annotationID(d.id, item.id),
+                        body: item.bodies.map { Body(purpose: $0.purpose, value: $0.value) },
+                        target: item.spans.map { target(source, $0, scalars) }))
             }
         }
         let digest = identity.finalize().map { String(format: "%02x", $0) }.joined()
@@ -136,21 +203,6 @@ public enum WebAnnotationExport {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         return try encoder.encode(collection) + Data("\n".utf8)
-    }
-
-    /// `value: 75000000000 USD (more than)`, `value: 10 to 20 %`, `value: XXXX-07-10`.
-    static func describe(_ c: Claim) -> String {
-        func show(_ v: ClaimValue) -> String {
-            switch v {
-            case .number(let d): return Cell.format(d)
-            case .text(let s): return s
-            }
-        }
-        var s = show(c.value)
-        if let m = c.valueMax { s += " to " + show(m) }
-        if let u = c.unit { s += " " + u }
-        if let q = c.qualifier { s += " (\(q))" }
-        return s
     }
 
     static func annotationID(_ document: String, _ item: String) -> String {
