@@ -71,6 +71,8 @@ enum ClaimCalendar {
 /// 1. `claims.present`: a `present_words` phrase ("at the moment") → `PRESENT_REF`.
 /// 2. `claims.set`: a recurrence (``temporalSet(_:)``): "daily" `P1D`, "every two weeks" `P2W`, "every night" `TNI`.
 /// 3. Dates (``dateCore(_:)``), first match wins:
+///    - `claims.date-relative-day-shift`: a `dates.relative_day_shifts` phrase and a relative day ("the day after
+///      tomorrow" = tomorrow + 1);
 ///    - a relative modifier and what it moves: `claims.date-relative-weekday` ("next Friday"),
 ///      `claims.date-relative-week` / `-month` / `-year` / `-day` / `-quarter` ("last month"),
 ///      `claims.date-this-daypart` ("this morning");
@@ -882,6 +884,14 @@ extension ClaimScanner {
         guard i < limit else { return nil }
         if let w = word(i) {
             if anchor == nil, let r = unanchoredRelative(i) { return r }
+            if let a = anchor, let sh = dw.relativeDayShifts.match(t, i, limit), let w2 = word(sh.end),
+                let rd = lx.relativeDays[w2], !dw.nightDays.contains(w2)
+            {
+                // "the day after tomorrow", "the day before yesterday"
+                return DT(
+                    end: sh.end + 1, value: ClaimCalendar.string(a + rd + sh.payload),
+                    rule: "claims.date-relative-day-shift")
+            }
             if let m = lx.relativeModifiers.match(t, i, limit), let a = anchor {
                 let e = m.end
                 let mod = t[i].lower
