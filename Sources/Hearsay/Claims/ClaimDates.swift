@@ -70,7 +70,9 @@ enum ClaimCalendar {
 /// Rules, tried in this order at a token by ``parseDateTime(_:)`` (each names itself in the claim's `rule`):
 /// 1. `claims.present`: a `present_words` phrase ("at the moment") → `PRESENT_REF`.
 /// 2. `claims.set`: a recurrence (``temporalSet(_:)``): "daily" `P1D`, "every two weeks" `P2W`, "every night" `TNI`.
-/// 3. Dates (``dateCore(_:)``), first match wins:
+/// 3. `claims.daypart`, `claims.daypart+date` (``dayPartFirst(_:)``): "in the afternoon", "in the morning of this
+///    Tuesday".
+/// 4. Dates (``dateCore(_:)``), first match wins:
 ///    - `claims.date-relative-day-shift`: a `dates.relative_day_shifts` phrase and a relative day ("the day after
 ///      tomorrow" = tomorrow + 1);
 ///    - a relative modifier and what it moves: `claims.date-relative-weekday` ("next Friday"),
@@ -94,9 +96,9 @@ enum ClaimCalendar {
 ///      or closes a range of years).
 ///
 ///    A whole day then takes a time after it (`+time`, `+time-range`, `+hour` after a `dates.bare_hour_openers`
-///    word, or a part of the day), and a date a second date after a range joiner (`claims.date-range`).
-/// 4. `claims.time-range`: "from 7 to 9pm", "between 7 and 9 last night" (a day after it joins the range).
-/// 5. `claims.time`: "2pm", "half past seven", "noon" after a `dates.time_word_prepositions` word; a day after it
+///    word, or a part of the day, also after a comma: "Tuesday, in the morning"), and a date a second date after a range joiner (`claims.date-range`).
+/// 5. `claims.time-range`: "from 7 to 9pm", "between 7 and 9 last night" (a day after it joins the range).
+/// 6. `claims.time`: "2pm", "half past seven", "noon" after a `dates.time_word_prepositions` word; a day after it
 ///    joins (`claims.time+date`).
 ///
 /// After the scan, ``joinedTemporalValue(_:_:gap:)`` joins neighbouring parts of one expression and
@@ -146,6 +148,7 @@ extension ClaimScanner {
             }
             return c
         }
+        if let dp = dayPartFirst(i) { return dp }
         if let d = dateCore(i) {
             if d.rule.hasSuffix("unanchored") {
                 // a relative value takes no time, range or year: it is written as said
@@ -164,6 +167,13 @@ extension ClaimScanner {
                     end = e
                     kind = .time
                 } else if let o = dw.dayPartOpeners.match(t, end, limit), let (part, e) = dayPart(o.end) {
+                    v += "T" + part
+                    end = e
+                    kind = .time
+                } else if v.count == 10, isSym(end, ","), let o = dw.dayPartOpeners.match(t, end + 1, limit),
+                    let (part, e) = dayPart(o.end)
+                {
+                    // "Tuesday, in the morning"
                     v += "T" + part
                     end = e
                     kind = .time
@@ -260,6 +270,29 @@ extension ClaimScanner {
             return c
         }
         return nil
+    }
+
+    /// `claims.daypart`: a part of the day after a `dates.day_part_openers` phrase, "in the afternoon" (`TAF`,
+    /// "in the early-morning" `TMO`); a whole day after it, alone or after a comma, a `dates.day_openers` or a
+    /// `dates.of_words` word, takes it (`claims.daypart+date`: "in the late night on Tuesday", "in the morning of
+    /// this Tuesday", "in the afternoon, next Friday"). Its confidence is `claims.time`'s.
+    func dayPartFirst(_ i: Int) -> FoundClaim? {
+        guard let o = dw.dayPartOpeners.match(t, i, limit), let (part, e) = dayPart(o.end) else { return nil }
+        var m = e
+        if isSym(m, ",") || word(m).map({ dw.dayOpeners.contains($0) || dw.ofWords.contains($0) }) == true {
+            m += 1
+        }
+        var value = "T" + part
+        var end = e
+        var rule = "claims.daypart"
+        if let d = dateCore(m), !d.hasTime, d.value.count == 10, !d.rule.hasSuffix("unanchored") {
+            value = d.value + value
+            end = d.end
+            rule = "claims.daypart+date"
+        }
+        return FoundClaim(
+            startTok: i, endTok: end, value: .text(value), valueMax: nil, unit: nil, kind: .time, qualifier: nil,
+            rule: rule, confidence: conf("claims.time"), evidence: nil)
     }
 
     /// A part of the day at `k`, "morning", "early-morning", "late night" (`day_part_modifiers` before a

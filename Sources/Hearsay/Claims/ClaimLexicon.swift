@@ -756,6 +756,7 @@ final class ClaimLexicon: Sendable {
         start.formUnion(lexicon.quarterLetters ?? [])
         start.formUnion(lexicon.dates?.withinWords ?? [])
         start.formUnion(DateWords(lexicon.dates).relativeDayShifts.byFirst.keys)
+        start.formUnion(DateWords(lexicon.dates).dayPartOpeners.byFirst.keys)
         start.formUnion(lexicon.dates?.weekdaySets?.keys ?? [:].keys)
         start.formUnion(lexicon.dates?.dayPartSets?.keys ?? [:].keys)
         if lexicon.dates?.dayPartSets != nil { start.formUnion(lexicon.dayPartModifiers ?? []) }
