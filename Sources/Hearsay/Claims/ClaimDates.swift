@@ -90,6 +90,7 @@ enum ClaimCalendar {
 ///      (a `dates.verb_months` word such as "may" only when capitalised or after a `date_prepositions` word);
 ///    - `claims.date-day-month`: "5 May 2017", "the 15th of May";
 ///    - `claims.date-offset`: "3 days ago", "two weeks before Christmas", "in 2 weeks" after a future marker;
+///    - `claims.date-within` ("within 5 days"), `claims.date-rest-of` ("the rest of the week");
 ///    - written in figures (``numericDate(_:)``, ``mixedDate(_:)``): `claims.date-dotted`, `claims.date-compact`,
 ///      `claims.date-iso`, `claims.year-range-short` ("2017-18"), `claims.date-iso-month`, `claims.date-month-year`,
 ///      `claims.date-numeric`, `claims.date-numeric-md`, `claims.date-mixed`, `claims.date-year` (a year that opens
@@ -1076,7 +1077,7 @@ extension ClaimScanner {
             if lx.months[w] != nil { return monthDay(i) }
             if isDeterminer(i), let d = dayMonth(i) { return d }
             // "a fortnight later", "two weeks from now"; "within 5 days"
-            return offsetDate(i) ?? withinDate(i)
+            return offsetDate(i) ?? withinDate(i) ?? restOfPeriod(i)
         }
         if isNum(i) {
             if let d = numericDate(i) ?? mixedDate(i) ?? ordinalPartOf(i) { return d }
@@ -1320,6 +1321,28 @@ extension ClaimScanner {
         return DT(
             end: ue, value: "(\(ClaimCalendar.string(a)),\(ClaimCalendar.string(day)),\(dur))",
             rule: "claims.date-within")
+    }
+
+    /// `claims.date-rest-of`: what is left of the current period, "the rest of the week" (a `dates.rest_of` phrase,
+    /// an optional `dates.rest_determiners` word, a `calendar_units` day, week, month or year) → a span from the
+    /// publication date to the period's last day, `(2017-11-08,2017-11-12,P4D)`; the rest of the day is that day.
+    func restOfPeriod(_ i: Int) -> DT? {
+        guard let a = anchor, let r = dw.restOf.match(t, i, limit) else { return nil }
+        var k = r.end
+        if let w = word(k), dw.restDeterminers.contains(w) { k += 1 }
+        guard let w = word(k), let code = lx.calendarUnits[w] else { return nil }
+        let (y, m, _) = ClaimCalendar.civil(a)
+        let last: Int
+        switch code {
+        case "D": return DT(end: k + 1, value: ClaimCalendar.string(a), rule: "claims.date-rest-of")
+        case "W": last = a + 7 - ClaimCalendar.weekday(a)
+        case "M": last = ClaimCalendar.days(y, m, ClaimCalendar.daysInMonth(y, m))
+        case "Y": last = ClaimCalendar.days(y, 12, 31)
+        default: return nil
+        }
+        return DT(
+            end: k + 1, value: "(\(ClaimCalendar.string(a)),\(ClaimCalendar.string(last)),P\(last - a)D)",
+            rule: "claims.date-rest-of")
     }
 
     /// A `future_markers` word ("will", "shall", a word ending in "'ll") in the sentence before token `k`.

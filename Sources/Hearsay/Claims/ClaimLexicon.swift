@@ -243,6 +243,8 @@ final class ClaimLexicon: Sendable {
         var relativeDayShifts: [String: Int]?
         var decadeApostrophes: [String]?
         var shortDecadeCenturies: [String: Int]?
+        var restOf: [String]?
+        var restDeterminers: [String]?
         enum CodingKeys: String, CodingKey {
             case verbMonths = "verb_months"
             case fullShortMonths = "full_short_months"
@@ -278,6 +280,8 @@ final class ClaimLexicon: Sendable {
             case relativeDayShifts = "relative_day_shifts"
             case decadeApostrophes = "decade_apostrophes"
             case shortDecadeCenturies = "short_decade_centuries"
+            case restOf = "rest_of"
+            case restDeterminers = "rest_determiners"
         }
     }
 
@@ -320,6 +324,9 @@ final class ClaimLexicon: Sendable {
         let decadeApostrophes: Set<String>
         /// The century of a decade written with two digits ("the '60s"), by its digits; "default" for the rest.
         let shortDecadeCenturies: [String: Int]
+        /// "the rest of the week": the phrase before the period, and the words allowed between.
+        let restOf: PhraseTable<Bool>
+        let restDeterminers: Set<String>
 
         init(_ f: DatesFile?) {
             verbMonths = Set(f?.verbMonths ?? [])
@@ -356,6 +363,8 @@ final class ClaimLexicon: Sendable {
             relativeDayShifts = PhraseTable((f?.relativeDayShifts ?? [:]).map { ($0.key, $0.value) })
             decadeApostrophes = Set(f?.decadeApostrophes ?? [])
             shortDecadeCenturies = f?.shortDecadeCenturies ?? [:]
+            restOf = PhraseTable((f?.restOf ?? []).map { ($0, true) })
+            restDeterminers = Set(f?.restDeterminers ?? [])
         }
     }
 
@@ -757,6 +766,7 @@ final class ClaimLexicon: Sendable {
         start.formUnion(lexicon.dates?.withinWords ?? [])
         start.formUnion(DateWords(lexicon.dates).relativeDayShifts.byFirst.keys)
         start.formUnion(DateWords(lexicon.dates).dayPartOpeners.byFirst.keys)
+        start.formUnion(DateWords(lexicon.dates).restOf.byFirst.keys)
         start.formUnion(lexicon.dates?.weekdaySets?.keys ?? [:].keys)
         start.formUnion(lexicon.dates?.dayPartSets?.keys ?? [:].keys)
         if lexicon.dates?.dayPartSets != nil { start.formUnion(lexicon.dayPartModifiers ?? []) }
