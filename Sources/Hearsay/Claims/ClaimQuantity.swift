@@ -568,8 +568,9 @@ extension ClaimScanner {
 
     /// `claims.decade`: four digits and a `decade_suffixes` word written against them ("the 1990s"), or with a
     /// `dates.decade_apostrophes` mark between when the decade is round ("the 1970's"; "2016's budget" is a
-    /// possessive); two round digits with the suffix after a mark or a `dates.determiners` word ("the '60s",
-    /// "the 70s"; "in his 70s" is an age), in the century `dates.short_decade_centuries` gives their digits.
+    /// possessive); two round digits with the suffix after a mark ("the '60s"), or with a mark before the suffix
+    /// after a `dates.determiners` word ("the 70's"; "in the 30s" is as often a poll share or an age), in the century
+    /// `dates.short_decade_centuries` gives their digits.
     func decade(_ r: Reading) -> QuantityResult? {
         let ns = r.numStart
         let digits = isInt(ns) ? t[ns].intDigits : 0
@@ -585,7 +586,7 @@ extension ClaimScanner {
             guard !marked || y % 10 == 0 else { return nil }
         } else {
             let lead = isDecadeMark(ns - 1) && tight(ns)
-            guard y % 10 == 0, lead || isDeterminer(ns - 1),
+            guard y % 10 == 0, lead || (marked && isDeterminer(ns - 1)),
                 let century = dw.shortDecadeCenturies[ClaimCalendar.pad(y, 2)] ?? dw.shortDecadeCenturies["default"]
             else { return nil }
             if lead && start == ns { start = ns - 1 }
