@@ -66,7 +66,8 @@ final class AttributionLexicon: @unchecked Sendable {
     struct Coreference: Decodable, Sendable {
         /// Every pass the resolver knows, in the order it runs them.
         static let known = [
-            "speaker.name", "speaker.subject", "speaker.definite-description", "speaker.definite-salient",
+            "speaker.name", "speaker.subject", "speaker.pronoun-subject", "speaker.addressee",
+            "speaker.definite-description", "speaker.definite-salient",
             "speaker.pronoun-gender",
             "speaker.pronoun", "speaker.pronoun-across-inset", "speaker.anonymous", "speaker.group",
             "speaker.description",
@@ -128,11 +129,17 @@ final class AttributionLexicon: @unchecked Sendable {
         var newPersonHeads: Set<String> = []
         /// Words of names that are never a speaker's whole name ("Republican", "American").
         var notLoneNames: Set<String> = []
+        /// Words that put a question to the person named right after them ("asked Roe"), who answers next
+        /// (`speaker.addressee`).
+        var addresseeCues: Set<String> = []
+        /// Organization nouns that name a person's body ("the campaign"), never linked to the organization named last.
+        var personBodies: Set<String> = []
 
         enum CodingKeys: String, CodingKey {
             case passes, limits, preferKnownGender = "prefer_known_gender", inanimateRoles = "inanimate_roles",
                 notPersons = "not_persons", places, confidence, contractionSuffixes = "contraction_suffixes",
-                newPersonHeads = "new_person_heads", notLoneNames = "not_lone_names"
+                newPersonHeads = "new_person_heads", notLoneNames = "not_lone_names",
+                addresseeCues = "addressee_cues", personBodies = "person_bodies"
         }
         init() {}
         init(from decoder: Decoder) throws {
@@ -150,6 +157,8 @@ final class AttributionLexicon: @unchecked Sendable {
             contractionSuffixes = Set(try c.decodeIfPresent([String].self, forKey: .contractionSuffixes) ?? [])
             newPersonHeads = Set(try c.decodeIfPresent([String].self, forKey: .newPersonHeads) ?? [])
             notLoneNames = Set(try c.decodeIfPresent([String].self, forKey: .notLoneNames) ?? [])
+            addresseeCues = Set(try c.decodeIfPresent([String].self, forKey: .addresseeCues) ?? [])
+            personBodies = Set(try c.decodeIfPresent([String].self, forKey: .personBodies) ?? [])
         }
 
         /// Whether the pass runs (listed in `passes`).

@@ -334,7 +334,12 @@ struct Run {
             let s = tokens[i].sentence
             let lo = sentenceFirstToken[s]
             let hi = sentenceEndToken[s]
-            let ref = resolver.phrase(endingBefore: i, lower: lo) ?? resolver.phrase(startingAt: i + n, upper: hi)
+            // The phrase after the cue speaks only when the cue is inverted ("…,” said Roe", "According to Roe"):
+            // after a word, it is the reported clause ("thought Lindqvist had no chance").
+            let inverted = i == lo || !tokens[i - 1].isWord
+            let ref =
+                resolver.phrase(endingBefore: i, lower: lo)
+                ?? (inverted ? resolver.phrase(startingAt: i + n, upper: hi) : nil)
             if let ref, ref.form == .name {
                 _ = resolver.resolve(
                     ref, at: ref.span.start, paragraph: tokens[i].paragraph, quoteWords: [],
@@ -345,17 +350,64 @@ struct Run {
         // Pass `speaker.subject`: a person named as the subject that opens a sentence ("Lee has also commented on
         // it.", "Gov. Ada Roe – a keen sailor – toured ...") or its main clause after an opening adjunct ("On
         // Tuesday, Roe toured ...") is the most recent candidate for a pronoun after it, though no cue follows.
-        let adjunct = lex.coreference.limits.subjectAdjunctTokens
         for first in sentenceFirstToken where first >= 0 {
             let hi = sentenceEndToken[tokens[first].sentence]
-            if noteSubject(at: first, hi: hi) { continue }
-            // After a sentence adverb ("Meanwhile Roe, who ...").
-            if lex.notNames.contains(tokens[first].lower), first + 1 < hi, noteSubject(at: first + 1, hi: hi) {
-                continue
+            noteSentenceSubject(first: first, hi: hi)
+            noteAddressee(first: first, hi: hi)
+        }
+    }
+
+    /// The subject of the sentence `first..<hi`: at its start, after a sentence adverb ("Meanwhile Roe, who ...") or
+    /// after an opening adjunct ("On Tuesday, Roe toured ...").
+    mutating func noteSentenceSubject(first: Int, hi: Int) {
+        if noteSubject(at: first, hi: hi) { return }
+        if lex.notNames.contains(tokens[first].lower), first + 1 < hi, noteSubject(at: first + 1, hi: hi) { return }
+        let adjunct = lex.coreference.limits.subjectAdjunctTokens
+        var c = first
+        while c < min(hi, first + adjunct), tokens[c].text != ",", !tokens[c].quoted { c += 1 }
+        if c > first, c < min(hi, first + adjunct), tokens[c].text == "," {
+            noteSubject(at: afterDatelineOrPlace(c + 1, hi: hi), hi: hi)
+        }
+    }
+
+    /// Where a clause's subject may start at or after token `k`: past the rest of a place that closes an opening
+    /// adjunct ("Speaking in Salem, New Hampshire, Trump went ...": a listed place and a comma) and past a dateline
+    /// ("WASHINGTON (AP) — Roe rallied ...": words in capitals, a parenthesis, a dash). A place or a dateline is
+    /// never the subject.
+    func afterDatelineOrPlace(_ k: Int, hi: Int) -> Int {
+        var e = k
+        while e < hi, e - k < 3, tokens[e].isWord, tokens[e].isCapitalized { e += 1 }
+        guard e > k, e < hi else { return k }
+        if tokens[e].text == ",", lex.coreference.isPlace(tokens[k..<e].map(\.lower)) { return e + 1 }
+        let capitals = tokens[k..<e].allSatisfy {
+            $0.text.unicodeScalars.count > 1 && $0.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+        }
+        guard capitals else { return k }
+        var d = e
+        if tokens[d].text == "(" {
+            while d < hi, d - e <= 4, tokens[d].text != ")" { d += 1 }
+            d += 1
+        }
+        guard d < hi, ["—", "–", "--"].contains(tokens[d].text) else { return k }
+        return d + 1
+    }
+
+    /// Pass `speaker.addressee`: the person a question is put to ("Lee asked Roe whether ...": a name right after a
+    /// word of `addressee_cues`) answers next, so is salient after the asker.
+    mutating func noteAddressee(first: Int, hi: Int) {
+        guard lex.coreference.runs("speaker.addressee"), !lex.coreference.addresseeCues.isEmpty else { return }
+        for k in first..<hi where !tokens[k].quoted && lex.coreference.addresseeCues.contains(tokens[k].lower) {
+            // Only the name itself: "asked Roe about the Lee Foundation" is Roe.
+            var e = k + 1
+            while e < hi, e - k <= 5, tokens[e].isWord, !tokens[e].quoted,
+                resolver.isName(tokens[e]) || lex.titles[tokens[e].lower] != nil
+            {
+                e += 1
+                if tokens[e - 1].isPossessive { break }
             }
-            var c = first
-            while c < min(hi, first + adjunct), tokens[c].text != ",", !tokens[c].quoted { c += 1 }
-            if c > first, c < min(hi, first + adjunct), tokens[c].text == "," { noteSubject(at: c + 1, hi: hi) }
+            guard e > k + 1, !tokens[e - 1].isPossessive, let ref = resolver.classify((k + 1)..<e), ref.form == .name
+            else { continue }
+            resolver.noteSubject(ref, paragraph: tokens[k].paragraph)
         }
     }
 
@@ -363,6 +415,17 @@ struct Run {
     /// an apposition, a relative clause or a dash follows it ("Roe toured", "Roe, who ...", "Roe, a sailor, ...").
     @discardableResult
     mutating func noteSubject(at start: Int, hi: Int) -> Bool {
+        // "He said he and Roe differ.": a pronoun subject before a verb (`speaker.pronoun-subject`).
+        if start + 1 < hi, !tokens[start].quoted, resolver.pronounKind(tokens[start]) != nil {
+            let next = tokens[start + 1]
+            guard next.isWord, !next.isCapitalized, !next.quoted, !lex.prepositions.contains(next.lower) else {
+                return false
+            }
+            let paragraph = tokens[start].paragraph
+            return resolver.notePronounSubject(
+                resolver.make(.pronoun, start..<(start + 1), kind: resolver.pronounKind(tokens[start])!),
+                paragraph: paragraph, sectionStart: sectionStart[paragraph])
+        }
         var e = start
         while e < hi, e - start < 8, tokens[e].isWord, !tokens[e].quoted {
             let t = tokens[e]
@@ -394,6 +457,9 @@ struct Run {
             aside =
                 lex.relativePronouns.contains(w.lower) || lex.definite.contains(w.lower)
                 || lex.indefinite.contains(w.lower) || lex.possessives.contains(w.lower) || resolver.isRole(w)
+                // A sentence adverb set off by commas: "Roe, however, wasted no time."
+                || e + 2 < hi && tokens[e + 2].text == "," && w.isWord && !w.isCapitalized
+                    && (lex.notNames.contains(w.lower) || resolver.isAdverb(w))
         }
         guard verb || dash || aside, var ref = resolver.classify(start..<e), ref.form == .name else { return false }
         // "Roe, who ...": a relative "who" says it is a person.
@@ -1173,6 +1239,7 @@ struct Run {
             while k < cue.lowerBound - 1, tokens[k].text != "," { k += 1 }
             start = k + 1
         }
+        start = afterDatelineOrPlace(start, hi: cue.lowerBound - 1)
         guard start < cue.lowerBound - 1 else { return nil }
         if let r = resolver.phrase(startingAt: start, upper: cue.lowerBound - 1) { return r }
         // "The operator said ..., adding ...": the subject of the clause's own cue.
