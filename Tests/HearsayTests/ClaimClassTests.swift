@@ -342,6 +342,8 @@ import Testing
         #expect(c.map(\.text) == ["1970's", "'70s", "90's"])
         #expect(c.map(\.value) == [.text("197X"), .text("197X"), .text("199X")])
         #expect(c.allSatisfy { $0.provenance.rule == "claims.decade" })
+        // an opening quotation mark typed for the apostrophe
+        #expect(try claims("Synth pop ruled the \u{2018}80s.").first?.value == .text("198X"))
         // a possessive year is no decade, nor are two digits with no mark (a share in a poll, an age)
         let d = try claims("The 2018's harvest was poor; she polls in the 30s and is in her 60s.")
         #expect(!d.contains { $0.provenance.rule == "claims.decade" })
