@@ -121,6 +121,122 @@ import Testing
         #expect(q2.attribution?.rule == "speaker.definite-salient")
     }
 
+    @Test func aSentenceOpenedByHeCarriesItsAntecedentsSalienceOn() throws {
+        // Ostrow is the subject two paragraphs back; "He said ..." in between is about him, so he stays salient,
+        // though Brenn was mentioned after him.
+        let text = """
+            Councillor Paul Ostrow walked the depot on Tuesday with Mayor Tom Brenn.
+
+            He said the buses were old and the roof leaked.
+
+            “The council will never pay for the repairs,” he added.
+            """
+        let doc = try run(text)
+        let q = try #require(doc.quotes.first { $0.text.contains("never pay") })
+        #expect(doc.speakerName(of: q) == "Paul Ostrow")
+        let off = try run(
+            text, extra: "\"attribute\": {\"coreference\": \"\(try sieveFile(dropping: "speaker.pronoun-subject"))\"}")
+        let q2 = try #require(off.quotes.first { $0.text.contains("never pay") })
+        #expect(off.speakerName(of: q2) == "Tom Brenn")
+    }
+
+    @Test func thePersonAskedAQuestionAnswersIt() throws {
+        let text = """
+            The radio host Marco Delane asked Senator Jorge Sablan whether the bridge would open in May.
+
+            “We are two months behind,” he said.
+            """
+        let doc = try run(text)
+        let q = try #require(doc.quotes.first { $0.text.contains("two months") })
+        #expect(doc.speakerName(of: q) == "Jorge Sablan")
+        // Without the pass the asker, the speaker of the cue, is the more salient.
+        let off = try run(
+            text, extra: "\"attribute\": {\"coreference\": \"\(try sieveFile(dropping: "speaker.addressee"))\"}")
+        let q2 = try #require(off.quotes.first { $0.text.contains("two months") })
+        #expect(off.speakerName(of: q2) == "Marco Delane")
+    }
+
+    @Test func aDescriptionNamingAnotherPersonOrAnAgentIsNeverTheSalientPerson() throws {
+        let extra = "\"attribute\": {\"coreference\": \"\(try sieveFile(adding: "speaker.definite-salient"))\"}"
+        let lead =
+            "Tom Brenn said on Monday that the depot would close. Paul Ostrow told reporters the union would fight."
+        // "the Brenn campaign manager" works for Brenn; "the spokesman" speaks for someone (`new_person_heads`).
+        for description in ["the Brenn campaign manager", "the spokesman"] {
+            let doc = try run(lead + "\n\n“We were never consulted,” \(description) said.\n", extra: extra)
+            let q = try #require(doc.quotes.first { $0.text.contains("never consulted") })
+            #expect(q.attribution?.rule == "speaker.description", "\(description)")
+            #expect(doc.speakerName(of: q) != "Paul Ostrow", "\(description)")
+        }
+        // A plain description still goes to the salient person.
+        let doc = try run(lead + "\n\n“We were never consulted,” the union leader said.\n", extra: extra)
+        let q = try #require(doc.quotes.first { $0.text.contains("never consulted") })
+        #expect(doc.speakerName(of: q) == "Paul Ostrow")
+        #expect(q.attribution?.rule == "speaker.definite-salient")
+    }
+
+    @Test func theNameInTheClauseAfterACueIsNoSpeaker() throws {
+        // "thought Lindqvist had no chance": Lindqvist is inside what was thought, not the one who thought it, so he
+        // is no salient speaker for the "he" after it.
+        let doc = try run(
+            """
+            Peter Lindqvist said the plan was sound.
+
+            Tomas Ferro is a consultant who worked at the city hall. Ferro, a Lindqvist supporter, said he saw the \
+            shift in his own family, most of whom thought Lindqvist had no chance. “It is challenging the old \
+            assumptions,” he said.
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("old assumptions") })
+        #expect(doc.speakerName(of: q) == "Ferro")
+    }
+
+    @Test func aSubjectFollowedByASentenceAdverbIsStillTheSubject() throws {
+        let doc = try run(
+            """
+            Tom Brenn said the depot was in good order.
+
+            Councillor Paul Ostrow listened. Brenn, however, wasted no time answering him. “The buses are \
+            fine,” he said.
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("buses are fine") })
+        #expect(doc.speakerName(of: q) == "Tom Brenn")
+    }
+
+    @Test func aPlaceClosingAnAdjunctOrADatelineIsNeverTheSubject() throws {
+        let doc = try run(
+            """
+            Mayor Tom Brenn toured the harbour on Monday.
+
+            Speaking at a town hall in Salem, Oregon, Paul Ostrow went after Brenn, calling him “a careless steward.”
+
+            PORTLAND (AP) — Paul Ostrow went after the mayor again on Tuesday, calling him “a danger to the port.”
+            """)
+        let names = Set(doc.speakers.map(\.name))
+        #expect(!names.contains("Oregon"))
+        #expect(!names.contains("PORTLAND"))
+        for text in ["careless steward", "danger to the port"] {
+            let q = try #require(doc.quotes.first { $0.text.contains(text) })
+            #expect(doc.speakerName(of: q) == "Paul Ostrow", "\(text)")
+        }
+    }
+
+    @Test func theNetworkIsTheOrganizationJustNamedButTheRoeCampaignIsItsOwn() throws {
+        let lead = """
+            Mayor Tom Brenn accused a local station of bias. Coastline Media said on Monday that he had misread its \
+            report.
+
+
+            """
+        let doc = try run(lead + "In a statement, the network said the report “was accurate in every detail.”\n")
+        let q = try #require(doc.quotes.first { $0.text.contains("accurate in every detail") })
+        #expect(doc.speakerName(of: q) == "Coastline Media")
+        #expect(q.attribution?.rule == "speaker.definite-description")
+        // A capitalized word names the organization's own ("the Brenn campaign"); it is not the one named before.
+        let own = try run(lead + "In a statement, the Brenn campaign said the report “was false in every detail.”\n")
+        let q2 = try #require(own.quotes.first { $0.text.contains("false in every detail") })
+        #expect(own.speakerName(of: q2) != "Coastline Media")
+        #expect(q2.attribution?.rule == "speaker.description")
+    }
+
     @Test func aCreditLineOrALoneAdjectiveIsNoSpeaker() throws {
         let doc = try run(
             """

@@ -31,9 +31,14 @@ struct SpeakerRef {
 ///    body, a listed people as a group, and neither is ever a person.
 /// 2. `speaker.subject` (``noteSubject(_:paragraph:)``, found by `Run.noteSubject(at:hi:)`): a person named as the
 ///    subject of a sentence without a cue is mentioned there and becomes salient for the pronouns after it.
+/// 2a. `speaker.pronoun-subject` (``notePronounSubject(_:paragraph:sectionStart:)``): a sentence opened by "he" or
+///    "she" and a verb is a subject mention of the pronoun's antecedent, carrying its salience on.
+/// 2b. `speaker.addressee` (found by `Run.noteAddressee(first:hi:)`): the person named right after a word of
+///    `addressee_cues` ("asked Roe") is salient after the asker: the one asked answers next.
 /// 3. `speaker.definite-description` (``resolveEntity``, ``carriesRole(_:role:ref:)``): "the senator" to the last
 ///    person introduced with that role or a title that carries it; "the company" to the organization just named.
-/// 4. `speaker.definite-salient` (off by default): a person description no one carries to the salient person.
+/// 4. `speaker.definite-salient` (off by default): a person description no one carries to the salient person; never
+///    a description that brings someone new (`new_person_heads`) or names another person (``namesAnother(_:than:)``).
 /// 5. `speaker.pronoun-gender`, `speaker.pronoun`, `speaker.pronoun-across-inset` (``antecedent(for:gender:before:
 ///    paragraph:quoteWords:sectionStart:)``): the nearest compatible entity (number, gender, animacy: ``isNonPerson(_:)``)
 ///    within `pronoun_paragraphs`; a recent speaker or sentence subject before a person only mentioned since; "she"
@@ -581,8 +586,15 @@ struct SpeakerResolver {
             let carries: (Entity) -> Bool = { e in
                 want == .organization || ref.role.map { reader.carriesRole(e, role: $0, ref: ref) } ?? false
             }
+            // An organization description with a capitalized word names its own organization ("The Roe campaign",
+            // "The State Department"), and a body of a person's ("the campaign", `person_bodies`) is no organization
+            // named before: neither is linked.
+            let ownOrganization =
+                want == .organization
+                && (lex.coreference.personBodies.contains(ref.role ?? "")
+                    || tokens[ref.tokens].dropFirst().contains { $0.isCapitalized || $0.isPossessive })
             let linked =
-                lex.coreference.runs("speaker.definite-description")
+                !ownOrganization && lex.coreference.runs("speaker.definite-description")
                 ? lastEntity(
                     before: pos, where: { $0.kind == want && !$0.nameWords.isEmpty && carries($0) },
                     within: window, paragraph: paragraph, after: floor) : nil
@@ -597,7 +609,7 @@ struct SpeakerResolver {
                 let (idx, _) = antecedent(
                     for: .person, gender: ref.gender, before: pos, paragraph: paragraph,
                     quoteWords: [], sectionStart: sectionStart),
-                !entities[idx].nameWords.isEmpty, entities[idx].kind == .person,
+                !entities[idx].nameWords.isEmpty, entities[idx].kind == .person, !namesAnother(ref, than: idx),
                 let last = entities[idx].lastPosition(before: pos), last.pos >= floor,
                 paragraph - last.paragraph <= lex.coreference.limits.definiteSalientParagraphs,
                 salient(idx, before: pos, paragraph: paragraph)
@@ -619,6 +631,20 @@ struct SpeakerResolver {
             note(idx, ref, form: .description, pos: pos, paragraph: paragraph)
             return (idx, "speaker.definite-description")
         case .anonymous, .group:
+            // "the network", "According to the newspaper": a definite organization noun (`organization_words`) that
+            // the phrase readers left anonymous is a definite description of an organization.
+            if ref.form == .anonymous, ref.tokens.count <= 4, let first = tokens[safe: ref.tokens.lowerBound],
+                lex.definite.contains(first.lower), let head = tokens[safe: ref.tokens.upperBound - 1],
+                lex.organizationWords.contains(head.lower)
+            {
+                var description = ref
+                description.form = .definite
+                description.kind = .organization
+                description.role = head.lower
+                return resolveEntity(
+                    description, at: pos, paragraph: paragraph, quoteWords: quoteWords, sectionStart: sectionStart,
+                    inStatement: inStatement)
+            }
             return resolveDescription(ref, pos: pos, paragraph: paragraph, definite: false)
         }
     }
@@ -735,6 +761,41 @@ struct SpeakerResolver {
         }
         if entities[idx].subjectPositions.last.map({ $0 < pos }) ?? true { entities[idx].subjectPositions.append(pos) }
         return true
+    }
+
+    /// Pass `speaker.pronoun-subject`: a sentence opened by "he" or "she" and a verb ("He said he and Roe differ.")
+    /// is about the pronoun's antecedent, found as for a quote's pronoun: a subject mention there, which carries that
+    /// person's salience on to the pronouns after it. Returns whether a person was noted.
+    @discardableResult
+    mutating func notePronounSubject(_ ref: SpeakerRef, paragraph: Int, sectionStart: Int) -> Bool {
+        guard lex.coreference.runs("speaker.pronoun-subject"), ref.form == .pronoun, ref.kind == .person else {
+            return false
+        }
+        let gender = lex.pronounGender[pronounWord(ref.text.lowercased())]
+        let pos = ref.span.start
+        guard
+            let (idx, _) = antecedent(
+                for: .person, gender: gender, before: pos, paragraph: paragraph, quoteWords: [],
+                sectionStart: sectionStart),
+            entities[idx].kind == .person
+        else { return false }
+        if entities[idx].gender == nil { entities[idx].gender = gender }
+        entities[idx].addPosition(pos, paragraph: paragraph)
+        if entities[idx].subjectPositions.last.map({ $0 < pos }) ?? true { entities[idx].subjectPositions.append(pos) }
+        return true
+    }
+
+    /// A capitalized word of a description is a word of another person's name: "the Roe supporter" is someone of
+    /// Roe's, never Roe, nor the person the passage is about.
+    func namesAnother(_ ref: SpeakerRef, than idx: Int) -> Bool {
+        let words = Set(
+            tokens[ref.tokens].filter { $0.isWord && $0.isCapitalized && !lex.definite.contains($0.lower) }.map(\.lower)
+        )
+        guard !words.isEmpty else { return false }
+        return entities.indices.contains { i in
+            i != idx && entities[i].kind == .person
+                && entities[i].nameWords.contains { words.contains($0.lowercased()) }
+        }
     }
 
     /// A named entity that is no person: a place, a people ("Americans"), or a source whose role is a thing ("the
