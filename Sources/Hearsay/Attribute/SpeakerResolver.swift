@@ -37,8 +37,9 @@ struct SpeakerRef {
 ///    `addressee_cues` ("asked Roe") is salient after the asker: the one asked answers next.
 /// 3. `speaker.definite-description` (``resolveEntity``, ``carriesRole(_:role:ref:)``): "the senator" to the last
 ///    person introduced with that role or a title that carries it; "the company" to the organization just named.
-/// 4. `speaker.definite-salient` (off by default): a person description no one carries to the salient person; never
-///    a description that brings someone new (`new_person_heads`) or names another person (``namesAnother(_:than:)``).
+/// 4. `speaker.definite-salient`: a person description no one carries to the salient person, when its head is a
+///    person's standing in the story (`salient_heads`: "the nominee", not "the host"); never a description that brings
+///    someone new (`new_person_heads`) or names another person (``namesAnother(_:than:)``).
 /// 5. `speaker.pronoun-gender`, `speaker.pronoun`, `speaker.pronoun-across-inset` (``antecedent(for:gender:before:
 ///    paragraph:quoteWords:sectionStart:)``): the nearest compatible entity (number, gender, animacy: ``isNonPerson(_:)``)
 ///    within `pronoun_paragraphs`; a recent speaker or sentence subject before a person only mentioned since; "she"
@@ -607,6 +608,8 @@ struct SpeakerResolver {
             if linked == nil, want == .person, ref.kind == .person, lex.coreference.runs("speaker.definite-salient"),
                 !lex.coreference.inanimateRoles.contains(ref.role ?? ""),
                 !lex.coreference.newPersonHeads.contains(ref.role ?? ""),
+                // "the host", "the judge": a role in a scene needs evidence the person holds it (`salient_heads`).
+                lex.coreference.salientHeads.isEmpty || lex.coreference.salientHeads.contains(ref.role ?? ""),
                 // "the ad’s narrator" is someone of the ad, not of the passage.
                 !tokens[ref.tokens].contains(where: { $0.isPossessive }),
                 let (idx, _) = antecedent(
