@@ -470,3 +470,73 @@ private func hiddenStoryPage() -> String {
     #expect(HTMLMetadataReader.names("Ann Lee, Wire") == ["Ann Lee, Wire"])
     #expect(HTMLMetadataReader.decodeReferences("A &amp; B &#x2014; C &unknown; &") == "A & B — C &unknown; &")
 }
+
+@Test func htmlLeadParagraphWithAHeadlineClassIsKept() throws {
+    let story = (1...4).map {
+        "<p class=\"bodytext\">Paragraph \($0) explains, in some detail, how the new ferry timetable will work for commuters.</p>"
+    }.joined()
+    let html =
+        "<html><head><title>Ferry timetable changes</title></head><body><div class=\"story\">"
+        + "<p class=\"title\">New ferry hours</p>"
+        + "<p class=\"title\">The harbour board agreed on Monday to run the late ferry every night of the week from June, after a year of complaints from shift workers.</p>"
+        + "<p class=\"kicker\">Transport news, in brief, for the whole of the coast and its towns.</p>"
+        + story + "</div></body></html>"
+    let page = try reader().read(Array(html.utf8), file: "lead.html")
+    let b = body(page)
+    // A <p> with a headline class that reads as a sentence of 15+ words is the story's lead, not a headline.
+    #expect(b.contains("The harbour board agreed on Monday"))
+    // A short one, or a sentence under 15 words, is still dropped as html.byline.
+    #expect(!b.contains("New ferry hours"))
+    #expect(!b.contains("Transport news, in brief"))
+    #expect(page.removed.contains { $0.rule == "html.byline" })
+}
+
+@Test func htmlTrailingAboutSectionIsRemoved() throws {
+    let story = (1...6).map {
+        "<p>Paragraph \($0) explains, in some detail, how the new ferry timetable will work for commuters and visitors alike.</p>"
+    }.joined()
+    func normalize(_ html: String) throws -> Document {
+        let pipeline = try makePipeline(["normalize"])
+        var doc = Document(id: "about.html", path: "about.html", bytes: Array(html.utf8))
+        try pipeline.process(&doc)
+        return doc
+    }
+    // After a thematic break: a company describing itself, and what follows, go as one removal.
+    let afterRule = try normalize(
+        "<html><body><article>" + story
+            + "<hr><p>Quayline is a regional operator of passenger ferries and harbour services.</p>"
+            + "<p>Quayline is based in Portmere and employs around 400 people.</p></article></body></html>")
+    #expect(afterRule.text.contains("Paragraph 6 explains"))
+    #expect(!afterRule.text.contains("regional operator"))
+    #expect(!afterRule.text.contains("employs around 400"))
+    let about = afterRule.removed.filter { $0.rule == "boilerplate.about-section" }
+    #expect(about.count == 1)
+    if let r = about.first {
+        #expect(afterRule.originalText(r.sourceSpan).hasPrefix("Quayline is a regional operator"))
+        #expect(afterRule.originalText(r.sourceSpan).hasSuffix("around 400 people."))
+    }
+    // An "About NAME" heading followed by NAME's self-description, and an "About the author" bio.
+    let named = try normalize(
+        "<html><body><article>" + story
+            + "<p><strong>About Quayline Ferries</strong></p><p>Quayline Ferries (LSE: QLF) is a regional operator of passenger ferries.</p>"
+            + "</article></body></html>")
+    #expect(!named.text.contains("About Quayline"))
+    #expect(!named.text.contains("regional operator"))
+    let author = try normalize(
+        "<html><body><article>" + story
+            + "<h3>About the author</h3><p>Ana Lima writes about transport and the sea.</p></article></body></html>")
+    #expect(!author.text.contains("About the author"))
+    #expect(!author.text.contains("writes about transport"))
+    // Without the break, the same sentence is part of the story; and a section may not be most of the text.
+    let noRule = try normalize(
+        "<html><body><article>" + story
+            + "<p>Quayline is a regional operator of passenger ferries and harbour services.</p></article></body></html>"
+    )
+    #expect(noRule.text.contains("Quayline is a regional operator"))
+    let long = try normalize(
+        "<html><body><article>" + story + "<h3>About the author</h3>"
+            + story.replacingOccurrences(of: "Paragraph", with: "Part")
+            + "</article></body></html>")
+    #expect(long.text.contains("Part 6 explains"))
+    #expect(!long.removed.contains { $0.rule == "boilerplate.about-section" })
+}

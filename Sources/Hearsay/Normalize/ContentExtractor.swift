@@ -47,6 +47,8 @@ struct ContentExtractor {
         var linkChars: Int
         var commas: Int
         var rule: String?
+        /// A thematic break (`<hr>`) came after the previous block and before this one.
+        var afterBreak = false
     }
 
     /// Splits the tree into blocks; skipped subtrees (script, nav, hidden...) become removals at once.
@@ -64,6 +66,7 @@ struct ContentExtractor {
         var linkChars = 0
         var commas = 0
         var pending = 0  // 0 none, 1 space, 2 line break
+        var sawBreak = false
         var pendingAt: (Int32, Int32) = (0, 0)
 
         func flush() {
@@ -88,7 +91,8 @@ struct ContentExtractor {
                 blocks.append(
                     Block(
                         owner: owner, role: role, text: current, chars: chars, linkChars: linkChars, commas: commas,
-                        rule: nil))
+                        rule: nil, afterBreak: sawBreak))
+                sawBreak = false
                 current = BlockText()
             } else if current.count > 0 {
                 current = BlockText()
@@ -183,6 +187,7 @@ struct ContentExtractor {
             if n.tag.isBlock {
                 flush()
                 owners.append(Int32(index))
+                if n.tag == .hr { sawBreak = true }
             }
             switch n.tag {
             case .a: linkDepth += 1
@@ -413,6 +418,25 @@ struct ContentExtractor {
                     }
                 }
 
+                /// Whether an element's text ends a sentence and has `titleSentenceMinWords` words or more (a lead
+                /// paragraph marked with a headline class, not a headline).
+                func readsAsSentence(_ k: Int) -> Bool {
+                    var last: Unicode.Scalar = " "
+                    var words = 0
+                    var gap = true
+                    for i in Int(nodes[k].textBegin)..<Int(nodes[k].textEnd) {
+                        let s = tree.scalars[i]
+                        if HTMLTree.isSpace(s) {
+                            gap = true
+                        } else {
+                            if gap { words += 1 }
+                            gap = false
+                            last = s
+                        }
+                    }
+                    let ends: Set<Unicode.Scalar> = [".", "!", "?", "\"", "\u{201D}", "\u{2019}", "'"]
+                    return words >= vocabulary.titleSentenceMinWords && ends.contains(last)
+                }
                 var regionChars = 0
                 for k in 0..<count where selected[k] { regionChars += Int(chars[k]) }
                 // Verdict per element, top-down: in the article or not, and why dropped.
@@ -434,7 +458,10 @@ struct ContentExtractor {
                     let wrapper = paras[k] >= 3 && Double(chars[k]) > 0.5 * Double(regionChars)
                     if n.flags & HTMLNode.boilerplateFlag != 0 && !wrapper && !relaxed {
                         verdict[k] = "html.boilerplate"
-                    } else if n.flags & HTMLNode.bylineFlag != 0 && chars[k] < 400 {
+                    } else if chars[k] < 400
+                        && (n.flags & HTMLNode.bylineFlag != 0
+                            || n.flags & HTMLNode.titleFlag != 0 && !(n.tag == .p && readsAsSentence(k)))
+                    {
                         verdict[k] = "html.byline"
                     } else if n.tag == .figure || n.tag == .figcaption {
                         verdict[k] = "html.caption"
@@ -543,11 +570,13 @@ struct ContentExtractor {
         // Kept blocks, and removed blocks merged into runs per rule.
         var out: [HTMLBlock] = []
         var run: (span: Span, rule: String, excerpt: String)? = nil
+        var sawBreak = false
         func closeRun() {
             if let r = run { removed.append(Removal(sourceSpan: r.span, rule: r.rule, excerpt: r.excerpt)) }
             run = nil
         }
         for b in blocks {
+            if b.afterBreak { sawBreak = true }
             if let rule = b.rule {
                 let s = Int(b.text.sourceStart.first ?? 0)
                 let e = Int(b.text.sourceEnd.last ?? 0)
@@ -566,7 +595,8 @@ struct ContentExtractor {
                 for i in 0..<b.text.count {
                     t.append(b.text.scalars[i], from: Int(b.text.sourceStart[i]), to: Int(b.text.sourceEnd[i]))
                 }
-                out.append(HTMLBlock(role: b.role, text: t))
+                out.append(HTMLBlock(role: b.role, text: t, afterThematicBreak: sawBreak))
+                sawBreak = false
             }
         }
         closeRun()

@@ -15,7 +15,7 @@ enum HTMLMetadataReader {
         var metas: [String: String] = [:]
         var metaAuthors: [String] = []
         for (name, content) in tree.metas {
-            let c = content.trimmingCharacters(in: .whitespacesAndNewlines)
+            let c = trimmed(content)
             if c.isEmpty { continue }
             if metas[name] == nil { metas[name] = c }
             if name == "author" || name == "article:author" || name == "dc.creator" || name == "dcterms.creator"
@@ -147,10 +147,20 @@ enum HTMLMetadataReader {
         return t
     }
 
+    /// `s` without leading and trailing white space and newlines; a value with none (most) is returned without
+    /// Foundation's trimming, which bridges every string.
+    static func trimmed(_ s: String) -> String {
+        let v = s.unicodeScalars
+        guard let a = v.first, let z = v.last else { return s }
+        let set = CharacterSet.whitespacesAndNewlines
+        if !set.contains(a) && !set.contains(z) { return s }
+        return s.trimmingCharacters(in: set)
+    }
+
     static func first(_ values: String?...) -> String? {
         for v in values {
             if let v {
-                let t = v.trimmingCharacters(in: .whitespacesAndNewlines)
+                let t = trimmed(v)
                 if !t.isEmpty { return t }
             }
         }

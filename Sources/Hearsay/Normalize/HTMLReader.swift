@@ -6,6 +6,8 @@ public struct HTMLBlock: Sendable {
     public var role: Paragraph.Role
     /// White space collapsed and trimmed; every scalar carries its byte range in the original input.
     public var text: TextBuilder
+    /// Whether a thematic break (`<hr>`) came after the previous kept block and before this one.
+    public var afterThematicBreak: Bool = false
 }
 
 /// What ``HTMLReader`` makes of a page: the main text as blocks, what it left out, and the page's metadata.
@@ -516,39 +518,35 @@ final class HTMLTreeBuilder {
             while let an = atts[i] {
                 let av = atts[i + 1]
                 i += 2
-                let aname = HTMLTreeBuilder.asciiLower(an)
+                // Attribute names are told apart by their packed bytes: no string per attribute, and values are
+                // read only where the tag uses them.
+                guard let key = HTMLTag.NameKey(an, limit: 16), let aname = HTMLTreeBuilder.attributes[key] else {
+                    continue
+                }
                 switch aname {
-                case "class", "id", "role", "itemprop":
+                case .classLike, .itemprop:
                     if let av {
                         if !classText.isEmpty { classText += " " }
-                        classText += String(cString: av).lowercased()
+                        classText += HTMLTreeBuilder.lowercased(av)
                     }
-                    if aname == "itemprop", let av, tag != .meta {
+                    if aname == .itemprop, let av, tag != .meta {
                         let v = String(cString: av)
                         if v == "author" || v == "datePublished" { tree.itemprops.append((v, Int32(tree.nodes.count))) }
                     }
-                case "hidden": hidden = true
-                case "aria-hidden": if let av, String(cString: av) == "true" { hidden = true }
-                case "style":
-                    if let av {
-                        let s = String(cString: av).lowercased()
-                        if s.contains("display:none") || s.contains("display: none") || s.contains("visibility:hidden")
-                        {
-                            hidden = true
-                        }
-                    }
-                case "type":
+                case .hidden: hidden = true
+                case .ariaHidden: if let av, String(cString: av) == "true" { hidden = true }
+                case .style:
+                    if let av, HTMLTreeBuilder.hidesElement(av) { hidden = true }
+                case .type:
                     if tag == .script, let av, String(cString: av).lowercased().contains("ld+json") { jsonLD = true }
-                case "name", "property", "http-equiv": if tag == .meta, let av { metaNames.append(String(cString: av)) }
-                case "content": if let av { metaContent = String(cString: av) }
-                case "rel": if let av { rel = String(cString: av).lowercased() }
-                case "href": if let av { href = String(cString: av) }
-                case "lang": if tag == .html, let av { tree.htmlLang = String(cString: av) }
-                case "datetime": if tag == .time, let av { tree.timeDatetimes.append(String(cString: av)) }
-                case "charset": break
-                default: break
+                case .metaName: if tag == .meta, let av { metaNames.append(String(cString: av)) }
+                case .content: if tag == .meta, let av { metaContent = String(cString: av) }
+                case .rel: if tag == .link, let av { rel = String(cString: av).lowercased() }
+                case .href: if tag == .link, let av { href = String(cString: av) }
+                case .lang: if tag == .html, let av { tree.htmlLang = String(cString: av) }
+                case .datetime: if tag == .time, let av { tree.timeDatetimes.append(String(cString: av)) }
                 }
-                if tag == .meta, aname == "itemprop", let av {
+                if tag == .meta, aname == .itemprop, let av {
                     metaNames += String(cString: av).split(separator: " ").map(String.init)
                 }
             }
@@ -786,6 +784,70 @@ final class HTMLTreeBuilder {
             tree.nodes[i].flags |= e.flags
         }
         return tree
+    }
+
+    /// An attribute value lower-cased: byte by byte when it is ASCII (most class and id values), else as a string.
+    static func lowercased(_ p: UnsafePointer<xmlChar>) -> String {
+        var n = 0
+        var ascii = true
+        while p[n] != 0 {
+            if p[n] >= 0x80 { ascii = false }
+            n += 1
+        }
+        guard ascii else { return String(cString: p).lowercased() }
+        return String(
+            unsafeUninitializedCapacity: n,
+            initializingUTF8With: { out in
+                for i in 0..<n {
+                    let b = p[i]
+                    out[i] = (b >= 65 && b <= 90) ? b + 32 : b
+                }
+                return n
+            })
+    }
+
+    /// The attributes the tree builder reads.
+    enum Attribute {
+        case classLike, itemprop, hidden, ariaHidden, style, type, metaName, content, rel, href, lang, datetime
+    }
+
+    static let attributes: [HTMLTag.NameKey: Attribute] = {
+        let names: [(String, Attribute)] = [
+            ("class", .classLike), ("id", .classLike), ("role", .classLike), ("itemprop", .itemprop),
+            ("hidden", .hidden), ("aria-hidden", .ariaHidden), ("style", .style), ("type", .type),
+            ("name", .metaName), ("property", .metaName), ("http-equiv", .metaName), ("content", .content),
+            ("rel", .rel), ("href", .href), ("lang", .lang), ("datetime", .datetime),
+        ]
+        var d: [HTMLTag.NameKey: Attribute] = [:]
+        for (n, a) in names { d[HTMLTag.NameKey(n)] = a }
+        return d
+    }()
+
+    /// Whether an inline style hides its element: `display:none`, `display: none` or `visibility:hidden`, in any
+    /// ASCII case.
+    static func hidesElement(_ style: UnsafePointer<xmlChar>) -> Bool {
+        var n = 0
+        while style[n] != 0 { n += 1 }
+        let b = UnsafeBufferPointer(start: style, count: n)
+        func at(_ i: Int, _ needle: StaticString) -> Bool {
+            let m = needle.utf8CodeUnitCount
+            guard i + m <= n else { return false }
+            let p = needle.utf8Start
+            for k in 0..<m {
+                let c = b[i + k]
+                if ((c >= 65 && c <= 90) ? c + 32 : c) != p[k] { return false }
+            }
+            return true
+        }
+        for i in 0..<n {
+            let c = b[i] | 0x20
+            if c == UInt8(ascii: "d") {
+                if at(i, "display:none") || at(i, "display: none") { return true }
+            } else if c == UInt8(ascii: "v") {
+                if at(i, "visibility:hidden") { return true }
+            }
+        }
+        return false
     }
 
     static func asciiLower(_ p: UnsafePointer<xmlChar>) -> String {

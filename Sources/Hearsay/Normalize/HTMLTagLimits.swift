@@ -1,3 +1,5 @@
+import Foundation
+
 /// Caps the attributes of each start tag before libxml2 sees the page.
 ///
 /// libxml2 (2.9) checks every attribute of a start tag against all the earlier ones for a duplicate, so one tag
@@ -34,17 +36,20 @@ struct HTMLTagLimits {
         buffer.withUnsafeMutableBufferPointer { buf in
             var i = 0
             while i < n {
-                guard buf[i] == 0x3C, i + 1 < n else {
+                // The next `<`, found by memchr.
+                guard let at = memchr(buf.baseAddress! + i, 0x3C, n - i) else { break }
+                i = buf.baseAddress!.distance(to: at.assumingMemoryBound(to: UInt8.self))
+                guard i + 1 < n else {
                     i += 1
                     continue
                 }
                 let next = buf[i + 1]
                 if next == 0x21, i + 3 < n, buf[i + 2] == 0x2D, buf[i + 3] == 0x2D {  // <!--
-                    i = Self.find(buf, [0x2D, 0x2D, 0x3E], from: i + 4).map { $0 + 3 } ?? n
+                    i = Self.find(buf, Self.commentEnd, from: i + 4).map { $0 + 3 } ?? n
                     continue
                 }
                 if next == 0x21 || next == 0x3F {  // <! or <?
-                    i = Self.find(buf, [0x3E], from: i + 2).map { $0 + 1 } ?? n
+                    i = Self.find(buf, Self.greaterThan, from: i + 2).map { $0 + 1 } ?? n
                     continue
                 }
                 guard Self.isLetter(next) else {
@@ -57,7 +62,7 @@ struct HTMLTagLimits {
                     // The end tag `</script` or `</style`, in any case.
                     var j = i
                     while j < n {
-                        guard let lt = Self.find(buf, [0x3C, 0x2F], from: j) else {
+                        guard let lt = Self.find(buf, Self.endTagOpen, from: j) else {
                             j = n
                             break
                         }
@@ -76,6 +81,9 @@ struct HTMLTagLimits {
 
     static let script = Array("script".utf8)
     static let style = Array("style".utf8)
+    static let commentEnd: [UInt8] = [0x2D, 0x2D, 0x3E]
+    static let greaterThan: [UInt8] = [0x3E]
+    static let endTagOpen: [UInt8] = [0x3C, 0x2F]
 
     /// Reads the start tag whose `<` is at `lt`, blanking the attributes over the caps. Returns the offset after
     /// its `>` (or the buffer's end) and, for `<script>` and `<style>`, the name whose end tag closes its raw text.
@@ -102,7 +110,7 @@ struct HTMLTagLimits {
                 k += 1
                 while k < n, Self.isSpace(buf[k]) { k += 1 }
                 if k < n, buf[k] == 0x22 || buf[k] == 0x27 {
-                    j = Self.find(buf, [buf[k]], from: k + 1).map { $0 + 1 } ?? n
+                    j = Self.find(buf, byte: buf[k], from: k + 1).map { $0 + 1 } ?? n
                 } else {
                     while k < n, !Self.isSpace(buf[k]), buf[k] != 0x3E { k += 1 }
                     j = k
@@ -127,9 +135,8 @@ struct HTMLTagLimits {
         let end = j < n ? j + 1 : n
         guard j < n else { return (end, nil) }
         let nameLength = nameEnd - lt - 1
-        for raw in [Self.script, Self.style] where nameLength == raw.count && Self.hasPrefix(buf, lt + 1, raw) {
-            return (end, raw)
-        }
+        if nameLength == Self.script.count && Self.hasPrefix(buf, lt + 1, Self.script) { return (end, Self.script) }
+        if nameLength == Self.style.count && Self.hasPrefix(buf, lt + 1, Self.style) { return (end, Self.style) }
         return (end, nil)
     }
 
@@ -145,17 +152,26 @@ struct HTMLTagLimits {
         return true
     }
 
-    /// The first offset of `needle` in `buf[from...]`.
+    /// The first offset of `byte` in `buf[from...]` (memchr).
+    @inline(__always) static func find(_ buf: UnsafeMutableBufferPointer<UInt8>, byte: UInt8, from: Int) -> Int? {
+        guard from < buf.count, let at = memchr(buf.baseAddress! + from, Int32(byte), buf.count - from) else {
+            return nil
+        }
+        return buf.baseAddress!.distance(to: at.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The first offset of `needle` in `buf[from...]`: memchr to each occurrence of its first byte.
     static func find(_ buf: UnsafeMutableBufferPointer<UInt8>, _ needle: [UInt8], from: Int) -> Int? {
         let n = buf.count
         guard let first = needle.first else { return from }
         var i = from
         while i + needle.count <= n {
-            if buf[i] == first {
-                var k = 1
-                while k < needle.count, buf[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
+            guard let at = find(buf, byte: first, from: i) else { return nil }
+            i = at
+            guard i + needle.count <= n else { return nil }
+            var k = 1
+            while k < needle.count, buf[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return i }
             i += 1
         }
         return nil

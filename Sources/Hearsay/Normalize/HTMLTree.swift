@@ -10,6 +10,44 @@ enum HTMLTag: UInt8, Sendable {
     case figure, figcaption, table, tr, td, th, tbody, thead, tfoot, caption, address, center, hr, br
     case a, img, time, details, summary, hgroup, fieldset, legend
 
+    /// A tag name of at most 16 bytes, lower-cased, packed into two words (no string per start tag).
+    struct NameKey: Hashable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+
+        /// Packs a NUL-terminated name; nil when it is longer than `limit` bytes.
+        @inline(__always) init?(_ name: UnsafePointer<UInt8>, limit: Int) {
+            var i = 0
+            while name[i] != 0 {
+                if i >= limit { return nil }
+                let b = name[i]
+                let c = UInt64((b >= 65 && b <= 90) ? b + 32 : b)
+                if i < 8 { low |= c << (8 * UInt64(i)) } else { high |= c << (8 * UInt64(i - 8)) }
+                i += 1
+            }
+        }
+
+        /// Packs a token (at most 16 bytes, else nil) as it is.
+        @inline(__always) init?(_ t: UnsafeBufferPointer<UInt8>) {
+            guard t.count <= 16 else { return nil }
+            for (i, b) in t.enumerated() {
+                if i < 8 { low |= UInt64(b) << (8 * UInt64(i)) } else { high |= UInt64(b) << (8 * UInt64(i - 8)) }
+            }
+        }
+
+        init(_ name: String) {
+            for (i, b) in name.utf8.enumerated() {
+                if i < 8 { low |= UInt64(b) << (8 * UInt64(i)) } else { high |= UInt64(b) << (8 * UInt64(i - 8)) }
+            }
+        }
+    }
+
+    static let byKey: [NameKey: HTMLTag] = {
+        var d: [NameKey: HTMLTag] = [:]
+        for (name, tag) in byName { d[NameKey(name)] = tag }
+        return d
+    }()
+
     static let byName: [String: HTMLTag] = {
         var d: [String: HTMLTag] = [:]
         let all: [HTMLTag] = [
@@ -25,15 +63,9 @@ enum HTMLTag: UInt8, Sendable {
     }()
 
     static func lookup(_ name: UnsafePointer<UInt8>) -> HTMLTag {
-        var bytes: [UInt8] = []
-        var i = 0
-        while name[i] != 0 {
-            if i >= 12 { return .other }
-            let b = name[i]
-            bytes.append((b >= 65 && b <= 90) ? b + 32 : b)
-            i += 1
-        }
-        return byName[String(decoding: bytes, as: UTF8.self)] ?? .other
+        // Names of 12 bytes or more are never one of ours.
+        guard let key = NameKey(name, limit: 12) else { return .other }
+        return byKey[key] ?? .other
     }
 
     /// Elements that start and end a block of text.
@@ -89,6 +121,8 @@ struct HTMLNode: Sendable {
     static let boilerplateFlag: UInt16 = 4
     static let bylineFlag: UInt16 = 8
     static let articleBodyFlag: UInt16 = 16
+    /// A `title` vocabulary word (headline, kicker): like a byline word, but a `<p>` that reads as a sentence stays.
+    static let titleFlag: UInt16 = 32
 
     var tag: HTMLTag
     var parent: Int32
@@ -186,70 +220,102 @@ struct HTMLVocabulary: Sendable {
         var boilerplate: [String]
         var byline: [String]
         var articleBody: [String]
+        var title: [String]?
+        var titleSentenceMinWords: Int?
         var keepInsideBoilerplate: [String]?
 
         enum CodingKeys: String, CodingKey {
-            case positive, negative, boilerplate, byline
+            case positive, negative, boilerplate, byline, title
             case articleBody = "article_body"
+            case titleSentenceMinWords = "title_sentence_min_words"
             case keepInsideBoilerplate = "keep_inside_boilerplate"
         }
     }
 
-    /// A word list: whole tokens, token prefixes (`ad*`), or substrings of the class text (entries with `-`/`_`).
-    struct Words: Sendable {
-        var tokens: Set<String> = []
-        var prefixes: [[UInt8]] = []
-        var substrings: [[UInt8]] = []
+    /// The six word lists in one matcher: every entry carries one bit per list it is on, so a class text is
+    /// tokenised once and each token looked up once (packed into two words, no string per token).
+    ///
+    /// An entry is a whole token, a token prefix (`ad*`), or a substring of the class text (entries holding `-`,
+    /// `_` or a space).
+    struct Matcher: Sendable {
+        static let positive: UInt8 = 1
+        static let negative: UInt8 = 2
+        static let boilerplate: UInt8 = 4
+        static let byline: UInt8 = 8
+        static let articleBody: UInt8 = 16
+        static let title: UInt8 = 32
 
-        var maxTokenLength = 0
+        /// Whole tokens of up to 16 ASCII bytes; `otherTokens` holds longer or non-ASCII ones, compared as strings.
+        var tokens: [HTMLTag.NameKey: UInt8] = [:]
+        var otherTokens: [String: UInt8] = [:]
+        var prefixes: [(bytes: [UInt8], mask: UInt8)] = []
+        /// Substring entries by their first byte.
+        var substrings: [[(bytes: [UInt8], mask: UInt8)]] = Array(repeating: [], count: 256)
+        var hasSubstrings = false
 
-        init(_ list: [String]) {
+        mutating func add(_ list: [String], _ bit: UInt8) {
             for w in list.map({ $0.lowercased() }) {
-                if !w.hasSuffix("*") { maxTokenLength = max(maxTokenLength, w.utf8.count) }
                 if w.hasSuffix("*") {
-                    prefixes.append(Array(w.dropLast().utf8))
+                    let b = Array(w.dropLast().utf8)
+                    if let i = prefixes.firstIndex(where: { $0.bytes == b }) {
+                        prefixes[i].mask |= bit
+                    } else {
+                        prefixes.append((b, bit))
+                    }
                 } else if w.contains("-") || w.contains("_") || w.contains(" ") {
-                    substrings.append(Array(w.utf8))
+                    let b = Array(w.utf8)
+                    if let i = substrings[Int(b[0])].firstIndex(where: { $0.bytes == b }) {
+                        substrings[Int(b[0])][i].mask |= bit
+                    } else {
+                        substrings[Int(b[0])].append((b, bit))
+                    }
+                    hasSubstrings = true
+                } else if w.utf8.count <= 16 && w.utf8.allSatisfy({ $0 < 0x80 }) && !w.isEmpty {
+                    tokens[HTMLTag.NameKey(w), default: 0] |= bit
                 } else {
-                    tokens.insert(w)
+                    otherTokens[w, default: 0] |= bit
                 }
             }
         }
 
-        /// - Parameters:
-        ///   - names: the tokens as strings (made once per class text, shared by the five lists).
-        func matches(_ text: [UInt8], _ toks: [ArraySlice<UInt8>], _ names: [String]) -> Bool {
-            for (i, t) in toks.enumerated() {
-                if t.count <= maxTokenLength, tokens.contains(names[i]) { return true }
-                for p in prefixes where t.count >= p.count && HTMLVocabulary.hasPrefix(t, p) { return true }
-            }
-            guard text.contains(where: { $0 == 0x2D || $0 == 0x5F || $0 == 0x20 }) else { return false }
-            for sub in substrings where HTMLVocabulary.find(sub, in: text) { return true }
-            return false
-        }
-    }
-
-    static func find(_ needle: [UInt8], in hay: [UInt8]) -> Bool {
-        guard !needle.isEmpty, hay.count >= needle.count else { return false }
-        // memchr to each occurrence of the first byte, memcmp for the rest (both vectorised in libc).
-        return hay.withUnsafeBufferPointer { h in
-            needle.withUnsafeBufferPointer { n in
-                let base = h.baseAddress!
-                let last = h.count - n.count
+        /// The lists a lower-cased class text matches, as bits.
+        func mask(_ text: [UInt8]) -> UInt8 {
+            var m: UInt8 = 0
+            text.withUnsafeBufferPointer { b in
+                let n = b.count
+                // Tokens: runs of ASCII letters and digits (any non-ASCII byte counts as a letter).
+                var start = -1
                 var i = 0
-                while i <= last {
-                    guard let hit = memchr(base + i, Int32(n[0]), last - i + 1) else { return false }
-                    let j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + j, n.baseAddress!, n.count) == 0 { return true }
-                    i = j + 1
+                while i <= n {
+                    let word: Bool
+                    if i < n {
+                        let c = b[i]
+                        word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c >= 0x80
+                    } else {
+                        word = false
+                    }
+                    if word {
+                        if start < 0 { start = i }
+                    } else if start >= 0 {
+                        let t = UnsafeBufferPointer(rebasing: b[start..<i])
+                        if let key = HTMLTag.NameKey(t) { m |= tokens[key] ?? 0 }
+                        if !otherTokens.isEmpty { m |= otherTokens[String(decoding: t, as: UTF8.self)] ?? 0 }
+                        for p in prefixes where t.count >= p.bytes.count && m & p.mask != p.mask {
+                            if memcmp(t.baseAddress!, p.bytes, p.bytes.count) == 0 { m |= p.mask }
+                        }
+                        start = -1
+                    }
+                    i += 1
                 }
-                return false
+                guard hasSubstrings else { return }
+                for i in 0..<n {
+                    for sub in substrings[Int(b[i])] where m & sub.mask != sub.mask && i + sub.bytes.count <= n {
+                        if memcmp(b.baseAddress! + i, sub.bytes, sub.bytes.count) == 0 { m |= sub.mask }
+                    }
+                }
             }
+            return m
         }
-    }
-
-    @inline(__always) static func hasPrefix(_ t: ArraySlice<UInt8>, _ p: [UInt8]) -> Bool {
-        t.withUnsafeBytes { tb in p.withUnsafeBytes { pb in memcmp(tb.baseAddress!, pb.baseAddress!, pb.count) == 0 } }
     }
 
     /// Whole-block phrases (keys: letters and digits, lower-cased) and phrase prefixes, from the phrase list.
@@ -257,18 +323,18 @@ struct HTMLVocabulary: Sendable {
     var phrasePrefixes: [String] = []
     /// Words that make a short line holding a year a time stamp ("updated", "published", "posted").
     var stampWords: Set<String> = []
-    var positive: Words
-    var negative: Words
-    var boilerplate: Words
-    var byline: Words
-    var articleBody: Words
+    var matcher = Matcher()
+    /// A `<p>` with a `title` word is kept when its text ends a sentence and has at least this many words.
+    var titleSentenceMinWords: Int
 
     init(_ raw: Raw) {
-        positive = Words(raw.positive)
-        negative = Words(raw.negative)
-        boilerplate = Words(raw.boilerplate)
-        byline = Words(raw.byline)
-        articleBody = Words(raw.articleBody)
+        matcher.add(raw.positive, Matcher.positive)
+        matcher.add(raw.negative, Matcher.negative)
+        matcher.add(raw.boilerplate, Matcher.boilerplate)
+        matcher.add(raw.byline, Matcher.byline)
+        matcher.add(raw.articleBody, Matcher.articleBody)
+        matcher.add(raw.title ?? [], Matcher.title)
+        titleSentenceMinWords = raw.titleSentenceMinWords ?? 15
     }
 
     /// Whether a short block is page furniture by its wording.
@@ -285,36 +351,18 @@ struct HTMLVocabulary: Sendable {
         return false
     }
 
-    /// Tokens of a lower-cased class text: runs of ASCII letters and digits (any non-ASCII byte counts as a letter).
-    static func tokens(_ b: [UInt8]) -> [ArraySlice<UInt8>] {
-        var out: [ArraySlice<UInt8>] = []
-        var start = -1
-        for (i, c) in b.enumerated() {
-            let word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c >= 0x80
-            if word {
-                if start < 0 { start = i }
-            } else if start >= 0 {
-                out.append(b[start..<i])
-                start = -1
-            }
-        }
-        if start >= 0 { out.append(b[start..<b.count]) }
-        return out
-    }
-
     /// Class weight (+25 article words, -25 boilerplate words) and ``HTMLNode`` flags for a class text.
     func evidence(_ classText: String) -> (weight: Int16, flags: UInt16) {
-        let b = Array(classText.utf8)
-        let t = HTMLVocabulary.tokens(b)
-        let names = t.map { String(decoding: $0, as: UTF8.self) }
+        let m = matcher.mask(Array(classText.utf8))
         var w: Int16 = 0
-        if negative.matches(b, t, names) { w -= 25 }
-        if positive.matches(b, t, names) { w += 25 }
+        if m & Matcher.negative != 0 { w -= 25 }
+        if m & Matcher.positive != 0 { w += 25 }
         var flags: UInt16 = 0
-        let body = articleBody.matches(b, t, names)
+        let body = m & Matcher.articleBody != 0
         if body { flags |= HTMLNode.articleBodyFlag }
-        if !body && boilerplate.matches(b, t, names) { flags |= HTMLNode.boilerplateFlag }
-        if byline.matches(b, t, names) { flags |= HTMLNode.bylineFlag }
+        if !body && m & Matcher.boilerplate != 0 { flags |= HTMLNode.boilerplateFlag }
+        if m & Matcher.byline != 0 { flags |= HTMLNode.bylineFlag }
+        if m & Matcher.title != 0 { flags |= HTMLNode.titleFlag }
         return (w, flags)
     }
 }

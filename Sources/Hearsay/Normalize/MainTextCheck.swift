@@ -104,7 +104,11 @@ public struct MainTextCheck {
         self.isArticle = isArticle
         var e = 0
         if let evidence {
-            for s in evidence.unicodeScalars where !s.properties.isWhitespace { e += 1 }
+            // White_Space in ASCII is TAB...CR and the space; Unicode's table only beyond ASCII.
+            for s in evidence.unicodeScalars {
+                let v = s.value
+                if v < 0x80 ? !(v == 0x20 || v >= 0x09 && v <= 0x0D) : !s.properties.isWhitespace { e += 1 }
+            }
         }
         evidenceChars = e >= 200 ? e : 0
         let nodes = tree.nodes

@@ -22,14 +22,29 @@ struct PlainTextRules: @unchecked Sendable {
         var endMarkers: [LineRule]
         /// Credit, copyright and syndication lines (optional in an editor's file).
         var creditLines: [LineRule]?
+        /// A trailing "about the company / the author" section of an HTML page (optional in an editor's file).
+        struct AboutSections: Decodable {
+            var rule: String
+            var maxTailShare: Double
+            var maxHeadingLength: Int
+            var headings: [String]
+            var namedHeadings: [String]
+            var openers: [String]
+            enum CodingKeys: String, CodingKey {
+                case rule, headings, openers
+                case maxTailShare = "max_tail_share", maxHeadingLength = "max_heading_length"
+                case namedHeadings = "named_headings"
+            }
+        }
         var duplicateParagraphs: Bool
         var captionPairs: Bool
         var minDuplicateLength: Int
         /// The fewest non-blank lines a text needs before line rules may drop one (optional; 2).
         var minLinesForDrops: Int?
+        var aboutSections: AboutSections?
         enum CodingKeys: String, CodingKey {
             case metadataPrefixes = "metadata_prefixes", dropLines = "drop_lines", endMarkers = "end_markers",
-                creditLines = "credit_lines",
+                creditLines = "credit_lines", aboutSections = "about_sections",
                 duplicateParagraphs = "duplicate_paragraphs", captionPairs = "caption_pairs",
                 minDuplicateLength = "min_duplicate_length", minLinesForDrops = "min_lines_for_drops"
         }
@@ -56,6 +71,11 @@ struct PlainTextRules: @unchecked Sendable {
     let minDuplicateLength: Int
     /// A text of fewer non-blank lines is its own content ("12", "Advertisement" sent alone): `min_lines_for_drops`.
     let minLinesForDrops: Int
+    /// `about_sections`: the rule id, its limits, and each pattern list joined into one anchored alternation.
+    let about: (rule: String, maxTailShare: Double, maxHeadingLength: Int)?
+    let aboutHeadings: NSRegularExpression?
+    let aboutNamedHeadings: NSRegularExpression?
+    let aboutOpeners: NSRegularExpression?
 
     init(_ file: File) throws {
         func compile(_ pattern: String, rule: String, anchored: Bool) throws -> NSRegularExpression {
@@ -90,6 +110,22 @@ struct PlainTextRules: @unchecked Sendable {
         maxCreditLength = credits.map(\.maxLength).max() ?? 0
         let alternation = (file.creditLines ?? []).map { "(?:" + $0.pattern + ")" }.joined(separator: "|")
         anyCredit = alternation.isEmpty ? nil : try compile(alternation, rule: "credit_lines", anchored: true)
+        if let a = file.aboutSections {
+            about = (a.rule, a.maxTailShare, a.maxHeadingLength)
+            func joined(_ list: [String]) throws -> NSRegularExpression? {
+                list.isEmpty
+                    ? nil
+                    : try compile(list.map { "(?:" + $0 + ")" }.joined(separator: "|"), rule: a.rule, anchored: true)
+            }
+            aboutHeadings = try joined(a.headings)
+            aboutNamedHeadings = try joined(a.namedHeadings)
+            aboutOpeners = try joined(a.openers)
+        } else {
+            about = nil
+            aboutHeadings = nil
+            aboutNamedHeadings = nil
+            aboutOpeners = nil
+        }
         duplicates = file.duplicateParagraphs
         captionPairs = file.captionPairs
         minDuplicateLength = file.minDuplicateLength
@@ -266,6 +302,42 @@ struct PlainTextRules: @unchecked Sendable {
     func creditRule(_ text: String, length: Int) -> String? {
         guard length <= maxCreditLength, let anyCredit, matches(anyCredit, text) else { return nil }
         return credits.first(where: { length <= $0.maxLength && matches($0.regex, text) })?.rule
+    }
+
+    /// Where a trailing "about" section starts among `count` kept blocks of an HTML page (`about_sections`), or nil.
+    ///
+    /// The section runs from its first block to the end and holds at most `max_tail_share` of the blocks' scalars;
+    /// the earliest start within that tail wins. A block starts it when
+    /// 1. it is at most `max_heading_length` scalars and matches `headings` ("About the author"); or
+    /// 2. it is that short, matches `named_headings` ("About Example Corp") and the next block matches `openers`
+    ///    ("Example Corp is a ..."); or
+    /// 3. it follows a thematic break (`<hr>`) and matches `openers`.
+    /// The first block never starts one.
+    func aboutSectionStart(
+        count: Int, length: (Int) -> Int, text: (Int) -> String, afterBreak: (Int) -> Bool
+    ) -> Int? {
+        guard let about, count >= 2 else { return nil }
+        var total = 0
+        for k in 0..<count { total += length(k) }
+        let limit = about.maxTailShare * Double(total)
+        func isOpener(_ k: Int) -> Bool { aboutOpeners.map { matches($0, text(k)) } ?? false }
+        var start: Int? = nil
+        var tail = 0
+        var k = count - 1
+        while k >= 1 {
+            tail += length(k)
+            if Double(tail) > limit { break }
+            let short = length(k) <= about.maxHeadingLength
+            if short, let h = aboutHeadings, matches(h, text(k)) {
+                start = k
+            } else if short, k + 1 < count, let h = aboutNamedHeadings, matches(h, text(k)), isOpener(k + 1) {
+                start = k
+            } else if afterBreak(k) && isOpener(k) {
+                start = k
+            }
+            k -= 1
+        }
+        return start
     }
 
     func nextNonBlank(after k: Int, texts: [String], limit: Int) -> Int? {

@@ -181,7 +181,11 @@ public struct TextNormalizer: Stage {
         document.removed.append(contentsOf: page.removed)
         var builder = TextBuilder()
         var credits = false
-        for block in page.blocks where block.text.count > 0 {
+        // The blocks that pass the credit lines, and whether a thematic break (<hr>) came before each.
+        var kept: [(block: Int, afterBreak: Bool)] = []
+        var sawBreak = false
+        for (i, block) in page.blocks.enumerated() where block.text.count > 0 {
+            if block.afterThematicBreak { sawBreak = true }
             // Credit, copyright and syndication lines (`credit_lines` of the text rules): short whole blocks.
             if block.text.count <= rules.maxCreditLength, block.role != .heading {
                 let t = String(String.UnicodeScalarView(block.text.scalars))
@@ -192,6 +196,27 @@ public struct TextNormalizer: Stage {
                     continue
                 }
             }
+            kept.append((i, sawBreak))
+            sawBreak = false
+        }
+        // A trailing "about the company / the author" section (`about_sections`): one removal to the end.
+        func text(_ k: Int) -> String { String(String.UnicodeScalarView(page.blocks[kept[k].block].text.scalars)) }
+        if let s = rules.aboutSectionStart(
+            count: kept.count, length: { page.blocks[kept[$0].block].text.count }, text: text,
+            afterBreak: { kept[$0].afterBreak }),
+            let rule = rules.about?.rule
+        {
+            let first = page.blocks[kept[s].block].text
+            let last = page.blocks[kept[kept.count - 1].block].text
+            document.removed.append(
+                Removal(
+                    sourceSpan: Span(Int(first.sourceStart[0]), Int(last.sourceEnd[last.count - 1])), rule: rule,
+                    excerpt: String(text(s).unicodeScalars.prefix(80))))
+            credits = true
+            kept.removeSubrange(s...)
+        }
+        for (i, _) in kept {
+            let block = page.blocks[i]
             if builder.count > 0 {
                 let anchor = Int(builder.sourceEnd.last ?? 0)
                 builder.appendSynthetic("\n", at: anchor)
