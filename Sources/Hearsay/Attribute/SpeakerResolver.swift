@@ -616,6 +616,9 @@ struct SpeakerResolver {
                     for: .person, gender: ref.gender, before: pos, paragraph: paragraph,
                     quoteWords: [], sectionStart: sectionStart),
                 !entities[idx].nameWords.isEmpty, entities[idx].kind == .person, !namesAnother(ref, than: idx),
+                // Introduced with that role under another modifier ("Democratic nominee Ana Ruiz"): not "the
+                // Republican nominee".
+                !contradictsRole(entities[idx], ref: ref),
                 let last = entities[idx].lastPosition(before: pos), last.pos >= floor,
                 paragraph - last.paragraph <= lex.coreference.limits.definiteSalientParagraphs,
                 salient(idx, before: pos, paragraph: paragraph)
@@ -662,6 +665,19 @@ struct SpeakerResolver {
             .compactMap { $0 }.max()
         guard let p, let at = e.lastPosition(before: p + 1) else { return false }
         return paragraph - at.paragraph <= lex.coreference.limits.definiteSalientParagraphs
+    }
+
+    /// Whether the entity was introduced with the role of a description (a description, or a name mention with the
+    /// role before the name) but with a capitalized modifier that contradicts the description's ("Democratic nominee
+    /// Ana Ruiz" for "the Republican nominee"): ``carriesRole(_:role:ref:)`` refuses it though it has the role noun.
+    func contradictsRole(_ e: Entity, ref: SpeakerRef) -> Bool {
+        guard let role = ref.role else { return false }
+        var introduced = e
+        introduced.descriptions += e.mentions.filter { $0.form == .name }.map(\.text)
+        let hasRole = introduced.descriptions.contains { d in
+            d.lowercased().split(whereSeparator: { $0 == " " || $0 == "," }).contains { $0 == role }
+        }
+        return hasRole && !carriesRole(introduced, role: role, ref: ref)
     }
 
     /// A plural role noun ("officials", "people", "spokesmen").
