@@ -334,4 +334,46 @@ import Testing
         let c = try claims("She told NBC's This Morning that she would run, and she spoke again this week.")
         #expect(c.map(\.text) == ["this week"])
     }
+
+    // MARK: dates and times on the datetime pool (issue 21, part D)
+
+    @Test func decadesWithAnApostropheOrTwoDigits() throws {
+        let c = try claims("Disco peaked in the 1970's, punk in the '70s and grunge in the 90's.")
+        #expect(c.map(\.text) == ["1970's", "'70s", "90's"])
+        #expect(c.map(\.value) == [.text("197X"), .text("197X"), .text("199X")])
+        #expect(c.allSatisfy { $0.provenance.rule == "claims.decade" })
+        // an opening quotation mark typed for the apostrophe
+        #expect(try claims("Synth pop ruled the \u{2018}80s.").first?.value == .text("198X"))
+        // a possessive year is no decade, nor are two digits with no mark (a share in a poll, an age)
+        let d = try claims("The 2018's harvest was poor; she polls in the 30s and is in her 60s.")
+        #expect(!d.contains { $0.provenance.rule == "claims.decade" })
+    }
+
+    @Test func dayAfterTomorrowMovesTheRelativeDay() throws {
+        let c = try claims("The vote moved to the day after tomorrow.", published: "2022-06-10")
+        #expect(c.map(\.text) == ["the day after tomorrow"])
+        #expect(c.first?.value == .text("2022-06-12"))
+        let d = try claims("Polls closed the day before yesterday.", published: "2022-06-10")
+        #expect(d.first?.value == .text("2022-06-08"))
+    }
+
+    @Test func partOfTheDayBeforeOrAfterItsDay() throws {
+        let c = try claims("The ferry left in the early-morning on Friday.", published: "2022-06-11")
+        #expect(c.map(\.text) == ["in the early-morning on Friday"])
+        #expect(c.first?.value == .text("2022-06-10TMO"))
+        #expect(c.first?.kind == .time)
+        let d = try claims("The ferry left Friday, in the evening.", published: "2022-06-11")
+        #expect(d.first?.value == .text("2022-06-10TEV"))
+        let e = try claims("The ferry leaves in the afternoon.")
+        #expect(e.first?.value == .text("TAF"))
+        #expect(e.first?.provenance.rule == "claims.daypart")
+    }
+
+    @Test func restOfThePeriodIsASpanToItsEnd() throws {
+        let c = try claims("Roads stay shut for the rest of the month.", published: "2022-06-10")
+        #expect(c.map(\.text) == ["rest of the month"])
+        #expect(c.first?.value == .text("(2022-06-10,2022-06-30,P20D)"))
+        // the rest of something else is no date
+        #expect(try claims("The rest of the crew stayed home.").isEmpty)
+    }
 }

@@ -61,9 +61,13 @@ import Testing
     @Test func aResourceThatWouldCloseItsElementIsRefused() throws {
         let doc = KnowledgeDocument(try process("‘We will rebuild,’ said Mayor Ines Okoro."))
         #expect(throws: HearsayError.self) {
-            try ReportRenderer(style: "", script: "var s = '</SCRIPT>';").render(file([doc]))
+            try ReportRenderer(style: "", script: "var s = '</SCRIPT>';", settings: try ReportSettings.builtin())
+                .render(file([doc]))
         }
-        #expect(throws: HearsayError.self) { try ReportRenderer(style: "a{}</style>", script: "").render(file([doc])) }
+        #expect(throws: HearsayError.self) {
+            try ReportRenderer(style: "a{}</style>", script: "", settings: try ReportSettings.builtin()).render(
+                file([doc]))
+        }
     }
 
     /// Crossing and nested marks become properly nested elements; offsets count scalars, so astral characters
@@ -116,11 +120,12 @@ import Testing
     @Test func claimValuesAreFormattedWithTheirUnit() throws {
         let text = "The council said it would spend more than $75 billion on 12% of roads."
         let doc = KnowledgeDocument(try process(text))
-        let labels = doc.claims.map(ReportPage.claimLabel)
-        #expect(labels.contains("more than 75,000,000,000 USD"))
+        let numbers = ReportNumbers(style: try ReportSettings.builtin().numbers)
+        let labels = doc.claims.map(numbers.label)
+        #expect(labels.contains("more than $75 billion"))
         #expect(labels.contains("12%"))
         let html = try ReportRenderer.builtin().render(file([doc]))
-        #expect(html.contains(#"data-v="more than 75,000,000,000 USD""#))
+        #expect(html.contains(#"data-v="more than $75 billion""#))
     }
 
     @Test func commandWritesThePageOrFailsWithStatusTwo() throws {
@@ -192,5 +197,309 @@ import Testing
         #expect(file.corpus?.quoteGroups.first?.variants.first?.changes.map(\.variant) == ["shall"])
         try Data("{\"id\": 1}\n".utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: HearsayError.self) { try ReportInput.read(path: path) }
+    }
+}
+
+/// The report at scale: speakers most quoted first with a filter, badges only on claims worth checking, numbers
+/// written for people, and the folder layout.
+@Suite struct ReportScaleTests {
+    func file(_ docs: [KnowledgeDocument], corpus: CorpusKnowledge? = nil) -> KnowledgeFile {
+        KnowledgeFile(
+            format: KnowledgeEncoding.format, version: KnowledgeEncoding.version,
+            generator: ["name": "hearsay", "version": "0"], documents: docs, errors: [], corpus: corpus)
+    }
+
+    /// A claim as a knowledge file writes it (decoded, so that it reads whatever shape the model has).
+    func claim(
+        _ text: String, _ value: Any, unit: String? = nil, kind: String, rule: String = "claims.unit",
+        confidence: Double = 0.85, qualifier: String? = nil, valueMax: Any? = nil, change: String? = nil
+    ) throws -> Claim {
+        var json: [String: Any] = [
+            "id": "c1", "text": text, "span": [0, text.unicodeScalars.count],
+            "source_span": [0, text.utf8.count], "kind": kind, "equivalents": [],
+            "provenance": ["stage": "claims", "rule": rule, "confidence": confidence],
+        ]
+        // Version 2: a number in value, a date or time in timex with value null.
+        if value is String {
+            json["value"] = NSNull()
+            json["timex"] = value
+        } else {
+            json["value"] = value
+        }
+        if let unit { json["unit"] = unit }
+        if let qualifier { json["qualifier"] = qualifier }
+        if let valueMax { json["value_max"] = valueMax }
+        if let change { json["change"] = change }
+        return try JSONDecoder().decode(Claim.self, from: try JSONSerialization.data(withJSONObject: json))
+    }
+
+    @Test func numbersAreWrittenForPeople() throws {
+        let n = ReportNumbers(style: try ReportSettings.builtin().numbers)
+        func label(_ c: Claim) -> String { n.label(c) }
+        #expect(label(try claim("66.66666666666666%", 66.66666666666666, unit: "%", kind: "percent")) == "66.7%")
+        #expect(label(try claim("12%", 12, unit: "%", kind: "percent")) == "12%")
+        #expect(label(try claim("0.04 percent", 0.04, unit: "%", kind: "percent")) == "0.04%")
+        #expect(label(try claim("a third", 1.0 / 3, kind: "other")) == "0.33")
+        #expect(label(try claim("$23 million", 23_000_000, unit: "USD", kind: "money")) == "$23 million")
+        #expect(label(try claim("23000000 dollars", 23_000_000, unit: "USD", kind: "money")) == "$23 million")
+        #expect(label(try claim("€1.25bn", 1_250_000_000, unit: "EUR", kind: "money")) == "€1.25 billion")
+        #expect(label(try claim("$1,234,567", 1_234_567, unit: "USD", kind: "money")) == "$1,234,567")
+        #expect(label(try claim("$4.5", 4.5, unit: "USD", kind: "money")) == "$4.50")
+        #expect(label(try claim("30,000 francs", 30000, unit: "CHF", kind: "money")) == "CHF 30,000")
+        #expect(label(try claim("£5,000", -5000, unit: "GBP", kind: "money")) == "−£5,000")
+        #expect(
+            label(try claim("$5m to $7m", 5_000_000, unit: "USD", kind: "money", valueMax: 7_000_000))
+                == "$5 million–$7 million")
+        #expect(
+            label(try claim("more than $75 billion", 75e9, unit: "USD", kind: "money", qualifier: "more than"))
+                == "more than $75 billion")
+        // A count without its noun (the words before the badge name it); units as words in the plural.
+        #expect(label(try claim("800 million members", 800e6, unit: "member", kind: "count")) == "800 million")
+        #expect(
+            label(try claim("tens of thousands", 10000, unit: "user", kind: "count", valueMax: 100000))
+                == "10,000–100,000")
+        #expect(label(try claim("four days", 4, unit: "day", kind: "measure")) == "4 days")
+        #expect(label(try claim("one day", 1, unit: "day", kind: "measure")) == "1 day")
+        #expect(label(try claim("3.5 km", 3.5, unit: "km", kind: "measure")) == "3.5 km")
+        #expect(label(try claim("1,234.5678 km", 1234.5678, unit: "km", kind: "measure")) == "1,234.57 km")
+        // Dates and times as the file writes them.
+        #expect(label(try claim("July 10", "2020-07-10", kind: "date")) == "2020-07-10")
+        #expect(label(try claim("2016", "2016", kind: "date")) == "2016")
+        #expect(label(try claim("January to March", "2020-01", kind: "date", valueMax: "2020-03")) == "2020-01/2020-03")
+        // No locale: grouping and points are fixed.
+        #expect(n.fixed(1_234_567.891, decimals: 2, trim: true) == "1,234,567.89")
+        #expect(n.decimal(-0.5, maxDecimals: 1) == "−0.5")
+        #expect(n.decimal(0, maxDecimals: 1) == "0")
+    }
+
+    @Test func badgesOnlyForClaimsAnEditorWouldCheck() throws {
+        let badge = ClaimBadge(settings: try ReportSettings.builtin().badges)
+        func rule(_ c: Claim) -> String { badge.decide(c).rule }
+        // An adjectival duration found with low confidence: no badge.
+        #expect(rule(try claim("five-year", 5, unit: "year", kind: "measure", confidence: 0.45)) == "badge.confidence")
+        // "one company": a count of one, whichever rule found it.
+        #expect(
+            rule(try claim("One company", 1, unit: "company", kind: "count", rule: "claims.count", confidence: 0.7))
+                == "badge.small-amount")
+        #expect(
+            rule(try claim("one company", 1, unit: "company", kind: "count", rule: "claims.one-unit", confidence: 0.55))
+                == "badge.confidence")
+        // ...but "more than one company" is a figure someone stated.
+        #expect(
+            rule(try claim("one company", 1, unit: "company", kind: "count", confidence: 0.7, qualifier: "more than"))
+                == "badge.check")
+        #expect(
+            rule(try claim("a few hours", 3, unit: "h", kind: "measure", rule: "claims.few-duration", confidence: 0.6))
+                == "badge.vague")
+        #expect(rule(try claim("June 2019", "2019-06", kind: "date", confidence: 0.8)) == "badge.kind")
+        #expect(rule(try claim("first", 1, kind: "ordinal", confidence: 0.5)) == "badge.kind")
+        #expect(
+            rule(
+                try claim("$23 million", 23e6, unit: "USD", kind: "money", rule: "claims.money-prefix", confidence: 0.9)
+            ) == "badge.check")
+        #expect(rule(try claim("66.6%", 66.6, unit: "%", kind: "percent")) == "badge.check")
+        #expect(rule(try claim("450 people", 450, unit: "people", kind: "count", confidence: 0.7)) == "badge.check")
+        #expect(badge.decide(try claim("450 people", 450, unit: "people", kind: "count", confidence: 0.7)).shown)
+
+        // The thresholds are data: a settings file changes one key and keeps the others.
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("report-settings.json").path
+        try Data(#"{"badges": {"min_confidence": {"measure": 0.4}}, "single_page_max_articles": 3}"#.utf8)
+            .write(to: URL(fileURLWithPath: path))
+        let tuned = try ReportSettings.builtin(overriddenBy: path)
+        #expect(tuned.badges.minConfidence["measure"] == 0.4)
+        #expect(tuned.badges.minConfidence["money"] == (try ReportSettings.builtin()).badges.minConfidence["money"])
+        #expect(tuned.singlePageMaxArticles == 3)
+        #expect(
+            ClaimBadge(settings: tuned.badges).decide(
+                try claim("five-year", 5, unit: "year", kind: "measure", confidence: 0.45)
+            ).shown)
+        try Data(#"{"numbers": {"decimals": 9}}"#.utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: HearsayError.self) { try ReportSettings.builtin(overriddenBy: path) }
+        try Data(#"{"badges": {"min_confidence": {"money": "high"}}}"#.utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: HearsayError.self) { try ReportSettings.builtin(overriddenBy: path) }
+    }
+
+    @Test func thePageBadgesOnlyTheClaimsWorthChecking() throws {
+        let doc = KnowledgeDocument(
+            try process(
+                "The council approved a five-year plan. Mayor Ines Okoro said 66.66666666666666% of the $23 million "
+                    + "would come from the region."))
+        let kinds = Set(doc.claims.map(\.kind))
+        try #require(kinds.contains(.percent) && kinds.contains(.money))
+        let html = try ReportRenderer.builtin().render(file([doc]))
+        #expect(html.contains(#"data-v="66.7%""#))
+        #expect(html.contains(#"data-v="$23 million""#))
+        #expect(html.contains("<td>66.7%</td>"), "the claims table shows the value rounded")
+        #expect(!html.contains(#"data-v="66.66"#))
+        // Every claim is still marked and listed; only the badged ones carry a value.
+        #expect(html.components(separatedBy: "data-v=").count - 1 == 2)
+        #expect(html.components(separatedBy: #"<span class="c" data-c=""#).count - 1 >= doc.claims.count)
+    }
+
+    /// Four speakers over three articles: three with two quotes each, one with three.
+    func speakerDocuments() throws -> [KnowledgeDocument] {
+        let texts = [
+            "‘We will rebuild the bridge,’ said Mayor Ines Okoro.\n\n‘The bridge is safe,’ said Judge Felix Brandt.\n\n"
+                + "‘It will open in May,’ said Judge Felix Brandt.",
+            "‘Nobody asked us,’ said Professor Aiko Abbott.\n\n‘We have waited long enough,’ said Professor Aiko Abbott."
+                + "\n\n‘Prices rose again,’ said Mayor Ines Okoro.",
+            "‘The ferry runs late,’ said Professor Zara Young.\n\n‘The trains run later,’ said Professor Zara Young.\n\n"
+                + "‘The buses do not run at all,’ said Professor Zara Young.",
+        ]
+        return try texts.enumerated().map { n, t in
+            var d = KnowledgeDocument(try process(t))
+            d.id = "news/\(n + 1).txt"
+            return d
+        }
+    }
+
+    @Test func whoSaidWhatIsSortedByQuotesThenNameWithAFilter() throws {
+        let docs = try speakerDocuments()
+        let quoted = docs.flatMap { d in d.quotes.compactMap { q in d.speakers.first { $0.id == q.speaker }?.name } }
+        try #require(
+            quoted.sorted() == [
+                "Aiko Abbott", "Aiko Abbott", "Felix Brandt", "Felix Brandt", "Ines Okoro",
+                "Ines Okoro", "Zara Young", "Zara Young", "Zara Young",
+            ])
+        let index = CorpusIndex(settings: try CorpusSettings.builtin())
+        for d in docs { index.add(d) }
+        for corpus in [index.knowledge(), nil] {
+            let html = try ReportRenderer.builtin().render(file(docs, corpus: corpus))
+            let who = String(try #require(html.range(of: #"<section id="who""#)).map { html[$0.lowerBound...] }!)
+            let order = ["Zara Young", "Aiko Abbott", "Felix Brandt", "Ines Okoro"].map {
+                who.range(of: "data-key=\"\($0)")?.lowerBound
+            }
+            #expect(order.allSatisfy { $0 != nil })
+            #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted(), "most quoted first, ties by name")
+            // The filter: a text box bound to the list, each entry with the names it matches.
+            #expect(who.contains(#"<input type="search" id="who-filter" name="speaker" data-filter="who-list""#))
+            #expect(who.contains(#"<div id="who-list">"#))
+            #expect(who.components(separatedBy: #"<article class="speaker""#).count - 1 == 4)
+        }
+        // The folder's index: the same order, a row each, linking to the speaker's page.
+        let pages = try ReportRenderer.builtin().renderFolder(file(docs, corpus: index.knowledge()))
+        let indexPage = try #require(pages.first { $0.path == "index.html" }).contents
+        // Each row's key: the name, then its other forms.
+        let rows = indexPage.components(separatedBy: "<li data-key=\"").dropFirst().map {
+            $0.prefix { $0 != "|" && $0 != "\"" }
+        }
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(rows == ["Zara Young", "Aiko Abbott", "Felix Brandt", "Ines Okoro"])
+        #expect(indexPage.contains(#"<ol id="who-list" class="who-list">"#))
+        #expect(indexPage.contains(#"data-filter="article-list""#))
+        #expect(indexPage.contains("3 quotes in 1 article"))
+    }
+
+    @Test func aFolderReportLinksItsPagesRelatively() throws {
+        let docs = try speakerDocuments()
+        let index = CorpusIndex(settings: try CorpusSettings.builtin())
+        for d in docs { index.add(d) }
+        let knowledge = file(docs, corpus: index.knowledge())
+        let renderer = try ReportRenderer.builtin()
+        let pages = try renderer.renderFolder(knowledge)
+        #expect(
+            pages.map(\.path)
+                == [
+                    "index.html", "articles/d1.html", "articles/d2.html", "articles/d3.html", "speakers/1.html",
+                    "variants.html",
+                ])
+        let page = Dictionary(uniqueKeysWithValues: pages.map { ($0.path, $0.contents) })
+        let indexPage = try #require(page["index.html"])
+        #expect(indexPage.contains(#"<a href="articles/d2.html">"#))
+        #expect(indexPage.contains(#"<a href="variants.html">"#))
+        #expect(!indexPage.contains(#"id="hearsay-data""#), "the index has no marks and no panel")
+        let article = try #require(page["articles/d1.html"])
+        #expect(article.contains(#"<a href="../index.html">Hearsay report</a>"#))
+        #expect(article.contains(#"<a href="articles/d2.html">next</a>"#) == false)
+        #expect(article.contains(#"<a href="../articles/d2.html">next</a>"#))
+        #expect(article.contains(#"href="../speakers/1.html#who-"#))
+        #expect(article.contains(#"id="d1-q1""#) && article.contains("hearsay-data"))
+        #expect(!article.contains(#"id="d2-q1""#), "one article per page")
+        let speaker = try #require(page["speakers/1.html"])
+        #expect(speaker.contains(#"href="../articles/d3.html#d3-q1""#))
+        // Speakers' pages fill in "who said what" order up to a number of quotes; a speaker is never split.
+        var small = renderer.settings
+        small.speakerPageMaxQuotes = 2
+        let split = try ReportRenderer(style: renderer.style, script: renderer.script, settings: small)
+            .renderFolder(knowledge)
+        let speakerPages = split.filter { $0.path.hasPrefix("speakers/") }
+        #expect(
+            speakerPages.map(\.path) == ["speakers/1.html", "speakers/2.html", "speakers/3.html", "speakers/4.html"])
+        #expect(speakerPages.first?.contents.contains("Zara Young") == true)
+        #expect(speakerPages.last?.contents.contains("Ines Okoro") == true)
+        let splitIndex = try #require(split.first?.contents)
+        #expect(splitIndex.contains(#"<a href="speakers/4.html#who-"#))
+        // Self-contained: nothing is fetched, every page forbids it.
+        for p in pages {
+            #expect(p.contents.contains("default-src 'none'"))
+            #expect(!p.contents.contains("src=\"") && !p.contents.contains("href=\"http"))
+        }
+        // The same bytes every time.
+        #expect(try renderer.renderFolder(knowledge) == pages)
+        // The layout rule: up to single_page_max_articles articles one page, more a folder.
+        let limit = renderer.settings.singlePageMaxArticles
+        #expect(renderer.resolve(.auto, for: knowledge) == (docs.count <= limit ? .page : .folder))
+        let many = file(Array(repeating: docs[0], count: limit + 1))
+        #expect(renderer.resolve(.auto, for: many) == .folder)
+        #expect(renderer.resolve(.page, for: many) == .page)
+    }
+
+    @Test func aFolderReplacesOnlyAnEarlierReport() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(ReportFolder.directory(for: "out/report.html") == "out/report")
+        #expect(ReportFolder.directory(for: "report") == "report")
+        #expect(ReportFolder.directory(for: ".html") == ".html")
+        let target = dir.appendingPathComponent("r").path
+        let one = [
+            ReportRenderer.File(path: "index.html", contents: "1"), .init(path: "articles/d1.html", contents: "a"),
+        ]
+        try ReportFolder.write(one, to: target)
+        #expect(try String(contentsOfFile: target + "/articles/d1.html", encoding: .utf8) == "a")
+        #expect(FileManager.default.fileExists(atPath: target + "/" + ReportFolder.marker))
+        // An earlier report is replaced as a whole: files it had and the new one lacks are gone.
+        try ReportFolder.write([.init(path: "index.html", contents: "2")], to: target)
+        #expect(try String(contentsOfFile: target + "/index.html", encoding: .utf8) == "2")
+        #expect(!FileManager.default.fileExists(atPath: target + "/articles"))
+        // Nothing but the report is left beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["r"])
+        // Another folder is left alone.
+        let other = dir.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: other.appendingPathComponent("notes.txt"))
+        #expect(throws: HearsayError.self) { try ReportFolder.write(one, to: other.path) }
+        #expect(try String(contentsOf: other.appendingPathComponent("notes.txt"), encoding: .utf8) == "keep")
+        // An input inside the report folder would be lost with it.
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: target + "/k.json"))
+        #expect(throws: HearsayError.self) { try ReportFolder.write(one, to: target, inputs: [target + "/k.json"]) }
+    }
+
+    @Test func theCommandChoosesPageOrFolder() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cli = CommandLineTests()
+        let knowledge = dir.appendingPathComponent("k.json").path
+        let writer = try KnowledgeWriter(path: knowledge)
+        try writer.append(try process("‘We will rebuild,’ said Mayor Ines Okoro."))
+        try writer.finish(errors: [], pipelineSHA256: "x")
+        let page = try cli.run(["report", knowledge], cwd: dir)
+        #expect(page.status == 0, "\(page.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("report.html").path))
+        let folder = try cli.run(["report", knowledge, "--layout", "folder", "-o", "big.html"], cwd: dir)
+        #expect(folder.status == 0, "\(folder.stderr)")
+        #expect(folder.stderr.contains("big/index.html"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("big/articles/d1.html").path))
+        #expect(try cli.run(["report", knowledge, "--layout", "folder", "-o", "-"], cwd: dir).status == 64)
+        #expect(try cli.run(["report", knowledge, "--layout", "wide"], cwd: dir).status == 64)
+        let settings = dir.appendingPathComponent("s.json").path
+        try Data(#"{"single_page_max_articles": 0}"#.utf8).write(to: URL(fileURLWithPath: settings))
+        let auto = try cli.run(["report", knowledge, "--settings", settings, "-o", "auto"], cwd: dir)
+        #expect(auto.status == 0, "\(auto.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("auto/index.html").path))
+        try Data("{".utf8).write(to: URL(fileURLWithPath: settings))
+        let bad = try cli.run(["report", knowledge, "--settings", settings], cwd: dir)
+        #expect(bad.status == 2 && bad.stderr.contains("report.settings-invalid"))
     }
 }

@@ -47,6 +47,18 @@ final class AttributionLexicon: @unchecked Sendable {
     var roleTitles: [String: [[String]]] = [:]
     /// Words after which a short quotation is mentioned, not spoken ("so-called", "the film", "the hashtag").
     var mentionWords: Set<String> = []
+    /// Cue lemmas of a judgment with no source ("the plan seems doomed", "the vote is expected to pass"): the report
+    /// is the whole clause, its subject included, and names no speaker.
+    var impersonalCues: Set<String> = []
+    /// Words right after an impersonal cue that make it no judgment ("appeared on television").
+    var impersonalStops: Set<String> = []
+    /// A question put to someone unnamed ("Asked whether ..., Ruiz said", "when asked about ..."): the cue lemmas,
+    /// the words before the participle that leave it without a subject, and the words that open the question.
+    var questionCues: Set<String> = []
+    var questionBefore: Set<String> = []
+    var questionOpeners: Set<String> = []
+    /// A noun phrase after one of these is the agent of a passive ("an email sent by Amazon bosses"), not a subject.
+    var agentPrepositions: Set<String> = []
     var pronouns: [String: Speaker.Kind] = [:]
     var skipBeforeCue: Set<String> = []
     var indefinite: Set<String> = []
@@ -209,6 +221,12 @@ final class AttributionLexicon: @unchecked Sendable {
         var placePrepositions: [String]?
         var roleTitles: [String: [String]]?
         var mentionWords: [String]?
+        var impersonalCues: [String]?
+        var impersonalStops: [String]?
+        var questionCues: [String]?
+        var questionBefore: [String]?
+        var questionOpeners: [String]?
+        var agentPrepositions: [String]?
         enum CodingKeys: String, CodingKey {
             case pronouns, skipBeforeCue = "skip_before_cue", determinersIndefinite = "determiners_indefinite",
                 determinersDefinite = "determiners_definite", organizationWords = "organization_words", stopwords,
@@ -223,7 +241,10 @@ final class AttributionLexicon: @unchecked Sendable {
                 subjectCoordinators = "subject_coordinators",
                 quantityHeads = "quantity_heads", noticeLabels = "notice_labels",
                 placePrepositions = "place_prepositions",
-                roleTitles = "role_titles", mentionWords = "mention_words"
+                roleTitles = "role_titles", mentionWords = "mention_words", impersonalCues = "impersonal_cues",
+                impersonalStops = "impersonal_stops", questionCues = "question_cues", questionBefore =
+                "question_before",
+                questionOpeners = "question_openers", agentPrepositions = "agent_prepositions"
         }
     }
 
@@ -312,6 +333,12 @@ final class AttributionLexicon: @unchecked Sendable {
             roleTitles[role] = list.map { $0.lowercased().split(separator: " ").map(String.init) }
         }
         mentionWords = Set((words.mentionWords ?? []).map { $0.lowercased() })
+        impersonalCues = Set(words.impersonalCues ?? [])
+        impersonalStops = Set((words.impersonalStops ?? []).map { $0.lowercased() })
+        questionCues = Set(words.questionCues ?? [])
+        questionBefore = Set((words.questionBefore ?? []).map { $0.lowercased() })
+        questionOpeners = Set((words.questionOpeners ?? []).map { $0.lowercased() })
+        agentPrepositions = Set((words.agentPrepositions ?? []).map { $0.lowercased() })
         for (k, v) in words.titleGender { gender[k] = v }
         coreference = try resources.json(Coreference.self, config.coreference)
         for p in coreference.passes where !Coreference.known.contains(p) {

@@ -9,8 +9,8 @@
 /// and definite descriptions resolved to an earlier speaker, anonymous sources ("A TikTok spokesman") and groups.
 /// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words`, `coreference`, `languages` (resource files),
 /// `max_quote_paragraphs`, `indirect`, `min_indirect_words`, `min_unattributed_words`, `nested_quotes`,
-/// `mention_max_words`, `dash_cue_reach`, `max_subject_tokens`. An article in a language the rules are not for keeps
-/// its quotes without speakers (``LanguageCheck``).
+/// `mention_max_words`, `dash_cue_reach`, `max_subject_tokens`, `clause_reach`. An article in a language the rules
+/// are not for keeps its quotes without speakers (``LanguageCheck``).
 public struct QuoteAttributor: Stage {
     public struct Config: StageConfig {
         public var cues = "builtin:attribute-cues.txt"
@@ -40,19 +40,23 @@ public struct QuoteAttributor: Stage {
         /// A noun phrase that opens the clause before a cue is read as its unnamed speaker up to this many tokens
         /// ("An earlier report in a local paper said ...").
         public var maxSubjectTokens = 7
+        /// The clause of an impersonal cue ("the plan seems doomed"), and the noun phrase read as the subject of a
+        /// cue when no speaker phrase is ("Even the organizer of the rally said ..."), start at most this many tokens
+        /// before the cue.
+        public var clauseReach = 15
 
         public init() {}
         public static let keys = [
             "cues", "titles", "roles", "first_names", "words", "coreference", "max_quote_paragraphs", "indirect",
             "min_indirect_words", "min_unattributed_words", "languages", "nested_quotes", "mention_max_words",
-            "dash_cue_reach", "max_subject_tokens",
+            "dash_cue_reach", "max_subject_tokens", "clause_reach",
         ]
         enum CodingKeys: String, CodingKey {
             case cues, titles, roles, firstNames = "first_names", words, coreference,
                 maxQuoteParagraphs = "max_quote_paragraphs", indirect, minIndirectWords = "min_indirect_words",
                 minUnattributedWords = "min_unattributed_words", languages, nestedQuotes = "nested_quotes",
                 mentionMaxWords = "mention_max_words", dashCueReach = "dash_cue_reach",
-                maxSubjectTokens = "max_subject_tokens"
+                maxSubjectTokens = "max_subject_tokens", clauseReach = "clause_reach"
         }
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -73,6 +77,7 @@ public struct QuoteAttributor: Stage {
             mentionMaxWords = try c.decodeIfPresent(Int.self, forKey: .mentionMaxWords) ?? d.mentionMaxWords
             dashCueReach = try c.decodeIfPresent(Int.self, forKey: .dashCueReach) ?? d.dashCueReach
             maxSubjectTokens = try c.decodeIfPresent(Int.self, forKey: .maxSubjectTokens) ?? d.maxSubjectTokens
+            clauseReach = try c.decodeIfPresent(Int.self, forKey: .clauseReach) ?? d.clauseReach
             if maxQuoteParagraphs < 1 {
                 throw DecodingError.dataCorruptedError(
                     forKey: .maxQuoteParagraphs, in: c, debugDescription: "must be at least 1")
@@ -1371,7 +1376,7 @@ struct Run {
                 }
             }
             if let last = cues.last, cues.count > 1, last.1.lowerBound > lo, tokens[last.1.lowerBound - 1].text == ",",
-                cueEndsClause(last.1, hi: hi)
+                cueEndsClause(last.1, hi: hi) || last.0.lemma == "according to"
             {
                 cues.insert(cues.removeLast(), at: 0)
             }
@@ -1381,11 +1386,14 @@ struct Run {
             for (form, range) in cues {
                 let at = tokens[range.lowerBound].span
                 if taken.contains(where: { $0.overlaps(at) || at.start < $0.end }) { continue }
-                if let draft = indirect(form: form, cue: range, lo: lo, hi: hi, sentence: sIndex) {
-                    // A later cue's content reaching back over an earlier report is the same speech, not a second
-                    // quote over it.
-                    if draft.fragments.contains(where: { f in taken.contains { $0.overlaps(f) } }) { continue }
-                    if holdsQuote, draft.fragments.contains(where: isCovered) { continue }
+                // A later cue's content reaching back over an earlier report is the same speech, not a second quote
+                // over it; in a sentence that holds a quote, content inside the quote is none. Checked before the
+                // speaker is resolved, so that a report left out leaves no mention behind for later pronouns.
+                let keep: ([Span]) -> Bool = { fragments in
+                    !fragments.contains(where: { f in taken.contains { $0.overlaps(f) } })
+                        && !(holdsQuote && fragments.contains(where: isCovered))
+                }
+                if let draft = indirect(form: form, cue: range, lo: lo, hi: hi, sentence: sIndex, keep: keep) {
                     drafts.append(draft)
                     taken.append(contentsOf: draft.fragments)
                     if let r = draft.speakerRef { taken.append(r.span) }
@@ -1449,6 +1457,9 @@ struct Run {
     /// marks, or a comma that opens a new clause ("..., although ..."). Never before `keep`.
     func clauseLimit(_ a: Int, _ b: Int, keep: Int = 0) -> Int {
         var i = tokenIndex(atOrAfter: a)
+        // A clause opened by a complementizer keeps a relative clause on its subject ("that the pier, which is old,
+        // should close"): only the other clause breaks end it there.
+        let opened = i < tokens.count && lex.complementizers.contains(tokens[i].lower)
         while i < tokens.count, tokens[i].span.start < b {
             let t = tokens[i]
             if t.span.start >= keep, !t.quoted {
@@ -1460,6 +1471,7 @@ struct Run {
                 }
                 if t.text == ",", i + 1 < tokens.count, tokens[i + 1].isWord,
                     lex.clauseBreaks.contains(tokens[i + 1].lower)
+                        && !(opened && lex.relativePronouns.contains(tokens[i + 1].lower))
                         || tokens[i + 1].lower.hasSuffix("ing") && !tokens[i + 1].isCapitalized
                 {
                     return t.span.start
@@ -1488,9 +1500,10 @@ struct Run {
         return e > s ? Span(s, e) : nil
     }
 
-    mutating func indirect(form: AttributionLexicon.CueForm, cue: Range<Int>, lo: Int, hi: Int, sentence: Int)
-        -> QuoteAttributor.Draft?
-    {
+    mutating func indirect(
+        form: AttributionLexicon.CueForm, cue: Range<Int>, lo: Int, hi: Int, sentence: Int,
+        keep: ([Span]) -> Bool = { _ in true }
+    ) -> QuoteAttributor.Draft? {
         let sentenceSpan = document.sentences[sentence].span
         var ref: SpeakerRef?
         var content: Span?
@@ -1513,6 +1526,12 @@ struct Run {
             rule = "quote.indirect-according-to"
         } else if form.lemma == "in a statement" {
             return nil
+        } else if lex.questionCues.contains(form.lemma),
+            let d = question(form: form, cue: cue, lo: lo, hi: hi, sentence: sentence, keep: keep)
+        {
+            return d
+        } else if lex.impersonalCues.contains(form.lemma) {
+            return impersonal(form: form, cue: cue, lo: lo, hi: hi, sentence: sentence, keep: keep)
         } else {
             // "..., X said." / "..., said X, a professor ...": the content comes before.
             // "..., says Steve Schale, a campaign director.": an inverted speaker that ends the clause wins over a
@@ -1528,6 +1547,10 @@ struct Run {
                     : participleSubject(cue: cue, lower: lo) ?? resolver.phrase(endingBefore: cue.lowerBound, lower: lo)
                         ?? clauseInitialSubject(before: cue.lowerBound, lower: lo))
             let startOfClause = subjectBefore?.tokens.lowerBound ?? cue.lowerBound
+            let otherRead =
+                subjectBefore ?? coordinatedSubject(before: cue.lowerBound, lower: lo)
+                ?? participleSubject(cue: cue, lower: lo)
+            let longRead = otherRead == nil ? longSubject(cue: cue, lower: lo, upper: hi) : nil
             if relative == nil, startOfClause > lo + 2, tokens[startOfClause - 1].text == ",",
                 cueEndsClause(cue, hi: hi)
             {
@@ -1546,9 +1569,7 @@ struct Run {
                     extraFragment = rest
                     rule = "quote.indirect-parenthetical"
                 }
-            } else if let r = subjectBefore ?? coordinatedSubject(before: cue.lowerBound, lower: lo)
-                ?? participleSubject(cue: cue, lower: lo)
-            {
+            } else if let r = otherRead ?? longRead {
                 // "X said (that) ...", "X told Y (that|how) ...".
                 ref = r
                 var start = cue.upperBound
@@ -1587,13 +1608,27 @@ struct Run {
                 var to = clauseLimit(from, sentenceSpan.end)
                 // A relative clause set off by commas ends at the next one: "Ms. Ruiz, who said the vote was
                 // rigged, has appealed."
-                if relative?.1 == true {
+                // So does the object of a belief cue that quotes no words ("endorsed ideological labels, a stance
+                // shared by ..."): a clause with a complementizer runs on.
+                let beliefObject =
+                    form.belief && !lex.complementizers.contains(tokens[start].lower)
+                    && !tokens[start..<sentenceEndToken[sentence]].contains(where: { $0.quoted })
+                if relative?.1 == true || beliefObject {
                     var k = start
                     while k < hi, tokens[k].span.start < to, tokens[k].text != "," || tokens[k].quoted { k += 1 }
                     if k < hi, tokens[k].span.start < to { to = tokens[k].span.start }
                 }
                 content = trimmed(from, to)
-                rule = relative != nil ? "quote.indirect-relative" : "quote.indirect-cue-before"
+                rule =
+                    longRead != nil
+                    ? "quote.indirect-long-subject"
+                    : relative != nil ? "quote.indirect-relative" : "quote.indirect-cue-before"
+                // A report read with the fallback subject is kept only when it quotes no words.
+                if longRead != nil, let c = content,
+                    document.scalars[c.start..<c.end].contains(where: { "“”\"‘".unicodeScalars.contains($0) })
+                {
+                    return nil
+                }
             } else {
                 return nil
             }
@@ -1613,6 +1648,7 @@ struct Run {
             firstParagraph: document.sentences[sentence].paragraph,
             lastParagraph: document.sentences[sentence].paragraph,
             rule: rule, confidence: form.belief ? 0.5 : 0.65)
+        guard keep(fragments) else { return nil }
         let para = tokens[r.tokens.lowerBound].paragraph
         d.speakerRef = r
         d.cue = (form, cue)
@@ -1631,6 +1667,152 @@ struct Run {
         d.speaker = idx
         d.attributionRule = how == "speaker.name" ? "speaker.cue-indirect" : how
         d.attributionConfidence = how == "speaker.name" ? 0.75 : 0.6
+        return d
+    }
+
+    /// The noun phrase that opens the clause before a cue when no speaker phrase could be read ("Even the organizer
+    /// of the rally said ...", "But early survey data suggests ..."): back from the cue over adverbs and auxiliaries
+    /// to a comma, a dash, a word of `clause_stops` or the sentence start, at most `clause_reach` tokens; no cue and no
+    /// word that looks like a verb (in -ed or -ing, an auxiliary) inside; a lone word is a name or a plural. The cue
+    /// must not be followed by a preposition, a conjunction or punctuation, where it is a noun or a participle
+    /// ("a conference call with ...", "minors approved under ..."). An unnamed source (rule
+    /// `quote.indirect-long-subject`): its report is kept only when it quotes no words.
+    func longSubject(cue range: Range<Int>, lower: Int, upper: Int) -> SpeakerRef? {
+        let cue = range.lowerBound
+        guard range.upperBound < upper, tokens[range.upperBound].isWord,
+            !lex.prepositions.contains(tokens[range.upperBound].lower),
+            !lex.clauseStops.contains(tokens[range.upperBound].lower)
+                || lex.complementizers.contains(
+                    tokens[range.upperBound].lower)
+        else { return nil }
+        var end = cue
+        while end > lower,
+            lex.skipBeforeCue.contains(tokens[end - 1].lower) || lex.temporal.contains(tokens[end - 1].lower)
+                || resolver.isAdverb(tokens[end - 1])
+        {
+            end -= 1
+        }
+        guard end > lower, tokens[end - 1].isWord, !tokens[end - 1].quoted else { return nil }
+        var start = end
+        while start > lower, end - start < config.clauseReach {
+            let t = tokens[start - 1]
+            if t.quoted || !t.isWord && t.text != "-" && t.text != "." && !t.isPossessive
+                || lex.clauseStops.contains(t.lower) || lex.complementizers.contains(t.lower)
+            {
+                break
+            }
+            start -= 1
+        }
+        guard
+            start == lower || !tokens[start - 1].isWord || lex.clauseStops.contains(tokens[start - 1].lower)
+                || lex.complementizers.contains(tokens[start - 1].lower)
+        else { return nil }
+        // After a preposition the phrase is its object ("an email sent by Amazon bosses told ..."), not the subject.
+        guard start < end,
+            start == lower
+                || !lex.prepositions.contains(tokens[start - 1].lower)
+                    && !lex.agentPrepositions.contains(tokens[start - 1].lower)
+        else { return nil }
+        let last = tokens[end - 1]
+        guard !lex.prepositions.contains(last.lower), !isDeterminer(last), lex.pronouns[last.lower] == nil else {
+            return nil
+        }
+        for k in start..<end {
+            let t = tokens[k]
+            if lex.cue(at: k, in: tokens) != nil || lex.progressiveAuxiliaries.contains(t.lower) { return nil }
+            if k > start, t.isWord, !t.isCapitalized, t.lower.hasSuffix("ed") || t.lower.hasSuffix("ing") {
+                return nil
+            }
+        }
+        if end - start == 1, !tokens[start].isCapitalized, !isPlural(tokens[start]) { return nil }
+        var first = start
+        if first + 1 < end, lex.clauseStops.contains(tokens[first].lower) || lex.notNames.contains(tokens[first].lower),
+            !isDeterminer(tokens[first])
+        {
+            first += 1
+        }
+        let span = Span(tokens[first].span.start, last.span.end)
+        let plural = isPlural(last)
+        var ref = SpeakerRef(
+            form: plural ? .group : .anonymous, tokens: first..<end, span: span, text: document.string(span),
+            kind: plural ? .group : .anonymous)
+        ref.description = ref.text
+        ref.role = last.lower
+        return ref
+    }
+
+    /// A question put by someone unnamed ("Asked whether the pier would close, Ruiz said ...", "... when asked about
+    /// the fares"): a participle in -ed of `question_cues` that opens its sentence or follows a word of
+    /// `question_before`, followed by a word of `question_openers`. The report is the question, up to its comma or the
+    /// end of its clause, with no speaker (`quote.indirect-question`).
+    mutating func question(
+        form: AttributionLexicon.CueForm, cue: Range<Int>, lo: Int, hi: Int, sentence: Int, keep: ([Span]) -> Bool
+    ) -> QuoteAttributor.Draft? {
+        let k = cue.upperBound
+        guard tokens[cue.lowerBound].lower.hasSuffix("ed"), k < hi, lex.questionOpeners.contains(tokens[k].lower),
+            cue.lowerBound == lo || lex.questionBefore.contains(tokens[cue.lowerBound - 1].lower)
+        else { return nil }
+        let from = tokens[k].span.start
+        var to = clauseLimit(from, document.sentences[sentence].span.end)
+        var j = k
+        while j < hi, tokens[j].span.start < to, tokens[j].text != "," || tokens[j].quoted { j += 1 }
+        if j < hi, tokens[j].span.start < to { to = tokens[j].span.start }
+        guard let c = trimmed(from, to), words(in: c) >= config.minIndirectWords,
+            !document.scalars[c.start..<c.end].contains(where: { "“”\"‘".unicodeScalars.contains($0) }),
+            keep([c])
+        else { return nil }
+        var d = QuoteAttributor.Draft(
+            fragments: [c], kind: .indirect, open: c.start, close: c.end,
+            firstParagraph: document.sentences[sentence].paragraph,
+            lastParagraph: document.sentences[sentence].paragraph, rule: "quote.indirect-question", confidence: 0.5)
+        d.cue = (form, cue)
+        for i in cue { usedCues.insert(i) }
+        return d
+    }
+
+    /// A judgment with no source ("The plan seems doomed", "It appears that ...", "The vote is expected to pass"):
+    /// the report is its whole clause, subject included, from the clause start (after a comma, dash, semicolon,
+    /// colon, a complementizer or a word of `clause_stops`, at most `clause_reach` tokens back) to where the
+    /// clause ends; no speaker. A cue right after it reports instead, with its own subject ("she appeared to suggest
+    /// that ..."), and a word of `impersonal_stops` after it makes it no judgment ("appeared on television").
+    mutating func impersonal(
+        form: AttributionLexicon.CueForm, cue: Range<Int>, lo: Int, hi: Int, sentence: Int, keep: ([Span]) -> Bool
+    ) -> QuoteAttributor.Draft? {
+        let next = cue.upperBound
+        guard next < hi, !lex.impersonalStops.contains(tokens[next].lower) else { return nil }
+        var k = next
+        if k < hi, tokens[k].lower == "to" { k += 1 }
+        if k < hi, let (f, _) = lex.cue(at: k, in: tokens), !lex.impersonalCues.contains(f.lemma) { return nil }
+        var start = cue.lowerBound
+        while start > lo, cue.lowerBound - start < config.clauseReach {
+            let t = tokens[start - 1]
+            if t.quoted || !t.isWord && t.text != "-" && t.text != "." && !t.isPossessive
+                || lex.complementizers.contains(t.lower) || lex.clauseStops.contains(t.lower)
+            {
+                break
+            }
+            start -= 1
+        }
+        // Only a clause that opens where the look-back stopped: not one cut off inside a long subject.
+        guard
+            start == lo || !tokens[start - 1].isWord || lex.complementizers.contains(tokens[start - 1].lower)
+                || lex.clauseStops.contains(tokens[start - 1].lower)
+        else { return nil }
+        guard start < cue.lowerBound else { return nil }
+        let from = tokens[start].span.start
+        guard let c = trimmed(from, clauseLimit(from, document.sentences[sentence].span.end)),
+            words(in: c) >= config.minIndirectWords + 1
+        else { return nil }
+        let quotesWords = document.scalars[c.start..<c.end].contains {
+            $0 == "“" || $0 == "”" || $0 == "\"" || $0 == "‘"
+        }
+        var d = QuoteAttributor.Draft(
+            fragments: [c], kind: quotesWords ? .mixed : .indirect, open: c.start, close: c.end,
+            firstParagraph: document.sentences[sentence].paragraph,
+            lastParagraph: document.sentences[sentence].paragraph, rule: "quote.indirect-impersonal", confidence: 0.5)
+        guard keep([c]) else { return nil }
+        d.cue = (form, cue)
+        for i in cue { usedCues.insert(i) }
         return d
     }
 

@@ -70,7 +70,11 @@ enum ClaimCalendar {
 /// Rules, tried in this order at a token by ``parseDateTime(_:)`` (each names itself in the claim's `rule`):
 /// 1. `claims.present`: a `present_words` phrase ("at the moment") → `PRESENT_REF`.
 /// 2. `claims.set`: a recurrence (``temporalSet(_:)``): "daily" `P1D`, "every two weeks" `P2W`, "every night" `TNI`.
-/// 3. Dates (``dateCore(_:)``), first match wins:
+/// 3. `claims.daypart`, `claims.daypart+date` (``dayPartFirst(_:)``): "in the afternoon", "in the morning of this
+///    Tuesday".
+/// 4. Dates (``dateCore(_:)``), first match wins:
+///    - `claims.date-relative-day-shift`: a `dates.relative_day_shifts` phrase and a relative day ("the day after
+///      tomorrow" = tomorrow + 1);
 ///    - a relative modifier and what it moves: `claims.date-relative-weekday` ("next Friday"),
 ///      `claims.date-relative-week` / `-month` / `-year` / `-day` / `-quarter` ("last month"),
 ///      `claims.date-this-daypart` ("this morning");
@@ -86,15 +90,16 @@ enum ClaimCalendar {
 ///      (a `dates.verb_months` word such as "may" only when capitalised or after a `date_prepositions` word);
 ///    - `claims.date-day-month`: "5 May 2017", "the 15th of May";
 ///    - `claims.date-offset`: "3 days ago", "two weeks before Christmas", "in 2 weeks" after a future marker;
+///    - `claims.date-within` ("within 5 days"), `claims.date-rest-of` ("the rest of the week");
 ///    - written in figures (``numericDate(_:)``, ``mixedDate(_:)``): `claims.date-dotted`, `claims.date-compact`,
 ///      `claims.date-iso`, `claims.year-range-short` ("2017-18"), `claims.date-iso-month`, `claims.date-month-year`,
 ///      `claims.date-numeric`, `claims.date-numeric-md`, `claims.date-mixed`, `claims.date-year` (a year that opens
 ///      or closes a range of years).
 ///
 ///    A whole day then takes a time after it (`+time`, `+time-range`, `+hour` after a `dates.bare_hour_openers`
-///    word, or a part of the day), and a date a second date after a range joiner (`claims.date-range`).
-/// 4. `claims.time-range`: "from 7 to 9pm", "between 7 and 9 last night" (a day after it joins the range).
-/// 5. `claims.time`: "2pm", "half past seven", "noon" after a `dates.time_word_prepositions` word; a day after it
+///    word, or a part of the day, also after a comma: "Tuesday, in the morning"), and a date a second date after a range joiner (`claims.date-range`).
+/// 5. `claims.time-range`: "from 7 to 9pm", "between 7 and 9 last night" (a day after it joins the range).
+/// 6. `claims.time`: "2pm", "half past seven", "noon" after a `dates.time_word_prepositions` word; a day after it
 ///    joins (`claims.time+date`).
 ///
 /// After the scan, ``joinedTemporalValue(_:_:gap:)`` joins neighbouring parts of one expression and
@@ -144,6 +149,7 @@ extension ClaimScanner {
             }
             return c
         }
+        if let dp = dayPartFirst(i) { return dp }
         if let d = dateCore(i) {
             if d.rule.hasSuffix("unanchored") {
                 // a relative value takes no time, range or year: it is written as said
@@ -162,6 +168,13 @@ extension ClaimScanner {
                     end = e
                     kind = .time
                 } else if let o = dw.dayPartOpeners.match(t, end, limit), let (part, e) = dayPart(o.end) {
+                    v += "T" + part
+                    end = e
+                    kind = .time
+                } else if v.count == 10, isSym(end, ","), let o = dw.dayPartOpeners.match(t, end + 1, limit),
+                    let (part, e) = dayPart(o.end)
+                {
+                    // "Tuesday, in the morning"
                     v += "T" + part
                     end = e
                     kind = .time
@@ -258,6 +271,29 @@ extension ClaimScanner {
             return c
         }
         return nil
+    }
+
+    /// `claims.daypart`: a part of the day after a `dates.day_part_openers` phrase, "in the afternoon" (`TAF`,
+    /// "in the early-morning" `TMO`); a whole day after it, alone or after a comma, a `dates.day_openers` or a
+    /// `dates.of_words` word, takes it (`claims.daypart+date`: "in the late night on Tuesday", "in the morning of
+    /// this Tuesday", "in the afternoon, next Friday"). Its confidence is `claims.time`'s.
+    func dayPartFirst(_ i: Int) -> FoundClaim? {
+        guard let o = dw.dayPartOpeners.match(t, i, limit), let (part, e) = dayPart(o.end) else { return nil }
+        var m = e
+        if isSym(m, ",") || word(m).map({ dw.dayOpeners.contains($0) || dw.ofWords.contains($0) }) == true {
+            m += 1
+        }
+        var value = "T" + part
+        var end = e
+        var rule = "claims.daypart"
+        if let d = dateCore(m), !d.hasTime, d.value.count == 10, !d.rule.hasSuffix("unanchored") {
+            value = d.value + value
+            end = d.end
+            rule = "claims.daypart+date"
+        }
+        return FoundClaim(
+            startTok: i, endTok: end, value: .text(value), valueMax: nil, unit: nil, kind: .time, qualifier: nil,
+            rule: rule, confidence: conf("claims.time"), evidence: nil)
     }
 
     /// A part of the day at `k`, "morning", "early-morning", "late night" (`day_part_modifiers` before a
@@ -882,6 +918,14 @@ extension ClaimScanner {
         guard i < limit else { return nil }
         if let w = word(i) {
             if anchor == nil, let r = unanchoredRelative(i) { return r }
+            if let a = anchor, let sh = dw.relativeDayShifts.match(t, i, limit), let w2 = word(sh.end),
+                let rd = lx.relativeDays[w2], !dw.nightDays.contains(w2)
+            {
+                // "the day after tomorrow", "the day before yesterday"
+                return DT(
+                    end: sh.end + 1, value: ClaimCalendar.string(a + rd + sh.payload),
+                    rule: "claims.date-relative-day-shift")
+            }
             if let m = lx.relativeModifiers.match(t, i, limit), let a = anchor {
                 let e = m.end
                 let mod = t[i].lower
@@ -1033,7 +1077,7 @@ extension ClaimScanner {
             if lx.months[w] != nil { return monthDay(i) }
             if isDeterminer(i), let d = dayMonth(i) { return d }
             // "a fortnight later", "two weeks from now"; "within 5 days"
-            return offsetDate(i) ?? withinDate(i)
+            return offsetDate(i) ?? withinDate(i) ?? restOfPeriod(i)
         }
         if isNum(i) {
             if let d = numericDate(i) ?? mixedDate(i) ?? ordinalPartOf(i) { return d }
@@ -1277,6 +1321,28 @@ extension ClaimScanner {
         return DT(
             end: ue, value: "(\(ClaimCalendar.string(a)),\(ClaimCalendar.string(day)),\(dur))",
             rule: "claims.date-within")
+    }
+
+    /// `claims.date-rest-of`: what is left of the current period, "the rest of the week" (a `dates.rest_of` phrase,
+    /// an optional `dates.rest_determiners` word, a `calendar_units` day, week, month or year) → a span from the
+    /// publication date to the period's last day, `(2017-11-08,2017-11-12,P4D)`; the rest of the day is that day.
+    func restOfPeriod(_ i: Int) -> DT? {
+        guard let a = anchor, let r = dw.restOf.match(t, i, limit) else { return nil }
+        var k = r.end
+        if let w = word(k), dw.restDeterminers.contains(w) { k += 1 }
+        guard let w = word(k), let code = lx.calendarUnits[w] else { return nil }
+        let (y, m, _) = ClaimCalendar.civil(a)
+        let last: Int
+        switch code {
+        case "D": return DT(end: k + 1, value: ClaimCalendar.string(a), rule: "claims.date-rest-of")
+        case "W": last = a + 7 - ClaimCalendar.weekday(a)
+        case "M": last = ClaimCalendar.days(y, m, ClaimCalendar.daysInMonth(y, m))
+        case "Y": last = ClaimCalendar.days(y, 12, 31)
+        default: return nil
+        }
+        return DT(
+            end: k + 1, value: "(\(ClaimCalendar.string(a)),\(ClaimCalendar.string(last)),P\(last - a)D)",
+            rule: "claims.date-rest-of")
     }
 
     /// A `future_markers` word ("will", "shall", a word ending in "'ll") in the sentence before token `k`.

@@ -240,6 +240,11 @@ final class ClaimLexicon: Sendable {
         var noonWords: [String]?
         var monthListWords: [String]?
         var monthRangeWords: [String]?
+        var relativeDayShifts: [String: Int]?
+        var decadeApostrophes: [String]?
+        var shortDecadeCenturies: [String: Int]?
+        var restOf: [String]?
+        var restDeterminers: [String]?
         enum CodingKeys: String, CodingKey {
             case verbMonths = "verb_months"
             case fullShortMonths = "full_short_months"
@@ -272,6 +277,11 @@ final class ClaimLexicon: Sendable {
             case noonWords = "noon_words"
             case monthListWords = "month_list_words"
             case monthRangeWords = "month_range_words"
+            case relativeDayShifts = "relative_day_shifts"
+            case decadeApostrophes = "decade_apostrophes"
+            case shortDecadeCenturies = "short_decade_centuries"
+            case restOf = "rest_of"
+            case restDeterminers = "rest_determiners"
         }
     }
 
@@ -308,6 +318,15 @@ final class ClaimLexicon: Sendable {
         let noonWords: Set<String>
         let monthListWords: Set<String>
         let monthRangeWords: Set<String>
+        /// A phrase that moves the relative day after it: "the day after" (+1) "tomorrow".
+        let relativeDayShifts: PhraseTable<Int>
+        /// The marks between a decade's digits and its suffix ("1970's") or before two digits ("'60s").
+        let decadeApostrophes: Set<String>
+        /// The century of a decade written with two digits ("the '60s"), by its digits; "default" for the rest.
+        let shortDecadeCenturies: [String: Int]
+        /// "the rest of the week": the phrase before the period, and the words allowed between.
+        let restOf: PhraseTable<Bool>
+        let restDeterminers: Set<String>
 
         init(_ f: DatesFile?) {
             verbMonths = Set(f?.verbMonths ?? [])
@@ -341,6 +360,11 @@ final class ClaimLexicon: Sendable {
             noonWords = Set(f?.noonWords ?? [])
             monthListWords = Set(f?.monthListWords ?? [])
             monthRangeWords = Set(f?.monthRangeWords ?? [])
+            relativeDayShifts = PhraseTable((f?.relativeDayShifts ?? [:]).map { ($0.key, $0.value) })
+            decadeApostrophes = Set(f?.decadeApostrophes ?? [])
+            shortDecadeCenturies = f?.shortDecadeCenturies ?? [:]
+            restOf = PhraseTable((f?.restOf ?? []).map { ($0, true) })
+            restDeterminers = Set(f?.restDeterminers ?? [])
         }
     }
 
@@ -740,6 +764,9 @@ final class ClaimLexicon: Sendable {
         start.formUnion(setStarts.byFirst.keys)
         start.formUnion(lexicon.quarterLetters ?? [])
         start.formUnion(lexicon.dates?.withinWords ?? [])
+        start.formUnion(DateWords(lexicon.dates).relativeDayShifts.byFirst.keys)
+        start.formUnion(DateWords(lexicon.dates).dayPartOpeners.byFirst.keys)
+        start.formUnion(DateWords(lexicon.dates).restOf.byFirst.keys)
         start.formUnion(lexicon.dates?.weekdaySets?.keys ?? [:].keys)
         start.formUnion(lexicon.dates?.dayPartSets?.keys ?? [:].keys)
         if lexicon.dates?.dayPartSets != nil { start.formUnion(lexicon.dayPartModifiers ?? []) }

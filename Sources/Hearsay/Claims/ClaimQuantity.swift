@@ -22,7 +22,7 @@
 /// 11. unit attachment (``attachUnit``): `claims.money-prefix` (a currency before the number), `claims.unit` (a unit
 ///     after it); then minor units, measures in parts (``compositeMeasure``), feet and inches, "per" and "an hour"
 ///     suffixes (``unitTail``), points in a margin as percentage points (``pointMargin``).
-/// 12. with no unit (``bareNumber``): years (`claims.decade`, `claims.year-spelled`, `claims.year-range`,
+/// 12. with no unit (``bareNumber``): years (`claims.decade` in four digits or two, ``decade``; `claims.year-spelled`, `claims.year-range`,
 ///     `claims.date-quarter`, `claims.year`; ``yearRules``), labels and addresses that are no claim
 ///     (``labelRules``), ages (`claims.age`; ``ageRules``), then what the number counts (``countRules``):
 ///     `claims.rate`, `claims.fraction-share`, `claims.unit-after-adjective`, `claims.count-compound`,
@@ -561,6 +561,43 @@ extension ClaimScanner {
         return countRules(&r)
     }
 
+    /// A `dates.decade_apostrophes` mark at token `k`, written against the token before it.
+    func isDecadeMark(_ k: Int) -> Bool {
+        k >= base && k < limit && t[k].kind == .symbol && lx.dates.decadeApostrophes.contains(t[k].lower)
+    }
+
+    /// `claims.decade`: four digits and a `decade_suffixes` word written against them ("the 1990s"), or with a
+    /// `dates.decade_apostrophes` mark between when the decade is round ("the 1970's"; "2016's budget" is a
+    /// possessive); two round digits with the suffix after a mark ("the '60s"), or with a mark before the suffix
+    /// after a `dates.determiners` word ("the 70's"; "in the 30s" is as often a poll share or an age), in the century
+    /// `dates.short_decade_centuries` gives their digits.
+    func decade(_ r: Reading) -> QuantityResult? {
+        let ns = r.numStart
+        let digits = isInt(ns) ? t[ns].intDigits : 0
+        guard digits == 4 || digits == 2, r.num.end == ns + 1, !r.negative else { return nil }
+        var k = r.num.end
+        let marked = isDecadeMark(k) && tight(k)
+        if marked { k += 1 }
+        guard let w = word(k), lx.decadeSuffixes.contains(w), tight(k) else { return nil }
+        let y = Int(r.num.value)
+        var start = r.start
+        var decadeYear = y
+        if digits == 4 {
+            guard !marked || y % 10 == 0 else { return nil }
+        } else {
+            let lead = isDecadeMark(ns - 1) && tight(ns)
+            guard y % 10 == 0, lead || (marked && isDeterminer(ns - 1)),
+                let century = dw.shortDecadeCenturies[ClaimCalendar.pad(y, 2)] ?? dw.shortDecadeCenturies["default"]
+            else { return nil }
+            if lead && start == ns { start = ns - 1 }
+            decadeYear = century * 100 + y
+        }
+        var c = make(
+            start, k + 1, .text(String(decadeYear / 10) + "X"), nil, nil, "claims.decade", conf("claims.decade"), nil)
+        c.kind = .date
+        return QuantityResult(claim: c, endTok: k + 1)
+    }
+
     /// `claims.decade` ("the 1990s"), `claims.year-spelled` ("in nineteen ninety six"), `claims.year-range`
     /// ("2014-2018"), `claims.date-quarter` ("2019-Q3"), `claims.year` ("in 2019").
     func yearRules(_ r: inout Reading, allowRange: Bool) -> Outcome {
@@ -569,13 +606,7 @@ extension ClaimScanner {
         let k = r.k
         let start = r.start
         let isYearShape = isInt(numStart) && t[numStart].intDigits == 4 && num.end == numStart + 1 && !r.negative
-        if isYearShape, let w = word(k), lx.decadeSuffixes.contains(w), tight(k) {
-            let y = Int(num.value)
-            var c = make(
-                start, k + 1, .text(String(y / 10) + "X"), nil, nil, "claims.decade", conf("claims.decade"), nil)
-            c.kind = .date
-            return .done(QuantityResult(claim: c, endTok: k + 1))
-        }
+        if let d = decade(r) { return .done(d) }
         let prevWord = word(numStart - 1)
         // "in two thousand and fifteen", "in nineteen ninety six"
         if num.spelled, prevWord.map({ lx.datePrepositions.contains($0) }) ?? false {

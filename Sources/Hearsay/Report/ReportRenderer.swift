@@ -1,62 +1,120 @@
 import Foundation
 
-/// Renders a knowledge file as one self-contained HTML page for editors.
+/// Renders a knowledge file as HTML for editors: one self-contained page, or for many articles a folder of pages.
 ///
-/// Per article: the normalized text with every quote highlighted in its speaker's colour and every claim marked with
-/// its value and unit; hovering a mark shows a summary, clicking or pressing Enter opens a details panel (speaker,
+/// Per article: the normalized text with every quote highlighted in its speaker's colour and every claim marked, the
+/// claims an editor would check with a badge showing their value (``ClaimBadge``, values written by
+/// ``ReportNumbers``); hovering a mark shows a summary, clicking or pressing Enter opens a details panel (speaker,
 /// cue, kind, confidence, the rules that decided); removed boilerplate and the claim list sit in collapsed sections.
-/// Then "who said what" (each speaker merged across articles with their quotes) and the quote variants (the same
-/// statement in several articles, side by side, changed words marked). Reads the knowledge file through
-/// ``KnowledgeFile``; the `corpus` section is used when present.
+/// Then "who said what" (each speaker merged across articles, most quoted first, with a filter) and the quote
+/// variants (the same statement in several articles, side by side, changed words marked). Reads the knowledge file
+/// through ``KnowledgeFile``; the `corpus` section is used when present.
 ///
-/// The page loads nothing: style and script are inlined from the resources `report.css` and `report.js`, and a
+/// A folder (``renderFolder(_:)``) holds `index.html` (the articles with their counts, who said what), one page per
+/// article in `articles/`, the speakers' quotes in `speakers/` (a page holds a few speakers, in the index's order)
+/// and `variants.html`: each page is small, so a report of
+/// thousands of articles opens at once, and the pages link to each other by relative paths, so the folder works
+/// offline from disk.
+///
+/// A page loads nothing: style and script are inlined from the resources `report.css` and `report.js`, and a
 /// Content-Security-Policy forbids any fetch. Every string from the file is escaped; the data for the script is JSON
 /// escaped for a `<script>` element. The same knowledge file always gives the same bytes.
 public struct ReportRenderer: Sendable {
-    /// The style sheet and the script, inlined into every report.
+    /// The style sheet and the script, inlined into every page.
     public let style: String
     public let script: String
+    public let settings: ReportSettings
 
     /// Number of speaker colours in the style sheet (`.sp-0` ... `.sp-15`).
     public static let paletteSize = 16
 
-    public init(style: String, script: String) {
-        self.style = style
-        self.script = script
+    /// One page or a folder of pages.
+    public enum Layout: String, Sendable, CaseIterable {
+        /// One page for at most `single_page_max_articles` articles, a folder for more.
+        case auto
+        case page
+        case folder
     }
 
-    /// The renderer with the built-in `report.css` and `report.js`.
+    /// A file of a folder report: its path relative to the folder and its contents.
+    public struct File: Sendable, Equatable {
+        public var path: String
+        public var contents: String
+    }
+
+    public init(style: String, script: String, settings: ReportSettings) {
+        self.style = style
+        self.script = script
+        self.settings = settings
+    }
+
+    /// The renderer with the built-in `report.css`, `report.js` and, unless given, `report.json`.
     /// - Throws: ``HearsayError`` `resource.*` when the resources cannot be read.
-    public static func builtin(resources: ResourceLoader = ResourceLoader()) throws -> ReportRenderer {
+    public static func builtin(resources: ResourceLoader = ResourceLoader(), settings: ReportSettings? = nil) throws
+        -> ReportRenderer
+    {
         func text(_ name: String) throws -> String {
             guard let s = String(data: try resources.data("builtin:" + name), encoding: .utf8) else {
                 throw HearsayError(code: "resource.encoding", message: "resource '\(name)' is not UTF-8")
             }
             return s
         }
-        return ReportRenderer(style: try text("report.css"), script: try text("report.js"))
+        return ReportRenderer(
+            style: try text("report.css"), script: try text("report.js"),
+            settings: try settings ?? ReportSettings.builtin(resources: resources))
     }
 
-    /// The report page.
+    /// `.page` or `.folder`: `auto` decided by the number of articles.
+    public func resolve(_ layout: Layout, for file: KnowledgeFile) -> Layout {
+        guard layout == .auto else { return layout }
+        return file.documents.count <= settings.singlePageMaxArticles ? .page : .folder
+    }
+
+    /// The report as one page.
     /// - Throws: ``HearsayError`` `report.bad-resource` when the style or script could end their element early.
     public func render(_ file: KnowledgeFile) throws -> String {
+        try checkResources()
+        var page = ReportPage(file: file, settings: settings)
+        return try page.html(style: style, script: script)
+    }
+
+    /// The report as a folder: `index.html`, `articles/d1.html` ..., `speakers/1.html` ..., `variants.html`, in
+    /// that order.
+    /// - Throws: ``HearsayError`` `report.bad-resource` when the style or script could end their element early.
+    public func renderFolder(_ file: KnowledgeFile) throws -> [File] {
+        try checkResources()
+        var page = ReportPage(file: file, settings: settings)
+        return try page.folder(style: style, script: script)
+    }
+
+    func checkResources() throws {
         for (name, body, end) in [("report.css", style, "</style"), ("report.js", script, "</script")]
         where body.range(of: end, options: .caseInsensitive) != nil || body.contains("<!--") {
             throw HearsayError(code: "report.bad-resource", message: "\(name) must not contain \(end) or <!--")
         }
-        var page = ReportPage(file: file)
-        return try page.html(style: style, script: script)
     }
 }
 
 /// One rendering: the indexes built from the knowledge file and the page assembled from them.
 struct ReportPage {
     let file: KnowledgeFile
+    let numbers: ReportNumbers
+    let badge: ClaimBadge
     /// `d1`, `d2`, ... by position in the file: element ids are these keys, not document ids (paths), joined to the
     /// file's quote and claim ids (`d1-q4`), always escaped.
     let docKeys: [String]
     let docIndex: [String: Int]
     let speakers: [ReportSpeaker]
+    /// The speaker page (1, 2, ...) of each speaker in a folder report, and each page's speakers in order: pages
+    /// are filled in "who said what" order, a new one begun when the next speaker would take the page past
+    /// `speaker_page_max_quotes` quotes or `speaker_page_max_speakers` speakers.
+    let speakerPageOf: [Int]
+    let speakerPages: [[Int]]
+    /// Each speaker's number of quotes.
+    let quoteTotals: [Int]
+    /// The speakers in the order "who said what" lists them: most quotes first, ties by name (ignoring case), type
+    /// and position.
+    let speakerOrder: [Int]
     /// (document id, per-document speaker id) → index into `speakers`.
     let speakerOf: [DocSpeaker: Int]
     /// The palette colour of each speaker.
@@ -71,6 +129,17 @@ struct ReportPage {
     var scalars: [Int: [Unicode.Scalar]] = [:]
     /// Details for the panel, by element id.
     var details: [String: PanelDetails] = [:]
+    /// The page being written, which decides how links are written.
+    var place: Place = .single
+
+    /// Where a page sits: the single page, or a page of a folder report.
+    enum Place: Equatable {
+        case single
+        case index
+        case article(Int)
+        case speaker
+        case variants
+    }
 
     struct DocSpeaker: Hashable {
         var document: String
@@ -98,8 +167,10 @@ struct ReportPage {
         var links: [[String]]
     }
 
-    init(file: KnowledgeFile) {
+    init(file: KnowledgeFile, settings: ReportSettings) {
         self.file = file
+        numbers = ReportNumbers(style: settings.numbers)
+        badge = ClaimBadge(settings: settings.badges)
         docKeys = file.documents.indices.map { "d\($0 + 1)" }
         var docIndex: [String: Int] = [:]
         for (i, d) in file.documents.enumerated() where docIndex[d.id] == nil { docIndex[d.id] = i }
@@ -159,6 +230,33 @@ struct ReportPage {
             for i in speakers.indices { speakers[i].id = "S\(i + 1)" }
         }
         self.speakers = speakers
+        let totals = speakers.map { s in s.documents.reduce(0) { $0 + $1.quotes.count } }
+        quoteTotals = totals
+        let folded = speakers.map { $0.name.lowercased() }
+        speakerOrder = speakers.indices.sorted { a, b in
+            if totals[a] != totals[b] { return totals[a] > totals[b] }
+            if folded[a] != folded[b] { return folded[a] < folded[b] }
+            if speakers[a].name != speakers[b].name { return speakers[a].name < speakers[b].name }
+            if speakers[a].type != speakers[b].type { return speakers[a].type < speakers[b].type }
+            return a < b
+        }
+        var pages: [[Int]] = []
+        var pageQuotes = 0
+        for n in speakerOrder {
+            if let last = pages.last, !last.isEmpty,
+                pageQuotes + totals[n] > settings.speakerPageMaxQuotes || last.count >= settings.speakerPageMaxSpeakers
+            {
+                pages.append([])
+                pageQuotes = 0
+            }
+            if pages.isEmpty { pages.append([]) }
+            pages[pages.count - 1].append(n)
+            pageQuotes += totals[n]
+        }
+        var pageOf = [Int](repeating: 0, count: speakers.count)
+        for (p, members) in pages.enumerated() { for n in members { pageOf[n] = p + 1 } }
+        speakerPages = pages
+        speakerPageOf = pageOf
         var speakerOf: [DocSpeaker: Int] = [:]
         for (i, s) in speakers.enumerated() {
             for a in s.documents { speakerOf[DocSpeaker(document: a.document, speaker: a.speaker)] = i }
@@ -201,36 +299,90 @@ struct ReportPage {
     /// Up to this many articles get a button each in the navigation; more go into a collapsed list.
     static let articleButtons = 8
 
-    // MARK: Page
+    // MARK: Pages
 
-    mutating func html(style: String, script: String) throws -> String {
-        let docs = file.documents
-        let quoteCount = docs.reduce(0) { $0 + $1.quotes.count }
-        let claimCount = docs.reduce(0) { $0 + $1.claims.count }
-        let groups = file.corpus?.quoteGroups ?? []
-        let generator = esc((file.generator["name"] ?? "hearsay") + " " + (file.generator["version"] ?? ""))
-        let pipelineHash = file.generator["pipeline_sha256"].map { "; pipeline SHA-256 <code>\(esc($0))</code>" } ?? ""
-        let csp =
-            "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
+    var csp: String {
+        "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; "
             + "base-uri 'none'; form-action 'none'"
-        let summary = [
-            plural(docs.count, "article"), plural(quoteCount, "quote"), plural(speakers.count, "speaker"),
-            plural(claimCount, "claim"), plural(groups.count, "quote group"),
-        ].joined(separator: " · ")
+    }
+
+    var generator: String { esc((file.generator["name"] ?? "hearsay") + " " + (file.generator["version"] ?? "")) }
+
+    /// The document up to `<body>`, with the style inlined; `title` is text (escaped here).
+    func head(_ title: String, style: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="\(csp)">
+        <meta name="referrer" content="no-referrer">
+        <meta name="generator" content="\(generator)">
+        <title>\(esc(title))</title>
+        <style>
+        \(style)
+        </style>
+        </head>
+
+        """
+    }
+
+    /// The footer, the details panel (on pages with marks), the panel's data and the script, to the end.
+    func tail(panel: Bool, script: String) throws -> String {
+        let pipelineHash = file.generator["pipeline_sha256"].map { "; pipeline SHA-256 <code>\(esc($0))</code>" } ?? ""
         var out = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="\(csp)">
-            <meta name="referrer" content="no-referrer">
-            <meta name="generator" content="\(generator)">
-            <title>Hearsay report: \(docs.count) article\(docs.count == 1 ? "" : "s"), \(quoteCount) quotes</title>
-            <style>
-            \(style)
-            </style>
-            </head>
+            <footer class="foot"><p>Generated by \(generator) from a knowledge file (format \(esc(file.format)), \
+            version \(file.version))\(pipelineHash).</p></footer>
+
+            """
+        if panel {
+            out += """
+                <aside id="panel" class="panel" aria-labelledby="panel-title" hidden>
+                <div class="panel-head"><h2 id="panel-title">Details</h2>\
+                <button type="button" id="panel-close" aria-label="Close the details">×</button></div>
+                <dl id="panel-rows"></dl>
+                <ul id="panel-links"></ul>
+                </aside>
+
+                """
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let json = String(decoding: try encoder.encode(details), as: UTF8.self)
+            out +=
+                "<script type=\"application/json\" id=\"hearsay-data\">" + HTMLMarkup.scriptJSON(json) + "</script>\n"
+        }
+        return out + "<script>\n" + script + "\n</script>\n</body>\n</html>\n"
+    }
+
+    /// The keyboard help and the status line of a page with marks.
+    static let keys = """
+        <p class="keys">Keys: <kbd>j</kbd> / <kbd>k</kbd> next / previous quote, <kbd>Tab</kbd> every mark, \
+        <kbd>Enter</kbd> details, <kbd>Esc</kbd> close. <span id="status" role="status"></span></p>
+
+        """
+
+    var quoteCount: Int { file.documents.reduce(0) { $0 + $1.quotes.count } }
+    var claimCount: Int { file.documents.reduce(0) { $0 + $1.claims.count } }
+
+    /// "2 articles · 31 quotes · 9 speakers · 40 claims (12 to check) · 1 quote group".
+    var summary: String {
+        let checked = file.documents.reduce(0) { n, d in n + d.claims.filter { badge.decide($0).shown }.count }
+        return [
+            plural(file.documents.count, "article"), plural(quoteCount, "quote"), plural(speakers.count, "speaker"),
+            plural(claimCount, "claim") + " (\(checked) to check)",
+            plural(file.corpus?.quoteGroups.count ?? 0, "quote group"),
+        ].joined(separator: " · ")
+    }
+
+    /// The whole report as one page.
+    mutating func html(style: String, script: String) throws -> String {
+        place = .single
+        details = [:]
+        let docs = file.documents
+        let groups = file.corpus?.quoteGroups ?? []
+        var out = head("Hearsay report: \(plural(docs.count, "article")), \(quoteCount) quotes", style: style)
+        out += """
             <body>
             <a class="skip" href="#main">Skip to the articles</a>
             <header class="top">
@@ -263,36 +415,180 @@ struct ReportPage {
             }
             out += "</ol>\n</details>\n"
         }
-        out += """
-            </nav>
-            <p class="keys">Keys: <kbd>j</kbd> / <kbd>k</kbd> next / previous quote, <kbd>Tab</kbd> every mark, \
-            <kbd>Enter</kbd> details, <kbd>Esc</kbd> close. <span id="status" role="status"></span></p>
-            </header>
-            <main id="main">
-
-            """
+        out += "</nav>\n" + Self.keys + "</header>\n<main id=\"main\">\n"
         for i in docs.indices { out += article(i) }
         out += whoSaidWhat()
         out += variants(groups)
         out += errorsSection()
+        out += "</main>\n"
+        return out + (try tail(panel: true, script: script))
+    }
+
+    /// The report as a folder of pages: the index, then each article, each speaker and the variants.
+    mutating func folder(style: String, script: String) throws -> [ReportRenderer.File] {
+        var files = [ReportRenderer.File(path: "index.html", contents: try indexPage(style: style, script: script))]
+        for i in file.documents.indices {
+            files.append(
+                ReportRenderer.File(
+                    path: "articles/\(docKeys[i]).html", contents: try articlePage(i, style: style, script: script)))
+        }
+        for p in speakerPages.indices {
+            files.append(
+                ReportRenderer.File(
+                    path: "speakers/\(p + 1).html", contents: try speakerPage(p, style: style, script: script)))
+        }
+        files.append(
+            ReportRenderer.File(path: "variants.html", contents: try variantsPage(style: style, script: script)))
+        return files
+    }
+
+    /// The index of a folder report: the articles with their counts, filterable, and who said what.
+    mutating func indexPage(style: String, script: String) throws -> String {
+        place = .index
+        details = [:]
+        let docs = file.documents
+        var out = head("Hearsay report: \(plural(docs.count, "article")), \(quoteCount) quotes", style: style)
         out += """
-            </main>
-            <footer class="foot"><p>Generated by \(generator) from a knowledge file (format \(esc(file.format)), \
-            version \(file.version))\(pipelineHash).</p></footer>
-            <aside id="panel" class="panel" aria-labelledby="panel-title" hidden>
-            <div class="panel-head"><h2 id="panel-title">Details</h2>\
-            <button type="button" id="panel-close" aria-label="Close the details">×</button></div>
-            <dl id="panel-rows"></dl>
-            <ul id="panel-links"></ul>
-            </aside>
+            <body class="index">
+            <a class="skip" href="#main">Skip to the articles</a>
+            <header class="top">
+            <h1>Hearsay report</h1>
+            <p class="summary">\(summary)</p>
+            <nav aria-label="Sections"><ul>
+            <li><a href="#articles">Articles</a></li>
+            <li><a href="#who">Who said what</a></li>
+            <li><a href="variants.html">Quote variants (\(file.corpus?.quoteGroups.count ?? 0))</a></li>
 
             """
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = String(decoding: try encoder.encode(details), as: UTF8.self)
-        out += "<script type=\"application/json\" id=\"hearsay-data\">" + HTMLMarkup.scriptJSON(json) + "</script>\n"
-        out += "<script>\n" + script + "\n</script>\n</body>\n</html>\n"
-        return out
+        if !file.errors.isEmpty { out += "<li><a href=\"#errors\">Inputs that failed</a></li>\n" }
+        out += "</ul></nav>\n</header>\n<main id=\"main\">\n"
+        out += "<section id=\"articles\" aria-labelledby=\"articles-title\">\n"
+        out += "<h2 id=\"articles-title\">Articles</h2>\n"
+        out += filterBox(id: "article-filter", name: "article", list: "article-list", label: "Filter articles")
+        out += "<div class=\"scroll\"><table class=\"articles\">\n<thead><tr>"
+        let columns = [
+            ("#", true), ("article", false), ("published", false), ("quotes", true), ("speakers", true),
+            ("claims", true), ("to check", true),
+        ]
+        out += columns.map { name, number in
+            number ? el("th", ["scope": "col", "class": "num"], name) : el("th", ["scope": "col"], name)
+        }.joined()
+        out += "</tr></thead>\n<tbody id=\"article-list\">\n"
+        for (i, d) in docs.enumerated() {
+            let quoted = Set(d.quotes.compactMap(\.speaker)).count
+            let checked = d.claims.filter { badge.decide($0).shown }.count
+            let cells = [
+                el("td", ["class": "num"], "\(i + 1)"),
+                el(
+                    "td",
+                    el("a", ["href": articleHref(i)], esc(title(d)))
+                        + (title(d) == d.id ? "" : " " + el("code", esc(d.id)))),
+                el("td", esc(d.metadata.published ?? "")),
+                el("td", ["class": "num"], "\(d.quotes.count)"), el("td", ["class": "num"], "\(quoted)"),
+                el("td", ["class": "num"], "\(d.claims.count)"), el("td", ["class": "num"], "\(checked)"),
+            ]
+            out += el("tr", ["data-key": title(d) + " " + d.id], cells.joined()) + "\n"
+        }
+        out += "</tbody></table></div>\n</section>\n"
+        out += whoSaidWhat()
+        out += errorsSection()
+        out += "</main>\n"
+        return out + (try tail(panel: false, script: script))
+    }
+
+    /// The links at the top of a page of a folder report.
+    func crumbs(_ links: [(String, String?)]) -> String {
+        let items = links.map { text, href in href.map { el("a", ["href": $0], esc(text)) } ?? esc(text) }
+        return "<nav class=\"crumbs\" aria-label=\"Report\">" + items.joined(separator: " · ") + "</nav>\n"
+    }
+
+    /// One article of a folder report, with links to the index and to the articles before and after it.
+    mutating func articlePage(_ i: Int, style: String, script: String) throws -> String {
+        place = .article(i)
+        details = [:]
+        let n = file.documents.count
+        var out = head(title(file.documents[i]) + " · Hearsay report", style: style)
+        out += "<body>\n<a class=\"skip\" href=\"#main\">Skip to the article</a>\n<header class=\"top\">\n"
+        out += crumbs([
+            ("Hearsay report", "../index.html"), ("article \(i + 1) of \(n)", nil),
+            ("previous", i > 0 ? articleHref(i - 1) : nil), ("next", i + 1 < n ? articleHref(i + 1) : nil),
+            ("who said what", "../index.html#who"),
+        ])
+        out += Self.keys + "</header>\n<main id=\"main\">\n" + article(i) + "</main>\n"
+        return out + (try tail(panel: true, script: script))
+    }
+
+    /// Page `p` of the speakers of a folder report: each speaker with every quote, linking into its article.
+    mutating func speakerPage(_ p: Int, style: String, script: String) throws -> String {
+        place = .speaker
+        details = [:]
+        let members = speakerPages[p]
+        let names = members.prefix(3).map { speakers[$0].name }.joined(separator: ", ")
+        var out = head("\(names)\(members.count > 3 ? " …" : "") · Hearsay report", style: style)
+        out += "<body>\n<header class=\"top\">\n"
+        out += crumbs([
+            ("Hearsay report", "../index.html"), ("who said what", "../index.html#who"),
+            ("speakers, page \(p + 1) of \(speakerPages.count)", nil),
+            ("previous", p > 0 ? "\(p).html" : nil), ("next", p + 1 < speakerPages.count ? "\(p + 2).html" : nil),
+        ])
+        out += "</header>\n<main id=\"main\">\n"
+        for n in members { out += speakerEntry(n, heading: "h2") }
+        return out + "</main>\n" + (try tail(panel: false, script: script))
+    }
+
+    /// The quote variants of a folder report.
+    mutating func variantsPage(style: String, script: String) throws -> String {
+        place = .variants
+        details = [:]
+        var out = head("Quote variants · Hearsay report", style: style)
+        out += "<body>\n<header class=\"top\">\n" + crumbs([("Hearsay report", "index.html")])
+        out += "</header>\n<main id=\"main\">\n" + variants(file.corpus?.quoteGroups ?? []) + "</main>\n"
+        return out + (try tail(panel: false, script: script))
+    }
+
+    /// A text box that hides the rows of `list` whose `data-key` does not contain what is typed (`report.js`); the
+    /// page's address may preset it (`?speaker=okoro`, by the box's `name`).
+    func filterBox(id: String, name: String, list: String, label: String) -> String {
+        "<p class=\"filter\"><label for=\"\(id)\">\(label)</label> <input type=\"search\" id=\"\(id)\" name=\"\(name)\" "
+            + "data-filter=\"\(list)\" aria-controls=\"\(list)\" autocomplete=\"off\" spellcheck=\"false\"> "
+            + "<span class=\"shown\" id=\"\(id)-status\" role=\"status\"></span></p>\n"
+    }
+
+    // MARK: Links
+
+    /// Pages inside `articles/` and `speakers/` reach the others one folder up.
+    var up: String {
+        switch place {
+        case .article, .speaker: return "../"
+        case .single, .index, .variants: return ""
+        }
+    }
+
+    /// The page of article `di`.
+    func articleHref(_ di: Int) -> String {
+        place == .single ? "#" + docKeys[di] : up + "articles/\(docKeys[di]).html"
+    }
+
+    /// An element of article `di` (a quote or claim: `d1-q4`), on this page when it is there.
+    func href(_ di: Int, _ anchor: String) -> String {
+        if place == .single || place == .article(di) { return "#" + anchor }
+        return up + "articles/\(docKeys[di]).html#" + anchor
+    }
+
+    /// The "who said what" entry of speaker `n`.
+    func speakerHref(_ n: Int) -> String {
+        place == .single ? "#who-" + speakers[n].id : up + "speakers/\(speakerPageOf[n]).html#who-" + speakers[n].id
+    }
+
+    /// The "who said what" section.
+    var whoHref: String { place == .single ? "#who" : up + "index.html#who" }
+
+    /// A quote group.
+    func groupHref(_ id: String) -> String {
+        switch place {
+        case .single, .variants: return "#grp-" + id
+        default: return up + "variants.html#grp-" + id
+        }
     }
 
     // MARK: Articles
@@ -335,13 +631,16 @@ struct ReportPage {
         if !d.claims.isEmpty {
             out += "<details class=\"claims\"><summary>Claims (\(d.claims.count))</summary>\n"
             out += "<div class=\"scroll\"><table>\n"
-            let head = ["id", "text", "value", "kind", "quote", "rule"].map { el("th", ["scope": "col"], $0) }
+            let head = ["id", "text", "value", "kind", "confidence", "check", "quote", "rule"]
+                .map { el("th", ["scope": "col"], $0) }
             out += "<thead><tr>" + head.joined() + "</tr></thead>\n<tbody>\n"
             for c in d.claims {
-                let quote = c.quote.map { el("a", ["href": "#\(key)-\($0)"], esc($0)) } ?? ""
+                let quote = c.quote.map { el("a", ["href": href(i, "\(key)-\($0)")], esc($0)) } ?? ""
+                let decision = badge.decide(c)
                 let cells = [
-                    el("a", ["href": "#\(key)-\(c.id)"], esc(c.id)), esc(c.text), esc(Self.claimLabel(c)),
-                    esc(c.kind.rawValue), quote, el("code", esc(c.provenance.rule)),
+                    el("a", ["href": href(i, "\(key)-\(c.id)")], esc(c.id)), esc(c.text), esc(numbers.label(c)),
+                    esc(c.kind.rawValue), Self.number(c.provenance.confidence),
+                    decision.shown ? "yes" : el("code", esc(decision.rule)), quote, el("code", esc(c.provenance.rule)),
                 ]
                 out += "<tr>" + cells.map { el("td", $0) }.joined() + "</tr>\n"
             }
@@ -381,7 +680,7 @@ struct ReportPage {
             let n = counts[s.id] ?? 0
             guard n > 0 else { continue }
             let who = speakerOf[DocSpeaker(document: d.id, speaker: s.id)]
-            let link = who.map { "#who-" + speakers[$0].id } ?? "#who"
+            let link = who.map { speakerHref($0) } ?? whoHref
             let swatch = el("span", ["class": "sw " + colour(d.id, s.id), "aria-hidden": "true"], "")
             out +=
                 el("li", swatch + el("a", ["href": link], esc(s.name)) + " " + el("span", ["class": "n"], "\(n)"))
@@ -412,9 +711,8 @@ struct ReportPage {
         for c in d.claims {
             let id = "\(key)-\(c.id)"
             let common = " data-c=\"\(esc(id))\" title=\"\(esc(claimTitle(c)))\""
-            // The value after the claim, unless it would only repeat the words ("2016").
-            let value = Self.claimLabel(c)
-            let label = value == c.text ? "" : HTMLMarkup.attribute("data-v", value)
+            // The value after the claim, for the claims an editor would check.
+            let label = badge.decide(c).shown ? HTMLMarkup.attribute("data-v", numbers.label(c)) : ""
             marks.append(
                 Highlighter.Mark(
                     span: c.span, layer: 1,
@@ -514,7 +812,7 @@ struct ReportPage {
             if let a = s.affiliation { about.append("for " + a) }
             rows.append(["About", about.joined(separator: "; ")])
             if let who = speakerOf[DocSpeaker(document: d.id, speaker: s.id)] {
-                links.append(["All quotes of \(speakers[who].name)", "#who-\(speakers[who].id)"])
+                links.append(["All quotes of \(speakers[who].name)", speakerHref(who)])
             }
         } else {
             rows.append(["Speaker", "no speaker found"])
@@ -528,37 +826,41 @@ struct ReportPage {
         rows.append(["Quote found by", "\(q.provenance.rule), confidence \(Self.number(q.provenance.confidence))"])
         let sentences = q.sentences.map(String.init).joined(separator: ", ")
         rows.append(["Where", "\(d.id), quote \(q.id), sentences \(sentences)"])
-        if let p = q.parent { links.append(["Inside quote \(p)", "#\(docKeys[i])-\(p)"]) }
+        if let p = q.parent { links.append(["Inside quote \(p)", href(i, "\(docKeys[i])-\(p)")]) }
         if let g = groupOf[DocQuote(document: d.id, quote: q.id)] {
-            links.append(["Same statement in other articles (\(g))", "#grp-\(g)"])
+            links.append(["Same statement in other articles (\(g))", groupHref(g)])
         }
         return PanelDetails(title: "Quote \(q.id)", rows: rows, links: links)
     }
 
     func claimTitle(_ c: Claim) -> String {
-        [Self.claimLabel(c), c.kind.rawValue, Self.number(c.provenance.confidence), c.provenance.rule]
+        [numbers.label(c), c.kind.rawValue, Self.number(c.provenance.confidence), c.provenance.rule]
             .joined(separator: " · ")
     }
 
     func claimDetails(_ c: Claim, in i: Int) -> PanelDetails {
         let d = file.documents[i]
-        var rows: [[String]] = [["Claim", c.text], ["Value", Self.claimLabel(c)], ["Kind", c.kind.rawValue]]
+        var rows: [[String]] = [["Claim", c.text], ["Value", numbers.label(c)], ["Kind", c.kind.rawValue]]
         if let q = c.qualifier { rows.append(["Qualifier", q]) }
         if let ch = c.change { rows.append(["Change", ch]) }
         if let s = c.subject { rows.append(["About", "\(s.text) (\(s.rule))"]) }
         for e in c.equivalents {
-            rows.append(["Equivalent", "\(e.text) = \(Self.value(e.value))\(e.unit.map { " " + $0 } ?? "")"])
+            rows.append(["Equivalent", "\(e.text) = \(numbers.label(e, kind: c.kind))"])
         }
         if c.speaker != nil { rows.append(["Speaker", speakerName(c.speaker, in: i)]) }
         rows.append(["Found by", "\(c.provenance.rule), confidence \(Self.number(c.provenance.confidence))"])
+        let decision = badge.decide(c)
+        rows.append(["Badge", (decision.shown ? "yes, " : "no, ") + "\(decision.reason) (\(decision.rule))"])
         rows.append(["Where", "\(d.id), claim \(c.id)"])
         var links: [[String]] = []
-        if let q = c.quote { links.append(["In quote \(q)", "#\(docKeys[i])-\(q)"]) }
+        if let q = c.quote { links.append(["In quote \(q)", href(i, "\(docKeys[i])-\(q)")]) }
         return PanelDetails(title: "Claim \(c.id)", rows: rows, links: links)
     }
 
     // MARK: Who said what
 
+    /// "Who said what": the speakers most quoted first, with a filter. On the single page each entry lists the
+    /// speaker's quotes; on a folder's index each is a row linking to the speaker's page.
     func whoSaidWhat() -> String {
         var out = "<section id=\"who\" aria-labelledby=\"who-title\">\n<h2 id=\"who-title\">Who said what</h2>\n"
         if file.corpus == nil {
@@ -568,41 +870,77 @@ struct ReportPage {
                     "This knowledge file has no <code>corpus</code> section: speakers are merged by exact name only.")
                 + "\n"
         }
-        if speakers.isEmpty { out += "<p>No speakers were found.</p>\n" }
-        // Most quoted first; ties in the list's own order.
-        let totals = speakers.map { s in s.documents.reduce(0) { $0 + $1.quotes.count } }
-        let order = speakers.indices.sorted { totals[$0] != totals[$1] ? totals[$0] > totals[$1] : $0 < $1 }
-        for n in order {
-            let s = speakers[n]
-            let total = totals[n]
-            out += "<article class=\"speaker\" id=\"who-\(esc(s.id))\">\n"
-            let swatch = el("span", ["class": "sw sp-\(colourOf[n])", "aria-hidden": "true"], "")
-            out += el("h3", swatch + esc(s.name) + " " + el("span", ["class": "n"], plural(total, "quote"))) + "\n"
-            var about = [esc(s.type)]
-            if !s.descriptions.isEmpty { about.append(esc(s.descriptions.joined(separator: "; "))) }
-            if !s.aliases.isEmpty { about.append("also “" + esc(s.aliases.joined(separator: "”, “")) + "”") }
-            out += "<p class=\"about\">" + about.joined(separator: " · ") + "</p>\n"
-            var items = ""
-            for a in s.documents {
-                guard let di = docIndex[a.document] else { continue }
-                let d = file.documents[di]
-                for qid in a.quotes {
-                    guard let q = quote(qid, in: di) else { continue }
-                    let text = q.kind == .direct ? "“" + esc(q.text) + "”" : esc(q.text)
-                    let source = "\(title(d)), \(q.id)" + (q.kind == .direct ? "" : ", " + q.kind.rawValue)
-                    items +=
-                        el(
-                            "li",
-                            el("a", ["href": "#\(docKeys[di])-\(q.id)"], text) + " "
-                                + el("span", ["class": "src"], esc(source))) + "\n"
-                }
-            }
-            out +=
-                items.isEmpty
-                ? "<p class=\"note\">Mentioned, not quoted.</p>\n" : "<ol class=\"quotes\">\n" + items + "</ol>\n"
-            out += "</article>\n"
+        if speakers.isEmpty { return out + "<p>No speakers were found.</p>\n</section>\n" }
+        out += filterBox(id: "who-filter", name: "speaker", list: "who-list", label: "Filter speakers")
+        if place == .single {
+            out += "<div id=\"who-list\">\n"
+            for n in speakerOrder { out += speakerEntry(n, heading: "h3") }
+            return out + "</div>\n</section>\n"
         }
-        return out + "</section>\n"
+        out += "<ol id=\"who-list\" class=\"who-list\">\n"
+        for n in speakerOrder {
+            let s = speakers[n]
+            let articles = s.documents.filter { !$0.quotes.isEmpty }.count
+            let swatch = el("span", ["class": "sw sp-\(colourOf[n])", "aria-hidden": "true"], "")
+            let counts =
+                quoteTotals[n] == 0
+                ? "mentioned in " + plural(s.documents.count, "article")
+                : plural(quoteTotals[n], "quote") + " in " + plural(articles, "article")
+            out +=
+                el(
+                    "li", ["data-key": filterKey(s)],
+                    swatch + el("a", ["href": speakerHref(n)], esc(s.name)) + " " + el("span", ["class": "n"], counts)
+                        + " " + el("span", ["class": "about"], about(s))) + "\n"
+        }
+        return out + "</ol>\n</section>\n"
+    }
+
+    /// What the filter matches a speaker on: the name and its other forms.
+    func filterKey(_ s: ReportSpeaker) -> String { ([s.name] + s.aliases).joined(separator: " | ") }
+
+    /// Type, descriptions and other name forms of a speaker, escaped.
+    func about(_ s: ReportSpeaker) -> String {
+        var about = [esc(s.type)]
+        if !s.descriptions.isEmpty { about.append(esc(s.descriptions.joined(separator: "; "))) }
+        if !s.aliases.isEmpty { about.append("also “" + esc(s.aliases.joined(separator: "”, “")) + "”") }
+        return about.joined(separator: " · ")
+    }
+
+    /// A speaker with every quote, each linking into its article.
+    func speakerEntry(_ n: Int, heading: String) -> String {
+        let s = speakers[n]
+        var out = "<article class=\"speaker\" id=\"who-\(esc(s.id))\" data-key=\"\(esc(filterKey(s)))\">\n"
+        let swatch = el("span", ["class": "sw sp-\(colourOf[n])", "aria-hidden": "true"], "")
+        out +=
+            el(heading, swatch + esc(s.name) + " " + el("span", ["class": "n"], plural(quoteTotals[n], "quote"))) + "\n"
+        out += "<p class=\"about\">" + about(s) + "</p>\n"
+        var items = ""
+        var mentioned: [Int] = []
+        for a in s.documents {
+            guard let di = docIndex[a.document] else { continue }
+            let d = file.documents[di]
+            if a.quotes.isEmpty { mentioned.append(di) }
+            for qid in a.quotes {
+                guard let q = quote(qid, in: di) else { continue }
+                let text = q.kind == .direct ? "“" + esc(q.text) + "”" : esc(q.text)
+                let source = "\(title(d)), \(q.id)" + (q.kind == .direct ? "" : ", " + q.kind.rawValue)
+                items +=
+                    el(
+                        "li",
+                        el("a", ["href": href(di, "\(docKeys[di])-\(q.id)")], text) + " "
+                            + el("span", ["class": "src"], esc(source))) + "\n"
+            }
+        }
+        out +=
+            items.isEmpty
+            ? "<p class=\"note\">Mentioned, not quoted.</p>\n" : "<ol class=\"quotes\">\n" + items + "</ol>\n"
+        if place != .single && !mentioned.isEmpty {
+            out += "<p class=\"about\">Mentioned without a quote in: "
+            out += mentioned.map { el("a", ["href": articleHref($0)], esc(title(file.documents[$0]))) }
+                .joined(separator: ", ")
+            out += "</p>\n"
+        }
+        return out + "</article>\n"
     }
 
     // MARK: Variants
@@ -645,7 +983,8 @@ struct ReportPage {
                 let changes = variant?.changes ?? []
                 let di = docIndex[m.document]
                 let docTitle = di.map { title(file.documents[$0]) } ?? m.document
-                let link = di.map { "<a href=\"#\(docKeys[$0])-\(esc(m.quote))\">\(esc(m.quote))</a>" } ?? esc(m.quote)
+                let link =
+                    di.map { el("a", ["href": href($0, "\(docKeys[$0])-\(m.quote)")], esc(m.quote)) } ?? esc(m.quote)
                 let role = n == 0 ? "reference" : (changes.isEmpty ? "same words" : plural(changes.count, "change"))
                 out += "<div class=\"col\(n == 0 ? " ref" : "")\">\n"
                 out += el("h4", el("span", ["class": "role"], role) + " \(esc(docTitle)), \(link)") + "\n"
@@ -802,32 +1141,6 @@ struct ReportPage {
     }
 
     func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-
-    /// "more than 75,000,000,000 USD", "10,000–100,000 member", "2020-07-10".
-    static func claimLabel(_ c: Claim) -> String {
-        var s = value(c.value)
-        if let m = c.valueMax { s += "–" + value(m) }
-        if let u = c.unit { s += u == "%" ? u : " " + u }
-        if let q = c.qualifier { s = q + " " + s }
-        return s
-    }
-
-    /// A claim value: integers with thousands separators, other numbers as Swift prints them (shortest form that
-    /// reads back the same), strings as written.
-    static func value(_ v: ClaimValue) -> String {
-        switch v {
-        case .text(let s): return s
-        case .number(let d):
-            guard d == d.rounded(), abs(d) < 1e15 else { return "\(d)" }
-            let digits = String(Int64(abs(d)))
-            var grouped = ""
-            for (n, ch) in digits.enumerated() {
-                if n > 0 && (digits.count - n) % 3 == 0 { grouped += "," }
-                grouped.append(ch)
-            }
-            return (d < 0 ? "−" : "") + grouped
-        }
-    }
 
     /// A confidence or similarity, at most three decimals, without trailing zeros.
     static func number(_ d: Double) -> String {

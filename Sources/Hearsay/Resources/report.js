@@ -1,7 +1,52 @@
-// Script of the page `hearsay report` writes (inlined into it). It only reads the page: the details of every mark
-// come from the JSON in #hearsay-data and are shown with textContent, never as markup.
+// Script of the pages `hearsay report` writes (inlined into each). It only reads the page: the details of every mark
+// come from the JSON in #hearsay-data and are shown with textContent, never as markup. Pages without marks (the
+// index of a folder report, a speaker's page) have no panel: only the filters and the load time apply there.
 (function () {
   "use strict";
+  // When the page is ready: milliseconds from the start of navigation to the load event, as the browser measured
+  // them (performance.now), on <html data-ready-ms>; the browser test reads it.
+  window.addEventListener("load", function () {
+    document.documentElement.setAttribute("data-ready-ms", String(Math.round(performance.now())));
+  });
+
+  // Filters: an <input data-filter="LIST"> hides the elements of #LIST with a data-key that does not contain what is
+  // typed (case and accents ignored). The page's address may preset it: ?speaker=okoro for <input name="speaker">.
+  function fold(s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+  var params = null;
+  try { params = new URLSearchParams(location.search); } catch (e) { params = null; }
+  Array.prototype.forEach.call(document.querySelectorAll("input[data-filter]"), function (input) {
+    var list = document.getElementById(input.getAttribute("data-filter"));
+    var status = document.getElementById(input.id + "-status");
+    if (!list) { return; }
+    var items = null;
+    var keys = null;
+    function apply() {
+      if (!items) {
+        items = Array.prototype.filter.call(list.querySelectorAll("[data-key]"), function (el) {
+          return el.parentNode === list;
+        });
+        keys = items.map(function (el) { return fold(el.getAttribute("data-key")); });
+      }
+      var q = fold(input.value.trim());
+      var shown = 0;
+      for (var i = 0; i < items.length; i++) {
+        var hit = !q || keys[i].indexOf(q) >= 0;
+        items[i].hidden = !hit;
+        if (hit) { shown++; }
+      }
+      list.setAttribute("data-shown", String(shown));
+      if (status) { status.textContent = q ? shown + " of " + items.length + " shown" : ""; }
+    }
+    input.addEventListener("input", apply);
+    var preset = params && input.name ? params.get(input.name) : null;
+    if (preset) {
+      input.value = preset;
+      apply();
+    }
+  });
+
+  var panel = document.getElementById("panel");
+  if (!panel) { return; }
   var data = {};
   try { data = JSON.parse(document.getElementById("hearsay-data").textContent); } catch (e) { data = {}; }
   var panel = document.getElementById("panel");

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@testable import Hearsay
+
+/// Indirect speech of issue 20 (spans on PolNeAR's training split): cues that report a stance or a plan, reports
+/// with no source, long subjects before a cue. Sentences written by us.
+@Suite struct IndirectSpanTests {
+    func run(_ text: String) throws -> Document { try process(text, stages: ["normalize", "segment", "attribute"]) }
+
+    func indirect(_ doc: Document) -> [Quote] { doc.quotes.filter { $0.kind == .indirect } }
+
+    @Test func supportingAndPointingVerbsReportAStance() throws {
+        let cases: [(String, String, String, String)] = [
+            (
+                "Ana Ruiz supported a plan to widen the harbour road.", "a plan to widen the harbour road", "Ana Ruiz",
+                "support"
+            ),
+            (
+                "Tom Reyes pointed to the falling ferry fares as proof of his policy.",
+                "the falling ferry fares as proof of his policy", "Tom Reyes", "point to"
+            ),
+            ("Tom Reyes called for a new vote on the pier.", "a new vote on the pier", "Tom Reyes", "call for"),
+            (
+                "Ana Ruiz has discussed the ferry timetable with the unions.", "the ferry timetable with the unions",
+                "Ana Ruiz", "discuss"
+            ),
+        ]
+        for (text, content, speaker, lemma) in cases {
+            let doc = try run(text)
+            let q = try #require(indirect(doc).first, "\(text)")
+            #expect(q.text == content, "\(text)")
+            #expect(doc.speakerName(of: q) == speaker, "\(text)")
+            #expect(q.cue?.lemma == lemma, "\(text)")
+        }
+        // A stance verb is no cue of a quote in marks: the quotation keeps the cue of saying.
+        let doc = try run("Tom Reyes backed the pier. “It will pay for itself,” said Ana Ruiz.")
+        let direct = try #require(doc.quotes.first { $0.kind == .direct })
+        #expect(doc.speakerName(of: direct) == "Ana Ruiz")
+    }
+
+    @Test func aJudgmentWithNoSourceReportsItsWholeClause() throws {
+        for (text, content) in [
+            (
+                "The harbour master seemed unsure of the tide tables.",
+                "The harbour master seemed unsure of the tide tables"
+            ),
+            ("After the storm, the ferry is expected to leave at noon.", "the ferry is expected to leave at noon"),
+            (
+                "It appears that the council will not meet before June.",
+                "It appears that the council will not meet before June"
+            ),
+        ] {
+            let doc = try run(text)
+            let q = try #require(indirect(doc).first, "\(text)")
+            #expect(q.text == content, "\(text)")
+            #expect(q.speaker == nil, "\(text)")
+            #expect(q.provenance.rule == "quote.indirect-impersonal", "\(text)")
+        }
+        // A cue after it reports with its own subject; "appeared on" is no judgment.
+        let a = try run("Ana Ruiz seemed to suggest that the pier would close.")
+        let qa = try #require(indirect(a).first)
+        #expect(qa.text == "that the pier would close")
+        #expect(a.speakerName(of: qa) == "Ana Ruiz")
+        #expect(try run("Ana Ruiz appeared on local radio on Monday.").quotes.isEmpty)
+    }
+
+    @Test func aClauseOpeningNounPhraseIsTheSourceWhenNoSpeakerPhraseIsRead() throws {
+        let doc = try run("But early survey data suggests that the ferry lost half its riders.")
+        let q = try #require(indirect(doc).first)
+        #expect(q.text == "that the ferry lost half its riders")
+        #expect(q.provenance.rule == "quote.indirect-long-subject")
+        #expect(doc.speakerName(of: q) == "early survey data")
+        // A cue word after a lone lower-case word and before a preposition is a noun ("received support from").
+        #expect(indirect(try run("They received support from six in ten voters.")).isEmpty)
+    }
+
+    @Test func theObjectOfABeliefCueEndsAtItsComma() throws {
+        let doc = try run("Ana Ruiz endorsed the new harbour plan, a stance most of the council took later.")
+        let q = try #require(indirect(doc).first)
+        #expect(q.text == "the new harbour plan")
+        // A clause with a complementizer runs on past the comma.
+        let b = try run("Ana Ruiz believes that the pier, which is old, should close.")
+        #expect(indirect(b).first?.text == "that the pier, which is old, should close")
+    }
+
+    @Test func aQuestionPutBySomeoneUnnamedIsReportedWithNoSpeaker() throws {
+        let doc = try run("Asked whether the pier would close, Ana Ruiz said it would not.")
+        let q = try #require(doc.quotes.first { $0.provenance.rule == "quote.indirect-question" })
+        #expect(q.text == "whether the pier would close")
+        #expect(q.speaker == nil)
+        let answer = try #require(doc.quotes.first { $0.text == "it would not" })
+        #expect(doc.speakerName(of: answer) == "Ana Ruiz")
+        // With a subject the participle is a cue of its own: "Ruiz asked whether ..." is Ruiz's question.
+        let b = try run("Ana Ruiz asked whether the pier would close.")
+        #expect(b.quotes.first?.provenance.rule != "quote.indirect-question")
+        #expect(b.quotes.first.flatMap { b.speakerName(of: $0) } == "Ana Ruiz")
+    }
+}
