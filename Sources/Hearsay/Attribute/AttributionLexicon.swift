@@ -139,6 +139,11 @@ final class AttributionLexicon: @unchecked Sendable {
         /// Head nouns of a description that brings in someone new ("the man", "the moderator"), never the salient
         /// person (`speaker.definite-salient`).
         var newPersonHeads: Set<String> = []
+        /// Head nouns of the descriptions `speaker.definite-salient` may give the salient person: a person's standing
+        /// in the story ("the nominee", "the senator", "the businessman"). A role someone holds in a scene ("the
+        /// host", "the judge", "the former secretary of state") is linked only with evidence that the person holds it
+        /// (pass `speaker.definite-description`). Empty: any head not in `new_person_heads`.
+        var salientHeads: Set<String> = []
         /// Words of names that are never a speaker's whole name ("Republican", "American").
         var notLoneNames: Set<String> = []
         /// Words that put a question to the person named right after them ("asked Roe"), who answers next
@@ -150,7 +155,7 @@ final class AttributionLexicon: @unchecked Sendable {
         enum CodingKeys: String, CodingKey {
             case passes, limits, preferKnownGender = "prefer_known_gender", inanimateRoles = "inanimate_roles",
                 notPersons = "not_persons", places, confidence, contractionSuffixes = "contraction_suffixes",
-                newPersonHeads = "new_person_heads", notLoneNames = "not_lone_names",
+                newPersonHeads = "new_person_heads", salientHeads = "salient_heads", notLoneNames = "not_lone_names",
                 addresseeCues = "addressee_cues", personBodies = "person_bodies"
         }
         init() {}
@@ -168,6 +173,7 @@ final class AttributionLexicon: @unchecked Sendable {
             confidence = try c.decodeIfPresent([String: Double].self, forKey: .confidence) ?? [:]
             contractionSuffixes = Set(try c.decodeIfPresent([String].self, forKey: .contractionSuffixes) ?? [])
             newPersonHeads = Set(try c.decodeIfPresent([String].self, forKey: .newPersonHeads) ?? [])
+            salientHeads = Set(try c.decodeIfPresent([String].self, forKey: .salientHeads) ?? [])
             notLoneNames = Set(try c.decodeIfPresent([String].self, forKey: .notLoneNames) ?? [])
             addresseeCues = Set(try c.decodeIfPresent([String].self, forKey: .addresseeCues) ?? [])
             personBodies = Set(try c.decodeIfPresent([String].self, forKey: .personBodies) ?? [])

@@ -37,8 +37,9 @@ struct SpeakerRef {
 ///    `addressee_cues` ("asked Roe") is salient after the asker: the one asked answers next.
 /// 3. `speaker.definite-description` (``resolveEntity``, ``carriesRole(_:role:ref:)``): "the senator" to the last
 ///    person introduced with that role or a title that carries it; "the company" to the organization just named.
-/// 4. `speaker.definite-salient` (off by default): a person description no one carries to the salient person; never
-///    a description that brings someone new (`new_person_heads`) or names another person (``namesAnother(_:than:)``).
+/// 4. `speaker.definite-salient`: a person description no one carries to the salient person, when its head is a
+///    person's standing in the story (`salient_heads`: "the nominee", not "the host"); never a description that brings
+///    someone new (`new_person_heads`) or names another person (``namesAnother(_:than:)``).
 /// 5. `speaker.pronoun-gender`, `speaker.pronoun`, `speaker.pronoun-across-inset` (``antecedent(for:gender:before:
 ///    paragraph:quoteWords:sectionStart:)``): the nearest compatible entity (number, gender, animacy: ``isNonPerson(_:)``)
 ///    within `pronoun_paragraphs`; a recent speaker or sentence subject before a person only mentioned since; "she"
@@ -604,12 +605,17 @@ struct SpeakerResolver {
             if linked == nil, want == .person, ref.kind == .person, lex.coreference.runs("speaker.definite-salient"),
                 !lex.coreference.inanimateRoles.contains(ref.role ?? ""),
                 !lex.coreference.newPersonHeads.contains(ref.role ?? ""),
+                // "the host", "the judge": a role in a scene needs evidence the person holds it (`salient_heads`).
+                lex.coreference.salientHeads.isEmpty || lex.coreference.salientHeads.contains(ref.role ?? ""),
                 // "the ad’s narrator" is someone of the ad, not of the passage.
                 !tokens[ref.tokens].contains(where: { $0.isPossessive }),
                 let (idx, _) = antecedent(
                     for: .person, gender: ref.gender, before: pos, paragraph: paragraph,
                     quoteWords: [], sectionStart: sectionStart),
                 !entities[idx].nameWords.isEmpty, entities[idx].kind == .person, !namesAnother(ref, than: idx),
+                // Introduced with that role under another modifier ("Democratic nominee Ana Ruiz"): not "the
+                // Republican nominee".
+                !contradictsRole(entities[idx], ref: ref),
                 let last = entities[idx].lastPosition(before: pos), last.pos >= floor,
                 paragraph - last.paragraph <= lex.coreference.limits.definiteSalientParagraphs,
                 salient(idx, before: pos, paragraph: paragraph)
@@ -656,6 +662,19 @@ struct SpeakerResolver {
             .compactMap { $0 }.max()
         guard let p, let at = e.lastPosition(before: p + 1) else { return false }
         return paragraph - at.paragraph <= lex.coreference.limits.definiteSalientParagraphs
+    }
+
+    /// Whether the entity was introduced with the role of a description (a description, or a name mention with the
+    /// role before the name) but with a capitalized modifier that contradicts the description's ("Democratic nominee
+    /// Ana Ruiz" for "the Republican nominee"): ``carriesRole(_:role:ref:)`` refuses it though it has the role noun.
+    func contradictsRole(_ e: Entity, ref: SpeakerRef) -> Bool {
+        guard let role = ref.role else { return false }
+        var introduced = e
+        introduced.descriptions += e.mentions.filter { $0.form == .name }.map(\.text)
+        let hasRole = introduced.descriptions.contains { d in
+            d.lowercased().split(whereSeparator: { $0 == " " || $0 == "," }).contains { $0 == role }
+        }
+        return hasRole && !carriesRole(introduced, role: role, ref: ref)
     }
 
     /// A plural role noun ("officials", "people", "spokesmen").
