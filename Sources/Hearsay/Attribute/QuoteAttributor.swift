@@ -1670,6 +1670,27 @@ struct Run {
         return d
     }
 
+    /// Where the clause that ends at `end` opens: back over words, hyphens, periods and possessives to a quoted
+    /// token, other punctuation, a word of `clause_stops` or a complementizer, at most `clause_reach` tokens; nil
+    /// when the look-back ran out inside a longer phrase (a clause cut off inside a long subject).
+    func clauseOpening(before end: Int, lower: Int) -> Int? {
+        var start = end
+        while start > lower, end - start < config.clauseReach {
+            let t = tokens[start - 1]
+            if t.quoted || !t.isWord && t.text != "-" && t.text != "." && !t.isPossessive
+                || lex.clauseStops.contains(t.lower) || lex.complementizers.contains(t.lower)
+            {
+                break
+            }
+            start -= 1
+        }
+        guard
+            start == lower || !tokens[start - 1].isWord || lex.clauseStops.contains(tokens[start - 1].lower)
+                || lex.complementizers.contains(tokens[start - 1].lower)
+        else { return nil }
+        return start
+    }
+
     /// The noun phrase that opens the clause before a cue when no speaker phrase could be read ("Even the organizer
     /// of the rally said ...", "But early survey data suggests ..."): back from the cue over adverbs and auxiliaries
     /// to a comma, a dash, a word of `clause_stops` or the sentence start, at most `clause_reach` tokens; no cue and no
@@ -1693,20 +1714,7 @@ struct Run {
             end -= 1
         }
         guard end > lower, tokens[end - 1].isWord, !tokens[end - 1].quoted else { return nil }
-        var start = end
-        while start > lower, end - start < config.clauseReach {
-            let t = tokens[start - 1]
-            if t.quoted || !t.isWord && t.text != "-" && t.text != "." && !t.isPossessive
-                || lex.clauseStops.contains(t.lower) || lex.complementizers.contains(t.lower)
-            {
-                break
-            }
-            start -= 1
-        }
-        guard
-            start == lower || !tokens[start - 1].isWord || lex.clauseStops.contains(tokens[start - 1].lower)
-                || lex.complementizers.contains(tokens[start - 1].lower)
-        else { return nil }
+        guard let start = clauseOpening(before: end, lower: lower) else { return nil }
         // After a preposition the phrase is its object ("an email sent by Amazon bosses told ..."), not the subject.
         guard start < end,
             start == lower
@@ -1783,21 +1791,7 @@ struct Run {
         var k = next
         if k < hi, tokens[k].lower == "to" { k += 1 }
         if k < hi, let (f, _) = lex.cue(at: k, in: tokens), !lex.impersonalCues.contains(f.lemma) { return nil }
-        var start = cue.lowerBound
-        while start > lo, cue.lowerBound - start < config.clauseReach {
-            let t = tokens[start - 1]
-            if t.quoted || !t.isWord && t.text != "-" && t.text != "." && !t.isPossessive
-                || lex.complementizers.contains(t.lower) || lex.clauseStops.contains(t.lower)
-            {
-                break
-            }
-            start -= 1
-        }
-        // Only a clause that opens where the look-back stopped: not one cut off inside a long subject.
-        guard
-            start == lo || !tokens[start - 1].isWord || lex.complementizers.contains(tokens[start - 1].lower)
-                || lex.clauseStops.contains(tokens[start - 1].lower)
-        else { return nil }
+        guard let start = clauseOpening(before: cue.lowerBound, lower: lo) else { return nil }
         guard start < cue.lowerBound else { return nil }
         let from = tokens[start].span.start
         guard let c = trimmed(from, clauseLimit(from, document.sentences[sentence].span.end)),
