@@ -58,12 +58,13 @@ enum ClaimTokenizer {
                 var dots = 0
                 var groupsOk = true
                 var groupLen = 0
-                var digits = String.UnicodeScalarView()
+                // the value of a plain run of at most 15 digits, read as it goes (exact in a Double)
+                var whole: Int64 = 0
                 var text = String.UnicodeScalarView()
                 while j < to {
                     let d = sc[j]
                     if isDigit(d) {
-                        digits.append(d)
+                        if j - i < 15 { whole = whole &* 10 &+ Int64(d.value - 48) }
                         text.append(d)
                         groupLen += 1
                         j += 1
@@ -104,6 +105,8 @@ enum ClaimTokenizer {
                     tok.grouped = true
                     tok.decimal = true
                     value = Double(String(String(text).filter { $0 != "," })) ?? .nan
+                } else if seps == 0 && j - i <= 15 {
+                    value = Double(whole)
                 } else {
                     tok.decimal = dots == 1
                     value = Double(String(text)) ?? .nan
@@ -154,24 +157,28 @@ enum ClaimTokenizer {
                 var ascii = true
                 var upper = 0
                 var lowerCount = 0
-                var bytes: [UInt8] = []
-                bytes.reserveCapacity(j - i)
-                for k in i..<j {
-                    let v = sc[k].value
-                    if v >= 65 && v <= 90 {
-                        upper += 1
-                        bytes.append(UInt8(v + 32))
-                    } else if v < 128 {
-                        if v >= 97 && v <= 122 { lowerCount += 1 }
-                        bytes.append(UInt8(v))
-                    } else {
-                        ascii = false
-                        break
+                // the lower-case text written straight into the string's storage (no byte array per word)
+                let lowered = String(unsafeUninitializedCapacity: j - i) { buf in
+                    var n = 0
+                    for k in i..<j {
+                        let v = sc[k].value
+                        if v >= 65 && v <= 90 {
+                            upper += 1
+                            buf[n] = UInt8(v + 32)
+                        } else if v < 128 {
+                            if v >= 97 && v <= 122 { lowerCount += 1 }
+                            buf[n] = UInt8(v)
+                        } else {
+                            ascii = false
+                            return 0
+                        }
+                        n += 1
                     }
+                    return n
                 }
                 var tok: ClaimToken
                 if ascii {
-                    tok = ClaimToken(kind: .word, start: i, end: j, lower: String(decoding: bytes, as: UTF8.self))
+                    tok = ClaimToken(kind: .word, start: i, end: j, lower: lowered)
                     tok.capitalized = c.value >= 65 && c.value <= 90
                     tok.allCaps = tok.capitalized && lowerCount == 0
                     tok.hasUpper = upper > 0
@@ -190,9 +197,7 @@ enum ClaimTokenizer {
                 i = j
                 continue
             }
-            var v = String.UnicodeScalarView()
-            v.append(c)
-            var tok = ClaimToken(kind: .symbol, start: i, end: i + 1, lower: String(v))
+            var tok = ClaimToken(kind: .symbol, start: i, end: i + 1, lower: String(Character(c)))
             tok.spaceBefore = space
             out.append(tok)
             space = false
