@@ -815,6 +815,10 @@ struct PhraseTable<Payload: Sendable>: Sendable {
         var payload: Payload
     }
     private(set) var byFirst: [String: [Entry]] = [:]
+    /// A pre-check computed once from the first words: their lengths in UTF-8 bytes (bit `min(n, 63)`) and their
+    /// first bytes. A token whose text fails it cannot be a key of `byFirst`, so its text is never hashed.
+    private var firstLengths: UInt64 = 0
+    private var firstBytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
     init(_ items: [(String, Payload)]) {
         for (phrase, payload) in items {
@@ -823,12 +827,36 @@ struct PhraseTable<Payload: Sendable>: Sendable {
             byFirst[first, default: []].append(
                 Entry(words: toks.map(\.lower), tight: toks.map { !$0.spaceBefore }, payload: payload))
         }
-        for k in byFirst.keys { byFirst[k]!.sort { $0.words.count > $1.words.count } }
+        for k in byFirst.keys {
+            byFirst[k]!.sort { $0.words.count > $1.words.count }
+            firstLengths |= 1 << UInt64(min(k.utf8.count, 63))
+            guard let b = k.utf8.first else { continue }
+            let bit: UInt64 = 1 << UInt64(b & 63)
+            switch b >> 6 {
+            case 0: firstBytes.0 |= bit
+            case 1: firstBytes.1 |= bit
+            case 2: firstBytes.2 |= bit
+            default: firstBytes.3 |= bit
+            }
+        }
+    }
+
+    /// Whether `w` passes the pre-check: false means `w` is no first word of a phrase.
+    @inline(__always) func mayStart(_ w: String) -> Bool {
+        let u = w.utf8
+        guard firstLengths & (1 << UInt64(min(u.count, 63))) != 0, let b = u.first else { return false }
+        let bit: UInt64 = 1 << UInt64(b & 63)
+        switch b >> 6 {
+        case 0: return firstBytes.0 & bit != 0
+        case 1: return firstBytes.1 & bit != 0
+        case 2: return firstBytes.2 & bit != 0
+        default: return firstBytes.3 & bit != 0
+        }
     }
 
     /// The longest phrase starting at token `i`, and the index after it.
     func match(_ t: [ClaimToken], _ i: Int, _ limit: Int) -> (payload: Payload, end: Int)? {
-        guard i < limit, let entries = byFirst[t[i].lower] else { return nil }
+        guard i < limit, mayStart(t[i].lower), let entries = byFirst[t[i].lower] else { return nil }
         outer: for e in entries {
             if i + e.words.count > limit { continue }
             var k = 1
