@@ -496,4 +496,22 @@ import Testing
         let noDate = try claims("The board will vote in 2 weeks.")
         #expect(noDate.map(\.value) == [.number(2)])
     }
+
+    /// The phrase table's pre-check (first-word lengths and first bytes) never turns away a phrase it holds (first
+    /// bytes among ASCII marks, ASCII letters and the lead bytes of longer UTF-8 scalars), and turns away a word
+    /// whose length or first byte no first word has.
+    @Test func phraseTablePreCheckKeepsEveryPhrase() {
+        let table = PhraseTable([("per annum", 1), ("%", 2), ("\u{20AC}", 3), ("zq", 4), ("a\u{00F1}o", 5)])
+        func toks(_ s: String) -> [ClaimToken] { ClaimTokenizer.phraseTokenList(s) }
+        #expect(table.match(toks("per annum said"), 0, 3)?.payload == 1)
+        #expect(table.match(toks("per annum said"), 0, 3)?.end == 2)
+        #expect(table.match(toks("%"), 0, 1)?.payload == 2)
+        #expect(table.match(toks("\u{20AC}"), 0, 1)?.payload == 3)
+        #expect(table.match(toks("zq"), 0, 1)?.payload == 4)
+        #expect(table.match(toks("a\u{00F1}o"), 0, 1)?.payload == 5)
+        #expect(table.mayStart("per") && table.mayStart("zq") && table.mayStart("\u{20AC}"))
+        #expect(!table.mayStart("perhaps"))  // no first word of 7 bytes
+        #expect(!table.mayStart("bet"))  // 3 bytes, but no first word begins with "b"
+        #expect(table.match(toks("pet annum"), 0, 2) == nil)
+    }
 }
