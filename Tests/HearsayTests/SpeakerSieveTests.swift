@@ -147,6 +147,51 @@ import Testing
         #expect(q.attribution?.rule == "speaker.definite-description")
     }
 
+    @Test func aRoleGivenInAnAppositionIsEvidenceForTheDescriptionLater() throws {
+        // "the former harbour master" is no standing head (`salient_heads`): without evidence that Varga holds the
+        // role it stays a description. The apposition outside any speaker phrase is that evidence.
+        let lead = "Maria Varga said the ferry timetable would change in June.\n\n"
+        let quote = "\n\n“We will finish the pier before the storms,” the former harbour master said.\n"
+        let doc = try run(lead + "Varga, the former harbour master, is part of the old guard at the port." + quote)
+        let q = try #require(doc.quotes.first { $0.text.contains("finish the pier") })
+        #expect(doc.speakerName(of: q) == "Maria Varga")
+        #expect(q.attribution?.rule == "speaker.definite-description")
+        // At the end of its sentence too, and after the city's possessive.
+        let end = try run(lead + "The board thanked Varga, the city’s former harbour master." + quote)
+        let q2 = try #require(end.quotes.first { $0.text.contains("finish the pier") })
+        #expect(end.speakerName(of: q2) == "Maria Varga")
+        // A clause after an adjunct is no apposition ("After meeting Varga, the former harbour master said ...").
+        let clause = try run(
+            lead + "After meeting Varga, the former harbour master said no." + quote)
+        let q3 = try #require(clause.quotes.first { $0.text.contains("finish the pier") })
+        #expect(clause.speakerName(of: q3) != "Maria Varga")
+        // Without the apposition the description names no one.
+        let none = try run(lead + "Varga is part of the old guard at the port." + quote)
+        let q4 = try #require(none.quotes.first { $0.text.contains("finish the pier") })
+        #expect(none.speakerName(of: q4) != "Maria Varga")
+        #expect(q4.attribution?.rule == "speaker.description")
+    }
+
+    @Test func localAndStateTitlesAreSplitFromTheName() throws {
+        let doc = try run(
+            """
+            “The depot stays open,” said Councilwoman Dana Whitlock.
+
+            Alderman Tomas Brandt said: “We will vote on it in March.”
+
+            “Nobody asked the county,” Commissioner Ines Kohl said.
+
+            Assemblyman Kai Lindqvist told reporters: “The bill is dead.”
+            """)
+        for (words, name) in [
+            ("depot stays open", "Dana Whitlock"), ("vote on it", "Tomas Brandt"),
+            ("Nobody asked", "Ines Kohl"), ("bill is dead", "Kai Lindqvist"),
+        ] {
+            let q = try #require(doc.quotes.first { $0.text.contains(words) })
+            #expect(doc.speakerName(of: q) == name)
+        }
+    }
+
     @Test func aSentenceOpenedByHeCarriesItsAntecedentsSalienceOn() throws {
         // Ostrow is the subject two paragraphs back; "He said ..." in between is about him, so he stays salient,
         // though Brenn was mentioned after him.

@@ -94,6 +94,7 @@ final class AttributionLexicon: @unchecked Sendable {
             var definitePersonParagraphs = 12
             var definiteOrganizationParagraphs = 1
             var definiteSalientParagraphs = 1
+            var appositionRoleTokens = 8
             enum CodingKeys: String, CodingKey {
                 case pronounParagraphs = "pronoun_paragraphs", salienceChars = "salience_chars",
                     salienceParagraphs = "salience_paragraphs", subjectAdjunctTokens = "subject_adjunct_tokens",
@@ -101,7 +102,8 @@ final class AttributionLexicon: @unchecked Sendable {
                     knownGenderParagraphs = "known_gender_paragraphs",
                     definitePersonParagraphs = "definite_person_paragraphs",
                     definiteOrganizationParagraphs = "definite_organization_paragraphs",
-                    definiteSalientParagraphs = "definite_salient_paragraphs"
+                    definiteSalientParagraphs = "definite_salient_paragraphs",
+                    appositionRoleTokens = "apposition_role_tokens"
             }
             init() {}
             init(from decoder: Decoder) throws {
@@ -124,6 +126,8 @@ final class AttributionLexicon: @unchecked Sendable {
                     ?? d.definiteOrganizationParagraphs
                 definiteSalientParagraphs =
                     try c.decodeIfPresent(Int.self, forKey: .definiteSalientParagraphs) ?? d.definiteSalientParagraphs
+                appositionRoleTokens =
+                    try c.decodeIfPresent(Int.self, forKey: .appositionRoleTokens) ?? d.appositionRoleTokens
             }
         }
         var passes: [String] = Coreference.known

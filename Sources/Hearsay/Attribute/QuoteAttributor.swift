@@ -359,6 +359,47 @@ struct Run {
             let hi = sentenceEndToken[tokens[first].sentence]
             noteSentenceSubject(first: first, hi: hi)
             noteAddressee(first: first, hi: hi)
+            noteAppositionRoles(first: first, hi: hi)
+        }
+    }
+
+    /// Evidence for pass `speaker.definite-description`: a role given in an apposition outside any speaker phrase
+    /// ("Ada Roe, the former harbour master, toured ...", "... met Ada Roe, the city’s police chief.") is a role the
+    /// named person holds, so that a later "the former harbour master said" can refer back to her. The apposition is
+    /// a definite description of at most `apposition_role_tokens` words, closed by a comma or the sentence end, with
+    /// no cue word in it but after a preposition (after "After meeting Roe, the mayor said ..." the words are a
+    /// clause, not an apposition; "the secretary of state" is one). It is recorded only for a person already known
+    /// by that name.
+    mutating func noteAppositionRoles(first: Int, hi: Int) {
+        let reach = lex.coreference.limits.appositionRoleTokens
+        guard reach > 0, lex.coreference.runs("speaker.definite-description") else { return }
+        var k = first + 1
+        while k + 2 < hi {
+            defer { k += 1 }
+            let name = tokens[k - 1]
+            guard tokens[k].text == ",", !tokens[k].quoted, !name.quoted, resolver.isName(name), !name.isPossessive,
+                tokens[k + 1].classes.contains(.definite)
+            else { continue }
+            var e = k + 2
+            // A cue word after a preposition is a noun ("the secretary of state").
+            while e < hi, e - k <= reach, tokens[e].isWord, !tokens[e].quoted,
+                !tokens[e].classes.contains(.cueStart) || tokens[e - 1].classes.contains(.preposition)
+            {
+                e += 1
+            }
+            // The words "the" to its end (at most `reach`), closed by a comma or the end of the sentence.
+            guard e > k + 2, e == hi || tokens[e].text == "," || tokens[e].text == "." else { continue }
+            // The name phrase before the comma, back over its names and titles.
+            var s = k - 1
+            while s > first, k - s < 6, !tokens[s - 1].quoted,
+                resolver.isName(tokens[s - 1]) || tokens[s - 1].classes.contains(.titleStart),
+                !tokens[s - 1].isPossessive
+            {
+                s -= 1
+            }
+            guard let ref = resolver.classify(s..<k), ref.form == .name else { continue }
+            let span = Span(tokens[k + 1].span.start, tokens[e - 1].span.end)
+            resolver.noteAppositionRole(ref, description: document.string(span))
         }
     }
 

@@ -36,7 +36,9 @@ struct SpeakerRef {
 /// 2b. `speaker.addressee` (found by `Run.noteAddressee(first:hi:)`): the person named right after a word of
 ///    `addressee_cues` ("asked Roe") is salient after the asker: the one asked answers next.
 /// 3. `speaker.definite-description` (``resolveEntity``, ``carriesRole(_:role:ref:)``): "the senator" to the last
-///    person introduced with that role or a title that carries it; "the company" to the organization just named.
+///    person introduced with that role or a title that carries it; "the company" to the organization just named. A
+///    role given in an apposition outside a speaker phrase is such evidence (``noteAppositionRole(_:description:)``,
+///    found by `Run.noteAppositionRoles(first:hi:)`, `apposition_role_tokens`).
 /// 4. `speaker.definite-salient`: a person description no one carries to the salient person, when its head is a
 ///    person's standing in the story (`salient_heads`: "the nominee", not "the host"); never a description that brings
 ///    someone new (`new_person_heads`) or names another person (``namesAnother(_:than:)``).
@@ -780,6 +782,23 @@ struct SpeakerResolver {
         }
         if entities[idx].subjectPositions.last.map({ $0 < pos }) ?? true { entities[idx].subjectPositions.append(pos) }
         return true
+    }
+
+    /// Evidence for pass `speaker.definite-description`: a role given to a named person in an apposition ("Ada Roe,
+    /// the former harbour master, ...") is one of that person's descriptions, when a person of that name is known
+    /// (the same name or a surname of a known full name); no one new is created and nothing becomes salient.
+    mutating func noteAppositionRole(_ ref: SpeakerRef, description: String) {
+        guard ref.form == .name, !ref.name.isEmpty else { return }
+        let lower = ref.name.map { $0.lowercased() }
+        guard
+            let idx = entities.lastIndex(where: { e in
+                guard e.kind == .person || e.kind == .unknown && !e.cuePositions.isEmpty, !e.nameWords.isEmpty
+                else { return false }
+                let words = e.nameWords.map { $0.lowercased() }
+                return words == lower || lower.count == 1 && words.count > 1 && words.last == lower[0]
+            }), !entities[idx].descriptions.contains(description)
+        else { return }
+        entities[idx].descriptions.append(description)
     }
 
     /// Pass `speaker.pronoun-subject`: a sentence opened by "he" or "she" and a verb ("He said he and Roe differ.")
