@@ -1196,16 +1196,13 @@ extension ClaimScanner {
         return DT(end: end, value: ClaimCalendar.string(ClaimCalendar.days(y, m, d)), rule: "claims.date-mixed")
     }
 
-    /// A date counted from another: "3 days ago", "two weeks from now", "a fortnight later" (from the publication
-    /// date), "2 weeks before Christmas", "16 days from 01/02/2018" (from the date that follows), and "in 2 weeks"
-    /// when the sentence speaks of the future (a `future_markers` word before it: "we will meet in 2 weeks"); without
-    /// one, "the biggest rise in 18 months" stays a duration. Hours and minutes count from midnight of the day.
-    func offsetDate(_ i: Int) -> DT? {
-        guard let a = anchor else { return nil }
+    /// A whole count from 1 to 999 ("a"/"one" words count 1, or a number) and the duration unit after it, at
+    /// token `i`: "3 days", "a fortnight", "two weeks". The count, the unit and the token after the unit.
+    func countedDuration(_ i: Int) -> (Int, ClaimLexicon.UnitInfo, Int)? {
         var n = 1
         var e = i + 1
         if let w = word(i), lx.oneWords.contains(w) {
-            // "a fortnight later"
+            // "a fortnight", "within a week"
         } else if let p = parseNumber(i, money: false), !p.ordinal, !p.fraction, p.value >= 1, p.value < 1000,
             p.value == p.value.rounded()
         {
@@ -1215,6 +1212,16 @@ extension ClaimScanner {
             return nil
         }
         guard let (u, ue) = unitAfter(e, attachedOK: false), u.kind == .duration else { return nil }
+        return (n, u, ue)
+    }
+
+    /// A date counted from another: "3 days ago", "two weeks from now", "a fortnight later" (from the publication
+    /// date), "2 weeks before Christmas", "16 days from 01/02/2018" (from the date that follows), and "in 2 weeks"
+    /// when the sentence speaks of the future (a `future_markers` word before it: "we will meet in 2 weeks"); without
+    /// one, "the biggest rise in 18 months" stays a duration. Hours and minutes count from midnight of the day.
+    func offsetDate(_ i: Int) -> DT? {
+        guard let a = anchor else { return nil }
+        guard let (n, u, ue) = countedDuration(i) else { return nil }
         var from = a
         var sign = 0
         var end = ue
@@ -1294,19 +1301,7 @@ extension ClaimScanner {
         var k = i + 1
         if isDeterminer(k) { k += 1 }
         if let m = lx.relativeModifiers.match(t, k, limit), m.payload > 0 { k = m.end }
-        var n = 1
-        var e = k + 1
-        if let w2 = word(k), lx.oneWords.contains(w2) {
-            // "within a week"
-        } else if let p = parseNumber(k, money: false), !p.ordinal, !p.fraction, p.value >= 1, p.value < 1000,
-            p.value == p.value.rounded()
-        {
-            n = Int(p.value)
-            e = p.end
-        } else {
-            return nil
-        }
-        guard let (u, ue) = unitAfter(e, attachedOK: false), u.kind == .duration, let code = lx.calendarUnits[u.unit],
+        guard let (n, u, ue) = countedDuration(k), let code = lx.calendarUnits[u.unit],
             let day = Self.shifted(a, unit: u.unit, by: n)
         else { return nil }
         // a duration in parts ("within 1 day and 5 hours") or counted from a date ("within 2 weeks before today") is
