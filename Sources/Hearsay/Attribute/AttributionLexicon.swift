@@ -59,6 +59,9 @@ final class AttributionLexicon: @unchecked Sendable {
     var questionOpeners: Set<String> = []
     /// A noun phrase after one of these is the agent of a passive ("an email sent by Amazon bosses"), not a subject.
     var agentPrepositions: Set<String> = []
+    /// Auxiliaries of a passive before a cue's participle ("is considered", "were widely seen as"): a report with no
+    /// source, read as the impersonal judgments are.
+    var passiveAuxiliaries: Set<String> = []
     var pronouns: [String: Speaker.Kind] = [:]
     var skipBeforeCue: Set<String> = []
     var indefinite: Set<String> = []
@@ -231,6 +234,7 @@ final class AttributionLexicon: @unchecked Sendable {
         var questionBefore: [String]?
         var questionOpeners: [String]?
         var agentPrepositions: [String]?
+        var passiveAuxiliaries: [String]?
         enum CodingKeys: String, CodingKey {
             case pronouns, skipBeforeCue = "skip_before_cue", determinersIndefinite = "determiners_indefinite",
                 determinersDefinite = "determiners_definite", organizationWords = "organization_words", stopwords,
@@ -248,7 +252,8 @@ final class AttributionLexicon: @unchecked Sendable {
                 roleTitles = "role_titles", mentionWords = "mention_words", impersonalCues = "impersonal_cues",
                 impersonalStops = "impersonal_stops", questionCues = "question_cues", questionBefore =
                 "question_before",
-                questionOpeners = "question_openers", agentPrepositions = "agent_prepositions"
+                questionOpeners = "question_openers", agentPrepositions = "agent_prepositions",
+                passiveAuxiliaries = "passive_auxiliaries"
         }
     }
 
@@ -343,6 +348,7 @@ final class AttributionLexicon: @unchecked Sendable {
         questionBefore = Set((words.questionBefore ?? []).map { $0.lowercased() })
         questionOpeners = Set((words.questionOpeners ?? []).map { $0.lowercased() })
         agentPrepositions = Set((words.agentPrepositions ?? []).map { $0.lowercased() })
+        passiveAuxiliaries = Set((words.passiveAuxiliaries ?? []).map { $0.lowercased() })
         for (k, v) in words.titleGender { gender[k] = v }
         coreference = try resources.json(Coreference.self, config.coreference)
         for p in coreference.passes where !Coreference.known.contains(p) {

@@ -1573,6 +1573,10 @@ struct Run {
             return d
         } else if lex.impersonalCues.contains(form.lemma) {
             return impersonal(form: form, cue: cue, lo: lo, hi: hi, sentence: sentence, keep: keep)
+        } else if let verbStart = passiveStart(form: form, cue: cue, lo: lo, hi: hi) {
+            return impersonal(
+                form: form, cue: cue, lo: lo, hi: hi, sentence: sentence, keep: keep, verbStart: verbStart,
+                rule: "quote.indirect-passive")
         } else {
             // "..., X said." / "..., said X, a professor ...": the content comes before.
             // "..., says Steve Schale, a campaign director.": an inverted speaker that ends the clause wins over a
@@ -1819,32 +1823,75 @@ struct Run {
         return d
     }
 
+    /// A cue in the passive with no agent ("Direct mail is considered an effective technique", "The emails have now
+    /// been deemed classified"): a participle of a `[speech]` or `[belief]` lemma (not in -ing or -s, not the base
+    /// form) after a word of `passive_auxiliaries`, over adverbs and words of `skip_before_cue`. Returns where the verb
+    /// group starts (back over auxiliaries, modals and adverbs, at most `clause_reach` tokens), so that the report
+    /// takes the clause from its subject. Not when an agent follows ("was endorsed by the union": the union is the
+    /// source), nor for a cue that takes a person as its object (`object_cues`: "she was told that ...").
+    func passiveStart(form: AttributionLexicon.CueForm, cue: Range<Int>, lo: Int, hi: Int) -> Int? {
+        let w = tokens[cue.lowerBound].lower
+        guard cue.count == 1, !w.hasSuffix("ing"), !w.hasSuffix("s"), w != form.lemma,
+            !lex.objectCues.contains(form.lemma)
+        else { return nil }
+        var j = cue.lowerBound
+        var passive = false
+        while j > lo, cue.lowerBound - j < config.clauseReach, tokens[j - 1].isWord, !tokens[j - 1].quoted {
+            let t = tokens[j - 1]
+            if lex.passiveAuxiliaries.contains(t.lower) {
+                passive = true
+            } else if !(lex.skipBeforeCue.contains(t.lower) || resolver.isAdverb(t) || t.lower == "to") {
+                break
+            }
+            j -= 1
+        }
+        guard passive else { return nil }
+        // An agent after the participle, within the clause, names the source.
+        var k = cue.upperBound
+        while k < hi, k - cue.upperBound < config.clauseReach, tokens[k].isWord || tokens[k].text == "." {
+            if lex.agentPrepositions.contains(tokens[k].lower) { return nil }
+            k += 1
+        }
+        return j
+    }
+
     /// A judgment with no source ("The plan seems doomed", "It appears that ...", "The vote is expected to pass"):
     /// the report is its whole clause, subject included, from the clause start (after a comma, dash, semicolon,
     /// colon, a complementizer or a word of `clause_stops`, at most `clause_reach` tokens back) to where the
     /// clause ends; no speaker. A cue right after it reports instead, with its own subject ("she appeared to suggest
     /// that ..."), and a word of `impersonal_stops` after it makes it no judgment ("appeared on television").
     mutating func impersonal(
-        form: AttributionLexicon.CueForm, cue: Range<Int>, lo: Int, hi: Int, sentence: Int, keep: ([Span]) -> Bool
+        form: AttributionLexicon.CueForm, cue: Range<Int>, lo: Int, hi: Int, sentence: Int, keep: ([Span]) -> Bool,
+        verbStart: Int? = nil, rule: String = "quote.indirect-impersonal"
     ) -> QuoteAttributor.Draft? {
         let next = cue.upperBound
         guard next < hi, !lex.impersonalStops.contains(tokens[next].lower) else { return nil }
         var k = next
         if k < hi, tokens[k].lower == "to" { k += 1 }
         if k < hi, let (f, _) = lex.cue(at: k, in: tokens), !lex.impersonalCues.contains(f.lemma) { return nil }
-        guard let start = clauseOpening(before: cue.lowerBound, lower: lo) else { return nil }
-        guard start < cue.lowerBound else { return nil }
+        let verb = verbStart ?? cue.lowerBound
+        guard let start = clauseOpening(before: verb, lower: lo) else { return nil }
+        guard start < verb else { return nil }
         let from = tokens[start].span.start
         guard let c = trimmed(from, clauseLimit(from, document.sentences[sentence].span.end)),
             words(in: c) >= config.minIndirectWords + 1
         else { return nil }
+        // A passive leaves a clause with a cue of its own to that cue ("The case was viewed as a threat after the
+        // court agreed to ...").
+        if verbStart != nil {
+            var k = cue.upperBound
+            while k < hi, tokens[k].span.start < c.end {
+                if let (f, _) = lex.cue(at: k, in: tokens), !f.quoteOnly { return nil }
+                k += 1
+            }
+        }
         let quotesWords = document.scalars[c.start..<c.end].contains {
             $0 == "“" || $0 == "”" || $0 == "\"" || $0 == "‘"
         }
         var d = QuoteAttributor.Draft(
             fragments: [c], kind: quotesWords ? .mixed : .indirect, open: c.start, close: c.end,
             firstParagraph: document.sentences[sentence].paragraph,
-            lastParagraph: document.sentences[sentence].paragraph, rule: "quote.indirect-impersonal", confidence: 0.5)
+            lastParagraph: document.sentences[sentence].paragraph, rule: rule, confidence: 0.5)
         guard keep([c]) else { return nil }
         d.cue = (form, cue)
         for i in cue { usedCues.insert(i) }
