@@ -1235,10 +1235,14 @@ struct Run {
         while j >= lower, lex.skipBeforeCue.contains(tokens[j].lower) || resolver.isAdverb(tokens[j]) { j -= 1 }
         guard j > lower, lex.relativePronouns.contains(tokens[j].lower), !tokens[j].quoted else { return nil }
         if tokens[j - 1].text == "," {
-            guard let r = resolver.phrase(endingBefore: j - 1, lower: lower) else { return nil }
+            guard let r = resolver.phrase(endingBefore: j - 1, lower: lower) ?? relativeHead(before: j - 1, lower: lower)
+            else { return nil }
             return (r, true)
         }
         if let r = resolver.phrase(endingBefore: j, lower: lower) { return (r, false) }
+        if let r = relativeHead(before: j, lower: lower), !isPlural(tokens[j - 1]) || tokens[j - 1].isCapitalized {
+            return (r, false)
+        }
         // A bare plural with at most two lower-case modifiers (no verb forms in -ed or -ing) is a group ("business
         // leaders who say ...").
         let head = tokens[j - 1]
@@ -1256,6 +1260,45 @@ struct Run {
         ref.description = ref.text
         ref.role = head.lower
         return (ref, false)
+    }
+
+    /// The noun phrase a relative pronoun refers to when no speaker phrase reads it ("those who fear ...", "a gunman
+    /// who expressed ...", "opponents on the left, who accused ..."): back from `end` over words to a preposition,
+    /// a word of `clause_stops`, a cue or punctuation, at most `max_subject_tokens` words; a determiner opens it.
+    /// The head is the last word: a plural or a demonstrative alone (`those`) makes a group, else an unnamed source.
+    func relativeHead(before end: Int, lower: Int) -> SpeakerRef? {
+        guard end > lower, tokens[end - 1].isWord, !tokens[end - 1].quoted else { return nil }
+        let head = tokens[end - 1]
+        var first = end - 1
+        if isDeterminer(head) {
+            guard lex.definite.contains(head.lower), head.lower != "the", head.lower != "that" else { return nil }
+        } else {
+            guard !lex.stopwords.contains(head.lower), lex.pronouns[head.lower] == nil, lex.cue(at: end - 1, in: tokens) == nil
+            else { return nil }
+            while first > lower, end - first < config.maxSubjectTokens, tokens[first - 1].isWord,
+                !tokens[first - 1].quoted
+            {
+                let t = tokens[first - 1]
+                if isDeterminer(t) {
+                    first -= 1
+                    break
+                }
+                if lex.prepositions.contains(t.lower) || lex.clauseStops.contains(t.lower) || lex.stopwords.contains(t.lower)
+                    || lex.cue(at: first - 1, in: tokens) != nil
+                {
+                    break
+                }
+                first -= 1
+            }
+        }
+        let span = Span(tokens[first].span.start, head.span.end)
+        let group = isPlural(head) || isDeterminer(head)
+        var ref = SpeakerRef(
+            form: group ? .group : .anonymous, tokens: first..<end, span: span, text: document.string(span),
+            kind: group ? .group : .anonymous)
+        ref.description = ref.text
+        ref.role = head.lower
+        return ref
     }
 
     /// "in a statement" later in the sentence: the speaker is an organization unless known otherwise.
