@@ -62,6 +62,8 @@ final class AttributionLexicon: @unchecked Sendable {
     /// Auxiliaries of a passive before a cue's participle ("is considered", "were widely seen as"): a report with no
     /// source, read as the impersonal judgments are.
     var passiveAuxiliaries: Set<String> = []
+    /// Words right after a cue that open a report even when no subject is read ("..., warning that ...").
+    var unsourcedOpeners: Set<String> = []
     var pronouns: [String: Speaker.Kind] = [:]
     var skipBeforeCue: Set<String> = []
     var indefinite: Set<String> = []
@@ -235,6 +237,7 @@ final class AttributionLexicon: @unchecked Sendable {
         var questionOpeners: [String]?
         var agentPrepositions: [String]?
         var passiveAuxiliaries: [String]?
+        var unsourcedOpeners: [String]?
         enum CodingKeys: String, CodingKey {
             case pronouns, skipBeforeCue = "skip_before_cue", determinersIndefinite = "determiners_indefinite",
                 determinersDefinite = "determiners_definite", organizationWords = "organization_words", stopwords,
@@ -253,7 +256,7 @@ final class AttributionLexicon: @unchecked Sendable {
                 impersonalStops = "impersonal_stops", questionCues = "question_cues", questionBefore =
                 "question_before",
                 questionOpeners = "question_openers", agentPrepositions = "agent_prepositions",
-                passiveAuxiliaries = "passive_auxiliaries"
+                passiveAuxiliaries = "passive_auxiliaries", unsourcedOpeners = "unsourced_openers"
         }
     }
 
@@ -349,6 +352,7 @@ final class AttributionLexicon: @unchecked Sendable {
         questionOpeners = Set((words.questionOpeners ?? []).map { $0.lowercased() })
         agentPrepositions = Set((words.agentPrepositions ?? []).map { $0.lowercased() })
         passiveAuxiliaries = Set((words.passiveAuxiliaries ?? []).map { $0.lowercased() })
+        unsourcedOpeners = Set((words.unsourcedOpeners ?? []).map { $0.lowercased() })
         for (k, v) in words.titleGender { gender[k] = v }
         coreference = try resources.json(Coreference.self, config.coreference)
         for p in coreference.passes where !Coreference.known.contains(p) {

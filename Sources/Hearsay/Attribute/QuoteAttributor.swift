@@ -1466,10 +1466,19 @@ struct Run {
             }
             // Several clauses can each report speech ("..., although surveys show that ..."): a later cue is
             // tried when it stands after everything taken so far.
+            // A report with no speaker phrase (`quote.indirect-unsourced`) is tried last, after every cue with a
+            // subject, so that it never takes a clause another cue reports with its speaker.
             var taken: [Span] = []
-            for (form, range) in cues {
+            for pass in 0..<2 {
+              for (form, range) in cues {
                 let at = tokens[range.lowerBound].span
-                if taken.contains(where: { $0.overlaps(at) || at.start < $0.end }) { continue }
+                if pass == 0 {
+                    if taken.contains(where: { $0.overlaps(at) || at.start < $0.end }) { continue }
+                } else if usedCues.contains(range.lowerBound) || taken.contains(where: { $0.overlaps(at) })
+                    || !isUnsourced(cue: range, lo: lo, hi: hi)
+                {
+                    continue
+                }
                 // A later cue's content reaching back over an earlier report is the same speech, not a second quote
                 // over it; in a sentence that holds a quote, content inside the quote is none. Checked before the
                 // speaker is resolved, so that a report left out leaves no mention behind for later pronouns.
@@ -1477,11 +1486,14 @@ struct Run {
                     !fragments.contains(where: { f in taken.contains { $0.overlaps(f) } })
                         && !(holdsQuote && fragments.contains(where: isCovered))
                 }
-                if let draft = indirect(form: form, cue: range, lo: lo, hi: hi, sentence: sIndex, keep: keep) {
+                if let draft = indirect(
+                    form: form, cue: range, lo: lo, hi: hi, sentence: sIndex, keep: keep, unsourcedPass: pass == 1)
+                {
                     drafts.append(draft)
                     taken.append(contentsOf: draft.fragments)
                     if let r = draft.speakerRef { taken.append(r.span) }
                 }
+              }
             }
         }
     }
@@ -1586,7 +1598,7 @@ struct Run {
 
     mutating func indirect(
         form: AttributionLexicon.CueForm, cue: Range<Int>, lo: Int, hi: Int, sentence: Int,
-        keep: ([Span]) -> Bool = { _ in true }
+        keep: ([Span]) -> Bool = { _ in true }, unsourcedPass: Bool = false
     ) -> QuoteAttributor.Draft? {
         let sentenceSpan = document.sentences[sentence].span
         var ref: SpeakerRef?
@@ -1639,6 +1651,7 @@ struct Run {
                 subjectBefore ?? coordinatedSubject(before: cue.lowerBound, lower: lo)
                 ?? participleSubject(cue: cue, lower: lo)
             let longRead = otherRead == nil ? longSubject(cue: cue, lower: lo, upper: hi) : nil
+            let unsourced = unsourcedPass && otherRead == nil && longRead == nil && isUnsourced(cue: cue, lo: lo, hi: hi)
             if relative == nil, startOfClause > lo + 2, tokens[startOfClause - 1].text == ",",
                 cueEndsClause(cue, hi: hi)
             {
@@ -1657,9 +1670,9 @@ struct Run {
                     extraFragment = rest
                     rule = "quote.indirect-parenthetical"
                 }
-            } else if let r = otherRead ?? longRead {
+            } else if otherRead != nil || longRead != nil || unsourced {
                 // "X said (that) ...", "X told Y (that|how) ...".
-                ref = r
+                ref = otherRead ?? longRead ?? (unsourced ? clauseSubject(cue: cue, lo: lo) : nil)
                 var start = cue.upperBound
                 var k = cue.upperBound
                 // A cue without an object reaches a complementizer only over an adjunct ("said on Tuesday that",
@@ -1708,11 +1721,13 @@ struct Run {
                 }
                 content = trimmed(from, to)
                 rule =
-                    longRead != nil
-                    ? "quote.indirect-long-subject"
-                    : relative != nil ? "quote.indirect-relative" : "quote.indirect-cue-before"
-                // A report read with the fallback subject is kept only when it quotes no words.
-                if longRead != nil, let c = content,
+                    unsourced
+                    ? "quote.indirect-unsourced"
+                    : longRead != nil
+                        ? "quote.indirect-long-subject"
+                        : relative != nil ? "quote.indirect-relative" : "quote.indirect-cue-before"
+                // A report read with the fallback subject, or with none, is kept only when it quotes no words.
+                if longRead != nil || unsourced, let c = content,
                     document.scalars[c.start..<c.end].contains(where: { "“”\"‘".unicodeScalars.contains($0) })
                 {
                     return nil
@@ -1721,11 +1736,11 @@ struct Run {
                 return nil
             }
         }
-        guard let r = ref, let c = content,
+        guard let c = content,
             words(in: c) + (extraFragment.map { words(in: $0) } ?? 0) >= config.minIndirectWords
         else { return nil }
         // The speaker phrase must not sit inside the content.
-        if c.contains(r.span) { return nil }
+        if let r = ref, c.contains(r.span) { return nil }
         let fragments = extraFragment.map { [c, $0] } ?? [c]
         // Reported speech that quotes some of the words is mixed.
         let quotesWords = fragments.contains { f in
@@ -1737,10 +1752,12 @@ struct Run {
             lastParagraph: document.sentences[sentence].paragraph,
             rule: rule, confidence: form.belief ? 0.5 : 0.65)
         guard keep(fragments) else { return nil }
-        let para = tokens[r.tokens.lowerBound].paragraph
-        d.speakerRef = r
         d.cue = (form, cue)
         for i in cue { usedCues.insert(i) }
+        // No speaker phrase could be read: the report stands without a speaker.
+        guard let r = ref else { return d }
+        let para = tokens[r.tokens.lowerBound].paragraph
+        d.speakerRef = r
         guard
             let (idx, how) = resolver.resolve(
                 r, at: r.span.start, paragraph: para, quoteWords: [],
@@ -1866,6 +1883,42 @@ struct Run {
         return d
     }
 
+    /// A cue whose subject no reader takes but whose report is plain (rule `quote.indirect-unsourced`, no speaker): a
+    /// participle in -ing after a comma ("Then she shattered party norms, pledging that ...") or a cue followed by a
+    /// word of `unsourced_openers` ("... expressed concern that ..."). Not after a determiner, a possessive or a
+    /// preposition, where the cue word is a noun ("the report that ...", "in response to ...").
+    func isUnsourced(cue: Range<Int>, lo: Int, hi: Int) -> Bool {
+        guard cue.upperBound < hi, cue.lowerBound > lo else { return false }
+        let before = tokens[cue.lowerBound - 1]
+        if isDeterminer(before) || lex.prepositions.contains(before.lower) { return false }
+        if before.text == ",", tokens[cue.lowerBound].lower.hasSuffix("ing") { return true }
+        return lex.unsourcedOpeners.contains(tokens[cue.upperBound].lower)
+    }
+
+    /// The speaker of an unsourced report, when a speaker phrase opens its clause: for a participle after a comma, the
+    /// sentence's subject after its opening conjunctions and sentence adverbs (`clause_stops`, `not_names`: "Then she
+    /// shattered party norms, pledging that ..."); otherwise the phrase at the clause opening before the cue ("An
+    /// earlier report in a paper said that ..."). The phrase must end before the cue and be followed by a word.
+    func clauseSubject(cue: Range<Int>, lo: Int) -> SpeakerRef? {
+        let participle = tokens[cue.lowerBound - 1].text == ","
+        var k: Int
+        if participle {
+            k = lo
+        } else {
+            guard let open = clauseOpening(before: cue.lowerBound, lower: lo) else { return nil }
+            k = open
+        }
+        while k < cue.lowerBound - 1, k - lo < 3,
+            lex.clauseStops.contains(tokens[k].lower) || lex.notNames.contains(tokens[k].lower) && !isDeterminer(tokens[k])
+        {
+            k += 1
+        }
+        guard let r = resolver.phrase(startingAt: k, upper: cue.lowerBound),
+            r.tokens.upperBound < cue.lowerBound, tokens[r.tokens.upperBound].isWord
+        else { return nil }
+        return r
+    }
+
     /// A cue in the passive with no agent ("Direct mail is considered an effective technique", "The emails have now
     /// been deemed classified"): a participle of a `[speech]` or `[belief]` lemma (not in -ing or -s, not the base
     /// form) after a word of `passive_auxiliaries`, over adverbs and words of `skip_before_cue`. Returns where the verb
@@ -1931,6 +1984,8 @@ struct Run {
         let quotesWords = document.scalars[c.start..<c.end].contains {
             $0 == "“" || $0 == "”" || $0 == "\"" || $0 == "‘"
         }
+        // A passive report, like the other reports without a source phrase, is kept only when it quotes no words.
+        if verbStart != nil, quotesWords { return nil }
         var d = QuoteAttributor.Draft(
             fragments: [c], kind: quotesWords ? .mixed : .indirect, open: c.start, close: c.end,
             firstParagraph: document.sentences[sentence].paragraph,
