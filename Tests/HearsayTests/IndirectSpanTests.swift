@@ -96,4 +96,62 @@ import Testing
         #expect(b.quotes.first?.provenance.rule != "quote.indirect-question")
         #expect(b.quotes.first.flatMap { b.speakerName(of: $0) } == "Ana Ruiz")
     }
+
+    // Issue 20, indirect reports: cue shapes whose subject no reader took.
+
+    @Test func aNegatedCueReadsItsSubject() throws {
+        let cases: [(String, String, String)] = [
+            ("Tom Reyes did not reveal which pier would close first.", "which pier would close first", "Tom Reyes"),
+            ("Ana Ruiz does not think the ferry will pay for itself.", "the ferry will pay for itself", "Ana Ruiz"),
+            ("Tom Reyes didn’t say whether the ferry would run.", "whether the ferry would run", "Tom Reyes"),
+            ("Dockworkers tend to favor the longer summer shifts.", "the longer summer shifts", "Dockworkers"),
+        ]
+        for (text, content, speaker) in cases {
+            let doc = try run(text)
+            let q = try #require(indirect(doc).first, "\(text)")
+            #expect(q.text == content, "\(text)")
+            #expect(doc.speakerName(of: q) == speaker, "\(text)")
+        }
+    }
+
+    @Test func aPassiveCueWithNoAgentReportsItsClause() throws {
+        for text in [
+            "Direct mail is considered an effective way to reach older voters.",
+            "The harbour plan has now been widely viewed as too costly.",
+        ] {
+            let doc = try run(text)
+            let q = try #require(indirect(doc).first, "\(text)")
+            #expect(q.text + "." == text, "\(text)")
+            #expect(q.speaker == nil, "\(text)")
+            #expect(q.provenance.rule == "quote.indirect-passive", "\(text)")
+        }
+        // An agent names the source; a cue that takes a person as its object is no passive report.
+        #expect(indirect(try run("The harbour plan was viewed by the dockworkers as too costly.")).isEmpty)
+        let told = try run("Ana Ruiz was told that the pier would close.")
+        #expect(told.quotes.allSatisfy { $0.provenance.rule != "quote.indirect-passive" })
+    }
+
+    @Test func aRelativePronounTakesTheNounPhraseBeforeIt() throws {
+        let a = try run("The rally drew those who fear the ferry will close.")
+        let qa = try #require(indirect(a).first)
+        #expect(qa.text == "the ferry will close")
+        #expect(a.speakerName(of: qa) == "those")
+        let b = try run("The town was shocked by a gunman who expressed sympathy for the rebels.")
+        let qb = try #require(indirect(b).first)
+        #expect(qb.text == "sympathy for the rebels")
+        #expect(qb.provenance.rule == "quote.indirect-relative")
+    }
+
+    @Test func aParticipleWhoseSubjectNoReaderTakesStillReports() throws {
+        let doc = try run("Then Ana Ruiz closed the meeting early, warning that the pier would not reopen.")
+        let q = try #require(indirect(doc).first)
+        #expect(q.text == "that the pier would not reopen")
+        #expect(q.provenance.rule == "quote.indirect-unsourced")
+        #expect(doc.speakerName(of: q) == "Ana Ruiz")
+        // Tried after the cues with a subject: a later cue keeps its own clause and speaker.
+        let b = try run("Tom Reyes said the pier, warning that it was old, would close.")
+        let qb = try #require(indirect(b).first)
+        #expect(b.speakerName(of: qb) == "Tom Reyes")
+        #expect(qb.provenance.rule == "quote.indirect-cue-before")
+    }
 }
