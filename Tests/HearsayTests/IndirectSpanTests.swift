@@ -154,4 +154,12 @@ import Testing
         #expect(b.speakerName(of: qb) == "Tom Reyes")
         #expect(qb.provenance.rule == "quote.indirect-cue-before")
     }
+
+    @Test func aDashAsideInsideAReportDoesNotEndIt() throws {
+        let doc = try run("Tom Reyes noted that ferry traffic - about 900 cars a day in June - already exceeds the target.")
+        #expect(indirect(doc).first?.text == "that ferry traffic - about 900 cars a day in June - already exceeds the target")
+        // A single dash still ends the report.
+        let b = try run("Tom Reyes noted that ferry traffic had fallen - a worry for the port.")
+        #expect(indirect(b).first?.text == "that ferry traffic had fallen")
+    }
 }

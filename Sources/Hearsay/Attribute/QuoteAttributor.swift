@@ -44,6 +44,9 @@ public struct QuoteAttributor: Stage {
         /// cue when no speaker phrase is ("Even the organizer of the rally said ..."), start at most this many tokens
         /// before the cue.
         public var clauseReach = 15
+        /// The longest dash aside (in tokens) that a reported clause runs over ("that troop strength - about 166,000 in
+        /// April - lags the target").
+        public var asideReach = 12
 
         public init() {}
         public static let keys = [
@@ -56,7 +59,7 @@ public struct QuoteAttributor: Stage {
                 maxQuoteParagraphs = "max_quote_paragraphs", indirect, minIndirectWords = "min_indirect_words",
                 minUnattributedWords = "min_unattributed_words", languages, nestedQuotes = "nested_quotes",
                 mentionMaxWords = "mention_max_words", dashCueReach = "dash_cue_reach",
-                maxSubjectTokens = "max_subject_tokens", clauseReach = "clause_reach"
+                maxSubjectTokens = "max_subject_tokens", clauseReach = "clause_reach", asideReach = "aside_reach"
         }
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -78,6 +81,7 @@ public struct QuoteAttributor: Stage {
             dashCueReach = try c.decodeIfPresent(Int.self, forKey: .dashCueReach) ?? d.dashCueReach
             maxSubjectTokens = try c.decodeIfPresent(Int.self, forKey: .maxSubjectTokens) ?? d.maxSubjectTokens
             clauseReach = try c.decodeIfPresent(Int.self, forKey: .clauseReach) ?? d.clauseReach
+            asideReach = try c.decodeIfPresent(Int.self, forKey: .asideReach) ?? d.asideReach
             if maxQuoteParagraphs < 1 {
                 throw DecodingError.dataCorruptedError(
                     forKey: .maxQuoteParagraphs, in: c, debugDescription: "must be at least 1")
@@ -1550,8 +1554,9 @@ struct Run {
     func cueEndsClause(_ cue: Range<Int>, hi: Int) -> Bool { clauseEnd(after: cue, hi: hi) != nil }
 
     /// Where reported content that starts at `a` ends, at the latest `b`: before a dash or semicolon outside quote
-    /// marks, or a comma that opens a new clause ("..., although ..."). Never before `keep`.
-    func clauseLimit(_ a: Int, _ b: Int, keep: Int = 0) -> Int {
+    /// marks, or a comma that opens a new clause ("..., although ..."). Never before `keep`. With `overAsides` (the
+    /// reports of `findIndirect`), a dash aside closed by a second dash does not end it.
+    func clauseLimit(_ a: Int, _ b: Int, keep: Int = 0, overAsides: Bool = false) -> Int {
         var i = tokenIndex(atOrAfter: a)
         // A clause opened by a complementizer keeps a relative clause on its subject ("that the pier, which is old,
         // should close"): only the other clause breaks end it there.
@@ -1563,6 +1568,12 @@ struct Run {
                     || (t.text == "-" && i > 0
                         && tokens[i - 1].span.end < t.span.start)
                 {
+                    // A dash aside closed by a second dash inside the clause ("that troop strength - about 166,000 in
+                    // April - lags the target") is part of the report: go on after it.
+                    if overAsides, t.text != ";", let close = asideClose(from: i, before: b) {
+                        i = close + 1
+                        continue
+                    }
                     return t.span.start
                 }
                 if t.text == ",", i + 1 < tokens.count, tokens[i + 1].isWord,
@@ -1584,6 +1595,22 @@ struct Run {
             i += 1
         }
         return b
+    }
+
+    /// The second dash of an aside opened by the dash at `open`: the same mark within `aside_reach` tokens, before
+    /// `b` and before any other clause break, with a word after it.
+    func asideClose(from open: Int, before b: Int) -> Int? {
+        let mark = tokens[open].text
+        var k = open + 1
+        while k < tokens.count, k - open <= config.asideReach, tokens[k].span.start < b {
+            let t = tokens[k]
+            if t.text == ";" || t.quoted { return nil }
+            if t.text == mark {
+                return k + 1 < tokens.count && tokens[k + 1].isWord && tokens[k + 1].span.start < b ? k : nil
+            }
+            k += 1
+        }
+        return nil
     }
 
     func trimmed(_ a: Int, _ b: Int) -> Span? {
@@ -1617,7 +1644,8 @@ struct Run {
                 // "According to X, ..." : the content follows the phrase.
                 let after = r.tokens.upperBound
                 guard after < hi else { return nil }
-                content = trimmed(tokens[after].span.start, clauseLimit(tokens[after].span.start, sentenceSpan.end))
+                content = trimmed(
+                    tokens[after].span.start, clauseLimit(tokens[after].span.start, sentenceSpan.end, overAsides: true))
             }
             rule = "quote.indirect-according-to"
         } else if form.lemma == "in a statement" {
@@ -1706,7 +1734,7 @@ struct Run {
                 }
                 guard start < hi else { return nil }
                 let from = tokens[start].span.start
-                var to = clauseLimit(from, sentenceSpan.end)
+                var to = clauseLimit(from, sentenceSpan.end, overAsides: true)
                 // A relative clause set off by commas ends at the next one: "Ms. Ruiz, who said the vote was
                 // rigged, has appealed."
                 // So does the object of a belief cue that quotes no words ("endorsed ideological labels, a stance
@@ -1969,7 +1997,7 @@ struct Run {
         guard let start = clauseOpening(before: verb, lower: lo) else { return nil }
         guard start < verb else { return nil }
         let from = tokens[start].span.start
-        guard let c = trimmed(from, clauseLimit(from, document.sentences[sentence].span.end)),
+        guard let c = trimmed(from, clauseLimit(from, document.sentences[sentence].span.end, overAsides: true)),
             words(in: c) >= config.minIndirectWords + 1
         else { return nil }
         // A passive leaves a clause with a cue of its own to that cue ("The case was viewed as a threat after the
