@@ -156,8 +156,11 @@ import Testing
     }
 
     @Test func aDashAsideInsideAReportDoesNotEndIt() throws {
-        let doc = try run("Tom Reyes noted that ferry traffic - about 900 cars a day in June - already exceeds the target.")
-        #expect(indirect(doc).first?.text == "that ferry traffic - about 900 cars a day in June - already exceeds the target")
+        let doc = try run(
+            "Tom Reyes noted that ferry traffic - about 900 cars a day in June - already exceeds the target.")
+        #expect(
+            indirect(doc).first?.text
+                == "that ferry traffic - about 900 cars a day in June - already exceeds the target")
         // A single dash still ends the report.
         let b = try run("Tom Reyes noted that ferry traffic had fallen - a worry for the port.")
         #expect(indirect(b).first?.text == "that ferry traffic had fallen")

@@ -1239,7 +1239,8 @@ struct Run {
         while j >= lower, lex.skipBeforeCue.contains(tokens[j].lower) || resolver.isAdverb(tokens[j]) { j -= 1 }
         guard j > lower, lex.relativePronouns.contains(tokens[j].lower), !tokens[j].quoted else { return nil }
         if tokens[j - 1].text == "," {
-            guard let r = resolver.phrase(endingBefore: j - 1, lower: lower) ?? relativeHead(before: j - 1, lower: lower)
+            guard
+                let r = resolver.phrase(endingBefore: j - 1, lower: lower) ?? relativeHead(before: j - 1, lower: lower)
             else { return nil }
             return (r, true)
         }
@@ -1277,7 +1278,8 @@ struct Run {
         if isDeterminer(head) {
             guard lex.definite.contains(head.lower), head.lower != "the", head.lower != "that" else { return nil }
         } else {
-            guard !lex.stopwords.contains(head.lower), lex.pronouns[head.lower] == nil, lex.cue(at: end - 1, in: tokens) == nil
+            guard !lex.stopwords.contains(head.lower), lex.pronouns[head.lower] == nil,
+                lex.cue(at: end - 1, in: tokens) == nil
             else { return nil }
             while first > lower, end - first < config.maxSubjectTokens, tokens[first - 1].isWord,
                 !tokens[first - 1].quoted
@@ -1287,7 +1289,8 @@ struct Run {
                     first -= 1
                     break
                 }
-                if lex.prepositions.contains(t.lower) || lex.clauseStops.contains(t.lower) || lex.stopwords.contains(t.lower)
+                if lex.prepositions.contains(t.lower) || lex.clauseStops.contains(t.lower)
+                    || lex.stopwords.contains(t.lower)
                     || lex.cue(at: first - 1, in: tokens) != nil
                 {
                     break
@@ -1474,30 +1477,30 @@ struct Run {
             // subject, so that it never takes a clause another cue reports with its speaker.
             var taken: [Span] = []
             for pass in 0..<2 {
-              for (form, range) in cues {
-                let at = tokens[range.lowerBound].span
-                if pass == 0 {
-                    if taken.contains(where: { $0.overlaps(at) || at.start < $0.end }) { continue }
-                } else if usedCues.contains(range.lowerBound) || taken.contains(where: { $0.overlaps(at) })
-                    || !isUnsourced(cue: range, lo: lo, hi: hi)
-                {
-                    continue
+                for (form, range) in cues {
+                    let at = tokens[range.lowerBound].span
+                    if pass == 0 {
+                        if taken.contains(where: { $0.overlaps(at) || at.start < $0.end }) { continue }
+                    } else if usedCues.contains(range.lowerBound) || taken.contains(where: { $0.overlaps(at) })
+                        || !isUnsourced(cue: range, lo: lo, hi: hi)
+                    {
+                        continue
+                    }
+                    // A later cue's content reaching back over an earlier report is the same speech, not a second quote
+                    // over it; in a sentence that holds a quote, content inside the quote is none. Checked before the
+                    // speaker is resolved, so that a report left out leaves no mention behind for later pronouns.
+                    let keep: ([Span]) -> Bool = { fragments in
+                        !fragments.contains(where: { f in taken.contains { $0.overlaps(f) } })
+                            && !(holdsQuote && fragments.contains(where: isCovered))
+                    }
+                    if let draft = indirect(
+                        form: form, cue: range, lo: lo, hi: hi, sentence: sIndex, keep: keep, unsourcedPass: pass == 1)
+                    {
+                        drafts.append(draft)
+                        taken.append(contentsOf: draft.fragments)
+                        if let r = draft.speakerRef { taken.append(r.span) }
+                    }
                 }
-                // A later cue's content reaching back over an earlier report is the same speech, not a second quote
-                // over it; in a sentence that holds a quote, content inside the quote is none. Checked before the
-                // speaker is resolved, so that a report left out leaves no mention behind for later pronouns.
-                let keep: ([Span]) -> Bool = { fragments in
-                    !fragments.contains(where: { f in taken.contains { $0.overlaps(f) } })
-                        && !(holdsQuote && fragments.contains(where: isCovered))
-                }
-                if let draft = indirect(
-                    form: form, cue: range, lo: lo, hi: hi, sentence: sIndex, keep: keep, unsourcedPass: pass == 1)
-                {
-                    drafts.append(draft)
-                    taken.append(contentsOf: draft.fragments)
-                    if let r = draft.speakerRef { taken.append(r.span) }
-                }
-              }
             }
         }
     }
@@ -1679,7 +1682,8 @@ struct Run {
                 subjectBefore ?? coordinatedSubject(before: cue.lowerBound, lower: lo)
                 ?? participleSubject(cue: cue, lower: lo)
             let longRead = otherRead == nil ? longSubject(cue: cue, lower: lo, upper: hi) : nil
-            let unsourced = unsourcedPass && otherRead == nil && longRead == nil && isUnsourced(cue: cue, lo: lo, hi: hi)
+            let unsourced =
+                unsourcedPass && otherRead == nil && longRead == nil && isUnsourced(cue: cue, lo: lo, hi: hi)
             if relative == nil, startOfClause > lo + 2, tokens[startOfClause - 1].text == ",",
                 cueEndsClause(cue, hi: hi)
             {
@@ -1937,7 +1941,8 @@ struct Run {
             k = open
         }
         while k < cue.lowerBound - 1, k - lo < 3,
-            lex.clauseStops.contains(tokens[k].lower) || lex.notNames.contains(tokens[k].lower) && !isDeterminer(tokens[k])
+            lex.clauseStops.contains(tokens[k].lower)
+                || lex.notNames.contains(tokens[k].lower) && !isDeterminer(tokens[k])
         {
             k += 1
         }
