@@ -64,6 +64,9 @@ final class AttributionLexicon: @unchecked Sendable {
     var passiveAuxiliaries: Set<String> = []
     /// Words right after a cue that open a report even when no subject is read ("..., warning that ...").
     var unsourcedOpeners: Set<String> = []
+    /// Conjunctions that open a subordinate clause before the main one ("Although Amazon has not said why ..., the
+    /// move comes ..."): a report in such a clause ends at its comma.
+    var subordinators: Set<String> = []
     var pronouns: [String: Speaker.Kind] = [:]
     var skipBeforeCue: Set<String> = []
     var indefinite: Set<String> = []
@@ -238,6 +241,7 @@ final class AttributionLexicon: @unchecked Sendable {
         var agentPrepositions: [String]?
         var passiveAuxiliaries: [String]?
         var unsourcedOpeners: [String]?
+        var subordinators: [String]?
         enum CodingKeys: String, CodingKey {
             case pronouns, skipBeforeCue = "skip_before_cue", determinersIndefinite = "determiners_indefinite",
                 determinersDefinite = "determiners_definite", organizationWords = "organization_words", stopwords,
@@ -256,7 +260,8 @@ final class AttributionLexicon: @unchecked Sendable {
                 impersonalStops = "impersonal_stops", questionCues = "question_cues", questionBefore =
                 "question_before",
                 questionOpeners = "question_openers", agentPrepositions = "agent_prepositions",
-                passiveAuxiliaries = "passive_auxiliaries", unsourcedOpeners = "unsourced_openers"
+                passiveAuxiliaries = "passive_auxiliaries", unsourcedOpeners = "unsourced_openers",
+                subordinators
         }
     }
 
@@ -353,6 +358,7 @@ final class AttributionLexicon: @unchecked Sendable {
         agentPrepositions = Set((words.agentPrepositions ?? []).map { $0.lowercased() })
         passiveAuxiliaries = Set((words.passiveAuxiliaries ?? []).map { $0.lowercased() })
         unsourcedOpeners = Set((words.unsourcedOpeners ?? []).map { $0.lowercased() })
+        subordinators = Set((words.subordinators ?? []).map { $0.lowercased() })
         for (k, v) in words.titleGender { gender[k] = v }
         coreference = try resources.json(Coreference.self, config.coreference)
         for p in coreference.passes where !Coreference.known.contains(p) {

@@ -52,7 +52,7 @@ public struct QuoteAttributor: Stage {
         public static let keys = [
             "cues", "titles", "roles", "first_names", "words", "coreference", "max_quote_paragraphs", "indirect",
             "min_indirect_words", "min_unattributed_words", "languages", "nested_quotes", "mention_max_words",
-            "dash_cue_reach", "max_subject_tokens", "clause_reach",
+            "dash_cue_reach", "max_subject_tokens", "clause_reach", "aside_reach",
         ]
         enum CodingKeys: String, CodingKey {
             case cues, titles, roles, firstNames = "first_names", words, coreference,
@@ -1746,7 +1746,15 @@ struct Run {
                 let beliefObject =
                     form.belief && !lex.complementizers.contains(tokens[start].lower)
                     && !tokens[start..<sentenceEndToken[sentence]].contains(where: { $0.quoted })
-                if relative?.1 == true || beliefObject {
+                // A report inside an opening subordinate clause ends at the comma that closes it: "Although Amazon
+                // has not said why it chose to ban the app, the move comes amid ..." (when it quotes no words).
+                let subordinate =
+                    !tokens[start..<sentenceEndToken[sentence]].contains(where: { $0.quoted })
+                    && ref.map { r in
+                        r.tokens.lowerBound - lo <= 2
+                            && (lo..<r.tokens.lowerBound).contains { lex.subordinators.contains(tokens[$0].lower) }
+                    } ?? false
+                if relative?.1 == true || beliefObject || subordinate {
                     var k = start
                     while k < hi, tokens[k].span.start < to, tokens[k].text != "," || tokens[k].quoted { k += 1 }
                     if k < hi, tokens[k].span.start < to { to = tokens[k].span.start }
@@ -1974,7 +1982,12 @@ struct Run {
             }
             j -= 1
         }
-        guard passive else { return nil }
+        // "Wells Fargo are worried that ...": before a complementizer the subject holds the belief, unless it is the
+        // expletive "it" ("It is said that ...").
+        guard passive,
+            !(cue.upperBound < hi && lex.complementizers.contains(tokens[cue.upperBound].lower) && j > lo
+                && lex.pronouns[tokens[j - 1].lower] != .organization)
+        else { return nil }
         // An agent after the participle, within the clause, names the source.
         var k = cue.upperBound
         while k < hi, k - cue.upperBound < config.clauseReach, tokens[k].isWord || tokens[k].text == "." {
