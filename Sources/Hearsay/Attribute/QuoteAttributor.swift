@@ -1751,8 +1751,12 @@ struct Run {
                 let subordinate =
                     !tokens[start..<sentenceEndToken[sentence]].contains(where: { $0.quoted })
                     && ref.map { r in
-                        r.tokens.lowerBound - lo <= 2
-                            && (lo..<r.tokens.lowerBound).contains { lex.subordinators.contains(tokens[$0].lower) }
+                        // The subordinator opens the sentence (after at most one word: "But although ..."), with no
+                        // comma before the speaker phrase.
+                        (lo..<min(lo + 2, r.tokens.lowerBound)).contains {
+                            lex.subordinators.contains(tokens[$0].lower)
+                        }
+                            && !tokens[lo..<r.tokens.lowerBound].contains { $0.text == "," }
                     } ?? false
                 if relative?.1 == true || beliefObject || subordinate {
                     var k = start
