@@ -9,8 +9,9 @@
 /// and definite descriptions resolved to an earlier speaker, anonymous sources ("A TikTok spokesman") and groups.
 /// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words`, `coreference`, `languages` (resource files),
 /// `max_quote_paragraphs`, `indirect`, `min_indirect_words`, `min_unattributed_words`, `nested_quotes`,
-/// `mention_max_words`, `dash_cue_reach`, `max_subject_tokens`, `clause_reach`. An article in a language the rules
-/// are not for keeps its quotes without speakers (``LanguageCheck``).
+/// `mention_max_words`, `dash_cue_reach`, `max_subject_tokens`, `clause_reach`, `split_interlude_words`,
+/// `colon_label_tokens`. An article
+/// in a language the rules are not for keeps its quotes without speakers (``LanguageCheck``).
 public struct QuoteAttributor: Stage {
     public struct Config: StageConfig {
         public var cues = "builtin:attribute-cues.txt"
@@ -44,19 +45,28 @@ public struct QuoteAttributor: Stage {
         /// cue when no speaker phrase is ("Even the organizer of the rally said ..."), start at most this many tokens
         /// before the cue.
         public var clauseReach = 15
+        /// A quote with no speaker of its own that opens the sentence after the one where the quote before it was
+        /// attributed by a cue after it (`“X,” Lee said on Sunday. “Y.”`) goes on with it when at most this many
+        /// words stand between the two.
+        public var splitInterludeWords = 45
+        /// A label before the colon that introduces a quote ("Pollsters agree - Ana Ruiz: ‘...’") starts at most this
+        /// many tokens before the colon.
+        public var colonLabelTokens = 8
 
         public init() {}
         public static let keys = [
             "cues", "titles", "roles", "first_names", "words", "coreference", "max_quote_paragraphs", "indirect",
             "min_indirect_words", "min_unattributed_words", "languages", "nested_quotes", "mention_max_words",
-            "dash_cue_reach", "max_subject_tokens", "clause_reach",
+            "dash_cue_reach", "max_subject_tokens", "clause_reach", "split_interlude_words",
+            "colon_label_tokens",
         ]
         enum CodingKeys: String, CodingKey {
             case cues, titles, roles, firstNames = "first_names", words, coreference,
                 maxQuoteParagraphs = "max_quote_paragraphs", indirect, minIndirectWords = "min_indirect_words",
                 minUnattributedWords = "min_unattributed_words", languages, nestedQuotes = "nested_quotes",
                 mentionMaxWords = "mention_max_words", dashCueReach = "dash_cue_reach",
-                maxSubjectTokens = "max_subject_tokens", clauseReach = "clause_reach"
+                maxSubjectTokens = "max_subject_tokens", clauseReach = "clause_reach",
+                splitInterludeWords = "split_interlude_words", colonLabelTokens = "colon_label_tokens"
         }
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -78,6 +88,9 @@ public struct QuoteAttributor: Stage {
             dashCueReach = try c.decodeIfPresent(Int.self, forKey: .dashCueReach) ?? d.dashCueReach
             maxSubjectTokens = try c.decodeIfPresent(Int.self, forKey: .maxSubjectTokens) ?? d.maxSubjectTokens
             clauseReach = try c.decodeIfPresent(Int.self, forKey: .clauseReach) ?? d.clauseReach
+            splitInterludeWords =
+                try c.decodeIfPresent(Int.self, forKey: .splitInterludeWords) ?? d.splitInterludeWords
+            colonLabelTokens = try c.decodeIfPresent(Int.self, forKey: .colonLabelTokens) ?? d.colonLabelTokens
             if maxQuoteParagraphs < 1 {
                 throw DecodingError.dataCorruptedError(
                     forKey: .maxQuoteParagraphs, in: c, debugDescription: "must be at least 1")
@@ -538,6 +551,27 @@ struct Run {
                 fragments: f.fragments, kind: .direct, open: f.open, close: f.close, firstParagraph: f.firstParagraph,
                 lastParagraph: f.lastParagraph, rule: f.rule, confidence: f.confidence)
             attributeOne(&d, previous: previous)
+            // "‘X,’ Lee said during an interview on Sunday. ‘Y.’": the quotation that opens the sentence after the
+            // one where the previous quote's cue followed it goes on with that quote (`quote.split-after-cue`).
+            if d.speaker == nil, !d.unresolvedCue, let p = drafts.last, p.open == previous?.open,
+                let join = continuesAfterCue(p, d)
+            {
+                if join {
+                    var q = p
+                    q.fragments += d.fragments
+                    q.close = d.close
+                    q.lastParagraph = d.lastParagraph
+                    q.rule = "quote.split-after-cue"
+                    drafts[drafts.count - 1] = q
+                    previous = q
+                    continue
+                }
+                d.speaker = p.speaker
+                d.speakerRef = p.speakerRef
+                d.attributionRule = "speaker.after-cue-sentence"
+                d.attributionConfidence = 0.8
+                d.kind = .direct
+            }
             // A quotation right after the closing mark of the one before it, only space between, is part of it; so
             // is the quotation after a title-case summary that quotes it ("Roe Said It Was “Unfair.” “It was unfair
             // and ...”").
@@ -580,6 +614,48 @@ struct Run {
             drafts.append(d)
             previous = d
         }
+    }
+
+    /// Whether quote `d`, found with no speaker of its own, goes on with the quote `p` before it: `p` was
+    /// attributed by a cue after it (`“X,” Lee said on Sunday.`), `d` opens the next sentence of the same paragraph,
+    /// and at most `split_interlude_words` words and no other quotation (a title aside) stand between. Returns true
+    /// when `d` is a further fragment of `p`, false when it is a quote of its own by the same speaker (a second cue of
+    /// `continuation_cues` between: `“X,” Lee said, adding that … “Y.”`), nil when it does not go on.
+    func continuesAfterCue(_ p: QuoteAttributor.Draft, _ d: QuoteAttributor.Draft) -> Bool? {
+        guard p.speaker != nil, p.kind == .direct, p.nestedIn == nil, let close = p.close, let cue = p.cue,
+            p.lastParagraph == d.firstParagraph, cue.tokens.lowerBound < tokens.count,
+            tokens[cue.tokens.lowerBound].span.start > close,
+            let ds = document.sentenceIndex(at: d.open) ?? document.sentenceIndex(at: d.open + 1),
+            d.open <= document.sentences[ds].span.start + 1, ds > 0,
+            tokens[cue.tokens.lowerBound].sentence == ds - 1,
+            document.sentenceIndex(at: close) == ds - 1 || document.sentenceIndex(at: max(0, close - 1)) == ds - 1
+        else { return nil }
+        let lo = tokenIndex(atOrAfter: close + 1)
+        let hi = tokenIndex(atOrAfter: d.open)
+        guard lo < hi else { return nil }
+        var words = 0
+        var k = lo
+        var second = false
+        while k < hi, words <= config.splitInterludeWords {
+            if tokens[k].quoted {
+                // Only a title in marks may stand between ("said on ‘Meet the Press.’"), not another quotation.
+                var b = k
+                while b + 1 < hi, tokens[b + 1].quoted { b += 1 }
+                guard isTitle([Span(tokens[k].span.start, tokens[b].span.end)]) else { return nil }
+                words += b - k + 1
+                k = b + 1
+                continue
+            }
+            if tokens[k].isWord { words += 1 }
+            if k >= cue.tokens.upperBound, let (form, n) = lex.cue(at: k, in: tokens) {
+                if lex.continuationCues.contains(form.lemma) { second = true }
+                k += n
+                continue
+            }
+            k += 1
+        }
+        guard words <= config.splitInterludeWords else { return nil }
+        return !second
     }
 
     /// A quotation of at most `mention_max_words` words right after a word of `mention_words` ("the film ‘Parasite’",
@@ -726,6 +802,8 @@ struct Run {
 
         // A label before a colon: "Gerald F. Seib, The Wall Street Journal: ‘...’" (round-ups, interviews).
         if tryColonLabel(&d, quoteWords: quoteWords) { return }
+        // A clause and a colon with no cue read: "Ruiz went even further: ‘...’", "Pollsters agree - Ana Ruiz: ‘...’".
+        if tryColonClause(&d, quoteWords: quoteWords) { return }
 
         // A quote right after another attributed quote in its paragraph, nothing but space or the end of its
         // sentence between ("‘Summary.’ ‘Full remarks ...’", "called it ‘unfair’. ‘We will appeal.’"): the same
@@ -879,6 +957,64 @@ struct Run {
         var named = ref
         if named.kind == .unknown, lex.firstNames.contains(named.name[0].lowercased()) { named.kind = .person }
         return assignLabel(&d, named, paragraph: p, rule: "speaker.colon-label", quoteWords: quoteWords)
+    }
+
+    /// A quotation after a colon that ends a clause in which no cue was read (`speaker.colon-clause`): a label after a
+    /// dash or a word of `colon_label_openers` that reaches the colon ("Pollsters agree - Ana Ruiz: ‘...’", "More
+    /// from Ruiz: ‘...’"), else the subject that opens the clause, after an opening adjunct ("In a radio interview,
+    /// Ruiz went even further: ‘...’", "She then turned to the crowd: ‘...’"): a name, pronoun or description
+    /// followed by the rest of the clause. The label is looked for within `colon_label_tokens` tokens of the colon.
+    mutating func tryColonClause(_ d: inout QuoteAttributor.Draft, quoteWords: Set<String>) -> Bool {
+        let openTok = tokenIndex(atOrAfter: d.open)
+        guard openTok > 1, tokens[openTok - 1].text == ":", case let colon = openTok - 1,
+            let lo = sentenceFirstToken[safe: tokens[colon].sentence], lo >= 0, colon > lo,
+            tokens[lo].paragraph == d.firstParagraph,
+            !tokens[lo..<colon].contains(where: { $0.quoted })
+        else { return false }
+        var ref: SpeakerRef?
+        var j = colon - 1
+        while j >= lo, colon - j <= config.colonLabelTokens {
+            if ["-", "—", "–", "--"].contains(tokens[j].text) || lex.colonLabelOpeners.contains(tokens[j].lower) {
+                if let r = resolver.phrase(startingAt: j + 1, upper: colon), r.tokens.upperBound == colon {
+                    ref = r
+                }
+                break
+            }
+            j -= 1
+        }
+        if ref == nil {
+            var start = lo
+            // An opening adjunct up to its comma ("In a radio interview on Sunday, Ruiz ...", "Likewise, ...",
+            // "Surveying the harbour, ...").
+            if !resolver.isName(tokens[lo]) && !isDeterminer(tokens[lo]) && lex.pronouns[tokens[lo].lower] == nil
+                || tokens[safe: lo + 1]?.text == "," || tokens[lo].lower.hasSuffix("ing")
+            {
+                var k = lo
+                while k < colon, tokens[k].text != "," { k += 1 }
+                start = k + 1
+            }
+            start = afterDatelineOrPlace(start, hi: colon)
+            // The subject and the rest of its clause, or a label that is the whole clause ("Ana Ruiz, the harbour
+            // master: ‘...’").
+            guard start < colon, let r = resolver.phrase(startingAt: start, upper: colon),
+                case let next = r.tokens.upperBound,
+                next == colon && start == lo
+                    || next < colon
+                        && (tokens[next].text == "," || tokens[next].isWord && !tokens[next].isCapitalized)
+            else { return false }
+            ref = r
+        }
+        guard let ref,
+            let (idx, how) = resolver.resolve(
+                ref, at: ref.span.start, paragraph: d.firstParagraph, quoteWords: quoteWords,
+                sectionStart: sectionStart[safe: d.firstParagraph] ?? 0, inStatement: false)
+        else { return false }
+        d.speaker = idx
+        d.speakerRef = ref
+        d.attributionRule = how == "speaker.name" ? "speaker.colon-clause" : how
+        d.attributionConfidence = 0.7
+        d.kind = .direct
+        return true
     }
 
     /// The cue between the two parts of a split quote.

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import Hearsay
+
+/// Issue 20, the cue side of attribution: quotes that go on after the sentence of their cue, and quotes introduced
+/// by a clause and a colon. Sentences written by us.
+@Suite struct CueReadingTests {
+    func run(_ text: String) throws -> Document { try process(text, stages: ["normalize", "segment", "attribute"]) }
+
+    @Test func aQuoteAfterTheSentenceOfItsCueGoesOnWithTheQuoteBefore() throws {
+        for text in [
+            "“We will rebuild the pier before the summer,” Ana Ruiz said during a long interview on the radio on "
+                + "Sunday, when the storm had passed and the boats were back in the water at last. “The money is "
+                + "there and the plans are ready.”",
+            "“The tide is high,” Ana Ruiz said on “Harbour Hour.” “We will wait for the morning.”",
+            "“The ferries are old,” said Ana Ruiz, who has run the harbour office for twenty years, ever since the "
+                + "storm of the old century closed it for a whole winter. “We need new ones.”",
+        ] {
+            let doc = try run(text)
+            let direct = doc.quotes.filter { $0.kind == .direct }
+            #expect(direct.count == 1, "\(text)")
+            let q = try #require(direct.first)
+            #expect(q.fragments.count == 2, "\(text)")
+            #expect(q.provenance.rule == "quote.split-after-cue", "\(text)")
+            #expect(doc.speakerName(of: q) == "Ana Ruiz", "\(text)")
+        }
+        // A second cue that adds more speech between the two makes them two quotes, both hers.
+        let added = try run(
+            "“The fares will stay the same,” Ana Ruiz said, adding that the council had agreed to the plan. “We will "
+                + "not raise them this year or the next.”")
+        let two = added.quotes.filter { $0.kind == .direct }
+        #expect(two.count == 2)
+        #expect(two.allSatisfy { added.speakerName(of: $0) == "Ana Ruiz" })
+        #expect(two.last?.attribution?.rule == "speaker.after-cue-sentence")
+        // A quote two sentences on, or one whose cue came before it, is no continuation.
+        let apart = try run(
+            "“The fares will stay the same,” Ana Ruiz said on Sunday. Tom Reyes runs the ferries. “We will not "
+                + "raise them this year or the next.”")
+        #expect(apart.quotes.filter { $0.provenance.rule == "quote.split-after-cue" }.isEmpty)
+    }
+
+    @Test func aClauseAndAColonIntroduceAQuoteByItsSubject() throws {
+        let doc = try run(
+            """
+            Ana Ruiz runs the harbour office. In a radio interview on Sunday, Ruiz went even further: “The pier \
+            will be rebuilt before the summer, whatever the council decides.”
+
+            The ferries are late again. Fares rose twice - Tom Reyes: “Nobody wants to pay more for a slower boat.”
+            """)
+        let quotes = doc.quotes.filter { $0.kind == .direct }
+        #expect(quotes.count == 2)
+        #expect(quotes.map { doc.speakerName(of: $0) } == ["Ana Ruiz", "Tom Reyes"])
+        #expect(quotes.allSatisfy { $0.attribution?.rule == "speaker.colon-clause" })
+        // A clause that opens with no subject names no one ("Here is the plan: ..."): the quote stands alone.
+        let none = try run("Here is the full text of the plan: “The pier will be rebuilt before the summer comes.”")
+        #expect(none.quotes.allSatisfy { $0.attribution?.rule != "speaker.colon-clause" })
+    }
+}
