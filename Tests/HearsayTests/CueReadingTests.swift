@@ -56,4 +56,30 @@ import Testing
         let none = try run("Here is the full text of the plan: “The pier will be rebuilt before the summer comes.”")
         #expect(none.quotes.allSatisfy { $0.attribution?.rule != "speaker.colon-clause" })
     }
+
+    @Test func aParagraphEndingInAColonIntroducesTheNextOne() throws {
+        let doc = try run(
+            """
+            The harbour closed in May. When the storm passed, Mayor Tom Reyes released the following statement:
+
+            “We thank the families of the fishermen. The docks will open again before the summer.”
+
+            Stated Ana Ruiz:
+
+            “The pier will be rebuilt with the money the council has set aside for it.”
+            """)
+        let quotes = doc.quotes.filter { $0.kind == .direct }
+        #expect(quotes.map { doc.speakerName(of: $0) } == ["Tom Reyes", "Ana Ruiz"])
+        #expect(quotes.first?.attribution?.rule == "speaker.colon-clause")
+        #expect(quotes.last?.attribution?.rule == "speaker.colon-previous-paragraph")
+    }
+
+    @Test func aLongAsideBetweenTheQuoteAndItsCueKeepsTheSpeaker() throws {
+        let doc = try run(
+            "“We have had better seasons than this one,” Tom Reyes, the pilot who has run the night ferry across "
+                + "the bay for twenty years, said quietly as the boats came in.")
+        let q = try #require(doc.quotes.first { $0.kind == .direct })
+        #expect(doc.speakerName(of: q) == "Tom Reyes")
+        #expect(q.attribution?.rule == "speaker.cue-after")
+    }
 }

@@ -10,7 +10,7 @@
 /// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words`, `coreference`, `languages` (resource files),
 /// `max_quote_paragraphs`, `indirect`, `min_indirect_words`, `min_unattributed_words`, `nested_quotes`,
 /// `mention_max_words`, `dash_cue_reach`, `max_subject_tokens`, `clause_reach`, `split_interlude_words`,
-/// `colon_label_tokens`. An article
+/// `colon_label_tokens`, `after_cue_reach`. An article
 /// in a language the rules are not for keeps its quotes without speakers (``LanguageCheck``).
 public struct QuoteAttributor: Stage {
     public struct Config: StageConfig {
@@ -52,13 +52,16 @@ public struct QuoteAttributor: Stage {
         /// A label before the colon that introduces a quote ("Pollsters agree - Ana Ruiz: ‘...’") starts at most this
         /// many tokens before the colon.
         public var colonLabelTokens = 8
+        /// After a quote, its cue is looked for within this many tokens ("‘...,’ Tom Reyes, a pilot who has run the
+        /// ferry for twenty years, said").
+        public var afterCueReach = 30
 
         public init() {}
         public static let keys = [
             "cues", "titles", "roles", "first_names", "words", "coreference", "max_quote_paragraphs", "indirect",
             "min_indirect_words", "min_unattributed_words", "languages", "nested_quotes", "mention_max_words",
             "dash_cue_reach", "max_subject_tokens", "clause_reach", "split_interlude_words",
-            "colon_label_tokens",
+            "colon_label_tokens", "after_cue_reach",
         ]
         enum CodingKeys: String, CodingKey {
             case cues, titles, roles, firstNames = "first_names", words, coreference,
@@ -66,7 +69,8 @@ public struct QuoteAttributor: Stage {
                 minUnattributedWords = "min_unattributed_words", languages, nestedQuotes = "nested_quotes",
                 mentionMaxWords = "mention_max_words", dashCueReach = "dash_cue_reach",
                 maxSubjectTokens = "max_subject_tokens", clauseReach = "clause_reach",
-                splitInterludeWords = "split_interlude_words", colonLabelTokens = "colon_label_tokens"
+                splitInterludeWords = "split_interlude_words", colonLabelTokens = "colon_label_tokens",
+                afterCueReach = "after_cue_reach"
         }
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -91,6 +95,7 @@ public struct QuoteAttributor: Stage {
             splitInterludeWords =
                 try c.decodeIfPresent(Int.self, forKey: .splitInterludeWords) ?? d.splitInterludeWords
             colonLabelTokens = try c.decodeIfPresent(Int.self, forKey: .colonLabelTokens) ?? d.colonLabelTokens
+            afterCueReach = try c.decodeIfPresent(Int.self, forKey: .afterCueReach) ?? d.afterCueReach
             if maxQuoteParagraphs < 1 {
                 throw DecodingError.dataCorruptedError(
                     forKey: .maxQuoteParagraphs, in: c, debugDescription: "must be at least 1")
@@ -802,9 +807,6 @@ struct Run {
 
         // A label before a colon: "Gerald F. Seib, The Wall Street Journal: ‘...’" (round-ups, interviews).
         if tryColonLabel(&d, quoteWords: quoteWords) { return }
-        // A clause and a colon with no cue read: "Ruiz went even further: ‘...’", "Pollsters agree - Ana Ruiz: ‘...’".
-        if tryColonClause(&d, quoteWords: quoteWords) { return }
-
         // A quote right after another attributed quote in its paragraph, nothing but space or the end of its
         // sentence between ("‘Summary.’ ‘Full remarks ...’", "called it ‘unfair’. ‘We will appeal.’"): the same
         // speaker goes on.
@@ -829,7 +831,11 @@ struct Run {
             let hi = tokenIndex(atOrAfter: prev.span.end)
             let lo = tokenIndex(atOrAfter: prev.span.start)
             if hi > lo, tokens[hi - 1].text == ":", let (form, range) = lastCue(in: max(lo, hi - 12), hi) {
-                if let ref = resolver.phrase(endingBefore: range.lowerBound, lower: lo) {
+                // "Stated Ruiz:": a cue that opens its sentence has its speaker after it.
+                if let ref = resolver.phrase(endingBefore: range.lowerBound, lower: lo)
+                    ?? (range.lowerBound == sentenceFirstToken[safe: tokens[range.lowerBound].sentence]
+                        ? resolver.phrase(startingAt: range.upperBound, upper: hi - 1) : nil)
+                {
                     setSpeaker(
                         &d, ref, cue: (form, range), rule: "speaker.colon-previous-paragraph", confidence: 0.85,
                         quoteWords: quoteWords)
@@ -837,6 +843,14 @@ struct Run {
                     return
                 }
             }
+        }
+
+        // A clause and a colon with no cue read: "Ruiz went even further: ‘...’", "Pollsters agree - Ana Ruiz: ‘...’".
+        // The colon may end the paragraph before ("Ruiz released the following statement:").
+        if case let openTok = tokenIndex(atOrAfter: d.open), openTok > 1, tokens[openTok - 1].text == ":",
+            tryColonClause(&d, colon: openTok - 1, rule: "speaker.colon-clause", quoteWords: quoteWords)
+        {
+            return
         }
 
         // A quote that opens its sentence right after a sentence of its paragraph that reports someone's speech
@@ -964,11 +978,10 @@ struct Run {
     /// from Ruiz: ‘...’"), else the subject that opens the clause, after an opening adjunct ("In a radio interview,
     /// Ruiz went even further: ‘...’", "She then turned to the crowd: ‘...’"): a name, pronoun or description
     /// followed by the rest of the clause. The label is looked for within `colon_label_tokens` tokens of the colon.
-    mutating func tryColonClause(_ d: inout QuoteAttributor.Draft, quoteWords: Set<String>) -> Bool {
-        let openTok = tokenIndex(atOrAfter: d.open)
-        guard openTok > 1, tokens[openTok - 1].text == ":", case let colon = openTok - 1,
-            let lo = sentenceFirstToken[safe: tokens[colon].sentence], lo >= 0, colon > lo,
-            tokens[lo].paragraph == d.firstParagraph,
+    mutating func tryColonClause(
+        _ d: inout QuoteAttributor.Draft, colon: Int, rule: String, quoteWords: Set<String>
+    ) -> Bool {
+        guard let lo = sentenceFirstToken[safe: tokens[colon].sentence], lo >= 0, colon > lo,
             !tokens[lo..<colon].contains(where: { $0.quoted })
         else { return false }
         var ref: SpeakerRef?
@@ -991,12 +1004,15 @@ struct Run {
             {
                 var k = lo
                 while k < colon, tokens[k].text != "," { k += 1 }
-                start = k + 1
+                if k < colon { start = k + 1 }
             }
             start = afterDatelineOrPlace(start, hi: colon)
             // The subject and the rest of its clause, or a label that is the whole clause ("Ana Ruiz, the harbour
             // master: ‘...’").
-            guard start < colon, let r = resolver.phrase(startingAt: start, upper: colon),
+            // A clause opening with a preposition ("Of the plan: ‘...’", "From her post: ‘...’") has no subject there.
+            guard start < colon,
+                !lex.stopwords.contains(tokens[start].lower) || lex.pronouns[tokens[start].lower] != nil,
+                let r = resolver.phrase(startingAt: start, upper: colon),
                 case let next = r.tokens.upperBound,
                 next == colon && start == lo
                     || next < colon
@@ -1004,14 +1020,14 @@ struct Run {
             else { return false }
             ref = r
         }
-        guard let ref,
+        guard let ref, case let para = tokens[ref.tokens.lowerBound].paragraph,
             let (idx, how) = resolver.resolve(
-                ref, at: ref.span.start, paragraph: d.firstParagraph, quoteWords: quoteWords,
-                sectionStart: sectionStart[safe: d.firstParagraph] ?? 0, inStatement: false)
+                ref, at: ref.span.start, paragraph: para, quoteWords: quoteWords,
+                sectionStart: sectionStart[safe: para] ?? 0, inStatement: false)
         else { return false }
         d.speaker = idx
         d.speakerRef = ref
-        d.attributionRule = how == "speaker.name" ? "speaker.colon-clause" : how
+        d.attributionRule = how == "speaker.name" ? rule : how
         d.attributionConfidence = 0.7
         d.kind = .direct
         return true
@@ -1073,7 +1089,7 @@ struct Run {
             setSpeaker(
                 &d, ref, cue: (form, k..<(k + n)), rule: "speaker.cue-after-inverted", confidence: 0.9,
                 quoteWords: quoteWords, apposition: resolver.apposition(after: ref.tokens.upperBound, upper: sEnd))
-        } else if let (form, range) = firstCue(in: k, min(sEnd, k + 12)),
+        } else if let (form, range) = firstCue(in: k, min(sEnd, k + config.afterCueReach)),
             let ref = afterQuotePhrase(k, range.lowerBound)
         {
             setSpeaker(
