@@ -82,4 +82,24 @@ import Testing
         #expect(doc.speakerName(of: q) == "Tom Reyes")
         #expect(q.attribution?.rule == "speaker.cue-after")
     }
+
+    @Test func participlesAndInvertedCuesFindTheirSpeaker() throws {
+        // A coordinator opening the sentence is no adjunct closed by a comma.
+        let a = try run(
+            "Tom Reyes spoke at the pier. And then Reyes went on the attack, saying, “The council has failed the "
+                + "fishermen of this town for years.”")
+        #expect(a.quotes.first.map { a.speakerName(of: $0) } == "Tom Reyes")
+        // No comma closes the adverbial: the subject stands before the verb the preposition follows.
+        let b = try run(
+            "Judge Ana Ruiz called a recess. When she returned she began by saying, “I do not think the man has to "
+                + "go to jail.”")
+        let qb = try #require(b.quotes.first { $0.kind == .direct })
+        #expect(b.speakerName(of: qb) == "Ana Ruiz")
+        // A cue that opens its sentence has its speaker after it.
+        let c = try run(
+            "The pier was rebuilt in May. Said Ana Ruiz, who grew up near the old docks, “We were all so proud of "
+                + "the town that day.”")
+        let qc = try #require(c.quotes.first { $0.kind == .direct })
+        #expect(c.speakerName(of: qc) == "Ana Ruiz")
+    }
 }

@@ -1419,6 +1419,9 @@ struct Run {
             ?? resolver.phrase(endingBefore: cue.lowerBound, lower: lower)
             ?? coordinatedSubject(before: cue.lowerBound, lower: lower)
             ?? clauseInitialSubject(before: cue.lowerBound, lower: lower)
+            // Inverted, the cue opening its sentence: "Said Ana Ruiz, who grew up by the pier, ‘...’".
+            ?? (cue.lowerBound == lower && tokens[cue.lowerBound].isCapitalized
+                ? resolver.phrase(startingAt: cue.upperBound, upper: upper) : nil)
     }
 
     /// "Dean defended the remark, saying, ‘...’", "Dean began by saying ...": a participle cue after a comma or
@@ -1428,13 +1431,27 @@ struct Run {
             tokens[cue.lowerBound - 1].text == ","
                 || lex.participlePrepositions.contains(tokens[cue.lowerBound - 1].lower)
         else { return nil }
-        // Skip an opening adverbial up to its comma ("In a speech in 2013, Clinton ...").
+        // A coordinator or adverb opening the sentence is no adjunct ("And then Roe went on the attack, saying").
         var start = lower
-        if !resolver.isName(tokens[lower]), !lex.definite.contains(tokens[lower].lower),
-            !lex.indefinite.contains(tokens[lower].lower), lex.pronouns[tokens[lower].lower] == nil
+        while start < cue.lowerBound - 1,
+            lex.subjectCoordinators.contains(tokens[start].lower) || lex.skipBeforeCue.contains(tokens[start].lower)
         {
-            var k = lower
+            start += 1
+        }
+        // Skip an opening adverbial up to its comma ("In a speech in 2013, Clinton ...").
+        if !resolver.isName(tokens[start]), !lex.definite.contains(tokens[start].lower),
+            !lex.indefinite.contains(tokens[start].lower), lex.pronouns[tokens[start].lower] == nil
+        {
+            var k = start
             while k < cue.lowerBound - 1, tokens[k].text != "," { k += 1 }
+            // No comma closes the adverbial ("When he returned he began by saying"): the subject stands right before
+            // the verb that the preposition follows.
+            if k == cue.lowerBound - 1, lex.participlePrepositions.contains(tokens[k].lower), k - 1 > start,
+                tokens[k - 1].isWord, !tokens[k - 1].isCapitalized,
+                let r = resolver.phrase(endingBefore: k - 1, lower: start), r.tokens.upperBound == k - 1
+            {
+                return r
+            }
             start = k + 1
         }
         start = afterDatelineOrPlace(start, hi: cue.lowerBound - 1)
