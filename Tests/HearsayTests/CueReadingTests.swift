@@ -102,4 +102,14 @@ import Testing
         let qc = try #require(c.quotes.first { $0.kind == .direct })
         #expect(c.speakerName(of: qc) == "Ana Ruiz")
     }
+
+    @Test func aQuotationInTitleCaseFollowedByItsCueIsSpeech() throws {
+        let doc = try run("Tom Reyes runs the ferries. “He’s Doing It The Harbour Board Way,” he said.")
+        let q = try #require(doc.quotes.first)
+        #expect(q.kind == .direct)
+        #expect(doc.speakerName(of: q) == "Tom Reyes")
+        // The name of a show inside a sentence stays a title.
+        let show = try run("On “Harbour Hour,” Tom Reyes said the ferries would run late.")
+        #expect(show.quotes.allSatisfy { $0.kind == .indirect })
+    }
 }

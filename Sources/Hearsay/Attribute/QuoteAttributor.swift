@@ -10,7 +10,7 @@
 /// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words`, `coreference`, `languages` (resource files),
 /// `max_quote_paragraphs`, `indirect`, `min_indirect_words`, `min_unattributed_words`, `nested_quotes`,
 /// `mention_max_words`, `dash_cue_reach`, `max_subject_tokens`, `clause_reach`, `split_interlude_words`,
-/// `colon_label_tokens`, `after_cue_reach`. An article
+/// `colon_label_tokens`, `after_cue_reach`, `title_cue_reach`. An article
 /// in a language the rules are not for keeps its quotes without speakers (``LanguageCheck``).
 public struct QuoteAttributor: Stage {
     public struct Config: StageConfig {
@@ -55,13 +55,16 @@ public struct QuoteAttributor: Stage {
         /// After a quote, its cue is looked for within this many tokens ("‘...,’ Tom Reyes, a pilot who has run the
         /// ferry for twenty years, said").
         public var afterCueReach = 30
+        /// A short quotation in title case is a title, not speech, unless a cue follows it within this many tokens
+        /// ("‘He’s Doing It The Harbour Way,’ she said").
+        public var titleCueReach = 4
 
         public init() {}
         public static let keys = [
             "cues", "titles", "roles", "first_names", "words", "coreference", "max_quote_paragraphs", "indirect",
             "min_indirect_words", "min_unattributed_words", "languages", "nested_quotes", "mention_max_words",
             "dash_cue_reach", "max_subject_tokens", "clause_reach", "split_interlude_words",
-            "colon_label_tokens", "after_cue_reach",
+            "colon_label_tokens", "after_cue_reach", "title_cue_reach",
         ]
         enum CodingKeys: String, CodingKey {
             case cues, titles, roles, firstNames = "first_names", words, coreference,
@@ -70,7 +73,7 @@ public struct QuoteAttributor: Stage {
                 mentionMaxWords = "mention_max_words", dashCueReach = "dash_cue_reach",
                 maxSubjectTokens = "max_subject_tokens", clauseReach = "clause_reach",
                 splitInterludeWords = "split_interlude_words", colonLabelTokens = "colon_label_tokens",
-                afterCueReach = "after_cue_reach"
+                afterCueReach = "after_cue_reach", titleCueReach = "title_cue_reach"
         }
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -96,6 +99,7 @@ public struct QuoteAttributor: Stage {
                 try c.decodeIfPresent(Int.self, forKey: .splitInterludeWords) ?? d.splitInterludeWords
             colonLabelTokens = try c.decodeIfPresent(Int.self, forKey: .colonLabelTokens) ?? d.colonLabelTokens
             afterCueReach = try c.decodeIfPresent(Int.self, forKey: .afterCueReach) ?? d.afterCueReach
+            titleCueReach = try c.decodeIfPresent(Int.self, forKey: .titleCueReach) ?? d.titleCueReach
             if maxQuoteParagraphs < 1 {
                 throw DecodingError.dataCorruptedError(
                     forKey: .maxQuoteParagraphs, in: c, debugDescription: "must be at least 1")
@@ -543,7 +547,11 @@ struct Run {
             // A short quotation in title case names a work or a headline ("an op-ed titled ‘Coal Isn't the
             // Villain’"), it reports no speech.
             // In a sentence written in title case capitals tell nothing: its quotations are speech.
-            if isTitle(f.fragments), tokens[safe: tokenIndex(atOrAfter: f.open)]?.titleCase != true { continue }
+            // A quotation that ends in a comma or a question and is followed by its cue is speech all the same ("‘He’s
+            // Doing It The Harbour Way,’ she said").
+            if isTitle(f.fragments), tokens[safe: tokenIndex(atOrAfter: f.open)]?.titleCase != true, !cueFollows(f) {
+                continue
+            }
             // "the film ‘Parasite’", "so-called ‘experts’": words mentioned, not speech.
             if isMention(f) { continue }
             // A quote inside the reported clause of the previous mixed quote belongs to it.
@@ -707,6 +715,24 @@ struct Run {
             draftOf[fi] = drafts.count
             drafts.append(d)
         }
+    }
+
+    /// The quotation opens its sentence, ends in a comma, question or exclamation mark, and a cue follows it within
+    /// `title_cue_reach` tokens, only words between ("‘...,’ she said", "‘...,’ said Tom Reyes"); not the name of a
+    /// show in a sentence ("On ‘Harbour Hour,’ Ruiz said").
+    func cueFollows(_ f: QuoteScanner.Found) -> Bool {
+        guard let close = f.close, let last = f.fragments.last, last.end > last.start,
+            ",?!".unicodeScalars.contains(document.scalars[last.end - 1]),
+            let s = document.sentenceIndex(at: f.open) ?? document.sentenceIndex(at: f.open + 1),
+            f.open <= document.sentences[s].span.start + 1
+        else { return false }
+        var k = tokenIndex(atOrAfter: close + 1)
+        let first = k
+        while k < tokens.count, k - first <= config.titleCueReach, tokens[k].isWord, !tokens[k].quoted {
+            if lex.cue(at: k, in: tokens) != nil { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Two to ten words, most of the longer ones capitalized, and not the first word only.
