@@ -112,4 +112,13 @@ import Testing
         let show = try run("On “Harbour Hour,” Tom Reyes said the ferries would run late.")
         #expect(show.quotes.allSatisfy { $0.kind == .indirect })
     }
+
+    @Test func aParticipleAfterAQuoteIsNeverAnInvertedCue() throws {
+        let doc = try run(
+            "The Harbour Trust did not want to answer “that letter,” telling Radio North that the pier comes first.")
+        #expect(doc.quotes.allSatisfy { doc.speakerName(of: $0) != "Radio North" })
+        // A plain inverted cue still reads its speaker after it.
+        let inverted = try run("“The pier comes first,” said Tom Reyes, the harbour master.")
+        #expect(inverted.quotes.first.map { inverted.speakerName(of: $0) } == "Tom Reyes")
+    }
 }

@@ -1110,8 +1110,11 @@ struct Run {
         let afterDash = k > dashStart
         guard k < sEnd, !tokens[k].quoted else { return false }
         if let (form, n) = lex.cue(at: k, in: tokens) {
-            // Inverted: "said Caddell", "said Susan Ariel Aaronson, a professor at ..."
-            guard let ref = resolver.phrase(startingAt: k + n, upper: sEnd) else { return false }
+            // Inverted: "said Caddell", "said Susan Ariel Aaronson, a professor at ..."; a participle is never inverted
+            // ("‘...,’ telling the radio station that ...": the name after it is the one told).
+            guard !tokens[k].lower.hasSuffix("ing"), let ref = resolver.phrase(startingAt: k + n, upper: sEnd) else {
+                return false
+            }
             setSpeaker(
                 &d, ref, cue: (form, k..<(k + n)), rule: "speaker.cue-after-inverted", confidence: 0.9,
                 quoteWords: quoteWords, apposition: resolver.apposition(after: ref.tokens.upperBound, upper: sEnd))
