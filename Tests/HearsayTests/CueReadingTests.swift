@@ -121,4 +121,14 @@ import Testing
         let inverted = try run("“The pier comes first,” said Tom Reyes, the harbour master.")
         #expect(inverted.quotes.first.map { inverted.speakerName(of: $0) } == "Tom Reyes")
     }
+
+    @Test func theMannerOfSayingIntroducesQuotesButReportsNothing() throws {
+        let doc = try run("Tom Reyes ran to the pier. “This is fantastic!” beamed Ana Ruiz, the harbour master.")
+        let q = try #require(doc.quotes.first)
+        #expect(doc.speakerName(of: q) == "Ana Ruiz")
+        #expect(q.cue?.lemma == "beam")
+        // Without marks it is no report.
+        let plain = try run("The harbour lights beamed across the bay while the old engines boomed.")
+        #expect(plain.quotes.isEmpty)
+    }
 }
