@@ -131,4 +131,16 @@ import Testing
         let plain = try run("The harbour lights beamed across the bay while the old engines boomed.")
         #expect(plain.quotes.isEmpty)
     }
+
+    @Test func anInvertedCueReadsADescriptionNoNameReaderTakes() throws {
+        let doc = try run(
+            "The ferry was late again. “The harbour is, and always has been, a place for everyone,” said the "
+                + "46-year-old. “Now it should be ours again.”")
+        let q = try #require(doc.quotes.first)
+        #expect(q.fragments.count == 2)
+        #expect(doc.speakerName(of: q) == "46-year-old")
+        #expect(q.attribution?.rule == "speaker.description")
+        let after = try run("“We were never told,” said one Duluth fisherman, shaking his head.")
+        #expect(after.quotes.first.map { after.speakerName(of: $0) ?? "" }?.contains("fisherman") == true)
+    }
 }

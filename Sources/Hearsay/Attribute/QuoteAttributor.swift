@@ -1067,7 +1067,7 @@ struct Run {
         var k = lo
         while k < hi, !tokens[k].isWord { k += 1 }
         if k < hi, let (form, n) = lex.cue(at: k, in: tokens) {
-            if let ref = resolver.phrase(startingAt: k + n, upper: hi) {
+            if let ref = resolver.phrase(startingAt: k + n, upper: hi) ?? invertedDescription(from: k + n, upper: hi) {
                 setSpeaker(
                     &d, ref, cue: (form, k..<(k + n)), rule: "speaker.cue-inside-inverted", confidence: 0.9,
                     quoteWords: quoteWords)
@@ -1112,7 +1112,10 @@ struct Run {
         if let (form, n) = lex.cue(at: k, in: tokens) {
             // Inverted: "said Caddell", "said Susan Ariel Aaronson, a professor at ..."; a participle is never inverted
             // ("‘...,’ telling the radio station that ...": the name after it is the one told).
-            guard !tokens[k].lower.hasSuffix("ing"), let ref = resolver.phrase(startingAt: k + n, upper: sEnd) else {
+            guard !tokens[k].lower.hasSuffix("ing"),
+                let ref = resolver.phrase(startingAt: k + n, upper: sEnd)
+                    ?? invertedDescription(from: k + n, upper: sEnd)
+            else {
                 return false
             }
             setSpeaker(
@@ -1141,6 +1144,19 @@ struct Run {
         guard d.speaker != nil else { return false }
         d.kind = .direct
         return true
+    }
+
+    /// After an inverted cue, a description no name reader takes ("said the 46-year-old", "said a retired pilot from
+    /// Duluth"): the words up to the next comma or the end of the clause, at most eight, read as a description.
+    func invertedDescription(from start: Int, upper: Int) -> SpeakerRef? {
+        var end = start
+        while end < upper, end - start < 9, tokens[end].isWord || tokens[end].text == "’s" || tokens[end].text == "'s" {
+            end += 1
+        }
+        guard end > start, end - start <= 8, end == upper || [",", ".", "!", "?", ";"].contains(tokens[end].text),
+            lex.definite.contains(tokens[start].lower) || lex.indefinite.contains(tokens[start].lower)
+        else { return nil }
+        return afterQuotePhrase(start, end)
     }
 
     /// The speaker phrase between a closing quote mark and its cue ("‘...?’ a narrator in the Clinton ad asks"):
