@@ -858,9 +858,7 @@ struct SpeakerResolver {
             upgrade(i, kind == .unknown && inStatement ? .organization : kind)
             return i
         }
-        if lower.count == 1,
-            let i = entities.lastIndex(where: { $0.nameWords.count > 1 && $0.nameWords.last!.lowercased() == lower[0] })
-        {
+        if lower.count == 1, let i = surnameEntity(lower[0], where: { _ in true }) {
             upgrade(i, kind)
             return i
         }
@@ -883,6 +881,26 @@ struct SpeakerResolver {
         if k == .unknown || k == .person, lower.count == 1, lex.coreference.notPersons.contains(lower[0]) { k = .group }
         entities.append(Entity(name: name.joined(separator: " "), nameWords: name, kind: k, firstPosition: pos))
         return entities.count - 1
+    }
+
+    /// The known full name a lone surname refers to. When several share it ("Clinton": Hillary Clinton and Bill
+    /// Clinton), the one the article already calls by the bare surname, else the one it introduced first: a story
+    /// keeps the surname for its main figure and names the other in full ("her husband, Bill Clinton").
+    func surnameEntity(_ surname: String, where ok: (Entity) -> Bool) -> Int? {
+        var first: Int?
+        var bare: Int?
+        for (i, e) in entities.enumerated()
+        where e.nameWords.count > 1 && e.nameWords.last!.lowercased() == surname && ok(e) {
+            if first == nil { first = i }
+            let given = e.nameWords[0].lowercased()
+            if e.mentions.contains(where: { m in
+                let w = m.text.lowercased().split(separator: " ")
+                return m.form == .name && w.last.map(String.init) == surname && !w.contains(Substring(given))
+            }) {
+                bare = bare ?? i
+            }
+        }
+        return bare ?? first
     }
 
     mutating func upgrade(_ i: Int, _ kind: Speaker.Kind) {
