@@ -323,6 +323,75 @@ import Testing
         #expect(!names.contains { $0.hasSuffix("Republican") })
     }
 
+    @Test func aGivenNameUsedForEitherSexDoesNotBlockHe() throws {
+        // "Lindsey" is listed for either sex: "he" may refer to Sen. Lindsey Pardo; "Carly" is a woman's name.
+        let doc = try run(
+            """
+            Sen. Lindsey Pardo spoke at the harbour dinner. Pardo said, “We lose votes when we shout.”
+
+            He continued, “The ferry plan is the best we have.”
+
+            Carly Vance, the harbour master, was there too. She said, “I back the ferry plan.”
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("best we have") })
+        #expect(doc.speakerName(of: q) == "Lindsey Pardo")
+        let q2 = try #require(doc.quotes.first { $0.text.contains("I back") })
+        #expect(doc.speakerName(of: q2) == "Carly Vance")
+    }
+
+    @Test func aNegatedCueKeepsItsSubject() throws {
+        let doc = try run(
+            """
+            Mayor Ana Ruiz did not say when the pier would open. The council didn’t disclose “the full cost of the works.”
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("full cost") })
+        #expect(doc.speakerName(of: q) == "council")
+    }
+
+    @Test func aSharedSurnameGoesToTheFigureTheArticleCallsByIt() throws {
+        // Two Varneys: the story calls Nora Varney "Varney" and names her husband in full.
+        let doc = try run(
+            """
+            Nora Varney opened the harbour fair on Saturday. Varney said the fair had grown every year.
+
+            Her husband, Thomas Varney, ran the ticket stall.
+
+            “We sold out by noon,” Varney said.
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("sold out") })
+        #expect(doc.speakerName(of: q) == "Nora Varney")
+    }
+
+    @Test func aDocumentSpeaksForWhoeverIssuedIt() throws {
+        let doc = try run(
+            """
+            The Harbour Trust released a new radio ad on Monday.
+
+            The ad says “the pier belongs to everyone.”
+
+            Tom Brenn, the trust’s treasurer, emailed members on Friday. The email goes on to say: “We will need your help to pay for the repairs.”
+
+            A statement issued by the Ferry Workers Union said the strike would go on. “We will not back down,” the statement said.
+            """)
+        let ad = try #require(doc.quotes.first { $0.text.contains("belongs to everyone") })
+        #expect(doc.speakerName(of: ad) == "Harbour Trust")
+        #expect(ad.attribution?.rule == "speaker.document-author")
+        let email = try #require(doc.quotes.first { $0.text.contains("pay for the repairs") })
+        #expect(doc.speakerName(of: email) == "Tom Brenn")
+        let statement = try #require(doc.quotes.first { $0.text.contains("back down") })
+        #expect(doc.speakerName(of: statement) == "Ferry Workers Union")
+        // Without the pass the document itself speaks.
+        let off = try run(
+            """
+            The Harbour Trust released a new radio ad on Monday.
+
+            The ad says “the pier belongs to everyone.”
+            """,
+            extra: "\"attribute\": {\"coreference\": \"\(try sieveFile(dropping: "speaker.document-author"))\"}")
+        let q = try #require(off.quotes.first)
+        #expect(off.speakerName(of: q) == "ad")
+    }
+
     @Test func anUnknownPassOrABadConfidenceIsRefused() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sieve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -575,6 +575,11 @@ struct SpeakerResolver {
             note(idx, ref, form: .pronoun, pos: pos, paragraph: paragraph)
             return (idx, rule)
         case .definite:
+            if let found = documentAuthor(
+                ref, paragraph: paragraph, quoteWords: quoteWords, sectionStart: sectionStart, inStatement: inStatement)
+            {
+                return found
+            }
             // "the top Washington diplomat": the most recent named speaker of that kind.
             let want: Speaker.Kind = ref.kind == .organization ? .organization : .person
             // Inside an inset (a section opened by a mid-article headline) a description refers within the inset;
@@ -639,6 +644,11 @@ struct SpeakerResolver {
             note(idx, ref, form: .description, pos: pos, paragraph: paragraph)
             return (idx, "speaker.definite-description")
         case .anonymous, .group:
+            if let found = documentAuthor(
+                ref, paragraph: paragraph, quoteWords: quoteWords, sectionStart: sectionStart, inStatement: inStatement)
+            {
+                return found
+            }
             // "the network", "According to the newspaper": a definite organization noun (`organization_words`) that
             // the phrase readers left anonymous is a definite description of an organization.
             if ref.form == .anonymous, ref.tokens.count <= 4, let first = tokens[safe: ref.tokens.lowerBound],
@@ -655,6 +665,94 @@ struct SpeakerResolver {
             }
             return resolveDescription(ref, pos: pos, paragraph: paragraph, definite: false)
         }
+    }
+
+    /// Pass `speaker.document-author`: a document that speaks ("the statement said", "The ad claims", "a statement
+    /// describing ...": a noun of `document_roles`) speaks for whoever issued it. Back from the description, over this
+    /// paragraph and the `document_author_paragraphs` before it, the last mention of the same noun (or a verb of
+    /// `document_verbs`: "emailed" for "the email") names the author: after a word of `author_prepositions` ("a
+    /// statement issued by the Roe campaign"), as a possessive before it ("Roe’s statement"), or as the subject of
+    /// the verb that put it out ("Roe released a new ad", "Roe emailed supporters"). The description itself is tried
+    /// first ("a statement from Roe said"). Nil when no author is found: the document stays the speaker.
+    mutating func documentAuthor(
+        _ ref: SpeakerRef, paragraph: Int, quoteWords: Set<String>, sectionStart: Int, inStatement: Bool
+    ) -> (Int, String)? {
+        guard lex.coreference.runs("speaker.document-author"), let role = ref.role,
+            lex.coreference.documentRoles.contains(role), ref.tokens.upperBound <= tokens.count
+        else { return nil }
+        let reach = lex.coreference.limits.documentAuthorParagraphs
+        var floor = paragraph - reach
+        // A mention of the noun that names no author ("The ad comes a day before ...") carries the window back from
+        // its own paragraph, never past `pronoun_paragraphs`.
+        let lowest = paragraph - lex.coreference.limits.pronounParagraphs
+        var k = ref.tokens.upperBound - 1
+        // The description's own head first, then back over the text before it.
+        var own = true
+        while k >= 0, tokens[k].paragraph >= floor {
+            defer {
+                k = own ? ref.tokens.lowerBound - 1 : k - 1
+                own = false
+            }
+            let t = tokens[k]
+            guard !t.quoted, t.isWord else { continue }
+            let verb = lex.coreference.documentVerbs[t.lower] == role
+            guard verb || t.lower == role else { continue }
+            guard let author = authorPhrase(at: k, verb: verb, own: own),
+                author.role.map({ !lex.coreference.documentRoles.contains($0) }) ?? true
+            else {
+                floor = max(lowest, min(floor, t.paragraph - reach))
+                continue
+            }
+            let at = author.span.start
+            guard
+                let (idx, _) = resolveEntity(
+                    author, at: at, paragraph: tokens[author.tokens.lowerBound].paragraph, quoteWords: quoteWords,
+                    sectionStart: sectionStart, inStatement: inStatement)
+            else { return nil }
+            note(idx, ref, form: .description, pos: ref.span.start, paragraph: paragraph)
+            return (idx, "speaker.document-author")
+        }
+        return nil
+    }
+
+    /// The author of the document noun (or document verb) at token `k`: a phrase after "by"/"from" within three
+    /// words, a possessive name before it, or the subject of the verb before its determiner.
+    func authorPhrase(at k: Int, verb: Bool, own: Bool) -> SpeakerRef? {
+        let sentence = tokens[k].sentence
+        var lo = k
+        while lo > 0, k - lo < 60, tokens[lo - 1].sentence == sentence { lo -= 1 }
+        var hi = k + 1
+        while hi < tokens.count, hi - k < 60, tokens[hi].sentence == sentence { hi += 1 }
+        if verb { return phrase(endingBefore: k, lower: lo) }
+        // "a statement issued by the Roe campaign", "an email from Roe".
+        var a = k + 1
+        while a < hi, a - k <= 3, tokens[a].isWord, !tokens[a].quoted {
+            if lex.coreference.authorPrepositions.contains(tokens[a].lower) {
+                return phrase(startingAt: a + 1, upper: hi)
+            }
+            guard !tokens[a].isCapitalized, !tokens[a].classes.contains(.preposition) else { break }
+            a += 1
+        }
+        // "Roe’s statement", "the campaign’s new ad" (also the description that speaks: "Roe’s ad says").
+        var b = k - 1
+        while b >= lo, k - b <= 3, tokens[b].isWord, !tokens[b].isCapitalized, !tokens[b].isPossessive,
+            tokens[b].classes.isDisjoint(with: [.definite, .indefinite])
+        {
+            b -= 1
+        }
+        guard b >= lo, tokens[b].isWord else { return nil }
+        if tokens[b].isPossessive {
+            return isName(tokens[b]) || isRole(tokens[b]) ? phrase(endingBefore: b + 1, lower: lo) : nil
+        }
+        // The description that speaks names no author otherwise.
+        if own { return nil }
+        // "Roe released a new ad", "Cook provided a written statement": the subject of the verb before the
+        // determiner; never the object of a preposition ("in a statement").
+        guard !tokens[b].classes.isDisjoint(with: [.definite, .indefinite]) || lex.possessives.contains(tokens[b].lower),
+            b - 1 >= lo, tokens[b - 1].isWord, !tokens[b - 1].isCapitalized,
+            !tokens[b - 1].classes.contains(.preposition)
+        else { return nil }
+        return phrase(endingBefore: b - 1, lower: lo)
     }
 
     /// Whether the entity spoke (a cue) or was a sentence subject within `definite_salient_paragraphs` before `pos`.
