@@ -492,24 +492,46 @@ struct Run {
         }
         // The phrase ends on a name, not on a possessor ("Roe’s plan ...") or a role ("Roe aides said").
         guard e > start, e < hi, resolver.isName(tokens[e - 1]), !tokens[e - 1].isPossessive else { return false }
-        let next = tokens[e]
+        // A parenthesis after the name ("Ada Roe (D-Ohio) toured ...", "Roe (a Democrat) was ...") is skipped.
+        var after = e
+        if tokens[e].text == "(" {
+            var c = e + 1
+            while c < hi, c - e <= 8, tokens[c].text != ")" { c += 1 }
+            guard c + 1 < hi, tokens[c].text == ")" else { return false }
+            after = c + 1
+        }
+        let next = tokens[after]
         let verb =
             next.isWord && !next.isCapitalized && !next.quoted && !lex.subjectCoordinators.contains(next.lower)
             && !lex.prepositions.contains(next.lower)
         let dash = next.text == "—" || next.text == "–" || next.text == "--"
         var aside = false
-        if next.text == ",", e + 1 < hi {
-            let w = tokens[e + 1]
+        // An apposition whose head is a person's role ("Roe, a delegate from Ohio, ...") says it is a person.
+        var personRole = false
+        if next.text == ",", after + 1 < hi {
+            let w = tokens[after + 1]
+            if lex.indefinite.contains(w.lower) || lex.definite.contains(w.lower) {
+                var k = after + 2
+                // The head is the last role noun before a preposition or a conjunction ("a campaign consultant").
+                while k < hi, k - after <= 8, tokens[k].isWord, !tokens[k].quoted,
+                    !lex.prepositions.contains(tokens[k].lower), !lex.subjectCoordinators.contains(tokens[k].lower)
+                {
+                    if resolver.isRole(tokens[k]) { personRole = !lex.organizationWords.contains(tokens[k].lower) }
+                    k += 1
+                }
+            }
             aside =
                 lex.relativePronouns.contains(w.lower) || lex.definite.contains(w.lower)
                 || lex.indefinite.contains(w.lower) || lex.possessives.contains(w.lower) || resolver.isRole(w)
                 // A sentence adverb set off by commas: "Roe, however, wasted no time."
-                || e + 2 < hi && tokens[e + 2].text == "," && w.isWord && !w.isCapitalized
+                || after + 2 < hi && tokens[after + 2].text == "," && w.isWord && !w.isCapitalized
                     && (lex.notNames.contains(w.lower) || resolver.isAdverb(w))
         }
         guard verb || dash || aside, var ref = resolver.classify(start..<e), ref.form == .name else { return false }
-        // "Roe, who ...": a relative "who" says it is a person.
-        if next.text == ",", e + 1 < hi, lex.personRelatives.contains(tokens[e + 1].lower) { ref.kind = .person }
+        // "Roe, who ...": a relative "who" says it is a person; so does a role in an apposition.
+        if next.text == ",", after + 1 < hi, lex.personRelatives.contains(tokens[after + 1].lower) || personRole {
+            ref.kind = .person
+        }
         return resolver.noteSubject(ref, paragraph: tokens[start].paragraph)
     }
 
