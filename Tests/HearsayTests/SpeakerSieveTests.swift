@@ -392,6 +392,38 @@ import Testing
         #expect(off.speakerName(of: q) == "ad")
     }
 
+    @Test func aPossessiveBeforeANounCueMakesNoSpeaker() throws {
+        // "Ostrow’s remarks" mentions Ostrow; the subject of that sentence, Brenn, is the one "he" goes on about.
+        let doc = try run(
+            """
+            Councillor Paul Ostrow said on Monday the depot should close.
+
+            Mayor Tom Brenn has not answered Ostrow’s remarks, though he kept up his own campaign online.
+
+            “The depot stays open,” he wrote on Saturday.
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("stays open") })
+        #expect(doc.speakerName(of: q) == "Tom Brenn")
+    }
+
+    @Test func aNameBeforeAParenthesisOrWithARoleInItsAppositionIsASubject() throws {
+        let doc = try run(
+            """
+            Councillor Paul Ostrow said on Monday the depot should close.
+
+            Victor Keel (a Democrat) was the first to reply, and he did so at length. In a radio interview, he said:
+
+            “The depot is the heart of this town.”
+
+            Ostrow repeated his plan on Tuesday. Ruben Aske, a local pastor, was not convinced.
+            “Those buses will run for years,” he said.
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("heart of this town") })
+        #expect(doc.speakerName(of: q) == "Victor Keel")
+        let q2 = try #require(doc.quotes.first { $0.text.contains("run for years") })
+        #expect(doc.speakerName(of: q2) == "Ruben Aske")
+    }
+
     @Test func anUnknownPassOrABadConfidenceIsRefused() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sieve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -346,9 +346,11 @@ struct Run {
                 resolver.phrase(endingBefore: i, lower: lo)
                 ?? (inverted ? resolver.phrase(startingAt: i + n, upper: hi) : nil)
             if let ref, ref.form == .name {
+                // A possessive before a noun cue ("answered Roe’s remarks") mentions Roe; it makes no speaker.
                 _ = resolver.resolve(
                     ref, at: ref.span.start, paragraph: tokens[i].paragraph, quoteWords: [],
-                    sectionStart: 0, inStatement: statementFollows(i + n))
+                    sectionStart: 0, inStatement: statementFollows(i + n),
+                    asSpeaker: !tokens[ref.tokens.upperBound - 1].isPossessive)
             }
             i += n
         }

@@ -1065,7 +1065,7 @@ struct SpeakerResolver {
         // Salience: a recent speaker (the subject of a cue) or sentence subject is preferred over a person only
         // mentioned since.
         let nearestPos = lastOutside(nearest).pos
-        var best: (Int, Int)?
+        var salientAt: [(Int, Int)] = []
         for (i, e) in entities.enumerated() where compatible(e) {
             let cue = e.cuePositions.last(where: { $0 < pos && !inCaption($0) })
             // A sentence subject is salient in the pronoun's paragraph or the ones just before it only.
@@ -1074,8 +1074,9 @@ struct SpeakerResolver {
                     ? p : nil
             }
             guard let p = [cue, subject].compactMap({ $0 }).max() else { continue }
-            if best == nil || p > best!.1 { best = (i, p) }
+            salientAt.append((i, p))
         }
+        let best = salientAt.max { $0.1 < $1.1 }
         if let (i, p) = best, i != nearest, nearestPos - p < limits.salienceChars,
             paragraph - (entities[i].lastPosition(before: p + 1)?.paragraph ?? 0) <= limits.salienceParagraphs
         {
