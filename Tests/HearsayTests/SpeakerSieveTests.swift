@@ -424,6 +424,33 @@ import Testing
         #expect(doc.speakerName(of: q2) == "Ruben Aske")
     }
 
+    @Test func aPersonNamedLastOutsideASubjectIsTheNearestAntecedent() throws {
+        // Ruiz is named last only inside a clause ("where Ruiz would stand"): "she" goes to her, not to Grace
+        // Liddell, whose name came after Ruiz's full name.
+        let text = """
+            The plan was drawn up for Ana Ruiz by Grace Liddell’s office last spring.
+
+            The figures do not tell where Ruiz would stand on the pier. She has called for “a public vote on every \
+            sale of harbour land.”
+            """
+        let doc = try run(text)
+        let q = try #require(doc.quotes.first { $0.text.contains("public vote") })
+        #expect(doc.speakerName(of: q) == "Ana Ruiz")
+        let off = try run(
+            text, extra: "\"attribute\": {\"coreference\": \"\(try sieveFile(dropping: "speaker.mention"))\"}")
+        let q2 = try #require(off.quotes.first { $0.text.contains("public vote") })
+        #expect(off.speakerName(of: q2) == "Grace Liddell")
+    }
+
+    @Test func theWritersIIsNeverSomeoneTheStoryNames() throws {
+        let doc = try run(
+            """
+            Judge Tom Brenn heard the case on Monday. When it was my turn, I said: “I never took the money.”
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("took the money") })
+        #expect(doc.speakerName(of: q) == nil)
+    }
+
     @Test func anUnknownPassOrABadConfidenceIsRefused() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sieve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -78,7 +78,7 @@ final class AttributionLexicon: @unchecked Sendable {
     struct Coreference: Decodable, Sendable {
         /// Every pass the resolver knows, in the order it runs them.
         static let known = [
-            "speaker.name", "speaker.subject", "speaker.pronoun-subject", "speaker.addressee",
+            "speaker.name", "speaker.mention", "speaker.subject", "speaker.pronoun-subject", "speaker.addressee",
             "speaker.definite-description", "speaker.definite-salient", "speaker.document-author",
             "speaker.pronoun-gender",
             "speaker.pronoun", "speaker.pronoun-across-inset", "speaker.anonymous", "speaker.group",
@@ -165,13 +165,16 @@ final class AttributionLexicon: @unchecked Sendable {
         var documentVerbs: [String: String] = [:]
         /// Words after a document noun that name its author next ("issued by", "from").
         var authorPrepositions: Set<String> = []
+        /// Pronouns of the writer ("I said" outside a quote): never linked to a person of the story.
+        var narratorPronouns: Set<String> = []
 
         enum CodingKeys: String, CodingKey {
             case passes, limits, preferKnownGender = "prefer_known_gender", inanimateRoles = "inanimate_roles",
                 notPersons = "not_persons", places, confidence, contractionSuffixes = "contraction_suffixes",
                 newPersonHeads = "new_person_heads", salientHeads = "salient_heads", notLoneNames = "not_lone_names",
                 addresseeCues = "addressee_cues", personBodies = "person_bodies", documentRoles = "document_roles",
-                documentVerbs = "document_verbs", authorPrepositions = "author_prepositions"
+                documentVerbs = "document_verbs", authorPrepositions = "author_prepositions",
+                narratorPronouns = "narrator_pronouns"
         }
         init() {}
         init(from decoder: Decoder) throws {
@@ -195,6 +198,7 @@ final class AttributionLexicon: @unchecked Sendable {
             documentRoles = Set(try c.decodeIfPresent([String].self, forKey: .documentRoles) ?? [])
             documentVerbs = try c.decodeIfPresent([String: String].self, forKey: .documentVerbs) ?? [:]
             authorPrepositions = Set(try c.decodeIfPresent([String].self, forKey: .authorPrepositions) ?? [])
+            narratorPronouns = Set(try c.decodeIfPresent([String].self, forKey: .narratorPronouns) ?? [])
         }
 
         /// Whether the pass runs (listed in `passes`).

@@ -363,6 +363,31 @@ struct Run {
             noteAddressee(first: first, hi: hi)
             noteAppositionRoles(first: first, hi: hi)
         }
+        noteNameMentions()
+    }
+
+    /// Pass `speaker.mention`: every other mention of a known person by name ("… Scarborough could understand",
+    /// "Biden rubbished Trump’s claim") is a mention there, so that the nearest antecedent of a pronoun is the person
+    /// named last, not only the last one who spoke or opened a sentence.
+    mutating func noteNameMentions() {
+        guard lex.coreference.runs("speaker.mention") else { return }
+        var t = 0
+        while t < tokens.count {
+            guard tokens[t].isWord, !tokens[t].quoted, resolver.isName(tokens[t]) else {
+                t += 1
+                continue
+            }
+            var e = t + 1
+            while e < tokens.count, e - t < 5, tokens[e].sentence == tokens[t].sentence, !tokens[e - 1].isPossessive,
+                !tokens[e].quoted, resolver.isName(tokens[e])
+            {
+                e += 1
+            }
+            if let ref = resolver.classify(t..<e), ref.form == .name {
+                resolver.noteMention(ref, paragraph: tokens[t].paragraph)
+            }
+            t = e
+        }
     }
 
     /// Evidence for pass `speaker.definite-description`: a role given in an apposition outside any speaker phrase

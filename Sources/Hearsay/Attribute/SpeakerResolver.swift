@@ -565,6 +565,8 @@ struct SpeakerResolver {
             note(idx, ref, form: .name, pos: pos, paragraph: paragraph)
             return (idx, "speaker.name")
         case .pronoun:
+            // "I said" outside a quote is the writer, never someone the story names.
+            if lex.coreference.narratorPronouns.contains(pronounWord(ref.text.lowercased())) { return nil }
             let g = lex.pronounGender[pronounWord(ref.text.lowercased())]
             guard
                 let (idx, rule) = antecedent(
@@ -880,6 +882,17 @@ struct SpeakerResolver {
         }
         if entities[idx].subjectPositions.last.map({ $0 < pos }) ?? true { entities[idx].subjectPositions.append(pos) }
         return true
+    }
+
+    /// Pass `speaker.mention`: a name of a person already known (the same name, or a surname of a known full name)
+    /// is a mention at its place; it makes no one new and no one salient.
+    mutating func noteMention(_ ref: SpeakerRef, paragraph: Int) {
+        let lower = ref.name.map { $0.lowercased() }
+        let idx =
+            entities.lastIndex(where: { $0.kind == .person && $0.nameWords.map { $0.lowercased() } == lower })
+            ?? (lower.count == 1 ? surnameEntity(lower[0], where: { $0.kind == .person }) : nil)
+        guard let idx, !isNonPerson(entities[idx]) else { return }
+        entities[idx].addPosition(ref.span.start, paragraph: paragraph)
     }
 
     /// Evidence for pass `speaker.definite-description`: a role given to a named person in an apposition ("Ada Roe,
