@@ -442,6 +442,20 @@ import Testing
         #expect(off.speakerName(of: q2) == "Grace Liddell")
     }
 
+    @Test func aRoleWrittenBeforeCoordinatedNamesIsEvidenceForTheDescription() throws {
+        let doc = try run(
+            """
+            In an interview with radio hosts Ada Sand and Tom Lind, Mayor Ana Ruiz defended the plan.
+
+            Ruiz said the fares were fair, something Lind had doubted on air.
+
+            “I am not convinced,” the host said.
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("not convinced") })
+        #expect(doc.speakerName(of: q) == "Tom Lind")
+        #expect(q.attribution?.rule == "speaker.definite-description")
+    }
+
     @Test func theWritersIIsNeverSomeoneTheStoryNames() throws {
         let doc = try run(
             """

@@ -324,6 +324,13 @@ struct Run {
                 if lex.firstNames.contains(r.name.first?.lowercased() ?? "") || r.description != nil {
                     r.kind = .person
                 }
+                // A role noun written before the name, or before a name coordinated with it, is the person's
+                // description ("talk show host Seth Ames", "radio hosts Joe Lind and Mika Sand"): evidence for
+                // `speaker.definite-description` ("the host said").
+                if r.description == nil, let role = roleBefore(t) {
+                    r.description = role
+                    r.kind = .person
+                }
                 _ = resolver.resolve(
                     r, at: r.span.start, paragraph: tok.paragraph, quoteWords: [], sectionStart: 0,
                     inStatement: false, asSpeaker: false)
@@ -388,6 +395,20 @@ struct Run {
             }
             t = e
         }
+    }
+
+    /// The lower-case role noun right before the name at token `t`, or before the name coordinated with it by "and".
+    func roleBefore(_ t: Int) -> String? {
+        var k = t - 1
+        if k >= 0, tokens[k].lower == "and" {
+            k -= 1
+            while k >= 0, t - k <= 6, !tokens[k].quoted, resolver.isName(tokens[k]), !tokens[k].isPossessive { k -= 1 }
+        }
+        guard k >= 0, k < t - 1 || tokens[k].lower != "and", tokens[k].isWord, !tokens[k].quoted,
+            !tokens[k].isCapitalized, resolver.isRole(tokens[k]), tokens[k].sentence == tokens[t].sentence,
+            !lex.organizationWords.contains(tokens[k].lower)
+        else { return nil }
+        return tokens[k].lower
     }
 
     /// Evidence for pass `speaker.definite-description`: a role given in an apposition outside any speaker phrase

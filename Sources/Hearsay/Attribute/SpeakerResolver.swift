@@ -801,7 +801,11 @@ struct SpeakerResolver {
             let lower = words.map { $0.lowercased() }
             var at: Int?
             for i in lower.indices where at == nil {
-                if forms.contains(where: { f in i + f.count <= lower.count && Array(lower[i..<(i + f.count)]) == f }) {
+                // The plural of a one-word role counts too ("radio hosts Joe Lind and Mika Sand": "the host").
+                if forms.contains(where: { f in
+                    i + f.count <= lower.count && Array(lower[i..<(i + f.count)]) == f
+                        || f.count == 1 && lower[i] == f[0] + "s"
+                }) {
                     at = i
                 }
             }
