@@ -380,6 +380,16 @@ import Testing
         #expect(doc.speakerName(of: email) == "Tom Brenn")
         let statement = try #require(doc.quotes.first { $0.text.contains("back down") })
         #expect(doc.speakerName(of: statement) == "Ferry Workers Union")
+        // "it" after a document named since the last organization is that document.
+        let it = try run(
+            """
+            Mayor Ana Ruiz sent out an email to voters on Tuesday. The email includes a map of the new ferry route.
+
+            At the bottom it reads, “Vote yes on the ferry and ride it free for a year.”
+            """)
+        let q3 = try #require(it.quotes.first { $0.text.contains("ride it free") })
+        #expect(it.speakerName(of: q3) == "Ana Ruiz")
+        #expect(q3.attribution?.rule == "speaker.document-author")
         // Without the pass the document itself speaks.
         let off = try run(
             """

@@ -167,6 +167,8 @@ final class AttributionLexicon: @unchecked Sendable {
         var authorPrepositions: Set<String> = []
         /// Pronouns of the writer ("I said" outside a quote): never linked to a person of the story.
         var narratorPronouns: Set<String> = []
+        /// Particles of a phrasal verb ("sent out" a statement), read over to the verb's subject.
+        var verbParticles: Set<String> = []
 
         enum CodingKeys: String, CodingKey {
             case passes, limits, preferKnownGender = "prefer_known_gender", inanimateRoles = "inanimate_roles",
@@ -174,7 +176,7 @@ final class AttributionLexicon: @unchecked Sendable {
                 newPersonHeads = "new_person_heads", salientHeads = "salient_heads", notLoneNames = "not_lone_names",
                 addresseeCues = "addressee_cues", personBodies = "person_bodies", documentRoles = "document_roles",
                 documentVerbs = "document_verbs", authorPrepositions = "author_prepositions",
-                narratorPronouns = "narrator_pronouns"
+                narratorPronouns = "narrator_pronouns", verbParticles = "verb_particles"
         }
         init() {}
         init(from decoder: Decoder) throws {
@@ -199,6 +201,7 @@ final class AttributionLexicon: @unchecked Sendable {
             documentVerbs = try c.decodeIfPresent([String: String].self, forKey: .documentVerbs) ?? [:]
             authorPrepositions = Set(try c.decodeIfPresent([String].self, forKey: .authorPrepositions) ?? [])
             narratorPronouns = Set(try c.decodeIfPresent([String].self, forKey: .narratorPronouns) ?? [])
+            verbParticles = Set(try c.decodeIfPresent([String].self, forKey: .verbParticles) ?? [])
         }
 
         /// Whether the pass runs (listed in `passes`).

@@ -567,6 +567,12 @@ struct SpeakerResolver {
         case .pronoun:
             // "I said" outside a quote is the writer, never someone the story names.
             if lex.coreference.narratorPronouns.contains(pronounWord(ref.text.lowercased())) { return nil }
+            if ref.kind == .organization, let found = documentPronoun(
+                ref, paragraph: paragraph, quoteWords: quoteWords, sectionStart: sectionStart,
+                inStatement: inStatement)
+            {
+                return found
+            }
             let g = lex.pronounGender[pronounWord(ref.text.lowercased())]
             guard
                 let (idx, rule) = antecedent(
@@ -717,6 +723,34 @@ struct SpeakerResolver {
         return nil
     }
 
+    /// Pass `speaker.document-author` for "it": a document named since the last organization ("The email includes a
+    /// photo. At the bottom it reads, ...") is what "it" means, and speaks for its author.
+    mutating func documentPronoun(
+        _ ref: SpeakerRef, paragraph: Int, quoteWords: Set<String>, sectionStart: Int, inStatement: Bool
+    ) -> (Int, String)? {
+        guard lex.coreference.runs("speaker.document-author"), !lex.coreference.documentRoles.isEmpty else {
+            return nil
+        }
+        let floor = paragraph - lex.coreference.limits.documentAuthorParagraphs
+        var k = ref.tokens.lowerBound - 1
+        while k >= 0, tokens[k].paragraph >= floor {
+            if !tokens[k].quoted, lex.coreference.documentRoles.contains(tokens[k].lower) { break }
+            k -= 1
+        }
+        guard k >= 0, tokens[k].paragraph >= floor else { return nil }
+        let at = tokens[k].span.start
+        // An organization named after the document is the nearer "it".
+        if entities.contains(where: { e in
+            e.kind == .organization && (e.lastPosition(before: ref.span.start).map { $0.pos > at } ?? false)
+        }) {
+            return nil
+        }
+        var document = ref
+        document.role = tokens[k].lower
+        return documentAuthor(
+            document, paragraph: paragraph, quoteWords: quoteWords, sectionStart: sectionStart, inStatement: inStatement)
+    }
+
     /// The author of the document noun (or document verb) at token `k`: a phrase after "by"/"from" within three
     /// words, a possessive name before it, or the subject of the verb before its determiner.
     func authorPhrase(at k: Int, verb: Bool, own: Bool) -> SpeakerRef? {
@@ -754,7 +788,9 @@ struct SpeakerResolver {
             b - 1 >= lo, tokens[b - 1].isWord, !tokens[b - 1].isCapitalized,
             !tokens[b - 1].classes.contains(.preposition)
         else { return nil }
-        return phrase(endingBefore: b - 1, lower: lo)
+        // A verb with a particle: "sent out an email", "put out a statement".
+        let verb = b - 2 >= lo && lex.coreference.verbParticles.contains(tokens[b - 1].lower) ? b - 2 : b - 1
+        return phrase(endingBefore: verb, lower: lo)
     }
 
     /// Whether the entity spoke (a cue) or was a sentence subject within `definite_salient_paragraphs` before `pos`.
