@@ -72,7 +72,7 @@ import Testing
     @Test func sheGoesToAPersonKnownToBeFemaleBeforeANearerUnknownOne() throws {
         let doc = try run(
             """
-            The rally heard Grace Liddell after Sen. Quinn Osei.
+            The rally heard Sen. Quinn Osei after Grace Liddell.
 
             “We are ready for the vote,” she said.
             """)
@@ -196,7 +196,7 @@ import Testing
         // Ostrow is the subject two paragraphs back; "He said ..." in between is about him, so he stays salient,
         // though Brenn was mentioned after him.
         let text = """
-            Councillor Paul Ostrow walked the depot on Tuesday with Mayor Tom Brenn.
+            Councillor Paul Ostrow walked the depot on Tuesday. The visit was planned by the office of Mayor Tom Brenn.
 
             He said the buses were old and the roof leaked.
 
@@ -438,7 +438,7 @@ import Testing
         // Ruiz is named last only inside a clause ("where Ruiz would stand"): "she" goes to her, not to Grace
         // Liddell, whose name came after Ruiz's full name.
         let text = """
-            The plan was drawn up for Ana Ruiz by Grace Liddell’s office last spring.
+            The plan was drawn up for Ana Ruiz last spring. Grace Liddell’s office wrote most of it.
 
             The figures do not tell where Ruiz would stand on the pier. She has called for “a public vote on every \
             sale of harbour land.”
@@ -464,6 +464,18 @@ import Testing
         let q = try #require(doc.quotes.first { $0.text.contains("not convinced") })
         #expect(doc.speakerName(of: q) == "Tom Lind")
         #expect(q.attribution?.rule == "speaker.definite-description")
+    }
+
+    @Test func withinTheLastSentenceThePersonNamedFirstIsTheAntecedent() throws {
+        // Neither is a subject; Hobbs's and Lee et al.'s left-to-right order takes the one named first.
+        let doc = try run(
+            """
+            An email sent by Grace Roe to the council shows that Ann Vale was copied in.
+
+            “We all knew by March,” she wrote.
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("by March") })
+        #expect(doc.speakerName(of: q) == "Grace Roe")
     }
 
     @Test func theWritersIIsNeverSomeoneTheStoryNames() throws {

@@ -86,6 +86,17 @@ struct SpeakerResolver {
             return lo > 0 ? positions[lo - 1] : nil
         }
 
+        /// The first mention at or after `pos` (binary search).
+        func firstPosition(atOrAfter pos: Int) -> Int? {
+            var lo = 0
+            var hi = positions.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if positions[mid].pos < pos { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < positions.count ? positions[lo].pos : nil
+        }
+
         /// Adds a mention, keeping `positions` sorted.
         mutating func addPosition(_ pos: Int, paragraph: Int) {
             var lo = 0
@@ -1115,6 +1126,18 @@ struct SpeakerResolver {
                 before: pos, where: compatible, within: limits.pronounParagraphs,
                 paragraph: paragraph, skipping: skipping)
         else { return nil }
+        // Within the sentence of the last mention, the one named first: "An email sent by Ada Roe indicates that Lee
+        // wrote to Ann Vale. “…,” she wrote." is Roe (Hobbs's and Lee et al.'s left-to-right order).
+        if let sentence = sentenceIndex(at: lastOutside(nearest).pos) {
+            let start = document.sentences[sentence].span.start
+            var first = lastOutside(nearest).pos
+            for (i, e) in entities.enumerated() where i != nearest && compatible(e) {
+                if let f = e.firstPosition(atOrAfter: start), f < first, f < pos, !inCaption(f) {
+                    first = f
+                    nearest = i
+                }
+            }
+        }
         // Salience: a recent speaker (the subject of a cue) or sentence subject is preferred over a person only
         // mentioned since.
         let nearestPos = lastOutside(nearest).pos
@@ -1163,6 +1186,18 @@ struct SpeakerResolver {
             }
         }
         return (nearest, "speaker.pronoun")
+    }
+
+    /// The sentence that holds text position `pos` (binary search).
+    func sentenceIndex(at pos: Int) -> Int? {
+        let ss = document.sentences
+        var lo = 0
+        var hi = ss.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ss[mid].span.end <= pos { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < ss.count && ss[lo].span.start <= pos ? lo : nil
     }
 
     /// Content words of a range of paragraphs.
