@@ -397,7 +397,9 @@ struct Run {
         }
     }
 
-    /// The lower-case role noun right before the name at token `t`, or before the name coordinated with it by "and".
+    /// The lower-case role noun right before the name at token `t`, or before the name coordinated with it by "and",
+    /// with the modifiers written before it ("Democratic nominee", "Morning Joe hosts"): a capitalized modifier can
+    /// contradict a later description ("the Republican nominee").
     func roleBefore(_ t: Int) -> String? {
         var k = t - 1
         if k >= 0, tokens[k].lower == "and" {
@@ -408,7 +410,14 @@ struct Run {
             !tokens[k].isCapitalized, resolver.isRole(tokens[k]), tokens[k].sentence == tokens[t].sentence,
             !lex.organizationWords.contains(tokens[k].lower)
         else { return nil }
-        return tokens[k].lower
+        var m = k
+        while m > 0, k - m < 3, tokens[m - 1].isWord, !tokens[m - 1].quoted, !tokens[m - 1].isPossessive,
+            tokens[m - 1].sentence == tokens[k].sentence,
+            tokens[m - 1].classes.isDisjoint(with: [.definite, .indefinite, .preposition, .stopword, .cueStart])
+        {
+            m -= 1
+        }
+        return document.string(Span(tokens[m].span.start, tokens[k].span.end))
     }
 
     /// Evidence for pass `speaker.definite-description`: a role given in an apposition outside any speaker phrase
