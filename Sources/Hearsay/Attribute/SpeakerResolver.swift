@@ -28,7 +28,10 @@ struct SpeakerRef {
 /// a link is the quote's `attribution.rule` (a name found by its cue keeps the cue's rule). In order:
 /// 1. `speaker.name` (``entityFor(name:kind:inStatement:pos:)``): the same full name; a surname of a known full name;
 ///    a longer form of a known single name. Titles are stripped first (``classify(_:)``); a listed place is typed as a
-///    body, a listed people as a group, and neither is ever a person.
+///    body, a listed people as a group, and neither is ever a person. A surname several known names share goes to the
+///    one already called by it, else the first introduced (``surnameEntity(_:where:)``).
+/// 1a. `speaker.mention` (``noteMention(_:paragraph:)``, found by `Run.noteNameMentions()`): every other mention by
+///    name of a known person is a mention at its place, so the person named last is a pronoun's nearest antecedent.
 /// 2. `speaker.subject` (``noteSubject(_:paragraph:)``, found by `Run.noteSubject(at:hi:)`): a person named as the
 ///    subject of a sentence without a cue is mentioned there and becomes salient for the pronouns after it.
 /// 2a. `speaker.pronoun-subject` (``notePronounSubject(_:paragraph:sectionStart:)``): a sentence opened by "he" or
@@ -42,10 +45,14 @@ struct SpeakerRef {
 /// 4. `speaker.definite-salient`: a person description no one carries to the salient person, when its head is a
 ///    person's standing in the story (`salient_heads`: "the nominee", not "the host"); never a description that brings
 ///    someone new (`new_person_heads`) or names another person (``namesAnother(_:than:)``).
+/// 4a. `speaker.document-author` (``documentAuthor(_:paragraph:quoteWords:sectionStart:inStatement:)``,
+///    ``documentPronoun(_:paragraph:quoteWords:sectionStart:inStatement:)``): a document that speaks ("the statement
+///    said", "it reads" after an email) speaks for whoever issued it ("issued by X", "X's ad", "X released an ad").
 /// 5. `speaker.pronoun-gender`, `speaker.pronoun`, `speaker.pronoun-across-inset` (``antecedent(for:gender:before:
 ///    paragraph:quoteWords:sectionStart:)``): the nearest compatible entity (number, gender, animacy: ``isNonPerson(_:)``)
-///    within `pronoun_paragraphs`; a recent speaker or sentence subject before a person only mentioned since; "she"
-///    to a woman named just before rather than a nearer person of unknown gender; past an inset box.
+///    within `pronoun_paragraphs`, the one named first in the sentence of the last mention; a recent speaker or
+///    sentence subject before a person only mentioned since; "she" to a woman named just before rather than a nearer
+///    person of unknown gender; past an inset box. The writer's "I" (`narrator_pronouns`) is never linked.
 /// 6. `speaker.anonymous`, `speaker.group`, `speaker.description` (``resolveDescription(_:pos:paragraph:definite:)``):
 ///    "a TikTok spokesman", "officials", or a description no one named carries, merged by role and affiliation.
 struct SpeakerResolver {
