@@ -585,9 +585,10 @@ struct SpeakerResolver {
         case .pronoun:
             // "I said" outside a quote is the writer, never someone the story names.
             if lex.coreference.narratorPronouns.contains(pronounWord(ref.text.lowercased())) { return nil }
-            if ref.kind == .organization, let found = documentPronoun(
-                ref, paragraph: paragraph, quoteWords: quoteWords, sectionStart: sectionStart,
-                inStatement: inStatement)
+            if ref.kind == .organization,
+                let found = documentPronoun(
+                    ref, paragraph: paragraph, quoteWords: quoteWords, sectionStart: sectionStart,
+                    inStatement: inStatement)
             {
                 return found
             }
@@ -766,7 +767,8 @@ struct SpeakerResolver {
         var document = ref
         document.role = tokens[k].lower
         return documentAuthor(
-            document, paragraph: paragraph, quoteWords: quoteWords, sectionStart: sectionStart, inStatement: inStatement)
+            document, paragraph: paragraph, quoteWords: quoteWords, sectionStart: sectionStart, inStatement: inStatement
+        )
     }
 
     /// The author of the document noun (or document verb) at token `k`: a phrase after "by"/"from" within three
@@ -802,7 +804,8 @@ struct SpeakerResolver {
         if own { return nil }
         // "Roe released a new ad", "Cook provided a written statement": the subject of the verb before the
         // determiner; never the object of a preposition ("in a statement").
-        guard !tokens[b].classes.isDisjoint(with: [.definite, .indefinite]) || lex.possessives.contains(tokens[b].lower),
+        guard
+            !tokens[b].classes.isDisjoint(with: [.definite, .indefinite]) || lex.possessives.contains(tokens[b].lower),
             b - 1 >= lo, tokens[b - 1].isWord, !tokens[b - 1].isCapitalized,
             !tokens[b - 1].classes.contains(.preposition)
         else { return nil }
