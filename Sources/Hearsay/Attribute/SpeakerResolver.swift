@@ -73,6 +73,9 @@ struct SpeakerResolver {
         /// For descriptions: affiliation and role ("TikTok spokesman"), the key under which they merge.
         var key: String?
         var gender: String?
+        /// The article has named the entity by its bare surname (a name mention whose words hold the surname and not
+        /// the given name): ``surnameEntity(_:where:)`` prefers it for a shared surname.
+        var calledBySurname = false
         /// Positions where the entity was the subject of a cue (a speaker, not only mentioned).
         var cuePositions: [Int] = []
         /// Positions where the entity was named as the subject of a sentence without a cue (`speaker.subject`),
@@ -901,6 +904,12 @@ struct SpeakerResolver {
     mutating func note(_ idx: Int, _ ref: SpeakerRef, form: Mention.Form, pos: Int, paragraph: Int) {
         if entities[idx].mentionSpans.insert(ref.span).inserted {
             entities[idx].mentions.append(document.mention(ref.span, form: form))
+            let words = entities[idx].nameWords
+            if form == .name, words.count > 1, !entities[idx].calledBySurname {
+                let w = ref.text.lowercased().split(separator: " ")
+                entities[idx].calledBySurname =
+                    w.last.map(String.init) == words.last!.lowercased() && !w.contains(Substring(words[0].lowercased()))
+            }
         }
         entities[idx].addPosition(pos, paragraph: paragraph)
     }
@@ -1064,13 +1073,7 @@ struct SpeakerResolver {
         for (i, e) in entities.enumerated()
         where e.nameWords.count > 1 && e.nameWords.last!.lowercased() == surname && ok(e) {
             if first == nil { first = i }
-            let given = e.nameWords[0].lowercased()
-            if e.mentions.contains(where: { m in
-                let w = m.text.lowercased().split(separator: " ")
-                return m.form == .name && w.last.map(String.init) == surname && !w.contains(Substring(given))
-            }) {
-                bare = bare ?? i
-            }
+            if e.calledBySurname { bare = bare ?? i }
         }
         return bare ?? first
     }
