@@ -55,6 +55,11 @@ import Testing
         // A clause that opens with no subject names no one ("Here is the plan: ..."): the quote stands alone.
         let none = try run("Here is the full text of the plan: “The pier will be rebuilt before the summer comes.”")
         #expect(none.quotes.allSatisfy { $0.attribution?.rule != "speaker.colon-clause" })
+        // The colon ends a clause with a subject of its own: the subject opening the sentence did not say it.
+        let embedded = try run(
+            "Ana Ruiz ran the harbour. She grew so upset that I had to change my answer: “Of course the pier "
+                + "will be rebuilt before the summer.”")
+        #expect(embedded.quotes.allSatisfy { $0.attribution?.rule != "speaker.colon-clause" })
     }
 
     @Test func aParagraphEndingInAColonIntroducesTheNextOne() throws {
