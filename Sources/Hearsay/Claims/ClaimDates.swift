@@ -46,6 +46,30 @@ enum ClaimCalendar {
         return days(y, m, d)
     }
 
+    /// Easter Sunday of year `y` (Gregorian computus).
+    static func easter(_ y: Int) -> Int {
+        let a = y % 19
+        let b = y / 100
+        let c = y % 100
+        let f = (b + 8) / 25
+        let g = (b - f + 1) / 3
+        let h = (19 * a + b - b / 4 - g + 15) % 30
+        let l = (32 + 2 * (b % 4) + 2 * (c / 4) - h - c % 4) % 7
+        let m = (a + 11 * h + 22 * l) / 451
+        let month = (h + l - 7 * m + 114) / 31
+        return days(y, month, (h + l - 7 * m + 114) % 31 + 1)
+    }
+
+    /// The `n`th ISO weekday `wd` of a month (`n` = -1: the last one).
+    static func nthWeekday(_ y: Int, _ m: Int, _ wd: Int, _ n: Int) -> Int {
+        if n < 0 {
+            let last = days(y, m, daysInMonth(y, m))
+            return last - (weekday(last) - wd + 7) % 7 + 7 * (n + 1)
+        }
+        let first = days(y, m, 1)
+        return first + (wd - weekday(first) + 7) % 7 + 7 * (n - 1)
+    }
+
     static func pad(_ v: Int, _ w: Int) -> String {
         var s = String(v)
         while s.count < w { s = "0" + s }
@@ -520,14 +544,16 @@ extension ClaimScanner {
             if b.hasPrefix("(") { return first }
             return nil
         }
-        // "Tuesday of next week": the weekday in that ISO week
-        if a.hasPrefix("XXXX-WXX-"), isDay(a), let wd = Int(a.prefix(10).suffix(1)), b.count == 8,
-            b.dropFirst(4).hasPrefix("-W"), let y = Int(b.prefix(4)), let w = Int(b.suffix(2))
-        {
+        // "Tuesday of next week", "next week on Tuesday": the weekday in that ISO week
+        func weekdayInWeek(_ day: String, _ week: String) -> ClaimValue? {
+            guard day.hasPrefix("XXXX-WXX-"), isDay(day), let wd = Int(day.prefix(10).suffix(1)), week.count == 8,
+                week.dropFirst(4).hasPrefix("-W"), let y = Int(week.prefix(4)), let w = Int(week.suffix(2))
+            else { return nil }
             let jan4 = ClaimCalendar.days(y, 1, 4)
             let monday = jan4 - (ClaimCalendar.weekday(jan4) - 1) + 7 * (w - 1)
-            return .text(ClaimCalendar.string(monday + wd - 1) + a.dropFirst(10))
+            return .text(ClaimCalendar.string(monday + wd - 1) + day.dropFirst(10))
         }
+        if let v = weekdayInWeek(a, b) ?? weekdayInWeek(b, a) { return v }
         if b.count == 4, let y = Int(b), y >= 1000, a.contains("XXXX") {
             return .text(a.replacingOccurrences(of: "XXXX", with: b))
         }
@@ -1064,15 +1090,7 @@ extension ClaimScanner {
                     return DT(end: d.end, value: v, hasTime: d.hasTime, rule: "claims.date-period-part")
                 }
             }
-            if let h = lx.holidays.match(t, i, limit), h.payload.count == 2, t[i].capitalized || h.end > i + 1 {
-                var e = h.end
-                var y: Int?
-                if let yy = yearNumber(e) {
-                    y = yy
-                    e += 1
-                }
-                return DT(end: e, value: dateString(y, h.payload[0], h.payload[1]), rule: "claims.date-holiday")
-            }
+            if let h = holiday(i) { return h }
             if let d = ordinalPartOf(i) ?? letterQuarter(i) { return d }
             if lx.months[w] != nil { return monthDay(i) }
             if isDeterminer(i), let d = dayMonth(i) { return d }
@@ -1099,6 +1117,98 @@ extension ClaimScanner {
             if let o = offsetDate(i) { return o }
         }
         return nil
+    }
+
+    /// `claims.date-holiday`: a holiday on a fixed day (`holidays`: "Christmas Eve"), on the nth weekday of a month
+    /// (`dates.weekday_holidays`: "Thanksgiving", "Memorial Day") or counted from Easter (`dates.easter_holidays`:
+    /// "Good Friday"), with the year after it ("Easter 2019", "Father's Day of 2015") or a relative modifier before it
+    /// ("last Easter": the last one before the publication date, "next Easter" the first after it). A fixed one
+    /// without a year stays partial (`XXXX-12-25`, resolved later); a computed one takes the year whose date is
+    /// nearest the publication date, or with no date to count from is written as said
+    /// (`claims.date-holiday.unanchored`). The weekend of a holiday ("Labor Day weekend", "the weekend of Halloween")
+    /// is the weekend of its week (of the week before for a Monday). A `dates.capitalized_holidays` word counts only
+    /// when capitalised ("a prayer of thanksgiving").
+    func holiday(_ i: Int) -> DT? {
+        var s = i
+        var weekend = false
+        var k = i
+        if isDeterminer(k) { k += 1 }
+        if let w = word(k), lx.calendarUnits[w] == "WE", isOf(k + 1) {
+            s = k + 2
+            weekend = true
+        }
+        var modifier: Int?
+        if let m = lx.relativeModifiers.match(t, s, limit) {
+            modifier = m.payload
+            s = m.end
+        }
+        var end = s
+        var fixed: [Int]?
+        var dayOf: ((Int) -> Int)?
+        if let h = lx.holidays.match(t, s, limit), h.payload.count == 2 {
+            end = h.end
+            fixed = h.payload
+            dayOf = { ClaimCalendar.days($0, h.payload[0], min(h.payload[1], ClaimCalendar.daysInMonth($0, h.payload[0]))) }
+        }
+        if let h = dw.weekdayHolidays.match(t, s, limit), h.end > end {
+            end = h.end
+            fixed = nil
+            let p = h.payload
+            dayOf = { ClaimCalendar.nthWeekday($0, p[0], p[1], p[2]) + p[3] }
+        }
+        if let h = dw.easterHolidays.match(t, s, limit), h.end > end {
+            end = h.end
+            fixed = nil
+            dayOf = { ClaimCalendar.easter($0) + h.payload }
+        }
+        guard end > s, let dayOf, !(dw.capitalizedHolidays.contains(t[s].lower) && !t[s].capitalized) else {
+            return nil
+        }
+        var e = end
+        var y: Int?
+        if modifier == nil, let yy = yearNumber(e) {
+            y = yy
+            e += 1
+        } else if modifier == nil, isOf(e), let yy = yearNumber(e + 1) {
+            y = yy
+            e += 2
+        }
+        if !weekend, let w = word(e), lx.calendarUnits[w] == "WE" {
+            weekend = true
+            e += 1
+        }
+        var day: Int?
+        if let y {
+            day = dayOf(y)
+        } else if resolvePartial || modifier != nil, let a = anchor {
+            let ay = ClaimCalendar.civil(a).0
+            let years = [ay - 1, ay, ay + 1].map(dayOf)
+            switch modifier {
+            case .some(let n) where n < 0: day = years.last { $0 < a }
+            case .some(let n) where n > 0: day = years.first { $0 > a }
+            case .some: day = dayOf(ay)
+            case .none: day = years.min { abs($0 - a) < abs($1 - a) }
+            }
+        } else if let f = fixed, !weekend {
+            return DT(end: e, value: dateString(nil, f[0], f[1]), rule: "claims.date-holiday")
+        }
+        guard let n = day else {
+            if weekend { return nil }
+            let said = (i..<e).map { t[$0].lower }.joined(separator: " ")
+            return DT(end: e, value: said, rule: "claims.date-holiday.unanchored")
+        }
+        if weekend {
+            let wd = ClaimCalendar.weekday(n)
+            let (wy, wn) = ClaimCalendar.isoWeek(wd == 1 ? n - 1 : n)
+            return DT(
+                end: e, value: ClaimCalendar.pad(wy, 4) + "-W" + ClaimCalendar.pad(wn, 2) + "-WE",
+                rule: "claims.date-holiday")
+        }
+        if let f = fixed, y == nil, modifier == nil {
+            // resolved later with every partial date
+            return DT(end: e, value: dateString(nil, f[0], f[1]), rule: "claims.date-holiday")
+        }
+        return DT(end: e, value: ClaimCalendar.string(n), rule: "claims.date-holiday")
     }
 
     /// A year of four digits ("the end of 2008") or any date at `k`.
@@ -1372,11 +1482,11 @@ extension ClaimScanner {
     func timeCore(_ i: Int) -> (end: Int, value: String)? {
         guard i < limit else { return nil }
         if let tw = lx.timeWords.match(t, i, limit) {
-            // "noon" alone is a time only after a preposition or number
-            if let p = word(i - 1), dw.timeWordPrepositions.contains(p) {
-                return (tw.end, tw.payload)
-            }
-            return nil
+            // "noon", "mid-morning": a time; capitalised inside a sentence after no preposition, a name ("Midnight
+            // Oil")
+            if let p = word(i - 1), dw.timeWordPrepositions.contains(p) { return (tw.end, tw.payload) }
+            if t[i].capitalized, i > base, t[i - 1].kind != .symbol { return nil }
+            return (tw.end, tw.payload)
         }
         if word(i) != nil || isInt(i) && word(i + 1) != nil, let wt = wordTime(i) { return wt }
         guard isNum(i), t[i].value.isFinite else { return nil }
@@ -1420,8 +1530,9 @@ extension ClaimScanner {
         } else if mm != nil {
             guard h <= 23 else { return nil }
             // "2:1" scores and ratios have no two-digit minutes; kept out by the two-digit check above
-        } else if let w = word(e), dw.noonWords.contains(w), h == 12 {
-            return (e + 1, "T12")
+        } else if h == 12, let w = word(e), dw.noonWords.contains(w), let tw = lx.timeWords.match(t, e, limit) {
+            // "12 noon", "12 midnight"
+            return (tw.end, tw.payload)
         } else {
             return nil
         }

@@ -245,6 +245,9 @@ final class ClaimLexicon: Sendable {
         var shortDecadeCenturies: [String: Int]?
         var restOf: [String]?
         var restDeterminers: [String]?
+        var weekdayHolidays: [String: [Int]]?
+        var easterHolidays: [String: Int]?
+        var capitalizedHolidays: [String]?
         enum CodingKeys: String, CodingKey {
             case verbMonths = "verb_months"
             case fullShortMonths = "full_short_months"
@@ -282,6 +285,9 @@ final class ClaimLexicon: Sendable {
             case shortDecadeCenturies = "short_decade_centuries"
             case restOf = "rest_of"
             case restDeterminers = "rest_determiners"
+            case weekdayHolidays = "weekday_holidays"
+            case easterHolidays = "easter_holidays"
+            case capitalizedHolidays = "capitalized_holidays"
         }
     }
 
@@ -327,6 +333,13 @@ final class ClaimLexicon: Sendable {
         /// "the rest of the week": the phrase before the period, and the words allowed between.
         let restOf: PhraseTable<Bool>
         let restDeterminers: Set<String>
+        /// Holidays on the nth weekday of a month: month, ISO weekday, n (-1 the last), days after it ("Thanksgiving"
+        /// = the 4th Thursday of November; "Black Friday" one day after it).
+        let weekdayHolidays: PhraseTable<[Int]>
+        /// Holidays counted in days from Easter Sunday ("Good Friday" = -2).
+        let easterHolidays: PhraseTable<Int>
+        /// Holidays read only when capitalised ("Thanksgiving"; "a prayer of thanksgiving" is none).
+        let capitalizedHolidays: Set<String>
 
         init(_ f: DatesFile?) {
             verbMonths = Set(f?.verbMonths ?? [])
@@ -365,6 +378,10 @@ final class ClaimLexicon: Sendable {
             shortDecadeCenturies = f?.shortDecadeCenturies ?? [:]
             restOf = PhraseTable((f?.restOf ?? []).map { ($0, true) })
             restDeterminers = Set(f?.restDeterminers ?? [])
+            weekdayHolidays = PhraseTable(
+                (f?.weekdayHolidays ?? [:]).filter { $0.value.count == 4 }.map { ($0.key, $0.value) })
+            easterHolidays = PhraseTable((f?.easterHolidays ?? [:]).map { ($0.key, $0.value) })
+            capitalizedHolidays = Set(f?.capitalizedHolidays ?? [])
         }
     }
 
@@ -767,6 +784,8 @@ final class ClaimLexicon: Sendable {
         start.formUnion(DateWords(lexicon.dates).relativeDayShifts.byFirst.keys)
         start.formUnion(DateWords(lexicon.dates).dayPartOpeners.byFirst.keys)
         start.formUnion(DateWords(lexicon.dates).restOf.byFirst.keys)
+        start.formUnion(DateWords(lexicon.dates).weekdayHolidays.byFirst.keys)
+        start.formUnion(DateWords(lexicon.dates).easterHolidays.byFirst.keys)
         start.formUnion(lexicon.dates?.weekdaySets?.keys ?? [:].keys)
         start.formUnion(lexicon.dates?.dayPartSets?.keys ?? [:].keys)
         if lexicon.dates?.dayPartSets != nil { start.formUnion(lexicon.dayPartModifiers ?? []) }
