@@ -186,6 +186,12 @@ extension ClaimScanner {
             var end = d.end
             var rule = d.rule
             var kind: Claim.Kind = d.hasTime ? .time : .date
+            if d.hasTime, v.count == 13, v.dropFirst(11).allSatisfy(\.isLetter), let tm = partTime(end) {
+                // "tonight at 7", "this morning at seven": the part of the day moves the hour
+                v = Self.onDay(tm.value, v)
+                end = tm.end
+                rule += "+time"
+            }
             if !d.hasTime {
                 if v.count == 10, let (part, e) = dayPart(end) {
                     v += "T" + part
@@ -318,6 +324,29 @@ extension ClaimScanner {
         return FoundClaim(
             startTok: i, endTok: end, value: .text(value), valueMax: nil, unit: nil, kind: .time, qualifier: nil,
             rule: rule, confidence: conf("claims.time"), evidence: nil)
+    }
+
+    /// The time after a part of the day ("tonight **at 7**", "this morning **at seven**"): a clock time, or after a
+    /// `dates.bare_hour_openers` word an hour from 1 to 12 in figures or words.
+    func partTime(_ k: Int) -> (end: Int, value: String)? {
+        var m = k
+        var bareHourOK = false
+        if let w = word(m), dw.timeOpeners.contains(w) {
+            m += 1
+            bareHourOK = dw.bareHourOpeners.contains(w)
+        }
+        if let tm = timeCore(m) { return tm }
+        guard bareHourOK, m < limit, unitAfter(m + 1, attachedOK: true) == nil else { return nil }
+        let h: Int
+        if isInt(m), t[m].intDigits <= 2 {
+            h = Int(t[m].value)
+        } else if let w = word(m), let c = lx.cardinals[w] {
+            h = Int(c)
+        } else {
+            return nil
+        }
+        guard h >= 1, h <= 12 else { return nil }
+        return (m + 1, "T" + ClaimCalendar.pad(h, 2))
     }
 
     /// A part of the day at `k`, "morning", "early-morning", "late night" (`day_part_modifiers` before a
@@ -1240,6 +1269,9 @@ extension ClaimScanner {
         } else {
             return nil
         }
+        if let w = word(k), let wd = lx.weekdays[w], n <= 5, !lx.ambiguousWeekdays.contains(w) || t[k].capitalized {
+            return nthWeekdayOf(n, wd, k + 1)
+        }
         guard let unitWord = word(k), isOf(k + 1), n >= 1 else { return nil }
         let isQuarter = lx.quarterWords.contains(unitWord)
         let unit = dw.ordinalPartUnits[unitWord]
@@ -1267,6 +1299,42 @@ extension ClaimScanner {
         }
         if isQuarter, n <= 4 { return DT(end: d.end, value: quarterRange(y, n), rule: "claims.date-quarter") }
         return nil
+    }
+
+    /// `claims.date-ordinal-weekday`: the nth weekday of a month, "the first Friday of July", "the second Monday of
+    /// next month", "first Monday in the month" (a `dates.nth_weekday_of_words` word before the month), or of the
+    /// publication month when no month follows ("the third Tuesday"). A month without a year takes the year nearest
+    /// the publication date; with no date to count from it stays `XXXX-07-WXX-5-#1`. The weekday of `k - 1` is `wd`.
+    func nthWeekdayOf(_ n: Int, _ wd: Int, _ k: Int) -> DT? {
+        var end = k
+        var month: String?
+        if let w = word(k), dw.nthWeekdayOfWords.contains(w) {
+            var j = k + 1
+            if isListed(j, dw.restDeterminers) { j += 1 }
+            if let u = word(j), lx.calendarUnits[u] == "M", j > k + 1, let a = anchor {
+                // "of the month", "in this month"
+                month = String(ClaimCalendar.string(a).prefix(7))
+                end = j + 1
+            } else if let d = dateCore(k + 1), !d.hasTime, d.value.count == 7, !d.value.hasPrefix("(") {
+                month = d.value
+                end = d.end
+            }
+        }
+        if month == nil {
+            guard let a = anchor else { return nil }
+            month = String(ClaimCalendar.string(a).prefix(7))
+        }
+        guard var mv = month else { return nil }
+        if mv.hasPrefix("XXXX-") {
+            guard resolvePartial, let a = anchor else {
+                return DT(end: end, value: mv + "-WXX-\(wd)-#\(n)", rule: "claims.date-ordinal-weekday")
+            }
+            mv = resolvedPart(mv, anchor: a, notBefore: nil).0
+        }
+        guard let y = Int(mv.prefix(4)), let m = Int(mv.suffix(2)), m >= 1, m <= 12 else { return nil }
+        let day = ClaimCalendar.nthWeekday(y, m, wd, n)
+        guard ClaimCalendar.civil(day).1 == m else { return nil }
+        return DT(end: end, value: ClaimCalendar.string(day), rule: "claims.date-ordinal-weekday")
     }
 
     /// A quarter written with its letter and a year: "Q3 2018", "q1-2019", "Q2 of 2017".

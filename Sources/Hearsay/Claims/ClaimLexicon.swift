@@ -248,6 +248,7 @@ final class ClaimLexicon: Sendable {
         var weekdayHolidays: [String: [Int]]?
         var easterHolidays: [String: Int]?
         var capitalizedHolidays: [String]?
+        var nthWeekdayOfWords: [String]?
         enum CodingKeys: String, CodingKey {
             case verbMonths = "verb_months"
             case fullShortMonths = "full_short_months"
@@ -288,6 +289,7 @@ final class ClaimLexicon: Sendable {
             case weekdayHolidays = "weekday_holidays"
             case easterHolidays = "easter_holidays"
             case capitalizedHolidays = "capitalized_holidays"
+            case nthWeekdayOfWords = "nth_weekday_of_words"
         }
     }
 
@@ -340,6 +342,8 @@ final class ClaimLexicon: Sendable {
         let easterHolidays: PhraseTable<Int>
         /// Holidays read only when capitalised ("Thanksgiving"; "a prayer of thanksgiving" is none).
         let capitalizedHolidays: Set<String>
+        /// The word between an nth weekday and its month ("the first Friday of July").
+        let nthWeekdayOfWords: Set<String>
 
         init(_ f: DatesFile?) {
             verbMonths = Set(f?.verbMonths ?? [])
@@ -382,6 +386,7 @@ final class ClaimLexicon: Sendable {
                 (f?.weekdayHolidays ?? [:]).filter { $0.value.count == 4 }.map { ($0.key, $0.value) })
             easterHolidays = PhraseTable((f?.easterHolidays ?? [:]).map { ($0.key, $0.value) })
             capitalizedHolidays = Set(f?.capitalizedHolidays ?? [])
+            nthWeekdayOfWords = Set(f?.nthWeekdayOfWords ?? [])
         }
     }
 
