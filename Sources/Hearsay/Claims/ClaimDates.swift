@@ -1706,9 +1706,16 @@ extension ClaimScanner {
         var ha = a.h
         var hb = b.h
         if let s = b.suffix { hb = hb == 12 ? (s == 12 ? 12 : 0) : hb + s }
+        // An end without a.m./p.m. is the first such hour after a start that has one ("11 am to 3" ends at 15:00);
+        // a start without one is the hour that makes the shorter range to an end that has one ("11 to 3am" starts
+        // at 23:00, "1 to 3pm" at 13:00).
+        func span(_ h1: Int, _ m1: Int?, _ h2: Int, _ m2: Int?) -> Int {
+            ((h2 * 60 + (m2 ?? 0)) - (h1 * 60 + (m1 ?? 0)) + 24 * 60 - 1) % (24 * 60) + 1
+        }
         if let s = a.suffix {
             ha = ha == 12 ? (s == 12 ? 12 : 0) : ha + s
-        } else if let s = b.suffix, s == 12, a.h + 12 <= hb {
+            if b.suffix == nil, hb >= 1, hb < 12, span(ha, a.m, hb + 12, b.m) < span(ha, a.m, hb, b.m) { hb += 12 }
+        } else if b.suffix != nil, ha >= 1, ha < 12, span(ha + 12, a.m, hb, b.m) < span(ha, a.m, hb, b.m) {
             ha += 12
         }
         if b.suffix == nil && a.suffix == nil && hb < ha && hb + 12 > ha { hb += 12 }
