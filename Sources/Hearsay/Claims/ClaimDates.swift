@@ -308,6 +308,13 @@ extension ClaimScanner {
     /// `dates.of_words` word, takes it (`claims.daypart+date`: "in the late night on Tuesday", "in the morning of
     /// this Tuesday", "in the afternoon, next Friday"). Its confidence is `claims.time`'s.
     func dayPartFirst(_ i: Int) -> FoundClaim? {
+        if dw.dayPartOpeners.match(t, i, limit) == nil, let (part, e) = dayPart(i), let tm = partTime(e) {
+            // "afternoon at 7", "afternoon 7:00": the part moves the hour
+            return FoundClaim(
+                startTok: i, endTok: tm.end, value: .text(Self.onDay(tm.value, "T" + part)), valueMax: nil, unit: nil,
+                kind: .time, qualifier: nil, rule: "claims.daypart+time", confidence: conf("claims.time"),
+                evidence: nil)
+        }
         guard let o = dw.dayPartOpeners.match(t, i, limit), let (part, e) = dayPart(o.end) else { return nil }
         var m = e
         if isSym(m, ",") || word(m).map({ dw.dayOpeners.contains($0) || dw.ofWords.contains($0) }) == true {
@@ -1119,7 +1126,7 @@ extension ClaimScanner {
                     return DT(end: d.end, value: v, hasTime: d.hasTime, rule: "claims.date-period-part")
                 }
             }
-            if let h = holiday(i) { return h }
+            if let h = holiday(i) ?? season(i) { return h }
             if let d = ordinalPartOf(i) ?? letterQuarter(i) { return d }
             if lx.months[w] != nil { return monthDay(i) }
             if isDeterminer(i), let d = dayMonth(i) { return d }
@@ -1127,7 +1134,7 @@ extension ClaimScanner {
             return offsetDate(i) ?? withinDate(i) ?? restOfPeriod(i)
         }
         if isNum(i) {
-            if let d = numericDate(i) ?? mixedDate(i) ?? ordinalPartOf(i) { return d }
+            if let d = numericDate(i) ?? mixedDate(i) ?? ordinalPartOf(i) ?? dayRange(i) ?? yearMonth(i) { return d }
             // a year that opens a range of years: "from 2010 to 2018", "between 2014 and 2018"
             if isInt(i), t[i].intDigits == 4, t[i].value >= 1000, t[i].value <= 2100,
                 let w = joiner(i + 1, between: isRangeStartAnd(i - 1)), case let k = yearAfterPeriodPart(i + 1 + w),
@@ -1272,6 +1279,12 @@ extension ClaimScanner {
         if let w = word(k), let wd = lx.weekdays[w], n <= 5, !lx.ambiguousWeekdays.contains(w) || t[k].capitalized {
             return nthWeekdayOf(n, wd, k + 1)
         }
+        // "the 20th of next month": a day of a relative month
+        if isOf(k), let d = dateCore(k + 1), d.rule == "claims.date-relative-month", d.value.count == 7,
+            let y = Int(d.value.prefix(4)), let m = Int(d.value.suffix(2)), ClaimCalendar.valid(y, m, n)
+        {
+            return DT(end: d.end, value: d.value + "-" + ClaimCalendar.pad(n, 2), rule: "claims.date-ordinal-day")
+        }
         guard let unitWord = word(k), isOf(k + 1), n >= 1 else { return nil }
         let isQuarter = lx.quarterWords.contains(unitWord)
         let unit = dw.ordinalPartUnits[unitWord]
@@ -1338,14 +1351,118 @@ extension ClaimScanner {
     }
 
     /// A quarter written with its letter and a year: "Q3 2018", "q1-2019", "Q2 of 2017".
+    /// A half year with its letter (`half_year_letters`: "H1 2016") and a quarter or a half before a relative year
+    /// ("Q3 this year") are read the same way.
     func letterQuarter(_ i: Int) -> DT? {
-        guard let w = word(i), lx.quarterLetters.contains(w), isInt(i + 1), tight(i + 1), t[i + 1].intDigits == 1,
-            t[i + 1].value >= 1, t[i + 1].value <= 4
-        else { return nil }
+        guard let w = word(i), isInt(i + 1), tight(i + 1), t[i + 1].intDigits == 1, t[i + 1].value >= 1 else {
+            return nil
+        }
+        let months: Int
+        if lx.quarterLetters.contains(w), t[i + 1].value <= 4 {
+            months = 3
+        } else if lx.halfYearLetters.contains(w), t[i + 1].value <= 2 {
+            months = 6
+        } else {
+            return nil
+        }
         var k = i + 2
         if isSym(k, "-") || isSym(k, "/") || isOf(k) || isSym(k, ",") { k += 1 }
-        guard isInt(k), t[k].intDigits == 4, t[k].value >= 1000, t[k].value <= 2200 else { return nil }
-        return DT(end: k + 1, value: quarterRange(Int(t[k].value), Int(t[i + 1].value)), rule: "claims.date-quarter")
+        let n = Int(t[i + 1].value)
+        if isInt(k), t[k].intDigits == 4, t[k].value >= 1000, t[k].value <= 2200 {
+            return DT(end: k + 1, value: quarterRange(Int(t[k].value), n, months: months), rule: "claims.date-quarter")
+        }
+        if lx.relativeModifiers.match(t, k, limit) != nil, let d = dateCore(k), d.rule == "claims.date-relative-year",
+            let y = Int(d.value)
+        {
+            return DT(end: d.end, value: quarterRange(y, n, months: months), rule: "claims.date-quarter")
+        }
+        return nil
+    }
+
+    /// `claims.date-season`: a season (`dates.seasons`) with its year ("summer 2016", "the spring of nineteen
+    /// seventy-eight": `2016-SU`) or after a relative modifier ("next spring": the first one that starts after the
+    /// publication date, "last summer" the last one that ended before it, "this winter" the one of its year). A season
+    /// alone is no claim ("a summer job"); a `dates.verb_seasons` word ("fall") counts only capitalised or after a
+    /// determiner or a modifier.
+    func season(_ i: Int) -> DT? {
+        var k = i
+        if isDeterminer(k) { k += 1 }
+        var modifier: Int?
+        if let m = lx.relativeModifiers.match(t, k, limit) {
+            modifier = m.payload
+            k = m.end
+        }
+        guard let w = word(k), let code = dw.seasons[w] else { return nil }
+        if dw.verbSeasons.contains(w), !t[k].capitalized, k == i { return nil }
+        let start = ["SP": 3, "SU": 6, "FA": 9, "WI": 12][code] ?? 1
+        if let n = modifier {
+            guard let a = anchor else { return nil }
+            let ay = ClaimCalendar.civil(a).0
+            func first(_ y: Int) -> Int { ClaimCalendar.days(y, start, 1) }
+            let y: Int
+            if n > 0 {
+                y = first(ay) > a ? ay : ay + 1
+            } else if n < 0 {
+                y = start + 3 <= 12 && ClaimCalendar.days(ay, start + 3, 1) <= a ? ay : ay - 1
+            } else {
+                y = ay
+            }
+            return DT(end: k + 1, value: ClaimCalendar.pad(y, 4) + "-" + code, rule: "claims.date-season")
+        }
+        var e = k + 1
+        if isOf(e) { e += 1 }
+        if let y = yearNumber(e) {
+            return DT(end: e + 1, value: ClaimCalendar.pad(y, 4) + "-" + code, rule: "claims.date-season")
+        }
+        if let (y, ye) = spelledYear(e) {
+            return DT(end: ye, value: ClaimCalendar.pad(y, 4) + "-" + code, rule: "claims.date-season")
+        }
+        return nil
+    }
+
+    /// `claims.date-day-range`: two days of one month, "from 4 to 22 January, 1995", "between 4 and 22 this month",
+    /// "4 till 23 of next month", "from 4 to January 22, 1995" (the first day takes the second one's month).
+    func dayRange(_ i: Int) -> DT? {
+        guard isInt(i), t[i].intDigits <= 2, t[i].value >= 1, t[i].value <= 31,
+            let w = joiner(i + 1, between: isRangeStartAnd(i - 1))
+        else { return nil }
+        let d1 = Int(t[i].value)
+        let k = i + 1 + w
+        var month: String?
+        var end = k
+        var d2 = 0
+        if let d = dateCore(k), !d.hasTime, d.value.count == 10, !d.value.hasPrefix("("), let dd = Int(d.value.suffix(2)),
+            d.value.dropFirst(5).prefix(2).allSatisfy(\.isNumber)
+        {
+            month = String(d.value.prefix(7))
+            end = d.end
+            d2 = dd
+        } else if isInt(k), t[k].intDigits <= 2, t[k].value <= 31 {
+            var m = k + 1
+            if isOf(m) { m += 1 }
+            if let d = dateCore(m), !d.hasTime, d.value.count == 7, !d.value.hasPrefix("(") {
+                month = d.value
+                end = d.end
+                d2 = Int(t[k].value)
+            }
+        }
+        guard let mv = month, d2 > d1,
+            let r = dateRange(mv + "-" + ClaimCalendar.pad(d1, 2), mv + "-" + ClaimCalendar.pad(d2, 2))
+        else { return nil }
+        return DT(end: end, value: r, rule: "claims.date-day-range")
+    }
+
+    /// `claims.date-year-month`: a year before its month, "2016 November", "2016, nov".
+    func yearMonth(_ i: Int) -> DT? {
+        guard let y = yearNumber(i) else { return nil }
+        var k = i + 1
+        if isSym(k, ",") { k += 1 }
+        guard let w = word(k), let mo = lx.months[w], t[k].capitalized || !lx.ambiguousMonths.contains(w),
+            !dw.verbMonths.contains(w) || t[k].capitalized, dayNumber(k + 1) == nil
+        else { return nil }
+        var e = k + 1
+        if isSym(e, "."), tight(e), w.count <= 4 { e += 1 }
+        return DT(end: e, value: dateString(y, mo, nil), rule: "claims.date-year-month")
     }
 
     /// A date of three parts parted by one mark, one of them a month name: "2019/aug/01", "22/Jan/2019",

@@ -249,6 +249,8 @@ final class ClaimLexicon: Sendable {
         var easterHolidays: [String: Int]?
         var capitalizedHolidays: [String]?
         var nthWeekdayOfWords: [String]?
+        var seasons: [String: String]?
+        var verbSeasons: [String]?
         enum CodingKeys: String, CodingKey {
             case verbMonths = "verb_months"
             case fullShortMonths = "full_short_months"
@@ -290,6 +292,8 @@ final class ClaimLexicon: Sendable {
             case easterHolidays = "easter_holidays"
             case capitalizedHolidays = "capitalized_holidays"
             case nthWeekdayOfWords = "nth_weekday_of_words"
+            case seasons
+            case verbSeasons = "verb_seasons"
         }
     }
 
@@ -344,6 +348,9 @@ final class ClaimLexicon: Sendable {
         let capitalizedHolidays: Set<String>
         /// The word between an nth weekday and its month ("the first Friday of July").
         let nthWeekdayOfWords: Set<String>
+        /// Seasons and their TIMEX codes ("summer" = SU); `verbSeasons` are also common words ("fall").
+        let seasons: [String: String]
+        let verbSeasons: Set<String>
 
         init(_ f: DatesFile?) {
             verbMonths = Set(f?.verbMonths ?? [])
@@ -387,6 +394,8 @@ final class ClaimLexicon: Sendable {
             easterHolidays = PhraseTable((f?.easterHolidays ?? [:]).map { ($0.key, $0.value) })
             capitalizedHolidays = Set(f?.capitalizedHolidays ?? [])
             nthWeekdayOfWords = Set(f?.nthWeekdayOfWords ?? [])
+            seasons = f?.seasons ?? [:]
+            verbSeasons = Set(f?.verbSeasons ?? [])
         }
     }
 
@@ -791,6 +800,7 @@ final class ClaimLexicon: Sendable {
         start.formUnion(DateWords(lexicon.dates).restOf.byFirst.keys)
         start.formUnion(DateWords(lexicon.dates).weekdayHolidays.byFirst.keys)
         start.formUnion(DateWords(lexicon.dates).easterHolidays.byFirst.keys)
+        start.formUnion(lexicon.dates?.seasons?.keys ?? [:].keys)
         start.formUnion(lexicon.dates?.weekdaySets?.keys ?? [:].keys)
         start.formUnion(lexicon.dates?.dayPartSets?.keys ?? [:].keys)
         if lexicon.dates?.dayPartSets != nil { start.formUnion(lexicon.dayPartModifiers ?? []) }
