@@ -1516,7 +1516,17 @@ extension ClaimScanner {
     /// one, "the biggest rise in 18 months" stays a duration. Hours and minutes count from midnight of the day.
     func offsetDate(_ i: Int) -> DT? {
         guard let a = anchor else { return nil }
-        guard let (n, u, ue) = countedDuration(i) else { return nil }
+        guard let (n, u, ue0) = countedDuration(i) else { return nil }
+        // "2 years 1 month 21 days ago", "1 month and 21 days ago": calendar parts after one another, at most four,
+        // parted by nothing or a `dates.duration_part_joiners` word
+        var parts = [(n, u.unit)]
+        var ue = ue0
+        while parts.count < 4, Self.shifted(0, unit: parts[parts.count - 1].1, by: 1) != nil {
+            let k = isListed(ue, dw.durationPartJoiners) ? ue + 1 : ue
+            guard let (n2, u2, e2) = countedDuration(k), Self.shifted(0, unit: u2.unit, by: 1) != nil else { break }
+            parts.append((n2, u2.unit))
+            ue = e2
+        }
         var from = a
         var sign = 0
         var end = ue
@@ -1541,6 +1551,11 @@ extension ClaimScanner {
             sign = 1
         } else {
             return nil
+        }
+        if parts.count > 1 {
+            var day = from
+            for (pn, pu) in parts { day = Self.shifted(day, unit: pu, by: sign * pn) ?? day }
+            return DT(end: end, value: ClaimCalendar.string(day), rule: "claims.date-offset")
         }
         let s = sign * n
         if let day = Self.shifted(from, unit: u.unit, by: s) {

@@ -251,6 +251,7 @@ final class ClaimLexicon: Sendable {
         var nthWeekdayOfWords: [String]?
         var seasons: [String: String]?
         var verbSeasons: [String]?
+        var durationPartJoiners: [String]?
         enum CodingKeys: String, CodingKey {
             case verbMonths = "verb_months"
             case fullShortMonths = "full_short_months"
@@ -294,6 +295,7 @@ final class ClaimLexicon: Sendable {
             case nthWeekdayOfWords = "nth_weekday_of_words"
             case seasons
             case verbSeasons = "verb_seasons"
+            case durationPartJoiners = "duration_part_joiners"
         }
     }
 
@@ -351,6 +353,8 @@ final class ClaimLexicon: Sendable {
         /// Seasons and their TIMEX codes ("summer" = SU); `verbSeasons` are also common words ("fall").
         let seasons: [String: String]
         let verbSeasons: Set<String>
+        /// Words and marks between the parts of one offset ("1 month and 21 days ago").
+        let durationPartJoiners: Set<String>
 
         init(_ f: DatesFile?) {
             verbMonths = Set(f?.verbMonths ?? [])
@@ -396,6 +400,7 @@ final class ClaimLexicon: Sendable {
             nthWeekdayOfWords = Set(f?.nthWeekdayOfWords ?? [])
             seasons = f?.seasons ?? [:]
             verbSeasons = Set(f?.verbSeasons ?? [])
+            durationPartJoiners = Set(f?.durationPartJoiners ?? [])
         }
     }
 
