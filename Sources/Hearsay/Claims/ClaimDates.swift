@@ -755,6 +755,8 @@ extension ClaimScanner {
         var e = i + 1
         if isSym(e, "."), tight(e), abbreviatedMonth(w) { e += 1 }
         if isSym(e, "/"), tight(e) { e += 1 }
+        // "Oct-2": an abbreviated month, a hyphen and a day written against it
+        if isSym(e, "-"), tight(e), abbreviatedMonth(w), isInt(e + 1), tight(e + 1), t[e + 1].intDigits <= 2 { e += 1 }
         if let (day, de) = dayNumber(e) {
             if ambiguous && !t[i].capitalized && !verbMonth
                 && !(word(i - 1).map { dw.dayOpeners.contains($0) } ?? false)
@@ -1130,6 +1132,12 @@ extension ClaimScanner {
             if let d = ordinalPartOf(i) ?? letterQuarter(i) { return d }
             if lx.months[w] != nil { return monthDay(i) }
             if isDeterminer(i), let d = dayMonth(i) { return d }
+            // "twenty second of June": a day in words opens a date only before "of"
+            if lx.ordinals[w] != nil || lx.cardinals[w] != nil, let (_, de) = dayNumber(i), isOf(de),
+                let d = dayMonth(i)
+            {
+                return d
+            }
             // "a fortnight later", "two weeks from now"; "within 5 days"
             return offsetDate(i) ?? withinDate(i) ?? restOfPeriod(i)
         }
