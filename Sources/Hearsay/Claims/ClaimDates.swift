@@ -323,6 +323,13 @@ extension ClaimScanner {
         var value = "T" + part
         var end = e
         var rule = "claims.daypart"
+        if let tm = partTime(e) {
+            // "in the afternoon at 4": the part moves the hour
+            return FoundClaim(
+                startTok: i, endTok: tm.end, value: .text(Self.onDay(tm.value, value)), valueMax: nil, unit: nil,
+                kind: .time, qualifier: nil, rule: "claims.daypart+time", confidence: conf("claims.time"),
+                evidence: nil)
+        }
         if let d = dateCore(m), !d.hasTime, d.value.count == 10, !d.rule.hasSuffix("unanchored") {
             value = d.value + value
             end = d.end
