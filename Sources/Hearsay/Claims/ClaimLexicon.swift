@@ -800,6 +800,7 @@ final class ClaimLexicon: Sendable {
         start.formUnion(setStarts.byFirst.keys)
         start.formUnion(lexicon.quarterLetters ?? [])
         start.formUnion(lexicon.halfYearLetters ?? [])
+        start.formUnion(lexicon.dayParts.keys)
         start.formUnion(lexicon.dates?.withinWords ?? [])
         start.formUnion(DateWords(lexicon.dates).relativeDayShifts.byFirst.keys)
         start.formUnion(DateWords(lexicon.dates).dayPartOpeners.byFirst.keys)
