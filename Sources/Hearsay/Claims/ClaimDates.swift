@@ -94,8 +94,8 @@ enum ClaimCalendar {
 /// Rules, tried in this order at a token by ``parseDateTime(_:)`` (each names itself in the claim's `rule`):
 /// 1. `claims.present`: a `present_words` phrase ("at the moment") → `PRESENT_REF`.
 /// 2. `claims.set`: a recurrence (``temporalSet(_:)``): "daily" `P1D`, "every two weeks" `P2W`, "every night" `TNI`.
-/// 3. `claims.daypart`, `claims.daypart+date` (``dayPartFirst(_:)``): "in the afternoon", "in the morning of this
-///    Tuesday".
+/// 3. `claims.daypart`, `claims.daypart+date`, `claims.daypart+time` (``dayPartFirst(_:)``): "in the afternoon", "in
+///    the morning of this Tuesday", "afternoon at 7" (the part moves the hour, ``partTime(_:)``).
 /// 4. Dates (``dateCore(_:)``), first match wins:
 ///    - `claims.date-relative-day-shift`: a `dates.relative_day_shifts` phrase and a relative day ("the day after
 ///      tomorrow" = tomorrow + 1);
@@ -103,28 +103,35 @@ enum ClaimCalendar {
 ///      `claims.date-relative-week` / `-month` / `-year` / `-day` / `-quarter` ("last month"),
 ///      `claims.date-this-daypart` ("this morning");
 ///    - `claims.date-relative-day`: "yesterday", "tonight" (a `dates.night_days` word adds `TNI`); a capitalised one
-///      beside a name is a title ("USA Today");
+///      beside a name is a title ("USA Today"); a day with its part takes the time after it ("tonight at 8");
 ///    - a weekday: `claims.date-weekday-date` ("Friday, May 5"), `claims.date-weekday-day` ("Wednesday the 31st"),
 ///      `claims.date-weekday`;
 ///    - `claims.date-period-part`: "the end of 2008";
-///    - `claims.date-holiday`: "Christmas 2019";
+///    - `claims.date-holiday` (``holiday(_:)``): "Christmas 2019", "Thanksgiving" (`dates.weekday_holidays`), "Good
+///      Friday" (`dates.easter_holidays`), "last Easter", "Labor Day weekend"; `claims.date-holiday.unanchored`;
+///    - `claims.date-season` (``season(_:)``): "the summer of 2019", "next spring";
 ///    - ordinals of a period: `claims.date-ordinal-day` / `-week` / `-month` ("the third week of 2015", units in
-///      `dates.ordinal_part_units`), `claims.date-quarter` ("the 1st quarter of 2013", "Q3 2018");
+///      `dates.ordinal_part_units`; "the 20th of next month"), `claims.date-ordinal-weekday` ("the second Tuesday of
+///      May", ``nthWeekdayOf(_:_:_:)``), `claims.date-quarter` ("the 1st quarter of 2013", "Q3 2018", "H1 2020", "Q3
+///      this year");
 ///    - a month name (``monthDay(_:)``): `claims.date-month-day`, `claims.date-month-year`, `claims.date-month`
 ///      (a `dates.verb_months` word such as "may" only when capitalised or after a `date_prepositions` word);
-///    - `claims.date-day-month`: "5 May 2017", "the 15th of May";
-///    - `claims.date-offset`: "3 days ago", "two weeks before Christmas", "in 2 weeks" after a future marker;
+///    - `claims.date-day-month`: "5 May 2017", "the 15th of May", "twenty second of June";
+///    - `claims.date-offset`: "3 days ago", "2 years 3 months and 10 days ago", "two weeks before Christmas", "in 2
+///      weeks" after a future marker;
 ///    - `claims.date-within` ("within 5 days"), `claims.date-rest-of` ("the rest of the week");
 ///    - written in figures (``numericDate(_:)``, ``mixedDate(_:)``): `claims.date-dotted`, `claims.date-compact`,
 ///      `claims.date-iso`, `claims.year-range-short` ("2017-18"), `claims.date-iso-month`, `claims.date-month-year`,
 ///      `claims.date-numeric`, `claims.date-numeric-md`, `claims.date-mixed`, `claims.date-year` (a year that opens
-///      or closes a range of years).
+///      or closes a range of years), `claims.date-day-range` ("from 12 to 15 August", ``dayRange(_:)``),
+///      `claims.date-year-month` ("2016, Nov", ``yearMonth(_:)``).
 ///
 ///    A whole day then takes a time after it (`+time`, `+time-range`, `+hour` after a `dates.bare_hour_openers`
 ///    word, or a part of the day, also after a comma: "Tuesday, in the morning"), and a date a second date after a range joiner (`claims.date-range`).
-/// 5. `claims.time-range`: "from 7 to 9pm", "between 7 and 9 last night" (a day after it joins the range).
-/// 6. `claims.time`: "2pm", "half past seven", "noon" after a `dates.time_word_prepositions` word; a day after it
-///    joins (`claims.time+date`).
+/// 5. `claims.time-range`: "from 7 to 9pm", "between 7 and 9 last night" (a day after it joins the range); a bare
+///    hour takes the half of the day that makes the shorter range ("from 9 am to 5").
+/// 6. `claims.time`: "2pm", "half past seven", "noon", "mid-morning" (`time_words`; capitalised inside a sentence
+///    after no `dates.time_word_prepositions` word, a name); a day after it joins (`claims.time+date`).
 ///
 /// After the scan, ``joinedTemporalValue(_:_:gap:)`` joins neighbouring parts of one expression and
 /// ``resolveDates()`` gives partial dates a year from the publication date.
@@ -1199,7 +1206,9 @@ extension ClaimScanner {
         if let h = lx.holidays.match(t, s, limit), h.payload.count == 2 {
             end = h.end
             fixed = h.payload
-            dayOf = { ClaimCalendar.days($0, h.payload[0], min(h.payload[1], ClaimCalendar.daysInMonth($0, h.payload[0]))) }
+            dayOf = {
+                ClaimCalendar.days($0, h.payload[0], min(h.payload[1], ClaimCalendar.daysInMonth($0, h.payload[0])))
+            }
         }
         if let h = dw.weekdayHolidays.match(t, s, limit), h.end > end {
             end = h.end
@@ -1446,7 +1455,8 @@ extension ClaimScanner {
         var month: String?
         var end = k
         var d2 = 0
-        if let d = dateCore(k), !d.hasTime, d.value.count == 10, !d.value.hasPrefix("("), let dd = Int(d.value.suffix(2)),
+        if let d = dateCore(k), !d.hasTime, d.value.count == 10, !d.value.hasPrefix("("),
+            let dd = Int(d.value.suffix(2)),
             d.value.dropFirst(5).prefix(2).allSatisfy(\.isNumber)
         {
             month = String(d.value.prefix(7))
