@@ -138,6 +138,13 @@ import Testing
         #expect(d.map(\.text) == ["2 percent"])
     }
 
+    @Test func aRangeOfDatesOfDifferentGranularities() throws {
+        let c = try claims("Prices rose between 2012 and Feb 2015, and the works run from Oct 3rd to January 2016.")
+        // the ends start on their first day; counted in months, or in days when one end is a day
+        #expect(c.map(\.value) == [.text("(2012-01-01,2015-02-01,P37M)"), .text("(2015-10-03,2016-01-01,P90D)")])
+        #expect(c.allSatisfy { $0.provenance.rule.hasPrefix("claims.date-range") })
+    }
+
     @Test func aYearBeforeItsMonthAndHalvesAndQuartersOfARelativeYear() throws {
         let c = try claims("The report covers 2016, Nov and 2019 March.")
         #expect(c.map(\.value) == [.text("2016-11"), .text("2019-03")])

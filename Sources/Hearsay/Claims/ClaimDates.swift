@@ -252,7 +252,12 @@ extension ClaimScanner {
                     }
                 }
                 // Date ranges: "from March to May", "2014-2018", "Nov 18-Dec 19, 2015"
-                if kind == .date, let w = joiner(end, between: isRangeStartAnd(i - 1)), let d2 = dateCore(end + w),
+                // ("between May 2015 and 2018": a year after a date closes the range)
+                if kind == .date, let w = joiner(end, between: isRangeStartAnd(i - 1)),
+                    let d2 = dateCore(end + w)
+                        ?? yearNumber(end + w).map({
+                            DT(end: end + w + 1, value: ClaimCalendar.pad($0, 4), rule: "claims.date-year")
+                        }),
                     !d2.hasTime, let r = dateRange(v, d2.value)
                 {
                     v = r
@@ -1160,8 +1165,10 @@ extension ClaimScanner {
             // a year that opens a range of years: "from 2010 to 2018", "between 2014 and 2018"
             if isInt(i), t[i].intDigits == 4, t[i].value >= 1000, t[i].value <= 2100,
                 let w = joiner(i + 1, between: isRangeStartAnd(i - 1)), case let k = yearAfterPeriodPart(i + 1 + w),
-                isInt(k), t[k].intDigits == 4, t[k].value > t[i].value, t[k].value <= 2100
+                isInt(k) && t[k].intDigits == 4 && t[k].value > t[i].value && t[k].value <= 2100
+                    || yearOf(dateCore(i + 1 + w)).map({ $0 > Int(t[i].value) }) == true
             {
+                // "... to May 5th, 2017": a dated month or day closes it too
                 return DT(end: i + 1, value: String(Int(t[i].value)), rule: "claims.date-year")
             }
             if isInt(i), t[i].intDigits == 4, t[i].value >= 1000, t[i].value <= 2100,
@@ -1777,8 +1784,35 @@ extension ClaimScanner {
         return isListed(k, lx.rangeJoiners) ? 1 : nil
     }
 
-    /// "(start,end,duration)" for two dates of the same granularity, or nil.
+    /// The written year of a dated month or day ("2017-05-05"), or nil.
+    func yearOf(_ d: DT?) -> Int? {
+        guard let v = d?.value, !d!.hasTime, v.count == 7 || v.count == 10, let y = Int(v.prefix(4)) else { return nil }
+        return y
+    }
+
+    /// "(start,end,duration)" for two dates of the same granularity, or nil. Two dated ends of different
+    /// granularities (a year, a month, a day) start on their first day: "between 2015 and Feb 2018" is
+    /// `(2015-01-01,2018-02-01,P37M)`, counted in days when one end is a day.
     func dateRange(_ a0: String, _ b: String) -> String? {
+        if a0.count != b.count, [4, 7, 10].contains(a0.count), [4, 7, 10].contains(b.count),
+            !b.contains("X"), !a0.contains("W"), !b.contains("W"), !a0.contains("Q"), !b.contains("Q")
+        {
+            var a1 = a0
+            if a0.hasPrefix("XXXX-"), a0.count > 4, let yb = Int(b.prefix(4)) {
+                // "from Feb 1st to March 2019": the first end borrows the second one's year
+                let late = b.count > 4 && (Int(a0.dropFirst(5).prefix(2)) ?? 0) > (Int(b.dropFirst(5).prefix(2)) ?? 0)
+                a1 = ClaimCalendar.pad(late ? yb - 1 : yb, 4) + a0.dropFirst(4)
+            }
+            guard !a1.contains("X") else { return nil }
+            func first(_ x: String) -> String { x.count == 4 ? x + "-01-01" : x.count == 7 ? x + "-01" : x }
+            let fa = first(a1)
+            let fb = first(b)
+            guard let da = ClaimCalendar.parse(fa), let db = ClaimCalendar.parse(fb), db > da else { return nil }
+            if a1.count == 10 || b.count == 10 { return "(\(fa),\(fb),P\(db - da)D)" }
+            let (ya, ma, _) = ClaimCalendar.civil(da)
+            let (yb, mb, _) = ClaimCalendar.civil(db)
+            return "(\(fa),\(fb),P\((yb - ya) * 12 + mb - ma)M)"
+        }
         var a = a0
         // "Jan-Feb 2017", "Nov 18-Dec 19, 2015": the first date borrows the second one's year
         if a.hasPrefix("XXXX"), !b.hasPrefix("XXXX"), a.count == b.count {
