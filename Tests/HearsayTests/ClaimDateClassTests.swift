@@ -108,6 +108,22 @@ import Testing
         #expect(d.map(\.value) == [.text("XXXX-06-22"), .text("XXXX-10-02")])
     }
 
+    @Test func aDayOfTheMonthAloneAfterAPreposition() throws {
+        let c = try claims("The rent is due on the 28th, and the lift to the 27th floor is broken.")
+        #expect(c.first?.text == "the 28th")
+        #expect(c.first?.value == .text("XXXX-XX-28"))
+        #expect(c.first?.provenance.rule == "claims.date-day")
+        #expect(!c.contains { $0.kind == .date && $0.text.contains("27th") })
+    }
+
+    @Test func aPeriodAfterNextAndAbbreviatedUnits() throws {
+        // 2021-03-03 is in ISO week 9
+        let c = try claims(
+            "The plant reopens the week after next, the mine the year after the next, and the mill next qtr.",
+            published: "2021-03-03")
+        #expect(c.map(\.value) == [.text("2021-W11"), .text("2023"), .text("(2021-04-01,2021-07-01,P3M)")])
+    }
+
     @Test func anOffsetOfSeveralParts() throws {
         // 2021-03-03 less 2 years, 3 months and 10 days, in that order
         let c = try claims("The firm was founded 2 years 3 months and 10 days ago.", published: "2021-03-03")

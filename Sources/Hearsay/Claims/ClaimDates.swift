@@ -110,6 +110,9 @@ enum ClaimCalendar {
 ///    - `claims.date-holiday` (``holiday(_:)``): "Christmas 2019", "Thanksgiving" (`dates.weekday_holidays`), "Good
 ///      Friday" (`dates.easter_holidays`), "last Easter", "Labor Day weekend"; `claims.date-holiday.unanchored`;
 ///    - `claims.date-season` (``season(_:)``): "the summer of 2019", "next spring";
+///    - a period after next (``afterNext(_:)``, `dates.after_next`): "the week after next"
+///      (`claims.date-relative-week`);
+///    - `claims.date-day` (``dayAlone(_:)``): "on the 28th";
 ///    - ordinals of a period: `claims.date-ordinal-day` / `-week` / `-month` ("the third week of 2015", units in
 ///      `dates.ordinal_part_units`; "the 20th of next month"), `claims.date-ordinal-weekday` ("the second Tuesday of
 ///      May", ``nthWeekdayOf(_:_:_:)``), `claims.date-quarter` ("the 1st quarter of 2013", "Q3 2018", "H1 2020", "Q3
@@ -123,11 +126,13 @@ enum ClaimCalendar {
 ///    - written in figures (``numericDate(_:)``, ``mixedDate(_:)``): `claims.date-dotted`, `claims.date-compact`,
 ///      `claims.date-iso`, `claims.year-range-short` ("2017-18"), `claims.date-iso-month`, `claims.date-month-year`,
 ///      `claims.date-numeric`, `claims.date-numeric-md`, `claims.date-mixed`, `claims.date-year` (a year that opens
-///      or closes a range of years), `claims.date-day-range` ("from 12 to 15 August", ``dayRange(_:)``),
-///      `claims.date-year-month` ("2016, Nov", ``yearMonth(_:)``).
+///      or closes a range of years, also before a dated month or day), `claims.date-day-range` ("from 12 to 15
+///      August", ``dayRange(_:)``), `claims.date-year-month` ("2016, Nov", ``yearMonth(_:)``).
 ///
 ///    A whole day then takes a time after it (`+time`, `+time-range`, `+hour` after a `dates.bare_hour_openers`
-///    word, or a part of the day, also after a comma: "Tuesday, in the morning"), and a date a second date after a range joiner (`claims.date-range`).
+///    word, or a part of the day, also after a comma: "Tuesday, in the morning"), and a date a second date after a
+///    range joiner (`claims.date-range`), also of a different granularity ("between 2015 and Feb 2018",
+///    ``dateRange(_:_:)``).
 /// 5. `claims.time-range`: "from 7 to 9pm", "between 7 and 9 last night" (a day after it joins the range); a bare
 ///    hour takes the half of the day that makes the shorter range ("from 9 am to 5").
 /// 6. `claims.time`: "2pm", "half past seven", "noon", "mid-morning" (`time_words`; capitalised inside a sentence
@@ -1022,50 +1027,10 @@ extension ClaimScanner {
                         return DT(end: e + 1, value: v, rule: "claims.date-relative-weekday")
                     }
                 }
-                if let w2 = word(e), let cu = lx.calendarUnits[w2] {
-                    let n = m.payload
-                    let (ay, am, _) = ClaimCalendar.civil(a)
-                    switch cu {
-                    case "W", "WE":
-                        let (wy, wn) = ClaimCalendar.isoWeek(a + 7 * n)
-                        return DT(
-                            end: e + 1,
-                            value: ClaimCalendar.pad(wy, 4) + "-W" + ClaimCalendar.pad(wn, 2)
-                                + (cu == "WE" ? "-WE" : ""),
-                            rule: "claims.date-relative-week")
-                    case "M":
-                        var y = ay
-                        var mo = am + n
-                        while mo < 1 {
-                            mo += 12
-                            y -= 1
-                        }
-                        while mo > 12 {
-                            mo -= 12
-                            y += 1
-                        }
-                        return DT(
-                            end: e + 1, value: ClaimCalendar.pad(y, 4) + "-" + ClaimCalendar.pad(mo, 2),
-                            rule: "claims.date-relative-month")
-                    case "Y":
-                        return DT(end: e + 1, value: ClaimCalendar.pad(ay + n, 4), rule: "claims.date-relative-year")
-                    case "D":
-                        return DT(end: e + 1, value: ClaimCalendar.string(a + n), rule: "claims.date-relative-day")
-                    case "Q":
-                        var q = (am - 1) / 3 + n
-                        var y = ay
-                        while q < 0 {
-                            q += 4
-                            y -= 1
-                        }
-                        while q > 3 {
-                            q -= 4
-                            y += 1
-                        }
-                        return DT(end: e + 1, value: quarterRange(y, q + 1), rule: "claims.date-relative-quarter")
-                    default:
-                        break
-                    }
+                if let w2 = word(e), let cu = lx.calendarUnits[w2],
+                    let d = relativePeriod(cu, m.payload, e + 1, anchor: a)
+                {
+                    return d
                 }
                 if let w2 = word(e), let mo = lx.months[w2], t[e].capitalized || !lx.ambiguousMonths.contains(w2) {
                     let (ay, am, _) = ClaimCalendar.civil(a)
@@ -1147,7 +1112,7 @@ extension ClaimScanner {
                     return DT(end: d.end, value: v, hasTime: d.hasTime, rule: "claims.date-period-part")
                 }
             }
-            if let h = holiday(i) ?? season(i) { return h }
+            if let h = holiday(i) ?? season(i) ?? afterNext(i) ?? dayAlone(i) { return h }
             if let d = ordinalPartOf(i) ?? letterQuarter(i) { return d }
             if lx.months[w] != nil { return monthDay(i) }
             if isDeterminer(i), let d = dayMonth(i) { return d }
@@ -1276,6 +1241,77 @@ extension ClaimScanner {
             return DT(end: e, value: dateString(nil, f[0], f[1]), rule: "claims.date-holiday")
         }
         return DT(end: e, value: ClaimCalendar.string(n), rule: "claims.date-holiday")
+    }
+
+    /// The calendar period `n` units of `cu` (`calendar_units` code) from the publication date `a`, ending at token
+    /// `end`: `claims.date-relative-week` ("next week", "the week after next"), `-month`, `-year`, `-day`,
+    /// `-quarter`.
+    func relativePeriod(_ cu: String, _ n: Int, _ end: Int, anchor a: Int) -> DT? {
+        let (ay, am, _) = ClaimCalendar.civil(a)
+        switch cu {
+        case "W", "WE":
+            let (wy, wn) = ClaimCalendar.isoWeek(a + 7 * n)
+            return DT(
+                end: end,
+                value: ClaimCalendar.pad(wy, 4) + "-W" + ClaimCalendar.pad(wn, 2) + (cu == "WE" ? "-WE" : ""),
+                rule: "claims.date-relative-week")
+        case "M":
+            var y = ay
+            var mo = am + n
+            while mo < 1 {
+                mo += 12
+                y -= 1
+            }
+            while mo > 12 {
+                mo -= 12
+                y += 1
+            }
+            return DT(
+                end: end, value: ClaimCalendar.pad(y, 4) + "-" + ClaimCalendar.pad(mo, 2),
+                rule: "claims.date-relative-month")
+        case "Y":
+            return DT(end: end, value: ClaimCalendar.pad(ay + n, 4), rule: "claims.date-relative-year")
+        case "D":
+            return DT(end: end, value: ClaimCalendar.string(a + n), rule: "claims.date-relative-day")
+        case "Q":
+            var q = (am - 1) / 3 + n
+            var y = ay
+            while q < 0 {
+                q += 4
+                y -= 1
+            }
+            while q > 3 {
+                q -= 4
+                y += 1
+            }
+            return DT(end: end, value: quarterRange(y, q + 1), rule: "claims.date-relative-quarter")
+        default:
+            return nil
+        }
+    }
+
+    /// "the week after next", "the year after the next" (`dates.after_next`: the phrase after a calendar unit and how
+    /// many units it moves from the publication date).
+    func afterNext(_ i: Int) -> DT? {
+        guard let a = anchor else { return nil }
+        var k = i
+        if isDeterminer(k) { k += 1 }
+        guard k > i, let w = word(k), let cu = lx.calendarUnits[w], let p = dw.afterNext.match(t, k + 1, limit) else {
+            return nil
+        }
+        return relativePeriod(cu, p.payload, p.end, anchor: a)
+    }
+
+    /// `claims.date-day`: a day of the month alone after a `dates.day_alone_prepositions` word, "on the 27th", "by the
+    /// 21st": the determiner, the day in figures with its ordinal suffix, then the end of the sentence or a mark
+    /// ("the 27th floor" is an ordinal). It names no month: `XXXX-XX-27`.
+    func dayAlone(_ i: Int) -> DT? {
+        guard isListed(i - 1, dw.dayAlonePrepositions), isDeterminer(i), isInt(i + 1), t[i + 1].intDigits <= 2,
+            t[i + 1].value >= 1, t[i + 1].value <= 31, let w = word(i + 2), tight(i + 2),
+            lx.ordinalSuffixes.contains(w),
+            i + 3 >= limit || t[i + 3].kind == .symbol && !isSym(i + 3, "-") && !isSym(i + 3, "/")
+        else { return nil }
+        return DT(end: i + 3, value: "XXXX-XX-" + ClaimCalendar.pad(Int(t[i + 1].value), 2), rule: "claims.date-day")
     }
 
     /// A year of four digits ("the end of 2008") or any date at `k`.

@@ -252,6 +252,8 @@ final class ClaimLexicon: Sendable {
         var seasons: [String: String]?
         var verbSeasons: [String]?
         var durationPartJoiners: [String]?
+        var afterNext: [String: Int]?
+        var dayAlonePrepositions: [String]?
         enum CodingKeys: String, CodingKey {
             case verbMonths = "verb_months"
             case fullShortMonths = "full_short_months"
@@ -296,6 +298,8 @@ final class ClaimLexicon: Sendable {
             case seasons
             case verbSeasons = "verb_seasons"
             case durationPartJoiners = "duration_part_joiners"
+            case afterNext = "after_next"
+            case dayAlonePrepositions = "day_alone_prepositions"
         }
     }
 
@@ -355,6 +359,10 @@ final class ClaimLexicon: Sendable {
         let verbSeasons: Set<String>
         /// Words and marks between the parts of one offset ("1 month and 21 days ago").
         let durationPartJoiners: Set<String>
+        /// "after next" (+2) after a calendar unit: "the week after next".
+        let afterNext: PhraseTable<Int>
+        /// The words before a day of the month alone ("on the 27th").
+        let dayAlonePrepositions: Set<String>
 
         init(_ f: DatesFile?) {
             verbMonths = Set(f?.verbMonths ?? [])
@@ -401,6 +409,8 @@ final class ClaimLexicon: Sendable {
             seasons = f?.seasons ?? [:]
             verbSeasons = Set(f?.verbSeasons ?? [])
             durationPartJoiners = Set(f?.durationPartJoiners ?? [])
+            afterNext = PhraseTable((f?.afterNext ?? [:]).map { ($0.key, $0.value) })
+            dayAlonePrepositions = Set(f?.dayAlonePrepositions ?? [])
         }
     }
 
