@@ -132,6 +132,15 @@ import Testing
         #expect(c.first?.kind == .date)
     }
 
+    @Test func withinADurationOfSeveralParts() throws {
+        let c = try claims("The loan must be repaid within 1 year and 6 months.", published: "2021-03-01")
+        #expect(c.map(\.text) == ["within 1 year and 6 months"])
+        #expect(c.map(\.value) == [.text("(2021-03-01,2022-09-01,P1Y6M)")])
+        // a part that is no calendar unit leaves it a duration
+        let d = try claims("The repair takes within 1 day and 5 hours.", published: "2021-03-01")
+        #expect(!d.contains { $0.provenance.rule == "claims.date-within" })
+    }
+
     @Test func scheduledMarksTheFuture() throws {
         let c = try claims("The vote is scheduled in 2 weeks.", published: "2021-03-03")
         #expect(c.map(\.value) == [.text("2021-03-17")])

@@ -1578,23 +1578,29 @@ extension ClaimScanner {
         return (n, u, ue)
     }
 
+    /// A duration at `i` with the calendar parts after its first ("2 years 1 month 21 days", "1 month and 21 days"):
+    /// at most four, parted by nothing or a `dates.duration_part_joiners` word; more than one only when each is a
+    /// calendar unit (days, weeks, fortnights, months, years). The parts and the index after them.
+    func calendarParts(_ i: Int) -> (parts: [(Int, String)], end: Int)? {
+        guard let (n, u, e0) = countedDuration(i) else { return nil }
+        var parts = [(n, u.unit)]
+        var e = e0
+        while parts.count < 4, Self.shifted(0, unit: parts[parts.count - 1].1, by: 1) != nil {
+            let k = isListed(e, dw.durationPartJoiners) ? e + 1 : e
+            guard let (n2, u2, e2) = countedDuration(k), Self.shifted(0, unit: u2.unit, by: 1) != nil else { break }
+            parts.append((n2, u2.unit))
+            e = e2
+        }
+        return (parts, e)
+    }
+
     /// A date counted from another: "3 days ago", "two weeks from now", "a fortnight later" (from the publication
     /// date), "2 weeks before Christmas", "16 days from 01/02/2018" (from the date that follows), and "in 2 weeks"
     /// when the sentence speaks of the future (a `future_markers` word before it: "we will meet in 2 weeks"); without
     /// one, "the biggest rise in 18 months" stays a duration. Hours and minutes count from midnight of the day.
     func offsetDate(_ i: Int) -> DT? {
         guard let a = anchor else { return nil }
-        guard let (n, u, ue0) = countedDuration(i) else { return nil }
-        // "2 years 1 month 21 days ago", "1 month and 21 days ago": calendar parts after one another, at most four,
-        // parted by nothing or a `dates.duration_part_joiners` word
-        var parts = [(n, u.unit)]
-        var ue = ue0
-        while parts.count < 4, Self.shifted(0, unit: parts[parts.count - 1].1, by: 1) != nil {
-            let k = isListed(ue, dw.durationPartJoiners) ? ue + 1 : ue
-            guard let (n2, u2, e2) = countedDuration(k), Self.shifted(0, unit: u2.unit, by: 1) != nil else { break }
-            parts.append((n2, u2.unit))
-            ue = e2
-        }
+        guard let (n, u, _) = countedDuration(i), let (parts, ue) = calendarParts(i) else { return nil }
         var from = a
         var sign = 0
         var end = ue
@@ -1679,18 +1685,22 @@ extension ClaimScanner {
         var k = i + 1
         if isDeterminer(k) { k += 1 }
         if let m = lx.relativeModifiers.match(t, k, limit), m.payload > 0 { k = m.end }
-        guard let (n, u, ue) = countedDuration(k), let code = lx.calendarUnits[u.unit],
-            let day = Self.shifted(a, unit: u.unit, by: n)
-        else { return nil }
-        // a duration in parts ("within 1 day and 5 hours") or counted from a date ("within 2 weeks before today") is
-        // left to the duration and offset rules
+        guard let (parts, ue) = calendarParts(k) else { return nil }
+        var day = a
+        var dur = "P"
+        for (n, unit) in parts {
+            guard let code = lx.calendarUnits[unit], let d = Self.shifted(day, unit: unit, by: n) else { return nil }
+            day = d
+            // a fortnight is two weeks in a TIMEX duration
+            dur += code == "F" ? "\(2 * n)W" : "\(n)\(code)"
+        }
+        // a duration in parts with a time of day ("within 1 day and 5 hours") or counted from a date ("within 2
+        // weeks before today") is left to the duration and offset rules
         if isNum(ue) || (word(ue).map { dw.rangeAndJoiners.contains($0) } == true && isNum(ue + 1))
             || (word(ue).map { dw.withinBlockers.contains($0) } == true)
         {
             return nil
         }
-        // a fortnight is two weeks in a TIMEX duration
-        let dur = code == "F" ? "P\(2 * n)W" : "P\(n)\(code)"
         return DT(
             end: ue, value: "(\(ClaimCalendar.string(a)),\(ClaimCalendar.string(day)),\(dur))",
             rule: "claims.date-within")
