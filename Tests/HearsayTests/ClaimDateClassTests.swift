@@ -87,6 +87,9 @@ import Testing
         #expect(c.allSatisfy { $0.provenance.rule == "claims.date-ordinal-weekday" })
         let d = try claims("The board meets on the first Friday of July.")
         #expect(d.map(\.value) == [.text("XXXX-07-WXX-5-#1")])
+        // without a month the weekday must end the clause: here "first" counts Tuesdays
+        let e = try claims("It was the first Tuesday with no vote.", published: "2016-06-14")
+        #expect(!e.contains { $0.provenance.rule == "claims.date-ordinal-weekday" })
     }
 
     @Test func twoDaysBeforeTheirMonthAreARange() throws {
@@ -158,6 +161,9 @@ import Testing
         #expect(c.map(\.text) == ["the summer of 2019", "next spring", "last winter"])
         // spring 2021 began on 1 March: the next one is 2022's; the last winter ended in February
         #expect(c.map(\.value) == [.text("2019-SU"), .text("2022-SP"), .text("2020-WI")])
+        // in February this winter began in December; last winter is the one before it
+        let w = try claims("Turnout was low this winter and last winter.", published: "2016-02-01")
+        #expect(w.map(\.value) == [.text("2015-WI"), .text("2014-WI")])
         // a season alone, and "fall" as a verb, are no claims
         let d = try claims("She took a summer job; prices may fall 2 percent.", published: "2021-03-03")
         #expect(d.map(\.text) == ["2 percent"])
@@ -173,6 +179,10 @@ import Testing
     @Test func aYearBeforeItsMonthAndHalvesAndQuartersOfARelativeYear() throws {
         let c = try claims("The report covers 2016, Nov and 2019 March.")
         #expect(c.map(\.value) == [.text("2016-11"), .text("2019-03")])
+        // after a determiner the year names an event; a year and a day after a comma are two claims
+        let e = try claims(
+            "She marched in the 1963 March on Washington. This year, Labor Day is late.", published: "2016-08-01")
+        #expect(e.map(\.text) == ["1963", "This year", "Labor Day"])
         let d = try claims("Profits fell in H1 2020 and should recover in Q3 this year.", published: "2021-03-03")
         #expect(d.map(\.value) == [.text("(2020-01-01,2020-07-01,P6M)"), .text("(2021-07-01,2021-10-01,P3M)")])
     }

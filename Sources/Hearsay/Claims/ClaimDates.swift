@@ -580,6 +580,8 @@ extension ClaimScanner {
         func isTime(_ x: String) -> Bool { x.hasPrefix("T") || x.hasPrefix("(T") }
         let listGap = !gap.isEmpty && gap.allSatisfy { isSym($0, ",") }
         if listGap, !a.contains("T"), !b.contains("T"), a.count == b.count { return nil }
+        // "This year, Labor Day falls on ...": a year and a day after a comma are two claims
+        if listGap, a.count == 4, Int(a) != nil, isDay(b) { return nil }
         // a recurrence takes its time of day ("every day at 7pm" is T19), and nothing else
         // (as does a recurring part of the day: "every morning at 9am" is T09)
         if a.hasPrefix("P") || (a.hasPrefix("T") && a.dropFirst().allSatisfy(\.isLetter)) {
@@ -1401,7 +1403,8 @@ extension ClaimScanner {
             }
         }
         if month == nil {
-            guard let a = anchor else { return nil }
+            // "the first Tuesday with voting" counts Tuesdays: without a month the weekday ends the clause
+            guard let a = anchor, k >= limit || t[k].kind == .symbol else { return nil }
             month = String(ClaimCalendar.string(a).prefix(7))
         }
         guard var mv = month else { return nil }
@@ -1461,19 +1464,25 @@ extension ClaimScanner {
         }
         guard let w = word(k), let code = dw.seasons[w] else { return nil }
         if dw.verbSeasons.contains(w), !t[k].capitalized, k == i { return nil }
-        let start = ["SP": 3, "SU": 6, "FA": 9, "WI": 12][code] ?? 1
         if let n = modifier {
-            guard let a = anchor else { return nil }
+            guard let a = anchor, let start = dw.seasonStarts[code], start >= 1, start <= 12 else { return nil }
             let ay = ClaimCalendar.civil(a).0
+            // a season runs three months from the first day of its `dates.season_starts` month (winter into the
+            // next year, written with the year of its December)
             func first(_ y: Int) -> Int { ClaimCalendar.days(y, start, 1) }
-            let y: Int
-            if n > 0 {
-                y = first(ay) > a ? ay : ay + 1
-            } else if n < 0 {
-                y = start + 3 <= 12 && ClaimCalendar.days(ay, start + 3, 1) <= a ? ay : ay - 1
-            } else {
-                y = ay
+            func after(_ y: Int) -> Int {
+                start > 9 ? ClaimCalendar.days(y + 1, start - 9, 1) : ClaimCalendar.days(y, start + 3, 1)
             }
+            let years = [ay - 2, ay - 1, ay, ay + 1]
+            let y: Int?
+            if n > 0 {
+                y = years.first { first($0) > a }
+            } else if n < 0 {
+                y = years.last { after($0) <= a }
+            } else {
+                y = years.first { first($0) <= a && a < after($0) } ?? ay
+            }
+            guard let y else { return nil }
             return DT(end: k + 1, value: ClaimCalendar.pad(y, 4) + "-" + code, rule: "claims.date-season")
         }
         var e = k + 1
@@ -1520,9 +1529,10 @@ extension ClaimScanner {
         return DT(end: end, value: r, rule: "claims.date-day-range")
     }
 
-    /// `claims.date-year-month`: a year before its month, "2016 November", "2016, nov".
+    /// `claims.date-year-month`: a year before its month, "2016 November", "2016, nov"; not after a determiner,
+    /// where the year names an event ("the 1963 March on Washington").
     func yearMonth(_ i: Int) -> DT? {
-        guard let y = yearNumber(i) else { return nil }
+        guard let y = yearNumber(i), !isDeterminer(i - 1) else { return nil }
         var k = i + 1
         if isSym(k, ",") { k += 1 }
         guard let w = word(k), let mo = lx.months[w], t[k].capitalized || !lx.ambiguousMonths.contains(w),

@@ -251,6 +251,7 @@ final class ClaimLexicon: Sendable {
         var nthWeekdayOfWords: [String]?
         var seasons: [String: String]?
         var verbSeasons: [String]?
+        var seasonStarts: [String: Int]?
         var durationPartJoiners: [String]?
         var afterNext: [String: Int]?
         var dayAlonePrepositions: [String]?
@@ -297,6 +298,7 @@ final class ClaimLexicon: Sendable {
             case nthWeekdayOfWords = "nth_weekday_of_words"
             case seasons
             case verbSeasons = "verb_seasons"
+            case seasonStarts = "season_starts"
             case durationPartJoiners = "duration_part_joiners"
             case afterNext = "after_next"
             case dayAlonePrepositions = "day_alone_prepositions"
@@ -357,6 +359,8 @@ final class ClaimLexicon: Sendable {
         /// Seasons and their TIMEX codes ("summer" = SU); `verbSeasons` are also common words ("fall").
         let seasons: [String: String]
         let verbSeasons: Set<String>
+        /// The month each season (by TIMEX code) starts in.
+        let seasonStarts: [String: Int]
         /// Words and marks between the parts of one offset ("1 month and 21 days ago").
         let durationPartJoiners: Set<String>
         /// "after next" (+2) after a calendar unit: "the week after next".
@@ -408,6 +412,7 @@ final class ClaimLexicon: Sendable {
             nthWeekdayOfWords = Set(f?.nthWeekdayOfWords ?? [])
             seasons = f?.seasons ?? [:]
             verbSeasons = Set(f?.verbSeasons ?? [])
+            seasonStarts = f?.seasonStarts ?? [:]
             durationPartJoiners = Set(f?.durationPartJoiners ?? [])
             afterNext = PhraseTable((f?.afterNext ?? [:]).map { ($0.key, $0.value) })
             dayAlonePrepositions = Set(f?.dayAlonePrepositions ?? [])
