@@ -54,6 +54,7 @@ import Testing
         let d = try claims("Noon came and went, then 12 midnight.")
         #expect(d.map(\.value) == [.text("T12"), .text("T00")])
         #expect(try claims("They watched Midnight Express again.").isEmpty)
+        #expect(try claims("Midnight Express was shown, then “Midday with Ann” aired.").isEmpty)
     }
 
     @Test func aPartOfTheDayMovesTheHourAfterIt() throws {
@@ -183,6 +184,7 @@ import Testing
         let e = try claims(
             "She marched in the 1963 March on Washington. This year, Labor Day is late.", published: "2016-08-01")
         #expect(e.map(\.text) == ["1963", "This year", "Labor Day"])
+        #expect(try claims("They recalled King’s 1963 March on Washington.").map(\.text) == ["1963"])
         let d = try claims("Profits fell in H1 2020 and should recover in Q3 this year.", published: "2021-03-03")
         #expect(d.map(\.value) == [.text("(2020-01-01,2020-07-01,P6M)"), .text("(2021-07-01,2021-10-01,P3M)")])
     }

@@ -1529,10 +1529,12 @@ extension ClaimScanner {
         return DT(end: end, value: r, rule: "claims.date-day-range")
     }
 
-    /// `claims.date-year-month`: a year before its month, "2016 November", "2016, nov"; not after a determiner,
-    /// where the year names an event ("the 1963 March on Washington").
+    /// `claims.date-year-month`: a year before its month, "2016 November", "2016, nov"; not after a determiner or a
+    /// possessive, where the year names an event ("the 1963 March on Washington", "King's 1963 March").
     func yearMonth(_ i: Int) -> DT? {
-        guard let y = yearNumber(i), !isDeterminer(i - 1) else { return nil }
+        guard let y = yearNumber(i), !isDeterminer(i - 1),
+            !(i >= base + 2 && isListed(i - 1, lx.possessiveLetters) && t[i - 2].kind == .symbol)
+        else { return nil }
         var k = i + 1
         if isSym(k, ",") { k += 1 }
         guard let w = word(k), let mo = lx.months[w], t[k].capitalized || !lx.ambiguousMonths.contains(w),
@@ -1770,10 +1772,12 @@ extension ClaimScanner {
     func timeCore(_ i: Int) -> (end: Int, value: String)? {
         guard i < limit else { return nil }
         if let tw = lx.timeWords.match(t, i, limit) {
-            // "noon", "mid-morning": a time; capitalised inside a sentence after no preposition, a name ("Midnight
-            // Oil")
+            // "noon", "mid-morning": a time; capitalised after no preposition, inside a sentence (also after a quote
+            // mark) or before another capitalised word, a name ("Midnight Express", "\u{201C}Midday with ...")
             if let p = word(i - 1), dw.timeWordPrepositions.contains(p) { return (tw.end, tw.payload) }
-            if t[i].capitalized, i > base, t[i - 1].kind != .symbol { return nil }
+            if t[i].capitalized, i > base || (tw.end < limit && t[tw.end].kind == .word && t[tw.end].capitalized) {
+                return nil
+            }
             return (tw.end, tw.payload)
         }
         if word(i) != nil || isInt(i) && word(i + 1) != nil, let wt = wordTime(i) { return wt }
