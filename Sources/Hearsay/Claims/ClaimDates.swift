@@ -325,7 +325,9 @@ extension ClaimScanner {
     /// `dates.of_words` word, takes it (`claims.daypart+date`: "in the late night on Tuesday", "in the morning of
     /// this Tuesday", "in the afternoon, next Friday"). Its confidence is `claims.time`'s.
     func dayPartFirst(_ i: Int) -> FoundClaim? {
-        if dw.dayPartOpeners.match(t, i, limit) == nil, let (part, e) = dayPart(i), let tm = partTime(e) {
+        if let w = word(i), lx.dayParts[w] != nil || lx.dayPartModifiers.contains(w), let (part, e) = dayPart(i),
+            let tm = partTime(e)
+        {
             // "afternoon at 7", "afternoon 7:00": the part moves the hour
             return FoundClaim(
                 startTok: i, endTok: tm.end, value: .text(Self.onDay(tm.value, "T" + part)), valueMax: nil, unit: nil,
@@ -1114,7 +1116,13 @@ extension ClaimScanner {
                     return DT(end: d.end, value: v, hasTime: d.hasTime, rule: "claims.date-period-part")
                 }
             }
-            if let h = holiday(i) ?? season(i) ?? afterNext(i) ?? dayAlone(i) { return h }
+            if lx.periodOpeners.contains(w)
+                || (word(i + 1).map { lx.periodOpeners.contains($0) } ?? false) && isDeterminer(i),
+                let h = holiday(i) ?? season(i) ?? afterNext(i)
+            {
+                return h
+            }
+            if let d = dayAlone(i) { return d }
             if let d = ordinalPartOf(i) ?? letterQuarter(i) { return d }
             if lx.months[w] != nil { return monthDay(i) }
             if isDeterminer(i), let d = dayMonth(i) { return d }
@@ -1308,7 +1316,7 @@ extension ClaimScanner {
     /// 21st": the determiner, the day in figures with its ordinal suffix, then the end of the sentence or a mark
     /// ("the 27th floor" is an ordinal). It names no month: `XXXX-XX-27`.
     func dayAlone(_ i: Int) -> DT? {
-        guard isListed(i - 1, dw.dayAlonePrepositions), isDeterminer(i), isInt(i + 1), t[i + 1].intDigits <= 2,
+        guard isInt(i + 1), t[i + 1].intDigits <= 2, isListed(i - 1, dw.dayAlonePrepositions), isDeterminer(i),
             t[i + 1].value >= 1, t[i + 1].value <= 31, let w = word(i + 2), tight(i + 2),
             lx.ordinalSuffixes.contains(w),
             i + 3 >= limit || t[i + 3].kind == .symbol && !isSym(i + 3, "-") && !isSym(i + 3, "/")

@@ -657,6 +657,9 @@ final class ClaimLexicon: Sendable {
     let currencyPrefixes: PhraseTable<UnitInfo>
     /// Every word that can start a claim; the scanner skips other words at once.
     let startWords: Set<String>
+    /// The words that may open a holiday, a season or a relative period, or follow the determiner that opens one
+    /// (``ClaimScanner/holiday(_:)``, `season`, `afterNext`): a cheap gate before those rules.
+    let periodOpeners: Set<String>
     /// Every symbol that can start a claim ("$", "-", "½").
     let startSymbols: Set<String>
 
@@ -828,6 +831,13 @@ final class ClaimLexicon: Sendable {
         if lexicon.dates?.dayPartSets != nil { start.formUnion(lexicon.dayPartModifiers ?? []) }
         start.formUnion(["half", "quarter", "the", "another", "http", "https", "www"])
         startWords = start
+        var periods = Set(holidays.byFirst.keys)
+        periods.formUnion(dates.weekdayHolidays.byFirst.keys)
+        periods.formUnion(dates.easterHolidays.byFirst.keys)
+        periods.formUnion(dates.seasons.keys)
+        periods.formUnion(relativeModifiers.byFirst.keys)
+        periods.formUnion(lexicon.calendarUnits.keys)
+        periodOpeners = periods
         var symbols = Set(currencyPrefixes.byFirst.keys.filter { $0.unicodeScalars.count == 1 })
         symbols.formUnion(["-", "\u{2212}", "#", "@"])
         for k in lexicon.unicodeFractions.keys { symbols.insert(k) }
