@@ -1620,7 +1620,8 @@ extension ClaimScanner {
     /// one, "the biggest rise in 18 months" stays a duration. Hours and minutes count from midnight of the day.
     func offsetDate(_ i: Int) -> DT? {
         guard let a = anchor else { return nil }
-        guard let (n, u, _) = countedDuration(i), let (parts, ue) = calendarParts(i) else { return nil }
+        guard let (parts, ue) = calendarParts(i) else { return nil }
+        let (n, unit) = parts[0]
         var from = a
         var sign = 0
         var end = ue
@@ -1652,13 +1653,13 @@ extension ClaimScanner {
             return DT(end: end, value: ClaimCalendar.string(day), rule: "claims.date-offset")
         }
         let s = sign * n
-        if let day = Self.shifted(from, unit: u.unit, by: s) {
+        if let day = Self.shifted(from, unit: unit, by: s) {
             return DT(end: end, value: ClaimCalendar.string(day), rule: "claims.date-offset")
         }
-        switch u.unit {
+        switch unit {
         case "h", "min":
             guard from == a else { return nil }
-            var mins = (u.unit == "h" ? 60 : 1) * s
+            var mins = (unit == "h" ? 60 : 1) * s
             let days = Int((Double(mins) / 1440).rounded(.down))
             mins -= days * 1440
             let v =
