@@ -376,4 +376,87 @@ import Testing
         // the rest of something else is no date
         #expect(try claims("The rest of the crew stayed home.").isEmpty)
     }
+
+    // MARK: precision on news, second sample (issue 21)
+
+    @Test func oneOfTheCountsOnlyWithASuperlative() throws {
+        let c = try claims("She is one of the tallest players in the league.")
+        #expect(c.map(\.text) == ["one of the tallest players"])
+        #expect(c.first?.unit == "tall player")
+        #expect(try claims("One of the reporters asked about the budget.").isEmpty)
+        // the words after "one" are read on their own
+        let d = try claims("He won as the nominee of one of the two main parties.")
+        #expect(d.map(\.text) == ["two main parties"])
+        #expect(d.first?.value == .number(2))
+    }
+
+    @Test func partOfAWholeCountsTheNounOfTheWhole() throws {
+        let c = try claims("Smith took at least 12 of the 20 seats on offer.")
+        #expect(c.map(\.text) == ["12", "20 seats"])
+        #expect(c.first?.unit == "seat")
+        #expect(c.first?.kind == .count)
+        #expect(c.first?.provenance.rule == "claims.count-partitive")
+        // a part larger than the whole is no part
+        #expect(try claims("He scored 30 of the 20 seats.").first?.unit != "seat")
+    }
+
+    @Test func namesAndIdiomsHoldingANumberAreNoClaims() throws {
+        #expect(try claims("The Gang of Eight met again after a Catch-22 ruling.").isEmpty)
+        #expect(try claims("They watched Hawaii Five-0 reruns and praised the first-rate cast.").isEmpty)
+        #expect(try claims("Aides second-guess the plan, and at first nobody objected.").isEmpty)
+        // the number beside the name still counts
+        #expect(try claims("The Gang of Eight met 3 times.").map(\.text) == ["3"])
+    }
+
+    @Test func ordinalOpeningASentenceBeforeACommaIsAnAdverb() throws {
+        #expect(try claims("First, the council voted. Second, the mayor resigned.").isEmpty)
+        #expect(try claims("It was the first vote of the council.").first?.kind == .ordinal)
+    }
+
+    @Test func aThirdBeforeANounIsAnOrdinal() throws {
+        let c = try claims("The mayor is seeking a third term.")
+        #expect(c.map(\.text) == ["third"])
+        #expect(c.first?.kind == .ordinal)
+        #expect(c.first?.value == .number(3))
+        // a share before a verb or after a qualifier, a name, and a third party stay out of it
+        #expect(try claims("A third said they would stay.").first?.kind != .ordinal)
+        #expect(try claims("About a third voted no.").first?.kind != .ordinal)
+        #expect(try claims("They booked a Third Wave Trio concert.").isEmpty)
+        #expect(try claims("He may run as a third party candidate.").isEmpty)
+    }
+
+    @Test func plusOrMinusIsNoSign() throws {
+        let c = try claims("The margin of error is plus or minus 3.5 percentage points.")
+        #expect(c.first?.value == .number(3.5))
+        #expect(c.first?.unit == "pp")
+        #expect(try claims("It fell to minus 3 degrees.").first?.value == .number(-3))
+    }
+
+    @Test func fractionJoinedToANounIsAnAdjective() throws {
+        #expect(try claims("She was a half-term senator who backed a half-measure.").isEmpty)
+    }
+
+    @Test func smallGroupWithItsNounLeftOutIsAPronoun() throws {
+        #expect(try claims("The two were in talks, and all three were late.").isEmpty)
+        #expect(try claims("Voters could not tell the other two apart.").isEmpty)
+        // a grade word or a noun ahead, or a qualifier, keeps it
+        #expect(try claims("The two most senior judges agreed.").first?.value == .number(2))
+        #expect(try claims("The two rival bids were dropped.").first?.unit == "rival bid")
+        #expect(try claims("He met the 30 or so pastors.").first?.value == .number(30))
+    }
+
+    @Test func numberAfterANumberSignIsACode() throws {
+        #expect(try claims("The case, No. 15-674, was argued again.").isEmpty)
+    }
+
+    @Test func vagueAmountWithMoreBeforeItsNoun() throws {
+        let c = try claims("The rule makes millions more workers eligible.")
+        #expect(c.map(\.text) == ["millions more workers"])
+        #expect(c.first?.unit == "worker")
+        #expect(c.first?.value == .number(1e6))
+    }
+
+    @Test func indefinitePronounIsNoCountedNoun() throws {
+        #expect(try claims("It was a turn one nobody expected.").isEmpty)
+    }
 }

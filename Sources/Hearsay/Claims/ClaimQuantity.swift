@@ -86,6 +86,7 @@ extension ClaimScanner {
         if case .done(let q) = labelBefore(r) { return q }
         if case .done(let q) = idChain(r) { return q }
         if case .done(let q) = ratio(r) { return q }
+        if case .done(let q) = ordinalFraction(r) { return q }
         if case .done(let q) = ordinal(r) { return q }
         r.unit = r.prefix
         r.conf = conf("claims.number")
@@ -131,7 +132,10 @@ extension ClaimScanner {
                 }
             }
         }
-        if isSym(j, "-") || isSym(j, "\u{2212}"), isNum(j + 1), tight(j + 1),
+        // "plus or minus 3.4 points", "+/-3": a margin either way, no sign (`plus_minus_phrases`)
+        let plusMinus = lx.plusMinusPhrases.matchEnding(t, j + 1, base) != nil
+        if plusMinus {
+        } else if isSym(j, "-") || isSym(j, "\u{2212}"), isNum(j + 1), tight(j + 1),
             j == base || t[j].spaceBefore || isSym(j - 1, "(") || r.prefix != nil
         {
             r.negative = true
@@ -173,6 +177,13 @@ extension ClaimScanner {
         // "hundreds of thousands marched": a compound vague amount is a claim without a noun too
         let compound = k > j + 1
         let bare = make(i, k, .number(lo), .number(hi), nil, "claims.vague-amount", conf("claims.vague-amount"), nil)
+        // "millions more employees": a `count_lead_words` word between the amount and its noun
+        if let w = word(k), lx.countLeadWords.contains(w), let (e, noun) = countedNoun(k, value: 2) {
+            var c = make(i, e, .number(lo), .number(hi), nil, "claims.vague-count", conf("claims.vague-count"), nil)
+            c.unit = noun
+            c.kind = .count
+            return .done(QuantityResult(claim: c, endTok: e))
+        }
         guard word(k) == "of" else { return .done(QuantityResult(claim: compound ? bare : nil, endTok: k)) }
         if let (u, e) = unitAfter(k + 1, attachedOK: false) {
             return .done(
@@ -222,12 +233,17 @@ extension ClaimScanner {
         return .done(nil)
     }
 
-    /// `claims.one-of-the`: "one of the best wireless speakers" counts "good wireless speaker".
+    /// `claims.one-of-the`: "one of the best wireless speakers" counts "good wireless speaker" — only with a
+    /// superlative before the plural (NewsQuant's convention); "one of the lobbying firms" is no amount, and the
+    /// words after "one" are read on their own ("one of the two major parties" counts two).
     func oneOfThe(_ j: Int) -> Outcome {
         guard let m = lx.oneOfPhrases.match(t, j, limit) else { return .next }
         var k = m.end
+        var superlative = false
         while k < limit, k < j + 10, let w = word(k) {
+            if lx.isSuperlative(w) { superlative = true }
             if lx.looksPlural(w), k > m.end {
+                guard superlative else { break }
                 var c = make(j, k + 1, .number(1), nil, nil, "claims.one-of-the", conf("claims.one-of-the"), nil)
                 c.kind = .count
                 c.unit = nounPhrase(m.end, k + 1)
@@ -365,6 +381,23 @@ extension ClaimScanner {
         return .done(QuantityResult(claim: c, endTok: d.end))
     }
 
+    /// `claims.ordinal` for "a third" before a noun: "a third term", "a third Obama term" are ordinals, not a
+    /// share (a qualifier before it, "of" or a `share_verbs` word after it keep the share: "about a third said").
+    func ordinalFraction(_ r: Reading) -> Outcome {
+        let j = r.numStart
+        guard r.num.fraction, r.num.spelled, r.num.end == j + 2, r.prefix == nil, !r.negative,
+            let a = word(j), lx.oneWords.contains(a), let fw = word(j + 1), let v = lx.ordinals[fw],
+            let nw = word(r.num.end), !lx.stopwords.contains(nw), !lx.shareVerbs.contains(nw),
+            lx.scales[nw] == nil, unitAfter(r.num.end, attachedOK: false) == nil, qualifierBefore(j).0 == nil
+        else { return .next }
+        // "a Third Eye Blind concert": a capitalised ordinal before a capitalised word is a name
+        if t[j + 1].capitalized, t[r.num.end].capitalized { return .done(QuantityResult(claim: nil, endTok: j + 2)) }
+        var c = make(
+            j + 1, j + 2, .number(v), nil, nil, "claims.ordinal", conf("claims.ordinal.spelled"), nil)
+        c.kind = .ordinal
+        return .done(QuantityResult(claim: c, endTok: j + 2))
+    }
+
     /// `claims.date-century` ("the 19th century") and `claims.ordinal` ("the fourth time").
     func ordinal(_ r: Reading) -> Outcome {
         let num = r.num
@@ -387,6 +420,12 @@ extension ClaimScanner {
         }
         if let n = lx.ordinalNames.match(t, r.numStart, limit) {
             return .done(QuantityResult(claim: nil, endTok: n.end))
+        }
+        // "First, the bill ...": a spelled ordinal opening a sentence (or after a `discourse_ordinal_openers` mark)
+        // before a `discourse_ordinal_marks` mark is an adverb that orders the argument
+        let opens = r.numStart == base || lx.discourseOrdinalOpeners.contains(t[r.numStart - 1].lower)
+        if num.spelled, opens, k < limit, t[k].kind == .symbol, lx.discourseOrdinalMarks.contains(t[k].lower) {
+            return .done(QuantityResult(claim: nil, endTok: k))
         }
         var c = make(
             r.start, k, .number(num.value), nil, nil, "claims.ordinal",
@@ -706,10 +745,13 @@ extension ClaimScanner {
         {
             return .done(QuantityResult(claim: nil, endTok: k + 2))
         }
+        // "#3", "No. 5", "No. 15-674": a number after a number sign, with the rest of its code
         if isSym(numStart - 1, "#")
-            || ((prevWord.map { lx.numberSignWords.contains($0) } ?? false) && isSym(numStart - 1, "."))
+            || (isSym(numStart - 1, ".") && (word(numStart - 2).map { lx.numberSignWords.contains($0) } ?? false))
         {
-            return none
+            var e = k
+            while e < limit, tight(e), isNum(e) || isSym(e, "-") || isSym(e, "/") { e += 1 }
+            return .done(QuantityResult(claim: nil, endTok: e))
         }
         // Lower-case labels: "a category 4 hurricane", "level 3" (unless a counted noun follows: "the day 20
         // soldiers left")
@@ -792,8 +834,8 @@ extension ClaimScanner {
         } else if isSym(k, "-"), tight(k), let w = word(k + 1), tight(k + 1), !lx.stopwords.contains(w),
             lx.cardinals[w] == nil, !(isNum(numStart) && t[numStart].decimal)
         {
-            // "a one-party state", "a one-time payment": an adjective, no amount
-            if loneOne(r) { return .done(QuantityResult(claim: nil, endTok: k + 2)) }
+            // "a one-party state", "a one-time payment", "a half-term senator": an adjective, no amount
+            if loneOne(r) || num.fraction { return .done(QuantityResult(claim: nil, endTok: k + 2)) }
             r.unitStr = lx.singular(w)
             r.kind = .count
             r.rule = "claims.count-compound"
@@ -813,7 +855,7 @@ extension ClaimScanner {
             r.rule = "claims.count"
             r.conf = conf("claims.count")
             r.k = e
-        } else if num.value != 1, let (e, noun) = partitiveNoun(k) {
+        } else if num.value != 1, let (e, noun) = partitiveNoun(k, part: num.value) {
             r.unitStr = noun
             r.kind = .count
             r.rule = "claims.count-partitive"

@@ -140,6 +140,8 @@ struct ClaimScanner {
                         q2.unit = prev.unit
                         q2.rule = "claims.count-elided"
                         q2.confidence = conf("claims.count-elided")
+                    } else if pronounGroup(q2) {
+                        continue
                     }
                     out.append(q2)
                 }
@@ -158,6 +160,22 @@ struct ClaimScanner {
         if t[k].kind == .symbol { return !lx.startSymbols.contains(t[k].lower) && !isSym(k, "%") }
         guard let w = word(k) else { return false }
         return lx.elidedNounFollowers.contains(w)
+    }
+
+    /// A bare small whole number after an `elided_determiners` word whose noun is left out and not restored by
+    /// `claims.count-elided`: "the two are", "all three have", "between the two." stand for people or things named
+    /// before, as a pronoun does; no amount. A grade word or a plural ahead keeps it ("the two most prominent
+    /// women", "the two rising candidates"), as does a qualifier ("the 30 or so pastors").
+    func pronounGroup(_ c: FoundClaim) -> Bool {
+        let s = c.startTok
+        let e = c.endTok
+        guard c.rule == "claims.number", c.unit == nil, !c.scaled, case .number(let v) = c.value, v >= 0,
+            v == v.rounded(), v < Double(lx.maxElidedGroup), e == s + 1 || !isNum(s),
+            let p = word(s - 1), lx.elidedDeterminers.contains(p)
+        else { return false }
+        if e >= limit || t[e].kind == .symbol { return !isSym(e, "-") || !tight(e) }
+        return lx.stopwords.contains(t[e].lower) && lx.modifierBase(t[e].lower) != nil
+            && lx.qualifiers.match(t, e, limit) == nil && !pluralAhead(e + 1)
     }
 
     /// A number that marks an item of a list, not an amount: "2. The vote", "Fiorina (7.)" — a whole number below
@@ -182,6 +200,19 @@ struct ClaimScanner {
             }
         }
         if c.kind == .count, lx.sourceDescriptions.match(t, c.endTok, limit) != nil { return true }
+        return inNamedPhrase(c.startTok)
+    }
+
+    /// A number inside a `number_names` name ("the Gang of Eight", "Catch-22", "America First") or a
+    /// `number_idioms` idiom ("at one point", "second-guess", "one of a kind"): a phrase starting at most three
+    /// tokens before the claim that runs past its first token.
+    func inNamedPhrase(_ first: Int) -> Bool {
+        var s = max(base, first - 3)
+        while s <= first {
+            if let m = lx.numberNames.match(t, s, limit), m.end > first { return true }
+            if let m = lx.numberIdioms.match(t, s, limit), m.end > first { return true }
+            s += 1
+        }
         return false
     }
 
@@ -669,7 +700,7 @@ struct ClaimScanner {
 
     /// The counted noun of "of the soldiers", "of Johnson's deputies" at `k`: a determiner or a possessive name
     /// between "of" and a counted noun.
-    func partitiveNoun(_ k: Int) -> (Int, String)? {
+    func partitiveNoun(_ k: Int, part: Double) -> (Int, String)? {
         guard word(k) == "of" else { return nil }
         var m = k + 1
         var linked = false
@@ -683,8 +714,14 @@ struct ClaimScanner {
             m += 3
             linked = true
         }
-        guard linked, let (e, noun) = countedNoun(m, value: 2) else { return nil }
-        return (e, noun)
+        guard linked else { return nil }
+        if let (e, noun) = countedNoun(m, value: 2) { return (e, noun) }
+        // "44 of the 50 delegates": the part counts the noun of the whole, and ends before "of" (the whole is a
+        // claim of its own)
+        guard m < limit, isNum(m) || lx.cardinals[t[m].lower] != nil, let d = parseNumber(m, money: false),
+            !d.label, !d.ordinal, !d.fraction, d.value > part, let (_, noun) = countedNoun(d.end, value: d.value)
+        else { return nil }
+        return (k, noun)
     }
 
     func scaleOf(_ c: FoundClaim) -> Double? {
