@@ -459,4 +459,24 @@ import Testing
     @Test func indefinitePronounIsNoCountedNoun() throws {
         #expect(try claims("It was a turn one nobody expected.").isEmpty)
     }
+
+    @Test func ratioWrittenAsOneCompound() throws {
+        let c = try claims("Traders see a one-in-four chance of a cut.")
+        #expect(c.map(\.text) == ["one-in-four"])
+        #expect(c.first?.value == .number(0.25))
+    }
+
+    @Test func pluralUnitJoinedToAnAdjectiveIsNoSingleUnit() throws {
+        #expect(try claims("It was a months-long and weeks-long dispute.").isEmpty)
+        #expect(try claims("The talks end in an hour.").first?.value == .number(1))
+    }
+
+    @Test func pointsAfterAMarginNounArePercentagePoints() throws {
+        let c = try claims("The poll's margin of error is 3.5 points.")
+        #expect(c.first?.unit == "pp")
+        #expect(c.first?.kind == .percent)
+        #expect(try claims("Her lead narrowed to 4 points.").first?.unit == "pp")
+        // points with no margin nearby stay points
+        #expect(try claims("The index lost 190 points.").first?.unit == "point")
+    }
 }

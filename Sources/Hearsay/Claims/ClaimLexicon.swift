@@ -114,6 +114,7 @@ final class ClaimLexicon: Sendable {
         var shareVerbs: [String]?
         var elidedDeterminers: [String]?
         var maxElidedGroup: Int?
+        var marginLookback: Int?
 
         enum CodingKeys: String, CodingKey {
             case cardinals, ordinals
@@ -223,6 +224,7 @@ final class ClaimLexicon: Sendable {
             case shareVerbs = "share_verbs"
             case elidedDeterminers = "elided_determiners"
             case maxElidedGroup = "max_elided_group"
+            case marginLookback = "margin_lookback"
         }
     }
 
@@ -627,6 +629,9 @@ final class ClaimLexicon: Sendable {
     /// The largest such group read as a pronoun ("all 49 were named" is; "the 50,000 per day" is an amount):
     /// `max_elided_group`.
     let maxElidedGroup: Int
+    /// How many words before "N points" a `margin_nouns` word may stand ("the margin of error is 3 points"):
+    /// `margin_lookback`.
+    let marginLookback: Int
     /// Minor currency units kept unconverted ("cent", "penny"): `minor_units` in `claims-units.json`.
     let minorUnits: Set<String>
     /// The family of each unit and its size in the family's base unit, for measures in parts: `unit_families`.
@@ -769,6 +774,7 @@ final class ClaimLexicon: Sendable {
         shareVerbs = Set(lexicon.shareVerbs ?? [])
         elidedDeterminers = Set(lexicon.elidedDeterminers ?? [])
         maxElidedGroup = lexicon.maxElidedGroup ?? 0
+        marginLookback = lexicon.marginLookback ?? 0
         minorUnits = Set(units.minorUnits ?? [])
         var factors: [String: (family: String, factor: Double)] = [:]
         for (family, table) in units.unitFamilies ?? [:] { for (u, f) in table { factors[u] = (family, f) } }

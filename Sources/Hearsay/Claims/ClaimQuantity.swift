@@ -216,7 +216,9 @@ extension ClaimScanner {
         guard let w = word(j), lx.oneWords.contains(w) || lx.oneUnitWords.contains(w), j + 1 < limit,
             !t[j + 1].hasUpper, let (u, e) = unitAfter(j + 1, attachedOK: false), u.kind == .duration,
             !(word(j + 1).map { lx.oneUnitExcludedWords.contains($0) } ?? false),
-            !lx.oneUnitExcludedUnits.contains(u.unit)
+            !lx.oneUnitExcludedUnits.contains(u.unit),
+            // "a months-long review": a plural joined to an adjective is no single unit
+            !(e == j + 2 && lx.looksPlural(t[j + 1].lower))
         else { return .next }
         if word(e) == "and", let (f, fe) = fractionPhrase(e + 1) {
             return .done(
@@ -359,14 +361,18 @@ extension ClaimScanner {
     /// `claims.ratio`: "one in four", "3 out of 10" as a value below one.
     func ratio(_ r: Reading) -> Outcome {
         let num = r.num
-        let k = r.k
         let numStart = r.numStart
+        // "one-in-five voters": the ratio written as one compound
+        let hyphened = isSym(r.k, "-") && tight(r.k) && tight(r.k + 1) && isSym(r.k + 2, "-") && tight(r.k + 2)
+            && tight(r.k + 3)
+        let k = hyphened ? r.k + 1 : r.k
+        let second = hyphened ? k + 2 : k + 1
         guard !num.ordinal, num.scale == 1, !num.fraction, let w = word(k), lx.ratioWords.contains(w),
             isNum(numStart) ? isInt(numStart) : num.spelled, num.value >= 1, num.value < 100,
-            let d = parseNumber(k + 1, money: false), !d.ordinal, !d.label, d.scale == 1, d.value > num.value,
+            let d = parseNumber(second, money: false), !d.ordinal, !d.label, d.scale == 1, d.value > num.value,
             d.value <= 1000, unitAfter(d.end, attachedOK: false) == nil,
             lx.ratioWordsBeforeNoun.contains(w) || countedNoun(d.end, value: d.value) == nil,
-            !(isNum(k + 1) && t[k + 1].intDigits == 4),
+            !(isNum(second) && t[second].intDigits == 4),
             !lx.ratioWordsSameForm.contains(w) || num.spelled == d.spelled || lx.ratioBases.contains(d.value)
         else { return .next }
         // "eight in 10 voters", "three in 100": a share of a round base is a percentage
@@ -542,7 +548,13 @@ extension ClaimScanner {
         while n < min(limit, r.k + 3), let w = word(n), !lx.marginNouns.contains(w), !lx.stopwords.contains(w) {
             n += 1
         }
-        let margin = word(n).map { lx.marginNouns.contains($0) } ?? false
+        var margin = word(n).map { lx.marginNouns.contains($0) } ?? false
+        // "the margin of error is 3 points", "a lead of 5 points": the margin noun before, within `margin_lookback`
+        var b = r.start - 1
+        while !margin, b >= max(base, r.start - lx.marginLookback), t[b].kind == .word {
+            margin = lx.marginNouns.contains(t[b].lower)
+            b -= 1
+        }
         if signed || margin {
             r.unit = pp
             r.unitStr = pp.unit
