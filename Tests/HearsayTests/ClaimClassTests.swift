@@ -479,4 +479,17 @@ import Testing
         // points with no margin nearby stay points
         #expect(try claims("The index lost 190 points.").first?.unit == "point")
     }
+
+    @Test func firstBeforeAPastFormIsAnAdverb() throws {
+        #expect(try claims("The story was first reported by a local paper.").isEmpty)
+        #expect(try claims("She first entered the race in May.").allSatisfy { $0.kind != .ordinal })
+        // with a determiner it is an ordinal
+        #expect(try claims("The first elected mayor spoke.").first?.kind == .ordinal)
+    }
+
+    @Test func ageAfterAComparative() throws {
+        let c = try claims("Volunteers as old as 80 knocked on doors.")
+        #expect(c.first?.unit == "year")
+        #expect(c.first?.provenance.rule == "claims.age")
+    }
 }

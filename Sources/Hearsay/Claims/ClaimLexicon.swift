@@ -115,6 +115,9 @@ final class ClaimLexicon: Sendable {
         var elidedDeterminers: [String]?
         var maxElidedGroup: Int?
         var marginLookback: Int?
+        var adverbOrdinals: [String]?
+        var adverbOrdinalSuffixes: [String]?
+        var ageComparatives: [String]?
 
         enum CodingKeys: String, CodingKey {
             case cardinals, ordinals
@@ -225,6 +228,9 @@ final class ClaimLexicon: Sendable {
             case elidedDeterminers = "elided_determiners"
             case maxElidedGroup = "max_elided_group"
             case marginLookback = "margin_lookback"
+            case adverbOrdinals = "adverb_ordinals"
+            case adverbOrdinalSuffixes = "adverb_ordinal_suffixes"
+            case ageComparatives = "age_comparatives"
         }
     }
 
@@ -632,6 +638,12 @@ final class ClaimLexicon: Sendable {
     /// How many words before "N points" a `margin_nouns` word may stand ("the margin of error is 3 points"):
     /// `margin_lookback`.
     let marginLookback: Int
+    /// Ordinals that are adverbs with no determiner before them and a past form after them ("Sanders first touched
+    /// down"): `adverb_ordinals`, the endings of the past form `adverb_ordinal_suffixes`.
+    let adverbOrdinals: Set<String>
+    let adverbOrdinalSuffixes: [String]
+    /// Phrases before a number that make it an age ("as old as 80"): `age_comparatives`.
+    let ageComparatives: PhraseTable<Bool>
     /// Minor currency units kept unconverted ("cent", "penny"): `minor_units` in `claims-units.json`.
     let minorUnits: Set<String>
     /// The family of each unit and its size in the family's base unit, for measures in parts: `unit_families`.
@@ -775,6 +787,9 @@ final class ClaimLexicon: Sendable {
         elidedDeterminers = Set(lexicon.elidedDeterminers ?? [])
         maxElidedGroup = lexicon.maxElidedGroup ?? 0
         marginLookback = lexicon.marginLookback ?? 0
+        adverbOrdinals = Set(lexicon.adverbOrdinals ?? [])
+        adverbOrdinalSuffixes = lexicon.adverbOrdinalSuffixes ?? []
+        ageComparatives = PhraseTable((lexicon.ageComparatives ?? []).map { ($0, true) })
         minorUnits = Set(units.minorUnits ?? [])
         var factors: [String: (family: String, factor: Double)] = [:]
         for (family, table) in units.unitFamilies ?? [:] { for (u, f) in table { factors[u] = (family, f) } }

@@ -427,6 +427,15 @@ extension ClaimScanner {
         if let n = lx.ordinalNames.match(t, r.numStart, limit) {
             return .done(QuantityResult(claim: nil, endTok: n.end))
         }
+        // "Sanders first touched down", "a claim first made by": an `adverb_ordinals` word with no determiner before
+        // it and a past form after it (`adverb_ordinal_suffixes`) says when, not which
+        if num.spelled, let w = word(r.numStart), lx.adverbOrdinals.contains(w), !t[r.numStart].hasUpper,
+            !(word(r.numStart - 1).map { lx.partitiveDeterminers.contains($0) || lx.oneWords.contains($0) } ?? false),
+            !(r.numStart - 1 >= base && t[r.numStart - 1].kind == .word && lx.possessiveLetters.contains(t[r.numStart - 1].lower)),
+            let v = word(k), lx.adverbOrdinalSuffixes.contains(where: { v.hasSuffix($0) }), !lx.stopwords.contains(v)
+        {
+            return .done(QuantityResult(claim: nil, endTok: k))
+        }
         // "First, the bill ...": a spelled ordinal opening a sentence (or after a `discourse_ordinal_openers` mark)
         // before a `discourse_ordinal_marks` mark is an adverb that orders the argument
         let opens = r.numStart == base || lx.discourseOrdinalOpeners.contains(t[r.numStart - 1].lower)
@@ -788,6 +797,15 @@ extension ClaimScanner {
         let k = r.k
         let prevWord = word(numStart - 1)
         let ageOf = prevWord == "of" && (word(numStart - 2).map { lx.ageWords.contains($0) } ?? false)
+        // "as old as 80", "as young as 17" (`age_comparatives`)
+        let comparative = lx.ageComparatives.matchEnding(t, numStart, max(base, numStart - 4)) != nil
+        if comparative, num.value < 130 {
+            r.unit = lx.ageUnit
+            r.unitStr = lx.ageUnit.unit
+            r.kind = .measure
+            r.rule = "claims.age"
+            r.conf = conf("claims.age")
+        }
         if let pw = prevWord, lx.ageWords.contains(pw) || ageOf, num.value < 130 {
             if lx.ageWordsInSpan.contains(pw) { r.start = numStart - 1 }
             r.unit = lx.ageUnit
