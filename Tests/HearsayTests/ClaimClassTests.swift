@@ -492,4 +492,17 @@ import Testing
         #expect(c.first?.unit == "year")
         #expect(c.first?.provenance.rule == "claims.age")
     }
+
+    @Test func parentOfANumberCountsChildren() throws {
+        let c = try claims("Lee, a mother of three who runs a bakery, spoke first.")
+        #expect(c.first?.unit == "child")
+        #expect(c.first?.provenance.rule == "claims.count-parent")
+        #expect(try claims("He is a grandfather of nine.").first?.unit == "grandchild")
+    }
+
+    @Test func squareUnitJoinedByHyphens() throws {
+        let c = try claims("They leased a 12,000-square-foot hall in a two-square-mile zone.")
+        #expect(c.map(\.unit) == ["ft2", "mi2"])
+        #expect(c.last?.value == .number(2))
+    }
 }

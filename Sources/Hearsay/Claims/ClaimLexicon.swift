@@ -118,6 +118,7 @@ final class ClaimLexicon: Sendable {
         var adverbOrdinals: [String]?
         var adverbOrdinalSuffixes: [String]?
         var ageComparatives: [String]?
+        var parentNouns: [String: String]?
 
         enum CodingKeys: String, CodingKey {
             case cardinals, ordinals
@@ -231,6 +232,7 @@ final class ClaimLexicon: Sendable {
             case adverbOrdinals = "adverb_ordinals"
             case adverbOrdinalSuffixes = "adverb_ordinal_suffixes"
             case ageComparatives = "age_comparatives"
+            case parentNouns = "parent_nouns"
         }
     }
 
@@ -644,6 +646,8 @@ final class ClaimLexicon: Sendable {
     let adverbOrdinalSuffixes: [String]
     /// Phrases before a number that make it an age ("as old as 80"): `age_comparatives`.
     let ageComparatives: PhraseTable<Bool>
+    /// "a father of six" counts children: the noun counted after each `parent_nouns` word and "of".
+    let parentNouns: [String: String]
     /// Minor currency units kept unconverted ("cent", "penny"): `minor_units` in `claims-units.json`.
     let minorUnits: Set<String>
     /// The family of each unit and its size in the family's base unit, for measures in parts: `unit_families`.
@@ -790,6 +794,7 @@ final class ClaimLexicon: Sendable {
         adverbOrdinals = Set(lexicon.adverbOrdinals ?? [])
         adverbOrdinalSuffixes = lexicon.adverbOrdinalSuffixes ?? []
         ageComparatives = PhraseTable((lexicon.ageComparatives ?? []).map { ($0, true) })
+        parentNouns = lexicon.parentNouns ?? [:]
         minorUnits = Set(units.minorUnits ?? [])
         var factors: [String: (family: String, factor: Double)] = [:]
         for (family, table) in units.unitFamilies ?? [:] { for (u, f) in table { factors[u] = (family, f) } }

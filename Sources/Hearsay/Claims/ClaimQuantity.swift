@@ -11,14 +11,16 @@
 ///    people" as a range.
 /// 3. `claims.few-duration` (``fewDuration``): "a few weeks", "several hours".
 /// 4. `claims.one-unit` (``oneUnit``): "an hour", "a week" after a preposition.
-/// 5. `claims.one-of-the` (``oneOfThe``): "one of the best wireless speakers".
+/// 5. `claims.one-of-the` (``oneOfThe``): "one of the best wireless speakers" (with a superlative only).
 /// 6. `claims.fraction-unit` (``fractionUnit``): "half a mile", "a tenth of a gallon".
 /// 7. `claims.fraction-share` (``halfShare``): "almost half of voters" as 50%.
 /// 8. the number (``ClaimScanner/parseNumber(_:money:)``); no claim for an identifier (``identifier``: a long plain
 ///    digit run), an adjective in "zero" (``zeroCompound``: "zero-hours"), or a label glued to letters
 ///    (``labelBefore``, ``idChain``: "G20", "COVID-19", "123-12-1234").
 /// 9. `claims.ratio` (``ratio``): "one in four" as 0.25, "eight in 10" as 80%.
-/// 10. `claims.date-century`, `claims.ordinal` (``ordinal``): "the 19th century", "the fourth time".
+/// 10. `claims.ordinal` for "a third term" (``ordinalFraction``); `claims.date-century`, `claims.ordinal` (``ordinal``):
+///     "the 19th century", "the fourth time"; no claim for an ordinal in a name or an adverb ("First, ...", "was
+///     first reported").
 /// 11. unit attachment (``attachUnit``): `claims.money-prefix` (a currency before the number), `claims.unit` (a unit
 ///     after it); then minor units, measures in parts (``compositeMeasure``), feet and inches, "per" and "an hour"
 ///     suffixes (``unitTail``), points in a margin as percentage points (``pointMargin``).
@@ -26,8 +28,8 @@
 ///     `claims.date-quarter`, `claims.year`; ``yearRules``), labels and addresses that are no claim
 ///     (``labelRules``), ages (`claims.age`; ``ageRules``), then what the number counts (``countRules``):
 ///     `claims.rate`, `claims.fraction-share`, `claims.unit-after-adjective`, `claims.count-compound`,
-///     `claims.count`, `claims.count-partitive`, `claims.unit-of-whole`; otherwise `claims.number` (a lone "one"
-///     is none).
+///     `claims.count`, `claims.count-partitive`, `claims.unit-of-whole`, `claims.count-parent`; otherwise
+///     `claims.number` (a lone "one" is none).
 /// 13. `claims.range` (``rangeAfter``): "$3 billion to $5 billion", "between 5 and 10", "20-35%".
 /// 14. equivalents (``equivalentAfter``): "$75 billion (£58 billion)".
 extension ClaimScanner {
@@ -829,8 +831,8 @@ extension ClaimScanner {
     /// What a bare number counts, tried in order: `claims.rate` ("78,000 times a minute"), `claims.fraction-share`
     /// ("one fourth of the population"), `claims.unit-after-adjective` ("10 extra kilometres"),
     /// `claims.count-compound` ("a 5,000-seat arena"), `claims.count` ("20 Indian soldiers"),
-    /// `claims.count-partitive` ("two of the soldiers"), no claim for a lone spelled "one", `claims.unit-of-whole`
-    /// ("280 million of the 1.5 billion shekels").
+    /// `claims.count-partitive` ("two of the soldiers", "12 of the 20 seats"), no claim for a lone spelled "one",
+    /// `claims.unit-of-whole` ("280 million of the 1.5 billion shekels"), `claims.count-parent` ("a father of six").
     func countRules(_ r: inout Reading) -> Outcome {
         let num = r.num
         let numStart = r.numStart
@@ -898,6 +900,15 @@ extension ClaimScanner {
             r.kind = u.kind
             r.rule = "claims.unit-of-whole"
             r.conf = conf("claims.unit-of-whole")
+        } else if num.scale == 1, num.value == num.value.rounded(), word(numStart - 1) == "of",
+            let p = word(numStart - 2), let unit = lx.parentNouns[p]
+        {
+            // `claims.count-parent`: "a father of six" counts children, "a grandmother of nine" grandchildren
+            // (`parent_nouns`)
+            r.unitStr = unit
+            r.kind = .count
+            r.rule = "claims.count-parent"
+            r.conf = conf("claims.count-parent")
         }
         return .next
     }
