@@ -476,6 +476,8 @@ import Testing
         #expect(c.first?.unit == "pp")
         #expect(c.first?.kind == .percent)
         #expect(try claims("Her lead narrowed to 4 points.").first?.unit == "pp")
+        #expect(try claims("Lee trails Kim by 6 points among older voters.").first?.unit == "pp")
+        #expect(try claims("She is 9 points ahead of him.").first?.unit == "pp")
         // points with no margin nearby stay points
         #expect(try claims("The index lost 190 points.").first?.unit == "point")
     }
