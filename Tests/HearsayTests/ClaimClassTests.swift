@@ -404,6 +404,8 @@ import Testing
         #expect(try claims("The Gang of Eight met again after a Catch-22 ruling.").isEmpty)
         #expect(try claims("They watched Hawaii Five-0 reruns and praised the first-rate cast.").isEmpty)
         #expect(try claims("Aides second-guess the plan, and at first nobody objected.").isEmpty)
+        #expect(try claims("A retired four-star general moved his 401(k) to a 501(c)(3) fund.").isEmpty)
+        #expect(try claims("They cited the 2nd amendment and the fifth amendment.").isEmpty)
         // the number beside the name still counts
         #expect(try claims("The Gang of Eight met 3 times.").map(\.text) == ["3"])
     }
