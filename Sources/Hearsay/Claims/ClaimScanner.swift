@@ -119,6 +119,11 @@ struct ClaimScanner {
             }
             if let q = parseQuantity(i) {
                 i = q.endTok
+                // "the Gang of Eight", "a 501(c)(3) fund": a number inside a name or an idiom, read to the name's end
+                if let c = q.claim, let e = namedPhraseEnd(c.startTok) {
+                    i = max(i, e)
+                    continue
+                }
                 if var q2 = q.claim, !namesNoAmount(q2), !listMarker(q2) {
                     // "3.9 million headsets, up from 2.4 million": the bare scaled amount counts the same things
                     if q2.kind == .other, q2.unit == nil, q2.scaled,
@@ -200,20 +205,20 @@ struct ClaimScanner {
             }
         }
         if c.kind == .count, lx.sourceDescriptions.match(t, c.endTok, limit) != nil { return true }
-        return inNamedPhrase(c.startTok)
+        return false
     }
 
     /// A number inside a `number_names` name ("the Gang of Eight", "Catch-22", "America First") or a
     /// `number_idioms` idiom ("at one point", "second-guess", "one of a kind"): a phrase starting at most three
-    /// tokens before the claim that runs past its first token.
-    func inNamedPhrase(_ first: Int) -> Bool {
+    /// tokens before the claim that runs past its first token; the end of that phrase.
+    func namedPhraseEnd(_ first: Int) -> Int? {
         var s = max(base, first - 3)
         while s <= first {
-            if let m = lx.numberNames.match(t, s, limit), m.end > first { return true }
-            if let m = lx.numberIdioms.match(t, s, limit), m.end > first { return true }
+            if let m = lx.numberNames.match(t, s, limit), m.end > first { return m.end }
+            if let m = lx.numberIdioms.match(t, s, limit), m.end > first { return m.end }
             s += 1
         }
-        return false
+        return nil
     }
 
     /// One temporal expression written in parts is one claim: "October 14 at 8:00am", "Wednesday from 10-4",
