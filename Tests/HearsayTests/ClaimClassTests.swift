@@ -509,4 +509,26 @@ import Testing
         #expect(c.map(\.unit) == ["ft2", "mi2"])
         #expect(c.last?.value == .number(2))
     }
+
+    @Test func countWithItsNounLeftOutAfterTheSentenceBefore() throws {
+        // "Ann has 40 seats. Bo has 12. Cy has 3 boats. Di has 7."
+        let text = "Ann has 40 seats. Bo has 12. Cy has 3 boats. Di has 7."
+        let p = Provenance(stage: "segment", rule: "test", confidence: 1)
+        func sentences(_ paragraphs: [Int]) -> [Sentence] {
+            [Span(0, 17), Span(18, 28), Span(29, 44), Span(45, 54)].enumerated().map {
+                Sentence(id: $0.offset, paragraph: paragraphs[$0.offset], span: $0.element, sourceSpan: $0.element, provenance: p)
+            }
+        }
+        var doc = Document.fromCleanText(text)
+        doc.sentences = sentences([0, 0, 0, 0])
+        try ClaimsTests.stage.run(&doc)
+        #expect(doc.claims.map(\.unit) == ["seat", "seat", "boat", "boat"])
+        #expect(doc.claims[1].provenance.rule == "claims.count-elided")
+        #expect(doc.claims[1].provenance.confidence < doc.claims[0].provenance.confidence)
+        // never across a paragraph
+        var other = Document.fromCleanText(text)
+        other.sentences = sentences([0, 1, 1, 2])
+        try ClaimsTests.stage.run(&other)
+        #expect(other.claims.map(\.unit) == ["seat", nil, "boat", nil])
+    }
 }

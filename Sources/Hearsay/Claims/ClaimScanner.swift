@@ -51,6 +51,9 @@ struct ClaimScanner {
     let anchor: Int?
     let resolvePartial: Bool
     let durationKind: Claim.Kind
+    /// The counted noun of the last claim of the sentence before, when it is a count, for `claims.count-elided` in a
+    /// sentence with no claim before the number ("Clinton has 866 delegates. Sanders has at least 211.").
+    var carriedCount: String?
     var out: [FoundClaim] = []
 
     init(
@@ -136,15 +139,16 @@ struct ClaimScanner {
                     } else if q2.kind == .other, q2.unit == nil, !q2.scaled, case .number(let v) = q2.value, v >= 0,
                         v == v.rounded(), q2.startTok > base, t[q2.startTok - 1].kind == .word,
                         !lx.partitiveDeterminers.contains(t[q2.startTok - 1].lower),
-                        elidedNoun(after: q2.endTok), let prev = out.last, prev.kind == .count, prev.unit != nil
+                        elidedNoun(after: q2.endTok),
+                        let unit = out.last.map({ $0.kind == .count ? $0.unit : nil }) ?? carriedCount
                     {
                         // "Cruz has 370 delegates, Kasich has 129": a whole number after a word, whose noun is left
                         // out, counts what the claim just before it in the sentence counted (not after a mark: "Feb.
                         // 11-15", "Lee, 38;", "No. 14-915"; nor after a determiner: "the 757", "between the two")
                         q2.kind = .count
-                        q2.unit = prev.unit
+                        q2.unit = unit
                         q2.rule = "claims.count-elided"
-                        q2.confidence = conf("claims.count-elided")
+                        q2.confidence = out.isEmpty ? conf("claims.count-elided.carried") : conf("claims.count-elided")
                     } else if pronounGroup(q2) {
                         continue
                     }
