@@ -328,6 +328,8 @@ import Testing
         let c = try claims("2. Storm warnings for the coast.")
         #expect(c.isEmpty)
         #expect(try claims("The ranking: Ann (3.) and Bo (4.) lead.").isEmpty)
+        #expect(try claims("She 1) read the bill and 2) voted.").isEmpty)
+        #expect(try claims("He led by 6 (47 to 41).").count == 3)
     }
 
     @Test func programmeNamedForARelativePeriodIsNoDate() throws {

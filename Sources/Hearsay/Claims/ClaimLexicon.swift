@@ -115,6 +115,7 @@ final class ClaimLexicon: Sendable {
         var elidedDeterminers: [String]?
         var maxElidedGroup: Int?
         var marginLookback: Int?
+        var listMarkerLookback: Int?
         var adverbOrdinals: [String]?
         var adverbOrdinalSuffixes: [String]?
         var ageComparatives: [String]?
@@ -229,6 +230,7 @@ final class ClaimLexicon: Sendable {
             case elidedDeterminers = "elided_determiners"
             case maxElidedGroup = "max_elided_group"
             case marginLookback = "margin_lookback"
+            case listMarkerLookback = "list_marker_lookback"
             case adverbOrdinals = "adverb_ordinals"
             case adverbOrdinalSuffixes = "adverb_ordinal_suffixes"
             case ageComparatives = "age_comparatives"
@@ -640,6 +642,8 @@ final class ClaimLexicon: Sendable {
     /// How many words before "N points" a `margin_nouns` word may stand ("the margin of error is 3 points"):
     /// `margin_lookback`.
     let marginLookback: Int
+    /// How far before "2)" an opening parenthesis makes it no list marker: `list_marker_lookback`.
+    let listMarkerLookback: Int
     /// Ordinals that are adverbs with no determiner before them and a past form after them ("Sanders first touched
     /// down"): `adverb_ordinals`, the endings of the past form `adverb_ordinal_suffixes`.
     let adverbOrdinals: Set<String>
@@ -791,6 +795,7 @@ final class ClaimLexicon: Sendable {
         elidedDeterminers = Set(lexicon.elidedDeterminers ?? [])
         maxElidedGroup = lexicon.maxElidedGroup ?? 0
         marginLookback = lexicon.marginLookback ?? 0
+        listMarkerLookback = lexicon.listMarkerLookback ?? 0
         adverbOrdinals = Set(lexicon.adverbOrdinals ?? [])
         adverbOrdinalSuffixes = lexicon.adverbOrdinalSuffixes ?? []
         ageComparatives = PhraseTable((lexicon.ageComparatives ?? []).map { ($0, true) })

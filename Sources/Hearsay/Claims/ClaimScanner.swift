@@ -187,13 +187,23 @@ struct ClaimScanner {
             && lx.qualifiers.match(t, e, limit) == nil && !pluralAhead(e + 1)
     }
 
-    /// A number that marks an item of a list, not an amount: "2. The vote", "Fiorina (7.)" — a whole number below
-    /// `max_list_marker` alone before a full stop, opening the sentence or after an opening parenthesis.
+    /// A number that marks an item of a list, not an amount: "2. The vote", "Fiorina (7.)", "1) The race" — a whole
+    /// number below `max_list_marker` alone before a full stop, opening the sentence or after an opening parenthesis,
+    /// or before a closing parenthesis that opens nowhere near.
     func listMarker(_ c: FoundClaim) -> Bool {
         guard c.kind == .other, c.unit == nil, c.endTok == c.startTok + 1, isInt(c.startTok),
-            t[c.startTok].value < Double(lx.maxListMarker), isSym(c.endTok, "."), tight(c.endTok)
+            t[c.startTok].value < Double(lx.maxListMarker), tight(c.endTok)
         else { return false }
-        return c.startTok == base || isSym(c.startTok - 1, "(")
+        if isSym(c.endTok, ".") { return c.startTok == base || isSym(c.startTok - 1, "(") }
+        // "1) The race", "words, 2) realizes": a closing parenthesis with no opening one in the `list_marker_lookback`
+        // tokens before ("(47 to 25)" is no marker)
+        guard isSym(c.endTok, ")") else { return false }
+        var b = c.startTok - 1
+        while b >= max(base, c.startTok - lx.listMarkerLookback) {
+            if isSym(b, "(") { return false }
+            b -= 1
+        }
+        return true
     }
 
     /// A "one" that is no amount: a pronoun ("get this one right"), "someday" ("it might one day end"), or a count
