@@ -533,4 +533,9 @@ import Testing
         try ClaimsTests.stage.run(&other)
         #expect(other.claims.map(\.unit) == ["seat", nil, "boat", nil])
     }
+
+    @Test func spelledNumberAfterALabelWordIsALabel() throws {
+        #expect(try claims("Fans waited for season four of the show.").isEmpty)
+        #expect(try claims("The storm reached category 4 by noon.").map(\.text) == ["noon"])
+    }
 }

@@ -776,9 +776,9 @@ extension ClaimScanner {
             while e < limit, tight(e), isNum(e) || isSym(e, "-") || isSym(e, "/") { e += 1 }
             return .done(QuantityResult(claim: nil, endTok: e))
         }
-        // Lower-case labels: "a category 4 hurricane", "level 3" (unless a counted noun follows: "the day 20
-        // soldiers left")
-        if !num.spelled, isInt(numStart), let pw = prevWord, lx.labelWords.contains(pw),
+        // Lower-case labels: "a category 4 hurricane", "level 3", "season four" (unless a counted noun follows: "the
+        // day 20 soldiers left")
+        if isInt(numStart) || (num.spelled && num.words == 1), let pw = prevWord, lx.labelWords.contains(pw),
             countedNoun(k, value: num.value) == nil, unitAfter(k, attachedOK: true) == nil
         {
             return none
