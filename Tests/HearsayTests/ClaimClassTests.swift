@@ -518,7 +518,9 @@ import Testing
         let p = Provenance(stage: "segment", rule: "test", confidence: 1)
         func sentences(_ paragraphs: [Int]) -> [Sentence] {
             [Span(0, 17), Span(18, 28), Span(29, 44), Span(45, 54)].enumerated().map {
-                Sentence(id: $0.offset, paragraph: paragraphs[$0.offset], span: $0.element, sourceSpan: $0.element, provenance: p)
+                Sentence(
+                    id: $0.offset, paragraph: paragraphs[$0.offset], span: $0.element, sourceSpan: $0.element,
+                    provenance: p)
             }
         }
         var doc = Document.fromCleanText(text)

@@ -365,7 +365,8 @@ extension ClaimScanner {
         let num = r.num
         let numStart = r.numStart
         // "one-in-five voters": the ratio written as one compound
-        let hyphened = isSym(r.k, "-") && tight(r.k) && tight(r.k + 1) && isSym(r.k + 2, "-") && tight(r.k + 2)
+        let hyphened =
+            isSym(r.k, "-") && tight(r.k) && tight(r.k + 1) && isSym(r.k + 2, "-") && tight(r.k + 2)
             && tight(r.k + 3)
         let k = hyphened ? r.k + 1 : r.k
         let second = hyphened ? k + 2 : k + 1
@@ -433,7 +434,8 @@ extension ClaimScanner {
         // it and a past form after it (`adverb_ordinal_suffixes`) says when, not which
         if num.spelled, let w = word(r.numStart), lx.adverbOrdinals.contains(w), !t[r.numStart].hasUpper,
             !(word(r.numStart - 1).map { lx.partitiveDeterminers.contains($0) || lx.oneWords.contains($0) } ?? false),
-            !(r.numStart - 1 >= base && t[r.numStart - 1].kind == .word && lx.possessiveLetters.contains(t[r.numStart - 1].lower)),
+            !(r.numStart - 1 >= base && t[r.numStart - 1].kind == .word
+                && lx.possessiveLetters.contains(t[r.numStart - 1].lower)),
             let v = word(k), lx.adverbOrdinalSuffixes.contains(where: { v.hasSuffix($0) }), !lx.stopwords.contains(v)
         {
             return .done(QuantityResult(claim: nil, endTok: k))
