@@ -135,7 +135,7 @@ extension ClaimScanner {
             }
         }
         // "plus or minus 3.4 points", "+/-3": a margin either way, no sign (`plus_minus_phrases`)
-        let plusMinus = lx.plusMinusPhrases.matchEnding(t, j + 1, base) != nil
+        let plusMinus = j < limit && lx.plusMinusPhrases.matchEnding(t, j + 1, base) != nil
         if plusMinus {
         } else if isSym(j, "-") || isSym(j, "\u{2212}"), isNum(j + 1), tight(j + 1),
             j == base || t[j].spaceBefore || isSym(j - 1, "(") || r.prefix != nil
