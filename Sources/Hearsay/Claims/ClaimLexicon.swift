@@ -104,6 +104,22 @@ final class ClaimLexicon: Sendable {
         var maxListMarker: Int?
         var pointUnit: String?
         var marginUnit: String?
+        var superlativeSuffixes: [String]?
+        var superlativeWords: [String]?
+        var numberNames: [String]?
+        var numberIdioms: [String]?
+        var plusMinusPhrases: [String]?
+        var discourseOrdinalMarks: [String]?
+        var discourseOrdinalOpeners: [String]?
+        var shareVerbs: [String]?
+        var elidedDeterminers: [String]?
+        var maxElidedGroup: Int?
+        var marginLookback: Int?
+        var listMarkerLookback: Int?
+        var adverbOrdinals: [String]?
+        var adverbOrdinalSuffixes: [String]?
+        var ageComparatives: [String]?
+        var parentNouns: [String: String]?
 
         enum CodingKeys: String, CodingKey {
             case cardinals, ordinals
@@ -203,6 +219,22 @@ final class ClaimLexicon: Sendable {
             case maxListMarker = "max_list_marker"
             case pointUnit = "point_unit"
             case marginUnit = "margin_unit"
+            case superlativeSuffixes = "superlative_suffixes"
+            case superlativeWords = "superlative_words"
+            case numberNames = "number_names"
+            case numberIdioms = "number_idioms"
+            case plusMinusPhrases = "plus_minus_phrases"
+            case discourseOrdinalMarks = "discourse_ordinal_marks"
+            case discourseOrdinalOpeners = "discourse_ordinal_openers"
+            case shareVerbs = "share_verbs"
+            case elidedDeterminers = "elided_determiners"
+            case maxElidedGroup = "max_elided_group"
+            case marginLookback = "margin_lookback"
+            case listMarkerLookback = "list_marker_lookback"
+            case adverbOrdinals = "adverb_ordinals"
+            case adverbOrdinalSuffixes = "adverb_ordinal_suffixes"
+            case ageComparatives = "age_comparatives"
+            case parentNouns = "parent_nouns"
         }
     }
 
@@ -635,6 +667,42 @@ final class ClaimLexicon: Sendable {
     /// A whole number below this alone before a full stop at the start of a sentence is a list marker ("2. The
     /// vote"): `max_list_marker`.
     let maxListMarker: Int
+    /// Superlatives after "one of the" (NewsQuant counts "one of the best speakers", not "one of the lobbying
+    /// firms"): a graded adjective ending in a `superlative_suffixes` suffix, or a `superlative_words` word.
+    let superlativeSuffixes: [String]
+    let superlativeWords: Set<String>
+    /// Names and idioms that hold a number no editor checks ("Gang of Eight", "Catch-22", "at one point",
+    /// "second-guess"): `number_names`, `number_idioms`.
+    let numberNames: PhraseTable<Bool>
+    let numberIdioms: PhraseTable<Bool>
+    /// A phrase before "minus" that makes it no sign ("plus or minus 3 points"): `plus_minus_phrases`.
+    let plusMinusPhrases: PhraseTable<Bool>
+    /// A mark after an ordinal opening a sentence that makes it a discourse adverb ("First, ..."):
+    /// `discourse_ordinal_marks`.
+    let discourseOrdinalMarks: Set<String>
+    /// Marks before such an ordinal that open a sentence or a quotation: `discourse_ordinal_openers`.
+    let discourseOrdinalOpeners: Set<String>
+    /// Verbs after "a third" that make it a share ("a third said"), not an ordinal ("a third term"): `share_verbs`.
+    let shareVerbs: Set<String>
+    /// Words before a bare number whose noun is left out that make it a pronoun ("the two", "all three", "the other
+    /// two"): `elided_determiners`.
+    let elidedDeterminers: Set<String>
+    /// The largest such group read as a pronoun ("all 49 were named" is; "the 50,000 per day" is an amount):
+    /// `max_elided_group`.
+    let maxElidedGroup: Int
+    /// How many words before "N points" a `margin_nouns` word may stand ("the margin of error is 3 points"):
+    /// `margin_lookback`.
+    let marginLookback: Int
+    /// How far before "2)" an opening parenthesis makes it no list marker: `list_marker_lookback`.
+    let listMarkerLookback: Int
+    /// Ordinals that are adverbs with no determiner before them and a past form after them ("Sanders first touched
+    /// down"): `adverb_ordinals`, the endings of the past form `adverb_ordinal_suffixes`.
+    let adverbOrdinals: Set<String>
+    let adverbOrdinalSuffixes: [String]
+    /// Phrases before a number that make it an age ("as old as 80"): `age_comparatives`.
+    let ageComparatives: PhraseTable<Bool>
+    /// "a father of six" counts children: the noun counted after each `parent_nouns` word and "of".
+    let parentNouns: [String: String]
     /// Minor currency units kept unconverted ("cent", "penny"): `minor_units` in `claims-units.json`.
     let minorUnits: Set<String>
     /// The family of each unit and its size in the family's base unit, for measures in parts: `unit_families`.
@@ -770,6 +838,22 @@ final class ClaimLexicon: Sendable {
         shareDecimals = lexicon.shareDecimals ?? 1
         pointUnit = lexicon.pointUnit
         marginUnit = lexicon.marginUnit.map { UnitInfo(unit: $0, kind: .percent) }
+        superlativeSuffixes = lexicon.superlativeSuffixes ?? []
+        superlativeWords = Set(lexicon.superlativeWords ?? [])
+        numberNames = PhraseTable((lexicon.numberNames ?? []).map { ($0, true) })
+        numberIdioms = PhraseTable((lexicon.numberIdioms ?? []).map { ($0, true) })
+        plusMinusPhrases = PhraseTable((lexicon.plusMinusPhrases ?? []).map { ($0, true) })
+        discourseOrdinalMarks = Set(lexicon.discourseOrdinalMarks ?? [])
+        discourseOrdinalOpeners = Set(lexicon.discourseOrdinalOpeners ?? [])
+        shareVerbs = Set(lexicon.shareVerbs ?? [])
+        elidedDeterminers = Set(lexicon.elidedDeterminers ?? [])
+        maxElidedGroup = lexicon.maxElidedGroup ?? 0
+        marginLookback = lexicon.marginLookback ?? 0
+        listMarkerLookback = lexicon.listMarkerLookback ?? 0
+        adverbOrdinals = Set(lexicon.adverbOrdinals ?? [])
+        adverbOrdinalSuffixes = lexicon.adverbOrdinalSuffixes ?? []
+        ageComparatives = PhraseTable((lexicon.ageComparatives ?? []).map { ($0, true) })
+        parentNouns = lexicon.parentNouns ?? [:]
         minorUnits = Set(units.minorUnits ?? [])
         var factors: [String: (family: String, factor: Double)] = [:]
         for (family, table) in units.unitFamilies ?? [:] { for (u, f) in table { factors[u] = (family, f) } }
@@ -862,6 +946,14 @@ final class ClaimLexicon: Sendable {
     func modifierBase(_ w: String) -> String? {
         guard let b = adjectiveBases[w] else { return w }
         return b.isEmpty ? nil : b
+    }
+
+    /// A superlative: a graded adjective ending in a `superlative_suffixes` suffix ("biggest", "best") or a
+    /// `superlative_words` word ("most", "worst").
+    func isSuperlative(_ w: String) -> Bool {
+        if superlativeWords.contains(w) { return true }
+        guard let b = adjectiveBases[w], !b.isEmpty else { return false }
+        return superlativeSuffixes.contains(where: { w.hasSuffix($0) })
     }
 
     /// Whether a word looks like a plural noun.
