@@ -143,11 +143,23 @@ import Testing
     }
 
     @Test func aParticipleWhoseSubjectNoReaderTakesStillReports() throws {
-        let doc = try run("Then Ana Ruiz closed the meeting early, warning that the pier would not reopen.")
+        // The clause's subject is behind an aside no reader crosses: the report stands without a speaker.
+        let doc = try run(
+            "The harbour board, meeting for the last time in June, closed the pier, warning that it would not reopen.")
         let q = try #require(indirect(doc).first)
-        #expect(q.text == "that the pier would not reopen")
+        #expect(q.text == "that it would not reopen")
         #expect(q.provenance.rule == "quote.indirect-unsourced")
-        #expect(doc.speakerName(of: q) == "Ana Ruiz")
+        #expect(q.speaker == nil)
+        // A cue before a complementizer whose subject stands behind an auxiliary.
+        let c = try run("Ferry pilots are worried that the pier will not reopen.")
+        let qc = try #require(indirect(c).first)
+        #expect(qc.text == "that the pier will not reopen")
+        #expect(qc.provenance.rule == "quote.indirect-unsourced")
+        // The participle reader takes the subject after an opening adverb ("Then Ana Ruiz ..., warning that ...").
+        let d = try run("Then Ana Ruiz closed the meeting early, warning that the pier would not reopen.")
+        let qd = try #require(indirect(d).first)
+        #expect(qd.text == "that the pier would not reopen")
+        #expect(d.speakerName(of: qd) == "Ana Ruiz")
         // Tried after the cues with a subject: a later cue keeps its own clause and speaker.
         let b = try run("Tom Reyes said the pier, warning that it was old, would close.")
         let qb = try #require(indirect(b).first)
