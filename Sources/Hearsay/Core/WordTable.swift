@@ -1,0 +1,144 @@
+import Foundation
+
+/// Fixed word lists for hot lookups by token text: the same answers as `Set<String>.contains` and a dictionary's
+/// subscript, without Swift's seeded SipHash per lookup.
+///
+/// A table is built once (from a lexicon file) and only read afterwards. An ASCII word is hashed from its bytes with
+/// a fixed multiply-and-shift mix, eight bytes at a time, into an open-addressing table of at most half load; a
+/// lookup compares the full 64-bit hash before it compares the strings, so most misses never compare text.
+/// `String` equality is canonical equivalence, and an ASCII string is equivalent only to strings whose NFC form is
+/// those same bytes: so the byte table holds the ASCII words and the NFC form of each other word when that form is
+/// ASCII (a Kelvin sign "K" is a "K"), and a query with any non-ASCII byte is looked up in a `Dictionary` of every
+/// word, as before. `WordTableTests` checks the answers against `Set` and `Dictionary`.
+struct WordTable: Sendable {
+    private var hashes: [UInt64]
+    /// The index into `words` of each slot, -1 when empty.
+    private var slots: [Int32]
+    private var shift: UInt64
+    /// Every word by its index, for a query that is not ASCII.
+    private let other: [String: Int32]
+    private(set) var words: [String]
+
+    init<S: Sequence>(_ list: S) where S.Element == String {
+        var words: [String] = []
+        var other: [String: Int32] = [:]
+        for w in list where other[w] == nil {
+            other[w] = Int32(words.count)
+            words.append(w)
+        }
+        var keys: [(bytes: String, index: Int32)] = []
+        for (i, w) in words.enumerated() {
+            if w.utf8.allSatisfy({ $0 < 0x80 }) {
+                keys.append((w, Int32(i)))
+            } else {
+                let nfc = w.precomposedStringWithCanonicalMapping
+                if nfc.utf8.allSatisfy({ $0 < 0x80 }) { keys.append((nfc, Int32(i))) }
+            }
+        }
+        var bits: UInt64 = 3
+        while (1 << bits) < 2 * max(keys.count, 1) { bits += 1 }
+        shift = 64 - bits
+        hashes = [UInt64](repeating: 0, count: 1 << bits)
+        slots = [Int32](repeating: -1, count: 1 << bits)
+        for (bytes, index) in keys {
+            let h = Self.hash(bytes).hash
+            var s = Int(truncatingIfNeeded: h >> shift)
+            while slots[s] >= 0 { s = (s + 1) & (slots.count - 1) }
+            slots[s] = index
+            hashes[s] = h
+        }
+        self.words = words
+        self.other = other
+    }
+
+    /// The index of `w` in ``words`` (the word `==` to it), or nil.
+    @inline(__always) func index(_ w: String) -> Int? {
+        let (h, ascii) = Self.hash(w)
+        guard ascii else { return other[w].map { Int($0) } }
+        let mask = slots.count - 1
+        var s = Int(truncatingIfNeeded: h >> shift)
+        while true {
+            let k = slots[s]
+            if k < 0 { return nil }
+            if hashes[s] == h, words[Int(k)] == w { return Int(k) }
+            s = (s + 1) & mask
+        }
+    }
+
+    /// A 64-bit hash of the UTF-8 bytes of `w` (fixed, not seeded: the table is read-only and its keys are ours),
+    /// and whether every byte is ASCII.
+    @inline(__always) static func hash(_ w: String) -> (hash: UInt64, ascii: Bool) {
+        var w = w
+        return w.withUTF8 { b -> (UInt64, Bool) in
+            let n = b.count
+            var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
+            guard let p = b.baseAddress else { return (h, true) }
+            let raw = UnsafeRawPointer(p)
+            var high: UInt64 = 0
+            var i = 0
+            while i + 8 <= n {
+                let chunk = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                high |= chunk
+                h = (h ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
+                h ^= h >> 32
+                i += 8
+            }
+            if i < n {
+                var tail: UInt64 = 0
+                var k: UInt64 = 0
+                while i < n {
+                    tail |= UInt64(p[i]) << (8 * k)
+                    i += 1
+                    k += 1
+                }
+                high |= tail
+                h = (h ^ tail) &* 0xFF51_AFD7_ED55_8CCD
+            }
+            h ^= h >> 29
+            h = h &* 0xC4CE_B9FE_1A85_EC53
+            return (h ^ (h >> 32), high & 0x8080_8080_8080_8080 == 0)
+        }
+    }
+}
+
+/// A fixed set of words: `contains` answers as `Set<String>.contains` does (see ``WordTable``).
+struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral {
+    private let table: WordTable
+
+    init<S: Sequence>(_ words: S) where S.Element == String { table = WordTable(words) }
+    init(arrayLiteral words: String...) { self.init(words) }
+
+    @inline(__always) func contains(_ w: String) -> Bool { table.index(w) != nil }
+    var isEmpty: Bool { table.words.isEmpty }
+    var count: Int { table.words.count }
+    func union(_ other: WordSet) -> WordSet { WordSet(table.words + other.table.words) }
+    func makeIterator() -> IndexingIterator<[String]> { table.words.makeIterator() }
+}
+
+/// A fixed map from words to values: the subscript answers as a dictionary's does (see ``WordTable``).
+struct WordMap<Value: Sendable>: Sendable {
+    private let table: WordTable
+    private let values: [Value]
+    /// The map as a dictionary, for the few readers that walk it.
+    let dictionary: [String: Value]
+
+    init(_ dictionary: [String: Value]) {
+        self.dictionary = dictionary
+        let table = WordTable(dictionary.keys)
+        self.table = table
+        values = table.words.map { dictionary[$0]! }
+    }
+
+    @inline(__always) subscript(_ w: String) -> Value? {
+        guard let k = table.index(w) else { return nil }
+        return values[k]
+    }
+    var keys: Dictionary<String, Value>.Keys { dictionary.keys }
+    var isEmpty: Bool { dictionary.isEmpty }
+}
+
+extension WordMap: ExpressibleByDictionaryLiteral {
+    init(dictionaryLiteral elements: (String, Value)...) {
+        self.init(Dictionary(elements, uniquingKeysWith: { a, _ in a }))
+    }
+}
