@@ -236,5 +236,15 @@ import Testing
         #expect(WordSet(["\u{212A}m"]).contains("Km") == Set(["\u{212A}m"]).contains("Km"))
         #expect(WordSet(["Km"]).contains("\u{212A}m") && WordSet(["caf\u{E9}"]).contains("cafe\u{301}"))
         #expect(WordSet(["\u{212A}m"]).contains("Km"))
+        // the scalars `==` to one ASCII character are exactly `WordTable.asciiSingletons`
+        let ascii = Dictionary(uniqueKeysWithValues: (0..<128).map { (String(UnicodeScalar(UInt8($0))), $0) })
+        var singletons: [UInt32: Int] = [:]
+        for v in UInt32(128)...0x10FFFF {
+            if let s = Unicode.Scalar(v), let a = ascii[String(s)] { singletons[v] = a }
+        }
+        #expect(
+            singletons
+                == Dictionary(
+                    uniqueKeysWithValues: WordTable.asciiSingletons.map { ($0.key.value, Int($0.value.value)) }))
     }
 }

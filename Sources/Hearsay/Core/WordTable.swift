@@ -1,5 +1,3 @@
-import Foundation
-
 /// Fixed word lists for hot lookups by token text: the same answers as `Set<String>.contains` and a dictionary's
 /// subscript, without Swift's seeded SipHash per lookup.
 ///
@@ -7,17 +5,19 @@ import Foundation
 /// a fixed multiply-and-shift mix, eight bytes at a time, into an open-addressing table of at most half load; a
 /// lookup compares the full 64-bit hash before it compares the strings, so most misses never compare text.
 /// `String` equality is canonical equivalence, and an ASCII string is equivalent only to strings whose NFC form is
-/// those same bytes: so the byte table holds the ASCII words and the NFC form of each other word when that form is
-/// ASCII (a Kelvin sign "K" is a "K"), and a query with any non-ASCII byte is looked up in a `Dictionary` of every
+/// those same bytes: so the byte table holds the ASCII words and the ASCII equivalent of each other word when it has
+/// one (a Kelvin sign "K" is a "K"), and a query with any non-ASCII byte is looked up in a `Dictionary` of every
 /// word, as before. `WordTableTests` checks the answers against `Set` and `Dictionary`.
-struct WordTable: Sendable {
-    private var hashes: [UInt64]
+/// A final class with constant storage: a lexicon's tables are read through one reference, not copied.
+final class WordTable: Sendable {
+    private let hashes: [UInt64]
     /// The index into `words` of each slot, -1 when empty.
-    private var slots: [Int32]
-    private var shift: UInt64
+    private let slots: [Int32]
+    private let mask: Int
+    private let shift: UInt64
     /// Every word by its index, for a query that is not ASCII.
     private let other: [String: Int32]
-    private(set) var words: [String]
+    let words: [String]
 
     init<S: Sequence>(_ list: S) where S.Element == String {
         var words: [String] = []
@@ -30,38 +30,64 @@ struct WordTable: Sendable {
         for (i, w) in words.enumerated() {
             if w.utf8.allSatisfy({ $0 < 0x80 }) {
                 keys.append((w, Int32(i)))
-            } else {
-                let nfc = w.precomposedStringWithCanonicalMapping
-                if nfc.utf8.allSatisfy({ $0 < 0x80 }) { keys.append((nfc, Int32(i))) }
+            } else if let ascii = Self.asciiEquivalent(w) {
+                keys.append((ascii, Int32(i)))
             }
         }
         var bits: UInt64 = 3
         while (1 << bits) < 2 * max(keys.count, 1) { bits += 1 }
-        shift = 64 - bits
-        hashes = [UInt64](repeating: 0, count: 1 << bits)
-        slots = [Int32](repeating: -1, count: 1 << bits)
+        var hashes = [UInt64](repeating: 0, count: 1 << bits)
+        var slots = [Int32](repeating: -1, count: 1 << bits)
         for (bytes, index) in keys {
             let h = Self.hash(bytes).hash
-            var s = Int(truncatingIfNeeded: h >> shift)
+            var s = Int(truncatingIfNeeded: h >> (64 - bits))
             while slots[s] >= 0 { s = (s + 1) & (slots.count - 1) }
             slots[s] = index
             hashes[s] = h
         }
+        self.hashes = hashes
+        self.slots = slots
+        mask = slots.count - 1
+        shift = 64 - bits
         self.words = words
         self.other = other
+    }
+
+    /// The scalars whose canonical decomposition is one ASCII character: KELVIN SIGN, GREEK QUESTION MARK, GREEK
+    /// VARIA (`FastPathTests` checks every scalar against `String` equality).
+    static let asciiSingletons: [Unicode.Scalar: Unicode.Scalar] = ["\u{212A}": "K", "\u{037E}": ";", "\u{1FEF}": "`"]
+
+    /// The ASCII string `==` to `w`, if there is one: every other scalar of `w` is ASCII (a composed or combining
+    /// letter never is, in any normal form).
+    static func asciiEquivalent(_ w: String) -> String? {
+        var v = String.UnicodeScalarView()
+        for s in w.unicodeScalars {
+            if s.isASCII {
+                v.append(s)
+            } else if let a = asciiSingletons[s] {
+                v.append(a)
+            } else {
+                return nil
+            }
+        }
+        let a = String(v)
+        return a == w ? a : nil
     }
 
     /// The index of `w` in ``words`` (the word `==` to it), or nil.
     @inline(__always) func index(_ w: String) -> Int? {
         let (h, ascii) = Self.hash(w)
         guard ascii else { return other[w].map { Int($0) } }
-        let mask = slots.count - 1
         var s = Int(truncatingIfNeeded: h >> shift)
-        while true {
-            let k = slots[s]
-            if k < 0 { return nil }
-            if hashes[s] == h, words[Int(k)] == w { return Int(k) }
-            s = (s + 1) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            hashes.withUnsafeBufferPointer { hashes in
+                while true {
+                    let k = slots[s]
+                    if k < 0 { return nil }
+                    if hashes[s] == h, words[Int(k)] == w { return Int(k) }
+                    s = (s + 1) & mask
+                }
+            }
         }
     }
 
@@ -117,24 +143,29 @@ struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral {
 
 /// A fixed map from words to values: the subscript answers as a dictionary's does (see ``WordTable``).
 struct WordMap<Value: Sendable>: Sendable {
-    private let table: WordTable
-    private let values: [Value]
-    /// The map as a dictionary, for the few readers that walk it.
-    let dictionary: [String: Value]
-
-    init(_ dictionary: [String: Value]) {
-        self.dictionary = dictionary
-        let table = WordTable(dictionary.keys)
-        self.table = table
-        values = table.words.map { dictionary[$0]! }
+    /// One reference for the table, the values and the dictionary they came from.
+    private final class Storage: Sendable {
+        let table: WordTable
+        let values: [Value]
+        let dictionary: [String: Value]
+        init(_ dictionary: [String: Value]) {
+            self.dictionary = dictionary
+            table = WordTable(dictionary.keys)
+            values = table.words.map { dictionary[$0]! }
+        }
     }
+    private let storage: Storage
+
+    init(_ dictionary: [String: Value]) { storage = Storage(dictionary) }
 
     @inline(__always) subscript(_ w: String) -> Value? {
-        guard let k = table.index(w) else { return nil }
-        return values[k]
+        guard let k = storage.table.index(w) else { return nil }
+        return storage.values[k]
     }
-    var keys: Dictionary<String, Value>.Keys { dictionary.keys }
-    var isEmpty: Bool { dictionary.isEmpty }
+    /// The map as a dictionary, for the few readers that walk it.
+    var dictionary: [String: Value] { storage.dictionary }
+    var keys: Dictionary<String, Value>.Keys { storage.dictionary.keys }
+    var isEmpty: Bool { storage.dictionary.isEmpty }
 }
 
 extension WordMap: ExpressibleByDictionaryLiteral {
