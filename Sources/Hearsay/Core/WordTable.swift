@@ -79,51 +79,56 @@ final class WordTable: Sendable {
         let (h, ascii) = Self.hash(w)
         guard ascii else { return other[w].map { Int($0) } }
         var s = Int(truncatingIfNeeded: h >> shift)
-        return slots.withUnsafeBufferPointer { slots in
-            hashes.withUnsafeBufferPointer { hashes in
-                while true {
-                    let k = slots[s]
-                    if k < 0 { return nil }
-                    if hashes[s] == h, words[Int(k)] == w { return Int(k) }
-                    s = (s + 1) & mask
-                }
-            }
+        while true {
+            let k = slots[s]
+            if k < 0 { return nil }
+            if hashes[s] == h, words[Int(k)] == w { return Int(k) }
+            s = (s + 1) & mask
         }
     }
 
     /// A 64-bit hash of the UTF-8 bytes of `w` (fixed, not seeded: the table is read-only and its keys are ours),
     /// and whether every byte is ASCII.
     @inline(__always) static func hash(_ w: String) -> (hash: UInt64, ascii: Bool) {
-        var w = w
-        return w.withUTF8 { b -> (UInt64, Bool) in
-            let n = b.count
-            var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
-            guard let p = b.baseAddress else { return (h, true) }
-            let raw = UnsafeRawPointer(p)
-            var high: UInt64 = 0
-            var i = 0
-            while i + 8 <= n {
-                let chunk = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                high |= chunk
-                h = (h ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
-                h ^= h >> 32
-                i += 8
-            }
-            if i < n {
-                var tail: UInt64 = 0
-                var k: UInt64 = 0
-                while i < n {
-                    tail |= UInt64(p[i]) << (8 * k)
-                    i += 1
-                    k += 1
-                }
-                high |= tail
-                h = (h ^ tail) &* 0xFF51_AFD7_ED55_8CCD
-            }
-            h ^= h >> 29
-            h = h &* 0xC4CE_B9FE_1A85_EC53
-            return (h ^ (h >> 32), high & 0x8080_8080_8080_8080 == 0)
+        if let r = w.utf8.withContiguousStorageIfAvailable({ hash(bytes: UnsafeRawBufferPointer($0)) }) { return r }
+        return Array(w.utf8).withUnsafeBytes { hash(bytes: $0) }
+    }
+
+    /// The hash of ``hash(_:)`` over `b`: eight bytes at a time, the last up to seven by one 4-, 2- and 1-byte load.
+    @inline(__always) static func hash(bytes b: UnsafeRawBufferPointer) -> (hash: UInt64, ascii: Bool) {
+        let n = b.count
+        var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
+        guard let raw = b.baseAddress else { return (h, true) }
+        var high: UInt64 = 0
+        var i = 0
+        while i + 8 <= n {
+            let chunk = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            high |= chunk
+            h = (h ^ chunk) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i += 8
         }
+        let rest = n - i
+        if rest > 0 {
+            var tail: UInt64 = 0
+            var bits: UInt64 = 0
+            if rest & 4 != 0 {
+                tail = UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt32.self))
+                bits = 32
+                i += 4
+            }
+            if rest & 2 != 0 {
+                tail |= UInt64(raw.loadUnaligned(fromByteOffset: i, as: UInt16.self)) << bits
+                bits += 16
+                i += 2
+            }
+            if rest & 1 != 0 { tail |= UInt64(raw.load(fromByteOffset: i, as: UInt8.self)) << bits }
+            high |= tail
+            h = (h ^ tail) &* 0xFF51_AFD7_ED55_8CCD
+        }
+        h ^= h >> 29
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        return (h ^ (h >> 32), high & 0x8080_8080_8080_8080 == 0)
     }
 }
 
