@@ -328,6 +328,8 @@ import Testing
         let c = try claims("2. Storm warnings for the coast.")
         #expect(c.isEmpty)
         #expect(try claims("The ranking: Ann (3.) and Bo (4.) lead.").isEmpty)
+        #expect(try claims("She 1) read the bill and 2) voted.").isEmpty)
+        #expect(try claims("He led by 6 (47 to 41).").count == 3)
     }
 
     @Test func programmeNamedForARelativePeriodIsNoDate() throws {
@@ -375,5 +377,167 @@ import Testing
         #expect(c.first?.value == .text("(2022-06-10,2022-06-30,P20D)"))
         // the rest of something else is no date
         #expect(try claims("The rest of the crew stayed home.").isEmpty)
+    }
+
+    // MARK: precision on news, second sample (issue 21)
+
+    @Test func oneOfTheCountsOnlyWithASuperlative() throws {
+        let c = try claims("She is one of the tallest players in the league.")
+        #expect(c.map(\.text) == ["one of the tallest players"])
+        #expect(c.first?.unit == "tall player")
+        #expect(try claims("One of the reporters asked about the budget.").isEmpty)
+        // the words after "one" are read on their own
+        let d = try claims("He won as the nominee of one of the two main parties.")
+        #expect(d.map(\.text) == ["two main parties"])
+        #expect(d.first?.value == .number(2))
+    }
+
+    @Test func partOfAWholeCountsTheNounOfTheWhole() throws {
+        let c = try claims("Smith took at least 12 of the 20 seats on offer.")
+        #expect(c.map(\.text) == ["12", "20 seats"])
+        #expect(c.first?.unit == "seat")
+        #expect(c.first?.kind == .count)
+        #expect(c.first?.provenance.rule == "claims.count-partitive")
+        // a part larger than the whole is no part
+        #expect(try claims("He scored 30 of the 20 seats.").first?.unit != "seat")
+    }
+
+    @Test func namesAndIdiomsHoldingANumberAreNoClaims() throws {
+        #expect(try claims("The Gang of Eight met again after a Catch-22 ruling.").isEmpty)
+        #expect(try claims("They watched Hawaii Five-0 reruns and praised the first-rate cast.").isEmpty)
+        #expect(try claims("Aides second-guess the plan, and at first nobody objected.").isEmpty)
+        #expect(try claims("A retired four-star general moved his 401(k) to a 501(c)(3) fund.").isEmpty)
+        #expect(try claims("They cited the 2nd amendment and the fifth amendment.").isEmpty)
+        // the number beside the name still counts
+        #expect(try claims("The Gang of Eight met 3 times.").map(\.text) == ["3"])
+    }
+
+    @Test func ordinalOpeningASentenceBeforeACommaIsAnAdverb() throws {
+        #expect(try claims("First, the council voted. Second, the mayor resigned.").isEmpty)
+        #expect(try claims("It was the first vote of the council.").first?.kind == .ordinal)
+    }
+
+    @Test func aThirdBeforeANounIsAnOrdinal() throws {
+        let c = try claims("The mayor is seeking a third term.")
+        #expect(c.map(\.text) == ["third"])
+        #expect(c.first?.kind == .ordinal)
+        #expect(c.first?.value == .number(3))
+        // a share before a verb or after a qualifier, a name, and a third party stay out of it
+        #expect(try claims("A third said they would stay.").first?.kind != .ordinal)
+        #expect(try claims("About a third voted no.").first?.kind != .ordinal)
+        #expect(try claims("They booked a Third Wave Trio concert.").isEmpty)
+        #expect(try claims("He may run as a third party candidate.").isEmpty)
+    }
+
+    @Test func plusOrMinusIsNoSign() throws {
+        let c = try claims("The margin of error is plus or minus 3.5 percentage points.")
+        #expect(c.first?.value == .number(3.5))
+        #expect(c.first?.unit == "pp")
+        #expect(try claims("It fell to minus 3 degrees.").first?.value == .number(-3))
+    }
+
+    @Test func fractionJoinedToANounIsAnAdjective() throws {
+        #expect(try claims("She was a half-term senator who backed a half-measure.").isEmpty)
+    }
+
+    @Test func smallGroupWithItsNounLeftOutIsAPronoun() throws {
+        #expect(try claims("The two were in talks, and all three were late.").isEmpty)
+        #expect(try claims("Voters could not tell the other two apart.").isEmpty)
+        // a grade word or a noun ahead, or a qualifier, keeps it
+        #expect(try claims("The two most senior judges agreed.").first?.value == .number(2))
+        #expect(try claims("The two rival bids were dropped.").first?.unit == "rival bid")
+        #expect(try claims("He met the 30 or so pastors.").first?.value == .number(30))
+    }
+
+    @Test func numberAfterANumberSignIsACode() throws {
+        #expect(try claims("The case, No. 15-674, was argued again.").isEmpty)
+    }
+
+    @Test func vagueAmountWithMoreBeforeItsNoun() throws {
+        let c = try claims("The rule makes millions more workers eligible.")
+        #expect(c.map(\.text) == ["millions more workers"])
+        #expect(c.first?.unit == "worker")
+        #expect(c.first?.value == .number(1e6))
+    }
+
+    @Test func indefinitePronounIsNoCountedNoun() throws {
+        #expect(try claims("It was a turn one nobody expected.").isEmpty)
+    }
+
+    @Test func ratioWrittenAsOneCompound() throws {
+        let c = try claims("Traders see a one-in-four chance of a cut.")
+        #expect(c.map(\.text) == ["one-in-four"])
+        #expect(c.first?.value == .number(0.25))
+    }
+
+    @Test func pluralUnitJoinedToAnAdjectiveIsNoSingleUnit() throws {
+        #expect(try claims("It was a months-long and weeks-long dispute.").isEmpty)
+        #expect(try claims("The talks end in an hour.").first?.value == .number(1))
+    }
+
+    @Test func pointsAfterAMarginNounArePercentagePoints() throws {
+        let c = try claims("The poll's margin of error is 3.5 points.")
+        #expect(c.first?.unit == "pp")
+        #expect(c.first?.kind == .percent)
+        #expect(try claims("Her lead narrowed to 4 points.").first?.unit == "pp")
+        #expect(try claims("Lee trails Kim by 6 points among older voters.").first?.unit == "pp")
+        #expect(try claims("She is 9 points ahead of him.").first?.unit == "pp")
+        // points with no margin nearby stay points
+        #expect(try claims("The index lost 190 points.").first?.unit == "point")
+    }
+
+    @Test func firstBeforeAPastFormIsAnAdverb() throws {
+        #expect(try claims("The story was first reported by a local paper.").isEmpty)
+        #expect(try claims("She first entered the race in May.").allSatisfy { $0.kind != .ordinal })
+        // with a determiner it is an ordinal
+        #expect(try claims("The first elected mayor spoke.").first?.kind == .ordinal)
+    }
+
+    @Test func ageAfterAComparative() throws {
+        let c = try claims("Volunteers as old as 80 knocked on doors.")
+        #expect(c.first?.unit == "year")
+        #expect(c.first?.provenance.rule == "claims.age")
+    }
+
+    @Test func parentOfANumberCountsChildren() throws {
+        let c = try claims("Lee, a mother of three who runs a bakery, spoke first.")
+        #expect(c.first?.unit == "child")
+        #expect(c.first?.provenance.rule == "claims.count-parent")
+        #expect(try claims("He is a grandfather of nine.").first?.unit == "grandchild")
+    }
+
+    @Test func squareUnitJoinedByHyphens() throws {
+        let c = try claims("They leased a 12,000-square-foot hall in a two-square-mile zone.")
+        #expect(c.map(\.unit) == ["ft2", "mi2"])
+        #expect(c.last?.value == .number(2))
+    }
+
+    @Test func countWithItsNounLeftOutAfterTheSentenceBefore() throws {
+        // "Ann has 40 seats. Bo has 12. Cy has 3 boats. Di has 7."
+        let text = "Ann has 40 seats. Bo has 12. Cy has 3 boats. Di has 7."
+        let p = Provenance(stage: "segment", rule: "test", confidence: 1)
+        func sentences(_ paragraphs: [Int]) -> [Sentence] {
+            [Span(0, 17), Span(18, 28), Span(29, 44), Span(45, 54)].enumerated().map {
+                Sentence(
+                    id: $0.offset, paragraph: paragraphs[$0.offset], span: $0.element, sourceSpan: $0.element,
+                    provenance: p)
+            }
+        }
+        var doc = Document.fromCleanText(text)
+        doc.sentences = sentences([0, 0, 0, 0])
+        try ClaimsTests.stage.run(&doc)
+        #expect(doc.claims.map(\.unit) == ["seat", "seat", "boat", "boat"])
+        #expect(doc.claims[1].provenance.rule == "claims.count-elided")
+        #expect(doc.claims[1].provenance.confidence < doc.claims[0].provenance.confidence)
+        // never across a paragraph
+        var other = Document.fromCleanText(text)
+        other.sentences = sentences([0, 1, 1, 2])
+        try ClaimsTests.stage.run(&other)
+        #expect(other.claims.map(\.unit) == ["seat", nil, "boat", nil])
+    }
+
+    @Test func spelledNumberAfterALabelWordIsALabel() throws {
+        #expect(try claims("Fans waited for season four of the show.").isEmpty)
+        #expect(try claims("The storm reached category 4 by noon.").map(\.text) == ["noon"])
     }
 }

@@ -78,8 +78,8 @@ final class AttributionLexicon: @unchecked Sendable {
     struct Coreference: Decodable, Sendable {
         /// Every pass the resolver knows, in the order it runs them.
         static let known = [
-            "speaker.name", "speaker.subject", "speaker.pronoun-subject", "speaker.addressee",
-            "speaker.definite-description", "speaker.definite-salient",
+            "speaker.name", "speaker.mention", "speaker.subject", "speaker.pronoun-subject", "speaker.addressee",
+            "speaker.definite-description", "speaker.definite-salient", "speaker.document-author",
             "speaker.pronoun-gender",
             "speaker.pronoun", "speaker.pronoun-across-inset", "speaker.anonymous", "speaker.group",
             "speaker.description",
@@ -95,6 +95,7 @@ final class AttributionLexicon: @unchecked Sendable {
             var definiteOrganizationParagraphs = 1
             var definiteSalientParagraphs = 1
             var appositionRoleTokens = 8
+            var documentAuthorParagraphs = 1
             enum CodingKeys: String, CodingKey {
                 case pronounParagraphs = "pronoun_paragraphs", salienceChars = "salience_chars",
                     salienceParagraphs = "salience_paragraphs", subjectAdjunctTokens = "subject_adjunct_tokens",
@@ -103,7 +104,8 @@ final class AttributionLexicon: @unchecked Sendable {
                     definitePersonParagraphs = "definite_person_paragraphs",
                     definiteOrganizationParagraphs = "definite_organization_paragraphs",
                     definiteSalientParagraphs = "definite_salient_paragraphs",
-                    appositionRoleTokens = "apposition_role_tokens"
+                    appositionRoleTokens = "apposition_role_tokens",
+                    documentAuthorParagraphs = "document_author_paragraphs"
             }
             init() {}
             init(from decoder: Decoder) throws {
@@ -128,6 +130,8 @@ final class AttributionLexicon: @unchecked Sendable {
                     try c.decodeIfPresent(Int.self, forKey: .definiteSalientParagraphs) ?? d.definiteSalientParagraphs
                 appositionRoleTokens =
                     try c.decodeIfPresent(Int.self, forKey: .appositionRoleTokens) ?? d.appositionRoleTokens
+                documentAuthorParagraphs =
+                    try c.decodeIfPresent(Int.self, forKey: .documentAuthorParagraphs) ?? d.documentAuthorParagraphs
             }
         }
         var passes: [String] = Coreference.known
@@ -155,12 +159,24 @@ final class AttributionLexicon: @unchecked Sendable {
         var addresseeCues: Set<String> = []
         /// Organization nouns that name a person's body ("the campaign"), never linked to the organization named last.
         var personBodies: Set<String> = []
+        /// Nouns of a document that speaks for whoever issued it ("the statement", "the ad"), and verbs that
+        /// introduce one ("emailed" an email): pass `speaker.document-author`.
+        var documentRoles: Set<String> = []
+        var documentVerbs: [String: String] = [:]
+        /// Words after a document noun that name its author next ("issued by", "from").
+        var authorPrepositions: Set<String> = []
+        /// Pronouns of the writer ("I said" outside a quote): never linked to a person of the story.
+        var narratorPronouns: Set<String> = []
+        /// Particles of a phrasal verb ("sent out" a statement), read over to the verb's subject.
+        var verbParticles: Set<String> = []
 
         enum CodingKeys: String, CodingKey {
             case passes, limits, preferKnownGender = "prefer_known_gender", inanimateRoles = "inanimate_roles",
                 notPersons = "not_persons", places, confidence, contractionSuffixes = "contraction_suffixes",
                 newPersonHeads = "new_person_heads", salientHeads = "salient_heads", notLoneNames = "not_lone_names",
-                addresseeCues = "addressee_cues", personBodies = "person_bodies"
+                addresseeCues = "addressee_cues", personBodies = "person_bodies", documentRoles = "document_roles",
+                documentVerbs = "document_verbs", authorPrepositions = "author_prepositions",
+                narratorPronouns = "narrator_pronouns", verbParticles = "verb_particles"
         }
         init() {}
         init(from decoder: Decoder) throws {
@@ -181,6 +197,11 @@ final class AttributionLexicon: @unchecked Sendable {
             notLoneNames = Set(try c.decodeIfPresent([String].self, forKey: .notLoneNames) ?? [])
             addresseeCues = Set(try c.decodeIfPresent([String].self, forKey: .addresseeCues) ?? [])
             personBodies = Set(try c.decodeIfPresent([String].self, forKey: .personBodies) ?? [])
+            documentRoles = Set(try c.decodeIfPresent([String].self, forKey: .documentRoles) ?? [])
+            documentVerbs = try c.decodeIfPresent([String: String].self, forKey: .documentVerbs) ?? [:]
+            authorPrepositions = Set(try c.decodeIfPresent([String].self, forKey: .authorPrepositions) ?? [])
+            narratorPronouns = Set(try c.decodeIfPresent([String].self, forKey: .narratorPronouns) ?? [])
+            verbParticles = Set(try c.decodeIfPresent([String].self, forKey: .verbParticles) ?? [])
         }
 
         /// Whether the pass runs (listed in `passes`).

@@ -324,6 +324,13 @@ struct Run {
                 if lex.firstNames.contains(r.name.first?.lowercased() ?? "") || r.description != nil {
                     r.kind = .person
                 }
+                // A role noun written before the name, or before a name coordinated with it, is the person's
+                // description ("talk show host Seth Ames", "radio hosts Joe Lind and Mika Sand"): evidence for
+                // `speaker.definite-description` ("the host said").
+                if r.description == nil, let role = roleBefore(t) {
+                    r.description = role
+                    r.kind = .person
+                }
                 _ = resolver.resolve(
                     r, at: r.span.start, paragraph: tok.paragraph, quoteWords: [], sectionStart: 0,
                     inStatement: false, asSpeaker: false)
@@ -346,9 +353,11 @@ struct Run {
                 resolver.phrase(endingBefore: i, lower: lo)
                 ?? (inverted ? resolver.phrase(startingAt: i + n, upper: hi) : nil)
             if let ref, ref.form == .name {
+                // A possessive before a noun cue ("answered Roe’s remarks") mentions Roe; it makes no speaker.
                 _ = resolver.resolve(
                     ref, at: ref.span.start, paragraph: tokens[i].paragraph, quoteWords: [],
-                    sectionStart: 0, inStatement: statementFollows(i + n))
+                    sectionStart: 0, inStatement: statementFollows(i + n),
+                    asSpeaker: !tokens[ref.tokens.upperBound - 1].isPossessive)
             }
             i += n
         }
@@ -361,6 +370,54 @@ struct Run {
             noteAddressee(first: first, hi: hi)
             noteAppositionRoles(first: first, hi: hi)
         }
+        noteNameMentions()
+    }
+
+    /// Pass `speaker.mention`: every other mention of a known person by name ("… Scarborough could understand",
+    /// "Biden rubbished Trump’s claim") is a mention there, so that the nearest antecedent of a pronoun is the person
+    /// named last, not only the last one who spoke or opened a sentence.
+    mutating func noteNameMentions() {
+        guard lex.coreference.runs("speaker.mention") else { return }
+        var t = 0
+        while t < tokens.count {
+            guard tokens[t].isWord, !tokens[t].quoted, resolver.isName(tokens[t]) else {
+                t += 1
+                continue
+            }
+            var e = t + 1
+            while e < tokens.count, e - t < 5, tokens[e].sentence == tokens[t].sentence, !tokens[e - 1].isPossessive,
+                !tokens[e].quoted, resolver.isName(tokens[e])
+            {
+                e += 1
+            }
+            if let ref = resolver.classify(t..<e), ref.form == .name {
+                resolver.noteMention(ref, paragraph: tokens[t].paragraph)
+            }
+            t = e
+        }
+    }
+
+    /// The lower-case role noun right before the name at token `t`, or before the name coordinated with it by "and",
+    /// with the modifiers written before it ("Democratic nominee", "Morning Joe hosts"): a capitalized modifier can
+    /// contradict a later description ("the Republican nominee").
+    func roleBefore(_ t: Int) -> String? {
+        var k = t - 1
+        if k >= 0, tokens[k].lower == "and" {
+            k -= 1
+            while k >= 0, t - k <= 6, !tokens[k].quoted, resolver.isName(tokens[k]), !tokens[k].isPossessive { k -= 1 }
+        }
+        guard k >= 0, k < t - 1 || tokens[k].lower != "and", tokens[k].isWord, !tokens[k].quoted,
+            !tokens[k].isCapitalized, resolver.isRole(tokens[k]), tokens[k].sentence == tokens[t].sentence,
+            !lex.organizationWords.contains(tokens[k].lower)
+        else { return nil }
+        var m = k
+        while m > 0, k - m < 3, tokens[m - 1].isWord, !tokens[m - 1].quoted, !tokens[m - 1].isPossessive,
+            tokens[m - 1].sentence == tokens[k].sentence,
+            tokens[m - 1].classes.isDisjoint(with: [.definite, .indefinite, .preposition, .stopword, .cueStart])
+        {
+            m -= 1
+        }
+        return document.string(Span(tokens[m].span.start, tokens[k].span.end))
     }
 
     /// Evidence for pass `speaker.definite-description`: a role given in an apposition outside any speaker phrase
@@ -492,24 +549,46 @@ struct Run {
         }
         // The phrase ends on a name, not on a possessor ("Roe’s plan ...") or a role ("Roe aides said").
         guard e > start, e < hi, resolver.isName(tokens[e - 1]), !tokens[e - 1].isPossessive else { return false }
-        let next = tokens[e]
+        // A parenthesis after the name ("Ada Roe (D-Ohio) toured ...", "Roe (a Democrat) was ...") is skipped.
+        var after = e
+        if tokens[e].text == "(" {
+            var c = e + 1
+            while c < hi, c - e <= 8, tokens[c].text != ")" { c += 1 }
+            guard c + 1 < hi, tokens[c].text == ")" else { return false }
+            after = c + 1
+        }
+        let next = tokens[after]
         let verb =
             next.isWord && !next.isCapitalized && !next.quoted && !lex.subjectCoordinators.contains(next.lower)
             && !lex.prepositions.contains(next.lower)
         let dash = next.text == "—" || next.text == "–" || next.text == "--"
         var aside = false
-        if next.text == ",", e + 1 < hi {
-            let w = tokens[e + 1]
+        // An apposition whose head is a person's role ("Roe, a delegate from Ohio, ...") says it is a person.
+        var personRole = false
+        if next.text == ",", after + 1 < hi {
+            let w = tokens[after + 1]
+            if lex.indefinite.contains(w.lower) || lex.definite.contains(w.lower) {
+                var k = after + 2
+                // The head is the last role noun before a preposition or a conjunction ("a campaign consultant").
+                while k < hi, k - after <= 8, tokens[k].isWord, !tokens[k].quoted,
+                    !lex.prepositions.contains(tokens[k].lower), !lex.subjectCoordinators.contains(tokens[k].lower)
+                {
+                    if resolver.isRole(tokens[k]) { personRole = !lex.organizationWords.contains(tokens[k].lower) }
+                    k += 1
+                }
+            }
             aside =
                 lex.relativePronouns.contains(w.lower) || lex.definite.contains(w.lower)
                 || lex.indefinite.contains(w.lower) || lex.possessives.contains(w.lower) || resolver.isRole(w)
                 // A sentence adverb set off by commas: "Roe, however, wasted no time."
-                || e + 2 < hi && tokens[e + 2].text == "," && w.isWord && !w.isCapitalized
+                || after + 2 < hi && tokens[after + 2].text == "," && w.isWord && !w.isCapitalized
                     && (lex.notNames.contains(w.lower) || resolver.isAdverb(w))
         }
         guard verb || dash || aside, var ref = resolver.classify(start..<e), ref.form == .name else { return false }
-        // "Roe, who ...": a relative "who" says it is a person.
-        if next.text == ",", e + 1 < hi, lex.personRelatives.contains(tokens[e + 1].lower) { ref.kind = .person }
+        // "Roe, who ...": a relative "who" says it is a person; so does a role in an apposition.
+        if next.text == ",", after + 1 < hi, lex.personRelatives.contains(tokens[after + 1].lower) || personRole {
+            ref.kind = .person
+        }
         return resolver.noteSubject(ref, paragraph: tokens[start].paragraph)
     }
 

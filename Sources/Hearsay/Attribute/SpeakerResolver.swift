@@ -28,7 +28,10 @@ struct SpeakerRef {
 /// a link is the quote's `attribution.rule` (a name found by its cue keeps the cue's rule). In order:
 /// 1. `speaker.name` (``entityFor(name:kind:inStatement:pos:)``): the same full name; a surname of a known full name;
 ///    a longer form of a known single name. Titles are stripped first (``classify(_:)``); a listed place is typed as a
-///    body, a listed people as a group, and neither is ever a person.
+///    body, a listed people as a group, and neither is ever a person. A surname several known names share goes to the
+///    one already called by it, else the first introduced (``surnameEntity(_:where:)``).
+/// 1a. `speaker.mention` (``noteMention(_:paragraph:)``, found by `Run.noteNameMentions()`): every other mention by
+///    name of a known person is a mention at its place, so the person named last is a pronoun's nearest antecedent.
 /// 2. `speaker.subject` (``noteSubject(_:paragraph:)``, found by `Run.noteSubject(at:hi:)`): a person named as the
 ///    subject of a sentence without a cue is mentioned there and becomes salient for the pronouns after it.
 /// 2a. `speaker.pronoun-subject` (``notePronounSubject(_:paragraph:sectionStart:)``): a sentence opened by "he" or
@@ -42,10 +45,14 @@ struct SpeakerRef {
 /// 4. `speaker.definite-salient`: a person description no one carries to the salient person, when its head is a
 ///    person's standing in the story (`salient_heads`: "the nominee", not "the host"); never a description that brings
 ///    someone new (`new_person_heads`) or names another person (``namesAnother(_:than:)``).
+/// 4a. `speaker.document-author` (``documentAuthor(_:paragraph:quoteWords:sectionStart:inStatement:)``,
+///    ``documentPronoun(_:paragraph:quoteWords:sectionStart:inStatement:)``): a document that speaks ("the statement
+///    said", "it reads" after an email) speaks for whoever issued it ("issued by X", "X's ad", "X released an ad").
 /// 5. `speaker.pronoun-gender`, `speaker.pronoun`, `speaker.pronoun-across-inset` (``antecedent(for:gender:before:
 ///    paragraph:quoteWords:sectionStart:)``): the nearest compatible entity (number, gender, animacy: ``isNonPerson(_:)``)
-///    within `pronoun_paragraphs`; a recent speaker or sentence subject before a person only mentioned since; "she"
-///    to a woman named just before rather than a nearer person of unknown gender; past an inset box.
+///    within `pronoun_paragraphs`, the one named first in the sentence of the last mention; a recent speaker or
+///    sentence subject before a person only mentioned since; "she" to a woman named just before rather than a nearer
+///    person of unknown gender; past an inset box. The writer's "I" (`narrator_pronouns`) is never linked.
 /// 6. `speaker.anonymous`, `speaker.group`, `speaker.description` (``resolveDescription(_:pos:paragraph:definite:)``):
 ///    "a TikTok spokesman", "officials", or a description no one named carries, merged by role and affiliation.
 struct SpeakerResolver {
@@ -66,6 +73,9 @@ struct SpeakerResolver {
         /// For descriptions: affiliation and role ("TikTok spokesman"), the key under which they merge.
         var key: String?
         var gender: String?
+        /// The article has named the entity by its bare surname (a name mention whose words hold the surname and not
+        /// the given name): ``surnameEntity(_:where:)`` prefers it for a shared surname.
+        var calledBySurname = false
         /// Positions where the entity was the subject of a cue (a speaker, not only mentioned).
         var cuePositions: [Int] = []
         /// Positions where the entity was named as the subject of a sentence without a cue (`speaker.subject`),
@@ -84,6 +94,17 @@ struct SpeakerResolver {
                 if positions[mid].pos < pos { lo = mid + 1 } else { hi = mid }
             }
             return lo > 0 ? positions[lo - 1] : nil
+        }
+
+        /// The first mention at or after `pos` (binary search).
+        func firstPosition(atOrAfter pos: Int) -> Int? {
+            var lo = 0
+            var hi = positions.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if positions[mid].pos < pos { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < positions.count ? positions[lo].pos : nil
         }
 
         /// Adds a mention, keeping `positions` sorted.
@@ -565,6 +586,15 @@ struct SpeakerResolver {
             note(idx, ref, form: .name, pos: pos, paragraph: paragraph)
             return (idx, "speaker.name")
         case .pronoun:
+            // "I said" outside a quote is the writer, never someone the story names.
+            if lex.coreference.narratorPronouns.contains(pronounWord(ref.text.lowercased())) { return nil }
+            if ref.kind == .organization,
+                let found = documentPronoun(
+                    ref, paragraph: paragraph, quoteWords: quoteWords, sectionStart: sectionStart,
+                    inStatement: inStatement)
+            {
+                return found
+            }
             let g = lex.pronounGender[pronounWord(ref.text.lowercased())]
             guard
                 let (idx, rule) = antecedent(
@@ -575,6 +605,11 @@ struct SpeakerResolver {
             note(idx, ref, form: .pronoun, pos: pos, paragraph: paragraph)
             return (idx, rule)
         case .definite:
+            if let found = documentAuthor(
+                ref, paragraph: paragraph, quoteWords: quoteWords, sectionStart: sectionStart, inStatement: inStatement)
+            {
+                return found
+            }
             // "the top Washington diplomat": the most recent named speaker of that kind.
             let want: Speaker.Kind = ref.kind == .organization ? .organization : .person
             // Inside an inset (a section opened by a mid-article headline) a description refers within the inset;
@@ -639,6 +674,11 @@ struct SpeakerResolver {
             note(idx, ref, form: .description, pos: pos, paragraph: paragraph)
             return (idx, "speaker.definite-description")
         case .anonymous, .group:
+            if let found = documentAuthor(
+                ref, paragraph: paragraph, quoteWords: quoteWords, sectionStart: sectionStart, inStatement: inStatement)
+            {
+                return found
+            }
             // "the network", "According to the newspaper": a definite organization noun (`organization_words`) that
             // the phrase readers left anonymous is a definite description of an organization.
             if ref.form == .anonymous, ref.tokens.count <= 4, let first = tokens[safe: ref.tokens.lowerBound],
@@ -655,6 +695,126 @@ struct SpeakerResolver {
             }
             return resolveDescription(ref, pos: pos, paragraph: paragraph, definite: false)
         }
+    }
+
+    /// Pass `speaker.document-author`: a document that speaks ("the statement said", "The ad claims", "a statement
+    /// describing ...": a noun of `document_roles`) speaks for whoever issued it. Back from the description, over this
+    /// paragraph and the `document_author_paragraphs` before it, the last mention of the same noun (or a verb of
+    /// `document_verbs`: "emailed" for "the email") names the author: after a word of `author_prepositions` ("a
+    /// statement issued by the Roe campaign"), as a possessive before it ("Roe’s statement"), or as the subject of
+    /// the verb that put it out ("Roe released a new ad", "Roe emailed supporters"). The description itself is tried
+    /// first ("a statement from Roe said"). Nil when no author is found: the document stays the speaker.
+    mutating func documentAuthor(
+        _ ref: SpeakerRef, paragraph: Int, quoteWords: Set<String>, sectionStart: Int, inStatement: Bool
+    ) -> (Int, String)? {
+        guard lex.coreference.runs("speaker.document-author"), let role = ref.role,
+            lex.coreference.documentRoles.contains(role), ref.tokens.upperBound <= tokens.count
+        else { return nil }
+        let reach = lex.coreference.limits.documentAuthorParagraphs
+        var floor = paragraph - reach
+        // A mention of the noun that names no author ("The ad comes a day before ...") carries the window back from
+        // its own paragraph, never past `pronoun_paragraphs`.
+        let lowest = paragraph - lex.coreference.limits.pronounParagraphs
+        var k = ref.tokens.upperBound - 1
+        // The description's own head first, then back over the text before it.
+        var own = true
+        while k >= 0, tokens[k].paragraph >= floor {
+            defer {
+                k = own ? ref.tokens.lowerBound - 1 : k - 1
+                own = false
+            }
+            let t = tokens[k]
+            guard !t.quoted, t.isWord else { continue }
+            let verb = lex.coreference.documentVerbs[t.lower] == role
+            guard verb || t.lower == role else { continue }
+            guard let author = authorPhrase(at: k, verb: verb, own: own),
+                author.role.map({ !lex.coreference.documentRoles.contains($0) }) ?? true
+            else {
+                floor = max(lowest, min(floor, t.paragraph - reach))
+                continue
+            }
+            let at = author.span.start
+            guard
+                let (idx, _) = resolveEntity(
+                    author, at: at, paragraph: tokens[author.tokens.lowerBound].paragraph, quoteWords: quoteWords,
+                    sectionStart: sectionStart, inStatement: inStatement)
+            else { return nil }
+            note(idx, ref, form: .description, pos: ref.span.start, paragraph: paragraph)
+            return (idx, "speaker.document-author")
+        }
+        return nil
+    }
+
+    /// Pass `speaker.document-author` for "it": a document named since the last organization ("The email includes a
+    /// photo. At the bottom it reads, ...") is what "it" means, and speaks for its author.
+    mutating func documentPronoun(
+        _ ref: SpeakerRef, paragraph: Int, quoteWords: Set<String>, sectionStart: Int, inStatement: Bool
+    ) -> (Int, String)? {
+        guard lex.coreference.runs("speaker.document-author"), !lex.coreference.documentRoles.isEmpty else {
+            return nil
+        }
+        let floor = paragraph - lex.coreference.limits.documentAuthorParagraphs
+        var k = ref.tokens.lowerBound - 1
+        while k >= 0, tokens[k].paragraph >= floor {
+            if !tokens[k].quoted, lex.coreference.documentRoles.contains(tokens[k].lower) { break }
+            k -= 1
+        }
+        guard k >= 0, tokens[k].paragraph >= floor else { return nil }
+        let at = tokens[k].span.start
+        // An organization named after the document is the nearer "it".
+        if entities.contains(where: { e in
+            e.kind == .organization && (e.lastPosition(before: ref.span.start).map { $0.pos > at } ?? false)
+        }) {
+            return nil
+        }
+        var document = ref
+        document.role = tokens[k].lower
+        return documentAuthor(
+            document, paragraph: paragraph, quoteWords: quoteWords, sectionStart: sectionStart, inStatement: inStatement
+        )
+    }
+
+    /// The author of the document noun (or document verb) at token `k`: a phrase after "by"/"from" within three
+    /// words, a possessive name before it, or the subject of the verb before its determiner.
+    func authorPhrase(at k: Int, verb: Bool, own: Bool) -> SpeakerRef? {
+        let sentence = tokens[k].sentence
+        var lo = k
+        while lo > 0, k - lo < 60, tokens[lo - 1].sentence == sentence { lo -= 1 }
+        var hi = k + 1
+        while hi < tokens.count, hi - k < 60, tokens[hi].sentence == sentence { hi += 1 }
+        if verb { return phrase(endingBefore: k, lower: lo) }
+        // "a statement issued by the Roe campaign", "an email from Roe".
+        var a = k + 1
+        while a < hi, a - k <= 3, tokens[a].isWord, !tokens[a].quoted {
+            if lex.coreference.authorPrepositions.contains(tokens[a].lower) {
+                return phrase(startingAt: a + 1, upper: hi)
+            }
+            guard !tokens[a].isCapitalized, !tokens[a].classes.contains(.preposition) else { break }
+            a += 1
+        }
+        // "Roe’s statement", "the campaign’s new ad" (also the description that speaks: "Roe’s ad says").
+        var b = k - 1
+        while b >= lo, k - b <= 3, tokens[b].isWord, !tokens[b].isCapitalized, !tokens[b].isPossessive,
+            tokens[b].classes.isDisjoint(with: [.definite, .indefinite])
+        {
+            b -= 1
+        }
+        guard b >= lo, tokens[b].isWord else { return nil }
+        if tokens[b].isPossessive {
+            return isName(tokens[b]) || isRole(tokens[b]) ? phrase(endingBefore: b + 1, lower: lo) : nil
+        }
+        // The description that speaks names no author otherwise.
+        if own { return nil }
+        // "Roe released a new ad", "Cook provided a written statement": the subject of the verb before the
+        // determiner; never the object of a preposition ("in a statement").
+        guard
+            !tokens[b].classes.isDisjoint(with: [.definite, .indefinite]) || lex.possessives.contains(tokens[b].lower),
+            b - 1 >= lo, tokens[b - 1].isWord, !tokens[b - 1].isCapitalized,
+            !tokens[b - 1].classes.contains(.preposition)
+        else { return nil }
+        // A verb with a particle: "sent out an email", "put out a statement".
+        let verb = b - 2 >= lo && lex.coreference.verbParticles.contains(tokens[b - 1].lower) ? b - 2 : b - 1
+        return phrase(endingBefore: verb, lower: lo)
     }
 
     /// Whether the entity spoke (a cue) or was a sentence subject within `definite_salient_paragraphs` before `pos`.
@@ -701,7 +861,11 @@ struct SpeakerResolver {
             let lower = words.map { $0.lowercased() }
             var at: Int?
             for i in lower.indices where at == nil {
-                if forms.contains(where: { f in i + f.count <= lower.count && Array(lower[i..<(i + f.count)]) == f }) {
+                // The plural of a one-word role counts too ("radio hosts Joe Lind and Mika Sand": "the host").
+                if forms.contains(where: { f in
+                    i + f.count <= lower.count && Array(lower[i..<(i + f.count)]) == f
+                        || f.count == 1 && lower[i] == f[0] + "s"
+                }) {
                     at = i
                 }
             }
@@ -740,6 +904,12 @@ struct SpeakerResolver {
     mutating func note(_ idx: Int, _ ref: SpeakerRef, form: Mention.Form, pos: Int, paragraph: Int) {
         if entities[idx].mentionSpans.insert(ref.span).inserted {
             entities[idx].mentions.append(document.mention(ref.span, form: form))
+            let words = entities[idx].nameWords
+            if form == .name, words.count > 1, !entities[idx].calledBySurname {
+                let w = ref.text.lowercased().split(separator: " ")
+                entities[idx].calledBySurname =
+                    w.last.map(String.init) == words.last!.lowercased() && !w.contains(Substring(words[0].lowercased()))
+            }
         }
         entities[idx].addPosition(pos, paragraph: paragraph)
     }
@@ -782,6 +952,17 @@ struct SpeakerResolver {
         }
         if entities[idx].subjectPositions.last.map({ $0 < pos }) ?? true { entities[idx].subjectPositions.append(pos) }
         return true
+    }
+
+    /// Pass `speaker.mention`: a name of a person already known (the same name, or a surname of a known full name)
+    /// is a mention at its place; it makes no one new and no one salient.
+    mutating func noteMention(_ ref: SpeakerRef, paragraph: Int) {
+        let lower = ref.name.map { $0.lowercased() }
+        let idx =
+            entities.lastIndex(where: { $0.kind == .person && $0.nameWords.map { $0.lowercased() } == lower })
+            ?? (lower.count == 1 ? surnameEntity(lower[0], where: { $0.kind == .person }) : nil)
+        guard let idx, !isNonPerson(entities[idx]) else { return }
+        entities[idx].addPosition(ref.span.start, paragraph: paragraph)
     }
 
     /// Evidence for pass `speaker.definite-description`: a role given to a named person in an apposition ("Ada Roe,
@@ -858,9 +1039,7 @@ struct SpeakerResolver {
             upgrade(i, kind == .unknown && inStatement ? .organization : kind)
             return i
         }
-        if lower.count == 1,
-            let i = entities.lastIndex(where: { $0.nameWords.count > 1 && $0.nameWords.last!.lowercased() == lower[0] })
-        {
+        if lower.count == 1, let i = surnameEntity(lower[0], where: { _ in true }) {
             upgrade(i, kind)
             return i
         }
@@ -883,6 +1062,20 @@ struct SpeakerResolver {
         if k == .unknown || k == .person, lower.count == 1, lex.coreference.notPersons.contains(lower[0]) { k = .group }
         entities.append(Entity(name: name.joined(separator: " "), nameWords: name, kind: k, firstPosition: pos))
         return entities.count - 1
+    }
+
+    /// The known full name a lone surname refers to. When several share it ("Clinton": Hillary Clinton and Bill
+    /// Clinton), the one the article already calls by the bare surname, else the one it introduced first: a story
+    /// keeps the surname for its main figure and names the other in full ("her husband, Bill Clinton").
+    func surnameEntity(_ surname: String, where ok: (Entity) -> Bool) -> Int? {
+        var first: Int?
+        var bare: Int?
+        for (i, e) in entities.enumerated()
+        where e.nameWords.count > 1 && e.nameWords.last!.lowercased() == surname && ok(e) {
+            if first == nil { first = i }
+            if e.calledBySurname { bare = bare ?? i }
+        }
+        return bare ?? first
     }
 
     mutating func upgrade(_ i: Int, _ kind: Speaker.Kind) {
@@ -946,10 +1139,22 @@ struct SpeakerResolver {
                 before: pos, where: compatible, within: limits.pronounParagraphs,
                 paragraph: paragraph, skipping: skipping)
         else { return nil }
+        // Within the sentence of the last mention, the one named first: "An email sent by Ada Roe indicates that Lee
+        // wrote to Ann Vale. “…,” she wrote." is Roe (Hobbs's and Lee et al.'s left-to-right order).
+        if let sentence = sentenceIndex(at: lastOutside(nearest).pos) {
+            let start = document.sentences[sentence].span.start
+            var first = lastOutside(nearest).pos
+            for (i, e) in entities.enumerated() where i != nearest && compatible(e) {
+                if let f = e.firstPosition(atOrAfter: start), f < first, f < pos, !inCaption(f) {
+                    first = f
+                    nearest = i
+                }
+            }
+        }
         // Salience: a recent speaker (the subject of a cue) or sentence subject is preferred over a person only
         // mentioned since.
         let nearestPos = lastOutside(nearest).pos
-        var best: (Int, Int)?
+        var salientAt: [(Int, Int)] = []
         for (i, e) in entities.enumerated() where compatible(e) {
             let cue = e.cuePositions.last(where: { $0 < pos && !inCaption($0) })
             // A sentence subject is salient in the pronoun's paragraph or the ones just before it only.
@@ -958,8 +1163,9 @@ struct SpeakerResolver {
                     ? p : nil
             }
             guard let p = [cue, subject].compactMap({ $0 }).max() else { continue }
-            if best == nil || p > best!.1 { best = (i, p) }
+            salientAt.append((i, p))
         }
+        let best = salientAt.max { $0.1 < $1.1 }
         if let (i, p) = best, i != nearest, nearestPos - p < limits.salienceChars,
             paragraph - (entities[i].lastPosition(before: p + 1)?.paragraph ?? 0) <= limits.salienceParagraphs
         {
@@ -993,6 +1199,18 @@ struct SpeakerResolver {
             }
         }
         return (nearest, "speaker.pronoun")
+    }
+
+    /// The sentence that holds text position `pos` (binary search).
+    func sentenceIndex(at pos: Int) -> Int? {
+        let ss = document.sentences
+        var lo = 0
+        var hi = ss.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ss[mid].span.end <= pos { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < ss.count && ss[lo].span.start <= pos ? lo : nil
     }
 
     /// Content words of a range of paragraphs.

@@ -46,6 +46,30 @@ enum ClaimCalendar {
         return days(y, m, d)
     }
 
+    /// Easter Sunday of year `y` (Gregorian computus).
+    static func easter(_ y: Int) -> Int {
+        let a = y % 19
+        let b = y / 100
+        let c = y % 100
+        let f = (b + 8) / 25
+        let g = (b - f + 1) / 3
+        let h = (19 * a + b - b / 4 - g + 15) % 30
+        let l = (32 + 2 * (b % 4) + 2 * (c / 4) - h - c % 4) % 7
+        let m = (a + 11 * h + 22 * l) / 451
+        let month = (h + l - 7 * m + 114) / 31
+        return days(y, month, (h + l - 7 * m + 114) % 31 + 1)
+    }
+
+    /// The `n`th ISO weekday `wd` of a month (`n` = -1: the last one).
+    static func nthWeekday(_ y: Int, _ m: Int, _ wd: Int, _ n: Int) -> Int {
+        if n < 0 {
+            let last = days(y, m, daysInMonth(y, m))
+            return last - (weekday(last) - wd + 7) % 7 + 7 * (n + 1)
+        }
+        let first = days(y, m, 1)
+        return first + (wd - weekday(first) + 7) % 7 + 7 * (n - 1)
+    }
+
     static func pad(_ v: Int, _ w: Int) -> String {
         var s = String(v)
         while s.count < w { s = "0" + s }
@@ -70,8 +94,8 @@ enum ClaimCalendar {
 /// Rules, tried in this order at a token by ``parseDateTime(_:)`` (each names itself in the claim's `rule`):
 /// 1. `claims.present`: a `present_words` phrase ("at the moment") → `PRESENT_REF`.
 /// 2. `claims.set`: a recurrence (``temporalSet(_:)``): "daily" `P1D`, "every two weeks" `P2W`, "every night" `TNI`.
-/// 3. `claims.daypart`, `claims.daypart+date` (``dayPartFirst(_:)``): "in the afternoon", "in the morning of this
-///    Tuesday".
+/// 3. `claims.daypart`, `claims.daypart+date`, `claims.daypart+time` (``dayPartFirst(_:)``): "in the afternoon", "in
+///    the morning of this Tuesday", "afternoon at 7" (the part moves the hour, ``partTime(_:)``).
 /// 4. Dates (``dateCore(_:)``), first match wins:
 ///    - `claims.date-relative-day-shift`: a `dates.relative_day_shifts` phrase and a relative day ("the day after
 ///      tomorrow" = tomorrow + 1);
@@ -79,28 +103,40 @@ enum ClaimCalendar {
 ///      `claims.date-relative-week` / `-month` / `-year` / `-day` / `-quarter` ("last month"),
 ///      `claims.date-this-daypart` ("this morning");
 ///    - `claims.date-relative-day`: "yesterday", "tonight" (a `dates.night_days` word adds `TNI`); a capitalised one
-///      beside a name is a title ("USA Today");
+///      beside a name is a title ("USA Today"); a day with its part takes the time after it ("tonight at 8");
 ///    - a weekday: `claims.date-weekday-date` ("Friday, May 5"), `claims.date-weekday-day` ("Wednesday the 31st"),
 ///      `claims.date-weekday`;
 ///    - `claims.date-period-part`: "the end of 2008";
-///    - `claims.date-holiday`: "Christmas 2019";
+///    - `claims.date-holiday` (``holiday(_:)``): "Christmas 2019", "Thanksgiving" (`dates.weekday_holidays`), "Good
+///      Friday" (`dates.easter_holidays`), "last Easter", "Labor Day weekend"; `claims.date-holiday.unanchored`;
+///    - `claims.date-season` (``season(_:)``): "the summer of 2019", "next spring";
+///    - a period after next (``afterNext(_:)``, `dates.after_next`): "the week after next"
+///      (`claims.date-relative-week`);
+///    - `claims.date-day` (``dayAlone(_:)``): "on the 28th";
 ///    - ordinals of a period: `claims.date-ordinal-day` / `-week` / `-month` ("the third week of 2015", units in
-///      `dates.ordinal_part_units`), `claims.date-quarter` ("the 1st quarter of 2013", "Q3 2018");
+///      `dates.ordinal_part_units`; "the 20th of next month"), `claims.date-ordinal-weekday` ("the second Tuesday of
+///      May", ``nthWeekdayOf(_:_:_:)``), `claims.date-quarter` ("the 1st quarter of 2013", "Q3 2018", "H1 2020", "Q3
+///      this year");
 ///    - a month name (``monthDay(_:)``): `claims.date-month-day`, `claims.date-month-year`, `claims.date-month`
 ///      (a `dates.verb_months` word such as "may" only when capitalised or after a `date_prepositions` word);
-///    - `claims.date-day-month`: "5 May 2017", "the 15th of May";
-///    - `claims.date-offset`: "3 days ago", "two weeks before Christmas", "in 2 weeks" after a future marker;
+///    - `claims.date-day-month`: "5 May 2017", "the 15th of May", "twenty second of June";
+///    - `claims.date-offset`: "3 days ago", "2 years 3 months and 10 days ago", "two weeks before Christmas", "in 2
+///      weeks" after a future marker;
 ///    - `claims.date-within` ("within 5 days"), `claims.date-rest-of` ("the rest of the week");
 ///    - written in figures (``numericDate(_:)``, ``mixedDate(_:)``): `claims.date-dotted`, `claims.date-compact`,
 ///      `claims.date-iso`, `claims.year-range-short` ("2017-18"), `claims.date-iso-month`, `claims.date-month-year`,
 ///      `claims.date-numeric`, `claims.date-numeric-md`, `claims.date-mixed`, `claims.date-year` (a year that opens
-///      or closes a range of years).
+///      or closes a range of years, also before a dated month or day), `claims.date-day-range` ("from 12 to 15
+///      August", ``dayRange(_:)``), `claims.date-year-month` ("2016, Nov", ``yearMonth(_:)``).
 ///
 ///    A whole day then takes a time after it (`+time`, `+time-range`, `+hour` after a `dates.bare_hour_openers`
-///    word, or a part of the day, also after a comma: "Tuesday, in the morning"), and a date a second date after a range joiner (`claims.date-range`).
-/// 5. `claims.time-range`: "from 7 to 9pm", "between 7 and 9 last night" (a day after it joins the range).
-/// 6. `claims.time`: "2pm", "half past seven", "noon" after a `dates.time_word_prepositions` word; a day after it
-///    joins (`claims.time+date`).
+///    word, or a part of the day, also after a comma: "Tuesday, in the morning"), and a date a second date after a
+///    range joiner (`claims.date-range`), also of a different granularity ("between 2015 and Feb 2018",
+///    ``dateRange(_:_:)``).
+/// 5. `claims.time-range`: "from 7 to 9pm", "between 7 and 9 last night" (a day after it joins the range); a bare
+///    hour takes the half of the day that makes the shorter range ("from 9 am to 5").
+/// 6. `claims.time`: "2pm", "half past seven", "noon", "mid-morning" (`time_words`; capitalised inside a sentence
+///    after no `dates.time_word_prepositions` word, a name); a day after it joins (`claims.time+date`).
 ///
 /// After the scan, ``joinedTemporalValue(_:_:gap:)`` joins neighbouring parts of one expression and
 /// ``resolveDates()`` gives partial dates a year from the publication date.
@@ -162,6 +198,12 @@ extension ClaimScanner {
             var end = d.end
             var rule = d.rule
             var kind: Claim.Kind = d.hasTime ? .time : .date
+            if d.hasTime, v.count == 13, v.dropFirst(11).allSatisfy(\.isLetter), let tm = partTime(end) {
+                // "tonight at 7", "this morning at seven": the part of the day moves the hour
+                v = Self.onDay(tm.value, v)
+                end = tm.end
+                rule += "+time"
+            }
             if !d.hasTime {
                 if v.count == 10, let (part, e) = dayPart(end) {
                     v += "T" + part
@@ -215,7 +257,12 @@ extension ClaimScanner {
                     }
                 }
                 // Date ranges: "from March to May", "2014-2018", "Nov 18-Dec 19, 2015"
-                if kind == .date, let w = joiner(end, between: isRangeStartAnd(i - 1)), let d2 = dateCore(end + w),
+                // ("between May 2015 and 2018": a year after a date closes the range)
+                if kind == .date, let w = joiner(end, between: isRangeStartAnd(i - 1)),
+                    let d2 = dateCore(end + w)
+                        ?? yearNumber(end + w).map({
+                            DT(end: end + w + 1, value: ClaimCalendar.pad($0, 4), rule: "claims.date-year")
+                        }),
                     !d2.hasTime, let r = dateRange(v, d2.value)
                 {
                     v = r
@@ -278,6 +325,15 @@ extension ClaimScanner {
     /// `dates.of_words` word, takes it (`claims.daypart+date`: "in the late night on Tuesday", "in the morning of
     /// this Tuesday", "in the afternoon, next Friday"). Its confidence is `claims.time`'s.
     func dayPartFirst(_ i: Int) -> FoundClaim? {
+        if let w = word(i), lx.dayParts[w] != nil || lx.dayPartModifiers.contains(w), let (part, e) = dayPart(i),
+            let tm = partTime(e)
+        {
+            // "afternoon at 7", "afternoon 7:00": the part moves the hour
+            return FoundClaim(
+                startTok: i, endTok: tm.end, value: .text(Self.onDay(tm.value, "T" + part)), valueMax: nil, unit: nil,
+                kind: .time, qualifier: nil, rule: "claims.daypart+time", confidence: conf("claims.time"),
+                evidence: nil)
+        }
         guard let o = dw.dayPartOpeners.match(t, i, limit), let (part, e) = dayPart(o.end) else { return nil }
         var m = e
         if isSym(m, ",") || word(m).map({ dw.dayOpeners.contains($0) || dw.ofWords.contains($0) }) == true {
@@ -286,6 +342,13 @@ extension ClaimScanner {
         var value = "T" + part
         var end = e
         var rule = "claims.daypart"
+        if let tm = partTime(e) {
+            // "in the afternoon at 4": the part moves the hour
+            return FoundClaim(
+                startTok: i, endTok: tm.end, value: .text(Self.onDay(tm.value, value)), valueMax: nil, unit: nil,
+                kind: .time, qualifier: nil, rule: "claims.daypart+time", confidence: conf("claims.time"),
+                evidence: nil)
+        }
         if let d = dateCore(m), !d.hasTime, d.value.count == 10, !d.rule.hasSuffix("unanchored") {
             value = d.value + value
             end = d.end
@@ -294,6 +357,29 @@ extension ClaimScanner {
         return FoundClaim(
             startTok: i, endTok: end, value: .text(value), valueMax: nil, unit: nil, kind: .time, qualifier: nil,
             rule: rule, confidence: conf("claims.time"), evidence: nil)
+    }
+
+    /// The time after a part of the day ("tonight **at 7**", "this morning **at seven**"): a clock time, or after a
+    /// `dates.bare_hour_openers` word an hour from 1 to 12 in figures or words.
+    func partTime(_ k: Int) -> (end: Int, value: String)? {
+        var m = k
+        var bareHourOK = false
+        if let w = word(m), dw.timeOpeners.contains(w) {
+            m += 1
+            bareHourOK = dw.bareHourOpeners.contains(w)
+        }
+        if let tm = timeCore(m) { return tm }
+        guard bareHourOK, m < limit, unitAfter(m + 1, attachedOK: true) == nil else { return nil }
+        let h: Int
+        if isInt(m), t[m].intDigits <= 2 {
+            h = Int(t[m].value)
+        } else if let w = word(m), let c = lx.cardinals[w] {
+            h = Int(c)
+        } else {
+            return nil
+        }
+        guard h >= 1, h <= 12 else { return nil }
+        return (m + 1, "T" + ClaimCalendar.pad(h, 2))
     }
 
     /// A part of the day at `k`, "morning", "early-morning", "late night" (`day_part_modifiers` before a
@@ -496,6 +582,8 @@ extension ClaimScanner {
         func isTime(_ x: String) -> Bool { x.hasPrefix("T") || x.hasPrefix("(T") }
         let listGap = !gap.isEmpty && gap.allSatisfy { isSym($0, ",") }
         if listGap, !a.contains("T"), !b.contains("T"), a.count == b.count { return nil }
+        // "This year, Labor Day falls on ...": a year and a day after a comma are two claims
+        if listGap, a.count == 4, Int(a) != nil, isDay(b) { return nil }
         // a recurrence takes its time of day ("every day at 7pm" is T19), and nothing else
         // (as does a recurring part of the day: "every morning at 9am" is T09)
         if a.hasPrefix("P") || (a.hasPrefix("T") && a.dropFirst().allSatisfy(\.isLetter)) {
@@ -520,14 +608,16 @@ extension ClaimScanner {
             if b.hasPrefix("(") { return first }
             return nil
         }
-        // "Tuesday of next week": the weekday in that ISO week
-        if a.hasPrefix("XXXX-WXX-"), isDay(a), let wd = Int(a.prefix(10).suffix(1)), b.count == 8,
-            b.dropFirst(4).hasPrefix("-W"), let y = Int(b.prefix(4)), let w = Int(b.suffix(2))
-        {
+        // "Tuesday of next week", "next week on Tuesday": the weekday in that ISO week
+        func weekdayInWeek(_ day: String, _ week: String) -> ClaimValue? {
+            guard day.hasPrefix("XXXX-WXX-"), isDay(day), let wd = Int(day.prefix(10).suffix(1)), week.count == 8,
+                week.dropFirst(4).hasPrefix("-W"), let y = Int(week.prefix(4)), let w = Int(week.suffix(2))
+            else { return nil }
             let jan4 = ClaimCalendar.days(y, 1, 4)
             let monday = jan4 - (ClaimCalendar.weekday(jan4) - 1) + 7 * (w - 1)
-            return .text(ClaimCalendar.string(monday + wd - 1) + a.dropFirst(10))
+            return .text(ClaimCalendar.string(monday + wd - 1) + day.dropFirst(10))
         }
+        if let v = weekdayInWeek(a, b) ?? weekdayInWeek(b, a) { return v }
         if b.count == 4, let y = Int(b), y >= 1000, a.contains("XXXX") {
             return .text(a.replacingOccurrences(of: "XXXX", with: b))
         }
@@ -693,6 +783,8 @@ extension ClaimScanner {
         var e = i + 1
         if isSym(e, "."), tight(e), abbreviatedMonth(w) { e += 1 }
         if isSym(e, "/"), tight(e) { e += 1 }
+        // "Oct-2": an abbreviated month, a hyphen and a day written against it
+        if isSym(e, "-"), tight(e), abbreviatedMonth(w), isInt(e + 1), tight(e + 1), t[e + 1].intDigits <= 2 { e += 1 }
         if let (day, de) = dayNumber(e) {
             if ambiguous && !t[i].capitalized && !verbMonth
                 && !(word(i - 1).map { dw.dayOpeners.contains($0) } ?? false)
@@ -939,50 +1031,10 @@ extension ClaimScanner {
                         return DT(end: e + 1, value: v, rule: "claims.date-relative-weekday")
                     }
                 }
-                if let w2 = word(e), let cu = lx.calendarUnits[w2] {
-                    let n = m.payload
-                    let (ay, am, _) = ClaimCalendar.civil(a)
-                    switch cu {
-                    case "W", "WE":
-                        let (wy, wn) = ClaimCalendar.isoWeek(a + 7 * n)
-                        return DT(
-                            end: e + 1,
-                            value: ClaimCalendar.pad(wy, 4) + "-W" + ClaimCalendar.pad(wn, 2)
-                                + (cu == "WE" ? "-WE" : ""),
-                            rule: "claims.date-relative-week")
-                    case "M":
-                        var y = ay
-                        var mo = am + n
-                        while mo < 1 {
-                            mo += 12
-                            y -= 1
-                        }
-                        while mo > 12 {
-                            mo -= 12
-                            y += 1
-                        }
-                        return DT(
-                            end: e + 1, value: ClaimCalendar.pad(y, 4) + "-" + ClaimCalendar.pad(mo, 2),
-                            rule: "claims.date-relative-month")
-                    case "Y":
-                        return DT(end: e + 1, value: ClaimCalendar.pad(ay + n, 4), rule: "claims.date-relative-year")
-                    case "D":
-                        return DT(end: e + 1, value: ClaimCalendar.string(a + n), rule: "claims.date-relative-day")
-                    case "Q":
-                        var q = (am - 1) / 3 + n
-                        var y = ay
-                        while q < 0 {
-                            q += 4
-                            y -= 1
-                        }
-                        while q > 3 {
-                            q -= 4
-                            y += 1
-                        }
-                        return DT(end: e + 1, value: quarterRange(y, q + 1), rule: "claims.date-relative-quarter")
-                    default:
-                        break
-                    }
+                if let w2 = word(e), let cu = lx.calendarUnits[w2],
+                    let d = relativePeriod(cu, m.payload, e + 1, anchor: a)
+                {
+                    return d
                 }
                 if let w2 = word(e), let mo = lx.months[w2], t[e].capitalized || !lx.ambiguousMonths.contains(w2) {
                     let (ay, am, _) = ClaimCalendar.civil(a)
@@ -1064,28 +1116,34 @@ extension ClaimScanner {
                     return DT(end: d.end, value: v, hasTime: d.hasTime, rule: "claims.date-period-part")
                 }
             }
-            if let h = lx.holidays.match(t, i, limit), h.payload.count == 2, t[i].capitalized || h.end > i + 1 {
-                var e = h.end
-                var y: Int?
-                if let yy = yearNumber(e) {
-                    y = yy
-                    e += 1
-                }
-                return DT(end: e, value: dateString(y, h.payload[0], h.payload[1]), rule: "claims.date-holiday")
+            if lx.periodOpeners.contains(w)
+                || (word(i + 1).map { lx.periodOpeners.contains($0) } ?? false) && isDeterminer(i),
+                let h = holiday(i) ?? season(i) ?? afterNext(i)
+            {
+                return h
             }
+            if let d = dayAlone(i) { return d }
             if let d = ordinalPartOf(i) ?? letterQuarter(i) { return d }
             if lx.months[w] != nil { return monthDay(i) }
             if isDeterminer(i), let d = dayMonth(i) { return d }
+            // "twenty second of June": a day in words opens a date only before "of"
+            if lx.ordinals[w] != nil || lx.cardinals[w] != nil, let (_, de) = dayNumber(i), isOf(de),
+                let d = dayMonth(i)
+            {
+                return d
+            }
             // "a fortnight later", "two weeks from now"; "within 5 days"
             return offsetDate(i) ?? withinDate(i) ?? restOfPeriod(i)
         }
         if isNum(i) {
-            if let d = numericDate(i) ?? mixedDate(i) ?? ordinalPartOf(i) { return d }
+            if let d = numericDate(i) ?? mixedDate(i) ?? ordinalPartOf(i) ?? dayRange(i) ?? yearMonth(i) { return d }
             // a year that opens a range of years: "from 2010 to 2018", "between 2014 and 2018"
             if isInt(i), t[i].intDigits == 4, t[i].value >= 1000, t[i].value <= 2100,
                 let w = joiner(i + 1, between: isRangeStartAnd(i - 1)), case let k = yearAfterPeriodPart(i + 1 + w),
-                isInt(k), t[k].intDigits == 4, t[k].value > t[i].value, t[k].value <= 2100
+                isInt(k) && t[k].intDigits == 4 && t[k].value > t[i].value && t[k].value <= 2100
+                    || yearOf(dateCore(i + 1 + w)).map({ $0 > Int(t[i].value) }) == true
             {
+                // "... to May 5th, 2017": a dated month or day closes it too
                 return DT(end: i + 1, value: String(Int(t[i].value)), rule: "claims.date-year")
             }
             if isInt(i), t[i].intDigits == 4, t[i].value >= 1000, t[i].value <= 2100,
@@ -1099,6 +1157,171 @@ extension ClaimScanner {
             if let o = offsetDate(i) { return o }
         }
         return nil
+    }
+
+    /// `claims.date-holiday`: a holiday on a fixed day (`holidays`: "Christmas Eve"), on the nth weekday of a month
+    /// (`dates.weekday_holidays`: "Thanksgiving", "Memorial Day") or counted from Easter (`dates.easter_holidays`:
+    /// "Good Friday"), with the year after it ("Easter 2019", "Father's Day of 2015") or a relative modifier before it
+    /// ("last Easter": the last one before the publication date, "next Easter" the first after it). A fixed one
+    /// without a year stays partial (`XXXX-12-25`, resolved later); a computed one takes the year whose date is
+    /// nearest the publication date, or with no date to count from is written as said
+    /// (`claims.date-holiday.unanchored`). The weekend of a holiday ("Labor Day weekend", "the weekend of Halloween")
+    /// is the weekend of its week (of the week before for a Monday). A `dates.capitalized_holidays` word counts only
+    /// when capitalised ("a prayer of thanksgiving").
+    func holiday(_ i: Int) -> DT? {
+        var s = i
+        var weekend = false
+        var k = i
+        if isDeterminer(k) { k += 1 }
+        if let w = word(k), lx.calendarUnits[w] == "WE", isOf(k + 1) {
+            s = k + 2
+            weekend = true
+        }
+        var modifier: Int?
+        if let m = lx.relativeModifiers.match(t, s, limit) {
+            modifier = m.payload
+            s = m.end
+        }
+        var end = s
+        var fixed: [Int]?
+        var dayOf: ((Int) -> Int)?
+        if let h = lx.holidays.match(t, s, limit), h.payload.count == 2 {
+            end = h.end
+            fixed = h.payload
+            dayOf = {
+                ClaimCalendar.days($0, h.payload[0], min(h.payload[1], ClaimCalendar.daysInMonth($0, h.payload[0])))
+            }
+        }
+        if let h = dw.weekdayHolidays.match(t, s, limit), h.end > end {
+            end = h.end
+            fixed = nil
+            let p = h.payload
+            dayOf = { ClaimCalendar.nthWeekday($0, p[0], p[1], p[2]) + p[3] }
+        }
+        if let h = dw.easterHolidays.match(t, s, limit), h.end > end {
+            end = h.end
+            fixed = nil
+            dayOf = { ClaimCalendar.easter($0) + h.payload }
+        }
+        guard end > s, let dayOf, !(dw.capitalizedHolidays.contains(t[s].lower) && !t[s].capitalized) else {
+            return nil
+        }
+        var e = end
+        var y: Int?
+        if modifier == nil, let yy = yearNumber(e) {
+            y = yy
+            e += 1
+        } else if modifier == nil, isOf(e), let yy = yearNumber(e + 1) {
+            y = yy
+            e += 2
+        }
+        if !weekend, let w = word(e), lx.calendarUnits[w] == "WE" {
+            weekend = true
+            e += 1
+        }
+        var day: Int?
+        if let y {
+            day = dayOf(y)
+        } else if resolvePartial || modifier != nil, let a = anchor {
+            let ay = ClaimCalendar.civil(a).0
+            let years = [ay - 1, ay, ay + 1].map(dayOf)
+            switch modifier {
+            case .some(let n) where n < 0: day = years.last { $0 < a }
+            case .some(let n) where n > 0: day = years.first { $0 > a }
+            case .some: day = dayOf(ay)
+            case .none: day = years.min { abs($0 - a) < abs($1 - a) }
+            }
+        } else if let f = fixed, !weekend {
+            return DT(end: e, value: dateString(nil, f[0], f[1]), rule: "claims.date-holiday")
+        }
+        guard let n = day else {
+            if weekend { return nil }
+            let said = (i..<e).map { t[$0].lower }.joined(separator: " ")
+            return DT(end: e, value: said, rule: "claims.date-holiday.unanchored")
+        }
+        if weekend {
+            let wd = ClaimCalendar.weekday(n)
+            let (wy, wn) = ClaimCalendar.isoWeek(wd == 1 ? n - 1 : n)
+            return DT(
+                end: e, value: ClaimCalendar.pad(wy, 4) + "-W" + ClaimCalendar.pad(wn, 2) + "-WE",
+                rule: "claims.date-holiday")
+        }
+        if let f = fixed, y == nil, modifier == nil {
+            // resolved later with every partial date
+            return DT(end: e, value: dateString(nil, f[0], f[1]), rule: "claims.date-holiday")
+        }
+        return DT(end: e, value: ClaimCalendar.string(n), rule: "claims.date-holiday")
+    }
+
+    /// The calendar period `n` units of `cu` (`calendar_units` code) from the publication date `a`, ending at token
+    /// `end`: `claims.date-relative-week` ("next week", "the week after next"), `-month`, `-year`, `-day`,
+    /// `-quarter`.
+    func relativePeriod(_ cu: String, _ n: Int, _ end: Int, anchor a: Int) -> DT? {
+        let (ay, am, _) = ClaimCalendar.civil(a)
+        switch cu {
+        case "W", "WE":
+            let (wy, wn) = ClaimCalendar.isoWeek(a + 7 * n)
+            return DT(
+                end: end,
+                value: ClaimCalendar.pad(wy, 4) + "-W" + ClaimCalendar.pad(wn, 2) + (cu == "WE" ? "-WE" : ""),
+                rule: "claims.date-relative-week")
+        case "M":
+            var y = ay
+            var mo = am + n
+            while mo < 1 {
+                mo += 12
+                y -= 1
+            }
+            while mo > 12 {
+                mo -= 12
+                y += 1
+            }
+            return DT(
+                end: end, value: ClaimCalendar.pad(y, 4) + "-" + ClaimCalendar.pad(mo, 2),
+                rule: "claims.date-relative-month")
+        case "Y":
+            return DT(end: end, value: ClaimCalendar.pad(ay + n, 4), rule: "claims.date-relative-year")
+        case "D":
+            return DT(end: end, value: ClaimCalendar.string(a + n), rule: "claims.date-relative-day")
+        case "Q":
+            var q = (am - 1) / 3 + n
+            var y = ay
+            while q < 0 {
+                q += 4
+                y -= 1
+            }
+            while q > 3 {
+                q -= 4
+                y += 1
+            }
+            return DT(end: end, value: quarterRange(y, q + 1), rule: "claims.date-relative-quarter")
+        default:
+            return nil
+        }
+    }
+
+    /// "the week after next", "the year after the next" (`dates.after_next`: the phrase after a calendar unit and how
+    /// many units it moves from the publication date).
+    func afterNext(_ i: Int) -> DT? {
+        guard let a = anchor else { return nil }
+        var k = i
+        if isDeterminer(k) { k += 1 }
+        guard k > i, let w = word(k), let cu = lx.calendarUnits[w], let p = dw.afterNext.match(t, k + 1, limit) else {
+            return nil
+        }
+        return relativePeriod(cu, p.payload, p.end, anchor: a)
+    }
+
+    /// `claims.date-day`: a day of the month alone after a `dates.day_alone_prepositions` word, "on the 27th", "by the
+    /// 21st": the determiner, the day in figures with its ordinal suffix, then the end of the sentence or a mark
+    /// ("the 27th floor" is an ordinal). It names no month: `XXXX-XX-27`.
+    func dayAlone(_ i: Int) -> DT? {
+        guard isInt(i + 1), t[i + 1].intDigits <= 2, isListed(i - 1, dw.dayAlonePrepositions), isDeterminer(i),
+            t[i + 1].value >= 1, t[i + 1].value <= 31, let w = word(i + 2), tight(i + 2),
+            lx.ordinalSuffixes.contains(w),
+            i + 3 >= limit || t[i + 3].kind == .symbol && !isSym(i + 3, "-") && !isSym(i + 3, "/")
+        else { return nil }
+        return DT(end: i + 3, value: "XXXX-XX-" + ClaimCalendar.pad(Int(t[i + 1].value), 2), rule: "claims.date-day")
     }
 
     /// A year of four digits ("the end of 2008") or any date at `k`.
@@ -1130,6 +1353,15 @@ extension ClaimScanner {
         } else {
             return nil
         }
+        if let w = word(k), let wd = lx.weekdays[w], n <= 5, !lx.ambiguousWeekdays.contains(w) || t[k].capitalized {
+            return nthWeekdayOf(n, wd, k + 1)
+        }
+        // "the 20th of next month": a day of a relative month
+        if isOf(k), let d = dateCore(k + 1), d.rule == "claims.date-relative-month", d.value.count == 7,
+            let y = Int(d.value.prefix(4)), let m = Int(d.value.suffix(2)), ClaimCalendar.valid(y, m, n)
+        {
+            return DT(end: d.end, value: d.value + "-" + ClaimCalendar.pad(n, 2), rule: "claims.date-ordinal-day")
+        }
         guard let unitWord = word(k), isOf(k + 1), n >= 1 else { return nil }
         let isQuarter = lx.quarterWords.contains(unitWord)
         let unit = dw.ordinalPartUnits[unitWord]
@@ -1159,15 +1391,166 @@ extension ClaimScanner {
         return nil
     }
 
+    /// `claims.date-ordinal-weekday`: the nth weekday of a month, "the first Friday of July", "the second Monday of
+    /// next month", "first Monday in the month" (a `dates.nth_weekday_of_words` word before the month), or of the
+    /// publication month when no month follows ("the third Tuesday"). A month without a year takes the year nearest
+    /// the publication date; with no date to count from it stays `XXXX-07-WXX-5-#1`. The weekday of `k - 1` is `wd`.
+    func nthWeekdayOf(_ n: Int, _ wd: Int, _ k: Int) -> DT? {
+        var end = k
+        var month: String?
+        if let w = word(k), dw.nthWeekdayOfWords.contains(w) {
+            var j = k + 1
+            if isListed(j, dw.restDeterminers) { j += 1 }
+            if let u = word(j), lx.calendarUnits[u] == "M", j > k + 1, let a = anchor {
+                // "of the month", "in this month"
+                month = String(ClaimCalendar.string(a).prefix(7))
+                end = j + 1
+            } else if let d = dateCore(k + 1), !d.hasTime, d.value.count == 7, !d.value.hasPrefix("(") {
+                month = d.value
+                end = d.end
+            }
+        }
+        if month == nil {
+            // "the first Tuesday with voting" counts Tuesdays: without a month the weekday ends the clause
+            guard let a = anchor, k >= limit || t[k].kind == .symbol else { return nil }
+            month = String(ClaimCalendar.string(a).prefix(7))
+        }
+        guard var mv = month else { return nil }
+        if mv.hasPrefix("XXXX-") {
+            guard resolvePartial, let a = anchor else {
+                return DT(end: end, value: mv + "-WXX-\(wd)-#\(n)", rule: "claims.date-ordinal-weekday")
+            }
+            mv = resolvedPart(mv, anchor: a, notBefore: nil).0
+        }
+        guard let y = Int(mv.prefix(4)), let m = Int(mv.suffix(2)), m >= 1, m <= 12 else { return nil }
+        let day = ClaimCalendar.nthWeekday(y, m, wd, n)
+        guard ClaimCalendar.civil(day).1 == m else { return nil }
+        return DT(end: end, value: ClaimCalendar.string(day), rule: "claims.date-ordinal-weekday")
+    }
+
     /// A quarter written with its letter and a year: "Q3 2018", "q1-2019", "Q2 of 2017".
+    /// A half year with its letter (`half_year_letters`: "H1 2016") and a quarter or a half before a relative year
+    /// ("Q3 this year") are read the same way.
     func letterQuarter(_ i: Int) -> DT? {
-        guard let w = word(i), lx.quarterLetters.contains(w), isInt(i + 1), tight(i + 1), t[i + 1].intDigits == 1,
-            t[i + 1].value >= 1, t[i + 1].value <= 4
-        else { return nil }
+        guard let w = word(i), isInt(i + 1), tight(i + 1), t[i + 1].intDigits == 1, t[i + 1].value >= 1 else {
+            return nil
+        }
+        let months: Int
+        if lx.quarterLetters.contains(w), t[i + 1].value <= 4 {
+            months = 3
+        } else if lx.halfYearLetters.contains(w), t[i + 1].value <= 2 {
+            months = 6
+        } else {
+            return nil
+        }
         var k = i + 2
         if isSym(k, "-") || isSym(k, "/") || isOf(k) || isSym(k, ",") { k += 1 }
-        guard isInt(k), t[k].intDigits == 4, t[k].value >= 1000, t[k].value <= 2200 else { return nil }
-        return DT(end: k + 1, value: quarterRange(Int(t[k].value), Int(t[i + 1].value)), rule: "claims.date-quarter")
+        let n = Int(t[i + 1].value)
+        if isInt(k), t[k].intDigits == 4, t[k].value >= 1000, t[k].value <= 2200 {
+            return DT(end: k + 1, value: quarterRange(Int(t[k].value), n, months: months), rule: "claims.date-quarter")
+        }
+        if lx.relativeModifiers.match(t, k, limit) != nil, let d = dateCore(k), d.rule == "claims.date-relative-year",
+            let y = Int(d.value)
+        {
+            return DT(end: d.end, value: quarterRange(y, n, months: months), rule: "claims.date-quarter")
+        }
+        return nil
+    }
+
+    /// `claims.date-season`: a season (`dates.seasons`) with its year ("summer 2016", "the spring of nineteen
+    /// seventy-eight": `2016-SU`) or after a relative modifier ("next spring": the first one that starts after the
+    /// publication date, "last summer" the last one that ended before it, "this winter" the one of its year). A season
+    /// alone is no claim ("a summer job"); a `dates.verb_seasons` word ("fall") counts only capitalised or after a
+    /// determiner or a modifier.
+    func season(_ i: Int) -> DT? {
+        var k = i
+        if isDeterminer(k) { k += 1 }
+        var modifier: Int?
+        if let m = lx.relativeModifiers.match(t, k, limit) {
+            modifier = m.payload
+            k = m.end
+        }
+        guard let w = word(k), let code = dw.seasons[w] else { return nil }
+        if dw.verbSeasons.contains(w), !t[k].capitalized, k == i { return nil }
+        if let n = modifier {
+            guard let a = anchor, let start = dw.seasonStarts[code], start >= 1, start <= 12 else { return nil }
+            let ay = ClaimCalendar.civil(a).0
+            // a season runs three months from the first day of its `dates.season_starts` month (winter into the
+            // next year, written with the year of its December)
+            func first(_ y: Int) -> Int { ClaimCalendar.days(y, start, 1) }
+            func after(_ y: Int) -> Int {
+                start > 9 ? ClaimCalendar.days(y + 1, start - 9, 1) : ClaimCalendar.days(y, start + 3, 1)
+            }
+            let years = [ay - 2, ay - 1, ay, ay + 1]
+            let y: Int?
+            if n > 0 {
+                y = years.first { first($0) > a }
+            } else if n < 0 {
+                y = years.last { after($0) <= a }
+            } else {
+                y = years.first { first($0) <= a && a < after($0) } ?? ay
+            }
+            guard let y else { return nil }
+            return DT(end: k + 1, value: ClaimCalendar.pad(y, 4) + "-" + code, rule: "claims.date-season")
+        }
+        var e = k + 1
+        if isOf(e) { e += 1 }
+        if let y = yearNumber(e) {
+            return DT(end: e + 1, value: ClaimCalendar.pad(y, 4) + "-" + code, rule: "claims.date-season")
+        }
+        if let (y, ye) = spelledYear(e) {
+            return DT(end: ye, value: ClaimCalendar.pad(y, 4) + "-" + code, rule: "claims.date-season")
+        }
+        return nil
+    }
+
+    /// `claims.date-day-range`: two days of one month, "from 4 to 22 January, 1995", "between 4 and 22 this month",
+    /// "4 till 23 of next month", "from 4 to January 22, 1995" (the first day takes the second one's month).
+    func dayRange(_ i: Int) -> DT? {
+        guard isInt(i), t[i].intDigits <= 2, t[i].value >= 1, t[i].value <= 31,
+            let w = joiner(i + 1, between: isRangeStartAnd(i - 1))
+        else { return nil }
+        let d1 = Int(t[i].value)
+        let k = i + 1 + w
+        var month: String?
+        var end = k
+        var d2 = 0
+        if let d = dateCore(k), !d.hasTime, d.value.count == 10, !d.value.hasPrefix("("),
+            let dd = Int(d.value.suffix(2)),
+            d.value.dropFirst(5).prefix(2).allSatisfy(\.isNumber)
+        {
+            month = String(d.value.prefix(7))
+            end = d.end
+            d2 = dd
+        } else if isInt(k), t[k].intDigits <= 2, t[k].value <= 31 {
+            var m = k + 1
+            if isOf(m) { m += 1 }
+            if let d = dateCore(m), !d.hasTime, d.value.count == 7, !d.value.hasPrefix("(") {
+                month = d.value
+                end = d.end
+                d2 = Int(t[k].value)
+            }
+        }
+        guard let mv = month, d2 > d1,
+            let r = dateRange(mv + "-" + ClaimCalendar.pad(d1, 2), mv + "-" + ClaimCalendar.pad(d2, 2))
+        else { return nil }
+        return DT(end: end, value: r, rule: "claims.date-day-range")
+    }
+
+    /// `claims.date-year-month`: a year before its month, "2016 November", "2016, nov"; not after a determiner or a
+    /// possessive, where the year names an event ("the 1963 March on Washington", "King's 1963 March").
+    func yearMonth(_ i: Int) -> DT? {
+        guard let y = yearNumber(i), !isDeterminer(i - 1),
+            !(i >= base + 2 && isListed(i - 1, lx.possessiveLetters) && t[i - 2].kind == .symbol)
+        else { return nil }
+        var k = i + 1
+        if isSym(k, ",") { k += 1 }
+        guard let w = word(k), let mo = lx.months[w], t[k].capitalized || !lx.ambiguousMonths.contains(w),
+            !dw.verbMonths.contains(w) || t[k].capitalized, dayNumber(k + 1) == nil
+        else { return nil }
+        var e = k + 1
+        if isSym(e, "."), tight(e), w.count <= 4 { e += 1 }
+        return DT(end: e, value: dateString(y, mo, nil), rule: "claims.date-year-month")
     }
 
     /// A date of three parts parted by one mark, one of them a month name: "2019/aug/01", "22/Jan/2019",
@@ -1215,13 +1598,30 @@ extension ClaimScanner {
         return (n, u, ue)
     }
 
+    /// A duration at `i` with the calendar parts after its first ("2 years 1 month 21 days", "1 month and 21 days"):
+    /// at most four, parted by nothing or a `dates.duration_part_joiners` word; more than one only when each is a
+    /// calendar unit (days, weeks, fortnights, months, years). The parts and the index after them.
+    func calendarParts(_ i: Int) -> (parts: [(Int, String)], end: Int)? {
+        guard let (n, u, e0) = countedDuration(i) else { return nil }
+        var parts = [(n, u.unit)]
+        var e = e0
+        while parts.count < 4, Self.shifted(0, unit: parts[parts.count - 1].1, by: 1) != nil {
+            let k = isListed(e, dw.durationPartJoiners) ? e + 1 : e
+            guard let (n2, u2, e2) = countedDuration(k), Self.shifted(0, unit: u2.unit, by: 1) != nil else { break }
+            parts.append((n2, u2.unit))
+            e = e2
+        }
+        return (parts, e)
+    }
+
     /// A date counted from another: "3 days ago", "two weeks from now", "a fortnight later" (from the publication
     /// date), "2 weeks before Christmas", "16 days from 01/02/2018" (from the date that follows), and "in 2 weeks"
     /// when the sentence speaks of the future (a `future_markers` word before it: "we will meet in 2 weeks"); without
     /// one, "the biggest rise in 18 months" stays a duration. Hours and minutes count from midnight of the day.
     func offsetDate(_ i: Int) -> DT? {
         guard let a = anchor else { return nil }
-        guard let (n, u, ue) = countedDuration(i) else { return nil }
+        guard let (parts, ue) = calendarParts(i) else { return nil }
+        let (n, unit) = parts[0]
         var from = a
         var sign = 0
         var end = ue
@@ -1247,14 +1647,19 @@ extension ClaimScanner {
         } else {
             return nil
         }
-        let s = sign * n
-        if let day = Self.shifted(from, unit: u.unit, by: s) {
+        if parts.count > 1 {
+            var day = from
+            for (pn, pu) in parts { day = Self.shifted(day, unit: pu, by: sign * pn) ?? day }
             return DT(end: end, value: ClaimCalendar.string(day), rule: "claims.date-offset")
         }
-        switch u.unit {
+        let s = sign * n
+        if let day = Self.shifted(from, unit: unit, by: s) {
+            return DT(end: end, value: ClaimCalendar.string(day), rule: "claims.date-offset")
+        }
+        switch unit {
         case "h", "min":
             guard from == a else { return nil }
-            var mins = (u.unit == "h" ? 60 : 1) * s
+            var mins = (unit == "h" ? 60 : 1) * s
             let days = Int((Double(mins) / 1440).rounded(.down))
             mins -= days * 1440
             let v =
@@ -1301,18 +1706,22 @@ extension ClaimScanner {
         var k = i + 1
         if isDeterminer(k) { k += 1 }
         if let m = lx.relativeModifiers.match(t, k, limit), m.payload > 0 { k = m.end }
-        guard let (n, u, ue) = countedDuration(k), let code = lx.calendarUnits[u.unit],
-            let day = Self.shifted(a, unit: u.unit, by: n)
-        else { return nil }
-        // a duration in parts ("within 1 day and 5 hours") or counted from a date ("within 2 weeks before today") is
-        // left to the duration and offset rules
+        guard let (parts, ue) = calendarParts(k) else { return nil }
+        var day = a
+        var dur = "P"
+        for (n, unit) in parts {
+            guard let code = lx.calendarUnits[unit], let d = Self.shifted(day, unit: unit, by: n) else { return nil }
+            day = d
+            // a fortnight is two weeks in a TIMEX duration
+            dur += code == "F" ? "\(2 * n)W" : "\(n)\(code)"
+        }
+        // a duration in parts with a time of day ("within 1 day and 5 hours") or counted from a date ("within 2
+        // weeks before today") is left to the duration and offset rules
         if isNum(ue) || (word(ue).map { dw.rangeAndJoiners.contains($0) } == true && isNum(ue + 1))
             || (word(ue).map { dw.withinBlockers.contains($0) } == true)
         {
             return nil
         }
-        // a fortnight is two weeks in a TIMEX duration
-        let dur = code == "F" ? "P\(2 * n)W" : "P\(n)\(code)"
         return DT(
             end: ue, value: "(\(ClaimCalendar.string(a)),\(ClaimCalendar.string(day)),\(dur))",
             rule: "claims.date-within")
@@ -1372,11 +1781,13 @@ extension ClaimScanner {
     func timeCore(_ i: Int) -> (end: Int, value: String)? {
         guard i < limit else { return nil }
         if let tw = lx.timeWords.match(t, i, limit) {
-            // "noon" alone is a time only after a preposition or number
-            if let p = word(i - 1), dw.timeWordPrepositions.contains(p) {
-                return (tw.end, tw.payload)
+            // "noon", "mid-morning": a time; capitalised after no preposition, inside a sentence (also after a quote
+            // mark) or before another capitalised word, a name ("Midnight Express", "\u{201C}Midday with ...")
+            if let p = word(i - 1), dw.timeWordPrepositions.contains(p) { return (tw.end, tw.payload) }
+            if t[i].capitalized, i > base || (tw.end < limit && t[tw.end].kind == .word && t[tw.end].capitalized) {
+                return nil
             }
-            return nil
+            return (tw.end, tw.payload)
         }
         if word(i) != nil || isInt(i) && word(i + 1) != nil, let wt = wordTime(i) { return wt }
         guard isNum(i), t[i].value.isFinite else { return nil }
@@ -1420,8 +1831,9 @@ extension ClaimScanner {
         } else if mm != nil {
             guard h <= 23 else { return nil }
             // "2:1" scores and ratios have no two-digit minutes; kept out by the two-digit check above
-        } else if let w = word(e), dw.noonWords.contains(w), h == 12 {
-            return (e + 1, "T12")
+        } else if h == 12, let w = word(e), dw.noonWords.contains(w), let tw = lx.timeWords.match(t, e, limit) {
+            // "12 noon", "12 midnight"
+            return (tw.end, tw.payload)
         } else {
             return nil
         }
@@ -1441,8 +1853,35 @@ extension ClaimScanner {
         return isListed(k, lx.rangeJoiners) ? 1 : nil
     }
 
-    /// "(start,end,duration)" for two dates of the same granularity, or nil.
+    /// The written year of a dated month or day ("2017-05-05"), or nil.
+    func yearOf(_ d: DT?) -> Int? {
+        guard let v = d?.value, !d!.hasTime, v.count == 7 || v.count == 10, let y = Int(v.prefix(4)) else { return nil }
+        return y
+    }
+
+    /// "(start,end,duration)" for two dates of the same granularity, or nil. Two dated ends of different
+    /// granularities (a year, a month, a day) start on their first day: "between 2015 and Feb 2018" is
+    /// `(2015-01-01,2018-02-01,P37M)`, counted in days when one end is a day.
     func dateRange(_ a0: String, _ b: String) -> String? {
+        if a0.count != b.count, [4, 7, 10].contains(a0.count), [4, 7, 10].contains(b.count),
+            !b.contains("X"), !a0.contains("W"), !b.contains("W"), !a0.contains("Q"), !b.contains("Q")
+        {
+            var a1 = a0
+            if a0.hasPrefix("XXXX-"), a0.count > 4, let yb = Int(b.prefix(4)) {
+                // "from Feb 1st to March 2019": the first end borrows the second one's year
+                let late = b.count > 4 && (Int(a0.dropFirst(5).prefix(2)) ?? 0) > (Int(b.dropFirst(5).prefix(2)) ?? 0)
+                a1 = ClaimCalendar.pad(late ? yb - 1 : yb, 4) + a0.dropFirst(4)
+            }
+            guard !a1.contains("X") else { return nil }
+            func first(_ x: String) -> String { x.count == 4 ? x + "-01-01" : x.count == 7 ? x + "-01" : x }
+            let fa = first(a1)
+            let fb = first(b)
+            guard let da = ClaimCalendar.parse(fa), let db = ClaimCalendar.parse(fb), db > da else { return nil }
+            if a1.count == 10 || b.count == 10 { return "(\(fa),\(fb),P\(db - da)D)" }
+            let (ya, ma, _) = ClaimCalendar.civil(da)
+            let (yb, mb, _) = ClaimCalendar.civil(db)
+            return "(\(fa),\(fb),P\((yb - ya) * 12 + mb - ma)M)"
+        }
         var a = a0
         // "Jan-Feb 2017", "Nov 18-Dec 19, 2015": the first date borrows the second one's year
         if a.hasPrefix("XXXX"), !b.hasPrefix("XXXX"), a.count == b.count {
@@ -1527,9 +1966,16 @@ extension ClaimScanner {
         var ha = a.h
         var hb = b.h
         if let s = b.suffix { hb = hb == 12 ? (s == 12 ? 12 : 0) : hb + s }
+        // An end without a.m./p.m. is the first such hour after a start that has one ("11 am to 3" ends at 15:00);
+        // a start without one is the hour that makes the shorter range to an end that has one ("11 to 3am" starts
+        // at 23:00, "1 to 3pm" at 13:00).
+        func span(_ h1: Int, _ m1: Int?, _ h2: Int, _ m2: Int?) -> Int {
+            ((h2 * 60 + (m2 ?? 0)) - (h1 * 60 + (m1 ?? 0)) + 24 * 60 - 1) % (24 * 60) + 1
+        }
         if let s = a.suffix {
             ha = ha == 12 ? (s == 12 ? 12 : 0) : ha + s
-        } else if let s = b.suffix, s == 12, a.h + 12 <= hb {
+            if b.suffix == nil, hb >= 1, hb < 12, span(ha, a.m, hb + 12, b.m) < span(ha, a.m, hb, b.m) { hb += 12 }
+        } else if b.suffix != nil, ha >= 1, ha < 12, span(ha + 12, a.m, hb, b.m) < span(ha, a.m, hb, b.m) {
             ha += 12
         }
         if b.suffix == nil && a.suffix == nil && hb < ha && hb + 12 > ha { hb += 12 }

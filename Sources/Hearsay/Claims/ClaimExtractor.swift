@@ -100,6 +100,8 @@ public struct ClaimExtractor: Stage {
         var claims: [Claim] = []
         var dropped = 0
         let cap = config.maxClaimsPerDocument
+        // the counted noun of the last claim of the sentence before, in the same paragraph (`claims.count-elided`)
+        var carried: (unit: String, paragraph: Int)?
         for (span, sentence) in units {
             tokens.removeAll(keepingCapacity: true)
             ClaimTokenizer.tokenize(sc, max(0, span.start), min(sc.count, span.end), into: &tokens)
@@ -107,7 +109,14 @@ public struct ClaimExtractor: Stage {
             var scanner = ClaimScanner(
                 lexicon: lexicon, tokens: tokens, base: 0, limit: tokens.count, scalars: sc, anchor: anchor,
                 resolvePartial: config.resolvePartialDates, durationKind: durationKind)
+            let paragraph = sentence.map { document.sentences[$0].paragraph }
+            if let c = carried, c.paragraph == paragraph { scanner.carriedCount = c.unit }
             scanner.scan()
+            if let p = paragraph, let last = scanner.out.last, last.kind == .count, let u = last.unit {
+                carried = (u, p)
+            } else {
+                carried = nil
+            }
             let links = ClaimContext(context: context, lexicon: lexicon, tokens: tokens, claims: scanner.out)
             for (n, f) in scanner.out.enumerated() {
                 if claims.count >= cap {

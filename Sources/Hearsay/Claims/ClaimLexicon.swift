@@ -104,6 +104,22 @@ final class ClaimLexicon: Sendable {
         var maxListMarker: Int?
         var pointUnit: String?
         var marginUnit: String?
+        var superlativeSuffixes: [String]?
+        var superlativeWords: [String]?
+        var numberNames: [String]?
+        var numberIdioms: [String]?
+        var plusMinusPhrases: [String]?
+        var discourseOrdinalMarks: [String]?
+        var discourseOrdinalOpeners: [String]?
+        var shareVerbs: [String]?
+        var elidedDeterminers: [String]?
+        var maxElidedGroup: Int?
+        var marginLookback: Int?
+        var listMarkerLookback: Int?
+        var adverbOrdinals: [String]?
+        var adverbOrdinalSuffixes: [String]?
+        var ageComparatives: [String]?
+        var parentNouns: [String: String]?
 
         enum CodingKeys: String, CodingKey {
             case cardinals, ordinals
@@ -203,6 +219,22 @@ final class ClaimLexicon: Sendable {
             case maxListMarker = "max_list_marker"
             case pointUnit = "point_unit"
             case marginUnit = "margin_unit"
+            case superlativeSuffixes = "superlative_suffixes"
+            case superlativeWords = "superlative_words"
+            case numberNames = "number_names"
+            case numberIdioms = "number_idioms"
+            case plusMinusPhrases = "plus_minus_phrases"
+            case discourseOrdinalMarks = "discourse_ordinal_marks"
+            case discourseOrdinalOpeners = "discourse_ordinal_openers"
+            case shareVerbs = "share_verbs"
+            case elidedDeterminers = "elided_determiners"
+            case maxElidedGroup = "max_elided_group"
+            case marginLookback = "margin_lookback"
+            case listMarkerLookback = "list_marker_lookback"
+            case adverbOrdinals = "adverb_ordinals"
+            case adverbOrdinalSuffixes = "adverb_ordinal_suffixes"
+            case ageComparatives = "age_comparatives"
+            case parentNouns = "parent_nouns"
         }
     }
 
@@ -245,6 +277,16 @@ final class ClaimLexicon: Sendable {
         var shortDecadeCenturies: [String: Int]?
         var restOf: [String]?
         var restDeterminers: [String]?
+        var weekdayHolidays: [String: [Int]]?
+        var easterHolidays: [String: Int]?
+        var capitalizedHolidays: [String]?
+        var nthWeekdayOfWords: [String]?
+        var seasons: [String: String]?
+        var verbSeasons: [String]?
+        var seasonStarts: [String: Int]?
+        var durationPartJoiners: [String]?
+        var afterNext: [String: Int]?
+        var dayAlonePrepositions: [String]?
         enum CodingKeys: String, CodingKey {
             case verbMonths = "verb_months"
             case fullShortMonths = "full_short_months"
@@ -282,6 +324,16 @@ final class ClaimLexicon: Sendable {
             case shortDecadeCenturies = "short_decade_centuries"
             case restOf = "rest_of"
             case restDeterminers = "rest_determiners"
+            case weekdayHolidays = "weekday_holidays"
+            case easterHolidays = "easter_holidays"
+            case capitalizedHolidays = "capitalized_holidays"
+            case nthWeekdayOfWords = "nth_weekday_of_words"
+            case seasons
+            case verbSeasons = "verb_seasons"
+            case seasonStarts = "season_starts"
+            case durationPartJoiners = "duration_part_joiners"
+            case afterNext = "after_next"
+            case dayAlonePrepositions = "day_alone_prepositions"
         }
     }
 
@@ -327,6 +379,26 @@ final class ClaimLexicon: Sendable {
         /// "the rest of the week": the phrase before the period, and the words allowed between.
         let restOf: PhraseTable<Bool>
         let restDeterminers: WordSet
+        /// Holidays on the nth weekday of a month: month, ISO weekday, n (-1 the last), days after it ("Thanksgiving"
+        /// = the 4th Thursday of November; "Black Friday" one day after it).
+        let weekdayHolidays: PhraseTable<[Int]>
+        /// Holidays counted in days from Easter Sunday ("Good Friday" = -2).
+        let easterHolidays: PhraseTable<Int>
+        /// Holidays read only when capitalised ("Thanksgiving"; "a prayer of thanksgiving" is none).
+        let capitalizedHolidays: WordSet
+        /// The word between an nth weekday and its month ("the first Friday of July").
+        let nthWeekdayOfWords: WordSet
+        /// Seasons and their TIMEX codes ("summer" = SU); `verbSeasons` are also common words ("fall").
+        let seasons: WordMap<String>
+        let verbSeasons: WordSet
+        /// The month each season (by TIMEX code) starts in.
+        let seasonStarts: WordMap<Int>
+        /// Words and marks between the parts of one offset ("1 month and 21 days ago").
+        let durationPartJoiners: WordSet
+        /// "after next" (+2) after a calendar unit: "the week after next".
+        let afterNext: PhraseTable<Int>
+        /// The words before a day of the month alone ("on the 27th").
+        let dayAlonePrepositions: WordSet
 
         init(_ f: DatesFile?) {
             verbMonths = WordSet(f?.verbMonths ?? [])
@@ -365,6 +437,17 @@ final class ClaimLexicon: Sendable {
             shortDecadeCenturies = WordMap(f?.shortDecadeCenturies ?? [:])
             restOf = PhraseTable((f?.restOf ?? []).map { ($0, true) })
             restDeterminers = WordSet(f?.restDeterminers ?? [])
+            weekdayHolidays = PhraseTable(
+                (f?.weekdayHolidays ?? [:]).filter { $0.value.count == 4 }.map { ($0.key, $0.value) })
+            easterHolidays = PhraseTable((f?.easterHolidays ?? [:]).map { ($0.key, $0.value) })
+            capitalizedHolidays = WordSet(f?.capitalizedHolidays ?? [])
+            nthWeekdayOfWords = WordSet(f?.nthWeekdayOfWords ?? [])
+            seasons = WordMap(f?.seasons ?? [:])
+            verbSeasons = WordSet(f?.verbSeasons ?? [])
+            seasonStarts = WordMap(f?.seasonStarts ?? [:])
+            durationPartJoiners = WordSet(f?.durationPartJoiners ?? [])
+            afterNext = PhraseTable((f?.afterNext ?? [:]).map { ($0.key, $0.value) })
+            dayAlonePrepositions = WordSet(f?.dayAlonePrepositions ?? [])
         }
     }
 
@@ -584,6 +667,42 @@ final class ClaimLexicon: Sendable {
     /// A whole number below this alone before a full stop at the start of a sentence is a list marker ("2. The
     /// vote"): `max_list_marker`.
     let maxListMarker: Int
+    /// Superlatives after "one of the" (NewsQuant counts "one of the best speakers", not "one of the lobbying
+    /// firms"): a graded adjective ending in a `superlative_suffixes` suffix, or a `superlative_words` word.
+    let superlativeSuffixes: [String]
+    let superlativeWords: WordSet
+    /// Names and idioms that hold a number no editor checks ("Gang of Eight", "Catch-22", "at one point",
+    /// "second-guess"): `number_names`, `number_idioms`.
+    let numberNames: PhraseTable<Bool>
+    let numberIdioms: PhraseTable<Bool>
+    /// A phrase before "minus" that makes it no sign ("plus or minus 3 points"): `plus_minus_phrases`.
+    let plusMinusPhrases: PhraseTable<Bool>
+    /// A mark after an ordinal opening a sentence that makes it a discourse adverb ("First, ..."):
+    /// `discourse_ordinal_marks`.
+    let discourseOrdinalMarks: WordSet
+    /// Marks before such an ordinal that open a sentence or a quotation: `discourse_ordinal_openers`.
+    let discourseOrdinalOpeners: WordSet
+    /// Verbs after "a third" that make it a share ("a third said"), not an ordinal ("a third term"): `share_verbs`.
+    let shareVerbs: WordSet
+    /// Words before a bare number whose noun is left out that make it a pronoun ("the two", "all three", "the other
+    /// two"): `elided_determiners`.
+    let elidedDeterminers: WordSet
+    /// The largest such group read as a pronoun ("all 49 were named" is; "the 50,000 per day" is an amount):
+    /// `max_elided_group`.
+    let maxElidedGroup: Int
+    /// How many words before "N points" a `margin_nouns` word may stand ("the margin of error is 3 points"):
+    /// `margin_lookback`.
+    let marginLookback: Int
+    /// How far before "2)" an opening parenthesis makes it no list marker: `list_marker_lookback`.
+    let listMarkerLookback: Int
+    /// Ordinals that are adverbs with no determiner before them and a past form after them ("Sanders first touched
+    /// down"): `adverb_ordinals`, the endings of the past form `adverb_ordinal_suffixes`.
+    let adverbOrdinals: WordSet
+    let adverbOrdinalSuffixes: [String]
+    /// Phrases before a number that make it an age ("as old as 80"): `age_comparatives`.
+    let ageComparatives: PhraseTable<Bool>
+    /// "a father of six" counts children: the noun counted after each `parent_nouns` word and "of".
+    let parentNouns: WordMap<String>
     /// Minor currency units kept unconverted ("cent", "penny"): `minor_units` in `claims-units.json`.
     let minorUnits: WordSet
     /// The family of each unit and its size in the family's base unit, for measures in parts: `unit_families`.
@@ -606,6 +725,9 @@ final class ClaimLexicon: Sendable {
     let currencyPrefixes: PhraseTable<UnitInfo>
     /// Every word that can start a claim; the scanner skips other words at once.
     let startWords: WordSet
+    /// The words that may open a holiday, a season or a relative period, or follow the determiner that opens one
+    /// (``ClaimScanner/holiday(_:)``, `season`, `afterNext`): a cheap gate before those rules.
+    let periodOpeners: WordSet
     /// Every symbol that can start a claim ("$", "-", "½").
     let startSymbols: WordSet
 
@@ -716,6 +838,22 @@ final class ClaimLexicon: Sendable {
         shareDecimals = lexicon.shareDecimals ?? 1
         pointUnit = lexicon.pointUnit
         marginUnit = lexicon.marginUnit.map { UnitInfo(unit: $0, kind: .percent) }
+        superlativeSuffixes = lexicon.superlativeSuffixes ?? []
+        superlativeWords = WordSet(lexicon.superlativeWords ?? [])
+        numberNames = PhraseTable((lexicon.numberNames ?? []).map { ($0, true) })
+        numberIdioms = PhraseTable((lexicon.numberIdioms ?? []).map { ($0, true) })
+        plusMinusPhrases = PhraseTable((lexicon.plusMinusPhrases ?? []).map { ($0, true) })
+        discourseOrdinalMarks = WordSet(lexicon.discourseOrdinalMarks ?? [])
+        discourseOrdinalOpeners = WordSet(lexicon.discourseOrdinalOpeners ?? [])
+        shareVerbs = WordSet(lexicon.shareVerbs ?? [])
+        elidedDeterminers = WordSet(lexicon.elidedDeterminers ?? [])
+        maxElidedGroup = lexicon.maxElidedGroup ?? 0
+        marginLookback = lexicon.marginLookback ?? 0
+        listMarkerLookback = lexicon.listMarkerLookback ?? 0
+        adverbOrdinals = WordSet(lexicon.adverbOrdinals ?? [])
+        adverbOrdinalSuffixes = lexicon.adverbOrdinalSuffixes ?? []
+        ageComparatives = PhraseTable((lexicon.ageComparatives ?? []).map { ($0, true) })
+        parentNouns = WordMap(lexicon.parentNouns ?? [:])
         minorUnits = WordSet(units.minorUnits ?? [])
         var factors: [String: (family: String, factor: Double)] = [:]
         for (family, table) in units.unitFamilies ?? [:] { for (u, f) in table { factors[u] = (family, f) } }
@@ -763,15 +901,27 @@ final class ClaimLexicon: Sendable {
         start.formUnion(temporalSets.byFirst.keys)
         start.formUnion(setStarts.byFirst.keys)
         start.formUnion(lexicon.quarterLetters ?? [])
+        start.formUnion(lexicon.halfYearLetters ?? [])
+        start.formUnion(lexicon.dayParts.keys)
         start.formUnion(lexicon.dates?.withinWords ?? [])
         start.formUnion(DateWords(lexicon.dates).relativeDayShifts.byFirst.keys)
         start.formUnion(DateWords(lexicon.dates).dayPartOpeners.byFirst.keys)
         start.formUnion(DateWords(lexicon.dates).restOf.byFirst.keys)
+        start.formUnion(DateWords(lexicon.dates).weekdayHolidays.byFirst.keys)
+        start.formUnion(DateWords(lexicon.dates).easterHolidays.byFirst.keys)
+        start.formUnion(lexicon.dates?.seasons?.keys ?? [:].keys)
         start.formUnion(lexicon.dates?.weekdaySets?.keys ?? [:].keys)
         start.formUnion(lexicon.dates?.dayPartSets?.keys ?? [:].keys)
         if lexicon.dates?.dayPartSets != nil { start.formUnion(lexicon.dayPartModifiers ?? []) }
         start.formUnion(["half", "quarter", "the", "another", "http", "https", "www"])
         startWords = WordSet(start)
+        var periods = Set(holidays.byFirst.keys)
+        periods.formUnion(dates.weekdayHolidays.byFirst.keys)
+        periods.formUnion(dates.easterHolidays.byFirst.keys)
+        periods.formUnion(dates.seasons.keys)
+        periods.formUnion(relativeModifiers.byFirst.keys)
+        periods.formUnion(lexicon.calendarUnits.keys)
+        periodOpeners = WordSet(periods)
         var symbols = Set(currencyPrefixes.byFirst.keys.filter { $0.unicodeScalars.count == 1 })
         symbols.formUnion(["-", "\u{2212}", "#", "@"])
         for k in lexicon.unicodeFractions.keys { symbols.insert(k) }
@@ -796,6 +946,14 @@ final class ClaimLexicon: Sendable {
     func modifierBase(_ w: String) -> String? {
         guard let b = adjectiveBases[w] else { return w }
         return b.isEmpty ? nil : b
+    }
+
+    /// A superlative: a graded adjective ending in a `superlative_suffixes` suffix ("biggest", "best") or a
+    /// `superlative_words` word ("most", "worst").
+    func isSuperlative(_ w: String) -> Bool {
+        if superlativeWords.contains(w) { return true }
+        guard let b = adjectiveBases[w], !b.isEmpty else { return false }
+        return superlativeSuffixes.contains(where: { w.hasSuffix($0) })
     }
 
     /// Whether a word looks like a plural noun.

@@ -11,14 +11,16 @@
 ///    people" as a range.
 /// 3. `claims.few-duration` (``fewDuration``): "a few weeks", "several hours".
 /// 4. `claims.one-unit` (``oneUnit``): "an hour", "a week" after a preposition.
-/// 5. `claims.one-of-the` (``oneOfThe``): "one of the best wireless speakers".
+/// 5. `claims.one-of-the` (``oneOfThe``): "one of the best wireless speakers" (with a superlative only).
 /// 6. `claims.fraction-unit` (``fractionUnit``): "half a mile", "a tenth of a gallon".
 /// 7. `claims.fraction-share` (``halfShare``): "almost half of voters" as 50%.
 /// 8. the number (``ClaimScanner/parseNumber(_:money:)``); no claim for an identifier (``identifier``: a long plain
 ///    digit run), an adjective in "zero" (``zeroCompound``: "zero-hours"), or a label glued to letters
 ///    (``labelBefore``, ``idChain``: "G20", "COVID-19", "123-12-1234").
 /// 9. `claims.ratio` (``ratio``): "one in four" as 0.25, "eight in 10" as 80%.
-/// 10. `claims.date-century`, `claims.ordinal` (``ordinal``): "the 19th century", "the fourth time".
+/// 10. `claims.ordinal` for "a third term" (``ordinalFraction``); `claims.date-century`, `claims.ordinal` (``ordinal``):
+///     "the 19th century", "the fourth time"; no claim for an ordinal in a name or an adverb ("First, ...", "was
+///     first reported").
 /// 11. unit attachment (``attachUnit``): `claims.money-prefix` (a currency before the number), `claims.unit` (a unit
 ///     after it); then minor units, measures in parts (``compositeMeasure``), feet and inches, "per" and "an hour"
 ///     suffixes (``unitTail``), points in a margin as percentage points (``pointMargin``).
@@ -26,8 +28,8 @@
 ///     `claims.date-quarter`, `claims.year`; ``yearRules``), labels and addresses that are no claim
 ///     (``labelRules``), ages (`claims.age`; ``ageRules``), then what the number counts (``countRules``):
 ///     `claims.rate`, `claims.fraction-share`, `claims.unit-after-adjective`, `claims.count-compound`,
-///     `claims.count`, `claims.count-partitive`, `claims.unit-of-whole`; otherwise `claims.number` (a lone "one"
-///     is none).
+///     `claims.count`, `claims.count-partitive`, `claims.unit-of-whole`, `claims.count-parent`; otherwise
+///     `claims.number` (a lone "one" is none).
 /// 13. `claims.range` (``rangeAfter``): "$3 billion to $5 billion", "between 5 and 10", "20-35%".
 /// 14. equivalents (``equivalentAfter``): "$75 billion (£58 billion)".
 extension ClaimScanner {
@@ -86,6 +88,7 @@ extension ClaimScanner {
         if case .done(let q) = labelBefore(r) { return q }
         if case .done(let q) = idChain(r) { return q }
         if case .done(let q) = ratio(r) { return q }
+        if case .done(let q) = ordinalFraction(r) { return q }
         if case .done(let q) = ordinal(r) { return q }
         r.unit = r.prefix
         r.conf = conf("claims.number")
@@ -131,7 +134,10 @@ extension ClaimScanner {
                 }
             }
         }
-        if isSym(j, "-") || isSym(j, "\u{2212}"), isNum(j + 1), tight(j + 1),
+        // "plus or minus 3.4 points", "+/-3": a margin either way, no sign (`plus_minus_phrases`)
+        let plusMinus = j < limit && lx.plusMinusPhrases.matchEnding(t, j + 1, base) != nil
+        if plusMinus {
+        } else if isSym(j, "-") || isSym(j, "\u{2212}"), isNum(j + 1), tight(j + 1),
             j == base || t[j].spaceBefore || isSym(j - 1, "(") || r.prefix != nil
         {
             r.negative = true
@@ -173,6 +179,13 @@ extension ClaimScanner {
         // "hundreds of thousands marched": a compound vague amount is a claim without a noun too
         let compound = k > j + 1
         let bare = make(i, k, .number(lo), .number(hi), nil, "claims.vague-amount", conf("claims.vague-amount"), nil)
+        // "millions more employees": a `count_lead_words` word between the amount and its noun
+        if let w = word(k), lx.countLeadWords.contains(w), let (e, noun) = countedNoun(k, value: 2) {
+            var c = make(i, e, .number(lo), .number(hi), nil, "claims.vague-count", conf("claims.vague-count"), nil)
+            c.unit = noun
+            c.kind = .count
+            return .done(QuantityResult(claim: c, endTok: e))
+        }
         guard word(k) == "of" else { return .done(QuantityResult(claim: compound ? bare : nil, endTok: k)) }
         if let (u, e) = unitAfter(k + 1, attachedOK: false) {
             return .done(
@@ -205,7 +218,9 @@ extension ClaimScanner {
         guard let w = word(j), lx.oneWords.contains(w) || lx.oneUnitWords.contains(w), j + 1 < limit,
             !t[j + 1].hasUpper, let (u, e) = unitAfter(j + 1, attachedOK: false), u.kind == .duration,
             !(word(j + 1).map { lx.oneUnitExcludedWords.contains($0) } ?? false),
-            !lx.oneUnitExcludedUnits.contains(u.unit)
+            !lx.oneUnitExcludedUnits.contains(u.unit),
+            // "a months-long review": a plural joined to an adjective is no single unit
+            !(e == j + 2 && lx.looksPlural(t[j + 1].lower))
         else { return .next }
         if word(e) == "and", let (f, fe) = fractionPhrase(e + 1) {
             return .done(
@@ -222,12 +237,17 @@ extension ClaimScanner {
         return .done(nil)
     }
 
-    /// `claims.one-of-the`: "one of the best wireless speakers" counts "good wireless speaker".
+    /// `claims.one-of-the`: "one of the best wireless speakers" counts "good wireless speaker" — only with a
+    /// superlative before the plural (NewsQuant's convention); "one of the lobbying firms" is no amount, and the
+    /// words after "one" are read on their own ("one of the two major parties" counts two).
     func oneOfThe(_ j: Int) -> Outcome {
         guard let m = lx.oneOfPhrases.match(t, j, limit) else { return .next }
         var k = m.end
+        var superlative = false
         while k < limit, k < j + 10, let w = word(k) {
+            if lx.isSuperlative(w) { superlative = true }
             if lx.looksPlural(w), k > m.end {
+                guard superlative else { break }
                 var c = make(j, k + 1, .number(1), nil, nil, "claims.one-of-the", conf("claims.one-of-the"), nil)
                 c.kind = .count
                 c.unit = nounPhrase(m.end, k + 1)
@@ -343,14 +363,19 @@ extension ClaimScanner {
     /// `claims.ratio`: "one in four", "3 out of 10" as a value below one.
     func ratio(_ r: Reading) -> Outcome {
         let num = r.num
-        let k = r.k
         let numStart = r.numStart
+        // "one-in-five voters": the ratio written as one compound
+        let hyphened =
+            isSym(r.k, "-") && tight(r.k) && tight(r.k + 1) && isSym(r.k + 2, "-") && tight(r.k + 2)
+            && tight(r.k + 3)
+        let k = hyphened ? r.k + 1 : r.k
+        let second = hyphened ? k + 2 : k + 1
         guard !num.ordinal, num.scale == 1, !num.fraction, let w = word(k), lx.ratioWords.contains(w),
             isNum(numStart) ? isInt(numStart) : num.spelled, num.value >= 1, num.value < 100,
-            let d = parseNumber(k + 1, money: false), !d.ordinal, !d.label, d.scale == 1, d.value > num.value,
+            let d = parseNumber(second, money: false), !d.ordinal, !d.label, d.scale == 1, d.value > num.value,
             d.value <= 1000, unitAfter(d.end, attachedOK: false) == nil,
             lx.ratioWordsBeforeNoun.contains(w) || countedNoun(d.end, value: d.value) == nil,
-            !(isNum(k + 1) && t[k + 1].intDigits == 4),
+            !(isNum(second) && t[second].intDigits == 4),
             !lx.ratioWordsSameForm.contains(w) || num.spelled == d.spelled || lx.ratioBases.contains(d.value)
         else { return .next }
         // "eight in 10 voters", "three in 100": a share of a round base is a percentage
@@ -363,6 +388,23 @@ extension ClaimScanner {
         }
         let c = make(r.start, d.end, .number(num.value / d.value), nil, nil, "claims.ratio", conf("claims.ratio"), nil)
         return .done(QuantityResult(claim: c, endTok: d.end))
+    }
+
+    /// `claims.ordinal` for "a third" before a noun: "a third term", "a third Obama term" are ordinals, not a
+    /// share (a qualifier before it, "of" or a `share_verbs` word after it keep the share: "about a third said").
+    func ordinalFraction(_ r: Reading) -> Outcome {
+        let j = r.numStart
+        guard r.num.fraction, r.num.spelled, r.num.end == j + 2, r.prefix == nil, !r.negative,
+            let a = word(j), lx.oneWords.contains(a), let fw = word(j + 1), let v = lx.ordinals[fw],
+            let nw = word(r.num.end), !lx.stopwords.contains(nw), !lx.shareVerbs.contains(nw),
+            lx.scales[nw] == nil, unitAfter(r.num.end, attachedOK: false) == nil, qualifierBefore(j).0 == nil
+        else { return .next }
+        // "a Third Eye Blind concert": a capitalised ordinal before a capitalised word is a name
+        if t[j + 1].capitalized, t[r.num.end].capitalized { return .done(QuantityResult(claim: nil, endTok: j + 2)) }
+        var c = make(
+            j + 1, j + 2, .number(v), nil, nil, "claims.ordinal", conf("claims.ordinal.spelled"), nil)
+        c.kind = .ordinal
+        return .done(QuantityResult(claim: c, endTok: j + 2))
     }
 
     /// `claims.date-century` ("the 19th century") and `claims.ordinal` ("the fourth time").
@@ -387,6 +429,22 @@ extension ClaimScanner {
         }
         if let n = lx.ordinalNames.match(t, r.numStart, limit) {
             return .done(QuantityResult(claim: nil, endTok: n.end))
+        }
+        // "Sanders first touched down", "a claim first made by": an `adverb_ordinals` word with no determiner before
+        // it and a past form after it (`adverb_ordinal_suffixes`) says when, not which
+        if num.spelled, let w = word(r.numStart), lx.adverbOrdinals.contains(w), !t[r.numStart].hasUpper,
+            !(word(r.numStart - 1).map { lx.partitiveDeterminers.contains($0) || lx.oneWords.contains($0) } ?? false),
+            !(r.numStart - 1 >= base && t[r.numStart - 1].kind == .word
+                && lx.possessiveLetters.contains(t[r.numStart - 1].lower)),
+            let v = word(k), lx.adverbOrdinalSuffixes.contains(where: { v.hasSuffix($0) }), !lx.stopwords.contains(v)
+        {
+            return .done(QuantityResult(claim: nil, endTok: k))
+        }
+        // "First, the bill ...": a spelled ordinal opening a sentence (or after a `discourse_ordinal_openers` mark)
+        // before a `discourse_ordinal_marks` mark is an adverb that orders the argument
+        let opens = r.numStart == base || lx.discourseOrdinalOpeners.contains(t[r.numStart - 1].lower)
+        if num.spelled, opens, k < limit, t[k].kind == .symbol, lx.discourseOrdinalMarks.contains(t[k].lower) {
+            return .done(QuantityResult(claim: nil, endTok: k))
         }
         var c = make(
             r.start, k, .number(num.value), nil, nil, "claims.ordinal",
@@ -503,7 +561,13 @@ extension ClaimScanner {
         while n < min(limit, r.k + 3), let w = word(n), !lx.marginNouns.contains(w), !lx.stopwords.contains(w) {
             n += 1
         }
-        let margin = word(n).map { lx.marginNouns.contains($0) } ?? false
+        var margin = word(n).map { lx.marginNouns.contains($0) } ?? false
+        // "the margin of error is 3 points", "a lead of 5 points": the margin noun before, within `margin_lookback`
+        var b = r.start - 1
+        while !margin, b >= max(base, r.start - lx.marginLookback), t[b].kind == .word {
+            margin = lx.marginNouns.contains(t[b].lower)
+            b -= 1
+        }
         if signed || margin {
             r.unit = pp
             r.unitStr = pp.unit
@@ -706,14 +770,17 @@ extension ClaimScanner {
         {
             return .done(QuantityResult(claim: nil, endTok: k + 2))
         }
+        // "#3", "No. 5", "No. 15-674": a number after a number sign, with the rest of its code
         if isSym(numStart - 1, "#")
-            || ((prevWord.map { lx.numberSignWords.contains($0) } ?? false) && isSym(numStart - 1, "."))
+            || (isSym(numStart - 1, ".") && (word(numStart - 2).map { lx.numberSignWords.contains($0) } ?? false))
         {
-            return none
+            var e = k
+            while e < limit, tight(e), isNum(e) || isSym(e, "-") || isSym(e, "/") { e += 1 }
+            return .done(QuantityResult(claim: nil, endTok: e))
         }
-        // Lower-case labels: "a category 4 hurricane", "level 3" (unless a counted noun follows: "the day 20
-        // soldiers left")
-        if !num.spelled, isInt(numStart), let pw = prevWord, lx.labelWords.contains(pw),
+        // Lower-case labels: "a category 4 hurricane", "level 3", "season four" (unless a counted noun follows: "the
+        // day 20 soldiers left")
+        if isInt(numStart) || (num.spelled && num.words == 1), let pw = prevWord, lx.labelWords.contains(pw),
             countedNoun(k, value: num.value) == nil, unitAfter(k, attachedOK: true) == nil
         {
             return none
@@ -734,6 +801,15 @@ extension ClaimScanner {
         let k = r.k
         let prevWord = word(numStart - 1)
         let ageOf = prevWord == "of" && (word(numStart - 2).map { lx.ageWords.contains($0) } ?? false)
+        // "as old as 80", "as young as 17" (`age_comparatives`)
+        let comparative = lx.ageComparatives.matchEnding(t, numStart, max(base, numStart - 4)) != nil
+        if comparative, num.value < 130 {
+            r.unit = lx.ageUnit
+            r.unitStr = lx.ageUnit.unit
+            r.kind = .measure
+            r.rule = "claims.age"
+            r.conf = conf("claims.age")
+        }
         if let pw = prevWord, lx.ageWords.contains(pw) || ageOf, num.value < 130 {
             if lx.ageWordsInSpan.contains(pw) { r.start = numStart - 1 }
             r.unit = lx.ageUnit
@@ -757,8 +833,8 @@ extension ClaimScanner {
     /// What a bare number counts, tried in order: `claims.rate` ("78,000 times a minute"), `claims.fraction-share`
     /// ("one fourth of the population"), `claims.unit-after-adjective` ("10 extra kilometres"),
     /// `claims.count-compound` ("a 5,000-seat arena"), `claims.count` ("20 Indian soldiers"),
-    /// `claims.count-partitive` ("two of the soldiers"), no claim for a lone spelled "one", `claims.unit-of-whole`
-    /// ("280 million of the 1.5 billion shekels").
+    /// `claims.count-partitive` ("two of the soldiers", "12 of the 20 seats"), no claim for a lone spelled "one",
+    /// `claims.unit-of-whole` ("280 million of the 1.5 billion shekels"), `claims.count-parent` ("a father of six").
     func countRules(_ r: inout Reading) -> Outcome {
         let num = r.num
         let numStart = r.numStart
@@ -792,8 +868,8 @@ extension ClaimScanner {
         } else if isSym(k, "-"), tight(k), let w = word(k + 1), tight(k + 1), !lx.stopwords.contains(w),
             lx.cardinals[w] == nil, !(isNum(numStart) && t[numStart].decimal)
         {
-            // "a one-party state", "a one-time payment": an adjective, no amount
-            if loneOne(r) { return .done(QuantityResult(claim: nil, endTok: k + 2)) }
+            // "a one-party state", "a one-time payment", "a half-term senator": an adjective, no amount
+            if loneOne(r) || num.fraction { return .done(QuantityResult(claim: nil, endTok: k + 2)) }
             r.unitStr = lx.singular(w)
             r.kind = .count
             r.rule = "claims.count-compound"
@@ -813,7 +889,7 @@ extension ClaimScanner {
             r.rule = "claims.count"
             r.conf = conf("claims.count")
             r.k = e
-        } else if num.value != 1, let (e, noun) = partitiveNoun(k) {
+        } else if num.value != 1, let (e, noun) = partitiveNoun(k, part: num.value) {
             r.unitStr = noun
             r.kind = .count
             r.rule = "claims.count-partitive"
@@ -826,6 +902,15 @@ extension ClaimScanner {
             r.kind = u.kind
             r.rule = "claims.unit-of-whole"
             r.conf = conf("claims.unit-of-whole")
+        } else if num.scale == 1, num.value == num.value.rounded(), word(numStart - 1) == "of",
+            let p = word(numStart - 2), let unit = lx.parentNouns[p]
+        {
+            // `claims.count-parent`: "a father of six" counts children, "a grandmother of nine" grandchildren
+            // (`parent_nouns`)
+            r.unitStr = unit
+            r.kind = .count
+            r.rule = "claims.count-parent"
+            r.conf = conf("claims.count-parent")
         }
         return .next
     }

@@ -51,6 +51,9 @@ struct ClaimScanner {
     let anchor: Int?
     let resolvePartial: Bool
     let durationKind: Claim.Kind
+    /// The counted noun of the last claim of the sentence before, when it is a count, for `claims.count-elided` in a
+    /// sentence with no claim before the number ("Clinton has 866 delegates. Sanders has at least 211.").
+    var carriedCount: String?
     var out: [FoundClaim] = []
 
     init(
@@ -123,6 +126,11 @@ struct ClaimScanner {
             }
             if let q = parseQuantity(i) {
                 i = q.endTok
+                // "the Gang of Eight", "a 501(c)(3) fund": a number inside a name or an idiom, read to the name's end
+                if let c = q.claim, let e = namedPhraseEnd(c.startTok) {
+                    i = max(i, e)
+                    continue
+                }
                 if var q2 = q.claim, !namesNoAmount(q2), !listMarker(q2) {
                     // "3.9 million headsets, up from 2.4 million": the bare scaled amount counts the same things
                     if q2.kind == .other, q2.unit == nil, q2.scaled,
@@ -135,15 +143,18 @@ struct ClaimScanner {
                     } else if q2.kind == .other, q2.unit == nil, !q2.scaled, case .number(let v) = q2.value, v >= 0,
                         v == v.rounded(), q2.startTok > base, t[q2.startTok - 1].kind == .word,
                         !lx.partitiveDeterminers.contains(t[q2.startTok - 1].lower),
-                        elidedNoun(after: q2.endTok), let prev = out.last, prev.kind == .count, prev.unit != nil
+                        elidedNoun(after: q2.endTok),
+                        let unit = out.last.map({ $0.kind == .count ? $0.unit : nil }) ?? carriedCount
                     {
                         // "Cruz has 370 delegates, Kasich has 129": a whole number after a word, whose noun is left
                         // out, counts what the claim just before it in the sentence counted (not after a mark: "Feb.
                         // 11-15", "Lee, 38;", "No. 14-915"; nor after a determiner: "the 757", "between the two")
                         q2.kind = .count
-                        q2.unit = prev.unit
+                        q2.unit = unit
                         q2.rule = "claims.count-elided"
-                        q2.confidence = conf("claims.count-elided")
+                        q2.confidence = out.isEmpty ? conf("claims.count-elided.carried") : conf("claims.count-elided")
+                    } else if pronounGroup(q2) {
+                        continue
                     }
                     out.append(q2)
                 }
@@ -164,13 +175,39 @@ struct ClaimScanner {
         return lx.elidedNounFollowers.contains(w)
     }
 
-    /// A number that marks an item of a list, not an amount: "2. The vote", "Fiorina (7.)" — a whole number below
-    /// `max_list_marker` alone before a full stop, opening the sentence or after an opening parenthesis.
+    /// A bare small whole number after an `elided_determiners` word whose noun is left out and not restored by
+    /// `claims.count-elided`: "the two are", "all three have", "between the two." stand for people or things named
+    /// before, as a pronoun does; no amount. A grade word or a plural ahead keeps it ("the two most prominent
+    /// women", "the two rising candidates"), as does a qualifier ("the 30 or so pastors").
+    func pronounGroup(_ c: FoundClaim) -> Bool {
+        let s = c.startTok
+        let e = c.endTok
+        guard c.rule == "claims.number", c.unit == nil, !c.scaled, case .number(let v) = c.value, v >= 0,
+            v == v.rounded(), v < Double(lx.maxElidedGroup), e == s + 1 || !isNum(s),
+            let p = word(s - 1), lx.elidedDeterminers.contains(p)
+        else { return false }
+        if e >= limit || t[e].kind == .symbol { return !isSym(e, "-") || !tight(e) }
+        return lx.stopwords.contains(t[e].lower) && lx.modifierBase(t[e].lower) != nil
+            && lx.qualifiers.match(t, e, limit) == nil && !pluralAhead(e + 1)
+    }
+
+    /// A number that marks an item of a list, not an amount: "2. The vote", "Fiorina (7.)", "1) The race" — a whole
+    /// number below `max_list_marker` alone before a full stop, opening the sentence or after an opening parenthesis,
+    /// or before a closing parenthesis that opens nowhere near.
     func listMarker(_ c: FoundClaim) -> Bool {
         guard c.kind == .other, c.unit == nil, c.endTok == c.startTok + 1, isInt(c.startTok),
-            t[c.startTok].value < Double(lx.maxListMarker), isSym(c.endTok, "."), tight(c.endTok)
+            t[c.startTok].value < Double(lx.maxListMarker), tight(c.endTok)
         else { return false }
-        return c.startTok == base || isSym(c.startTok - 1, "(")
+        if isSym(c.endTok, ".") { return c.startTok == base || isSym(c.startTok - 1, "(") }
+        // "1) The race", "words, 2) realizes": a closing parenthesis with no opening one in the `list_marker_lookback`
+        // tokens before ("(47 to 25)" is no marker)
+        guard isSym(c.endTok, ")") else { return false }
+        var b = c.startTok - 1
+        while b >= max(base, c.startTok - lx.listMarkerLookback) {
+            if isSym(b, "(") { return false }
+            b -= 1
+        }
+        return true
     }
 
     /// A "one" that is no amount: a pronoun ("get this one right"), "someday" ("it might one day end"), or a count
@@ -187,6 +224,19 @@ struct ClaimScanner {
         }
         if c.kind == .count, lx.sourceDescriptions.match(t, c.endTok, limit) != nil { return true }
         return false
+    }
+
+    /// A number inside a `number_names` name ("the Gang of Eight", "Catch-22", "America First") or a
+    /// `number_idioms` idiom ("at one point", "second-guess", "one of a kind"): a phrase starting at most three
+    /// tokens before the claim that runs past its first token; the end of that phrase.
+    func namedPhraseEnd(_ first: Int) -> Int? {
+        var s = max(base, first - 3)
+        while s <= first {
+            if let m = lx.numberNames.match(t, s, limit), m.end > first { return m.end }
+            if let m = lx.numberIdioms.match(t, s, limit), m.end > first { return m.end }
+            s += 1
+        }
+        return nil
     }
 
     /// One temporal expression written in parts is one claim: "October 14 at 8:00am", "Wednesday from 10-4",
@@ -673,7 +723,7 @@ struct ClaimScanner {
 
     /// The counted noun of "of the soldiers", "of Johnson's deputies" at `k`: a determiner or a possessive name
     /// between "of" and a counted noun.
-    func partitiveNoun(_ k: Int) -> (Int, String)? {
+    func partitiveNoun(_ k: Int, part: Double) -> (Int, String)? {
         guard word(k) == "of" else { return nil }
         var m = k + 1
         var linked = false
@@ -687,8 +737,14 @@ struct ClaimScanner {
             m += 3
             linked = true
         }
-        guard linked, let (e, noun) = countedNoun(m, value: 2) else { return nil }
-        return (e, noun)
+        guard linked else { return nil }
+        if let (e, noun) = countedNoun(m, value: 2) { return (e, noun) }
+        // "44 of the 50 delegates": the part counts the noun of the whole, and ends before "of" (the whole is a
+        // claim of its own)
+        guard m < limit, isNum(m) || lx.cardinals[t[m].lower] != nil, let d = parseNumber(m, money: false),
+            !d.label, !d.ordinal, !d.fraction, d.value > part, let (_, noun) = countedNoun(d.end, value: d.value)
+        else { return nil }
+        return (k, noun)
     }
 
     func scaleOf(_ c: FoundClaim) -> Double? {
