@@ -30,6 +30,8 @@ final class AttributionLexicon: @unchecked Sendable {
     var clauseBreaks: Set<String> = []
     var objectCues: Set<String> = []
     var continuationCues: Set<String> = []
+    /// Words after which a label reaches the colon that introduces a quote ("More from Ruiz: ‘...’").
+    var colonLabelOpeners: Set<String> = []
     var participlePrepositions: Set<String> = []
     var affiliationPrepositions: Set<String> = []
     var raisingParticles: Set<String> = []
@@ -252,6 +254,7 @@ final class AttributionLexicon: @unchecked Sendable {
         var questionBefore: [String]?
         var questionOpeners: [String]?
         var agentPrepositions: [String]?
+        var colonLabelOpeners: [String]?
         enum CodingKeys: String, CodingKey {
             case pronouns, skipBeforeCue = "skip_before_cue", determinersIndefinite = "determiners_indefinite",
                 determinersDefinite = "determiners_definite", organizationWords = "organization_words", stopwords,
@@ -269,7 +272,8 @@ final class AttributionLexicon: @unchecked Sendable {
                 roleTitles = "role_titles", mentionWords = "mention_words", impersonalCues = "impersonal_cues",
                 impersonalStops = "impersonal_stops", questionCues = "question_cues", questionBefore =
                 "question_before",
-                questionOpeners = "question_openers", agentPrepositions = "agent_prepositions"
+                questionOpeners = "question_openers", agentPrepositions = "agent_prepositions",
+                colonLabelOpeners = "colon_label_openers"
         }
     }
 
@@ -345,6 +349,7 @@ final class AttributionLexicon: @unchecked Sendable {
         clauseBreaks = Set(words.clauseBreaks)
         objectCues = Set(words.objectCues)
         continuationCues = Set(words.continuationCues)
+        colonLabelOpeners = Set(words.colonLabelOpeners ?? [])
         participlePrepositions = Set(words.participlePrepositions ?? [])
         affiliationPrepositions = Set(words.affiliationPrepositions ?? [])
         raisingParticles = Set(words.raisingParticles ?? [])

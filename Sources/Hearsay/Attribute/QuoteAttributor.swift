@@ -9,8 +9,9 @@
 /// and definite descriptions resolved to an earlier speaker, anonymous sources ("A TikTok spokesman") and groups.
 /// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words`, `coreference`, `languages` (resource files),
 /// `max_quote_paragraphs`, `indirect`, `min_indirect_words`, `min_unattributed_words`, `nested_quotes`,
-/// `mention_max_words`, `dash_cue_reach`, `max_subject_tokens`, `clause_reach`. An article in a language the rules
-/// are not for keeps its quotes without speakers (``LanguageCheck``).
+/// `mention_max_words`, `dash_cue_reach`, `max_subject_tokens`, `clause_reach`, `split_interlude_words`,
+/// `colon_label_tokens`, `after_cue_reach`, `title_cue_reach`. An article
+/// in a language the rules are not for keeps its quotes without speakers (``LanguageCheck``).
 public struct QuoteAttributor: Stage {
     public struct Config: StageConfig {
         public var cues = "builtin:attribute-cues.txt"
@@ -44,19 +45,35 @@ public struct QuoteAttributor: Stage {
         /// cue when no speaker phrase is ("Even the organizer of the rally said ..."), start at most this many tokens
         /// before the cue.
         public var clauseReach = 15
+        /// A quote with no speaker of its own that opens the sentence after the one where the quote before it was
+        /// attributed by a cue after it (`“X,” Lee said on Sunday. “Y.”`) goes on with it when at most this many
+        /// words stand between the two.
+        public var splitInterludeWords = 45
+        /// A label before the colon that introduces a quote ("Pollsters agree - Ana Ruiz: ‘...’") starts at most this
+        /// many tokens before the colon.
+        public var colonLabelTokens = 8
+        /// After a quote, its cue is looked for within this many tokens ("‘...,’ Tom Reyes, a pilot who has run the
+        /// ferry for twenty years, said").
+        public var afterCueReach = 30
+        /// A short quotation in title case is a title, not speech, unless a cue follows it within this many tokens
+        /// ("‘He’s Doing It The Harbour Way,’ she said").
+        public var titleCueReach = 4
 
         public init() {}
         public static let keys = [
             "cues", "titles", "roles", "first_names", "words", "coreference", "max_quote_paragraphs", "indirect",
             "min_indirect_words", "min_unattributed_words", "languages", "nested_quotes", "mention_max_words",
-            "dash_cue_reach", "max_subject_tokens", "clause_reach",
+            "dash_cue_reach", "max_subject_tokens", "clause_reach", "split_interlude_words",
+            "colon_label_tokens", "after_cue_reach", "title_cue_reach",
         ]
         enum CodingKeys: String, CodingKey {
             case cues, titles, roles, firstNames = "first_names", words, coreference,
                 maxQuoteParagraphs = "max_quote_paragraphs", indirect, minIndirectWords = "min_indirect_words",
                 minUnattributedWords = "min_unattributed_words", languages, nestedQuotes = "nested_quotes",
                 mentionMaxWords = "mention_max_words", dashCueReach = "dash_cue_reach",
-                maxSubjectTokens = "max_subject_tokens", clauseReach = "clause_reach"
+                maxSubjectTokens = "max_subject_tokens", clauseReach = "clause_reach",
+                splitInterludeWords = "split_interlude_words", colonLabelTokens = "colon_label_tokens",
+                afterCueReach = "after_cue_reach", titleCueReach = "title_cue_reach"
         }
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -78,6 +95,11 @@ public struct QuoteAttributor: Stage {
             dashCueReach = try c.decodeIfPresent(Int.self, forKey: .dashCueReach) ?? d.dashCueReach
             maxSubjectTokens = try c.decodeIfPresent(Int.self, forKey: .maxSubjectTokens) ?? d.maxSubjectTokens
             clauseReach = try c.decodeIfPresent(Int.self, forKey: .clauseReach) ?? d.clauseReach
+            splitInterludeWords =
+                try c.decodeIfPresent(Int.self, forKey: .splitInterludeWords) ?? d.splitInterludeWords
+            colonLabelTokens = try c.decodeIfPresent(Int.self, forKey: .colonLabelTokens) ?? d.colonLabelTokens
+            afterCueReach = try c.decodeIfPresent(Int.self, forKey: .afterCueReach) ?? d.afterCueReach
+            titleCueReach = try c.decodeIfPresent(Int.self, forKey: .titleCueReach) ?? d.titleCueReach
             if maxQuoteParagraphs < 1 {
                 throw DecodingError.dataCorruptedError(
                     forKey: .maxQuoteParagraphs, in: c, debugDescription: "must be at least 1")
@@ -604,7 +626,11 @@ struct Run {
             // A short quotation in title case names a work or a headline ("an op-ed titled ‘Coal Isn't the
             // Villain’"), it reports no speech.
             // In a sentence written in title case capitals tell nothing: its quotations are speech.
-            if isTitle(f.fragments), tokens[safe: tokenIndex(atOrAfter: f.open)]?.titleCase != true { continue }
+            // A quotation that ends in a comma or a question and is followed by its cue is speech all the same ("‘He’s
+            // Doing It The Harbour Way,’ she said").
+            if isTitle(f.fragments), tokens[safe: tokenIndex(atOrAfter: f.open)]?.titleCase != true, !cueFollows(f) {
+                continue
+            }
             // "the film ‘Parasite’", "so-called ‘experts’": words mentioned, not speech.
             if isMention(f) { continue }
             // A quote inside the reported clause of the previous mixed quote belongs to it.
@@ -617,6 +643,27 @@ struct Run {
                 fragments: f.fragments, kind: .direct, open: f.open, close: f.close, firstParagraph: f.firstParagraph,
                 lastParagraph: f.lastParagraph, rule: f.rule, confidence: f.confidence)
             attributeOne(&d, previous: previous)
+            // "‘X,’ Lee said during an interview on Sunday. ‘Y.’": the quotation that opens the sentence after the
+            // one where the previous quote's cue followed it goes on with that quote (`quote.split-after-cue`).
+            if d.speaker == nil, !d.unresolvedCue, let p = drafts.last, p.open == previous?.open,
+                let join = continuesAfterCue(p, d)
+            {
+                if join {
+                    var q = p
+                    q.fragments += d.fragments
+                    q.close = d.close
+                    q.lastParagraph = d.lastParagraph
+                    q.rule = "quote.split-after-cue"
+                    drafts[drafts.count - 1] = q
+                    previous = q
+                    continue
+                }
+                d.speaker = p.speaker
+                d.speakerRef = p.speakerRef
+                d.attributionRule = "speaker.after-cue-sentence"
+                d.attributionConfidence = 0.8
+                d.kind = .direct
+            }
             // A quotation right after the closing mark of the one before it, only space between, is part of it; so
             // is the quotation after a title-case summary that quotes it ("Roe Said It Was “Unfair.” “It was unfair
             // and ...”").
@@ -659,6 +706,48 @@ struct Run {
             drafts.append(d)
             previous = d
         }
+    }
+
+    /// Whether quote `d`, found with no speaker of its own, goes on with the quote `p` before it: `p` was
+    /// attributed by a cue after it (`“X,” Lee said on Sunday.`), `d` opens the next sentence of the same paragraph,
+    /// and at most `split_interlude_words` words and no other quotation (a title aside) stand between. Returns true
+    /// when `d` is a further fragment of `p`, false when it is a quote of its own by the same speaker (a second cue of
+    /// `continuation_cues` between: `“X,” Lee said, adding that … “Y.”`), nil when it does not go on.
+    func continuesAfterCue(_ p: QuoteAttributor.Draft, _ d: QuoteAttributor.Draft) -> Bool? {
+        guard p.speaker != nil, p.kind == .direct, p.nestedIn == nil, let close = p.close, let cue = p.cue,
+            p.lastParagraph == d.firstParagraph, cue.tokens.lowerBound < tokens.count,
+            tokens[cue.tokens.lowerBound].span.start > close,
+            let ds = document.sentenceIndex(at: d.open) ?? document.sentenceIndex(at: d.open + 1),
+            d.open <= document.sentences[ds].span.start + 1, ds > 0,
+            tokens[cue.tokens.lowerBound].sentence == ds - 1,
+            document.sentenceIndex(at: close) == ds - 1 || document.sentenceIndex(at: max(0, close - 1)) == ds - 1
+        else { return nil }
+        let lo = tokenIndex(atOrAfter: close + 1)
+        let hi = tokenIndex(atOrAfter: d.open)
+        guard lo < hi else { return nil }
+        var words = 0
+        var k = lo
+        var second = false
+        while k < hi, words <= config.splitInterludeWords {
+            if tokens[k].quoted {
+                // Only a title in marks may stand between ("said on ‘Meet the Press.’"), not another quotation.
+                var b = k
+                while b + 1 < hi, tokens[b + 1].quoted { b += 1 }
+                guard isTitle([Span(tokens[k].span.start, tokens[b].span.end)]) else { return nil }
+                words += b - k + 1
+                k = b + 1
+                continue
+            }
+            if tokens[k].isWord { words += 1 }
+            if k >= cue.tokens.upperBound, let (form, n) = lex.cue(at: k, in: tokens) {
+                if lex.continuationCues.contains(form.lemma) { second = true }
+                k += n
+                continue
+            }
+            k += 1
+        }
+        guard words <= config.splitInterludeWords else { return nil }
+        return !second
     }
 
     /// A quotation of at most `mention_max_words` words right after a word of `mention_words` ("the film ‘Parasite’",
@@ -705,6 +794,24 @@ struct Run {
             draftOf[fi] = drafts.count
             drafts.append(d)
         }
+    }
+
+    /// The quotation opens its sentence, ends in a comma, question or exclamation mark, and a cue follows it within
+    /// `title_cue_reach` tokens, only words between ("‘...,’ she said", "‘...,’ said Tom Reyes"); not the name of a
+    /// show in a sentence ("On ‘Harbour Hour,’ Ruiz said").
+    func cueFollows(_ f: QuoteScanner.Found) -> Bool {
+        guard let close = f.close, let last = f.fragments.last, last.end > last.start,
+            ",?!".unicodeScalars.contains(document.scalars[last.end - 1]),
+            let s = document.sentenceIndex(at: f.open) ?? document.sentenceIndex(at: f.open + 1),
+            f.open <= document.sentences[s].span.start + 1
+        else { return false }
+        var k = tokenIndex(atOrAfter: close + 1)
+        let first = k
+        while k < tokens.count, k - first <= config.titleCueReach, tokens[k].isWord, !tokens[k].quoted {
+            if lex.cue(at: k, in: tokens) != nil { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Two to ten words, most of the longer ones capitalized, and not the first word only.
@@ -805,7 +912,6 @@ struct Run {
 
         // A label before a colon: "Gerald F. Seib, The Wall Street Journal: ‘...’" (round-ups, interviews).
         if tryColonLabel(&d, quoteWords: quoteWords) { return }
-
         // A quote right after another attributed quote in its paragraph, nothing but space or the end of its
         // sentence between ("‘Summary.’ ‘Full remarks ...’", "called it ‘unfair’. ‘We will appeal.’"): the same
         // speaker goes on.
@@ -830,7 +936,11 @@ struct Run {
             let hi = tokenIndex(atOrAfter: prev.span.end)
             let lo = tokenIndex(atOrAfter: prev.span.start)
             if hi > lo, tokens[hi - 1].text == ":", let (form, range) = lastCue(in: max(lo, hi - 12), hi) {
-                if let ref = resolver.phrase(endingBefore: range.lowerBound, lower: lo) {
+                // "Stated Ruiz:": a cue that opens its sentence has its speaker after it.
+                if let ref = resolver.phrase(endingBefore: range.lowerBound, lower: lo)
+                    ?? (range.lowerBound == sentenceFirstToken[safe: tokens[range.lowerBound].sentence]
+                        ? resolver.phrase(startingAt: range.upperBound, upper: hi - 1) : nil)
+                {
                     setSpeaker(
                         &d, ref, cue: (form, range), rule: "speaker.colon-previous-paragraph", confidence: 0.85,
                         quoteWords: quoteWords)
@@ -838,6 +948,14 @@ struct Run {
                     return
                 }
             }
+        }
+
+        // A clause and a colon with no cue read: "Ruiz went even further: ‘...’", "Pollsters agree - Ana Ruiz: ‘...’".
+        // The colon may end the paragraph before ("Ruiz released the following statement:").
+        if case let openTok = tokenIndex(atOrAfter: d.open), openTok > 1, tokens[openTok - 1].text == ":",
+            tryColonClause(&d, colon: openTok - 1, rule: "speaker.colon-clause", quoteWords: quoteWords)
+        {
+            return
         }
 
         // A quote that opens its sentence right after a sentence of its paragraph that reports someone's speech
@@ -960,6 +1078,72 @@ struct Run {
         return assignLabel(&d, named, paragraph: p, rule: "speaker.colon-label", quoteWords: quoteWords)
     }
 
+    /// A quotation after a colon that ends a clause in which no cue was read (`speaker.colon-clause`): a label after a
+    /// dash or a word of `colon_label_openers` that reaches the colon ("Pollsters agree - Ana Ruiz: ‘...’", "More
+    /// from Ruiz: ‘...’"), else the subject that opens the clause, after an opening adjunct ("In a radio interview,
+    /// Ruiz went even further: ‘...’", "She then turned to the crowd: ‘...’"): a name, pronoun or description
+    /// followed by the rest of the clause. The label is looked for within `colon_label_tokens` tokens of the colon.
+    mutating func tryColonClause(
+        _ d: inout QuoteAttributor.Draft, colon: Int, rule: String, quoteWords: Set<String>
+    ) -> Bool {
+        guard let lo = sentenceFirstToken[safe: tokens[colon].sentence], lo >= 0, colon > lo,
+            !tokens[lo..<colon].contains(where: { $0.quoted })
+        else { return false }
+        var ref: SpeakerRef?
+        var j = colon - 1
+        while j >= lo, colon - j <= config.colonLabelTokens {
+            if ["-", "—", "–", "--"].contains(tokens[j].text) || lex.colonLabelOpeners.contains(tokens[j].lower) {
+                if let r = resolver.phrase(startingAt: j + 1, upper: colon), r.tokens.upperBound == colon {
+                    ref = r
+                }
+                break
+            }
+            j -= 1
+        }
+        if ref == nil {
+            var start = lo
+            // An opening adjunct up to its comma ("In a radio interview on Sunday, Ruiz ...", "Likewise, ...",
+            // "Surveying the harbour, ...").
+            if !resolver.isName(tokens[lo]) && !isDeterminer(tokens[lo]) && lex.pronouns[tokens[lo].lower] == nil
+                || tokens[safe: lo + 1]?.text == "," || tokens[lo].lower.hasSuffix("ing")
+            {
+                var k = lo
+                while k < colon, tokens[k].text != "," { k += 1 }
+                if k < colon { start = k + 1 }
+            }
+            start = afterDatelineOrPlace(start, hi: colon)
+            // The subject and the rest of its clause, or a label that is the whole clause ("Ana Ruiz, the harbour
+            // master: ‘...’").
+            // A clause opening with a preposition ("Of the plan: ‘...’", "From her post: ‘...’") has no subject there.
+            guard start < colon,
+                !lex.stopwords.contains(tokens[start].lower) || lex.pronouns[tokens[start].lower] != nil,
+                let r = resolver.phrase(startingAt: start, upper: colon),
+                case let next = r.tokens.upperBound,
+                next == colon && start == lo
+                    || next < colon
+                        && (tokens[next].text == "," || tokens[next].isWord && !tokens[next].isCapitalized)
+            else { return false }
+            // The colon ends a clause of its own subject ("She grew upset, so that I had to change my answer:
+            // ‘...’"): the subject that opens the sentence did not say it.
+            for k in next..<max(next, colon - 1)
+            where lex.complementizers.contains(tokens[k].lower) || lex.clauseStops.contains(tokens[k].lower) {
+                if lex.pronouns[tokens[k + 1].lower] != nil || resolver.isName(tokens[k + 1]) { return false }
+            }
+            ref = r
+        }
+        guard let ref, case let para = tokens[ref.tokens.lowerBound].paragraph,
+            let (idx, how) = resolver.resolve(
+                ref, at: ref.span.start, paragraph: para, quoteWords: quoteWords,
+                sectionStart: sectionStart[safe: para] ?? 0, inStatement: false)
+        else { return false }
+        d.speaker = idx
+        d.speakerRef = ref
+        d.attributionRule = how == "speaker.name" ? rule : how
+        d.attributionConfidence = 0.7
+        d.kind = .direct
+        return true
+    }
+
     /// The cue between the two parts of a split quote.
     mutating func tryInterlude(_ d: inout QuoteAttributor.Draft, quoteWords: Set<String>) -> Bool {
         let lo = tokenIndex(atOrAfter: d.fragments[0].end)
@@ -968,7 +1152,7 @@ struct Run {
         var k = lo
         while k < hi, !tokens[k].isWord { k += 1 }
         if k < hi, let (form, n) = lex.cue(at: k, in: tokens) {
-            if let ref = resolver.phrase(startingAt: k + n, upper: hi) {
+            if let ref = resolver.phrase(startingAt: k + n, upper: hi) ?? invertedDescription(from: k + n, upper: hi) {
                 setSpeaker(
                     &d, ref, cue: (form, k..<(k + n)), rule: "speaker.cue-inside-inverted", confidence: 0.9,
                     quoteWords: quoteWords)
@@ -1011,12 +1195,18 @@ struct Run {
         let afterDash = k > dashStart
         guard k < sEnd, !tokens[k].quoted else { return false }
         if let (form, n) = lex.cue(at: k, in: tokens) {
-            // Inverted: "said Caddell", "said Susan Ariel Aaronson, a professor at ..."
-            guard let ref = resolver.phrase(startingAt: k + n, upper: sEnd) else { return false }
+            // Inverted: "said Caddell", "said Susan Ariel Aaronson, a professor at ..."; a participle is never inverted
+            // ("‘...,’ telling the radio station that ...": the name after it is the one told).
+            guard !tokens[k].lower.hasSuffix("ing"),
+                let ref = resolver.phrase(startingAt: k + n, upper: sEnd)
+                    ?? invertedDescription(from: k + n, upper: sEnd)
+            else {
+                return false
+            }
             setSpeaker(
                 &d, ref, cue: (form, k..<(k + n)), rule: "speaker.cue-after-inverted", confidence: 0.9,
                 quoteWords: quoteWords, apposition: resolver.apposition(after: ref.tokens.upperBound, upper: sEnd))
-        } else if let (form, range) = firstCue(in: k, min(sEnd, k + 12)),
+        } else if let (form, range) = firstCue(in: k, min(sEnd, k + config.afterCueReach)),
             let ref = afterQuotePhrase(k, range.lowerBound)
         {
             setSpeaker(
@@ -1039,6 +1229,19 @@ struct Run {
         guard d.speaker != nil else { return false }
         d.kind = .direct
         return true
+    }
+
+    /// After an inverted cue, a description no name reader takes ("said the 46-year-old", "said a retired pilot from
+    /// Duluth"): the words up to the next comma or the end of the clause, at most eight, read as a description.
+    func invertedDescription(from start: Int, upper: Int) -> SpeakerRef? {
+        var end = start
+        while end < upper, end - start < 9, tokens[end].isWord || tokens[end].text == "’s" || tokens[end].text == "'s" {
+            end += 1
+        }
+        guard end > start, end - start <= 8, end == upper || [",", ".", "!", "?", ";"].contains(tokens[end].text),
+            lex.definite.contains(tokens[start].lower) || lex.indefinite.contains(tokens[start].lower)
+        else { return nil }
+        return afterQuotePhrase(start, end)
     }
 
     /// The speaker phrase between a closing quote mark and its cue ("‘...?’ a narrator in the Clinton ad asks"):
@@ -1346,6 +1549,9 @@ struct Run {
             ?? resolver.phrase(endingBefore: cue.lowerBound, lower: lower)
             ?? coordinatedSubject(before: cue.lowerBound, lower: lower)
             ?? clauseInitialSubject(before: cue.lowerBound, lower: lower)
+            // Inverted, the cue opening its sentence: "Said Ana Ruiz, who grew up by the pier, ‘...’".
+            ?? (cue.lowerBound == lower && tokens[cue.lowerBound].isCapitalized
+                ? resolver.phrase(startingAt: cue.upperBound, upper: upper) : nil)
     }
 
     /// "Dean defended the remark, saying, ‘...’", "Dean began by saying ...": a participle cue after a comma or
@@ -1355,13 +1561,27 @@ struct Run {
             tokens[cue.lowerBound - 1].text == ","
                 || lex.participlePrepositions.contains(tokens[cue.lowerBound - 1].lower)
         else { return nil }
-        // Skip an opening adverbial up to its comma ("In a speech in 2013, Clinton ...").
+        // A coordinator or adverb opening the sentence is no adjunct ("And then Roe went on the attack, saying").
         var start = lower
-        if !resolver.isName(tokens[lower]), !lex.definite.contains(tokens[lower].lower),
-            !lex.indefinite.contains(tokens[lower].lower), lex.pronouns[tokens[lower].lower] == nil
+        while start < cue.lowerBound - 1,
+            lex.subjectCoordinators.contains(tokens[start].lower) || lex.skipBeforeCue.contains(tokens[start].lower)
         {
-            var k = lower
+            start += 1
+        }
+        // Skip an opening adverbial up to its comma ("In a speech in 2013, Clinton ...").
+        if !resolver.isName(tokens[start]), !lex.definite.contains(tokens[start].lower),
+            !lex.indefinite.contains(tokens[start].lower), lex.pronouns[tokens[start].lower] == nil
+        {
+            var k = start
             while k < cue.lowerBound - 1, tokens[k].text != "," { k += 1 }
+            // No comma closes the adverbial ("When he returned he began by saying"): the subject stands right before
+            // the verb that the preposition follows.
+            if k == cue.lowerBound - 1, lex.participlePrepositions.contains(tokens[k].lower), k - 1 > start,
+                tokens[k - 1].isWord, !tokens[k - 1].isCapitalized,
+                let r = resolver.phrase(endingBefore: k - 1, lower: start), r.tokens.upperBound == k - 1
+            {
+                return r
+            }
             start = k + 1
         }
         start = afterDatelineOrPlace(start, hi: cue.lowerBound - 1)
