@@ -7,7 +7,8 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Extract quotes, speakers and claims from files, directories and web archives.",
         discussion: """
-            Directories are read recursively for .txt, .text, .md, .html, .htm and .xhtml files, .warc / .warc.gz \
+            Directories are read recursively for .txt, .text, .md, .html, .htm and .xhtml files (also \
+            gzip-compressed: .html.gz and so on, read inflated), .warc / .warc.gz \
             web archives and .jsonl / .jsonl.gz corpora (one article per line, as for hearsay stream). A file's id \
             is its path relative to the directory given, an archive record's id the archive's id and the record's \
             number (crawl.warc.gz/000012). HTML or plain text is decided by content. The PATH "-" reads one \

@@ -29,6 +29,46 @@ import Testing
         #expect(failed == ["b-empty.txt": "empty-input", "c-binary.txt": "binary-input"])
     }
 
+    /// A gzip-compressed article (`page.html.gz`, `note.TXT.gz`) in a directory is listed and read inflated, as
+    /// HTML when its inner extension says so; a `.gz` that does not inflate is an `input.unreadable` error; other
+    /// `.gz` files are not articles.
+    @Test func gzipCompressedArticlesAreReadInflated() throws {
+        let dir = try makeTempDir()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = "<html><body><p>\u{201C}Packed pages open too,\u{201D} said Rosa Diaz.</p></body></html>"
+        // gzip of `page` and of "Plain text, packed." (Python's gzip.compress, mtime 0)
+        let packedPage: [UInt8] = [
+            31, 139, 8, 0, 0, 0, 0, 0, 2, 3, 179, 201, 40, 201, 205, 177, 179, 73, 202, 79, 169, 180, 179, 41, 176, 123,
+            212, 48, 39, 32, 49, 57, 59, 53, 69, 161, 32, 49, 61, 181, 88, 33, 191, 32, 53, 79, 161, 36, 63, 95, 231,
+            81, 195, 92, 133, 226, 196, 204, 20, 133, 160, 252, 226, 68, 5, 151, 204, 196, 42, 61, 27, 253, 2, 59, 27,
+            125, 136, 78, 125, 176, 49, 0, 37, 158, 22, 174, 77, 0, 0, 0,
+        ]
+        let packedText: [UInt8] = [
+            31, 139, 8, 0, 0, 0, 0, 0, 2, 3, 11, 200, 73, 204, 204, 83, 40, 73, 173, 40, 209, 81, 40, 72, 76, 206, 78,
+            77, 209, 3, 0, 30, 198, 66, 111, 19, 0, 0, 0,
+        ]
+        try Data(packedPage).write(to: dir.appendingPathComponent("a-page.html.gz"))
+        try Data(packedText).write(to: dir.appendingPathComponent("b-note.TXT.gz"))
+        try Data("not gzip".utf8).write(to: dir.appendingPathComponent("c-bad.htm.gz"))
+        try Data(packedText).write(to: dir.appendingPathComponent("d-data.bin.gz"))
+        let (items, errors) = Batch.collect([dir.path])
+        #expect(errors.isEmpty)
+        #expect(items.map(\.id) == ["a-page.html.gz", "b-note.TXT.gz", "c-bad.htm.gz"])
+        #expect(items.map(\.declaredMediaType) == ["text/html", nil, "text/html"])
+        let limit = 1 << 20
+        #expect(try Batch.read(items[0], limit: limit).get().bytes == Array(page.utf8))
+        #expect(try Batch.read(items[1], limit: limit).get().bytes == Array("Plain text, packed.".utf8))
+        #expect(throws: HearsayError.self) { try Batch.read(items[2], limit: limit).get() }
+        // the cap holds for the inflated bytes
+        #expect(throws: HearsayError.self) { try Batch.read(items[0], limit: 20).get() }
+        let pipeline = try makePipeline()
+        var quotes: [String: Int] = [:]
+        Batch.run(items, with: pipeline, jobs: 1) { _, item, result in
+            if case .success(let d) = result { quotes[item.id] = d.quotes.count }
+        }
+        #expect(quotes == ["a-page.html.gz": 1, "b-note.TXT.gz": 0])
+    }
+
     @Test func parallelRunGivesTheSameBytesAsASerialRun() throws {
         let seeds = repositoryRoot.appendingPathComponent("seeds").path
         let (items, _) = Batch.collect([seeds])

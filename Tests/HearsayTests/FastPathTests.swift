@@ -204,4 +204,47 @@ import Testing
         #expect(tokens.contains { $0.classes.contains(.contractedPronoun) })
         #expect(tokens.contains { $0.classes.contains(.titleStart) })
     }
+
+    /// `WordSet` and `WordMap` answer as `Set<String>` and `Dictionary` do: every word of the claims lexicons (and
+    /// their tokens), words one byte off, long words, non-ASCII words, and strings `==` to a word by canonical
+    /// equivalence only (a Kelvin sign for "K", a decomposed "é").
+    @Test func wordTablesAnswerAsSetAndDictionary() throws {
+        let lexicon = try ResourceLoader().json(ClaimLexicon.LexiconFile.self, "builtin:claims-lexicon.json")
+        let units = try ResourceLoader().json(ClaimLexicon.UnitsFile.self, "builtin:claims-units.json")
+        var words = Array(lexicon.cardinals.keys) + lexicon.oneWords + lexicon.qualifiers + Array(lexicon.months.keys)
+        for u in units.units { words += (u.names ?? []) + (u.prefixes ?? []) + (u.attached ?? []) }
+        words += ["caf\u{E9}", "na\u{EF}ve", "\u{212A}m", "\u{212B}", "ﬁve", "", "x", "twelvehundredthousand"]
+        var queries = words
+        for w in words {
+            queries += [w + "s", String(w.dropFirst()), String(w.dropLast()), w.uppercased(), w + w]
+        }
+        queries += ["cafe\u{301}", "Km", "km", "\u{C5}", "A\u{30A}", "five", "fi\u{302}ve"]
+        for split in [1, 3, 7] {
+            let listed = words.enumerated().filter { $0.offset % split == 0 }.map(\.element)
+            let set = Set(listed)
+            let table = WordSet(listed)
+            let map = WordMap(Dictionary(listed.map { ($0, $0.count) }, uniquingKeysWith: { a, _ in a }))
+            let dict = Dictionary(listed.map { ($0, $0.count) }, uniquingKeysWith: { a, _ in a })
+            #expect(table.count == set.count)
+            #expect(Set(table) == set)
+            for q in queries {
+                #expect(table.contains(q) == set.contains(q), "\(q.unicodeScalars.map(\.value))")
+                #expect(map[q] == dict[q], "\(q.unicodeScalars.map(\.value))")
+            }
+        }
+        // equal by canonical equivalence only
+        #expect(WordSet(["\u{212A}m"]).contains("Km") == Set(["\u{212A}m"]).contains("Km"))
+        #expect(WordSet(["Km"]).contains("\u{212A}m") && WordSet(["caf\u{E9}"]).contains("cafe\u{301}"))
+        #expect(WordSet(["\u{212A}m"]).contains("Km"))
+        // the scalars `==` to one ASCII character are exactly `WordTable.asciiSingletons`
+        let ascii = Dictionary(uniqueKeysWithValues: (0..<128).map { (String(UnicodeScalar(UInt8($0))), $0) })
+        var singletons: [UInt32: Int] = [:]
+        for v in UInt32(128)...0x10FFFF {
+            if let s = Unicode.Scalar(v), let a = ascii[String(s)] { singletons[v] = a }
+        }
+        #expect(
+            singletons
+                == Dictionary(
+                    uniqueKeysWithValues: WordTable.asciiSingletons.map { ($0.key.value, Int($0.value.value)) }))
+    }
 }

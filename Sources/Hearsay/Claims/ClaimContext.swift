@@ -62,29 +62,29 @@ struct ClaimContext {
 
     /// The lexicon indexed for lookups (a class: shared by every sentence's context, not copied).
     final class Lexicon: Sendable {
-        let determiners: Set<String>
-        let boundaries: Set<String>
-        let auxiliaries: Set<String>
-        let linkingVerbs: Set<String>
-        let upWords: Set<String>
-        let downWords: Set<String>
+        let determiners: WordSet
+        let boundaries: WordSet
+        let auxiliaries: WordSet
+        let linkingVerbs: WordSet
+        let upWords: WordSet
+        let downWords: WordSet
         /// Every verb of change, with or without a direction ("rose", "fell", "edged").
-        let changeVerbs: Set<String>
-        let upNouns: Set<String>
-        let downNouns: Set<String>
-        let changePrepositions: Set<String>
-        let levelPrepositions: Set<String>
-        let ofWords: Set<String>
-        let restatementWords: Set<String>
-        let changeNounPrepositions: Set<String>
-        let nounLevelPrepositions: Set<String>
+        let changeVerbs: WordSet
+        let upNouns: WordSet
+        let downNouns: WordSet
+        let changePrepositions: WordSet
+        let levelPrepositions: WordSet
+        let ofWords: WordSet
+        let restatementWords: WordSet
+        let changeNounPrepositions: WordSet
+        let nounLevelPrepositions: WordSet
         let pastSuffixes: [String]
-        let particles: Set<String>
+        let particles: WordSet
         let maxSubjectWords: Int
         let maxVerbGap: Int
 
         init(_ f: LexiconFile) throws {
-            func set(_ a: [String]) -> Set<String> { Set(a.map { $0.lowercased() }) }
+            func set(_ a: [String]) -> WordSet { WordSet(a.map { $0.lowercased() }) }
             guard f.maxSubjectWords > 0, f.maxSubjectWords <= 16, f.maxVerbGap >= 0, f.maxVerbGap <= 32 else {
                 throw HearsayError(
                     code: "config.bad-value",

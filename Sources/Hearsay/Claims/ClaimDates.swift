@@ -145,7 +145,7 @@ extension ClaimScanner {
     @inline(__always) var dw: ClaimLexicon.DateWords { lx.dates }
 
     /// Token `k` is a word or a mark listed in `set`.
-    @inline(__always) func isListed(_ k: Int, _ set: Set<String>) -> Bool {
+    @inline(__always) func isListed(_ k: Int, _ set: WordSet) -> Bool {
         k >= base && k < limit && (t[k].kind == .word || t[k].kind == .symbol) && set.contains(t[k].lower)
     }
     /// Token `k` is a `dates.determiners` word ("the 15th").

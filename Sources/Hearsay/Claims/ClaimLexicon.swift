@@ -339,115 +339,115 @@ final class ClaimLexicon: Sendable {
 
     /// The date and time words indexed for lookups (see ``DatesFile``).
     struct DateWords: Sendable {
-        let verbMonths: Set<String>
-        let fullShortMonths: Set<String>
-        let nightDays: Set<String>
-        let timeOpeners: Set<String>
-        let bareHourOpeners: Set<String>
-        let dayOpeners: Set<String>
+        let verbMonths: WordSet
+        let fullShortMonths: WordSet
+        let nightDays: WordSet
+        let timeOpeners: WordSet
+        let bareHourOpeners: WordSet
+        let dayOpeners: WordSet
         let dayPartOpeners: PhraseTable<Bool>
-        let clockFractions: [String: Int]
-        let clockPastWords: Set<String>
-        let clockToWords: Set<String>
-        let clockToFractions: Set<String>
-        let minuteWords: Set<String>
-        let timeWordPrepositions: Set<String>
-        let determiners: Set<String>
-        let ofWords: Set<String>
-        let ordinalPartUnits: [String: String]
-        let anchoredOffsetWords: [String: Int]
-        let futureOffsetWords: Set<String>
-        let nextWeekModifiers: Set<String>
-        let yearRangeOpeners: Set<String>
-        let rangeAndJoiners: Set<String>
-        let loneSuffixLetters: Set<String>
-        let relativeDayNames: [String: String]
-        let timeZones: Set<String>
-        let withinWords: Set<String>
-        let withinBlockers: Set<String>
-        let weekdaySets: [String: Int]
-        let dayPartSets: [String: String]
-        let noonWords: Set<String>
-        let monthListWords: Set<String>
-        let monthRangeWords: Set<String>
+        let clockFractions: WordMap<Int>
+        let clockPastWords: WordSet
+        let clockToWords: WordSet
+        let clockToFractions: WordSet
+        let minuteWords: WordSet
+        let timeWordPrepositions: WordSet
+        let determiners: WordSet
+        let ofWords: WordSet
+        let ordinalPartUnits: WordMap<String>
+        let anchoredOffsetWords: WordMap<Int>
+        let futureOffsetWords: WordSet
+        let nextWeekModifiers: WordSet
+        let yearRangeOpeners: WordSet
+        let rangeAndJoiners: WordSet
+        let loneSuffixLetters: WordSet
+        let relativeDayNames: WordMap<String>
+        let timeZones: WordSet
+        let withinWords: WordSet
+        let withinBlockers: WordSet
+        let weekdaySets: WordMap<Int>
+        let dayPartSets: WordMap<String>
+        let noonWords: WordSet
+        let monthListWords: WordSet
+        let monthRangeWords: WordSet
         /// A phrase that moves the relative day after it: "the day after" (+1) "tomorrow".
         let relativeDayShifts: PhraseTable<Int>
         /// The marks between a decade's digits and its suffix ("1970's") or before two digits ("'60s").
-        let decadeApostrophes: Set<String>
+        let decadeApostrophes: WordSet
         /// The century of a decade written with two digits ("the '60s"), by its digits; "default" for the rest.
-        let shortDecadeCenturies: [String: Int]
+        let shortDecadeCenturies: WordMap<Int>
         /// "the rest of the week": the phrase before the period, and the words allowed between.
         let restOf: PhraseTable<Bool>
-        let restDeterminers: Set<String>
+        let restDeterminers: WordSet
         /// Holidays on the nth weekday of a month: month, ISO weekday, n (-1 the last), days after it ("Thanksgiving"
         /// = the 4th Thursday of November; "Black Friday" one day after it).
         let weekdayHolidays: PhraseTable<[Int]>
         /// Holidays counted in days from Easter Sunday ("Good Friday" = -2).
         let easterHolidays: PhraseTable<Int>
         /// Holidays read only when capitalised ("Thanksgiving"; "a prayer of thanksgiving" is none).
-        let capitalizedHolidays: Set<String>
+        let capitalizedHolidays: WordSet
         /// The word between an nth weekday and its month ("the first Friday of July").
-        let nthWeekdayOfWords: Set<String>
+        let nthWeekdayOfWords: WordSet
         /// Seasons and their TIMEX codes ("summer" = SU); `verbSeasons` are also common words ("fall").
-        let seasons: [String: String]
-        let verbSeasons: Set<String>
+        let seasons: WordMap<String>
+        let verbSeasons: WordSet
         /// The month each season (by TIMEX code) starts in.
-        let seasonStarts: [String: Int]
+        let seasonStarts: WordMap<Int>
         /// Words and marks between the parts of one offset ("1 month and 21 days ago").
-        let durationPartJoiners: Set<String>
+        let durationPartJoiners: WordSet
         /// "after next" (+2) after a calendar unit: "the week after next".
         let afterNext: PhraseTable<Int>
         /// The words before a day of the month alone ("on the 27th").
-        let dayAlonePrepositions: Set<String>
+        let dayAlonePrepositions: WordSet
 
         init(_ f: DatesFile?) {
-            verbMonths = Set(f?.verbMonths ?? [])
-            fullShortMonths = Set(f?.fullShortMonths ?? [])
-            nightDays = Set(f?.nightDays ?? [])
-            timeOpeners = Set(f?.timeOpeners ?? [])
-            bareHourOpeners = Set(f?.bareHourOpeners ?? [])
-            dayOpeners = Set(f?.dayOpeners ?? [])
+            verbMonths = WordSet(f?.verbMonths ?? [])
+            fullShortMonths = WordSet(f?.fullShortMonths ?? [])
+            nightDays = WordSet(f?.nightDays ?? [])
+            timeOpeners = WordSet(f?.timeOpeners ?? [])
+            bareHourOpeners = WordSet(f?.bareHourOpeners ?? [])
+            dayOpeners = WordSet(f?.dayOpeners ?? [])
             dayPartOpeners = PhraseTable((f?.dayPartOpeners ?? []).map { ($0, true) })
-            clockFractions = f?.clockFractions ?? [:]
-            clockPastWords = Set(f?.clockPastWords ?? [])
-            clockToWords = Set(f?.clockToWords ?? [])
-            clockToFractions = Set(f?.clockToFractions ?? [])
-            minuteWords = Set(f?.minuteWords ?? [])
-            timeWordPrepositions = Set(f?.timeWordPrepositions ?? [])
-            determiners = Set(f?.determiners ?? [])
-            ofWords = Set(f?.ofWords ?? [])
-            ordinalPartUnits = f?.ordinalPartUnits ?? [:]
-            anchoredOffsetWords = f?.anchoredOffsetWords ?? [:]
-            futureOffsetWords = Set(f?.futureOffsetWords ?? [])
-            nextWeekModifiers = Set(f?.nextWeekModifiers ?? [])
-            yearRangeOpeners = Set(f?.yearRangeOpeners ?? [])
-            rangeAndJoiners = Set(f?.rangeAndJoiners ?? [])
-            loneSuffixLetters = Set(f?.loneSuffixLetters ?? [])
-            relativeDayNames = f?.relativeDayNames ?? [:]
-            timeZones = Set(f?.timeZones ?? [])
-            withinWords = Set(f?.withinWords ?? [])
-            withinBlockers = Set(f?.withinBlockers ?? [])
-            weekdaySets = f?.weekdaySets ?? [:]
-            dayPartSets = f?.dayPartSets ?? [:]
-            noonWords = Set(f?.noonWords ?? [])
-            monthListWords = Set(f?.monthListWords ?? [])
-            monthRangeWords = Set(f?.monthRangeWords ?? [])
+            clockFractions = WordMap(f?.clockFractions ?? [:])
+            clockPastWords = WordSet(f?.clockPastWords ?? [])
+            clockToWords = WordSet(f?.clockToWords ?? [])
+            clockToFractions = WordSet(f?.clockToFractions ?? [])
+            minuteWords = WordSet(f?.minuteWords ?? [])
+            timeWordPrepositions = WordSet(f?.timeWordPrepositions ?? [])
+            determiners = WordSet(f?.determiners ?? [])
+            ofWords = WordSet(f?.ofWords ?? [])
+            ordinalPartUnits = WordMap(f?.ordinalPartUnits ?? [:])
+            anchoredOffsetWords = WordMap(f?.anchoredOffsetWords ?? [:])
+            futureOffsetWords = WordSet(f?.futureOffsetWords ?? [])
+            nextWeekModifiers = WordSet(f?.nextWeekModifiers ?? [])
+            yearRangeOpeners = WordSet(f?.yearRangeOpeners ?? [])
+            rangeAndJoiners = WordSet(f?.rangeAndJoiners ?? [])
+            loneSuffixLetters = WordSet(f?.loneSuffixLetters ?? [])
+            relativeDayNames = WordMap(f?.relativeDayNames ?? [:])
+            timeZones = WordSet(f?.timeZones ?? [])
+            withinWords = WordSet(f?.withinWords ?? [])
+            withinBlockers = WordSet(f?.withinBlockers ?? [])
+            weekdaySets = WordMap(f?.weekdaySets ?? [:])
+            dayPartSets = WordMap(f?.dayPartSets ?? [:])
+            noonWords = WordSet(f?.noonWords ?? [])
+            monthListWords = WordSet(f?.monthListWords ?? [])
+            monthRangeWords = WordSet(f?.monthRangeWords ?? [])
             relativeDayShifts = PhraseTable((f?.relativeDayShifts ?? [:]).map { ($0.key, $0.value) })
-            decadeApostrophes = Set(f?.decadeApostrophes ?? [])
-            shortDecadeCenturies = f?.shortDecadeCenturies ?? [:]
+            decadeApostrophes = WordSet(f?.decadeApostrophes ?? [])
+            shortDecadeCenturies = WordMap(f?.shortDecadeCenturies ?? [:])
             restOf = PhraseTable((f?.restOf ?? []).map { ($0, true) })
-            restDeterminers = Set(f?.restDeterminers ?? [])
+            restDeterminers = WordSet(f?.restDeterminers ?? [])
             weekdayHolidays = PhraseTable(
                 (f?.weekdayHolidays ?? [:]).filter { $0.value.count == 4 }.map { ($0.key, $0.value) })
             easterHolidays = PhraseTable((f?.easterHolidays ?? [:]).map { ($0.key, $0.value) })
-            capitalizedHolidays = Set(f?.capitalizedHolidays ?? [])
-            nthWeekdayOfWords = Set(f?.nthWeekdayOfWords ?? [])
-            seasons = f?.seasons ?? [:]
-            verbSeasons = Set(f?.verbSeasons ?? [])
-            seasonStarts = f?.seasonStarts ?? [:]
-            durationPartJoiners = Set(f?.durationPartJoiners ?? [])
+            capitalizedHolidays = WordSet(f?.capitalizedHolidays ?? [])
+            nthWeekdayOfWords = WordSet(f?.nthWeekdayOfWords ?? [])
+            seasons = WordMap(f?.seasons ?? [:])
+            verbSeasons = WordSet(f?.verbSeasons ?? [])
+            seasonStarts = WordMap(f?.seasonStarts ?? [:])
+            durationPartJoiners = WordSet(f?.durationPartJoiners ?? [])
             afterNext = PhraseTable((f?.afterNext ?? [:]).map { ($0.key, $0.value) })
-            dayAlonePrepositions = Set(f?.dayAlonePrepositions ?? [])
+            dayAlonePrepositions = WordSet(f?.dayAlonePrepositions ?? [])
         }
     }
 
@@ -505,139 +505,139 @@ final class ClaimLexicon: Sendable {
     }
 
     let lex: LexiconFile
-    let cardinals: [String: Double]
-    let ordinals: [String: Double]
-    let ordinalSuffixes: Set<String>
-    let scales: [String: Double]
-    let attachedScales: [String: Double]
-    let fractions: [String: Double]
+    let cardinals: WordMap<Double>
+    let ordinals: WordMap<Double>
+    let ordinalSuffixes: WordSet
+    let scales: WordMap<Double>
+    let attachedScales: WordMap<Double>
+    let fractions: WordMap<Double>
     let unicodeFractions: [Unicode.Scalar: Double]
-    let vague: [String: (Double, Double)]
+    let vague: WordMap<(Double, Double)>
     let few: PhraseTable<Double>
-    let oneWords: Set<String>
-    let negativeWords: Set<String>
-    let decimalWords: Set<String>
+    let oneWords: WordSet
+    let negativeWords: WordSet
+    let decimalWords: WordSet
     let overWords: PhraseTable<Bool>
     let qualifiers: PhraseTable<String>
-    let qualifierSkip: Set<String>
-    let rangeStarts: Set<String>
-    let rangeJoiners: Set<String>
-    let months: [String: Int]
-    let ambiguousMonths: Set<String>
-    let weekdays: [String: Int]
-    let ambiguousWeekdays: Set<String>
-    let relativeDays: [String: Int]
+    let qualifierSkip: WordSet
+    let rangeStarts: WordSet
+    let rangeJoiners: WordSet
+    let months: WordMap<Int>
+    let ambiguousMonths: WordSet
+    let weekdays: WordMap<Int>
+    let ambiguousWeekdays: WordSet
+    let relativeDays: WordMap<Int>
     let relativeModifiers: PhraseTable<Int>
-    let calendarUnits: [String: String]
+    let calendarUnits: WordMap<String>
     let offsetWords: PhraseTable<Int>
-    let datePrepositions: Set<String>
+    let datePrepositions: WordSet
     let timeSuffixes: PhraseTable<Int>
     let timeWords: PhraseTable<String>
     let oclockWords: PhraseTable<Bool>
-    let dayParts: [String: String]
-    let ageWords: Set<String>
+    let dayParts: WordMap<String>
+    let ageWords: WordSet
     /// Fixed-date holidays: month and day.
     let holidays: PhraseTable<[Int]>
     /// "end", "start", "middle": "the end of 2008" names the period it is part of.
-    let periodParts: Set<String>
-    let numberPrefixes: Set<String>
-    let irregularPlurals: [String: String]
+    let periodParts: WordSet
+    let numberPrefixes: WordSet
+    let irregularPlurals: WordMap<String>
     /// Comparative and superlative forms to their base ("best" → "good", "smaller" → "small"); grade words
     /// ("most", "less") map to "" and are left out of a counted noun.
-    let adjectiveBases: [String: String]
+    let adjectiveBases: WordMap<String>
     /// Words and marks that may join two parts of one temporal expression ("October 14 at 8:00am").
-    let temporalJoiners: Set<String>
+    let temporalJoiners: WordSet
     /// Phrases that mean the moment of writing ("right now", "at present"): `PRESENT_REF`.
     let presentWords: PhraseTable<Bool>
     /// Words for a recurrence ("daily", "quarterly") and their TIMEX value (`P1D`, `P3M`).
     let temporalSets: PhraseTable<String>
     /// "every", "each", "once a": a recurrence when a `set_units` word follows ("every two weekends").
     let setStarts: PhraseTable<Bool>
-    let setUnits: [String: String]
+    let setUnits: WordMap<String>
     /// Lower-case words that name a numbered thing rather than count it: "category 4", "level 3".
-    let labelWords: Set<String>
+    let labelWords: WordSet
     /// "78,000 times a minute": a count of events per time unit.
-    let rateWords: Set<String>
+    let rateWords: WordSet
     /// "two of the soldiers", "two of Johnson's deputies": determiners between a number, "of" and its noun.
-    let partitiveDeterminers: Set<String>
+    let partitiveDeterminers: WordSet
     /// Nouns that make "of N" an amount rather than a year: "an average of 1500", "a total of 1990".
-    let amountNouns: Set<String>
+    let amountNouns: WordSet
     /// Words joining two modifiers of one counted noun: "2.7m digital and physical sales".
-    let conjunctions: Set<String>
+    let conjunctions: WordSet
     /// Verbs of change before an amount: "fell 4p to 250p" is a change and a level, not a range. They are the
     /// trend verbs of `claims-context.json` (``ClaimContext``), one list for both uses.
-    let changeWords: Set<String>
+    let changeWords: WordSet
     /// Words before "half of" that make it a part, not a share: "the upper half of the laptop".
-    let partModifiers: Set<String>
+    let partModifiers: WordSet
     /// Words after a capitalised relative day that make it a name: "the Today programme".
-    let relativeDayNameFollowers: Set<String>
+    let relativeDayNameFollowers: WordSet
     /// The last word of a street name: "14-16 Harbour Street" is a range of house numbers, not a claim.
-    let streetWords: Set<String>
+    let streetWords: WordSet
     /// Words before "one" that make it a pronoun: "get this one right".
-    let pronounOneDeterminers: Set<String>
+    let pronounOneDeterminers: WordSet
     /// "one day", "one night" after a modal or a subject pronoun mean "someday", not a duration.
-    let indefiniteTimeWords: Set<String>
-    let indefiniteTimeBefore: Set<String>
+    let indefiniteTimeWords: WordSet
+    let indefiniteTimeBefore: WordSet
     /// Phrases after a count that make it an anonymous source: "one person familiar with the talks".
     let sourceDescriptions: PhraseTable<Bool>
     /// Words that put a sentence in the future ("will", "'ll" ending a word): "in 2 weeks" is then a date.
     let futureMarkers: [String]
     /// Words for a quarter of a year ("quarter", "qtr"): "the 1st quarter of 2013", "Q3 2018".
-    let quarterWords: Set<String>
+    let quarterWords: WordSet
     /// The letter of a quarter written "Q3 2018".
-    let quarterLetters: Set<String>
+    let quarterLetters: WordSet
     /// `dimension_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let dimensionWords: Set<String>
+    let dimensionWords: WordSet
     /// `possessive_letters` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let possessiveLetters: Set<String>
+    let possessiveLetters: WordSet
     /// `spaced_currency_codes` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let spacedCurrencyCodes: Set<String>
+    let spacedCurrencyCodes: WordSet
     /// `one_unit_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let oneUnitWords: Set<String>
+    let oneUnitWords: WordSet
     /// `one_unit_excluded_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let oneUnitExcludedWords: Set<String>
+    let oneUnitExcludedWords: WordSet
     /// `one_unit_excluded_units` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let oneUnitExcludedUnits: Set<String>
+    let oneUnitExcludedUnits: WordSet
     /// `one_unit_before` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let oneUnitBefore: Set<String>
+    let oneUnitBefore: WordSet
     /// `one_of_phrases` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
     let oneOfPhrases: PhraseTable<Bool>
     /// `ratio_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let ratioWords: Set<String>
+    let ratioWords: WordSet
     /// `ratio_words_before_noun` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let ratioWordsBeforeNoun: Set<String>
+    let ratioWordsBeforeNoun: WordSet
     /// `ratio_words_same_form` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let ratioWordsSameForm: Set<String>
+    let ratioWordsSameForm: WordSet
     /// `century_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let centuryWords: Set<String>
+    let centuryWords: WordSet
     /// `currency_country_suffixes` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let currencyCountrySuffixes: Set<String>
+    let currencyCountrySuffixes: WordSet
     /// `per_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let perWords: Set<String>
+    let perWords: WordSet
     /// `decade_suffixes` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let decadeSuffixes: Set<String>
+    let decadeSuffixes: WordSet
     /// `half_year_letters` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let halfYearLetters: Set<String>
+    let halfYearLetters: WordSet
     /// `number_sign_words` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let numberSignWords: Set<String>
+    let numberSignWords: WordSet
     /// `age_words_in_span` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let ageWordsInSpan: Set<String>
+    let ageWordsInSpan: WordSet
     /// `range_starts_and` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let rangeStartsAnd: Set<String>
+    let rangeStartsAnd: WordSet
     /// `range_or_joiners` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let rangeOrJoiners: Set<String>
+    let rangeOrJoiners: WordSet
     /// `range_word_joiners` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let rangeWordJoiners: Set<String>
+    let rangeWordJoiners: WordSet
     /// `range_blockers` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let rangeBlockers: Set<String>
+    let rangeBlockers: WordSet
     /// `equivalent_openers` in `claims-lexicon.json` (see ``ClaimScanner`` quantity rules).
-    let equivalentOpeners: Set<String>
+    let equivalentOpeners: WordSet
     /// Nouns after "N point" that make the points a margin in percentage points ("an 8-point lead"): `margin_nouns`.
-    let marginNouns: Set<String>
+    let marginNouns: WordSet
     /// Words after a lone "one" that start a range ("one or two days"): `one_range_joiners`.
-    let oneRangeJoiners: Set<String>
+    let oneRangeJoiners: WordSet
     /// Words before "one" + a singular noun that make it an amount ("just one area"): `one_count_keepers`.
-    let oneCountKeepers: Set<String>
+    let oneCountKeepers: WordSet
     /// Denominators of a ratio that may be written in another form than its numerator ("eight in 10"): `ratio_bases`.
     let ratioBases: Set<Double>
     /// Scales below a thousand that "a half" may take ("a half-dozen"): `dozen_scales`.
@@ -645,32 +645,32 @@ final class ClaimLexicon: Sendable {
     /// A plain digit run longer than this is an identifier, not an amount: `max_plain_digits`.
     let maxPlainDigits: Int
     /// "early", "late" before a part of the day ("Tuesday early-morning"): `day_part_modifiers`.
-    let dayPartModifiers: Set<String>
+    let dayPartModifiers: WordSet
     /// Currency names that are also names ("Rand", "Won"): written with a capital they are no unit.
-    let nameLikeCurrencies: Set<String>
+    let nameLikeCurrencies: WordSet
     /// Comparatives stepped over before a counted noun ("five more soldiers"): `count_lead_words`.
-    let countLeadWords: Set<String>
+    let countLeadWords: WordSet
     /// Decimal places of a share read from a fraction ("two-thirds" = 66.7%): `share_decimals`.
     let shareDecimals: Int
     /// The unit of points ("32 points") and the unit a margin in points is read as (`point_unit`, `margin_unit`).
     let pointUnit: String?
     let marginUnit: UnitInfo?
     /// The confidence of each rule id (a variant adds a suffix: `claims.ordinal.spelled`): `rule_confidences`.
-    let ruleConfidences: [String: Double]
+    let ruleConfidences: WordMap<Double>
     /// The words of the date and time rules: the `dates` section.
     let dates: DateWords
     /// Ordinals that are part of a name written in lower case ("first lady"): `ordinal_names`.
     let ordinalNames: PhraseTable<Bool>
     /// Words after a bare number that show its counted noun was left out ("Kasich has 129 and ..."):
     /// `elided_noun_followers`.
-    let elidedNounFollowers: Set<String>
+    let elidedNounFollowers: WordSet
     /// A whole number below this alone before a full stop at the start of a sentence is a list marker ("2. The
     /// vote"): `max_list_marker`.
     let maxListMarker: Int
     /// Superlatives after "one of the" (NewsQuant counts "one of the best speakers", not "one of the lobbying
     /// firms"): a graded adjective ending in a `superlative_suffixes` suffix, or a `superlative_words` word.
     let superlativeSuffixes: [String]
-    let superlativeWords: Set<String>
+    let superlativeWords: WordSet
     /// Names and idioms that hold a number no editor checks ("Gang of Eight", "Catch-22", "at one point",
     /// "second-guess"): `number_names`, `number_idioms`.
     let numberNames: PhraseTable<Bool>
@@ -679,14 +679,14 @@ final class ClaimLexicon: Sendable {
     let plusMinusPhrases: PhraseTable<Bool>
     /// A mark after an ordinal opening a sentence that makes it a discourse adverb ("First, ..."):
     /// `discourse_ordinal_marks`.
-    let discourseOrdinalMarks: Set<String>
+    let discourseOrdinalMarks: WordSet
     /// Marks before such an ordinal that open a sentence or a quotation: `discourse_ordinal_openers`.
-    let discourseOrdinalOpeners: Set<String>
+    let discourseOrdinalOpeners: WordSet
     /// Verbs after "a third" that make it a share ("a third said"), not an ordinal ("a third term"): `share_verbs`.
-    let shareVerbs: Set<String>
+    let shareVerbs: WordSet
     /// Words before a bare number whose noun is left out that make it a pronoun ("the two", "all three", "the other
     /// two"): `elided_determiners`.
-    let elidedDeterminers: Set<String>
+    let elidedDeterminers: WordSet
     /// The largest such group read as a pronoun ("all 49 were named" is; "the 50,000 per day" is an amount):
     /// `max_elided_group`.
     let maxElidedGroup: Int
@@ -697,174 +697,174 @@ final class ClaimLexicon: Sendable {
     let listMarkerLookback: Int
     /// Ordinals that are adverbs with no determiner before them and a past form after them ("Sanders first touched
     /// down"): `adverb_ordinals`, the endings of the past form `adverb_ordinal_suffixes`.
-    let adverbOrdinals: Set<String>
+    let adverbOrdinals: WordSet
     let adverbOrdinalSuffixes: [String]
     /// Phrases before a number that make it an age ("as old as 80"): `age_comparatives`.
     let ageComparatives: PhraseTable<Bool>
     /// "a father of six" counts children: the noun counted after each `parent_nouns` word and "of".
-    let parentNouns: [String: String]
+    let parentNouns: WordMap<String>
     /// Minor currency units kept unconverted ("cent", "penny"): `minor_units` in `claims-units.json`.
-    let minorUnits: Set<String>
+    let minorUnits: WordSet
     /// The family of each unit and its size in the family's base unit, for measures in parts: `unit_families`.
-    let unitFactors: [String: (family: String, factor: Double)]
+    let unitFactors: WordMap<(family: String, factor: Double)>
     /// The most parts of one measure ("2 yards 7 ft 10 inches" has three): `max_measure_parts`.
     let maxMeasureParts: Int
     /// The unit of a last part written without one ("1 hour and fifteen"): `implied_next_units`.
-    let impliedNextUnits: [String: String]
+    let impliedNextUnits: WordMap<String>
     /// A unit read as another from a scale on ("5 million pounds" is money): `scaled_units`.
-    let scaledUnits: [String: (minScale: Double, info: UnitInfo)]
+    let scaledUnits: WordMap<(minScale: Double, info: UnitInfo)>
     /// The unit of an age ("aged 25"): `age_unit`.
     let ageUnit: UnitInfo
-    let stopwords: Set<String>
+    let stopwords: WordSet
 
     /// Unit names after a number, money and measure alike.
     let unitNames: PhraseTable<UnitInfo>
     /// Unit forms accepted only when glued to the digits ("3h", "5l").
-    let unitAttached: [String: UnitInfo]
+    let unitAttached: WordMap<UnitInfo>
     /// Currency forms before a number ("$", "US$", "EUR").
     let currencyPrefixes: PhraseTable<UnitInfo>
     /// Every word that can start a claim; the scanner skips other words at once.
-    let startWords: Set<String>
+    let startWords: WordSet
     /// The words that may open a holiday, a season or a relative period, or follow the determiner that opens one
     /// (``ClaimScanner/holiday(_:)``, `season`, `afterNext`): a cheap gate before those rules.
-    let periodOpeners: Set<String>
+    let periodOpeners: WordSet
     /// Every symbol that can start a claim ("$", "-", "½").
-    let startSymbols: Set<String>
+    let startSymbols: WordSet
 
-    init(lexicon: LexiconFile, units: UnitsFile, stopwords: [String], changeWords: Set<String> = []) {
+    init(lexicon: LexiconFile, units: UnitsFile, stopwords: [String], changeWords: WordSet = []) {
         lex = lexicon
-        cardinals = lexicon.cardinals
-        ordinals = lexicon.ordinals
-        ordinalSuffixes = Set(lexicon.ordinalSuffixes)
-        scales = lexicon.scales
-        attachedScales = lexicon.attachedScales
-        fractions = lexicon.fractions
+        cardinals = WordMap(lexicon.cardinals)
+        ordinals = WordMap(lexicon.ordinals)
+        ordinalSuffixes = WordSet(lexicon.ordinalSuffixes)
+        scales = WordMap(lexicon.scales)
+        attachedScales = WordMap(lexicon.attachedScales)
+        fractions = WordMap(lexicon.fractions)
         var uf: [Unicode.Scalar: Double] = [:]
         for (k, v) in lexicon.unicodeFractions { if let s = k.unicodeScalars.first { uf[s] = v } }
         unicodeFractions = uf
         var vg: [String: (Double, Double)] = [:]
         for (k, v) in lexicon.vagueAmounts where v.count == 2 { vg[k] = (v[0], v[1]) }
-        vague = vg
+        vague = WordMap(vg)
         few = PhraseTable(lexicon.fewAmounts.map { ($0.key, $0.value) })
-        oneWords = Set(lexicon.oneWords)
-        negativeWords = Set(lexicon.negativeWords)
-        decimalWords = Set(lexicon.decimalWords)
+        oneWords = WordSet(lexicon.oneWords)
+        negativeWords = WordSet(lexicon.negativeWords)
+        decimalWords = WordSet(lexicon.decimalWords)
         overWords = PhraseTable(lexicon.overWords.map { ($0, true) })
         qualifiers = PhraseTable(lexicon.qualifiers.map { ($0, $0) })
-        qualifierSkip = Set(lexicon.qualifierSkip)
-        rangeStarts = Set(lexicon.rangeStarts)
-        rangeJoiners = Set(lexicon.rangeJoiners)
-        months = lexicon.months
-        ambiguousMonths = Set(lexicon.ambiguousMonths)
-        weekdays = lexicon.weekdays
-        ambiguousWeekdays = Set(lexicon.ambiguousWeekdays)
-        relativeDays = lexicon.relativeDays
+        qualifierSkip = WordSet(lexicon.qualifierSkip)
+        rangeStarts = WordSet(lexicon.rangeStarts)
+        rangeJoiners = WordSet(lexicon.rangeJoiners)
+        months = WordMap(lexicon.months)
+        ambiguousMonths = WordSet(lexicon.ambiguousMonths)
+        weekdays = WordMap(lexicon.weekdays)
+        ambiguousWeekdays = WordSet(lexicon.ambiguousWeekdays)
+        relativeDays = WordMap(lexicon.relativeDays)
         relativeModifiers = PhraseTable(lexicon.relativeModifiers.map { ($0.key, $0.value) })
-        calendarUnits = lexicon.calendarUnits
+        calendarUnits = WordMap(lexicon.calendarUnits)
         offsetWords = PhraseTable(lexicon.offsetWords.map { ($0.key, $0.value) })
-        datePrepositions = Set(lexicon.datePrepositions)
+        datePrepositions = WordSet(lexicon.datePrepositions)
         timeSuffixes = PhraseTable(lexicon.timeSuffixes.map { ($0.key, $0.value) })
         timeWords = PhraseTable(lexicon.timeWords.map { ($0.key, $0.value) })
         oclockWords = PhraseTable(lexicon.oclockWords.map { ($0, true) })
-        dayParts = lexicon.dayParts
-        ageWords = Set(lexicon.ageWords)
+        dayParts = WordMap(lexicon.dayParts)
+        ageWords = WordSet(lexicon.ageWords)
         holidays = PhraseTable(lexicon.holidays.map { ($0.key, $0.value) })
-        periodParts = Set(lexicon.periodParts)
-        numberPrefixes = Set(lexicon.numberPrefixes)
-        irregularPlurals = lexicon.irregularPlurals
+        periodParts = WordSet(lexicon.periodParts)
+        numberPrefixes = WordSet(lexicon.numberPrefixes)
+        irregularPlurals = WordMap(lexicon.irregularPlurals)
         var bases: [String: String] = [:]
         for (base, forms) in lexicon.gradedAdjectives ?? [:] { for f in forms { bases[f] = base } }
         for w in lexicon.gradeWords ?? [] { bases[w] = "" }
-        adjectiveBases = bases
-        temporalJoiners = Set(lexicon.temporalJoiners ?? [])
+        adjectiveBases = WordMap(bases)
+        temporalJoiners = WordSet(lexicon.temporalJoiners ?? [])
         presentWords = PhraseTable((lexicon.presentWords ?? []).map { ($0, true) })
         temporalSets = PhraseTable((lexicon.temporalSets ?? [:]).map { ($0.key, $0.value) })
         setStarts = PhraseTable((lexicon.setStarts ?? []).map { ($0, true) })
-        setUnits = lexicon.setUnits ?? [:]
-        labelWords = Set(lexicon.labelWords ?? [])
-        rateWords = Set(lexicon.rateWords ?? [])
-        partitiveDeterminers = Set(lexicon.partitiveDeterminers ?? [])
-        amountNouns = Set(lexicon.amountNouns ?? [])
-        conjunctions = Set(lexicon.modifierConjunctions ?? [])
+        setUnits = WordMap(lexicon.setUnits ?? [:])
+        labelWords = WordSet(lexicon.labelWords ?? [])
+        rateWords = WordSet(lexicon.rateWords ?? [])
+        partitiveDeterminers = WordSet(lexicon.partitiveDeterminers ?? [])
+        amountNouns = WordSet(lexicon.amountNouns ?? [])
+        conjunctions = WordSet(lexicon.modifierConjunctions ?? [])
         self.changeWords = changeWords
-        partModifiers = Set(lexicon.partModifiers ?? [])
-        pronounOneDeterminers = Set(lexicon.pronounOneDeterminers ?? [])
-        relativeDayNameFollowers = Set(lexicon.relativeDayNameFollowers ?? [])
-        streetWords = Set(lexicon.streetWords ?? [])
-        indefiniteTimeWords = Set(lexicon.indefiniteTimeWords ?? [])
-        indefiniteTimeBefore = Set(lexicon.indefiniteTimeBefore ?? [])
+        partModifiers = WordSet(lexicon.partModifiers ?? [])
+        pronounOneDeterminers = WordSet(lexicon.pronounOneDeterminers ?? [])
+        relativeDayNameFollowers = WordSet(lexicon.relativeDayNameFollowers ?? [])
+        streetWords = WordSet(lexicon.streetWords ?? [])
+        indefiniteTimeWords = WordSet(lexicon.indefiniteTimeWords ?? [])
+        indefiniteTimeBefore = WordSet(lexicon.indefiniteTimeBefore ?? [])
         sourceDescriptions = PhraseTable((lexicon.sourceDescriptions ?? []).map { ($0, true) })
         futureMarkers = lexicon.futureMarkers ?? []
-        quarterWords = Set(lexicon.quarterWords ?? [])
-        quarterLetters = Set(lexicon.quarterLetters ?? [])
-        self.stopwords = Set(stopwords.map { $0.lowercased() })
-        dimensionWords = Set(lexicon.dimensionWords ?? [])
-        possessiveLetters = Set(lexicon.possessiveLetters ?? [])
-        spacedCurrencyCodes = Set(lexicon.spacedCurrencyCodes ?? [])
-        oneUnitWords = Set(lexicon.oneUnitWords ?? [])
-        oneUnitExcludedWords = Set(lexicon.oneUnitExcludedWords ?? [])
-        oneUnitExcludedUnits = Set(lexicon.oneUnitExcludedUnits ?? [])
-        oneUnitBefore = Set(lexicon.oneUnitBefore ?? [])
+        quarterWords = WordSet(lexicon.quarterWords ?? [])
+        quarterLetters = WordSet(lexicon.quarterLetters ?? [])
+        self.stopwords = WordSet(stopwords.map { $0.lowercased() })
+        dimensionWords = WordSet(lexicon.dimensionWords ?? [])
+        possessiveLetters = WordSet(lexicon.possessiveLetters ?? [])
+        spacedCurrencyCodes = WordSet(lexicon.spacedCurrencyCodes ?? [])
+        oneUnitWords = WordSet(lexicon.oneUnitWords ?? [])
+        oneUnitExcludedWords = WordSet(lexicon.oneUnitExcludedWords ?? [])
+        oneUnitExcludedUnits = WordSet(lexicon.oneUnitExcludedUnits ?? [])
+        oneUnitBefore = WordSet(lexicon.oneUnitBefore ?? [])
         oneOfPhrases = PhraseTable((lexicon.oneOfPhrases ?? []).map { ($0, true) })
-        ratioWords = Set(lexicon.ratioWords ?? [])
-        ratioWordsBeforeNoun = Set(lexicon.ratioWordsBeforeNoun ?? [])
-        ratioWordsSameForm = Set(lexicon.ratioWordsSameForm ?? [])
-        centuryWords = Set(lexicon.centuryWords ?? [])
-        currencyCountrySuffixes = Set(lexicon.currencyCountrySuffixes ?? [])
-        perWords = Set(lexicon.perWords ?? [])
-        decadeSuffixes = Set(lexicon.decadeSuffixes ?? [])
-        halfYearLetters = Set(lexicon.halfYearLetters ?? [])
-        numberSignWords = Set(lexicon.numberSignWords ?? [])
-        ageWordsInSpan = Set(lexicon.ageWordsInSpan ?? [])
-        rangeStartsAnd = Set(lexicon.rangeStartsAnd ?? [])
-        rangeOrJoiners = Set(lexicon.rangeOrJoiners ?? [])
-        rangeWordJoiners = Set(lexicon.rangeWordJoiners ?? [])
-        rangeBlockers = Set(lexicon.rangeBlockers ?? [])
-        equivalentOpeners = Set(lexicon.equivalentOpeners ?? [])
-        ruleConfidences = lexicon.ruleConfidences ?? [:]
+        ratioWords = WordSet(lexicon.ratioWords ?? [])
+        ratioWordsBeforeNoun = WordSet(lexicon.ratioWordsBeforeNoun ?? [])
+        ratioWordsSameForm = WordSet(lexicon.ratioWordsSameForm ?? [])
+        centuryWords = WordSet(lexicon.centuryWords ?? [])
+        currencyCountrySuffixes = WordSet(lexicon.currencyCountrySuffixes ?? [])
+        perWords = WordSet(lexicon.perWords ?? [])
+        decadeSuffixes = WordSet(lexicon.decadeSuffixes ?? [])
+        halfYearLetters = WordSet(lexicon.halfYearLetters ?? [])
+        numberSignWords = WordSet(lexicon.numberSignWords ?? [])
+        ageWordsInSpan = WordSet(lexicon.ageWordsInSpan ?? [])
+        rangeStartsAnd = WordSet(lexicon.rangeStartsAnd ?? [])
+        rangeOrJoiners = WordSet(lexicon.rangeOrJoiners ?? [])
+        rangeWordJoiners = WordSet(lexicon.rangeWordJoiners ?? [])
+        rangeBlockers = WordSet(lexicon.rangeBlockers ?? [])
+        equivalentOpeners = WordSet(lexicon.equivalentOpeners ?? [])
+        ruleConfidences = WordMap(lexicon.ruleConfidences ?? [:])
         dates = DateWords(lexicon.dates)
         ordinalNames = PhraseTable((lexicon.ordinalNames ?? []).map { ($0, true) })
-        elidedNounFollowers = Set(lexicon.elidedNounFollowers ?? [])
+        elidedNounFollowers = WordSet(lexicon.elidedNounFollowers ?? [])
         maxListMarker = lexicon.maxListMarker ?? 0
-        marginNouns = Set(lexicon.marginNouns ?? [])
-        oneRangeJoiners = Set(lexicon.oneRangeJoiners ?? [])
-        oneCountKeepers = Set(lexicon.oneCountKeepers ?? [])
+        marginNouns = WordSet(lexicon.marginNouns ?? [])
+        oneRangeJoiners = WordSet(lexicon.oneRangeJoiners ?? [])
+        oneCountKeepers = WordSet(lexicon.oneCountKeepers ?? [])
         ratioBases = Set(lexicon.ratioBases ?? [])
         dozenScales = Set(lexicon.dozenScales ?? [])
         maxPlainDigits = lexicon.maxPlainDigits ?? Int.max
-        dayPartModifiers = Set(lexicon.dayPartModifiers ?? [])
-        nameLikeCurrencies = Set(lexicon.nameLikeCurrencies ?? [])
-        countLeadWords = Set(lexicon.countLeadWords ?? [])
+        dayPartModifiers = WordSet(lexicon.dayPartModifiers ?? [])
+        nameLikeCurrencies = WordSet(lexicon.nameLikeCurrencies ?? [])
+        countLeadWords = WordSet(lexicon.countLeadWords ?? [])
         shareDecimals = lexicon.shareDecimals ?? 1
         pointUnit = lexicon.pointUnit
         marginUnit = lexicon.marginUnit.map { UnitInfo(unit: $0, kind: .percent) }
         superlativeSuffixes = lexicon.superlativeSuffixes ?? []
-        superlativeWords = Set(lexicon.superlativeWords ?? [])
+        superlativeWords = WordSet(lexicon.superlativeWords ?? [])
         numberNames = PhraseTable((lexicon.numberNames ?? []).map { ($0, true) })
         numberIdioms = PhraseTable((lexicon.numberIdioms ?? []).map { ($0, true) })
         plusMinusPhrases = PhraseTable((lexicon.plusMinusPhrases ?? []).map { ($0, true) })
-        discourseOrdinalMarks = Set(lexicon.discourseOrdinalMarks ?? [])
-        discourseOrdinalOpeners = Set(lexicon.discourseOrdinalOpeners ?? [])
-        shareVerbs = Set(lexicon.shareVerbs ?? [])
-        elidedDeterminers = Set(lexicon.elidedDeterminers ?? [])
+        discourseOrdinalMarks = WordSet(lexicon.discourseOrdinalMarks ?? [])
+        discourseOrdinalOpeners = WordSet(lexicon.discourseOrdinalOpeners ?? [])
+        shareVerbs = WordSet(lexicon.shareVerbs ?? [])
+        elidedDeterminers = WordSet(lexicon.elidedDeterminers ?? [])
         maxElidedGroup = lexicon.maxElidedGroup ?? 0
         marginLookback = lexicon.marginLookback ?? 0
         listMarkerLookback = lexicon.listMarkerLookback ?? 0
-        adverbOrdinals = Set(lexicon.adverbOrdinals ?? [])
+        adverbOrdinals = WordSet(lexicon.adverbOrdinals ?? [])
         adverbOrdinalSuffixes = lexicon.adverbOrdinalSuffixes ?? []
         ageComparatives = PhraseTable((lexicon.ageComparatives ?? []).map { ($0, true) })
-        parentNouns = lexicon.parentNouns ?? [:]
-        minorUnits = Set(units.minorUnits ?? [])
+        parentNouns = WordMap(lexicon.parentNouns ?? [:])
+        minorUnits = WordSet(units.minorUnits ?? [])
         var factors: [String: (family: String, factor: Double)] = [:]
         for (family, table) in units.unitFamilies ?? [:] { for (u, f) in table { factors[u] = (family, f) } }
-        unitFactors = factors
+        unitFactors = WordMap(factors)
         maxMeasureParts = units.maxMeasureParts ?? 3
-        impliedNextUnits = units.impliedNextUnits ?? [:]
+        impliedNextUnits = WordMap(units.impliedNextUnits ?? [:])
         var scaled: [String: (minScale: Double, info: UnitInfo)] = [:]
         for e in units.scaledUnits ?? [] {
             scaled[e.unit] = (e.minScale, UnitInfo(unit: e.as, kind: UnitKind(rawValue: e.kind) ?? .measure))
         }
-        scaledUnits = scaled
+        scaledUnits = WordMap(scaled)
         ageUnit = UnitInfo(unit: units.ageUnit ?? "year", kind: .measure)
 
         var names: [(String, UnitInfo)] = []
@@ -878,7 +878,7 @@ final class ClaimLexicon: Sendable {
             for p in e.prefixes ?? [] { prefixes.append((p, info)) }
         }
         unitNames = PhraseTable(names)
-        unitAttached = attached
+        unitAttached = WordMap(attached)
         currencyPrefixes = PhraseTable(prefixes)
         var start = Set<String>()
         start.formUnion(lexicon.cardinals.keys)
@@ -914,18 +914,18 @@ final class ClaimLexicon: Sendable {
         start.formUnion(lexicon.dates?.dayPartSets?.keys ?? [:].keys)
         if lexicon.dates?.dayPartSets != nil { start.formUnion(lexicon.dayPartModifiers ?? []) }
         start.formUnion(["half", "quarter", "the", "another", "http", "https", "www"])
-        startWords = start
+        startWords = WordSet(start)
         var periods = Set(holidays.byFirst.keys)
         periods.formUnion(dates.weekdayHolidays.byFirst.keys)
         periods.formUnion(dates.easterHolidays.byFirst.keys)
         periods.formUnion(dates.seasons.keys)
         periods.formUnion(relativeModifiers.byFirst.keys)
         periods.formUnion(lexicon.calendarUnits.keys)
-        periodOpeners = periods
+        periodOpeners = WordSet(periods)
         var symbols = Set(currencyPrefixes.byFirst.keys.filter { $0.unicodeScalars.count == 1 })
         symbols.formUnion(["-", "\u{2212}", "#", "@"])
         for k in lexicon.unicodeFractions.keys { symbols.insert(k) }
-        startSymbols = symbols
+        startSymbols = WordSet(symbols)
     }
 
     /// Singular lower-case form of a counted noun ("soldiers" -> "soldier", "people" -> "people").
@@ -972,13 +972,14 @@ struct PhraseTable<Payload: Sendable>: Sendable {
         var tight: [Bool]
         var payload: Payload
     }
-    private(set) var byFirst: [String: [Entry]] = [:]
+    private(set) var byFirst: WordMap<[Entry]> = [:]
     /// A pre-check computed once from the first words: their lengths in UTF-8 bytes (bit `min(n, 63)`) and their
     /// first bytes. A token whose text fails it cannot be a key of `byFirst`, so its text is never hashed.
     private var firstLengths: UInt64 = 0
     private var firstBytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
     init(_ items: [(String, Payload)]) {
+        var byFirst: [String: [Entry]] = [:]
         for (phrase, payload) in items {
             let toks = ClaimTokenizer.phraseTokenList(phrase)
             guard let first = toks.first?.lower else { continue }
@@ -997,6 +998,7 @@ struct PhraseTable<Payload: Sendable>: Sendable {
             default: firstBytes.3 |= bit
             }
         }
+        self.byFirst = WordMap(byFirst)
     }
 
     /// Whether `w` passes the pre-check: false means `w` is no first word of a phrase.

@@ -72,13 +72,17 @@ struct ClaimScanner {
 
     // MARK: small token predicates
 
+    // (through the buffer, so that reading a field does not copy the whole token)
     @inline(__always) func word(_ i: Int) -> String? {
-        i >= base && i < limit && t[i].kind == .word ? t[i].lower : nil
+        guard i >= base && i < limit else { return nil }
+        return t.withUnsafeBufferPointer { $0[i].kind == .word ? $0[i].lower : nil }
     }
     @inline(__always) func isSym(_ i: Int, _ s: String) -> Bool {
-        i >= base && i < limit && t[i].kind == .symbol && t[i].lower == s
+        i >= base && i < limit && t.withUnsafeBufferPointer { $0[i].kind == .symbol && $0[i].lower == s }
     }
-    @inline(__always) func isNum(_ i: Int) -> Bool { i >= base && i < limit && t[i].kind == .number }
+    @inline(__always) func isNum(_ i: Int) -> Bool {
+        i >= base && i < limit && t.withUnsafeBufferPointer { $0[i].kind == .number }
+    }
     /// Token `i` touches the previous token (no space).
     @inline(__always) func tight(_ i: Int) -> Bool { i > base && i < limit && !t[i].spaceBefore }
     /// A plain integer token, small enough to convert to `Int` (a run of 24 digits is a number, never a date).

@@ -63,6 +63,10 @@ public enum Batch {
         (".warc", .warc), (".warc.gz", .warc), (".jsonl", .jsonLines), (".jsonl.gz", .jsonLines),
     ]
 
+    /// The ending of a gzip-compressed article (`page.html.gz`, `story.txt.gz`): read inflated, as the article
+    /// before the ending (see ``readFile(_:raw:limit:)``).
+    public static let compressedSuffix = ".gz"
+
     static func container(_ path: String) -> Container? {
         let lower = path.lowercased()
         return containerSuffixes.first { lower.hasSuffix($0.suffix) }?.kind
@@ -164,7 +168,7 @@ public enum Batch {
             let rel = id.isEmpty ? name : id + [0x2F] + name
             var target = stat()
             if cPath(full, { stat($0, &target) }) != 0 {
-                let ext = pathExtension(name)
+                let ext = articleExtension(name)
                 if extensions.contains(ext) {
                     state.errors.append(
                         HearsayError(
@@ -175,7 +179,7 @@ public enum Batch {
                 continue
             }
             let isDirectory = target.st_mode & S_IFMT == S_IFDIR
-            let isArticle = extensions.contains(pathExtension(name)) || container(displayName(name)) != nil
+            let isArticle = extensions.contains(articleExtension(name)) || container(displayName(name)) != nil
             guard isDirectory || isArticle else { continue }
             if !state.followLinks, isLink(full), !isInside(full, root: root) {
                 state.errors.append(
@@ -242,8 +246,15 @@ public enum Batch {
         return String(decoding: name[(dot + 1)...], as: UTF8.self).lowercased()
     }
 
+    /// The extension of an article's name, lower case, under a `.gz` ending ("html" for `page.HTML.gz`).
+    static func articleExtension(_ name: [UInt8]) -> String {
+        let gz = Array(compressedSuffix.utf8)
+        guard name.count > gz.count, name.suffix(gz.count).map({ $0 | 0x20 }) == gz else { return pathExtension(name) }
+        return pathExtension(Array(name.dropLast(gz.count)))
+    }
+
     static func item(forFile path: String, id: String) -> InputItem {
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = articleExtension(Array((path as NSString).lastPathComponent.utf8))
         let media: String? = ["html", "htm", "xhtml"].contains(ext) ? "text/html" : nil
         var item = InputItem(id: id, path: path, declaredMediaType: media)
         var st = stat()
@@ -290,7 +301,9 @@ public enum Batch {
     /// Reads a file for the pipeline: only a regular file (a FIFO, device or socket would block or never end), at
     /// most `limit` bytes (a larger file is refused unread, one that grows past the cap while read is refused
     /// too), in one pass. The bytes read are the document: hash and byte spans refer to them even when the file
-    /// changes meanwhile, and such a change is reported (`changed` is true).
+    /// changes meanwhile, and such a change is reported (`changed` is true). A file whose name ends in `.gz` is
+    /// gzip-compressed: its bytes inflated (at most `limit` of them) are the document, so the hash and the byte
+    /// spans refer to the article, not to the compressed file; data that does not inflate is an `input.unreadable`.
     public static func readFile(_ path: String, raw: [UInt8]? = nil, limit: Int) -> Result<
         (bytes: [UInt8], changed: Bool), HearsayError
     > {
@@ -335,6 +348,15 @@ public enum Batch {
             count += n
         }
         bytes.removeLast(bytes.count - count)
+        if path.lowercased().hasSuffix(compressedSuffix) {
+            guard let inflated = Inflate.all(bytes, limit: limit) else {
+                return fail(
+                    "input.unreadable",
+                    "the gzip data is corrupt, cut short, or inflates to more than \(limit) bytes (normalize.max_bytes)"
+                )
+            }
+            bytes = inflated
+        }
         var after = stat()
         let changed =
             fstat(fd, &after) != 0 || after.st_size != before.st_size || Int(after.st_size) != count
