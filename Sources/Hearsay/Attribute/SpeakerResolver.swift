@@ -62,7 +62,9 @@ struct SpeakerResolver {
 
     struct Entity {
         var name: String
-        var nameWords: [String]
+        var nameWords: [String] { didSet { lowerWords = nameWords.map { $0.lowercased() } } }
+        /// `nameWords` in lower case, kept beside them: names are compared at every mention.
+        private(set) var lowerWords: [String]
         var kind: Speaker.Kind
         var descriptions: [String] = []
         var affiliation: String?
@@ -84,6 +86,19 @@ struct SpeakerResolver {
         /// Text positions and paragraphs where it was mentioned, sorted by position: mentions are registered
         /// ahead (named speakers of every cue) and again as quotes are attributed, so they do not arrive in order.
         var positions: [(pos: Int, paragraph: Int)] = []
+
+        init(
+            name: String, nameWords: [String], kind: Speaker.Kind, affiliation: String? = nil, firstPosition: Int,
+            key: String? = nil
+        ) {
+            self.name = name
+            self.nameWords = nameWords
+            self.lowerWords = nameWords.map { $0.lowercased() }
+            self.kind = kind
+            self.affiliation = affiliation
+            self.firstPosition = firstPosition
+            self.key = key
+        }
 
         /// The last mention before `pos` (binary search).
         func lastPosition(before pos: Int) -> (pos: Int, paragraph: Int)? {
@@ -927,7 +942,7 @@ struct SpeakerResolver {
         let found = entities.lastIndex(where: { e in
             guard e.kind == .person || e.kind == .unknown && !e.cuePositions.isEmpty, !e.nameWords.isEmpty
             else { return false }
-            let words = e.nameWords.map { $0.lowercased() }
+            let words = e.lowerWords
             // The name test before `isNonPerson` (which looks the words up again): the same answer, fewer lookups.
             guard
                 words == lower || lower.count == 1 && words.count > 1 && words.last == lower[0]
@@ -959,7 +974,7 @@ struct SpeakerResolver {
     mutating func noteMention(_ ref: SpeakerRef, paragraph: Int) {
         let lower = ref.name.map { $0.lowercased() }
         let idx =
-            entities.lastIndex(where: { $0.kind == .person && $0.nameWords.map { $0.lowercased() } == lower })
+            entities.lastIndex(where: { $0.kind == .person && $0.lowerWords == lower })
             ?? (lower.count == 1 ? surnameEntity(lower[0], where: { $0.kind == .person }) : nil)
         guard let idx, !isNonPerson(entities[idx]) else { return }
         entities[idx].addPosition(ref.span.start, paragraph: paragraph)
@@ -975,7 +990,7 @@ struct SpeakerResolver {
             let idx = entities.lastIndex(where: { e in
                 guard e.kind == .person || e.kind == .unknown && !e.cuePositions.isEmpty, !e.nameWords.isEmpty
                 else { return false }
-                let words = e.nameWords.map { $0.lowercased() }
+                let words = e.lowerWords
                 return words == lower || lower.count == 1 && words.count > 1 && words.last == lower[0]
             }), !entities[idx].descriptions.contains(description)
         else { return }
@@ -1013,14 +1028,14 @@ struct SpeakerResolver {
         guard !words.isEmpty else { return false }
         return entities.indices.contains { i in
             i != idx && entities[i].kind == .person
-                && entities[i].nameWords.contains { words.contains($0.lowercased()) }
+                && entities[i].lowerWords.contains { words.contains($0) }
         }
     }
 
     /// A named entity that is no person: a place, a people ("Americans"), or a source whose role is a thing ("the
     /// letter") or a body ("the campaign").
     func isNonPerson(_ e: Entity) -> Bool {
-        let lower = e.nameWords.map { $0.lowercased() }
+        let lower = e.lowerWords
         if !lower.isEmpty {
             if lex.coreference.isPlace(lower) { return true }
             if lower.count == 1, lex.coreference.notPersons.contains(lower[0]) || placeWords.contains(lower[0]) {
@@ -1035,7 +1050,7 @@ struct SpeakerResolver {
     mutating func entityFor(name: [String], kind: Speaker.Kind, inStatement: Bool, pos: Int) -> Int {
         let lower = name.map { $0.lowercased() }
         // Same full name, or a last name of a known person, or a longer form of a known single name.
-        if let i = entities.firstIndex(where: { $0.nameWords.map { $0.lowercased() } == lower }) {
+        if let i = entities.firstIndex(where: { $0.lowerWords == lower }) {
             upgrade(i, kind == .unknown && inStatement ? .organization : kind)
             return i
         }
@@ -1045,7 +1060,7 @@ struct SpeakerResolver {
         }
         if lower.count > 1,
             let i = entities.firstIndex(where: {
-                $0.nameWords.count == 1 && $0.nameWords[0].lowercased() == lower.last!
+                $0.lowerWords.count == 1 && $0.lowerWords[0] == lower.last!
             })
         {
             entities[i].nameWords = name
@@ -1071,7 +1086,7 @@ struct SpeakerResolver {
         var first: Int?
         var bare: Int?
         for (i, e) in entities.enumerated()
-        where e.nameWords.count > 1 && e.nameWords.last!.lowercased() == surname && ok(e) {
+        where e.lowerWords.count > 1 && e.lowerWords.last! == surname && ok(e) {
             if first == nil { first = i }
             if e.calledBySurname { bare = bare ?? i }
         }
