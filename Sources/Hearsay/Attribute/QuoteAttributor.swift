@@ -366,7 +366,7 @@ struct Run {
         }
         var i = 0
         while i < tokens.count {
-            guard !tokens[i].quoted, let (_, n) = lex.cue(at: i, in: tokens) else {
+            guard !tokens[i].quoted, let (form, n) = lex.cue(at: i, in: tokens) else {
                 i += 1
                 continue
             }
@@ -380,11 +380,13 @@ struct Run {
                 resolver.phrase(endingBefore: i, lower: lo)
                 ?? (inverted ? resolver.phrase(startingAt: i + n, upper: hi) : nil)
             if let ref, ref.form == .name {
-                // A possessive before a noun cue ("answered Roe’s remarks") mentions Roe; it makes no speaker.
+                // A possessive before a noun cue ("answered Roe’s remarks") mentions Roe; it makes no speaker; nor
+                // does an outlet that relays the story ("…, Right Wing Watch first reported": `relay_cues`).
+                let relay = ref.kind == .unknown && lex.coreference.relayCues.contains(form.lemma)
                 _ = resolver.resolve(
                     ref, at: ref.span.start, paragraph: tokens[i].paragraph, quoteWords: [],
                     sectionStart: 0, inStatement: statementFollows(i + n),
-                    asSpeaker: !tokens[ref.tokens.upperBound - 1].isPossessive)
+                    asSpeaker: !tokens[ref.tokens.upperBound - 1].isPossessive && !relay)
             }
             i += n
         }
@@ -1714,7 +1716,7 @@ struct Run {
         d.attributionRule = how == "speaker.name" ? rule : how
         let c: Double
         switch how {
-        case "speaker.pronoun", "speaker.pronoun-gender": c = confidence * 0.85
+        case "speaker.pronoun", "speaker.pronoun-gender", "speaker.cataphora": c = confidence * 0.85
         case "speaker.pronoun-across-inset": c = 0.6
         case "speaker.definite-description": c = confidence * 0.75
         default: c = confidence
