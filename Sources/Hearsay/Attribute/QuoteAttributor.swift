@@ -396,6 +396,7 @@ struct Run {
         for first in sentenceFirstToken where first >= 0 {
             let hi = sentenceEndToken[tokens[first].sentence]
             noteSentenceSubject(first: first, hi: hi)
+            noteCoordinatedSubjects(first: first, hi: hi)
             noteAddressee(first: first, hi: hi)
             noteAppositionRoles(first: first, hi: hi)
         }
@@ -502,6 +503,19 @@ struct Run {
         }
     }
 
+    /// The subject of a clause coordinated after a comma ("The moderators moved on, but Reyes wasn’t having it."): a
+    /// name right after ", but" or ", and" (`subject_coordinators`) followed by a verb is a sentence subject there too.
+    mutating func noteCoordinatedSubjects(first: Int, hi: Int) {
+        var k = first + 1
+        while k + 2 < hi {
+            defer { k += 1 }
+            guard tokens[k].text == ",", !tokens[k].quoted, lex.subjectCoordinators.contains(tokens[k + 1].lower),
+                !tokens[k + 2].quoted, resolver.isName(tokens[k + 2])
+            else { continue }
+            noteSubject(at: k + 2, hi: hi)
+        }
+    }
+
     /// Where a clause's subject may start at or after token `k`: past the rest of a place that closes an opening
     /// adjunct ("Speaking in Salem, New Hampshire, Trump went ...": a listed place and a comma) and past a dateline
     /// ("WASHINGTON (AP) — Roe rallied ...": words in capitals, a parenthesis, a dash). A place or a dateline is
@@ -516,8 +530,15 @@ struct Run {
         }
         guard capitals else { return k }
         var d = e
+        // A date after the place: "WASHINGTON, Dec. 8 (UPI) — ...".
+        if tokens[d].text == "," {
+            var m = d + 1
+            while m < hi, m - d <= 5, tokens[m].text != "(", !["—", "–", "--"].contains(tokens[m].text) { m += 1 }
+            if m < hi, m - d <= 5 { d = m }
+        }
         if tokens[d].text == "(" {
-            while d < hi, d - e <= 4, tokens[d].text != ")" { d += 1 }
+            let open = d
+            while d < hi, d - open <= 4, tokens[d].text != ")" { d += 1 }
             d += 1
         }
         guard d < hi, ["—", "–", "--"].contains(tokens[d].text) else { return k }
@@ -1614,8 +1635,9 @@ struct Run {
             tokens[cue.lowerBound - 1].text == ","
                 || lex.participlePrepositions.contains(tokens[cue.lowerBound - 1].lower)
         else { return nil }
-        // A coordinator or adverb opening the sentence is no adjunct ("And then Roe went on the attack, saying").
-        var start = lower
+        // A coordinator or adverb opening the sentence is no adjunct ("And then Roe went on the attack, saying"); nor is
+        // a dateline ("WASHINGTON, Dec. 8 (UPI) — In a speech, Roe ...").
+        var start = afterDatelineOrPlace(lower, hi: cue.lowerBound - 1)
         while start < cue.lowerBound - 1,
             lex.subjectCoordinators.contains(tokens[start].lower) || lex.skipBeforeCue.contains(tokens[start].lower)
         {

@@ -588,10 +588,20 @@ struct SpeakerResolver {
                 return nil
             }
             let before = inner > 0 ? ts[inner - 1] : nil
-            let titled = before.map { lex.titles[$0.lower] != nil || isRole($0) && !lex.organizationWords.contains($0.lower) }
+            let titled = before.map {
+                lex.titles[$0.lower] != nil || isRole($0) && !lex.organizationWords.contains($0.lower)
+            }
+            // Without a given name or a title, only before a body's name ("of the Eurasia Group"), never before a
+            // thing ("REVOLT TV in a video") nor with a word in capitals (an acronym names a body).
+            let a = p + 1 < ts.count && lex.definite.contains(ts[p + 1].lower) ? p + 2 : p + 1
+            let body =
+                a < ts.count && isName(ts[a])
+                && !ts[inner..<p].contains { t in
+                    t.text.unicodeScalars.count > 1 && !t.text.unicodeScalars.contains { $0.properties.isLowercase }
+                }
             let person =
                 words.count >= 2 && lex.firstNames.contains(words[0]) || titled == true
-                || (2...3).contains(words.count)
+                || (2...3).contains(words.count) && body
             return person ? p : nil
         }
         return nil
