@@ -647,6 +647,23 @@ import Testing
         #expect(q.attribution?.rule == "speaker.document-author")
     }
 
+    @Test func aStarNamedAfterATitleInMarksIsTheActressDescribedNext() throws {
+        // The subject behind a title in marks is read, and a star carries "the actress" (`role_titles`): the actress
+        // of the sentence before, not the one introduced earlier with that very word.
+        let doc = try run(
+            """
+            Film notes.
+
+            The actress Nora Quill spoke about her first role at the harbour festival.
+
+            “Harbour Lights” star Ada Roe turned the tables on casting agents. With the help of a radio show, the \
+            actress asked agents to read for “the villain.”
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("villain") })
+        #expect(doc.speakerName(of: q) == "Ada Roe")
+        #expect(q.attribution?.rule == "speaker.definite-description")
+    }
+
     @Test func aDatelineWithADateIsNeverTheSubject() throws {
         let doc = try run(
             """

@@ -494,6 +494,12 @@ struct Run {
     /// after an opening adjunct ("On Tuesday, Roe toured ...").
     mutating func noteSentenceSubject(first: Int, hi: Int) {
         if noteSubject(at: first, hi: hi) { return }
+        // A title in marks before the subject's role: "“Harbour Lights” star Ada Roe turned the tables".
+        if tokens[first].quoted || !tokens[first].isWord {
+            var k = first
+            while k < hi, k - first <= 10, tokens[k].quoted || !tokens[k].isWord { k += 1 }
+            if k > first, k < hi, k - first <= 10, resolver.isRole(tokens[k]), noteSubject(at: k, hi: hi) { return }
+        }
         if lex.notNames.contains(tokens[first].lower), first + 1 < hi, noteSubject(at: first + 1, hi: hi) { return }
         let adjunct = lex.coreference.limits.subjectAdjunctTokens
         var c = first
