@@ -513,6 +513,10 @@ import Testing
             “We waited too long,” Harbour authority spokeswoman Ada Roe to the mayor said.
 
             “The tide tables are wrong,” said Pavel Drozd in Gdynia.
+
+            “The fares will rise,” said Councillor Ines King of Duluth.
+
+            “The fares will fall,” said Peter T. Bishop of the Ferry Riders Union.
             """)
         let beams = try #require(doc.quotes.first { $0.text.contains("beams") })
         #expect(doc.speakerName(of: beams) == "Martin Okafor")
@@ -520,6 +524,12 @@ import Testing
         #expect(doc.speakerName(of: waited) == "Ada Roe")
         let tide = try #require(doc.quotes.first { $0.text.contains("tide tables") })
         #expect(doc.speakerName(of: tide) == "Pavel Drozd")
+        // A surname that is also a title word ("King", "Bishop") stays the name, after a title or a given name with an
+        // initial.
+        let rise = try #require(doc.quotes.first { $0.text.contains("will rise") })
+        #expect(doc.speakerName(of: rise) == "Ines King")
+        let fall = try #require(doc.quotes.first { $0.text.contains("will fall") })
+        #expect(doc.speakerName(of: fall) == "Peter T. Bishop")
         // A body with an organization word before the preposition stays one name's body, and a title is no person.
         #expect(!doc.speakers.contains { $0.name == "Harbour Institute" || $0.name == "mayor" })
     }

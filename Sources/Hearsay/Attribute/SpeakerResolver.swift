@@ -447,7 +447,8 @@ struct SpeakerResolver {
                         }
                     }
                 }
-                if matched > 0 {
+                // A title never takes the name's last word ("Councillor Ada King", "Sen. Tom Bishop").
+                if matched > 0, i + matched < ts.count {
                     titleEnd = i + matched
                     i += matched
                 } else {
@@ -573,23 +574,33 @@ struct SpeakerResolver {
                 continue
             }
             var inner = p - 1
-            while inner > 0, isName(ts[inner - 1]), !ts[inner - 1].isPossessive, lex.titles[ts[inner - 1].lower] == nil
-            {
+            while inner > 0 {
+                let t = ts[inner - 1]
+                // An initial's full stop: "Peter T. King of New York".
+                let initial =
+                    t.text == "." && inner > 1 && ts[inner - 2].isCapitalized
+                    && ts[inner - 2].text.unicodeScalars.count == 1
+                    || t.isCapitalized && t.text.unicodeScalars.count == 2 && t.text.hasSuffix(".")
+                guard initial || isName(t) && !t.isPossessive && lex.titles[t.lower] == nil else { break }
                 inner -= 1
             }
             let words = ts[inner..<p].map(\.lower)
             // Only the first preposition after a name counts: "Secretary of State Ada Roe of Ohio" is a title.
+            let before = inner > 0 ? ts[inner - 1] : nil
+            let titled =
+                before.map { lex.titles[$0.lower] != nil || isRole($0) && !lex.organizationWords.contains($0.lower) }
+                ?? false
+            // A given name opening the name, or a title before it, says it is a person's, whatever its last word
+            // ("Peter T. King", "Councillor Ada King").
+            let given = words.count >= 2 && lex.firstNames.contains(words[0])
             if lex.coreference.isPlace(words)
                 || words.contains(where: {
-                    lex.titles[$0] != nil || lex.organizationWords.contains($0)
-                        || lex.coreference.notLoneNames.contains($0) || lex.roles.contains($0)
+                    lex.organizationWords.contains($0)
+                        || !given && !titled
+                            && (lex.titles[$0] != nil || lex.coreference.notLoneNames.contains($0) || lex.roles.contains($0))
                 })
             {
                 return nil
-            }
-            let before = inner > 0 ? ts[inner - 1] : nil
-            let titled = before.map {
-                lex.titles[$0.lower] != nil || isRole($0) && !lex.organizationWords.contains($0.lower)
             }
             // Without a given name or a title, only before a body's name ("of the Eurasia Group"), never before a
             // thing ("REVOLT TV in a video") nor with a word in capitals (an acronym names a body).
@@ -600,8 +611,8 @@ struct SpeakerResolver {
                     t.text.unicodeScalars.count > 1 && !t.text.unicodeScalars.contains { $0.properties.isLowercase }
                 }
             let person =
-                words.count >= 2 && lex.firstNames.contains(words[0]) || titled == true
-                || (2...3).contains(words.count) && body
+                given || titled
+                || (2...3).contains(words.filter { $0 != "." }.count) && body
             return person ? p : nil
         }
         return nil
