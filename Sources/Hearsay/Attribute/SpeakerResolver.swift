@@ -597,7 +597,8 @@ struct SpeakerResolver {
                 || words.contains(where: {
                     lex.organizationWords.contains($0)
                         || !given && !titled
-                            && (lex.titles[$0] != nil || lex.coreference.notLoneNames.contains($0) || lex.roles.contains($0))
+                            && (lex.titles[$0] != nil || lex.coreference.notLoneNames.contains($0)
+                                || lex.roles.contains($0))
                 })
             {
                 return nil
@@ -676,7 +677,8 @@ struct SpeakerResolver {
                 return found
             }
             let g = lex.pronounGender[pronounWord(ref.text.lowercased())]
-            if ref.kind == .person, let found = cataphora(ref, gender: g, paragraph: paragraph, inStatement: inStatement)
+            if ref.kind == .person,
+                let found = cataphora(ref, gender: g, paragraph: paragraph, inStatement: inStatement)
             {
                 return found
             }
