@@ -177,4 +177,25 @@ import Testing
         let b = try run("Tom Reyes noted that ferry traffic had fallen - a worry for the port.")
         #expect(indirect(b).first?.text == "that ferry traffic had fallen")
     }
+
+    // Issue 20, fourth round (indirect reports).
+
+    @Test func aLoneGroupWordBeforeACueIsItsSpeaker() throws {
+        let cases: [(String, String, String)] = [
+            ("Many fear the harbour board will sell the ferries.", "the harbour board will sell the ferries", "Many"),
+            ("And some say the pier was never safe.", "the pier was never safe", "some"),
+            ("But both have argued that the port must stay open.", "that the port must stay open", "both"),
+        ]
+        for (text, content, speaker) in cases {
+            let doc = try run(text)
+            let q = try #require(indirect(doc).first, "\(text)")
+            #expect(q.text == content, "\(text)")
+            #expect(q.speakerMention.map { doc.string($0) } == speaker, "\(text)")
+        }
+        // One source says one figure, another a second one.
+        let doc = try run("One harbour clerk says the ferry carries 900 cars a day, another says it carries 700.")
+        #expect(indirect(doc).map(\.text) == ["the ferry carries 900 cars a day", "it carries 700"])
+        // A word outside the list is no speaker on its own ("All agreed ..." reads nothing).
+        #expect(indirect(try run("All agreed the pier should close.")).isEmpty)
+    }
 }

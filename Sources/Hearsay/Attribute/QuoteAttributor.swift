@@ -1430,6 +1430,14 @@ struct Run {
         else { return nil }
         let first = ts.first!
         let last = ts.last!
+        // A word of `group_pronouns` alone: "Many fear ...", "Some say ...", "Both have argued ...".
+        if ts.count == 1, lex.groupPronouns.contains(first.lower) {
+            var ref = SpeakerRef(
+                form: .group, tokens: start..<end, span: first.span, text: first.text, kind: .group)
+            ref.description = ref.text
+            ref.role = first.lower
+            return ref
+        }
         // A share of a group, as polls report it: "Forty-one percent said ...", "Six in 10 say ...", "Nearly half
         // said ...". The phrase itself is the (group) speaker.
         // A number ends such a phrase only as the base of a share ("Six in 10", "Nine out of 10"): small, in a short
