@@ -198,4 +198,31 @@ import Testing
         // A word outside the list is no speaker on its own ("All agreed ..." reads nothing).
         #expect(indirect(try run("All agreed the pier should close.")).isEmpty)
     }
+
+    @Test func namingLikeningAndBaseFormsReport() throws {
+        let cases: [(String, String, String, String)] = [
+            ("Ana Ruiz likened the new ferry to a floating hotel.", "the new ferry to a floating hotel", "Ana Ruiz", "liken"),
+            (
+                "Tom Reyes charged that the harbour board had hidden the costs.",
+                "that the harbour board had hidden the costs", "Tom Reyes", "charge"
+            ),
+            ("Ana Ruiz is seeking a second vote on the pier.", "a second vote on the pier", "Ana Ruiz", "seek"),
+            ("Ferry pilots see the new timetable as a step back.", "the new timetable as a step back", "Ferry pilots", "see"),
+        ]
+        for (text, content, speaker, lemma) in cases {
+            let doc = try run(text)
+            let q = try #require(indirect(doc).first, "\(text)")
+            #expect(q.text == content, "\(text)")
+            #expect(q.speakerMention.map { doc.string($0) } == speaker, "\(text)")
+            #expect(q.cue?.lemma == lemma, "\(text)")
+        }
+        // "charged" still attributes a quote in marks.
+        let a = try run("“The board hid the costs,” Tom Reyes charged.")
+        let qa = try #require(a.quotes.first { $0.kind == .direct })
+        #expect(a.speakerName(of: qa) == "Tom Reyes")
+        // The nouns "comments" and "charge" are no cues: the quote keeps the cue of saying.
+        let b = try run("Tom Reyes’s comments were “deeply unfair,” Ana Ruiz said.")
+        let qb = try #require(b.quotes.first { $0.kind != .indirect })
+        #expect(b.speakerName(of: qb) == "Ana Ruiz")
+    }
 }
