@@ -225,4 +225,17 @@ import Testing
         let qb = try #require(b.quotes.first { $0.kind != .indirect })
         #expect(b.speakerName(of: qb) == "Ana Ruiz")
     }
+
+    @Test func aParticleOrAnAgentAfterTheCueMakesNoReport() throws {
+        for text in [
+            "Some pilots signed up for the new evening shifts.",
+            "The ferry plan lost support among the dockworkers last year.",
+            "Exit polls reported by the networks showed a close race.",
+        ] {
+            #expect(indirect(try run(text)).isEmpty, "\(text)")
+        }
+        // An agent before a verb in -ing opens the report.
+        let doc = try run("Ana Ruiz responded by closing the pier for a week.")
+        #expect(indirect(doc).first?.text == "by closing the pier for a week")
+    }
 }

@@ -44,6 +44,8 @@ final class AttributionLexicon: @unchecked Sendable {
     /// Words that stand alone for a group or an unnamed member of one as the subject of a cue ("Many fear ...",
     /// "Some say ...", "Both have argued ...", "another says ...").
     var groupPronouns: Set<String> = []
+    /// Words right after a cue that make it no report ("signed up", "support among voters").
+    var reportStops: Set<String> = []
     /// Upper-case words before a colon that head a notice, not a transcript speaker ("BREAKING:", "UPDATE:").
     var noticeLabels: Set<String> = []
     /// Prepositions after which a lone capitalized word is a place ("in Ohio"), never a person.
@@ -256,6 +258,7 @@ final class AttributionLexicon: @unchecked Sendable {
         var subjectCoordinators: [String]?
         var quantityHeads: [String]?
         var groupPronouns: [String]?
+        var reportStops: [String]?
         var noticeLabels: [String]?
         var placePrepositions: [String]?
         var roleTitles: [String: [String]]?
@@ -282,7 +285,7 @@ final class AttributionLexicon: @unchecked Sendable {
                 raisingParticles = "raising_particles", relativePronouns = "relative_pronouns", personRelatives =
                 "person_relatives",
                 subjectCoordinators = "subject_coordinators",
-                quantityHeads = "quantity_heads", groupPronouns = "group_pronouns", noticeLabels = "notice_labels",
+                quantityHeads = "quantity_heads", groupPronouns = "group_pronouns", reportStops = "report_stops", noticeLabels = "notice_labels",
                 placePrepositions = "place_prepositions",
                 roleTitles = "role_titles", mentionWords = "mention_words", impersonalCues = "impersonal_cues",
                 impersonalStops = "impersonal_stops", questionCues = "question_cues", questionBefore =
@@ -374,6 +377,7 @@ final class AttributionLexicon: @unchecked Sendable {
         subjectCoordinators = Set(words.subjectCoordinators ?? ["and"])
         quantityHeads = Set(words.quantityHeads ?? [])
         groupPronouns = Set((words.groupPronouns ?? []).map { $0.lowercased() })
+        reportStops = Set((words.reportStops ?? []).map { $0.lowercased() })
         noticeLabels = Set(words.noticeLabels ?? [])
         placePrepositions = Set(words.placePrepositions ?? [])
         for (role, list) in words.roleTitles ?? [:] {

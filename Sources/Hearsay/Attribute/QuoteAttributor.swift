@@ -2045,6 +2045,19 @@ struct Run {
                     if start + 1 < hi, tokens[start + 1].lower == "to" { start += 1 }
                 }
                 guard start < hi else { return nil }
+                // The word right after the cue shows it is no verb of saying here: a particle or a preposition of
+                // `report_stops` ("signed up for", "support among voters", "backing from the party"), or an agent
+                // not followed by a verb in -ing ("a call echoed by Japan", "the survey reported by CNN"; but
+                // "responded by saying ...").
+                if start == cue.upperBound {
+                    let w = tokens[start].lower
+                    if lex.reportStops.contains(w) { return nil }
+                    if lex.agentPrepositions.contains(w),
+                        !(start + 1 < hi && tokens[start + 1].lower.hasSuffix("ing"))
+                    {
+                        return nil
+                    }
+                }
                 let from = tokens[start].span.start
                 var to = clauseLimit(from, sentenceSpan.end, overAsides: true)
                 // A relative clause set off by commas ends at the next one: "Ms. Ruiz, who said the vote was
