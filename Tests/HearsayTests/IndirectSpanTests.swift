@@ -238,4 +238,14 @@ import Testing
         let doc = try run("Ana Ruiz responded by closing the pier for a week.")
         #expect(indirect(doc).first?.text == "by closing the pier for a week")
     }
+
+    @Test func aPromiseTakesItsInfinitive() throws {
+        let doc = try run("Ana Ruiz vowed to stay in the race through that contest.")
+        #expect(indirect(doc).first?.text == "to stay in the race through that contest")
+        let b = try run("While Ana Ruiz has pledged to support Tom Reyes, Ada Okoro suggested that she would not.")
+        #expect(indirect(b).map(\.text) == ["to support Tom Reyes", "that she would not"])
+        // With an object and no infinitive, the report starts at the complementizer.
+        let c = try run("Ana Ruiz promised the pilots that the pier would stay open.")
+        #expect(indirect(c).first?.text == "that the pier would stay open")
+    }
 }

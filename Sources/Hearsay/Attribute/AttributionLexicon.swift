@@ -46,6 +46,8 @@ final class AttributionLexicon: @unchecked Sendable {
     var groupPronouns: Set<String> = []
     /// Words right after a cue that make it no report ("signed up", "support among voters").
     var reportStops: Set<String> = []
+    /// Cue lemmas of saying that take an infinitive, like the belief cues ("vowed to stay ...").
+    var infinitiveCues: Set<String> = []
     /// Upper-case words before a colon that head a notice, not a transcript speaker ("BREAKING:", "UPDATE:").
     var noticeLabels: Set<String> = []
     /// Prepositions after which a lone capitalized word is a place ("in Ohio"), never a person.
@@ -259,6 +261,7 @@ final class AttributionLexicon: @unchecked Sendable {
         var quantityHeads: [String]?
         var groupPronouns: [String]?
         var reportStops: [String]?
+        var infinitiveCues: [String]?
         var noticeLabels: [String]?
         var placePrepositions: [String]?
         var roleTitles: [String: [String]]?
@@ -285,7 +288,7 @@ final class AttributionLexicon: @unchecked Sendable {
                 raisingParticles = "raising_particles", relativePronouns = "relative_pronouns", personRelatives =
                 "person_relatives",
                 subjectCoordinators = "subject_coordinators",
-                quantityHeads = "quantity_heads", groupPronouns = "group_pronouns", reportStops = "report_stops", noticeLabels = "notice_labels",
+                quantityHeads = "quantity_heads", groupPronouns = "group_pronouns", reportStops = "report_stops", infinitiveCues = "infinitive_cues", noticeLabels = "notice_labels",
                 placePrepositions = "place_prepositions",
                 roleTitles = "role_titles", mentionWords = "mention_words", impersonalCues = "impersonal_cues",
                 impersonalStops = "impersonal_stops", questionCues = "question_cues", questionBefore =
@@ -378,6 +381,7 @@ final class AttributionLexicon: @unchecked Sendable {
         quantityHeads = Set(words.quantityHeads ?? [])
         groupPronouns = Set((words.groupPronouns ?? []).map { $0.lowercased() })
         reportStops = Set((words.reportStops ?? []).map { $0.lowercased() })
+        infinitiveCues = Set(words.infinitiveCues ?? [])
         noticeLabels = Set(words.noticeLabels ?? [])
         placePrepositions = Set(words.placePrepositions ?? [])
         for (role, list) in words.roleTitles ?? [:] {

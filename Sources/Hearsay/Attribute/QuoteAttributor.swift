@@ -2021,7 +2021,11 @@ struct Run {
                 // should close if ...").
                 // A belief cue before "to" takes an infinitive ("declined to say whether ...", "hopes to ..."): the
                 // report starts there, a later complementizer is inside it.
-                let infinitive = form.belief && k + 1 < hi && tokens[k].lower == "to" && tokens[k + 1].isWord
+                // So does a cue of saying that promises (`infinitive_cues`: "vowed to stay in the race through that
+                // contest" reports *to stay ...*, not *that contest*).
+                let infinitive =
+                    (form.belief || lex.infinitiveCues.contains(form.lemma)) && k + 1 < hi && tokens[k].lower == "to"
+                    && tokens[k + 1].isWord
                 let overAdjunct =
                     !infinitive
                     && (lex.objectCues.contains(form.lemma)
