@@ -201,13 +201,19 @@ import Testing
 
     @Test func namingLikeningAndBaseFormsReport() throws {
         let cases: [(String, String, String, String)] = [
-            ("Ana Ruiz likened the new ferry to a floating hotel.", "the new ferry to a floating hotel", "Ana Ruiz", "liken"),
+            (
+                "Ana Ruiz likened the new ferry to a floating hotel.", "the new ferry to a floating hotel", "Ana Ruiz",
+                "liken"
+            ),
             (
                 "Tom Reyes charged that the harbour board had hidden the costs.",
                 "that the harbour board had hidden the costs", "Tom Reyes", "charge"
             ),
             ("Ana Ruiz is seeking a second vote on the pier.", "a second vote on the pier", "Ana Ruiz", "seek"),
-            ("Ferry pilots see the new timetable as a step back.", "the new timetable as a step back", "Ferry pilots", "see"),
+            (
+                "Ferry pilots see the new timetable as a step back.", "the new timetable as a step back",
+                "Ferry pilots", "see"
+            ),
         ]
         for (text, content, speaker, lemma) in cases {
             let doc = try run(text)

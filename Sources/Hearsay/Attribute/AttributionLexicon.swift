@@ -288,7 +288,8 @@ final class AttributionLexicon: @unchecked Sendable {
                 raisingParticles = "raising_particles", relativePronouns = "relative_pronouns", personRelatives =
                 "person_relatives",
                 subjectCoordinators = "subject_coordinators",
-                quantityHeads = "quantity_heads", groupPronouns = "group_pronouns", reportStops = "report_stops", infinitiveCues = "infinitive_cues", noticeLabels = "notice_labels",
+                quantityHeads = "quantity_heads", groupPronouns = "group_pronouns", reportStops = "report_stops",
+                infinitiveCues = "infinitive_cues", noticeLabels = "notice_labels",
                 placePrepositions = "place_prepositions",
                 roleTitles = "role_titles", mentionWords = "mention_words", impersonalCues = "impersonal_cues",
                 impersonalStops = "impersonal_stops", questionCues = "question_cues", questionBefore =
