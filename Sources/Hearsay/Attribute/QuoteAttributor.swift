@@ -10,7 +10,7 @@
 /// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words`, `coreference`, `languages` (resource files),
 /// `max_quote_paragraphs`, `indirect`, `min_indirect_words`, `min_unattributed_words`, `nested_quotes`,
 /// `mention_max_words`, `dash_cue_reach`, `max_subject_tokens`, `clause_reach`, `split_interlude_words`,
-/// `colon_label_tokens`, `after_cue_reach`, `title_cue_reach`. An article
+/// `colon_label_tokens`, `after_cue_reach`, `title_cue_reach`, `split_max_pieces`. An article
 /// in a language the rules are not for keeps its quotes without speakers (``LanguageCheck``).
 public struct QuoteAttributor: Stage {
     public struct Config: StageConfig {
@@ -61,6 +61,9 @@ public struct QuoteAttributor: Stage {
         /// A short quotation in title case is a title, not speech, unless a cue follows it within this many tokens
         /// ("‘He’s Doing It The Harbour Way,’ she said").
         public var titleCueReach = 4
+        /// A quote split by its cue joins at most this many pieces ("‘X,’ she said, ‘Y.’" is two); a piece after a
+        /// second cue is a quote of its own.
+        public var splitMaxPieces = 2
 
         public init() {}
         public static let keys = [
@@ -68,6 +71,7 @@ public struct QuoteAttributor: Stage {
             "min_indirect_words", "min_unattributed_words", "languages", "nested_quotes", "mention_max_words",
             "dash_cue_reach", "max_subject_tokens", "clause_reach", "split_interlude_words",
             "colon_label_tokens", "after_cue_reach", "title_cue_reach", "aside_reach",
+            "split_max_pieces",
         ]
         enum CodingKeys: String, CodingKey {
             case cues, titles, roles, firstNames = "first_names", words, coreference,
@@ -78,6 +82,7 @@ public struct QuoteAttributor: Stage {
                 splitInterludeWords = "split_interlude_words", colonLabelTokens = "colon_label_tokens",
                 afterCueReach = "after_cue_reach", titleCueReach = "title_cue_reach",
                 asideReach = "aside_reach"
+            case splitMaxPieces = "split_max_pieces"
         }
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -105,6 +110,7 @@ public struct QuoteAttributor: Stage {
             afterCueReach = try c.decodeIfPresent(Int.self, forKey: .afterCueReach) ?? d.afterCueReach
             titleCueReach = try c.decodeIfPresent(Int.self, forKey: .titleCueReach) ?? d.titleCueReach
             asideReach = try c.decodeIfPresent(Int.self, forKey: .asideReach) ?? d.asideReach
+            splitMaxPieces = try c.decodeIfPresent(Int.self, forKey: .splitMaxPieces) ?? d.splitMaxPieces
             if maxQuoteParagraphs < 1 {
                 throw DecodingError.dataCorruptedError(
                     forKey: .maxQuoteParagraphs, in: c, debugDescription: "must be at least 1")
@@ -176,7 +182,10 @@ public struct QuoteAttributor: Stage {
         run.registerNamedSpeakers()
         run.attribute(found)
         if config.nestedQuotes { run.addNested(found) }
-        if config.indirect { run.findIndirect() }
+        if config.indirect {
+            run.findIndirect()
+            run.endMixedReports()
+        }
         run.publish(into: &document)
     }
 }
@@ -842,9 +851,12 @@ struct Run {
     /// Joins "‘X,’ Pompeo said. ‘Y.’": two quotes in one paragraph separated only by a speaker and a cue.
     func mergeSplit(_ quotes: [QuoteScanner.Found]) -> [QuoteScanner.Found] {
         var out: [QuoteScanner.Found] = []
+        // Pieces joined into each quote of `out`: a split quote has one cue, so a piece after a second cue starts a
+        // quote of its own ("‘X,’ she said, ‘Y,’ said Ruiz. ‘Z.’": `split_max_pieces`).
+        var pieces: [Int] = []
         for q in quotes {
             if var last = out.last, let close = last.close, last.lastParagraph == q.firstParagraph,
-                last.firstParagraph == last.lastParagraph || true
+                pieces[pieces.count - 1] < config.splitMaxPieces
             {
                 let lo = tokenIndex(atOrAfter: close + 1)
                 let hi = tokenIndex(atOrAfter: q.open)
@@ -889,10 +901,12 @@ struct Run {
                     last.lastParagraph = q.lastParagraph
                     last.rule = "quote.split-by-cue"
                     out[out.count - 1] = last
+                    pieces[pieces.count - 1] += 1
                     continue
                 }
             }
             out.append(q)
+            pieces.append(1)
         }
         return out
     }
@@ -1684,12 +1698,52 @@ struct Run {
         var start = tokens[from].span.start
         while start < s.span.end, " ,;:".unicodeScalars.contains(sc[start]) { start += 1 }
         var end = clauseLimit(start, max(s.span.end, d.fragments.last?.end ?? 0), keep: d.fragments.last?.end ?? 0)
+        if let close = d.close { end = min(end, quotedClauseBreak(from: close, before: end)) }
         // Drop final punctuation and closing marks outside the clause.
         while end > start, ".!?”’\"' ".unicodeScalars.contains(sc[end - 1]) { end -= 1 }
         if let last = d.fragments.last, end < last.end { end = last.end }
         // The clause is the quotation itself ("citing ‘security risks’."): keep its content without the marks.
         if start >= d.open, let last = d.fragments.last, end <= last.end + 1 { return }
         if end > start { d.fragments = [Span(start, end)] }
+    }
+
+    /// A mixed quote's clause ends at a closing mark after which a new clause opens: the quotation ends in a comma
+    /// and a word of `clause_breaks` or a participle in -ing follows, as after any comma ("argued that the pier was
+    /// ‘never safe,’ citing a report ..."; the comma is inside the quotation, where ``clauseLimit`` does not look), or
+    /// a word of `subject_coordinators` and a verb in -ed or -ing follow ("called the fares ‘a scandal’ and
+    /// boycotted the vote"). Returns the mark's position, or `end` when there is none from `from` on.
+    func quotedClauseBreak(from: Int, before end: Int) -> Int {
+        var k = tokenIndex(atOrAfter: from)
+        while k + 2 < tokens.count, tokens[k].span.start < end {
+            let t = tokens[k]
+            if !t.quoted, k > 0, tokens[k - 1].quoted, let m = t.text.unicodeScalars.first,
+                QuoteScanner.isMarkScalar(m), case let next = tokens[k + 1], next.isWord, !next.quoted
+            {
+                if tokens[k - 1].text == ",",
+                    lex.clauseBreaks.contains(next.lower) || next.lower.hasSuffix("ing") && !next.isCapitalized
+                {
+                    return t.span.start
+                }
+                let verb = tokens[k + 2]
+                if lex.subjectCoordinators.contains(next.lower), verb.isWord, !verb.isCapitalized,
+                    verb.lower.hasSuffix("ed") || verb.lower.hasSuffix("ing")
+                {
+                    return t.span.start
+                }
+            }
+            k += 1
+        }
+        return end
+    }
+
+    /// The mixed reports of ``findIndirect`` (reported clauses that quote some words) end where a mixed quote's
+    /// clause does (``quotedClauseBreak``).
+    mutating func endMixedReports() {
+        for i in drafts.indices where drafts[i].kind == .mixed && drafts[i].nestedIn == nil {
+            guard drafts[i].rule.hasPrefix("quote.indirect"), let f = drafts[i].fragments.last else { continue }
+            let cut = quotedClauseBreak(from: f.start, before: f.end)
+            if cut < f.end, let t = trimmed(f.start, cut) { drafts[i].fragments[drafts[i].fragments.count - 1] = t }
+        }
     }
 
     mutating func setSpeaker(
