@@ -1242,12 +1242,48 @@ struct Run {
             setSpeaker(
                 &d, ref, cue: (form, range), rule: "speaker.cue-after-dash", confidence: 0.8,
                 quoteWords: quoteWords, statement: statementFollows(range.upperBound))
+        } else if let (form, range, ref, comma) = clauseBeforeCue(d, from: k, sEnd: sEnd) {
+            // "‘Boots on the ground’ would be right, Ben Ruiz said.": the quotation is part of a clause that the
+            // cue reports after a comma; that clause is the quote (mixed).
+            setSpeaker(
+                &d, ref, cue: (form, range), rule: "speaker.cue-after-clause", confidence: 0.8,
+                quoteWords: quoteWords, statement: statementFollows(range.upperBound))
+            guard d.speaker != nil,
+                let first = sentenceFirstToken[safe: tokens[k].sentence],
+                let content = trimmed(min(tokens[max(0, first)].span.start, d.open), tokens[comma].span.start)
+            else { return false }
+            d.kind = .mixed
+            d.fragments = [content]
+            return true
         } else {
             return false
         }
         guard d.speaker != nil else { return false }
         d.kind = .direct
         return true
+    }
+
+    /// The cue after a comma that reports the clause a quotation is part of: "‘Boots on the ground’ would be right,
+    /// Ben Ruiz said.", "Voters had ‘put the biggest crack’ in the ceiling, she said in a video message." Words stand
+    /// between the closing mark and the comma (a quotation that ends in a comma is a direct quote's end), no other cue
+    /// or quotation stands between, and after the cue only an adjunct ends the sentence (no complementizer, no
+    /// second cue). Returns the cue, its speaker phrase (read back from the cue, starting right after the comma) and
+    /// the comma's token index.
+    func clauseBeforeCue(_ d: QuoteAttributor.Draft, from k: Int, sEnd: Int) -> (
+        AttributionLexicon.CueForm, Range<Int>, SpeakerRef, Int
+    )? {
+        guard let last = d.fragments.last, last.end > last.start, document.scalars[last.end - 1] != ",",
+            k < sEnd, tokens[k].isWord,
+            let (form, range) = firstCue(in: k, min(sEnd, k + config.afterCueReach)), !form.belief,
+            let ref = resolver.phrase(endingBefore: range.lowerBound, lower: k),
+            case let comma = ref.tokens.lowerBound - 1, comma > k, tokens[comma].text == ",",
+            !tokens[k..<comma].contains(where: { $0.quoted }),
+            !tokens[range.upperBound..<sEnd].contains(where: {
+                lex.complementizers.contains($0.lower) || $0.quoted
+            }),
+            lastCue(in: range.upperBound, sEnd) == nil
+        else { return nil }
+        return (form, range, ref, comma)
     }
 
     /// After an inverted cue, a description no name reader takes ("said the 46-year-old", "said a retired pilot from
