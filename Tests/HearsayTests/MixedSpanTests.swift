@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@testable import Hearsay
+
+/// Direct and mixed quote spans of issue 20 (the mixed round): how many pieces a split quote joins, where a mixed
+/// quote's reported clause ends after a closing mark, and a quotation inside a clause reported by a cue after a comma.
+/// Sentences written by us.
+@Suite struct MixedSpanTests {
+    func run(_ text: String) throws -> Document { try process(text, stages: ["normalize", "segment", "attribute"]) }
+
+    @Test func aSplitQuoteJoinsTwoPiecesAndAPieceAfterASecondCueStandsAlone() throws {
+        let doc = try run(
+            """
+            Ana Ruiz runs the harbour.
+
+            “The pier is old,” Ruiz said, “and the ferry is late,” she added. “We will fix both by June,” she said.
+            """)
+        let direct = doc.quotes.filter { $0.kind == .direct }
+        #expect(direct.count == 2)
+        let first = try #require(direct.first)
+        #expect(first.fragments.count == 2)
+        #expect(first.provenance.rule == "quote.split-by-cue")
+        #expect(first.text.hasPrefix("The pier is old,"))
+        #expect(first.text.hasSuffix("and the ferry is late,"))
+        let second = try #require(direct.last)
+        #expect(second.text == "We will fix both by June,")
+        #expect(doc.speakerName(of: second) == "Ana Ruiz")
+        // Two pieces around one cue stay one quote.
+        let two = try run("Ana Ruiz runs the harbour. “The pier is old,” Ruiz said, “and the ferry is late.”")
+        #expect(two.quotes.count == 1)
+        #expect(two.quotes.first?.fragments.count == 2)
+        // The limit is data: with three pieces allowed the third joins again.
+        let pipeline = try makePipeline(
+            ["normalize", "segment", "attribute"], extra: "\"attribute\": {\"split_max_pieces\": 3}")
+        let text = "Ana Ruiz runs the harbour. “The pier is old,” Ruiz said, “and the ferry is late,” she added, “so we wait.”"
+        var three = Document(id: "test.txt", path: "test.txt", bytes: Array(text.utf8))
+        try pipeline.process(&three)
+        #expect(three.quotes.filter { $0.kind == .direct }.map(\.fragments.count) == [3])
+    }
+
+    @Test func aMixedClauseEndsAtAClosingMarkBeforeANewClause() throws {
+        // After the quotation's own comma, a participle opens a new clause.
+        let a = try run("Mayor Ana Ruiz argued that the old pier was “never safe,” citing a report from the port.")
+        let qa = try #require(a.quotes.first { $0.kind == .mixed })
+        #expect(qa.text == "that the old pier was “never safe,")
+        #expect(a.speakerName(of: qa) == "Ana Ruiz")
+        // "and" with a verb in -ed after the closing mark: a second predicate, not the reported clause.
+        let b = try run("Mayor Tom Reyes called the new fares “a scandal” and boycotted the vote on Monday.")
+        let qb = try #require(b.quotes.first { $0.kind == .mixed })
+        #expect(qb.text == "the new fares “a scandal")  // closing marks at a mixed quote's end are left out
+        // A clause that goes on after the mark with words of its own keeps them.
+        let c = try run("Mayor Tom Reyes said the ferry was “late again” for the third week in a row.")
+        let qc = try #require(c.quotes.first { $0.kind == .mixed })
+        #expect(qc.text == "the ferry was “late again” for the third week in a row")
+        // "and" before a word that is no verb in -ed or -ing stays inside ("“safe” and sound").
+        let d = try run("Mayor Tom Reyes said the old pier was “perfectly safe” and sound after the storm.")
+        let qd = try #require(d.quotes.first { $0.kind == .mixed })
+        #expect(qd.text == "the old pier was “perfectly safe” and sound after the storm")
+    }
+
+    @Test func aQuotationInAClauseReportedByALaterCueIsMixed() throws {
+        let a = try run(
+            """
+            The storm closed the harbour on Sunday.
+
+            “Boots on the ground” would be the right answer, harbour master Ana Ruiz said after the storm.
+            """)
+        let qa = try #require(a.quotes.first)
+        #expect(a.quotes.count == 1)
+        #expect(qa.kind == .mixed)
+        #expect(qa.text == "“Boots on the ground” would be the right answer")
+        #expect(a.speakerName(of: qa) == "Ana Ruiz")
+        #expect(qa.attribution?.rule == "speaker.cue-after-clause")
+        // The quotation inside the clause; the cue's adjunct does not become an indirect report of its own.
+        let b = try run(
+            "Ana Ruiz spoke on Monday. Ferry pilots had “put the biggest dent” yet in the old timetable, she said in a radio interview."
+        )
+        let qb = try #require(b.quotes.first { $0.kind != .indirect })
+        #expect(qb.kind == .mixed)
+        #expect(qb.text == "Ferry pilots had “put the biggest dent” yet in the old timetable")
+        #expect(b.speakerName(of: qb) == "Ana Ruiz")
+        #expect(!b.quotes.contains { $0.kind == .indirect })
+        // A quotation that ends in a comma is a direct quote whose cue follows, never such a clause.
+        let c = try run("“We will appeal the ruling,” the harbour board, which met on Monday, said.")
+        #expect(!c.quotes.isEmpty)
+        #expect(!c.quotes.contains { $0.attribution?.rule == "speaker.cue-after-clause" })
+        // A cue that goes on with a clause of its own reports that clause, not the one before the comma.
+        let d = try run("Ana Ruiz spoke. The “new” timetable is late, she said that the pilots were tired.")
+        #expect(!d.quotes.contains { $0.attribution?.rule == "speaker.cue-after-clause" })
+    }
+}
