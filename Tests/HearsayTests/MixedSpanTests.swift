@@ -45,6 +45,11 @@ import Testing
         let qa = try #require(a.quotes.first { $0.kind == .mixed })
         #expect(qa.text == "that the old pier was “never safe,")
         #expect(a.speakerName(of: qa) == "Ana Ruiz")
+        // So does a mixed report of a belief cue (found with the indirect reports).
+        let e = try run("Mayor Ana Ruiz hailed the new harbour plan as “fantastic,” telling reporters that work would start.")
+        let qe = try #require(e.quotes.first { $0.kind == .mixed })
+        #expect(qe.provenance.rule == "quote.indirect-cue-before")
+        #expect(qe.text == "the new harbour plan as “fantastic")
         // "and" with a verb in -ed after the closing mark: a second predicate, not the reported clause.
         let b = try run("Mayor Tom Reyes called the new fares “a scandal” and boycotted the vote on Monday.")
         let qb = try #require(b.quotes.first { $0.kind == .mixed })
@@ -88,5 +93,20 @@ import Testing
         // A cue that goes on with a clause of its own reports that clause, not the one before the comma.
         let d = try run("Ana Ruiz spoke. The “new” timetable is late, she said that the pilots were tired.")
         #expect(!d.quotes.contains { $0.attribution?.rule == "speaker.cue-after-clause" })
+    }
+
+    @Test func aSpeakerBeforeAnAsideThatRunsToTheCue() throws {
+        for text in [
+            "Ana Ruiz, who lives outside the port town, Duluth, said that pilots would “take this fight to the board.”",
+            "Ana Ruiz, meanwhile, who lives outside the port town, Duluth, said the pier was “unsafe” in winter.",
+        ] {
+            let doc = try run(text)
+            let q = try #require(doc.quotes.first { $0.kind == .mixed }, "\(text)")
+            #expect(doc.speakerName(of: q) == "Ana Ruiz", "\(text)")
+            #expect(q.attribution?.rule == "speaker.cue-before-mixed", "\(text)")
+        }
+        // An aside that holds a cue of its own is no such aside.
+        let d = try run("Ana Ruiz, who told the pilots that the pier was old, said the ferry was “late” again.")
+        #expect(d.quotes.first { $0.kind == .mixed }.flatMap { d.speakerName(of: $0) } != "pilots")
     }
 }

@@ -10,7 +10,8 @@
 /// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words`, `coreference`, `languages` (resource files),
 /// `max_quote_paragraphs`, `indirect`, `min_indirect_words`, `min_unattributed_words`, `nested_quotes`,
 /// `mention_max_words`, `dash_cue_reach`, `max_subject_tokens`, `clause_reach`, `split_interlude_words`,
-/// `colon_label_tokens`, `after_cue_reach`, `title_cue_reach`, `split_max_pieces`. An article
+/// `colon_label_tokens`, `after_cue_reach`, `title_cue_reach`, `split_max_pieces`, `aside_subject_tokens`. An
+/// article
 /// in a language the rules are not for keeps its quotes without speakers (``LanguageCheck``).
 public struct QuoteAttributor: Stage {
     public struct Config: StageConfig {
@@ -64,6 +65,9 @@ public struct QuoteAttributor: Stage {
         /// A quote split by its cue joins at most this many pieces ("‘X,’ she said, ‘Y.’" is two); a piece after a
         /// second cue is a quote of its own.
         public var splitMaxPieces = 2
+        /// The longest aside (in tokens) between a speaker phrase that opens the clause and the comma before its cue
+        /// ("Tom Reyes, who met the pilots on Monday, said ‘...’").
+        public var asideSubjectTokens = 20
 
         public init() {}
         public static let keys = [
@@ -71,7 +75,7 @@ public struct QuoteAttributor: Stage {
             "min_indirect_words", "min_unattributed_words", "languages", "nested_quotes", "mention_max_words",
             "dash_cue_reach", "max_subject_tokens", "clause_reach", "split_interlude_words",
             "colon_label_tokens", "after_cue_reach", "title_cue_reach", "aside_reach",
-            "split_max_pieces",
+            "split_max_pieces", "aside_subject_tokens",
         ]
         enum CodingKeys: String, CodingKey {
             case cues, titles, roles, firstNames = "first_names", words, coreference,
@@ -82,7 +86,7 @@ public struct QuoteAttributor: Stage {
                 splitInterludeWords = "split_interlude_words", colonLabelTokens = "colon_label_tokens",
                 afterCueReach = "after_cue_reach", titleCueReach = "title_cue_reach",
                 asideReach = "aside_reach"
-            case splitMaxPieces = "split_max_pieces"
+            case splitMaxPieces = "split_max_pieces", asideSubjectTokens = "aside_subject_tokens"
         }
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -111,6 +115,7 @@ public struct QuoteAttributor: Stage {
             titleCueReach = try c.decodeIfPresent(Int.self, forKey: .titleCueReach) ?? d.titleCueReach
             asideReach = try c.decodeIfPresent(Int.self, forKey: .asideReach) ?? d.asideReach
             splitMaxPieces = try c.decodeIfPresent(Int.self, forKey: .splitMaxPieces) ?? d.splitMaxPieces
+            asideSubjectTokens = try c.decodeIfPresent(Int.self, forKey: .asideSubjectTokens) ?? d.asideSubjectTokens
             if maxQuoteParagraphs < 1 {
                 throw DecodingError.dataCorruptedError(
                     forKey: .maxQuoteParagraphs, in: c, debugDescription: "must be at least 1")
@@ -1370,6 +1375,9 @@ struct Run {
             if found == nil { found = (form, range, nil) }
             upper = range.lowerBound
         }
+        // "Tom Reyes, who met the pilots on the pier on Monday, said ...": a speaker phrase opening the clause before an
+        // aside that runs to the comma before the cue.
+        if let f = found, f.2 == nil, let ref = asideSubject(cue: f.1, lower: sFirst) { found = (f.0, f.1, ref) }
         guard let (form, range, subjectRef) = found else { return false }
         var clauseStart = range.upperBound
         if let c = clauseCue, c.lowerBound > range.upperBound,
@@ -1429,6 +1437,37 @@ struct Run {
             makeMixed(&d, after: clauseStart, sentence: sentence)
         }
         return true
+    }
+
+    /// The speaker phrase that opens the clause (after sentence adverbs and coordinators) and ends at a comma that
+    /// opens an aside running to the comma right before the cue: "Tom Reyes, who met the pilots on Monday, said",
+    /// "Ana Ruiz, meanwhile, who lives outside the port town, Duluth, said". The aside holds no quotation and no cue
+    /// of speech and is at most `aside_subject_tokens` tokens long.
+    func asideSubject(cue: Range<Int>, lower: Int) -> SpeakerRef? {
+        guard cue.lowerBound - 1 > lower, tokens[cue.lowerBound - 1].text == "," else { return nil }
+        var start = lower
+        while start < cue.lowerBound - 1, tokens[start].isWord,
+            lex.subjectCoordinators.contains(tokens[start].lower) || lex.skipBeforeCue.contains(tokens[start].lower)
+                || resolver.isAdverb(tokens[start])
+        {
+            start += 1
+        }
+        if start < cue.lowerBound - 1, tokens[start].text == "," { start += 1 }
+        guard let ref = resolver.phrase(startingAt: start, upper: cue.lowerBound - 1),
+            case let comma = ref.tokens.upperBound, comma < cue.lowerBound - 1, tokens[comma].text == ",",
+            cue.lowerBound - 1 - comma <= config.asideSubjectTokens,
+            !tokens[comma..<cue.lowerBound].contains(where: { $0.quoted })
+        else { return nil }
+        var k = comma
+        while k < cue.lowerBound {
+            if let (f, n) = lex.cue(at: k, in: tokens) {
+                if !f.belief { return nil }
+                k += n
+            } else {
+                k += 1
+            }
+        }
+        return ref
     }
 
     /// The source after "according to" when it is no simple name: everything up to the next comma or the
