@@ -40,13 +40,16 @@ import Testing
     }
 
     @Test func aMixedClauseEndsAtAClosingMarkBeforeANewClause() throws {
-        // After the quotation's own comma, a participle opens a new clause.
-        let a = try run("Mayor Ana Ruiz argued that the old pier was “never safe,” citing a report from the port.")
+        // After the quotation's own comma, a word of `clause_breaks` opens a new clause.
+        let a = try run("Mayor Ana Ruiz argued that the old pier was “never safe,” adding that the port knew it.")
         let qa = try #require(a.quotes.first { $0.kind == .mixed })
         #expect(qa.text == "that the old pier was “never safe,")
         #expect(a.speakerName(of: qa) == "Ana Ruiz")
+        // Another participle stays inside ("were ‘well-paid,’ making ..." is one clause as often as two).
+        let p = try run("Mayor Ana Ruiz argued that the old pier was “never safe,” citing a report from the port.")
+        #expect(p.quotes.first { $0.kind == .mixed }?.text == "that the old pier was “never safe,” citing a report from the port")
         // So does a mixed report of a belief cue (found with the indirect reports).
-        let e = try run("Mayor Ana Ruiz hailed the new harbour plan as “fantastic,” telling reporters that work would start.")
+        let e = try run("Mayor Ana Ruiz hailed the new harbour plan as “fantastic,” which surprised the pilots.")
         let qe = try #require(e.quotes.first { $0.kind == .mixed })
         #expect(qe.provenance.rule == "quote.indirect-cue-before")
         #expect(qe.text == "the new harbour plan as “fantastic")

@@ -1783,8 +1783,9 @@ struct Run {
     }
 
     /// A mixed quote's clause ends at a closing mark after which a new clause opens: the quotation ends in a comma
-    /// and a word of `clause_breaks` or a participle in -ing follows, as after any comma ("argued that the pier was
-    /// ‘never safe,’ citing a report ..."; the comma is inside the quotation, where ``clauseLimit`` does not look), or
+    /// and a word of `clause_breaks` follows ("argued that the pier was ‘never safe,’ adding that ..."; the comma is
+    /// inside the quotation, where ``clauseLimit`` does not look; any other participle stays in the clause, as
+    /// PolNeAR's annotators often keep it: "were ‘well-paid,’ making $30,000 a year"), or
     /// a word of `subject_coordinators` and a verb in -ed or -ing follow ("called the fares ‘a scandal’ and
     /// boycotted the vote"). Returns the mark's position, or `end` when there is none from `from` on.
     func quotedClauseBreak(from: Int, before end: Int) -> Int {
@@ -1794,9 +1795,7 @@ struct Run {
             if !t.quoted, k > 0, tokens[k - 1].quoted, let m = t.text.unicodeScalars.first,
                 QuoteScanner.isMarkScalar(m), case let next = tokens[k + 1], next.isWord, !next.quoted
             {
-                if tokens[k - 1].text == ",",
-                    lex.clauseBreaks.contains(next.lower) || next.lower.hasSuffix("ing") && !next.isCapitalized
-                {
+                if tokens[k - 1].text == ",", lex.clauseBreaks.contains(next.lower) {
                     return t.span.start
                 }
                 let verb = tokens[k + 2]
