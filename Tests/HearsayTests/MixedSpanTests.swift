@@ -112,4 +112,17 @@ import Testing
         let d = try run("Ana Ruiz, who told the pilots that the pier was old, said the ferry was “late” again.")
         #expect(d.quotes.first { $0.kind == .mixed }.flatMap { d.speakerName(of: $0) } != "pilots")
     }
+
+    @Test func aCommaInsideAReportedClauseIntroducesNoDirectQuote() throws {
+        let a = try run(
+            "Harbour master Tom Reyes argued that as the ferry ties deepen, “the port will grow stronger every single year.”")
+        let qa = try #require(a.quotes.first)
+        #expect(qa.kind == .mixed)
+        #expect(qa.text == "that as the ferry ties deepen, “the port will grow stronger every single year.")
+        #expect(a.speakerName(of: qa) == "Tom Reyes")
+        // A comma after the cue and an adjunct still introduces a direct quote.
+        let b = try run("Harbour master Tom Reyes said on Monday, “The port will grow stronger every single year.”")
+        #expect(b.quotes.first?.kind == .direct)
+        #expect(b.quotes.first?.text == "The port will grow stronger every single year.")
+    }
 }

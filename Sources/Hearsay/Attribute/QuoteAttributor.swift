@@ -1407,7 +1407,11 @@ struct Run {
         let moreAfter = tokens[min(afterClose, sEnd)..<sEnd].contains { $0.isWord }
         let direct: Bool
         if let last = interlude.last {
-            direct = (last.text == ":" || last.text == ",") && interlude.count <= 12
+            // A complementizer right after the cue opens a reported clause, and a comma inside it ends an adjunct,
+            // not the introduction of a quote: "argued that as the ferry ties deepen, ‘its hold will grow’" is mixed.
+            let reported =
+                last.text == "," && interlude.first.map { lex.complementizers.contains($0.lower) } == true
+            direct = (last.text == ":" || last.text == ",") && interlude.count <= 12 && !reported
         } else {
             // Right after the cue: a full sentence ending the sentence is direct ("said ‘We will appeal.’"); a
             // lower-case fragment is a partial quotation ("citing ‘security risks’").
