@@ -33,7 +33,8 @@ import Testing
         // The limit is data: with three pieces allowed the third joins again.
         let pipeline = try makePipeline(
             ["normalize", "segment", "attribute"], extra: "\"attribute\": {\"split_max_pieces\": 3}")
-        let text = "Ana Ruiz runs the harbour. “The pier is old,” Ruiz said, “and the ferry is late,” she added, “so we wait.”"
+        let text =
+            "Ana Ruiz runs the harbour. “The pier is old,” Ruiz said, “and the ferry is late,” she added, “so we wait.”"
         var three = Document(id: "test.txt", path: "test.txt", bytes: Array(text.utf8))
         try pipeline.process(&three)
         #expect(three.quotes.filter { $0.kind == .direct }.map(\.fragments.count) == [3])
@@ -47,8 +48,10 @@ import Testing
         #expect(a.speakerName(of: qa) == "Ana Ruiz")
         // Another participle stays inside ("were ‘well-paid,’ making ..." is one clause as often as two).
         let p = try run("Mayor Ana Ruiz argued that the old pier was “never safe,” citing a report from the port.")
-        #expect(p.quotes.first { $0.kind == .mixed }?.text == "that the old pier was “never safe,” citing a report from the port")
-        // So does a mixed report of a belief cue (found with the indirect reports).
+        #expect(
+            p.quotes.first { $0.kind == .mixed }?.text
+                == "that the old pier was “never safe,” citing a report from the port")
+        // A mixed report of a belief cue (found with the indirect reports) ends at the mark in the same way.
         let e = try run("Mayor Ana Ruiz hailed the new harbour plan as “fantastic,” which surprised the pilots.")
         let qe = try #require(e.quotes.first { $0.kind == .mixed })
         #expect(qe.provenance.rule == "quote.indirect-cue-before")
@@ -115,7 +118,8 @@ import Testing
 
     @Test func aCommaInsideAReportedClauseIntroducesNoDirectQuote() throws {
         let a = try run(
-            "Harbour master Tom Reyes argued that as the ferry ties deepen, “the port will grow stronger every single year.”")
+            "Harbour master Tom Reyes argued that as the ferry ties deepen, “the port will grow stronger every single year.”"
+        )
         let qa = try #require(a.quotes.first)
         #expect(qa.kind == .mixed)
         #expect(qa.text == "that as the ferry ties deepen, “the port will grow stronger every single year.")
