@@ -129,4 +129,19 @@ import Testing
         #expect(b.quotes.first?.kind == .direct)
         #expect(b.quotes.first?.text == "The port will grow stronger every single year.")
     }
+
+    @Test func aQuotationAfterWordsOfItsClauseIsMixedWhenItsCueFollows() throws {
+        let a = try run(
+            "Ana Ruiz spoke on Monday. The pilots are less likely to be “swayed by the new fares,” Ruiz said.")
+        let qa = try #require(a.quotes.first)
+        #expect(qa.kind == .mixed)
+        #expect(qa.text == "The pilots are less likely to be “swayed by the new fares")
+        #expect(a.speakerName(of: qa) == "Ana Ruiz")
+        // A quotation that opens its sentence stays direct; a name in marks is no clause of speech.
+        let b = try run("Ana Ruiz spoke on Monday. “The pilots are tired,” Ruiz said.")
+        #expect(b.quotes.first?.kind == .direct)
+        let c = try run(
+            "Ana Ruiz spoke on Monday. Speaking on Harbour Radio’s “Tidewatch,” Ruiz said the pier would close.")
+        #expect(!c.quotes.contains { $0.text.hasPrefix("Speaking on") })
+    }
 }

@@ -1265,6 +1265,22 @@ struct Run {
         }
         guard d.speaker != nil else { return false }
         d.kind = .direct
+        // "The pilots are less likely to be ‘swayed by the fares,’ Ruiz said.": words of the clause before the
+        // quotation, a word right before its opening mark; the quote is the clause from its sentence's start (mixed).
+        let openTok = tokenIndex(atOrAfter: d.open)
+        if d.fragments.count == 1, let last = d.fragments.last, let first = sentenceFirstToken[safe: sentence],
+            first >= 0, openTok > first + 1, tokens[openTok - 1].isWord,
+            // "She used the words ‘...,’ Ruiz said": after a word of `mention_words` the quotation itself is named.
+            !lex.mentionWords.contains(tokens[openTok - 1].lower),
+            !tokens[first..<openTok].contains(where: { $0.quoted }),
+            lastCue(in: first, openTok) == nil,
+            // Not a name in marks ("on Harbour Radio’s ‘Morning Tide,’ Ruiz said"): a word in lower case inside.
+            tokens[openTok..<tokenIndex(atOrAfter: last.end)].contains(where: { $0.isWord && !$0.isCapitalized }),
+            let clause = trimmed(tokens[first].span.start, last.end)
+        {
+            d.kind = .mixed
+            d.fragments = [clause]
+        }
         return true
     }
 
