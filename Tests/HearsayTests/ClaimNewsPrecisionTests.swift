@@ -57,6 +57,25 @@ import Testing
         #expect(c.map(\.text) == ["Twelve states", "Wednesday"])
     }
 
+    @Test func aShowNamedForAWeekdayIsNoDate() throws {
+        let c = try claims(
+            "The senator hosted Saturday Night Live, and we met on Saturday night.", published: "2016-01-05")
+        #expect(c.map(\.text) == ["Saturday night"])
+    }
+
+    @Test func aRelativePeriodOfSomethingElseIsNoDate() throws {
+        let c = try claims(
+            "In the last week of the campaign he slipped, and last week he lost.", published: "2016-01-05")
+        #expect(c.map(\.text) == ["last week"])
+    }
+
+    @Test func anEmergencyNumberIsNoAmount() throws {
+        #expect(
+            try claims("A neighbour made a 911 call, and the 911 dispatcher sent two units.").map(\.text) == [
+                "two units"
+            ])
+    }
+
     @Test func aClockSuffixGluedToTheNextWordIsRead() throws {
         let c = try claims("Live blog, updated 8:35PMSenator Ruiz walks off the stage.")
         #expect(c.map(\.text) == ["8:35PM"])

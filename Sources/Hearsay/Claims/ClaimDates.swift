@@ -92,7 +92,8 @@ enum ClaimCalendar {
 /// `claims.date-*` and year rule below), `claims.time-range`, `claims.time`.
 ///
 /// Rules, tried in this order at a token by ``parseDateTime(_:)`` (each names itself in the claim's `rule`):
-/// 0. no claim for a weekday inside a name (``weekdayName(_:)``, `dates.weekday_name_prefixes`: "Super Tuesday");
+/// 0. no claim for a weekday inside a name (``weekdayName(_:)``, `dates.weekday_name_prefixes`: "Super Tuesday";
+///    `dates.weekday_name_followers`: "Saturday Night Live");
 ///    `claims.date-event` (``eventDay(_:)``, `dates.event_days`): a day that names an event of a known year, in
 ///    figures or before an `event_day_nouns` word, with no year after it ("9/11", "the Sept. 11 attacks" =
 ///    2001-09-11).
@@ -104,7 +105,8 @@ enum ClaimCalendar {
 ///    - `claims.date-relative-day-shift`: a `dates.relative_day_shifts` phrase and a relative day ("the day after
 ///      tomorrow" = tomorrow + 1);
 ///    - a relative modifier and what it moves: `claims.date-relative-weekday` ("next Friday"),
-///      `claims.date-relative-week` / `-month` / `-year` / `-day` / `-quarter` ("last month"),
+///      `claims.date-relative-week` / `-month` / `-year` / `-day` / `-quarter` ("last month"; not "last" after a
+///      determiner and before "of" and a determiner: "the last week of the race"),
 ///      `claims.date-this-daypart` ("this morning");
 ///    - `claims.date-relative-day`: "yesterday", "tonight" (a `dates.night_days` word adds `TNI`); a capitalised one
 ///      beside a name is a title ("USA Today"); a day with its part takes the time after it ("tonight at 8");
@@ -344,12 +346,12 @@ extension ClaimScanner {
     }
 
     /// A weekday inside a name: a capitalised weekday after a capitalised `dates.weekday_name_prefixes` word ("Super
-    /// Tuesday") names an event, not a day to resolve.
+    /// Tuesday") or before a capitalised `dates.weekday_name_followers` phrase ("Saturday Night Live") names an event
+    /// or a show, not a day to resolve.
     func weekdayName(_ i: Int) -> Bool {
-        guard let w = word(i), lx.weekdays[w] != nil, t[i].capitalized, i > base, let p = word(i - 1),
-            t[i - 1].capitalized, dw.weekdayNamePrefixes.contains(p)
-        else { return false }
-        return true
+        guard let w = word(i), lx.weekdays[w] != nil, t[i].capitalized else { return false }
+        if i > base, let p = word(i - 1), t[i - 1].capitalized, dw.weekdayNamePrefixes.contains(p) { return true }
+        return i + 1 < limit && t[i + 1].capitalized && dw.weekdayNameFollowers.match(t, i + 1, limit) != nil
     }
 
     /// `claims.date-event`: a `dates.event_days` day with no year after it, written in figures ("9/11") or before an
@@ -1157,7 +1159,12 @@ extension ClaimScanner {
                         return DT(end: e + 1, value: v, rule: "claims.date-relative-weekday")
                     }
                 }
-                if let w2 = word(e), let cu = lx.calendarUnits[w2],
+                // "in the last week of the race": a period of something else, not one counted from the publication date
+                // ("the last week of the race", "the last year of his term"; "the last week of this month" is a date)
+                let partOf =
+                    m.payload < 0 && isDeterminer(i - 1) && isOf(e + 1)
+                    && (word(e + 2).map { lx.partitiveDeterminers.contains($0) } ?? false)
+                if !partOf, let w2 = word(e), let cu = lx.calendarUnits[w2],
                     let d = relativePeriod(cu, m.payload, e + 1, anchor: a)
                 {
                     return d

@@ -308,6 +308,7 @@ final class ClaimLexicon: Sendable {
         var eventDays: [String: String]?
         var eventDayNouns: [String]?
         var weekdayNamePrefixes: [String]?
+        var weekdayNameFollowers: [String]?
         var gluedClockSuffixes: [String: Int]?
         var shortYearPivot: Int?
         var passiveAuxiliaries: [String]?
@@ -370,6 +371,7 @@ final class ClaimLexicon: Sendable {
             case eventDays = "event_days"
             case eventDayNouns = "event_day_nouns"
             case weekdayNamePrefixes = "weekday_name_prefixes"
+            case weekdayNameFollowers = "weekday_name_followers"
             case gluedClockSuffixes = "glued_clock_suffixes"
             case shortYearPivot = "short_year_pivot"
             case passiveAuxiliaries = "passive_auxiliaries"
@@ -469,6 +471,8 @@ final class ClaimLexicon: Sendable {
         let eventDayNouns: WordSet
         /// A capitalised word that makes the weekday after it a name ("Super Tuesday"): `weekday_name_prefixes`.
         let weekdayNamePrefixes: WordSet
+        /// The rest of a name that begins with a weekday ("Saturday Night Live"): `weekday_name_followers`.
+        let weekdayNameFollowers: PhraseTable<Bool>
         /// "AM"/"PM" glued to the next word of a scraped page ("8:35PMChristie"): `glued_clock_suffixes`, hours added.
         let gluedClockSuffixes: WordMap<Int>
         /// A year in two digits after an apostrophe below `short_year_pivot` is in the 2000s ("'08"), else the 1900s.
@@ -535,6 +539,7 @@ final class ClaimLexicon: Sendable {
             eventDays = PhraseTable((f?.eventDays ?? [:]).map { ($0.key, $0.value) })
             eventDayNouns = WordSet(f?.eventDayNouns ?? [])
             weekdayNamePrefixes = WordSet(f?.weekdayNamePrefixes ?? [])
+            weekdayNameFollowers = PhraseTable((f?.weekdayNameFollowers ?? []).map { ($0, true) })
             gluedClockSuffixes = WordMap(f?.gluedClockSuffixes ?? [:])
             shortYearPivot = f?.shortYearPivot ?? 0
         }
