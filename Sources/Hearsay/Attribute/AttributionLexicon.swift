@@ -41,6 +41,13 @@ final class AttributionLexicon: @unchecked Sendable {
     /// Conjunctions that join a second verb to a subject ("... and said", "... but said").
     var subjectCoordinators: Set<String> = []
     var quantityHeads: Set<String> = []
+    /// Words that stand alone for a group or an unnamed member of one as the subject of a cue ("Many fear ...",
+    /// "Some say ...", "Both have argued ...", "another says ...").
+    var groupPronouns: Set<String> = []
+    /// Words right after a cue that make it no report ("signed up", "support among voters").
+    var reportStops: Set<String> = []
+    /// Cue lemmas of saying that take an infinitive, like the belief cues ("vowed to stay ...").
+    var infinitiveCues: Set<String> = []
     /// Upper-case words before a colon that head a notice, not a transcript speaker ("BREAKING:", "UPDATE:").
     var noticeLabels: Set<String> = []
     /// Prepositions after which a lone capitalized word is a place ("in Ohio"), never a person.
@@ -252,6 +259,9 @@ final class AttributionLexicon: @unchecked Sendable {
         var personRelatives: [String]?
         var subjectCoordinators: [String]?
         var quantityHeads: [String]?
+        var groupPronouns: [String]?
+        var reportStops: [String]?
+        var infinitiveCues: [String]?
         var noticeLabels: [String]?
         var placePrepositions: [String]?
         var roleTitles: [String: [String]]?
@@ -278,7 +288,8 @@ final class AttributionLexicon: @unchecked Sendable {
                 raisingParticles = "raising_particles", relativePronouns = "relative_pronouns", personRelatives =
                 "person_relatives",
                 subjectCoordinators = "subject_coordinators",
-                quantityHeads = "quantity_heads", noticeLabels = "notice_labels",
+                quantityHeads = "quantity_heads", groupPronouns = "group_pronouns", reportStops = "report_stops",
+                infinitiveCues = "infinitive_cues", noticeLabels = "notice_labels",
                 placePrepositions = "place_prepositions",
                 roleTitles = "role_titles", mentionWords = "mention_words", impersonalCues = "impersonal_cues",
                 impersonalStops = "impersonal_stops", questionCues = "question_cues", questionBefore =
@@ -369,6 +380,9 @@ final class AttributionLexicon: @unchecked Sendable {
         personRelatives = Set(words.personRelatives ?? [])
         subjectCoordinators = Set(words.subjectCoordinators ?? ["and"])
         quantityHeads = Set(words.quantityHeads ?? [])
+        groupPronouns = Set((words.groupPronouns ?? []).map { $0.lowercased() })
+        reportStops = Set((words.reportStops ?? []).map { $0.lowercased() })
+        infinitiveCues = Set(words.infinitiveCues ?? [])
         noticeLabels = Set(words.noticeLabels ?? [])
         placePrepositions = Set(words.placePrepositions ?? [])
         for (role, list) in words.roleTitles ?? [:] {

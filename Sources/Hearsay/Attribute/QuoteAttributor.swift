@@ -1430,6 +1430,14 @@ struct Run {
         else { return nil }
         let first = ts.first!
         let last = ts.last!
+        // A word of `group_pronouns` alone: "Many fear ...", "Some say ...", "Both have argued ...".
+        if ts.count == 1, lex.groupPronouns.contains(first.lower) {
+            var ref = SpeakerRef(
+                form: .group, tokens: start..<end, span: first.span, text: first.text, kind: .group)
+            ref.description = ref.text
+            ref.role = first.lower
+            return ref
+        }
         // A share of a group, as polls report it: "Forty-one percent said ...", "Six in 10 say ...", "Nearly half
         // said ...". The phrase itself is the (group) speaker.
         // A number ends such a phrase only as the base of a share ("Six in 10", "Nine out of 10"): small, in a short
@@ -2013,7 +2021,11 @@ struct Run {
                 // should close if ...").
                 // A belief cue before "to" takes an infinitive ("declined to say whether ...", "hopes to ..."): the
                 // report starts there, a later complementizer is inside it.
-                let infinitive = form.belief && k + 1 < hi && tokens[k].lower == "to" && tokens[k + 1].isWord
+                // So does a cue of saying that promises (`infinitive_cues`: "vowed to stay in the race through that
+                // contest" reports *to stay ...*, not *that contest*).
+                let infinitive =
+                    (form.belief || lex.infinitiveCues.contains(form.lemma)) && k + 1 < hi && tokens[k].lower == "to"
+                    && tokens[k + 1].isWord
                 let overAdjunct =
                     !infinitive
                     && (lex.objectCues.contains(form.lemma)
@@ -2037,6 +2049,19 @@ struct Run {
                     if start + 1 < hi, tokens[start + 1].lower == "to" { start += 1 }
                 }
                 guard start < hi else { return nil }
+                // The word right after the cue shows it is no verb of saying here: a particle or a preposition of
+                // `report_stops` ("signed up for", "support among voters", "backing from the party"), or an agent
+                // not followed by a verb in -ing ("a call echoed by Japan", "the survey reported by CNN"; but
+                // "responded by saying ...").
+                if start == cue.upperBound {
+                    let w = tokens[start].lower
+                    if lex.reportStops.contains(w) { return nil }
+                    if lex.agentPrepositions.contains(w),
+                        !(start + 1 < hi && tokens[start + 1].lower.hasSuffix("ing"))
+                    {
+                        return nil
+                    }
+                }
                 let from = tokens[start].span.start
                 var to = clauseLimit(from, sentenceSpan.end, overAsides: true)
                 // A relative clause set off by commas ends at the next one: "Ms. Ruiz, who said the vote was
