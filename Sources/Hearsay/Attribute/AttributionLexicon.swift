@@ -97,7 +97,7 @@ final class AttributionLexicon: @unchecked Sendable {
         static let known = [
             "speaker.name", "speaker.mention", "speaker.subject", "speaker.pronoun-subject", "speaker.addressee",
             "speaker.definite-description", "speaker.definite-salient", "speaker.document-author",
-            "speaker.pronoun-gender",
+            "speaker.cataphora", "speaker.pronoun-gender",
             "speaker.pronoun", "speaker.pronoun-across-inset", "speaker.anonymous", "speaker.group",
             "speaker.description",
         ]
@@ -113,6 +113,7 @@ final class AttributionLexicon: @unchecked Sendable {
             var definiteSalientParagraphs = 1
             var appositionRoleTokens = 8
             var documentAuthorParagraphs = 1
+            var cataphoraTokens = 30
             enum CodingKeys: String, CodingKey {
                 case pronounParagraphs = "pronoun_paragraphs", salienceChars = "salience_chars",
                     salienceParagraphs = "salience_paragraphs", subjectAdjunctTokens = "subject_adjunct_tokens",
@@ -122,7 +123,7 @@ final class AttributionLexicon: @unchecked Sendable {
                     definiteOrganizationParagraphs = "definite_organization_paragraphs",
                     definiteSalientParagraphs = "definite_salient_paragraphs",
                     appositionRoleTokens = "apposition_role_tokens",
-                    documentAuthorParagraphs = "document_author_paragraphs"
+                    documentAuthorParagraphs = "document_author_paragraphs", cataphoraTokens = "cataphora_tokens"
             }
             init() {}
             init(from decoder: Decoder) throws {
@@ -149,6 +150,7 @@ final class AttributionLexicon: @unchecked Sendable {
                     try c.decodeIfPresent(Int.self, forKey: .appositionRoleTokens) ?? d.appositionRoleTokens
                 documentAuthorParagraphs =
                     try c.decodeIfPresent(Int.self, forKey: .documentAuthorParagraphs) ?? d.documentAuthorParagraphs
+                cataphoraTokens = try c.decodeIfPresent(Int.self, forKey: .cataphoraTokens) ?? d.cataphoraTokens
             }
         }
         var passes: [String] = Coreference.known
@@ -186,6 +188,9 @@ final class AttributionLexicon: @unchecked Sendable {
         var narratorPronouns: Set<String> = []
         /// Particles of a phrasal verb ("sent out" a statement), read over to the verb's subject.
         var verbParticles: Set<String> = []
+        /// Cue lemmas of an outlet relaying the story ("…, Right Wing Watch first reported"): a name of unknown kind
+        /// before one is not registered ahead as a speaker, so never made salient for "he" or "she".
+        var relayCues: Set<String> = []
 
         enum CodingKeys: String, CodingKey {
             case passes, limits, preferKnownGender = "prefer_known_gender", inanimateRoles = "inanimate_roles",
@@ -193,7 +198,7 @@ final class AttributionLexicon: @unchecked Sendable {
                 newPersonHeads = "new_person_heads", salientHeads = "salient_heads", notLoneNames = "not_lone_names",
                 addresseeCues = "addressee_cues", personBodies = "person_bodies", documentRoles = "document_roles",
                 documentVerbs = "document_verbs", authorPrepositions = "author_prepositions",
-                narratorPronouns = "narrator_pronouns", verbParticles = "verb_particles"
+                narratorPronouns = "narrator_pronouns", verbParticles = "verb_particles", relayCues = "relay_cues"
         }
         init() {}
         init(from decoder: Decoder) throws {
@@ -219,6 +224,7 @@ final class AttributionLexicon: @unchecked Sendable {
             authorPrepositions = Set(try c.decodeIfPresent([String].self, forKey: .authorPrepositions) ?? [])
             narratorPronouns = Set(try c.decodeIfPresent([String].self, forKey: .narratorPronouns) ?? [])
             verbParticles = Set(try c.decodeIfPresent([String].self, forKey: .verbParticles) ?? [])
+            relayCues = Set(try c.decodeIfPresent([String].self, forKey: .relayCues) ?? [])
         }
 
         /// Whether the pass runs (listed in `passes`).
