@@ -219,6 +219,16 @@ import Testing
             queries += [w + "s", String(w.dropFirst()), String(w.dropLast()), w.uppercased(), w + w]
         }
         queries += ["cafe\u{301}", "Km", "km", "\u{C5}", "A\u{30A}", "five", "fi\u{302}ve"]
+        // each query also in the long form a string of few bytes can have (no small-string words): the byte hash
+        func longForm(_ q: String) -> String {
+            var s = ""
+            s.reserveCapacity(64)
+            s += q
+            return s
+        }
+        #expect(SmallKey.layoutHolds)
+        #expect(SmallKey.ascii(longForm("km")) == nil && SmallKey.ascii("km") != nil)
+        queries += queries.map(longForm)
         for split in [1, 3, 7] {
             let listed = words.enumerated().filter { $0.offset % split == 0 }.map(\.element)
             let set = Set(listed)
@@ -246,5 +256,39 @@ import Testing
             singletons
                 == Dictionary(
                     uniqueKeysWithValues: WordTable.asciiSingletons.map { ($0.key.value, Int($0.value.value)) }))
+    }
+
+    /// The claims tokenizer's texts made from packed words or written byte by byte are the strings the scalar-view
+    /// code made (same bytes, same hash, small when short), and the token view reads the array's tokens.
+    @Test func claimTokenTextsAreTheStringsOfTheirScalars() {
+        let text =
+            "A an THE iPhone O'Neill's don\u{2019}t abcdefghijklmno ABCDEFGHIJKLMNOP abcdefghijklmnopqrstu Stra\u{DF}e "
+            + "\u{C9}COLE 1,234,567 12.5 3,5 1.234.567 2e6 007 $ % \u{20AC} \u{BD} - ( ) km/h 9,99 12,3456 "
+            + "123,456,789,012,345 123,456,789,012,345,678 1.234.567.890.123.456 0,123 1,234.5"
+        let sc = Array(text.unicodeScalars)
+        var tokens: [ClaimToken] = []
+        ClaimTokenizer.tokenize(sc, 0, sc.count, into: &tokens)
+        #expect(tokens.count > 30)
+        let view = ClaimTokens(tokens)
+        #expect(view.count == tokens.count)
+        for (i, t) in tokens.enumerated() {
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: sc[t.start..<t.end])
+            let raw = String(v)
+            // a number's text is its digits and separators, without an exponent ("2e6")
+            let expected =
+                t.kind == .word ? raw.lowercased() : t.kind == .number ? String(raw.prefix { $0 != "e" }) : raw
+            #expect(t.lower == expected && Array(t.lower.utf8) == Array(expected.utf8), "\(raw)")
+            #expect(t.lower.hashValue == expected.hashValue, "\(raw)")
+            if expected.utf8.count <= 15, expected.utf8.allSatisfy({ $0 < 0x80 }) {
+                #expect(SmallKey.ascii(t.lower).map { $0 == SmallKey.packed(Array(expected.utf8)) } == true, "\(raw)")
+            }
+            // a number with grouping separators only: the value of its digits, as `Double` reads them
+            if t.kind == .number, t.grouped, !t.decimal {
+                #expect(t.value == Double(String(t.lower.filter(\.isNumber))), "\(raw)")
+            }
+            #expect(view[i].lower == t.lower && view[i].kind == t.kind && view[i].start == t.start)
+            #expect(view[i].value.bitPattern == t.value.bitPattern && view[i].spaceBefore == t.spaceBefore)
+        }
     }
 }

@@ -977,6 +977,8 @@ struct PhraseTable<Payload: Sendable>: Sendable {
     /// first bytes. A token whose text fails it cannot be a key of `byFirst`, so its text is never hashed.
     private var firstLengths: UInt64 = 0
     private var firstBytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    /// Whether small strings may be read by their words (``SmallKey/layoutHolds``, read once).
+    private let smallKeys = SmallKey.layoutHolds
 
     init(_ items: [(String, Payload)]) {
         var byFirst: [String: [Entry]] = [:]
@@ -1003,8 +1005,17 @@ struct PhraseTable<Payload: Sendable>: Sendable {
 
     /// Whether `w` passes the pre-check: false means `w` is no first word of a phrase.
     @inline(__always) func mayStart(_ w: String) -> Bool {
-        let u = w.utf8
-        guard firstLengths & (1 << UInt64(min(u.count, 63))) != 0, let b = u.first else { return false }
+        let b: UInt8
+        if smallKeys, let k = SmallKey.ascii(w) {
+            // a small ASCII string: the count and the first byte read from its two words
+            let n = k.high >> 56 & 0xF
+            guard firstLengths & (1 << n) != 0, n > 0 else { return false }
+            b = UInt8(truncatingIfNeeded: k.low)
+        } else {
+            let u = w.utf8
+            guard firstLengths & (1 << UInt64(min(u.count, 63))) != 0, let first = u.first else { return false }
+            b = first
+        }
         let bit: UInt64 = 1 << UInt64(b & 63)
         switch b >> 6 {
         case 0: return firstBytes.0 & bit != 0
@@ -1015,7 +1026,7 @@ struct PhraseTable<Payload: Sendable>: Sendable {
     }
 
     /// The longest phrase starting at token `i`, and the index after it.
-    func match(_ t: [ClaimToken], _ i: Int, _ limit: Int) -> (payload: Payload, end: Int)? {
+    func match(_ t: ClaimTokens, _ i: Int, _ limit: Int) -> (payload: Payload, end: Int)? {
         guard i < limit, mayStart(t[i].lower), let entries = byFirst[t[i].lower] else { return nil }
         outer: for e in entries {
             if i + e.words.count > limit { continue }
@@ -1030,7 +1041,7 @@ struct PhraseTable<Payload: Sendable>: Sendable {
     }
 
     /// The longest phrase ending just before token `end` (exclusive), and its first index.
-    func matchEnding(_ t: [ClaimToken], _ end: Int, _ lowerBound: Int) -> (payload: Payload, start: Int)? {
+    func matchEnding(_ t: ClaimTokens, _ end: Int, _ lowerBound: Int) -> (payload: Payload, start: Int)? {
         var best: (Payload, Int)?
         var start = end - 1
         while start >= lowerBound, end - start <= 4 {
