@@ -291,4 +291,46 @@ import Testing
             #expect(view[i].value.bitPattern == t.value.bitPattern && view[i].spaceBefore == t.spaceBefore)
         }
     }
+
+    /// A phrase table finds the same phrases whether a token's text is a small string (read by its two words) or
+    /// the same text in long form (compared as a `String`), and as a plain scan of every phrase's words finds them.
+    @Test func phraseTableMatchesTokensByWordsAsByStrings() {
+        let phrases = [
+            "per annum", "per cent", "per", "a.m.", "p.m.", "\u{20AC}", "km/h", "twelvehundredthousand units",
+            "caf\u{E9} au lait", "US$", "o'clock",
+        ]
+        let table = PhraseTable(phrases.enumerated().map { ($0.element, $0.offset) })
+        let lists = phrases.map { ClaimTokenizer.phraseTokenList($0) }
+        func longForm(_ q: String) -> String {
+            var s = ""
+            s.reserveCapacity(64)
+            s += q
+            return s
+        }
+        let texts = [
+            "per annum", "per cent said", "a.m.", "p . m .", "\u{20AC}", "km/h", "twelvehundredthousand units",
+            "caf\u{E9} au lait", "cafe\u{301} au lait", "perx", "US$ 5", "us $", "at 5 o'clock", "per annu",
+        ]
+        for text in texts {
+            var toks = ClaimTokenizer.phraseTokenList(text)
+            let small = ClaimTokens(toks)
+            for k in toks.indices { toks[k].lower = longForm(toks[k].lower) }
+            let long = ClaimTokens(toks)
+            for i in 0..<toks.count {
+                let a = table.match(small, i, toks.count)
+                let b = table.match(long, i, toks.count)
+                // the longest phrase whose words and spacing the tokens at `i` have, by `String` comparison
+                var best: (payload: Int, end: Int)?
+                for (n, words) in lists.enumerated() where i + words.count <= toks.count {
+                    let fits = words.indices.allSatisfy { k in
+                        toks[i + k].lower == words[k].lower
+                            && (k == 0 || words[k].spaceBefore || !toks[i + k].spaceBefore)
+                    }
+                    if fits, words.count > (best.map { $0.end - i } ?? 0) { best = (n, i + words.count) }
+                }
+                #expect(a?.payload == best?.payload && a?.end == best?.end, "\(text) at \(i)")
+                #expect(b?.payload == best?.payload && b?.end == best?.end, "\(text) at \(i), long form")
+            }
+        }
+    }
 }

@@ -35,10 +35,10 @@ func claimsStage(_ path: String, repeats: Int) throws {
         }
     }
     try pass()  // warm-up
-    let cpu = Scale.cpuSeconds()
+    let cpu = Memory.cpuSeconds()
     let wall = DispatchTime.now().uptimeNanoseconds
     for _ in 0..<repeats { try pass() }
-    let cpuSecs = Scale.cpuSeconds() - cpu
+    let cpuSecs = Memory.cpuSeconds() - cpu
     let wallSecs = Double(DispatchTime.now().uptimeNanoseconds - wall) / 1e9
     let n = Double(sentences * repeats)
     print("claims stage alone: \(path)")

@@ -77,7 +77,13 @@ struct ClaimScanner {
         return t[i].kind == .word ? t[i].lower : nil
     }
     @inline(__always) func isSym(_ i: Int, _ s: String) -> Bool {
-        i >= base && i < limit && t[i].kind == .symbol && t[i].lower == s
+        guard i >= base && i < limit && t[i].kind == .symbol else { return false }
+        // the mark and `s` both small ASCII strings: equal exactly when their two words are (see `SmallKey`)
+        if SmallKey.layoutHolds, let b = SmallKey.ascii(s) {
+            let a = t[i].lowerKey
+            if a.high >> 60 == 0xE { return a == b }
+        }
+        return t[i].lower == s
     }
     @inline(__always) func isNum(_ i: Int) -> Bool { i >= base && i < limit && t[i].kind == .number }
     /// Token `i` touches the previous token (no space).

@@ -20,6 +20,9 @@ struct ClaimToken: Sendable {
     var allCaps = false
     /// Words: some letter is upper case ("iPhone").
     var hasUpper = false
+
+    /// Where ``lower`` is stored in a token, for ``ClaimTokenRef/lowerKey``.
+    @inline(__always) static var lowerOffset: Int { MemoryLayout<ClaimToken>.offset(of: \ClaimToken.lower)! }
 }
 
 /// The tokens of one unit as the claims rules read them (`t[i].kind`, `t[i].lower`, `t.count`), in place.
@@ -57,6 +60,10 @@ struct ClaimTokenRef {
     @inline(__always) var start: Int { p.pointee.start }
     @inline(__always) var end: Int { p.pointee.end }
     @inline(__always) var lower: String { p.pointee.lower }
+    /// The two machine words of ``lower`` as stored (see ``SmallKey``), read without copying the string.
+    @inline(__always) var lowerKey: (low: UInt64, high: UInt64) {
+        UnsafeRawPointer(p).load(fromByteOffset: ClaimToken.lowerOffset, as: (low: UInt64, high: UInt64).self)
+    }
     @inline(__always) var value: Double { p.pointee.value }
     @inline(__always) var intDigits: Int { p.pointee.intDigits }
     @inline(__always) var grouped: Bool { p.pointee.grouped }

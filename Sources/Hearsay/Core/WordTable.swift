@@ -101,18 +101,25 @@ final class WordTable: Sendable {
     /// The index of `w` in ``words`` (the word `==` to it), or nil.
     /// (The small-string probe is written into each caller; the rest is one call.)
     @inline(__always) func index(_ w: String) -> Int? {
-        if let (low, high) = SmallKey.ascii(w), !small.isEmpty {
-            return small.withUnsafeBufferPointer { slots in
-                var s = Int(truncatingIfNeeded: SmallKey.hash(low, high) >> smallShift)
-                while true {
-                    let slot = slots[s]
-                    if slot.index < 0 { return nil }
-                    if slot.low == low && slot.high == high { return Int(slot.index) }
-                    s = (s + 1) & smallMask
-                }
+        if let (low, high) = SmallKey.ascii(w), !small.isEmpty { return index(smallKey: low, high) }
+        return hashedIndex(w)
+    }
+
+    /// Whether ``index(smallKey:_:)`` may be asked: the layout check held.
+    @inline(__always) var takesSmallKeys: Bool { !small.isEmpty }
+
+    /// ``index(_:)`` of the small ASCII string whose two words are `low`, `high` (``SmallKey/ascii(_:)``); only
+    /// where ``takesSmallKeys``.
+    @inline(__always) func index(smallKey low: UInt64, _ high: UInt64) -> Int? {
+        small.withUnsafeBufferPointer { slots in
+            var s = Int(truncatingIfNeeded: SmallKey.hash(low, high) >> smallShift)
+            while true {
+                let slot = slots[s]
+                if slot.index < 0 { return nil }
+                if slot.low == low && slot.high == high { return Int(slot.index) }
+                s = (s + 1) & smallMask
             }
         }
-        return hashedIndex(w)
     }
 
     /// ``index(_:)`` by the byte hash, or for a query that is not ASCII by the dictionary.
@@ -261,6 +268,12 @@ struct WordMap<Value: Sendable>: Sendable {
         guard let k = storage.table.index(w) else { return nil }
         return storage.values[k]
     }
+    /// The value of a small ASCII string by its two words (see ``WordTable/index(smallKey:_:)``).
+    @inline(__always) func value(smallKey low: UInt64, _ high: UInt64) -> Value? {
+        guard let k = storage.table.index(smallKey: low, high) else { return nil }
+        return storage.values[k]
+    }
+    @inline(__always) var takesSmallKeys: Bool { storage.table.takesSmallKeys }
     /// The map as a dictionary, for the few readers that walk it.
     var dictionary: [String: Value] { storage.dictionary }
     var keys: Dictionary<String, Value>.Keys { storage.dictionary.keys }
