@@ -41,6 +41,13 @@ final class AttributionLexicon: @unchecked Sendable {
     /// Conjunctions that join a second verb to a subject ("... and said", "... but said").
     var subjectCoordinators: Set<String> = []
     var quantityHeads: Set<String> = []
+    /// Words that stand alone for a group or an unnamed member of one as the subject of a cue ("Many fear ...",
+    /// "Some say ...", "Both have argued ...", "another says ...").
+    var groupPronouns: Set<String> = []
+    /// Words right after a cue that make it no report ("signed up", "support among voters").
+    var reportStops: Set<String> = []
+    /// Cue lemmas of saying that take an infinitive, like the belief cues ("vowed to stay ...").
+    var infinitiveCues: Set<String> = []
     /// Upper-case words before a colon that head a notice, not a transcript speaker ("BREAKING:", "UPDATE:").
     var noticeLabels: Set<String> = []
     /// Prepositions after which a lone capitalized word is a place ("in Ohio"), never a person.
@@ -90,7 +97,7 @@ final class AttributionLexicon: @unchecked Sendable {
         static let known = [
             "speaker.name", "speaker.mention", "speaker.subject", "speaker.pronoun-subject", "speaker.addressee",
             "speaker.definite-description", "speaker.definite-salient", "speaker.document-author",
-            "speaker.pronoun-gender",
+            "speaker.cataphora", "speaker.pronoun-gender",
             "speaker.pronoun", "speaker.pronoun-across-inset", "speaker.anonymous", "speaker.group",
             "speaker.description",
         ]
@@ -106,6 +113,7 @@ final class AttributionLexicon: @unchecked Sendable {
             var definiteSalientParagraphs = 1
             var appositionRoleTokens = 8
             var documentAuthorParagraphs = 1
+            var cataphoraTokens = 30
             enum CodingKeys: String, CodingKey {
                 case pronounParagraphs = "pronoun_paragraphs", salienceChars = "salience_chars",
                     salienceParagraphs = "salience_paragraphs", subjectAdjunctTokens = "subject_adjunct_tokens",
@@ -115,7 +123,7 @@ final class AttributionLexicon: @unchecked Sendable {
                     definiteOrganizationParagraphs = "definite_organization_paragraphs",
                     definiteSalientParagraphs = "definite_salient_paragraphs",
                     appositionRoleTokens = "apposition_role_tokens",
-                    documentAuthorParagraphs = "document_author_paragraphs"
+                    documentAuthorParagraphs = "document_author_paragraphs", cataphoraTokens = "cataphora_tokens"
             }
             init() {}
             init(from decoder: Decoder) throws {
@@ -142,6 +150,7 @@ final class AttributionLexicon: @unchecked Sendable {
                     try c.decodeIfPresent(Int.self, forKey: .appositionRoleTokens) ?? d.appositionRoleTokens
                 documentAuthorParagraphs =
                     try c.decodeIfPresent(Int.self, forKey: .documentAuthorParagraphs) ?? d.documentAuthorParagraphs
+                cataphoraTokens = try c.decodeIfPresent(Int.self, forKey: .cataphoraTokens) ?? d.cataphoraTokens
             }
         }
         var passes: [String] = Coreference.known
@@ -179,6 +188,9 @@ final class AttributionLexicon: @unchecked Sendable {
         var narratorPronouns: Set<String> = []
         /// Particles of a phrasal verb ("sent out" a statement), read over to the verb's subject.
         var verbParticles: Set<String> = []
+        /// Cue lemmas of an outlet relaying the story ("…, Right Wing Watch first reported"): a name of unknown kind
+        /// before one is not registered ahead as a speaker, so never made salient for "he" or "she".
+        var relayCues: Set<String> = []
 
         enum CodingKeys: String, CodingKey {
             case passes, limits, preferKnownGender = "prefer_known_gender", inanimateRoles = "inanimate_roles",
@@ -186,7 +198,7 @@ final class AttributionLexicon: @unchecked Sendable {
                 newPersonHeads = "new_person_heads", salientHeads = "salient_heads", notLoneNames = "not_lone_names",
                 addresseeCues = "addressee_cues", personBodies = "person_bodies", documentRoles = "document_roles",
                 documentVerbs = "document_verbs", authorPrepositions = "author_prepositions",
-                narratorPronouns = "narrator_pronouns", verbParticles = "verb_particles"
+                narratorPronouns = "narrator_pronouns", verbParticles = "verb_particles", relayCues = "relay_cues"
         }
         init() {}
         init(from decoder: Decoder) throws {
@@ -212,6 +224,7 @@ final class AttributionLexicon: @unchecked Sendable {
             authorPrepositions = Set(try c.decodeIfPresent([String].self, forKey: .authorPrepositions) ?? [])
             narratorPronouns = Set(try c.decodeIfPresent([String].self, forKey: .narratorPronouns) ?? [])
             verbParticles = Set(try c.decodeIfPresent([String].self, forKey: .verbParticles) ?? [])
+            relayCues = Set(try c.decodeIfPresent([String].self, forKey: .relayCues) ?? [])
         }
 
         /// Whether the pass runs (listed in `passes`).
@@ -252,6 +265,9 @@ final class AttributionLexicon: @unchecked Sendable {
         var personRelatives: [String]?
         var subjectCoordinators: [String]?
         var quantityHeads: [String]?
+        var groupPronouns: [String]?
+        var reportStops: [String]?
+        var infinitiveCues: [String]?
         var noticeLabels: [String]?
         var placePrepositions: [String]?
         var roleTitles: [String: [String]]?
@@ -278,7 +294,8 @@ final class AttributionLexicon: @unchecked Sendable {
                 raisingParticles = "raising_particles", relativePronouns = "relative_pronouns", personRelatives =
                 "person_relatives",
                 subjectCoordinators = "subject_coordinators",
-                quantityHeads = "quantity_heads", noticeLabels = "notice_labels",
+                quantityHeads = "quantity_heads", groupPronouns = "group_pronouns", reportStops = "report_stops",
+                infinitiveCues = "infinitive_cues", noticeLabels = "notice_labels",
                 placePrepositions = "place_prepositions",
                 roleTitles = "role_titles", mentionWords = "mention_words", impersonalCues = "impersonal_cues",
                 impersonalStops = "impersonal_stops", questionCues = "question_cues", questionBefore =
@@ -369,6 +386,9 @@ final class AttributionLexicon: @unchecked Sendable {
         personRelatives = Set(words.personRelatives ?? [])
         subjectCoordinators = Set(words.subjectCoordinators ?? ["and"])
         quantityHeads = Set(words.quantityHeads ?? [])
+        groupPronouns = Set((words.groupPronouns ?? []).map { $0.lowercased() })
+        reportStops = Set((words.reportStops ?? []).map { $0.lowercased() })
+        infinitiveCues = Set(words.infinitiveCues ?? [])
         noticeLabels = Set(words.noticeLabels ?? [])
         placePrepositions = Set(words.placePrepositions ?? [])
         for (role, list) in words.roleTitles ?? [:] {
