@@ -50,6 +50,12 @@ struct ClaimTokens {
     }
 }
 
+/// (A collection, so that rules may also walk the tokens: `for tok in t`, `t.indices`.)
+extension ClaimTokens: RandomAccessCollection {
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+}
+
 /// One token of a ``ClaimTokens`` view: the fields of ``ClaimToken``, each read where the token is stored. Valid
 /// while the view it came from lives (the rules read it within one unit).
 struct ClaimTokenRef {
