@@ -219,6 +219,16 @@ import Testing
             queries += [w + "s", String(w.dropFirst()), String(w.dropLast()), w.uppercased(), w + w]
         }
         queries += ["cafe\u{301}", "Km", "km", "\u{C5}", "A\u{30A}", "five", "fi\u{302}ve"]
+        // each query also in the long form a string of few bytes can have (no small-string words): the byte hash
+        func longForm(_ q: String) -> String {
+            var s = ""
+            s.reserveCapacity(64)
+            s += q
+            return s
+        }
+        #expect(SmallKey.layoutHolds)
+        #expect(SmallKey.ascii(longForm("km")) == nil && SmallKey.ascii("km") != nil)
+        queries += queries.map(longForm)
         for split in [1, 3, 7] {
             let listed = words.enumerated().filter { $0.offset % split == 0 }.map(\.element)
             let set = Set(listed)
@@ -289,5 +299,81 @@ import Testing
             queries.append(changed)
         }
         for q in queries { #expect(table.find(q) == dictionary[String(decoding: q, as: UTF8.self)]) }
+    }
+
+    /// The claims tokenizer's texts made from packed words or written byte by byte are the strings the scalar-view
+    /// code made (same bytes, same hash, small when short), and the token view reads the array's tokens.
+    @Test func claimTokenTextsAreTheStringsOfTheirScalars() {
+        let text =
+            "A an THE iPhone O'Neill's don\u{2019}t abcdefghijklmno ABCDEFGHIJKLMNOP abcdefghijklmnopqrstu Stra\u{DF}e "
+            + "\u{C9}COLE 1,234,567 12.5 3,5 1.234.567 2e6 007 $ % \u{20AC} \u{BD} - ( ) km/h 9,99 12,3456 "
+            + "123,456,789,012,345 123,456,789,012,345,678 1.234.567.890.123.456 0,123 1,234.5"
+        let sc = Array(text.unicodeScalars)
+        var tokens: [ClaimToken] = []
+        ClaimTokenizer.tokenize(sc, 0, sc.count, into: &tokens)
+        #expect(tokens.count > 30)
+        let view = ClaimTokens(tokens)
+        #expect(view.count == tokens.count)
+        for (i, t) in tokens.enumerated() {
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: sc[t.start..<t.end])
+            let raw = String(v)
+            // a number's text is its digits and separators, without an exponent ("2e6")
+            let expected =
+                t.kind == .word ? raw.lowercased() : t.kind == .number ? String(raw.prefix { $0 != "e" }) : raw
+            #expect(t.lower == expected && Array(t.lower.utf8) == Array(expected.utf8), "\(raw)")
+            #expect(t.lower.hashValue == expected.hashValue, "\(raw)")
+            if expected.utf8.count <= 15, expected.utf8.allSatisfy({ $0 < 0x80 }) {
+                #expect(SmallKey.ascii(t.lower).map { $0 == SmallKey.packed(Array(expected.utf8)) } == true, "\(raw)")
+            }
+            // a number with grouping separators only: the value of its digits, as `Double` reads them
+            if t.kind == .number, t.grouped, !t.decimal {
+                #expect(t.value == Double(String(t.lower.filter(\.isNumber))), "\(raw)")
+            }
+            #expect(view[i].lower == t.lower && view[i].kind == t.kind && view[i].start == t.start)
+            #expect(view[i].value.bitPattern == t.value.bitPattern && view[i].spaceBefore == t.spaceBefore)
+        }
+    }
+
+    /// A phrase table finds the same phrases whether a token's text is a small string (read by its two words) or
+    /// the same text in long form (compared as a `String`), and as a plain scan of every phrase's words finds them.
+    @Test func phraseTableMatchesTokensByWordsAsByStrings() {
+        let phrases = [
+            "per annum", "per cent", "per", "a.m.", "p.m.", "\u{20AC}", "km/h", "twelvehundredthousand units",
+            "caf\u{E9} au lait", "US$", "o'clock",
+        ]
+        let table = PhraseTable(phrases.enumerated().map { ($0.element, $0.offset) })
+        let lists = phrases.map { ClaimTokenizer.phraseTokenList($0) }
+        func longForm(_ q: String) -> String {
+            var s = ""
+            s.reserveCapacity(64)
+            s += q
+            return s
+        }
+        let texts = [
+            "per annum", "per cent said", "a.m.", "p . m .", "\u{20AC}", "km/h", "twelvehundredthousand units",
+            "caf\u{E9} au lait", "cafe\u{301} au lait", "perx", "US$ 5", "us $", "at 5 o'clock", "per annu",
+        ]
+        for text in texts {
+            var toks = ClaimTokenizer.phraseTokenList(text)
+            let small = ClaimTokens(toks)
+            for k in toks.indices { toks[k].lower = longForm(toks[k].lower) }
+            let long = ClaimTokens(toks)
+            for i in 0..<toks.count {
+                let a = table.match(small, i, toks.count)
+                let b = table.match(long, i, toks.count)
+                // the longest phrase whose words and spacing the tokens at `i` have, by `String` comparison
+                var best: (payload: Int, end: Int)?
+                for (n, words) in lists.enumerated() where i + words.count <= toks.count {
+                    let fits = words.indices.allSatisfy { k in
+                        toks[i + k].lower == words[k].lower
+                            && (k == 0 || words[k].spaceBefore || !toks[i + k].spaceBefore)
+                    }
+                    if fits, words.count > (best.map { $0.end - i } ?? 0) { best = (n, i + words.count) }
+                }
+                #expect(a?.payload == best?.payload && a?.end == best?.end, "\(text) at \(i)")
+                #expect(b?.payload == best?.payload && b?.end == best?.end, "\(text) at \(i), long form")
+            }
+        }
     }
 }
