@@ -1,13 +1,19 @@
 extension String {
     /// The string of `scalars`, encoded to UTF-8 straight into the new string's storage. Appending to a
     /// `String.UnicodeScalarView` does the same scalar by scalar at several times the cost; the result is the same.
+    /// The capacity asked for is the exact UTF-8 length: a string of up to 15 bytes (most words) is then a small
+    /// string, kept inline with no allocation and no reference count, where a larger capacity would allocate.
     init<C: Collection>(scalars: C) where C.Element == Unicode.Scalar {
-        let count = scalars.count
-        if count == 0 {
+        var bytes = 0
+        for s in scalars {
+            let v = s.value
+            bytes += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+        }
+        if bytes == 0 {
             self = ""
             return
         }
-        self.init(unsafeUninitializedCapacity: count * 4) { buffer in
+        self.init(unsafeUninitializedCapacity: bytes) { buffer in
             var i = 0
             for s in scalars {
                 let v = s.value
