@@ -421,10 +421,12 @@ final class AttributionLexicon: @unchecked Sendable {
         ] {
             listed.formUnion(list)
         }
+        var table: [String: WordClasses] = [:]
         for w in listed {
             let c = listClasses(of: w)
-            if !c.isEmpty { wordClasses[w] = c }
+            if !c.isEmpty { table[w] = c }
         }
+        wordClasses = WordMap(table)
     }
 
     /// The word lists a lower-case word is in, as bits, so that the rules on hot paths test a token's
@@ -440,7 +442,7 @@ final class AttributionLexicon: @unchecked Sendable {
     }
 
     /// ``classes(of:)`` of every word some list holds, except `contractedPronoun`; built once, after the lists.
-    private(set) var wordClasses: [String: WordClasses] = [:]
+    private(set) var wordClasses: WordMap<WordClasses> = [:]
 
     /// The lists `lower` is in (every class but `contractedPronoun`), looked up list by list.
     private func listClasses(of lower: String) -> WordClasses {
@@ -619,9 +621,14 @@ enum Tokenizer {
         var tokens: [Token] = []
         tokens.reserveCapacity(sc.count / 5)
         // What a spelling gives a token, found once per distinct spelling of the document.
-        typealias Entry = (
-            text: String, lower: String, id: Int32, classes: WordClasses, allCaps: Bool, lowerStartsWithLetter: Bool
-        )
+        struct Entry {
+            var text: String
+            var lower: String
+            var id: Int32
+            var classes: WordClasses
+            var allCaps: Bool
+            var lowerStartsWithLetter: Bool
+        }
         // Spellings of up to 16 ASCII bytes (nearly every word) by their packed bytes, so that no String is made,
         // hashed or compared for a spelling seen before: an index into `entries`. Others by their text (a hit must
         // be the same bytes, not only canonically equal). Lower-case forms by their text, for the word ids.
@@ -629,23 +636,33 @@ enum Tokenizer {
         var entries: [Entry] = []
         var known: [String: Entry] = [:]
         var ids: [String: (id: Int32, classes: WordClasses)] = [:]
+        // The same for lower-case forms of up to 16 ASCII bytes: an index into `shortIDs`.
+        var packedLower = PackedSpellings(capacity: sc.count / 8)
+        var shortIDs: [(id: Int32, classes: WordClasses)] = []
         entries.reserveCapacity(sc.count / 16)
-        ids.reserveCapacity(sc.count / 16)
         // Whether a short word before a period is a dotted title ("Gov."), by its packed bytes (1 no, 2 yes).
         var dottedSeen = PackedSpellings(capacity: 64)
-        func entry(_ text: String) -> Entry {
+        func entry(_ text: String, _ i: Int, _ j: Int) -> Entry {
             let lower = text.lowercased()
             let e: (id: Int32, classes: WordClasses)
-            if let f = ids[lower] {
+            let key = PackedSpellings.key(lower)
+            if key.0 != 0, let k = packedLower.find(key) {
+                e = shortIDs[k]
+            } else if key.0 == 0, let f = ids[lower] {
                 e = f
             } else {
-                e = (Int32(ids.count), lexicon?.classes(of: lower) ?? [])
-                ids[lower] = e
+                e = (Int32(ids.count + shortIDs.count), lexicon?.classes(of: lower) ?? [])
+                if key.0 != 0 {
+                    packedLower.insert(key, shortIDs.count)
+                    shortIDs.append(e)
+                } else {
+                    ids[lower] = e
+                }
             }
-            let allCaps =
-                text.unicodeScalars.count >= 2
-                && text.unicodeScalars.allSatisfy { $0.properties.isUppercase || $0 == "." }
-            return (text, lower, e.id, e.classes, allCaps, lower.unicodeScalars.first?.properties.isAlphabetic == true)
+            let allCaps = j - i >= 2 && sc[i..<j].allSatisfy { $0.isUppercaseFast || $0 == "." }
+            let letter = lower.unicodeScalars.first?.isAlphabeticFast == true
+            return Entry(
+                text: text, lower: lower, id: e.id, classes: e.classes, allCaps: allCaps, lowerStartsWithLetter: letter)
         }
         for s in document.sentences {
             var i = s.span.start
@@ -707,7 +724,7 @@ enum Tokenizer {
                     if let k = packed.find(key) {
                         e = entries[k]
                     } else {
-                        e = entry(document.string(span))
+                        e = entry(document.string(span), i, j)
                         packed.insert(key, entries.count)
                         entries.append(e)
                     }
@@ -716,7 +733,7 @@ enum Tokenizer {
                     if let f = known[text], f.text.utf8.elementsEqual(text.utf8) {
                         e = f
                     } else {
-                        e = entry(text)
+                        e = entry(text, i, j)
                         if known[text] == nil { known[text] = e }
                     }
                 }
@@ -744,6 +761,19 @@ enum Tokenizer {
             while n < capacity * 2 { n *= 2 }
             keys = Array(repeating: (0, 0), count: n)
             values = Array(repeating: 0, count: n)
+        }
+
+        /// ``key(_:_:_:)`` of the scalars of `s`.
+        static func key(_ s: String) -> Key {
+            var k0: UInt64 = 0
+            var k1: UInt64 = 0
+            var shift: UInt64 = 0
+            for b in s.utf8 {
+                guard shift < 128, b != 0, b < 0x80 else { return (0, 0) }
+                if shift < 64 { k0 |= UInt64(b) << shift } else { k1 |= UInt64(b) << (shift - 64) }
+                shift += 8
+            }
+            return (k0, k1)
         }
 
         /// The UTF-8 bytes of scalars `i..<j` of `sc` packed little-endian, the first eight in `.0`; `(0, 0)` when

@@ -275,6 +275,14 @@ struct SpeakerResolver {
     /// Lone capitalized words written right after a place preposition ("in Ohio", not "in Ohio State" or "in
     /// Trump's"): a speaker named only by such a word is a place, not a person.
     let placeWords: Set<String>
+    /// ``classify(_:)`` by token range: the passes read the same name phrases again (the named speakers of the cues,
+    /// the sentence subjects, every name mention, then the quotes' cues), and the answer depends only on the tokens.
+    let classified = PhraseMemo()
+
+    /// Answers of ``classify(_:)`` for one document, by token range.
+    final class PhraseMemo {
+        var refs: [Int: SpeakerRef?] = [:]
+    }
 
     init(lex: AttributionLexicon, tokens: [Token], document: Document) {
         self.lex = lex
@@ -543,7 +551,17 @@ struct SpeakerResolver {
     }
 
     /// Decides what a phrase is: a name (titles stripped), a definite description, an anonymous source or a group.
+    /// Read once per token range and document (``classified``).
     func classify(_ r: Range<Int>) -> SpeakerRef? {
+        let key = r.lowerBound << 32 | r.upperBound
+        if let known = classified.refs[key] { return known }
+        let ref = classifyPhrase(r)
+        classified.refs[key] = .some(ref)
+        return ref
+    }
+
+    /// ``classify(_:)`` read off the tokens.
+    private func classifyPhrase(_ r: Range<Int>) -> SpeakerRef? {
         let ts = Array(tokens[r])
         // Trailing name run.
         var nameStart = ts.count
@@ -620,7 +638,7 @@ struct SpeakerResolver {
             for t in ts[..<nameStart] where ref.gender == nil { ref.gender = lex.gender[t.lower] }
             let acronym =
                 ref.name.count == 1
-                && ref.name[0].unicodeScalars.allSatisfy { $0.properties.isUppercase || $0 == "." || $0 == "&" }
+                && ref.name[0].unicodeScalars.allSatisfy { $0.isUppercaseFast || $0 == "." || $0 == "&" }
             if lowerName.contains(where: { lex.organizationWords.contains($0) }) || acronym {
                 ref.kind = .organization
             } else if descTokens.contains(where: {
