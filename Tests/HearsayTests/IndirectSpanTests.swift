@@ -177,4 +177,81 @@ import Testing
         let b = try run("Tom Reyes noted that ferry traffic had fallen - a worry for the port.")
         #expect(indirect(b).first?.text == "that ferry traffic had fallen")
     }
+
+    // Issue 20, fourth round (indirect reports).
+
+    @Test func aLoneGroupWordBeforeACueIsItsSpeaker() throws {
+        let cases: [(String, String, String)] = [
+            ("Many fear the harbour board will sell the ferries.", "the harbour board will sell the ferries", "Many"),
+            ("And some say the pier was never safe.", "the pier was never safe", "some"),
+            ("But both have argued that the port must stay open.", "that the port must stay open", "both"),
+        ]
+        for (text, content, speaker) in cases {
+            let doc = try run(text)
+            let q = try #require(indirect(doc).first, "\(text)")
+            #expect(q.text == content, "\(text)")
+            #expect(q.speakerMention.map { doc.string($0) } == speaker, "\(text)")
+        }
+        // One source says one figure, another a second one.
+        let doc = try run("One harbour clerk says the ferry carries 900 cars a day, another says it carries 700.")
+        #expect(indirect(doc).map(\.text) == ["the ferry carries 900 cars a day", "it carries 700"])
+        // A word outside the list is no speaker on its own ("All agreed ..." reads nothing).
+        #expect(indirect(try run("All agreed the pier should close.")).isEmpty)
+    }
+
+    @Test func namingLikeningAndBaseFormsReport() throws {
+        let cases: [(String, String, String, String)] = [
+            (
+                "Ana Ruiz likened the new ferry to a floating hotel.", "the new ferry to a floating hotel", "Ana Ruiz",
+                "liken"
+            ),
+            (
+                "Tom Reyes charged that the harbour board had hidden the costs.",
+                "that the harbour board had hidden the costs", "Tom Reyes", "charge"
+            ),
+            ("Ana Ruiz is seeking a second vote on the pier.", "a second vote on the pier", "Ana Ruiz", "seek"),
+            (
+                "Ferry pilots see the new timetable as a step back.", "the new timetable as a step back",
+                "Ferry pilots", "see"
+            ),
+        ]
+        for (text, content, speaker, lemma) in cases {
+            let doc = try run(text)
+            let q = try #require(indirect(doc).first, "\(text)")
+            #expect(q.text == content, "\(text)")
+            #expect(q.speakerMention.map { doc.string($0) } == speaker, "\(text)")
+            #expect(q.cue?.lemma == lemma, "\(text)")
+        }
+        // "charged" still attributes a quote in marks.
+        let a = try run("“The board hid the costs,” Tom Reyes charged.")
+        let qa = try #require(a.quotes.first { $0.kind == .direct })
+        #expect(a.speakerName(of: qa) == "Tom Reyes")
+        // The nouns "comments" and "charge" are no cues: the quote keeps the cue of saying.
+        let b = try run("Tom Reyes’s comments were “deeply unfair,” Ana Ruiz said.")
+        let qb = try #require(b.quotes.first { $0.kind != .indirect })
+        #expect(b.speakerName(of: qb) == "Ana Ruiz")
+    }
+
+    @Test func aParticleOrAnAgentAfterTheCueMakesNoReport() throws {
+        for text in [
+            "Some pilots signed up for the new evening shifts.",
+            "The ferry plan lost support among the dockworkers last year.",
+            "Exit polls reported by the networks showed a close race.",
+        ] {
+            #expect(indirect(try run(text)).isEmpty, "\(text)")
+        }
+        // An agent before a verb in -ing opens the report.
+        let doc = try run("Ana Ruiz responded by closing the pier for a week.")
+        #expect(indirect(doc).first?.text == "by closing the pier for a week")
+    }
+
+    @Test func aPromiseTakesItsInfinitive() throws {
+        let doc = try run("Ana Ruiz vowed to stay in the race through that contest.")
+        #expect(indirect(doc).first?.text == "to stay in the race through that contest")
+        let b = try run("While Ana Ruiz has pledged to support Tom Reyes, Ada Okoro suggested that she would not.")
+        #expect(indirect(b).map(\.text) == ["to support Tom Reyes", "that she would not"])
+        // With an object and no infinitive, the report starts at the complementizer.
+        let c = try run("Ana Ruiz promised the pilots that the pier would stay open.")
+        #expect(indirect(c).first?.text == "that the pier would stay open")
+    }
 }

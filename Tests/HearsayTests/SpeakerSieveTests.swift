@@ -504,6 +504,189 @@ import Testing
         }
     }
 
+    @Test func aPersonBeforeAnAffiliationPrepositionIsTheSpeaker() throws {
+        // Before: "Harbour Institute" and "mayor" (with "Ada Roe" as its affiliation) were the speakers.
+        let doc = try run(
+            """
+            “The pier needs new beams,” said Martin Okafor of the Harbour Institute.
+
+            “We waited too long,” Harbour authority spokeswoman Ada Roe to the mayor said.
+
+            “The tide tables are wrong,” said Pavel Drozd in Gdynia.
+
+            “The fares will rise,” said Councillor Ines King of Duluth.
+
+            “The fares will fall,” said Peter T. Bishop of the Ferry Riders Union.
+            """)
+        let beams = try #require(doc.quotes.first { $0.text.contains("beams") })
+        #expect(doc.speakerName(of: beams) == "Martin Okafor")
+        let waited = try #require(doc.quotes.first { $0.text.contains("waited") })
+        #expect(doc.speakerName(of: waited) == "Ada Roe")
+        let tide = try #require(doc.quotes.first { $0.text.contains("tide tables") })
+        #expect(doc.speakerName(of: tide) == "Pavel Drozd")
+        // A surname that is also a title word ("King", "Bishop") stays the name, after a title or a given name with an
+        // initial.
+        let rise = try #require(doc.quotes.first { $0.text.contains("will rise") })
+        #expect(doc.speakerName(of: rise) == "Ines King")
+        let fall = try #require(doc.quotes.first { $0.text.contains("will fall") })
+        #expect(doc.speakerName(of: fall) == "Peter T. Bishop")
+        // A body with an organization word before the preposition stays one name's body, and a title is no person.
+        #expect(!doc.speakers.contains { $0.name == "Harbour Institute" || $0.name == "mayor" })
+    }
+
+    @Test func aHeOrSheOpeningASubordinateClauseIsTheMainClausesSubject() throws {
+        let text = """
+            Harbour news.
+
+            After he criticized the ferry board, Pastor Tomas Varga called the new timetable “a disgrace to the town.”
+            """
+        let doc = try run(text)
+        let q = try #require(doc.quotes.first { $0.text.contains("disgrace") })
+        #expect(doc.speakerName(of: q) == "Tomas Varga")
+        // The cue's own subject is read first; the cataphora pass is what names "he" in a clause of its own.
+        let doc2 = try run(
+            """
+            Harbour news.
+
+            After he criticized the ferry board for being too “slow to act,” Pastor Tomas Varga left the hall.
+            """)
+        let q2 = try #require(doc2.quotes.first { $0.text.contains("slow to act") })
+        #expect(doc2.speakerName(of: q2) == "Tomas Varga")
+        #expect(q2.attribution?.rule == "speaker.cataphora")
+        let off = try run(
+            """
+            Harbour news.
+
+            After he criticized the ferry board for being too “slow to act,” Pastor Tomas Varga left the hall.
+            """, extra: "\"attribute\": {\"coreference\": \"\(try sieveFile(dropping: "speaker.cataphora"))\"}")
+        let q3 = try #require(off.quotes.first { $0.text.contains("slow to act") })
+        #expect(off.speakerName(of: q3) == nil)
+    }
+
+    @Test func sheKeepsTheSubjectOfTheSentenceWhereTheWomanWasNamed() throws {
+        // "she" goes to a known woman before a nearer person of unknown gender, but not past the subject of the
+        // sentence in which the woman was named.
+        let doc = try run(
+            """
+            Grace Liddell has led the harbour board since 2019.
+
+            But state Rep. Ines Okonkwo recalled the closure of 2008 to show that Liddell’s lead could shrink.
+
+            “Nobody owns the harbour vote,” she said.
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("Nobody") })
+        #expect(doc.speakerName(of: q) == "Ines Okonkwo")
+    }
+
+    @Test func anOrganizationNamedAsASubjectIsTheNetworkDescribedAfterIt() throws {
+        let doc = try run(
+            """
+            HRB was quick to push back after Tom Reyes blamed the broadcaster for the false report.
+
+            In a statement, the network said that the account of Reyes was “simply false.”
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("simply false") })
+        #expect(doc.speakerName(of: q) == "HRB")
+        #expect(q.attribution?.rule == "speaker.definite-description")
+    }
+
+    @Test func aTownAndItsStateInAnAsideAreNoSpeaker() throws {
+        // The aside "who leads a church in Elmira, Oregon" ends at the comma after the state: Swenson speaks.
+        let doc = try run(
+            """
+            Harbour news.
+
+            Dag Swenson, who leads a church in Elmira, Oregon, slammed the ferry board for its “cruel timetable.”
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("cruel") })
+        #expect(doc.speakerName(of: q) == "Dag Swenson")
+        #expect(!doc.speakers.contains { $0.name.contains("Elmira") })
+    }
+
+    @Test func anOutletThatRelaysTheStoryIsNotHeOrShe() throws {
+        let doc = try run(
+            """
+            Pastor Dag Swenson criticized the ferry board on his weekly radio show, Harbour Watch first reported.
+
+            “The board should resign,” he said.
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("resign") })
+        #expect(doc.speakerName(of: q) == "Dag Swenson")
+    }
+
+    @Test func aRetortInADebateIsACue() throws {
+        let doc = try run(
+            """
+            Ana Ruiz attacked Tom Reyes over the ferry fares during the debate.
+
+            “Ana wants to look tough tonight,” Reyes shot back. “Let me finish.”
+
+            “Quiet,” he demanded, as Ruiz kept talking.
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("look tough") })
+        #expect(doc.speakerName(of: q) == "Tom Reyes")
+        let quiet = try #require(doc.quotes.first { $0.text.contains("Quiet") })
+        #expect(doc.speakerName(of: quiet) == "Tom Reyes")
+    }
+
+    @Test func theSubjectOfACoordinatedClauseIsASubject() throws {
+        // Reyes spoke last; Ostrow, the subject of the clause after ", but", is the one "he" continues with.
+        let doc = try run(
+            """
+            Tom Reyes said the fares would rise.
+
+            The moderators were ready to move on, but Paul Ostrow wasn’t having it.
+
+            “You see, everybody, this is what the board does,” he said.
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("You see") })
+        #expect(doc.speakerName(of: q) == "Paul Ostrow")
+    }
+
+    @Test func aResolutionSpeaksForTheBodyThatPassedIt() throws {
+        let doc = try run(
+            """
+            Ferry news.
+
+            The Harbour Town Council on Wednesday approved a resolution condemning the fare rise.
+
+            The council voted 6-1 for the resolution which said the town “rejects the new fares outright.”
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("outright") })
+        #expect(doc.speakerName(of: q) == "Harbour Town Council")
+        #expect(q.attribution?.rule == "speaker.document-author")
+    }
+
+    @Test func aStarNamedAfterATitleInMarksIsTheActressDescribedNext() throws {
+        // The subject behind a title in marks is read, and a star carries "the actress" (`role_titles`): the actress
+        // of the sentence before, not the one introduced earlier with that very word.
+        let doc = try run(
+            """
+            Film notes.
+
+            The actress Nora Quill spoke about her first role at the harbour festival.
+
+            “Harbour Lights” star Ada Roe turned the tables on casting agents. With the help of a radio show, the \
+            actress asked agents to read for “the villain.”
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("villain") })
+        #expect(doc.speakerName(of: q) == "Ada Roe")
+        #expect(q.attribution?.rule == "speaker.definite-description")
+    }
+
+    @Test func aDatelineWithADateIsNeverTheSubject() throws {
+        let doc = try run(
+            """
+            Ferry plan.
+
+            PORTLAND, Dec. 8 (UPI) — In response to the closure of the pier, Mayor Ana Ruiz rallied supporters, \
+            saying: “We will rebuild it.”
+            """)
+        let q = try #require(doc.quotes.first { $0.text.contains("rebuild") })
+        #expect(doc.speakerName(of: q) == "Ana Ruiz")
+        #expect(!doc.speakers.contains { $0.name == "PORTLAND" })
+    }
+
     /// A copy of the shipped coreference file without one pass, or with one more, written to a temporary file;
     /// returns its path.
     func sieveFile(dropping pass: String? = nil, adding extra: String? = nil) throws -> String {

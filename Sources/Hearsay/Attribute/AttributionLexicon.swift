@@ -41,6 +41,13 @@ final class AttributionLexicon: @unchecked Sendable {
     /// Conjunctions that join a second verb to a subject ("... and said", "... but said").
     var subjectCoordinators: WordSet = []
     var quantityHeads: WordSet = []
+    /// Words that stand alone for a group or an unnamed member of one as the subject of a cue ("Many fear ...",
+    /// "Some say ...", "Both have argued ...", "another says ...").
+    var groupPronouns: WordSet = []
+    /// Words right after a cue that make it no report ("signed up", "support among voters").
+    var reportStops: WordSet = []
+    /// Cue lemmas of saying that take an infinitive, like the belief cues ("vowed to stay ...").
+    var infinitiveCues: WordSet = []
     /// Upper-case words before a colon that head a notice, not a transcript speaker ("BREAKING:", "UPDATE:").
     var noticeLabels: WordSet = []
     /// Prepositions after which a lone capitalized word is a place ("in Ohio"), never a person.
@@ -91,7 +98,7 @@ final class AttributionLexicon: @unchecked Sendable {
         static let known = [
             "speaker.name", "speaker.mention", "speaker.subject", "speaker.pronoun-subject", "speaker.addressee",
             "speaker.definite-description", "speaker.definite-salient", "speaker.document-author",
-            "speaker.pronoun-gender",
+            "speaker.cataphora", "speaker.pronoun-gender",
             "speaker.pronoun", "speaker.pronoun-across-inset", "speaker.anonymous", "speaker.group",
             "speaker.description",
         ]
@@ -107,6 +114,7 @@ final class AttributionLexicon: @unchecked Sendable {
             var definiteSalientParagraphs = 1
             var appositionRoleTokens = 8
             var documentAuthorParagraphs = 1
+            var cataphoraTokens = 30
             enum CodingKeys: String, CodingKey {
                 case pronounParagraphs = "pronoun_paragraphs", salienceChars = "salience_chars",
                     salienceParagraphs = "salience_paragraphs", subjectAdjunctTokens = "subject_adjunct_tokens",
@@ -116,7 +124,7 @@ final class AttributionLexicon: @unchecked Sendable {
                     definiteOrganizationParagraphs = "definite_organization_paragraphs",
                     definiteSalientParagraphs = "definite_salient_paragraphs",
                     appositionRoleTokens = "apposition_role_tokens",
-                    documentAuthorParagraphs = "document_author_paragraphs"
+                    documentAuthorParagraphs = "document_author_paragraphs", cataphoraTokens = "cataphora_tokens"
             }
             init() {}
             init(from decoder: Decoder) throws {
@@ -143,6 +151,7 @@ final class AttributionLexicon: @unchecked Sendable {
                     try c.decodeIfPresent(Int.self, forKey: .appositionRoleTokens) ?? d.appositionRoleTokens
                 documentAuthorParagraphs =
                     try c.decodeIfPresent(Int.self, forKey: .documentAuthorParagraphs) ?? d.documentAuthorParagraphs
+                cataphoraTokens = try c.decodeIfPresent(Int.self, forKey: .cataphoraTokens) ?? d.cataphoraTokens
             }
         }
         var passes: [String] = Coreference.known
@@ -180,6 +189,9 @@ final class AttributionLexicon: @unchecked Sendable {
         var narratorPronouns: WordSet = []
         /// Particles of a phrasal verb ("sent out" a statement), read over to the verb's subject.
         var verbParticles: WordSet = []
+        /// Cue lemmas of an outlet relaying the story ("…, Right Wing Watch first reported"): a name of unknown kind
+        /// before one is not registered ahead as a speaker, so never made salient for "he" or "she".
+        var relayCues: WordSet = []
 
         enum CodingKeys: String, CodingKey {
             case passes, limits, preferKnownGender = "prefer_known_gender", inanimateRoles = "inanimate_roles",
@@ -187,7 +199,7 @@ final class AttributionLexicon: @unchecked Sendable {
                 newPersonHeads = "new_person_heads", salientHeads = "salient_heads", notLoneNames = "not_lone_names",
                 addresseeCues = "addressee_cues", personBodies = "person_bodies", documentRoles = "document_roles",
                 documentVerbs = "document_verbs", authorPrepositions = "author_prepositions",
-                narratorPronouns = "narrator_pronouns", verbParticles = "verb_particles"
+                narratorPronouns = "narrator_pronouns", verbParticles = "verb_particles", relayCues = "relay_cues"
         }
         init() {}
         init(from decoder: Decoder) throws {
@@ -213,6 +225,7 @@ final class AttributionLexicon: @unchecked Sendable {
             authorPrepositions = WordSet(try c.decodeIfPresent([String].self, forKey: .authorPrepositions) ?? [])
             narratorPronouns = WordSet(try c.decodeIfPresent([String].self, forKey: .narratorPronouns) ?? [])
             verbParticles = WordSet(try c.decodeIfPresent([String].self, forKey: .verbParticles) ?? [])
+            relayCues = WordSet(try c.decodeIfPresent([String].self, forKey: .relayCues) ?? [])
         }
 
         /// Whether the pass runs (listed in `passes`).
@@ -253,6 +266,9 @@ final class AttributionLexicon: @unchecked Sendable {
         var personRelatives: [String]?
         var subjectCoordinators: [String]?
         var quantityHeads: [String]?
+        var groupPronouns: [String]?
+        var reportStops: [String]?
+        var infinitiveCues: [String]?
         var noticeLabels: [String]?
         var placePrepositions: [String]?
         var roleTitles: [String: [String]]?
@@ -279,7 +295,8 @@ final class AttributionLexicon: @unchecked Sendable {
                 raisingParticles = "raising_particles", relativePronouns = "relative_pronouns", personRelatives =
                 "person_relatives",
                 subjectCoordinators = "subject_coordinators",
-                quantityHeads = "quantity_heads", noticeLabels = "notice_labels",
+                quantityHeads = "quantity_heads", groupPronouns = "group_pronouns", reportStops = "report_stops",
+                infinitiveCues = "infinitive_cues", noticeLabels = "notice_labels",
                 placePrepositions = "place_prepositions",
                 roleTitles = "role_titles", mentionWords = "mention_words", impersonalCues = "impersonal_cues",
                 impersonalStops = "impersonal_stops", questionCues = "question_cues", questionBefore =
@@ -379,6 +396,9 @@ final class AttributionLexicon: @unchecked Sendable {
         personRelatives = WordSet(words.personRelatives ?? [])
         subjectCoordinators = WordSet(words.subjectCoordinators ?? ["and"])
         quantityHeads = WordSet(words.quantityHeads ?? [])
+        groupPronouns = WordSet((words.groupPronouns ?? []).map { $0.lowercased() })
+        reportStops = WordSet((words.reportStops ?? []).map { $0.lowercased() })
+        infinitiveCues = WordSet(words.infinitiveCues ?? [])
         noticeLabels = WordSet(words.noticeLabels ?? [])
         placePrepositions = WordSet(words.placePrepositions ?? [])
         for (role, list) in words.roleTitles ?? [:] {

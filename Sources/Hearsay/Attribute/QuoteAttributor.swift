@@ -10,7 +10,8 @@
 /// Reads from config: `cues`, `titles`, `roles`, `first_names`, `words`, `coreference`, `languages` (resource files),
 /// `max_quote_paragraphs`, `indirect`, `min_indirect_words`, `min_unattributed_words`, `nested_quotes`,
 /// `mention_max_words`, `dash_cue_reach`, `max_subject_tokens`, `clause_reach`, `split_interlude_words`,
-/// `colon_label_tokens`, `after_cue_reach`, `title_cue_reach`. An article
+/// `colon_label_tokens`, `after_cue_reach`, `title_cue_reach`, `split_max_pieces`, `aside_subject_tokens`. An
+/// article
 /// in a language the rules are not for keeps its quotes without speakers (``LanguageCheck``).
 public struct QuoteAttributor: Stage {
     public struct Config: StageConfig {
@@ -61,6 +62,12 @@ public struct QuoteAttributor: Stage {
         /// A short quotation in title case is a title, not speech, unless a cue follows it within this many tokens
         /// ("‘He’s Doing It The Harbour Way,’ she said").
         public var titleCueReach = 4
+        /// A quote split by its cue joins at most this many pieces ("‘X,’ she said, ‘Y.’" is two); a piece after a
+        /// second cue is a quote of its own.
+        public var splitMaxPieces = 2
+        /// The longest aside (in tokens) between a speaker phrase that opens the clause and the comma before its cue
+        /// ("Tom Reyes, who met the pilots on Monday, said ‘...’").
+        public var asideSubjectTokens = 20
 
         public init() {}
         public static let keys = [
@@ -68,6 +75,7 @@ public struct QuoteAttributor: Stage {
             "min_indirect_words", "min_unattributed_words", "languages", "nested_quotes", "mention_max_words",
             "dash_cue_reach", "max_subject_tokens", "clause_reach", "split_interlude_words",
             "colon_label_tokens", "after_cue_reach", "title_cue_reach", "aside_reach",
+            "split_max_pieces", "aside_subject_tokens",
         ]
         enum CodingKeys: String, CodingKey {
             case cues, titles, roles, firstNames = "first_names", words, coreference,
@@ -78,6 +86,7 @@ public struct QuoteAttributor: Stage {
                 splitInterludeWords = "split_interlude_words", colonLabelTokens = "colon_label_tokens",
                 afterCueReach = "after_cue_reach", titleCueReach = "title_cue_reach",
                 asideReach = "aside_reach"
+            case splitMaxPieces = "split_max_pieces", asideSubjectTokens = "aside_subject_tokens"
         }
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -105,6 +114,8 @@ public struct QuoteAttributor: Stage {
             afterCueReach = try c.decodeIfPresent(Int.self, forKey: .afterCueReach) ?? d.afterCueReach
             titleCueReach = try c.decodeIfPresent(Int.self, forKey: .titleCueReach) ?? d.titleCueReach
             asideReach = try c.decodeIfPresent(Int.self, forKey: .asideReach) ?? d.asideReach
+            splitMaxPieces = try c.decodeIfPresent(Int.self, forKey: .splitMaxPieces) ?? d.splitMaxPieces
+            asideSubjectTokens = try c.decodeIfPresent(Int.self, forKey: .asideSubjectTokens) ?? d.asideSubjectTokens
             if maxQuoteParagraphs < 1 {
                 throw DecodingError.dataCorruptedError(
                     forKey: .maxQuoteParagraphs, in: c, debugDescription: "must be at least 1")
@@ -176,7 +187,10 @@ public struct QuoteAttributor: Stage {
         run.registerNamedSpeakers()
         run.attribute(found)
         if config.nestedQuotes { run.addNested(found) }
-        if config.indirect { run.findIndirect() }
+        if config.indirect {
+            run.findIndirect()
+            run.endMixedReports()
+        }
         run.publish(into: &document)
     }
 }
@@ -366,7 +380,7 @@ struct Run {
         }
         var i = 0
         while i < tokens.count {
-            guard !tokens[i].quoted, let (_, n) = lex.cue(at: i, in: tokens) else {
+            guard !tokens[i].quoted, let (form, n) = lex.cue(at: i, in: tokens) else {
                 i += 1
                 continue
             }
@@ -380,11 +394,13 @@ struct Run {
                 resolver.phrase(endingBefore: i, lower: lo)
                 ?? (inverted ? resolver.phrase(startingAt: i + n, upper: hi) : nil)
             if let ref, ref.form == .name {
-                // A possessive before a noun cue ("answered Roe’s remarks") mentions Roe; it makes no speaker.
+                // A possessive before a noun cue ("answered Roe’s remarks") mentions Roe; it makes no speaker; nor
+                // does an outlet that relays the story ("…, Right Wing Watch first reported": `relay_cues`).
+                let relay = ref.kind == .unknown && lex.coreference.relayCues.contains(form.lemma)
                 _ = resolver.resolve(
                     ref, at: ref.span.start, paragraph: tokens[i].paragraph, quoteWords: [],
                     sectionStart: 0, inStatement: statementFollows(i + n),
-                    asSpeaker: !tokens[ref.tokens.upperBound - 1].isPossessive)
+                    asSpeaker: !tokens[ref.tokens.upperBound - 1].isPossessive && !relay)
             }
             i += n
         }
@@ -394,6 +410,7 @@ struct Run {
         for first in sentenceFirstToken where first >= 0 {
             let hi = sentenceEndToken[tokens[first].sentence]
             noteSentenceSubject(first: first, hi: hi)
+            noteCoordinatedSubjects(first: first, hi: hi)
             noteAddressee(first: first, hi: hi)
             noteAppositionRoles(first: first, hi: hi)
         }
@@ -491,12 +508,31 @@ struct Run {
     /// after an opening adjunct ("On Tuesday, Roe toured ...").
     mutating func noteSentenceSubject(first: Int, hi: Int) {
         if noteSubject(at: first, hi: hi) { return }
+        // A title in marks before the subject's role: "“Harbour Lights” star Ada Roe turned the tables".
+        if tokens[first].quoted || !tokens[first].isWord {
+            var k = first
+            while k < hi, k - first <= 10, tokens[k].quoted || !tokens[k].isWord { k += 1 }
+            if k > first, k < hi, k - first <= 10, resolver.isRole(tokens[k]), noteSubject(at: k, hi: hi) { return }
+        }
         if lex.notNames.contains(tokens[first].lower), first + 1 < hi, noteSubject(at: first + 1, hi: hi) { return }
         let adjunct = lex.coreference.limits.subjectAdjunctTokens
         var c = first
         while c < min(hi, first + adjunct), tokens[c].text != ",", !tokens[c].quoted { c += 1 }
         if c > first, c < min(hi, first + adjunct), tokens[c].text == "," {
             noteSubject(at: afterDatelineOrPlace(c + 1, hi: hi), hi: hi)
+        }
+    }
+
+    /// The subject of a clause coordinated after a comma ("The moderators moved on, but Reyes wasn’t having it."): a
+    /// name right after ", but" or ", and" (`subject_coordinators`) followed by a verb is a sentence subject there too.
+    mutating func noteCoordinatedSubjects(first: Int, hi: Int) {
+        var k = first + 1
+        while k + 2 < hi {
+            defer { k += 1 }
+            guard tokens[k].text == ",", !tokens[k].quoted, lex.subjectCoordinators.contains(tokens[k + 1].lower),
+                !tokens[k + 2].quoted, resolver.isName(tokens[k + 2])
+            else { continue }
+            noteSubject(at: k + 2, hi: hi)
         }
     }
 
@@ -514,8 +550,15 @@ struct Run {
         }
         guard capitals else { return k }
         var d = e
+        // A date after the place: "WASHINGTON, Dec. 8 (UPI) — ...".
+        if tokens[d].text == "," {
+            var m = d + 1
+            while m < hi, m - d <= 5, tokens[m].text != "(", !["—", "–", "--"].contains(tokens[m].text) { m += 1 }
+            if m < hi, m - d <= 5 { d = m }
+        }
         if tokens[d].text == "(" {
-            while d < hi, d - e <= 4, tokens[d].text != ")" { d += 1 }
+            let open = d
+            while d < hi, d - open <= 4, tokens[d].text != ")" { d += 1 }
             d += 1
         }
         guard d < hi, ["—", "–", "--"].contains(tokens[d].text) else { return k }
@@ -842,9 +885,12 @@ struct Run {
     /// Joins "‘X,’ Pompeo said. ‘Y.’": two quotes in one paragraph separated only by a speaker and a cue.
     func mergeSplit(_ quotes: [QuoteScanner.Found]) -> [QuoteScanner.Found] {
         var out: [QuoteScanner.Found] = []
+        // Pieces joined into each quote of `out`: a split quote has one cue, so a piece after a second cue starts a
+        // quote of its own ("‘X,’ she said, ‘Y,’ said Ruiz. ‘Z.’": `split_max_pieces`).
+        var pieces: [Int] = []
         for q in quotes {
             if var last = out.last, let close = last.close, last.lastParagraph == q.firstParagraph,
-                last.firstParagraph == last.lastParagraph || true
+                pieces[pieces.count - 1] < config.splitMaxPieces
             {
                 let lo = tokenIndex(atOrAfter: close + 1)
                 let hi = tokenIndex(atOrAfter: q.open)
@@ -889,10 +935,12 @@ struct Run {
                     last.lastParagraph = q.lastParagraph
                     last.rule = "quote.split-by-cue"
                     out[out.count - 1] = last
+                    pieces[pieces.count - 1] += 1
                     continue
                 }
             }
             out.append(q)
+            pieces.append(1)
         }
         return out
     }
@@ -1228,12 +1276,64 @@ struct Run {
             setSpeaker(
                 &d, ref, cue: (form, range), rule: "speaker.cue-after-dash", confidence: 0.8,
                 quoteWords: quoteWords, statement: statementFollows(range.upperBound))
+        } else if let (form, range, ref, comma) = clauseBeforeCue(d, from: k, sEnd: sEnd) {
+            // "‘Boots on the ground’ would be right, Ben Ruiz said.": the quotation is part of a clause that the
+            // cue reports after a comma; that clause is the quote (mixed).
+            setSpeaker(
+                &d, ref, cue: (form, range), rule: "speaker.cue-after-clause", confidence: 0.8,
+                quoteWords: quoteWords, statement: statementFollows(range.upperBound))
+            guard d.speaker != nil,
+                let first = sentenceFirstToken[safe: tokens[k].sentence],
+                let content = trimmed(min(tokens[max(0, first)].span.start, d.open), tokens[comma].span.start)
+            else { return false }
+            d.kind = .mixed
+            d.fragments = [content]
+            return true
         } else {
             return false
         }
         guard d.speaker != nil else { return false }
         d.kind = .direct
+        // "The pilots are less likely to be ‘swayed by the fares,’ Ruiz said.": words of the clause before the
+        // quotation, a word right before its opening mark; the quote is the clause from its sentence's start (mixed).
+        let openTok = tokenIndex(atOrAfter: d.open)
+        if d.fragments.count == 1, let last = d.fragments.last, let first = sentenceFirstToken[safe: sentence],
+            first >= 0, openTok > first + 1, tokens[openTok - 1].isWord,
+            // "She used the words ‘...,’ Ruiz said": after a word of `mention_words` the quotation itself is named.
+            !lex.mentionWords.contains(tokens[openTok - 1].lower),
+            !tokens[first..<openTok].contains(where: { $0.quoted }),
+            lastCue(in: first, openTok) == nil,
+            // Not a name in marks ("on Harbour Radio’s ‘Morning Tide,’ Ruiz said"): a word in lower case inside.
+            tokens[openTok..<tokenIndex(atOrAfter: last.end)].contains(where: { $0.isWord && !$0.isCapitalized }),
+            let clause = trimmed(tokens[first].span.start, last.end)
+        {
+            d.kind = .mixed
+            d.fragments = [clause]
+        }
         return true
+    }
+
+    /// The cue after a comma that reports the clause a quotation is part of: "‘Boots on the ground’ would be right,
+    /// Ben Ruiz said.", "Voters had ‘put the biggest crack’ in the ceiling, she said in a video message." Words stand
+    /// between the closing mark and the comma (a quotation that ends in a comma is a direct quote's end), no other cue
+    /// or quotation stands between, and after the cue only an adjunct ends the sentence (no complementizer, no
+    /// second cue). Returns the cue, its speaker phrase (read back from the cue, starting right after the comma) and
+    /// the comma's token index.
+    func clauseBeforeCue(_ d: QuoteAttributor.Draft, from k: Int, sEnd: Int) -> (
+        AttributionLexicon.CueForm, Range<Int>, SpeakerRef, Int
+    )? {
+        guard let last = d.fragments.last, last.end > last.start, document.scalars[last.end - 1] != ",",
+            k < sEnd, tokens[k].isWord,
+            let (form, range) = firstCue(in: k, min(sEnd, k + config.afterCueReach)), !form.belief,
+            let ref = resolver.phrase(endingBefore: range.lowerBound, lower: k),
+            case let comma = ref.tokens.lowerBound - 1, comma > k, tokens[comma].text == ",",
+            !tokens[k..<comma].contains(where: { $0.quoted }),
+            !tokens[range.upperBound..<sEnd].contains(where: {
+                lex.complementizers.contains($0.lower) || $0.quoted
+            }),
+            lastCue(in: range.upperBound, sEnd) == nil
+        else { return nil }
+        return (form, range, ref, comma)
     }
 
     /// After an inverted cue, a description no name reader takes ("said the 46-year-old", "said a retired pilot from
@@ -1320,6 +1420,9 @@ struct Run {
             if found == nil { found = (form, range, nil) }
             upper = range.lowerBound
         }
+        // "Tom Reyes, who met the pilots on the pier on Monday, said ...": a speaker phrase opening the clause before an
+        // aside that runs to the comma before the cue.
+        if let f = found, f.2 == nil, let ref = asideSubject(cue: f.1, lower: sFirst) { found = (f.0, f.1, ref) }
         guard let (form, range, subjectRef) = found else { return false }
         var clauseStart = range.upperBound
         if let c = clauseCue, c.lowerBound > range.upperBound,
@@ -1349,7 +1452,11 @@ struct Run {
         let moreAfter = tokens[min(afterClose, sEnd)..<sEnd].contains { $0.isWord }
         let direct: Bool
         if let last = interlude.last {
-            direct = (last.text == ":" || last.text == ",") && interlude.count <= 12
+            // A complementizer right after the cue opens a reported clause, and a comma inside it ends an adjunct,
+            // not the introduction of a quote: "argued that as the ferry ties deepen, ‘its hold will grow’" is mixed.
+            let reported =
+                last.text == "," && interlude.first.map { lex.complementizers.contains($0.lower) } == true
+            direct = (last.text == ":" || last.text == ",") && interlude.count <= 12 && !reported
         } else {
             // Right after the cue: a full sentence ending the sentence is direct ("said ‘We will appeal.’"); a
             // lower-case fragment is a partial quotation ("citing ‘security risks’").
@@ -1379,6 +1486,37 @@ struct Run {
             makeMixed(&d, after: clauseStart, sentence: sentence)
         }
         return true
+    }
+
+    /// The speaker phrase that opens the clause (after sentence adverbs and coordinators) and ends at a comma that
+    /// opens an aside running to the comma right before the cue: "Tom Reyes, who met the pilots on Monday, said",
+    /// "Ana Ruiz, meanwhile, who lives outside the port town, Duluth, said". The aside holds no quotation and no cue
+    /// of speech and is at most `aside_subject_tokens` tokens long.
+    func asideSubject(cue: Range<Int>, lower: Int) -> SpeakerRef? {
+        guard cue.lowerBound - 1 > lower, tokens[cue.lowerBound - 1].text == "," else { return nil }
+        var start = lower
+        while start < cue.lowerBound - 1, tokens[start].isWord,
+            lex.subjectCoordinators.contains(tokens[start].lower) || lex.skipBeforeCue.contains(tokens[start].lower)
+                || resolver.isAdverb(tokens[start])
+        {
+            start += 1
+        }
+        if start < cue.lowerBound - 1, tokens[start].text == "," { start += 1 }
+        guard let ref = resolver.phrase(startingAt: start, upper: cue.lowerBound - 1),
+            case let comma = ref.tokens.upperBound, comma < cue.lowerBound - 1, tokens[comma].text == ",",
+            cue.lowerBound - 1 - comma <= config.asideSubjectTokens,
+            !tokens[comma..<cue.lowerBound].contains(where: { $0.quoted })
+        else { return nil }
+        var k = comma
+        while k < cue.lowerBound {
+            if let (f, n) = lex.cue(at: k, in: tokens) {
+                if !f.belief { return nil }
+                k += n
+            } else {
+                k += 1
+            }
+        }
+        return ref
     }
 
     /// The source after "according to" when it is no simple name: everything up to the next comma or the
@@ -1430,6 +1568,14 @@ struct Run {
         else { return nil }
         let first = ts.first!
         let last = ts.last!
+        // A word of `group_pronouns` alone: "Many fear ...", "Some say ...", "Both have argued ...".
+        if ts.count == 1, lex.groupPronouns.contains(first.lower) {
+            var ref = SpeakerRef(
+                form: .group, tokens: start..<end, span: first.span, text: first.text, kind: .group)
+            ref.description = ref.text
+            ref.role = first.lower
+            return ref
+        }
         // A share of a group, as polls report it: "Forty-one percent said ...", "Six in 10 say ...", "Nearly half
         // said ...". The phrase itself is the (group) speaker.
         // A number ends such a phrase only as the base of a share ("Six in 10", "Nine out of 10"): small, in a short
@@ -1612,8 +1758,9 @@ struct Run {
             tokens[cue.lowerBound - 1].text == ","
                 || lex.participlePrepositions.contains(tokens[cue.lowerBound - 1].lower)
         else { return nil }
-        // A coordinator or adverb opening the sentence is no adjunct ("And then Roe went on the attack, saying").
-        var start = lower
+        // A coordinator or adverb opening the sentence is no adjunct ("And then Roe went on the attack, saying"); nor is
+        // a dateline ("WASHINGTON, Dec. 8 (UPI) — In a speech, Roe ...").
+        var start = afterDatelineOrPlace(lower, hi: cue.lowerBound - 1)
         while start < cue.lowerBound - 1,
             lex.subjectCoordinators.contains(tokens[start].lower) || lex.skipBeforeCue.contains(tokens[start].lower)
         {
@@ -1684,12 +1831,51 @@ struct Run {
         var start = tokens[from].span.start
         while start < s.span.end, " ,;:".unicodeScalars.contains(sc[start]) { start += 1 }
         var end = clauseLimit(start, max(s.span.end, d.fragments.last?.end ?? 0), keep: d.fragments.last?.end ?? 0)
+        if let close = d.close { end = min(end, quotedClauseBreak(from: close, before: end)) }
         // Drop final punctuation and closing marks outside the clause.
         while end > start, ".!?”’\"' ".unicodeScalars.contains(sc[end - 1]) { end -= 1 }
         if let last = d.fragments.last, end < last.end { end = last.end }
         // The clause is the quotation itself ("citing ‘security risks’."): keep its content without the marks.
         if start >= d.open, let last = d.fragments.last, end <= last.end + 1 { return }
         if end > start { d.fragments = [Span(start, end)] }
+    }
+
+    /// A mixed quote's clause ends at a closing mark after which a new clause opens: the quotation ends in a comma
+    /// and a word of `clause_breaks` follows ("argued that the pier was ‘never safe,’ adding that ..."; the comma is
+    /// inside the quotation, where ``clauseLimit`` does not look; any other participle stays in the clause, as
+    /// PolNeAR's annotators often keep it: "were ‘well-paid,’ making $30,000 a year"), or
+    /// a word of `subject_coordinators` and a verb in -ed or -ing follow ("called the fares ‘a scandal’ and
+    /// boycotted the vote"). Returns the mark's position, or `end` when there is none from `from` on.
+    func quotedClauseBreak(from: Int, before end: Int) -> Int {
+        var k = tokenIndex(atOrAfter: from)
+        while k + 2 < tokens.count, tokens[k].span.start < end {
+            let t = tokens[k]
+            if !t.quoted, k > 0, tokens[k - 1].quoted, let m = t.text.unicodeScalars.first,
+                QuoteScanner.isMarkScalar(m), case let next = tokens[k + 1], next.isWord, !next.quoted
+            {
+                if tokens[k - 1].text == ",", lex.clauseBreaks.contains(next.lower) {
+                    return t.span.start
+                }
+                let verb = tokens[k + 2]
+                if lex.subjectCoordinators.contains(next.lower), verb.isWord, !verb.isCapitalized,
+                    verb.lower.hasSuffix("ed") || verb.lower.hasSuffix("ing")
+                {
+                    return t.span.start
+                }
+            }
+            k += 1
+        }
+        return end
+    }
+
+    /// The mixed reports of ``findIndirect`` (reported clauses that quote some words) end where a mixed quote's
+    /// clause does (``quotedClauseBreak``).
+    mutating func endMixedReports() {
+        for i in drafts.indices where drafts[i].kind == .mixed && drafts[i].nestedIn == nil {
+            guard drafts[i].rule.hasPrefix("quote.indirect"), let f = drafts[i].fragments.last else { continue }
+            let cut = quotedClauseBreak(from: f.start, before: f.end)
+            if cut < f.end, let t = trimmed(f.start, cut) { drafts[i].fragments[drafts[i].fragments.count - 1] = t }
+        }
     }
 
     mutating func setSpeaker(
@@ -1714,7 +1900,7 @@ struct Run {
         d.attributionRule = how == "speaker.name" ? rule : how
         let c: Double
         switch how {
-        case "speaker.pronoun", "speaker.pronoun-gender": c = confidence * 0.85
+        case "speaker.pronoun", "speaker.pronoun-gender", "speaker.cataphora": c = confidence * 0.85
         case "speaker.pronoun-across-inset": c = 0.6
         case "speaker.definite-description": c = confidence * 0.75
         default: c = confidence
@@ -2013,7 +2199,11 @@ struct Run {
                 // should close if ...").
                 // A belief cue before "to" takes an infinitive ("declined to say whether ...", "hopes to ..."): the
                 // report starts there, a later complementizer is inside it.
-                let infinitive = form.belief && k + 1 < hi && tokens[k].lower == "to" && tokens[k + 1].isWord
+                // So does a cue of saying that promises (`infinitive_cues`: "vowed to stay in the race through that
+                // contest" reports *to stay ...*, not *that contest*).
+                let infinitive =
+                    (form.belief || lex.infinitiveCues.contains(form.lemma)) && k + 1 < hi && tokens[k].lower == "to"
+                    && tokens[k + 1].isWord
                 let overAdjunct =
                     !infinitive
                     && (lex.objectCues.contains(form.lemma)
@@ -2037,6 +2227,19 @@ struct Run {
                     if start + 1 < hi, tokens[start + 1].lower == "to" { start += 1 }
                 }
                 guard start < hi else { return nil }
+                // The word right after the cue shows it is no verb of saying here: a particle or a preposition of
+                // `report_stops` ("signed up for", "support among voters", "backing from the party"), or an agent
+                // not followed by a verb in -ing ("a call echoed by Japan", "the survey reported by CNN"; but
+                // "responded by saying ...").
+                if start == cue.upperBound {
+                    let w = tokens[start].lower
+                    if lex.reportStops.contains(w) { return nil }
+                    if lex.agentPrepositions.contains(w),
+                        !(start + 1 < hi && tokens[start + 1].lower.hasSuffix("ing"))
+                    {
+                        return nil
+                    }
+                }
                 let from = tokens[start].span.start
                 var to = clauseLimit(from, sentenceSpan.end, overAsides: true)
                 // A relative clause set off by commas ends at the next one: "Ms. Ruiz, who said the vote was

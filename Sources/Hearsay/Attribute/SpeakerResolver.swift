@@ -48,6 +48,8 @@ struct SpeakerRef {
 /// 4a. `speaker.document-author` (``documentAuthor(_:paragraph:quoteWords:sectionStart:inStatement:)``,
 ///    ``documentPronoun(_:paragraph:quoteWords:sectionStart:inStatement:)``): a document that speaks ("the statement
 ///    said", "it reads" after an email) speaks for whoever issued it ("issued by X", "X's ad", "X released an ad").
+/// 4b. `speaker.cataphora` (``cataphora(_:gender:paragraph:inStatement:)``): "he" or "she" right after a subordinator
+///    that opens its sentence ("After he blasted the plan, Pastor Ada Roe ...") is the subject of the main clause.
 /// 5. `speaker.pronoun-gender`, `speaker.pronoun`, `speaker.pronoun-across-inset` (``antecedent(for:gender:before:
 ///    paragraph:quoteWords:sectionStart:)``): the nearest compatible entity (number, gender, animacy: ``isNonPerson(_:)``)
 ///    within `pronoun_paragraphs`, the one named first in the sentence of the last mention; a recent speaker or
@@ -403,6 +405,15 @@ struct SpeakerResolver {
             // Before the aside: a name, a role, or the parenthesis after a name ("Sen. X (Vt.), who lost ..., said");
             // or a chain of asides, when an age or an abbreviation closes the one before ("Ada Kowalski, 61, a
             // welder from Tulsa, said", "Sen. Ada Kowalski, D-Okla., speaking on radio, said").
+            // "Swanson, who leads a church in Elizabeth, Colorado, said": a listed place after a comma closes the
+            // town before it; the aside opens at the comma before the town.
+            if mark == ",", c > lower, c < j - 1, tokens[c].text == ",", isName(tokens[c - 1]),
+                lex.coreference.isPlace(tokens[(c + 1)..<j].map(\.lower))
+            {
+                var d = c - 1
+                while d >= lower, j - d <= 40, tokens[d].text != ",", tokens[d].text != "." { d -= 1 }
+                if d > lower, tokens[d].text == "," { c = d }
+            }
             guard c > lower, c < j - 1, tokens[c].text == mark else { return nil }
             let left = tokens[c - 1]
             let chained = mark == "," && c - 1 > lower && (left.text == "." || isNumber(left))
@@ -581,7 +592,8 @@ struct SpeakerResolver {
                         }
                     }
                 }
-                if matched > 0 {
+                // A title never takes the name's last word ("Councillor Ada King", "Sen. Tom Bishop").
+                if matched > 0, i + matched < ts.count {
                     titleEnd = i + matched
                     i += matched
                 } else {
@@ -596,16 +608,10 @@ struct SpeakerResolver {
                 nameStart = s
             }
         }
-        // "Sen. Sherrod Brown of Ohio": a titled or first-named person before "of"/"from" and a place or body is
-        // the speaker, not the place.
-        if nameStart >= 2, nameStart < ts.count, lex.affiliationPrepositions.contains(ts[nameStart - 1].lower) {
-            var inner = nameStart - 1
-            while inner > 0, isName(ts[inner - 1]), lex.titles[ts[inner - 1].lower] == nil { inner -= 1 }
-            let person =
-                inner < nameStart - 1
-                && (lex.firstNames.contains(ts[inner].lower) || inner > 0 && lex.titles[ts[inner - 1].lower] != nil)
-            if person { return classify(r.lowerBound..<(r.lowerBound + nameStart - 1)) }
-        }
+        // "Sen. Sherrod Brown of Ohio", "David Roe of the Harbour Institute", "Harbour authority spokeswoman Ada Roe
+        // to the mayor": a person named before an affiliation preposition is the speaker, not the place, the body or
+        // the person after it.
+        if let p = personBeforeAffiliation(ts) { return classify(r.lowerBound..<(r.lowerBound + p)) }
         let hasName = nameStart < ts.count
         let roleIndex = ts.lastIndex(where: { isRole($0) })
         let firstLower = ts[0].lower
@@ -700,6 +706,66 @@ struct SpeakerResolver {
         return ref
     }
 
+    /// The index in `ts` of the first word of `affiliation_prepositions` that follows a person's name and is followed
+    /// by more words ("Ada Roe of the Harbour Institute", "political scientist Ada Roe in Almaty"), or nil. The name
+    /// before it is a person's when a given name opens it, a title or a person's role stands right before it, or it
+    /// has two or three words, none of them a title, a role, an organization word or a word of `not_lone_names`
+    /// ("Mujtaba Rahman of the Eurasia Group"); never a listed place ("North Carolina to Ada Roe"), nor a body with
+    /// an organization word ("the Republican Party of Wyoming", "the Department of Justice"), nor a title ("Secretary
+    /// of State Ada Roe").
+    func personBeforeAffiliation(_ ts: [Token]) -> Int? {
+        var p = 1
+        while p + 1 < ts.count {
+            defer { p += 1 }
+            guard lex.affiliationPrepositions.contains(ts[p].lower), isName(ts[p - 1]), !ts[p - 1].isPossessive else {
+                continue
+            }
+            var inner = p - 1
+            while inner > 0 {
+                let t = ts[inner - 1]
+                // An initial's full stop: "Peter T. King of New York".
+                let initial =
+                    t.text == "." && inner > 1 && ts[inner - 2].isCapitalized
+                    && ts[inner - 2].text.unicodeScalars.count == 1
+                    || t.isCapitalized && t.text.unicodeScalars.count == 2 && t.text.hasSuffix(".")
+                guard initial || isName(t) && !t.isPossessive && lex.titles[t.lower] == nil else { break }
+                inner -= 1
+            }
+            let words = ts[inner..<p].map(\.lower)
+            // Only the first preposition after a name counts: "Secretary of State Ada Roe of Ohio" is a title.
+            let before = inner > 0 ? ts[inner - 1] : nil
+            let titled =
+                before.map { lex.titles[$0.lower] != nil || isRole($0) && !lex.organizationWords.contains($0.lower) }
+                ?? false
+            // A given name opening the name, or a title before it, says it is a person's, whatever its last word
+            // ("Peter T. King", "Councillor Ada King").
+            let given = words.count >= 2 && lex.firstNames.contains(words[0])
+            if lex.coreference.isPlace(words)
+                || words.contains(where: {
+                    lex.organizationWords.contains($0)
+                        || !given && !titled
+                            && (lex.titles[$0] != nil || lex.coreference.notLoneNames.contains($0)
+                                || lex.roles.contains($0))
+                })
+            {
+                return nil
+            }
+            // Without a given name or a title, only before a body's name ("of the Eurasia Group"), never before a
+            // thing ("REVOLT TV in a video") nor with a word in capitals (an acronym names a body).
+            let a = p + 1 < ts.count && lex.definite.contains(ts[p + 1].lower) ? p + 2 : p + 1
+            let body =
+                a < ts.count && isName(ts[a])
+                && !ts[inner..<p].contains { t in
+                    t.text.unicodeScalars.count > 1 && !t.text.unicodeScalars.contains { $0.properties.isLowercase }
+                }
+            let person =
+                given || titled
+                || (2...3).contains(words.filter { $0 != "." }.count) && body
+            return person ? p : nil
+        }
+        return nil
+    }
+
     /// Whether some title in the lexicon ends right before token `end` of `ts`.
     func titleEndsAt(_ ts: [Token], _ end: Int) -> Bool {
         for i in 0..<end {
@@ -758,6 +824,11 @@ struct SpeakerResolver {
                 return found
             }
             let g = lex.pronounGender[pronounWord(ref.text.lowercased())]
+            if ref.kind == .person,
+                let found = cataphora(ref, gender: g, paragraph: paragraph, inStatement: inStatement)
+            {
+                return found
+            }
             guard
                 let (idx, rule) = antecedent(
                     for: ref.kind, gender: g, before: pos, paragraph: paragraph,
@@ -979,6 +1050,47 @@ struct SpeakerResolver {
         return phrase(endingBefore: verb, lower: lo)
     }
 
+    /// Pass `speaker.cataphora`: "he" or "she" right after a word of `subordinators` that opens its sentence ("After
+    /// he blasted the plan, Pastor Ada Roe turned to ...") is the person named as the subject of the main clause, after
+    /// the comma that closes the subordinate clause (at most `cataphora_tokens` tokens on), when the gender agrees.
+    mutating func cataphora(_ ref: SpeakerRef, gender: String?, paragraph: Int, inStatement: Bool) -> (Int, String)? {
+        let t = ref.tokens.lowerBound
+        guard lex.coreference.runs("speaker.cataphora"), t > 0, t + 1 < tokens.count,
+            lex.subordinators.contains(tokens[t - 1].lower), startsSentence(tokens[t - 1])
+        else { return nil }
+        let sentence = tokens[t].sentence
+        var c = t + 1
+        var hi = c
+        while c < tokens.count, c - t <= lex.coreference.limits.cataphoraTokens, tokens[c].sentence == sentence,
+            tokens[c].text != ","
+        {
+            c += 1
+        }
+        guard c + 1 < tokens.count, tokens[c].text == ",", tokens[c + 1].sentence == sentence else { return nil }
+        // A comma inside closing quote marks: "After he called the plan ‘a disgrace,’ Ada Roe ...".
+        while c + 1 < tokens.count, c - t <= lex.coreference.limits.cataphoraTokens, !tokens[c + 1].isWord,
+            tokens[c + 1].sentence == sentence
+        {
+            c += 1
+        }
+        hi = c + 1
+        while hi < tokens.count, hi - c <= 12, tokens[hi].sentence == sentence { hi += 1 }
+        guard let named = phrase(startingAt: c + 1, upper: hi), named.form == .name, !named.name.isEmpty,
+            named.tokens.upperBound < hi, tokens[named.tokens.upperBound].isWord,
+            !tokens[named.tokens.upperBound].isCapitalized, !tokens[named.tokens.upperBound - 1].isPossessive,
+            gender == nil || named.gender == nil || named.gender == gender
+        else { return nil }
+        let idx = entityFor(name: named.name, kind: named.kind, inStatement: inStatement, pos: named.span.start)
+        guard !isNonPerson(entities[idx]), entities[idx].kind == .person || entities[idx].kind == .unknown else {
+            return nil
+        }
+        if entities[idx].gender == nil { entities[idx].gender = named.gender ?? gender }
+        if let d = named.description, !entities[idx].descriptions.contains(d) { entities[idx].descriptions.append(d) }
+        note(idx, named, form: .name, pos: named.span.start, paragraph: paragraph)
+        note(idx, ref, form: .pronoun, pos: ref.span.start, paragraph: paragraph)
+        return (idx, "speaker.cataphora")
+    }
+
     /// Whether the entity spoke (a cue) or was a sentence subject within `definite_salient_paragraphs` before `pos`.
     func salient(_ idx: Int, before pos: Int, paragraph: Int) -> Bool {
         let e = entities[idx]
@@ -1084,6 +1196,16 @@ struct SpeakerResolver {
     mutating func noteSubject(_ ref: SpeakerRef, paragraph: Int) -> Bool {
         guard lex.coreference.runs("speaker.subject"), ref.form == .name, !ref.name.isEmpty else { return false }
         let lower = ref.name.map { $0.lowercased() }
+        // "CNN pushed back after ...": an organization named as a subject (an acronym, a name with an organization
+        // word) is a mention there, so that "the network said" in the next paragraph refers to it (pass
+        // `speaker.definite-description`); it makes no one salient for "he" or "she".
+        if ref.kind == .organization {
+            let idx = entityFor(name: ref.name, kind: .organization, inStatement: false, pos: ref.span.start)
+            if entities[idx].kind == .organization {
+                note(idx, ref, form: .name, pos: ref.span.start, paragraph: paragraph)
+            }
+            return false
+        }
         // The same name, a surname of a known full name, or a known name after a capitalized word the phrase reader
         // could not tell from a name ("Councillor Ada Roe" for "Ada Roe").
         let found = entities.lastIndex(where: { e in
@@ -1335,11 +1457,15 @@ struct SpeakerResolver {
         }
         // Pass `speaker.pronoun-gender`: "she" goes to a person known to be female mentioned shortly before, rather
         // than to a nearer person whose gender is unknown.
+        // Not when the nearer person opened a sentence or spoke (a subject or cue speaker) in the sentence of the
+        // woman's last mention or after it: "State Rep. Ann Osei recalled how Clinton’s lead eroded. “…,” she said." is
+        // Osei, the subject of that sentence.
         if let g = gender, entities[nearest].gender == nil, lex.coreference.preferKnownGender.contains(g),
             lex.coreference.runs("speaker.pronoun-gender"),
             let known = lastEntity(
                 before: pos, where: { compatible($0) && $0.gender == g },
-                within: limits.knownGenderParagraphs, paragraph: paragraph, skipping: skipping)
+                within: limits.knownGenderParagraphs, paragraph: paragraph, skipping: skipping),
+            !subjectSince(nearest, known: known, before: pos)
         {
             return (known, "speaker.pronoun-gender")
         }
@@ -1361,6 +1487,19 @@ struct SpeakerResolver {
             }
         }
         return (nearest, "speaker.pronoun")
+    }
+
+    /// Whether entity `idx`, a person, was a sentence subject or a cue speaker before `pos`, in the sentence of entity
+    /// `known`'s last mention before `pos` or in a later one (a name of unknown kind may be a place: "Making her way
+    /// around Chez Roe, Ada Lee thanked ...").
+    func subjectSince(_ idx: Int, known: Int, before pos: Int) -> Bool {
+        let e = entities[idx]
+        guard e.kind == .person, let last = entities[known].lastPosition(before: pos),
+            let s = sentenceIndex(at: last.pos),
+            let p = [e.cuePositions.last(where: { $0 < pos }), e.subjectPositions.last(where: { $0 < pos })]
+                .compactMap({ $0 }).max()
+        else { return false }
+        return p >= document.sentences[s].span.start
     }
 
     /// The sentence that holds text position `pos` (binary search).
