@@ -337,4 +337,47 @@ import Testing
                 == Dictionary(
                     uniqueKeysWithValues: WordTable.asciiSingletons.map { ($0.key.value, Int($0.value.value)) }))
     }
+
+    /// The SHA-256 hex of a document is what the per-byte `String(radix:)` code wrote.
+    @Test func digestHexIsTheRadixHex() {
+        var rng = SystemRandomNumberGenerator()
+        for n in [0, 1, 32, 33, 64] {
+            let bytes = (0..<n).map { _ in UInt8.random(in: 0...255, using: &rng) } + [0, 15, 16, 255]
+            let radix = bytes.map { b -> String in
+                let s = String(b, radix: 16)
+                return s.count == 1 ? "0" + s : s
+            }.joined()
+            #expect(Document.hex(bytes) == radix)
+        }
+    }
+
+    /// The ASCII word table of the JSON-LD agreement answers as the String dictionary does, for words in it and
+    /// near misses (a prefix, an extension, one byte changed, the empty word).
+    @Test func asciiWordIDsAnswerAsTheDictionary() {
+        var r = UInt64(3)
+        func next(_ n: Int) -> Int {
+            r = r &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((r >> 33) % UInt64(n))
+        }
+        let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        var dictionary: [String: Int32] = [:]
+        var list: [([UInt8], Int32)] = []
+        for _ in 0..<500 {
+            let w = (0..<(1 + next(12))).map { _ in letters[next(letters.count)] }
+            let s = String(decoding: w, as: UTF8.self)
+            if dictionary[s] == nil {
+                dictionary[s] = Int32(dictionary.count)
+                list.append((w, dictionary[s]!))
+            }
+        }
+        let table = ASCIIWordIDs(list)
+        var queries: [[UInt8]] = [[]]
+        for (w, _) in list {
+            queries += [w, Array(w.dropLast()), w + [letters[next(letters.count)]]]
+            var changed = w
+            changed[next(w.count)] = letters[next(letters.count)]
+            queries.append(changed)
+        }
+        for q in queries { #expect(table.find(q) == dictionary[String(decoding: q, as: UTF8.self)]) }
+    }
 }

@@ -92,6 +92,11 @@ enum ClaimCalendar {
 /// `claims.date-*` and year rule below), `claims.time-range`, `claims.time`.
 ///
 /// Rules, tried in this order at a token by ``parseDateTime(_:)`` (each names itself in the claim's `rule`):
+/// 0. no claim for a weekday inside a name (``weekdayName(_:)``, `dates.weekday_name_prefixes`: "Super Tuesday";
+///    `dates.weekday_name_followers`: "Saturday Night Live");
+///    `claims.date-event` (``eventDay(_:)``, `dates.event_days`): a day that names an event of a known year, in
+///    figures or before an `event_day_nouns` word, with no year after it ("9/11", "the Sept. 11 attacks" =
+///    2001-09-11).
 /// 1. `claims.present`: a `present_words` phrase ("at the moment") → `PRESENT_REF`.
 /// 2. `claims.set`: a recurrence (``temporalSet(_:)``): "daily" `P1D`, "every two weeks" `P2W`, "every night" `TNI`.
 /// 3. `claims.daypart`, `claims.daypart+date`, `claims.daypart+time` (``dayPartFirst(_:)``): "in the afternoon", "in
@@ -100,7 +105,8 @@ enum ClaimCalendar {
 ///    - `claims.date-relative-day-shift`: a `dates.relative_day_shifts` phrase and a relative day ("the day after
 ///      tomorrow" = tomorrow + 1);
 ///    - a relative modifier and what it moves: `claims.date-relative-weekday` ("next Friday"),
-///      `claims.date-relative-week` / `-month` / `-year` / `-day` / `-quarter` ("last month"),
+///      `claims.date-relative-week` / `-month` / `-year` / `-day` / `-quarter` ("last month"; not "last" after a
+///      determiner and before "of" and a determiner: "the last week of the race"),
 ///      `claims.date-this-daypart` ("this morning");
 ///    - `claims.date-relative-day`: "yesterday", "tonight" (a `dates.night_days` word adds `TNI`); a capitalised one
 ///      beside a name is a title ("USA Today"); a day with its part takes the time after it ("tonight at 8");
@@ -136,10 +142,14 @@ enum ClaimCalendar {
 /// 5. `claims.time-range`: "from 7 to 9pm", "between 7 and 9 last night" (a day after it joins the range); a bare
 ///    hour takes the half of the day that makes the shorter range ("from 9 am to 5").
 /// 6. `claims.time`: "2pm", "half past seven", "noon", "mid-morning" (`time_words`; capitalised inside a sentence
-///    after no `dates.time_word_prepositions` word, a name); a day after it joins (`claims.time+date`).
+///    after no `dates.time_word_prepositions` word, a name); a day after it joins (`claims.time+date`); "AM"/"PM"
+///    glued to the next word of a scraped page is still the time's suffix (``gluedClockSuffix(_:)``,
+///    `dates.glued_clock_suffixes`: "8:35PMChristie" = `T20:35`, the claim ending after "PM").
 ///
 /// After the scan, ``joinedTemporalValue(_:_:gap:)`` joins neighbouring parts of one expression and
-/// ``resolveDates()`` gives partial dates a year from the publication date.
+/// ``resolveDates()`` gives partial dates a year from the publication date: a month or a day without a year takes
+/// the year its tense asks for (``tenseBefore(_:)``, `dates.tense`: "the Post asked about them in February" is the
+/// last February, "he will campaign there in November" the next November), else the nearest.
 extension ClaimScanner {
     /// The words of the date and time rules (the lexicon's `dates` section).
     @inline(__always) var dw: ClaimLexicon.DateWords { lx.dates }
@@ -164,6 +174,8 @@ extension ClaimScanner {
 
     /// A date, a time, or both at token `i`.
     func parseDateTime(_ i: Int) -> FoundClaim? {
+        if weekdayName(i) { return nil }
+        if let ev = eventDay(i) { return ev }
         if let p = lx.presentWords.match(t, i, limit) {
             return FoundClaim(
                 startTok: i, endTok: p.end, value: .text("PRESENT_REF"), valueMax: nil, unit: nil, kind: .time,
@@ -304,6 +316,19 @@ extension ClaimScanner {
             var v = tm.value
             var end = zoneEnd(tm.end)
             var rule = "claims.time"
+            if end == tm.end, let glued = gluedClockSuffix(tm.end), let h = Int(v.dropFirst().prefix(2)), h >= 1,
+                h <= 12
+            {
+                // "8:35PMChristie": the suffix is read, the claim ends after it
+                let h24 = h == 12 ? (glued.hours == 12 ? 12 : 0) : h + glued.hours
+                var c = FoundClaim(
+                    startTok: i, endTok: tm.end + 1, value: .text("T" + ClaimCalendar.pad(h24, 2) + v.dropFirst(3)),
+                    valueMax: nil, unit: nil, kind: .time, qualifier: nil, rule: rule,
+                    confidence: conf("claims.time"), evidence: nil)
+                c.endScalar = glued.end
+                c.qualifier = dateQualifier(i)
+                return c
+            }
             var m = end
             if let w = word(m), dw.dayOpeners.contains(w) { m += 1 } else if isSym(m, ",") { m += 1 }
             if let d = dateCore(m), !d.hasTime, d.value.count == 10 || d.value.hasPrefix("XXXX-WXX") {
@@ -318,6 +343,86 @@ extension ClaimScanner {
             return c
         }
         return nil
+    }
+
+    /// A weekday inside a name: a capitalised weekday after a capitalised `dates.weekday_name_prefixes` word ("Super
+    /// Tuesday") or before a capitalised `dates.weekday_name_followers` phrase ("Saturday Night Live") names an event
+    /// or a show, not a day to resolve.
+    func weekdayName(_ i: Int) -> Bool {
+        guard let w = word(i), lx.weekdays[w] != nil, t[i].capitalized else { return false }
+        if i > base, let p = word(i - 1), t[i - 1].capitalized, dw.weekdayNamePrefixes.contains(p) { return true }
+        return i + 1 < limit && t[i + 1].capitalized && dw.weekdayNameFollowers.match(t, i + 1, limit) != nil
+    }
+
+    /// `claims.date-event`: a `dates.event_days` day with no year after it, written in figures ("9/11") or before an
+    /// `event_day_nouns` word ("the Sept. 11 attacks"), is the event's day (2001-09-11), not this year's.
+    func eventDay(_ i: Int) -> FoundClaim? {
+        guard let ev = dw.eventDays.match(t, i, limit) else { return nil }
+        let e = ev.end
+        // "9/11/2001", "Sept. 11, 2001", "9/11 2001": a full date, left to the other rules
+        if isSym(e, "/") && tight(e) || yearNumber(e) != nil || (isSym(e, ",") && yearNumber(e + 1) != nil) {
+            return nil
+        }
+        let noun = word(e).map { dw.eventDayNouns.contains($0) } ?? false
+        guard t[i].kind == .number || noun else { return nil }
+        var c = FoundClaim(
+            startTok: i, endTok: e, value: .text(ev.payload), valueMax: nil, unit: nil, kind: .date, qualifier: nil,
+            rule: "claims.date-event", confidence: conf("claims.date"), evidence: nil)
+        c.qualifier = dateQualifier(i)
+        return c
+    }
+
+    /// "AM" or "PM" (`dates.glued_clock_suffixes`) glued in capitals to the next word at `k` ("8:35PMChristie", a
+    /// scraped page): the hours it adds and the scalar after it.
+    func gluedClockSuffix(_ k: Int) -> (hours: Int, end: Int)? {
+        guard k < limit, tight(k), t[k].kind == .word, t[k].end - t[k].start > 3 else { return nil }
+        let a = scalars[t[k].start]
+        let b = scalars[t[k].start + 1]
+        let c = scalars[t[k].start + 2]
+        guard a.properties.isUppercase, b.properties.isUppercase, c.properties.isUppercase,
+            let h = dw.gluedClockSuffixes[String(t[k].lower.prefix(2))]
+        else { return nil }
+        return (h, t[k].start + 2)
+    }
+
+    /// `dates.tense`: the tense of the nearest marker in the `dates.tense_lookback` tokens before `k`, for a date of
+    /// a `tense_rules` rule that no determiner modifies ("the June 7 primary" keeps the nearest year): -1 past (a
+    /// `past_tense_words` word, an `irregular_past_forms` word, a `tense_speech_verbs` word within
+    /// `tense_speech_reach` tokens, a lower-case word ending in a `past_tense_suffixes` suffix that is neither an
+    /// adjective after a determiner, "a contested convention", nor a passive after a `passive_auxiliaries` word, "will
+    /// be released"), 1 future (a `future_tense_words` word), 0 none (also at a `tense_boundaries` word or mark, or a
+    /// speech verb further back).
+    func tenseBefore(_ c: FoundClaim) -> Int {
+        let k = c.startTok
+        guard dw.tenseRules.contains(c.rule), !isDeterminerWord(k - 1) else { return 0 }
+        let floor = max(base, k - dw.tenseLookback)
+        var j = k - 1
+        while j >= floor {
+            if t[j].kind == .symbol, dw.tenseBoundaries.contains(t[j].lower) { return 0 }
+            if t[j].kind == .word, !t[j].hasUpper {
+                let w = t[j].lower
+                if dw.tenseBoundaries.contains(w) { return 0 }
+                if dw.futureTenseWords.contains(w) { return 1 }
+                if dw.tenseSpeechVerbs.contains(w) { return k - j <= dw.tenseSpeechReach ? -1 : 0 }
+                if dw.pastTenseWords.contains(w) { return -1 }
+                let pastForm =
+                    lx.irregularPastForms.contains(w)
+                    || (w.count > 4 && dw.pastTenseSuffixes.contains(where: { w.hasSuffix($0) }))
+                if pastForm, !isDeterminerWord(j - 1),
+                    !(word(j - 1).map { dw.passiveAuxiliaries.contains($0) } ?? false)
+                {
+                    return -1
+                }
+            }
+            j -= 1
+        }
+        return 0
+    }
+
+    /// Token `k` is a determiner of a noun phrase (`partitive_determiners`, "a", "an").
+    func isDeterminerWord(_ k: Int) -> Bool {
+        guard let w = word(k) else { return false }
+        return lx.partitiveDeterminers.contains(w) || lx.oneWords.contains(w)
     }
 
     /// `claims.daypart`: a part of the day after a `dates.day_part_openers` phrase, "in the afternoon" (`TAF`,
@@ -641,22 +746,24 @@ extension ClaimScanner {
         for k in out.indices where out[k].kind == .date || out[k].kind == .time {
             // a recurrence ("every Sunday", "on Mondays") names every such day, not one of them
             guard !out[k].recurring, case .text(let v) = out[k].value, v.contains("XXXX-") else { continue }
-            out[k].value = .text(resolvedValue(v, anchor: a))
+            out[k].value = .text(resolvedValue(v, anchor: a, tense: tenseBefore(out[k])))
         }
     }
 
-    func resolvedValue(_ v: String, anchor a: Int) -> String {
-        guard v.hasPrefix("("), v.hasSuffix(")") else { return resolvedPart(v, anchor: a, notBefore: nil).0 }
+    func resolvedValue(_ v: String, anchor a: Int, tense: Int = 0) -> String {
+        guard v.hasPrefix("("), v.hasSuffix(")") else {
+            return resolvedPart(v, anchor: a, notBefore: nil, tense: tense).0
+        }
         var parts = v.dropFirst().dropLast().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 2 else { return v }
-        let (first, day) = resolvedPart(parts[0], anchor: a, notBefore: nil)
+        let (first, day) = resolvedPart(parts[0], anchor: a, notBefore: nil, tense: tense)
         parts[0] = first
         parts[1] = resolvedPart(parts[1], anchor: a, notBefore: day).0
         return "(" + parts.joined(separator: ",") + ")"
     }
 
     /// One date (maybe with a time after `T`) resolved; also returns its day number when it has a whole day.
-    func resolvedPart(_ p: String, anchor a: Int, notBefore: Int?) -> (String, Int?) {
+    func resolvedPart(_ p: String, anchor a: Int, notBefore: Int?, tense: Int = 0) -> (String, Int?) {
         let tIndex = p.firstIndex(of: "T")
         let date = tIndex.map { String(p[..<$0]) } ?? p
         let rest = tIndex.map { String(p[$0...]) } ?? ""
@@ -684,20 +791,41 @@ extension ClaimScanner {
                     break
                 }
             }
-        } else {
-            var best: (Int, Int)?
-            for c in [ay - 1, ay, ay + 1] {
-                let dd = d ?? 15
-                guard ClaimCalendar.valid(c, m, min(dd, 28)) else { continue }
-                let n = ClaimCalendar.days(c, m, min(dd, ClaimCalendar.daysInMonth(c, m)))
-                let dist = abs(n - a)
-                if best == nil || dist < best!.1 { best = (c, dist) }
+        } else if tense != 0, nearestYear(m, d, anchor: a).map({ $0.distance > dw.tenseMinDays }) ?? false {
+            // past: the last such month or day that began on or before the publication date; future: the first that
+            // ends on or after it (a date within `tense_min_days` of the publication date keeps the nearest year)
+            for c in tense < 0 ? [ay, ay - 1] : [ay, ay + 1] where ClaimCalendar.valid(c, m, d ?? 1) {
+                let first = ClaimCalendar.days(c, m, d ?? 1)
+                let last = ClaimCalendar.days(c, m, d ?? ClaimCalendar.daysInMonth(c, m))
+                if tense < 0 ? first <= a : last >= a {
+                    year = c
+                    break
+                }
             }
-            if let b = best, d == nil || ClaimCalendar.valid(b.0, m, d!) { year = b.0 }
+        }
+        if year == nil && notBefore == nil, let b = nearestYear(m, d, anchor: a),
+            d == nil || ClaimCalendar.valid(b.year, m, d!)
+        {
+            year = b.year
         }
         guard let y = year else { return (p, nil) }
         let s = ClaimCalendar.pad(y, 4) + date.dropFirst(4)
         return (s + rest, d.map { ClaimCalendar.days(y, m, $0) })
+    }
+
+    /// The year (of the publication year and the ones beside it) that puts month `m` (day `d`, else its middle)
+    /// nearest the publication date, and that distance in days.
+    func nearestYear(_ m: Int, _ d: Int?, anchor a: Int) -> (year: Int, distance: Int)? {
+        let (ay, _, _) = ClaimCalendar.civil(a)
+        var best: (year: Int, distance: Int)?
+        for c in [ay - 1, ay, ay + 1] {
+            let dd = d ?? 15
+            guard ClaimCalendar.valid(c, m, min(dd, 28)) else { continue }
+            let n = ClaimCalendar.days(c, m, min(dd, ClaimCalendar.daysInMonth(c, m)))
+            let dist = abs(n - a)
+            if best == nil || dist < best!.distance { best = (c, dist) }
+        }
+        return best
     }
 
     func weekdayValue(_ wd: Int, modifier: Int?, word mod: String?) -> String? {
@@ -1031,7 +1159,12 @@ extension ClaimScanner {
                         return DT(end: e + 1, value: v, rule: "claims.date-relative-weekday")
                     }
                 }
-                if let w2 = word(e), let cu = lx.calendarUnits[w2],
+                // "in the last week of the race": a period of something else, not one counted from the publication date
+                // ("the last week of the race", "the last year of his term"; "the last week of this month" is a date)
+                let partOf =
+                    m.payload < 0 && isDeterminer(i - 1) && isOf(e + 1)
+                    && (word(e + 2).map { lx.partitiveDeterminers.contains($0) } ?? false)
+                if !partOf, let w2 = word(e), let cu = lx.calendarUnits[w2],
                     let d = relativePeriod(cu, m.payload, e + 1, anchor: a)
                 {
                     return d

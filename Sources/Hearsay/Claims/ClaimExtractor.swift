@@ -148,7 +148,7 @@ public struct ClaimExtractor: Stage {
     }
 
     func makeClaim(_ f: FoundClaim, _ t: [ClaimToken], _ sentence: Int?, _ document: inout Document) -> Claim {
-        let span = Span(t[f.startTok].start, t[f.endTok - 1].end)
+        let span = Span(t[f.startTok].start, f.endScalar ?? t[f.endTok - 1].end)
         var quote: String?
         var speaker: String?
         var best = Int.max

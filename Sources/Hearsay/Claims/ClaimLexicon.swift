@@ -120,6 +120,13 @@ final class ClaimLexicon: Sendable {
         var adverbOrdinalSuffixes: [String]?
         var ageComparatives: [String]?
         var parentNouns: [String: String]?
+        var irregularPastForms: [String]?
+        var ageFollowers: [String]?
+        var ageGroupNouns: [String]?
+        var ageGroupComparisons: [String]?
+        var maxAge: Int?
+        var shortYearPrepositions: [String]?
+        var streetOrdinalJoiners: [String]?
 
         enum CodingKeys: String, CodingKey {
             case cardinals, ordinals
@@ -235,6 +242,13 @@ final class ClaimLexicon: Sendable {
             case adverbOrdinalSuffixes = "adverb_ordinal_suffixes"
             case ageComparatives = "age_comparatives"
             case parentNouns = "parent_nouns"
+            case irregularPastForms = "irregular_past_forms"
+            case ageFollowers = "age_followers"
+            case ageGroupNouns = "age_group_nouns"
+            case ageGroupComparisons = "age_group_comparisons"
+            case maxAge = "max_age"
+            case shortYearPrepositions = "short_year_prepositions"
+            case streetOrdinalJoiners = "street_ordinal_joiners"
         }
     }
 
@@ -287,6 +301,22 @@ final class ClaimLexicon: Sendable {
         var durationPartJoiners: [String]?
         var afterNext: [String: Int]?
         var dayAlonePrepositions: [String]?
+        var pastTenseWords: [String]?
+        var futureTenseWords: [String]?
+        var pastTenseSuffixes: [String]?
+        var tenseLookback: Int?
+        var eventDays: [String: String]?
+        var eventDayNouns: [String]?
+        var weekdayNamePrefixes: [String]?
+        var weekdayNameFollowers: [String]?
+        var gluedClockSuffixes: [String: Int]?
+        var shortYearPivot: Int?
+        var passiveAuxiliaries: [String]?
+        var tenseBoundaries: [String]?
+        var tenseSpeechVerbs: [String]?
+        var tenseSpeechReach: Int?
+        var tenseRules: [String]?
+        var tenseMinDays: Int?
         enum CodingKeys: String, CodingKey {
             case verbMonths = "verb_months"
             case fullShortMonths = "full_short_months"
@@ -334,6 +364,22 @@ final class ClaimLexicon: Sendable {
             case durationPartJoiners = "duration_part_joiners"
             case afterNext = "after_next"
             case dayAlonePrepositions = "day_alone_prepositions"
+            case pastTenseWords = "past_tense_words"
+            case futureTenseWords = "future_tense_words"
+            case pastTenseSuffixes = "past_tense_suffixes"
+            case tenseLookback = "tense_lookback"
+            case eventDays = "event_days"
+            case eventDayNouns = "event_day_nouns"
+            case weekdayNamePrefixes = "weekday_name_prefixes"
+            case weekdayNameFollowers = "weekday_name_followers"
+            case gluedClockSuffixes = "glued_clock_suffixes"
+            case shortYearPivot = "short_year_pivot"
+            case passiveAuxiliaries = "passive_auxiliaries"
+            case tenseBoundaries = "tense_boundaries"
+            case tenseSpeechVerbs = "tense_speech_verbs"
+            case tenseSpeechReach = "tense_speech_reach"
+            case tenseRules = "tense_rules"
+            case tenseMinDays = "tense_min_days"
         }
     }
 
@@ -399,6 +445,38 @@ final class ClaimLexicon: Sendable {
         let afterNext: PhraseTable<Int>
         /// The words before a day of the month alone ("on the 27th").
         let dayAlonePrepositions: WordSet
+        /// The tense of the words before a month or a day written without a year (`past_tense_words`, a word ending
+        /// in a `past_tense_suffixes` suffix, the lexicon's `irregular_past_forms`; `future_tense_words`), at most
+        /// `tense_lookback` tokens back: the nearest decides which year the date takes.
+        let pastTenseWords: WordSet
+        let futureTenseWords: WordSet
+        let pastTenseSuffixes: [String]
+        let tenseLookback: Int
+        /// Words before a participle that make it a passive, whose tense is read further back ("to be named"):
+        /// `passive_auxiliaries`.
+        let passiveAuxiliaries: WordSet
+        /// Words and marks that end the scan: a new clause ("which", "to", a quote mark), whose tense is its own.
+        let tenseBoundaries: WordSet
+        /// Speech verbs are past only within `tense_speech_reach` tokens of the date ("said in August"); further back
+        /// they end the scan, as what was said has its own tense ("said the gathering in September would be").
+        let tenseSpeechVerbs: WordSet
+        let tenseSpeechReach: Int
+        /// The rules whose dates take their year from the tense (month names; a holiday or a weekday does not).
+        let tenseRules: WordSet
+        /// A date whose nearest year puts it within this many days of the publication date keeps that year.
+        let tenseMinDays: Int
+        /// Days that name an event of a known year ("9/11" = 2001-09-11): `event_days`; a form in words only before
+        /// an `event_day_nouns` word ("the Sept. 11 attacks").
+        let eventDays: PhraseTable<String>
+        let eventDayNouns: WordSet
+        /// A capitalised word that makes the weekday after it a name ("Super Tuesday"): `weekday_name_prefixes`.
+        let weekdayNamePrefixes: WordSet
+        /// The rest of a name that begins with a weekday ("Saturday Night Live"): `weekday_name_followers`.
+        let weekdayNameFollowers: PhraseTable<Bool>
+        /// "AM"/"PM" glued to the next word of a scraped page ("8:35PMChristie"): `glued_clock_suffixes`, hours added.
+        let gluedClockSuffixes: WordMap<Int>
+        /// A year in two digits after an apostrophe below `short_year_pivot` is in the 2000s ("'08"), else the 1900s.
+        let shortYearPivot: Int
 
         init(_ f: DatesFile?) {
             verbMonths = WordSet(f?.verbMonths ?? [])
@@ -448,6 +526,22 @@ final class ClaimLexicon: Sendable {
             durationPartJoiners = WordSet(f?.durationPartJoiners ?? [])
             afterNext = PhraseTable((f?.afterNext ?? [:]).map { ($0.key, $0.value) })
             dayAlonePrepositions = WordSet(f?.dayAlonePrepositions ?? [])
+            pastTenseWords = WordSet(f?.pastTenseWords ?? [])
+            futureTenseWords = WordSet(f?.futureTenseWords ?? [])
+            pastTenseSuffixes = f?.pastTenseSuffixes ?? []
+            tenseLookback = f?.tenseLookback ?? 0
+            passiveAuxiliaries = WordSet(f?.passiveAuxiliaries ?? [])
+            tenseBoundaries = WordSet(f?.tenseBoundaries ?? [])
+            tenseSpeechVerbs = WordSet(f?.tenseSpeechVerbs ?? [])
+            tenseSpeechReach = f?.tenseSpeechReach ?? 0
+            tenseRules = WordSet(f?.tenseRules ?? [])
+            tenseMinDays = f?.tenseMinDays ?? 0
+            eventDays = PhraseTable((f?.eventDays ?? [:]).map { ($0.key, $0.value) })
+            eventDayNouns = WordSet(f?.eventDayNouns ?? [])
+            weekdayNamePrefixes = WordSet(f?.weekdayNamePrefixes ?? [])
+            weekdayNameFollowers = PhraseTable((f?.weekdayNameFollowers ?? []).map { ($0, true) })
+            gluedClockSuffixes = WordMap(f?.gluedClockSuffixes ?? [:])
+            shortYearPivot = f?.shortYearPivot ?? 0
         }
     }
 
@@ -703,6 +797,19 @@ final class ClaimLexicon: Sendable {
     let ageComparatives: PhraseTable<Bool>
     /// "a father of six" counts children: the noun counted after each `parent_nouns` word and "of".
     let parentNouns: WordMap<String>
+    /// Past forms that do not end in a past suffix ("won", "began"): `irregular_past_forms`, read by the adverb
+    /// ordinal rule and by the tense of a date without a year.
+    let irregularPastForms: WordSet
+    /// A bare number is an age before an `age_followers` phrase ("45 and older"), or after an `age_group_nouns` word
+    /// and an `age_group_comparisons` word ("voters under 30") or a range ("blacks 30 to 44"); at most `max_age`.
+    let ageFollowers: PhraseTable<Bool>
+    let ageGroupNouns: WordSet
+    let ageGroupComparisons: WordSet
+    let maxAge: Double
+    /// The words before a year written with an apostrophe and two digits ("in '08"): `short_year_prepositions`.
+    let shortYearPrepositions: WordSet
+    /// The words between two ordinals of streets ("41st and 42nd streets"): `street_ordinal_joiners`.
+    let streetOrdinalJoiners: WordSet
     /// Minor currency units kept unconverted ("cent", "penny"): `minor_units` in `claims-units.json`.
     let minorUnits: WordSet
     /// The family of each unit and its size in the family's base unit, for measures in parts: `unit_families`.
@@ -854,6 +961,13 @@ final class ClaimLexicon: Sendable {
         adverbOrdinalSuffixes = lexicon.adverbOrdinalSuffixes ?? []
         ageComparatives = PhraseTable((lexicon.ageComparatives ?? []).map { ($0, true) })
         parentNouns = WordMap(lexicon.parentNouns ?? [:])
+        irregularPastForms = WordSet(lexicon.irregularPastForms ?? [])
+        ageFollowers = PhraseTable((lexicon.ageFollowers ?? []).map { ($0, true) })
+        ageGroupNouns = WordSet(lexicon.ageGroupNouns ?? [])
+        ageGroupComparisons = WordSet(lexicon.ageGroupComparisons ?? [])
+        maxAge = Double(lexicon.maxAge ?? 120)
+        shortYearPrepositions = WordSet(lexicon.shortYearPrepositions ?? [])
+        streetOrdinalJoiners = WordSet(lexicon.streetOrdinalJoiners ?? [])
         minorUnits = WordSet(units.minorUnits ?? [])
         var factors: [String: (family: String, factor: Double)] = [:]
         for (family, table) in units.unitFamilies ?? [:] { for (u, f) in table { factors[u] = (family, f) } }

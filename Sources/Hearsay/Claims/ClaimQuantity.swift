@@ -430,13 +430,27 @@ extension ClaimScanner {
         if let n = lx.ordinalNames.match(t, r.numStart, limit) {
             return .done(QuantityResult(claim: nil, endTok: n.end))
         }
+        // "between 103rd and 104th streets": an ordinal in figures before a plural `street_words` word names streets
+        let streets = { (j: Int) in
+            word(j).map { lx.looksPlural($0) && lx.streetWords.contains(lx.singular($0)) } ?? false
+        }
+        // (also the first of two joined by a `street_ordinal_joiners` word: "between 41st and 42nd streets")
+        if isNum(r.numStart),
+            streets(k)
+                || (word(k).map { lx.streetOrdinalJoiners.contains($0) } ?? false) && isNum(k + 1)
+                    && (word(k + 2).map { lx.ordinalSuffixes.contains($0) } ?? false) && tight(k + 2) && streets(k + 3)
+        {
+            return .done(QuantityResult(claim: nil, endTok: k))
+        }
         // "Sanders first touched down", "a claim first made by": an `adverb_ordinals` word with no determiner before
         // it and a past form after it (`adverb_ordinal_suffixes`) says when, not which
         if num.spelled, let w = word(r.numStart), lx.adverbOrdinals.contains(w), !t[r.numStart].hasUpper,
             !(word(r.numStart - 1).map { lx.partitiveDeterminers.contains($0) || lx.oneWords.contains($0) } ?? false),
             !(r.numStart - 1 >= base && t[r.numStart - 1].kind == .word
                 && lx.possessiveLetters.contains(t[r.numStart - 1].lower)),
-            let v = word(k), lx.adverbOrdinalSuffixes.contains(where: { v.hasSuffix($0) }), !lx.stopwords.contains(v)
+            let v = word(k),
+            lx.adverbOrdinalSuffixes.contains(where: { v.hasSuffix($0) }) || lx.irregularPastForms.contains(v),
+            !lx.stopwords.contains(v)
         {
             return .done(QuantityResult(claim: nil, endTok: k))
         }
@@ -672,6 +686,20 @@ extension ClaimScanner {
         let isYearShape = isInt(numStart) && t[numStart].intDigits == 4 && num.end == numStart + 1 && !r.negative
         if let d = decade(r) { return .done(d) }
         let prevWord = word(numStart - 1)
+        // `claims.year` for "in '08", "since ’12": two digits after an apostrophe after a
+        // `short_year_prepositions` word (below `dates.short_year_pivot` in the 2000s, else the 1900s)
+        if isInt(numStart), t[numStart].lower.count == 2, num.end == numStart + 1, !num.spelled, numStart - 2 >= base,
+            t[numStart - 1].kind == .symbol, lx.dates.decadeApostrophes.contains(t[numStart - 1].lower),
+            tight(numStart), word(numStart - 2).map({ lx.shortYearPrepositions.contains($0) }) ?? false,
+            word(k) == nil || t[k].spaceBefore
+        {
+            let v = Int(num.value)
+            let y = v < lx.dates.shortYearPivot ? 2000 + v : 1900 + v
+            var c = make(
+                numStart - 1, k, .text(ClaimCalendar.pad(y, 4)), nil, nil, "claims.year", conf("claims.year"), nil)
+            c.kind = .date
+            return .done(QuantityResult(claim: c, endTok: k))
+        }
         // "in two thousand and fifteen", "in nineteen ninety six"
         if num.spelled, prevWord.map({ lx.datePrepositions.contains($0) }) ?? false {
             var y = num.value
@@ -809,6 +837,23 @@ extension ClaimScanner {
             r.kind = .measure
             r.rule = "claims.age"
             r.conf = conf("claims.age")
+        }
+        // "voters 45 and older", "voters under 30", "blacks 30 to 44": a bare whole number before an `age_followers`
+        // phrase, or after an `age_group_nouns` word (and an `age_group_comparisons` word, or before a rising range)
+        let groupBefore = { (j: Int) in word(j).map { lx.ageGroupNouns.contains($0) } ?? false }
+        let risingRange =
+            (word(k) == "to" || isSym(k, "-") || isSym(k, "\u{2013}")) && isInt(k + 1) && t[k + 1].value > num.value
+            && t[k + 1].value <= lx.maxAge && unitAfter(k + 2, attachedOK: true) == nil
+        if num.value >= 1, num.value <= lx.maxAge, num.value == num.value.rounded(), r.unit == nil,
+            lx.ageFollowers.match(t, k, limit) != nil
+                || ((prevWord.map { lx.ageGroupComparisons.contains($0) } ?? false) && groupBefore(numStart - 2))
+                || (groupBefore(numStart - 1) && risingRange)
+        {
+            r.unit = lx.ageUnit
+            r.unitStr = lx.ageUnit.unit
+            r.kind = .measure
+            r.rule = "claims.age"
+            r.conf = conf("claims.age.group")
         }
         if let pw = prevWord, lx.ageWords.contains(pw) || ageOf, num.value < 130 {
             if lx.ageWordsInSpan.contains(pw) { r.start = numStart - 1 }
@@ -970,6 +1015,13 @@ extension ClaimScanner {
         {
             accept = false
         }
+        // `claims.score`: "voted 6-1", "a 5-to-4 ruling", "tied 41-41": two numbers joined by a dash, the second not
+        // above the first, are a score or a tally, not a range (its numbers are kept in `value` and `value_max`, as
+        // NewsQuant writes "2-0"); after a counted noun ("two reasons—1.") such a pair is no amount at all
+        let score =
+            (!wordJoiner || after == k + 3) && !from && !between && (claim.value.number.map { $0 >= hi } ?? false)
+            && r.num.scale == 1 && scaleOf(c2) == nil
+        if score, claim.unit != nil, c2.unit == nil { return }
         if accept, case .number(var lo) = claim.value {
             if claim.unit == nil {
                 claim.unit = c2.unit
@@ -979,7 +1031,8 @@ extension ClaimScanner {
             claim.value = .number(lo)
             claim.valueMax = .number(hi)
             claim.endTok = c2.endTok
-            claim.rule = "claims.range"
+            claim.rule = score ? "claims.score" : "claims.range"
+            if score { claim.confidence = conf("claims.score") }
             if between || from { claim.qualifier = nil }
             r.k = c2.endTok
         }

@@ -21,6 +21,8 @@ struct FoundClaim: Sendable {
     var scaled = false
     /// A recurrence ("every Sunday"): its weekday or date is never resolved to one day.
     var recurring = false
+    /// Where the claim ends inside its last token, when it ends before that token does ("8:35PMChristie").
+    var endScalar: Int?
 }
 
 /// A number read from tokens: digits, words, scale words, fractions.
@@ -247,11 +249,12 @@ struct ClaimScanner {
         var joined: [FoundClaim] = []
         for c in out {
             if var last = joined.last, last.kind == .date || last.kind == .time, c.kind == .date || c.kind == .time,
-                c.startTok >= last.endTok, c.startTok - last.endTok <= 3,
+                last.endScalar == nil, c.startTok >= last.endTok, c.startTok - last.endTok <= 3,
                 (last.endTok..<c.startTok).allSatisfy({ lx.temporalJoiners.contains(t[$0].lower) }),
                 let v = joinedTemporalValue(last.value, c.value, gap: last.endTok..<c.startTok)
             {
                 last.endTok = c.endTok
+                last.endScalar = c.endScalar
                 last.value = v
                 if c.kind == .time { last.kind = .time }
                 last.recurring = last.recurring || c.recurring
