@@ -205,6 +205,96 @@ import Testing
         #expect(tokens.contains { $0.classes.contains(.titleStart) })
     }
 
+    /// The tokenizer finds a spelling seen before by its packed bytes and reuses what it made for it: every token
+    /// still has its own span's text, that text lower-cased, one id per lower-case form, and the all-caps and letter
+    /// flags the property tables give, for short and long (over 16 bytes) spellings, ASCII or not, and repeats.
+    @Test func tokenizerSpellingsAreTheSpansText() throws {
+        let lex = try AttributionLexicon(config: .init(), resources: ResourceLoader())
+        let doc = DocumentBuilder.make(
+            "The U.S. Senate and the FBI met. THE SENATE met the Senate, Gov. Roe said. Internationalization "
+                + "internationalization INTERNATIONALIZATIONS INTERNATIONALIZATION-WIDE, Straße STRASSE straße, ΣΊΣΥΦΟΣ Σίσυφος İstanbul "
+                + "ǅemal ǄEMAL. Mr. Lee's co-op and A.B.C. at 9 a.m. ÉCOLE École école 1,200 x16 X.")
+        let tokens = Tokenizer.tokenize(doc, lexicon: lex)
+        #expect(tokens.count > 40)
+        var idOf: [String: Int32] = [:]
+        for t in tokens {
+            #expect(t.text == doc.string(t.span))
+            #expect(Array(t.text.utf8) == Array(doc.string(t.span).utf8))
+            #expect(t.lower == t.text.lowercased(), "\(t.text)")
+            #expect(idOf[t.lower, default: t.id] == t.id, "\(t.lower)")
+            idOf[t.lower] = t.id
+            let caps =
+                t.text.unicodeScalars.count >= 2
+                && t.text.unicodeScalars.allSatisfy { $0.properties.isUppercase || $0 == "." }
+            #expect(t.isAllCaps == caps, "\(t.text)")
+            #expect(t.lowerStartsWithLetter == (t.lower.unicodeScalars.first?.properties.isAlphabetic == true))
+            #expect(t.classes == lex.classes(of: t.lower), "\(t.text)")
+        }
+        #expect(Set(idOf.values).count == idOf.count)
+        #expect(Set(idOf.values) == Set((0..<Int32(idOf.count))))
+        #expect(tokens.contains { $0.text == "Gov." })
+        #expect(tokens.contains { $0.isAllCaps && $0.text.utf8.count > 16 })
+    }
+
+    /// `String(scalars:)` asks for the exact UTF-8 length, so a word of up to 15 bytes is a small string: its text
+    /// is the same as the scalar view's, at every length around the limit and with multi-byte scalars.
+    @Test func stringFromScalarsAtEveryLength() {
+        for unit in ["a", "é", "€", "🙂"] {
+            for n in 0...20 {
+                let s = String(repeating: unit, count: n)
+                #expect(String(scalars: Array(s.unicodeScalars)) == s)
+                #expect(Array(String(scalars: Array(s.unicodeScalars)).utf8) == Array(s.utf8))
+            }
+        }
+    }
+
+    /// A speaker entity keeps its fields behind one reference but behaves as a value: a copy changed leaves the
+    /// original as it was, and the original changed leaves the copy.
+    @Test func speakerEntityCopiesAreValues() {
+        var a = SpeakerResolver.Entity(name: "Ada Roe", nameWords: ["Ada", "Roe"], kind: .person, firstPosition: 3)
+        a.addPosition(3, paragraph: 0)
+        var b = a
+        b.descriptions.append("the mayor")
+        b.addPosition(10, paragraph: 1)
+        b.nameWords = ["Ann", "Roe"]
+        b.kind = .unknown
+        #expect(
+            a.descriptions.isEmpty && a.positions.count == 1 && a.lowerWords == ["ada", "roe"] && a.kind == .person)
+        #expect(b.descriptions == ["the mayor"] && b.positions.count == 2 && b.lowerWords == ["ann", "roe"])
+        a.gender = "female"
+        a.cuePositions.append(3)
+        #expect(b.gender == nil && b.cuePositions.isEmpty && a.gender == "female" && a.cuePositions == [3])
+        #expect(a.lastPosition(before: 20)?.pos == 3 && b.lastPosition(before: 20)?.pos == 10)
+    }
+
+    /// ``SpeakerResolver/classify(_:)`` keeps its answers per token range: a second reading, and a reading by a fresh
+    /// resolver, give the same phrase.
+    @Test func classifiedPhrasesAreReadOnce() throws {
+        let lex = try AttributionLexicon(config: .init(), resources: ResourceLoader())
+        let doc = DocumentBuilder.make(
+            "Secretary of State Ada Roe said the plan works. A spokesman for Acme Corp said no. Roe’s aide Ben Lee "
+                + "agreed, and the senior Acme officials said so.")
+        let tokens = Tokenizer.tokenize(doc, lexicon: lex)
+        let resolver = SpeakerResolver(lex: lex, tokens: tokens, document: doc)
+        func describe(_ r: SpeakerRef?) -> String {
+            guard let r else { return "nil" }
+            return "\(r.form) \(r.tokens) \(r.text) \(r.name) \(r.description ?? "-") \(r.role ?? "-") \(r.kind) "
+                + "\(r.affiliation ?? "-") \(r.gender ?? "-")"
+        }
+        var read = 0
+        for lo in 0..<tokens.count {
+            for hi in (lo + 1)...min(tokens.count, lo + 6) {
+                let first = describe(resolver.classify(lo..<hi))
+                #expect(describe(resolver.classify(lo..<hi)) == first)
+                let fresh = SpeakerResolver(lex: lex, tokens: tokens, document: doc)
+                #expect(describe(fresh.classify(lo..<hi)) == first)
+                if first != "nil" { read += 1 }
+            }
+        }
+        #expect(read > 10)
+        #expect(resolver.classified.refs.count > 100)
+    }
+
     /// `WordSet` and `WordMap` answer as `Set<String>` and `Dictionary` do: every word of the claims lexicons (and
     /// their tokens), words one byte off, long words, non-ASCII words, and strings `==` to a word by canonical
     /// equivalence only (a Kelvin sign for "K", a decomposed "é").
