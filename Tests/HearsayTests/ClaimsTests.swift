@@ -502,7 +502,7 @@ import Testing
     /// whose length or first byte no first word has.
     @Test func phraseTablePreCheckKeepsEveryPhrase() {
         let table = PhraseTable([("per annum", 1), ("%", 2), ("\u{20AC}", 3), ("zq", 4), ("a\u{00F1}o", 5)])
-        func toks(_ s: String) -> [ClaimToken] { ClaimTokenizer.phraseTokenList(s) }
+        func toks(_ s: String) -> ClaimTokens { ClaimTokens(ClaimTokenizer.phraseTokenList(s)) }
         #expect(table.match(toks("per annum said"), 0, 3)?.payload == 1)
         #expect(table.match(toks("per annum said"), 0, 3)?.end == 2)
         #expect(table.match(toks("%"), 0, 1)?.payload == 2)

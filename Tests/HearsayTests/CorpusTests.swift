@@ -138,6 +138,112 @@ import Testing
             provenance: Provenance(stage: "attribute", rule: "quote.double", confidence: 0.9))
     }
 
+    /// The quote groups built as documents arrive are the ones the earlier code built at the end: candidate pairs
+    /// from the buckets sorted by band key and quote, the look-back past each entry's own document run, then the
+    /// union-find over the similar pairs. That code is kept here as the reference, on corpora with near-duplicate
+    /// quotes across documents, repeats inside one document and crowded buckets (a small look-back bound).
+    @Test func quoteGroupsBuiltOnArrivalAreTheGroupsBuiltAtTheEnd() throws {
+        var settings = try CorpusSettings.builtin()
+        settings.maxBucketComparisons = 3
+        settings.minWords = 3
+        for seed in UInt64(1)...6 {
+            var rng = LCG(state: seed)
+            let words = (0..<40).map { "w\($0)" }
+            func sentence() -> String {
+                (0..<(3 + rng.next(8))).map { _ in words[rng.next(words.count)] }.joined(separator: " ")
+            }
+            var pool = (0..<25).map { _ in sentence() }
+            let index = CorpusIndex(settings: settings)
+            var all: [(document: Int, id: String, text: String)] = []
+            for d in 0..<60 {
+                var texts: [String] = []
+                for _ in 0..<(1 + rng.next(5)) {
+                    var w = pool[rng.next(pool.count)].split(separator: " ").map(String.init)
+                    if rng.next(3) == 0 { w[rng.next(w.count)] = words[rng.next(words.count)] }
+                    texts.append(w.joined(separator: " "))
+                    if rng.next(4) == 0 { texts.append(texts[texts.count - 1]) }  // a repeat inside the document
+                }
+                if rng.next(5) == 0 { pool.append(sentence()) }
+                let quotes = texts.enumerated().map { Self.quote(id: "q\($0.offset + 1)", text: $0.element, start: 0) }
+                index.add(id: String(format: "d%03d", d), speakers: [], quotes: quotes)
+                for (k, t) in texts.enumerated() { all.append((d, "q\(k + 1)", t)) }
+            }
+            // The reference: the band entries in quote order, sorted by key and quote at the end.
+            let seeds = CorpusIndex.hashSeeds(settings)
+            var keys: [UInt64] = []
+            var owners: [Int32] = []
+            for (i, q) in all.enumerated() {
+                let quote = Self.quote(id: q.id, text: q.text, start: 0)
+                for key in CorpusIndex.bands(
+                    of: quote, settings: settings, seeds: seeds, kinds: Set(settings.quoteKinds))
+                    ?? []
+                {
+                    keys.append(key)
+                    owners.append(Int32(i))
+                }
+            }
+            let order = (0..<keys.count).sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : owners[$0] < owners[$1] }
+            var pairs = Set<UInt64>()
+            var steps = 0
+            var start = 0
+            while start < order.count {
+                var end = start + 1
+                while end < order.count, keys[order[end]] == keys[order[start]] { end += 1 }
+                var runStart = start
+                for x in (start + 1)..<max(start + 1, end) {
+                    let qx = owners[order[x]]
+                    if all[Int(owners[order[x - 1]])].document != all[Int(qx)].document { runStart = x }
+                    var y = runStart - 1
+                    var compared = 0
+                    while y >= start, compared < settings.maxBucketComparisons {
+                        let qy = owners[order[y]]
+                        pairs.insert(UInt64(UInt32(min(qx, qy))) << 32 | UInt64(UInt32(max(qx, qy))))
+                        compared += 1
+                        steps += 1
+                        y -= 1
+                    }
+                }
+                start = end
+            }
+            #expect(index.candidatePairs() == pairs.sorted(), "seed \(seed)")
+            #expect(index.lookBackSteps == steps, "seed \(seed)")
+            // Groups: connected components of the pairs at or above min_similarity, of two quotes or more.
+            var vocabulary: [String: Int32] = [:]
+            func ids(_ q: Int32) -> [Int32] {
+                CorpusWords.words(all[Int(q)].text).map { w in
+                    if let id = vocabulary[w.key] { return id }
+                    vocabulary[w.key] = Int32(vocabulary.count)
+                    return Int32(vocabulary.count - 1)
+                }
+            }
+            var parent: [Int32: Int32] = [:]
+            func find(_ x: Int32) -> Int32 {
+                var r = x
+                while let p = parent[r], p != r { r = p }
+                return r
+            }
+            for pair in pairs.sorted() {
+                let (a, b) = (Int32(pair >> 32), Int32(pair & 0xFFFF_FFFF))
+                guard WordDiff.similarity(ids(a), ids(b)) >= settings.minSimilarity else { continue }
+                if parent[a] == nil { parent[a] = a }
+                if parent[b] == nil { parent[b] = b }
+                let (ra, rb) = (find(a), find(b))
+                if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+            }
+            var components: [Int32: Set<String>] = [:]
+            for q in parent.keys {
+                components[find(q), default: []].insert(
+                    String(format: "d%03d", all[Int(q)].document) + "/" + all[Int(q)].id)
+            }
+            let expected = Set(components.values.filter { $0.count >= 2 })
+            let groups = index.knowledge().quoteGroups
+            let got = Set(groups.map { Set($0.quotes.map { $0.document + "/" + $0.quote }) })
+            #expect(got == expected, "seed \(seed)")
+            #expect(
+                !groups.isEmpty && pairs.count > groups.count, "seed \(seed): the corpus must have groups and pairs")
+        }
+    }
+
     @Test func minHashFindsPlantedNearDuplicatesAmongManyQuotes() throws {
         var rng = LCG(state: 7)
         let vocabulary = (0..<3000).map { i -> String in

@@ -205,6 +205,96 @@ import Testing
         #expect(tokens.contains { $0.classes.contains(.titleStart) })
     }
 
+    /// The tokenizer finds a spelling seen before by its packed bytes and reuses what it made for it: every token
+    /// still has its own span's text, that text lower-cased, one id per lower-case form, and the all-caps and letter
+    /// flags the property tables give, for short and long (over 16 bytes) spellings, ASCII or not, and repeats.
+    @Test func tokenizerSpellingsAreTheSpansText() throws {
+        let lex = try AttributionLexicon(config: .init(), resources: ResourceLoader())
+        let doc = DocumentBuilder.make(
+            "The U.S. Senate and the FBI met. THE SENATE met the Senate, Gov. Roe said. Internationalization "
+                + "internationalization INTERNATIONALIZATIONS INTERNATIONALIZATION-WIDE, Straße STRASSE straße, ΣΊΣΥΦΟΣ Σίσυφος İstanbul "
+                + "ǅemal ǄEMAL. Mr. Lee's co-op and A.B.C. at 9 a.m. ÉCOLE École école 1,200 x16 X.")
+        let tokens = Tokenizer.tokenize(doc, lexicon: lex)
+        #expect(tokens.count > 40)
+        var idOf: [String: Int32] = [:]
+        for t in tokens {
+            #expect(t.text == doc.string(t.span))
+            #expect(Array(t.text.utf8) == Array(doc.string(t.span).utf8))
+            #expect(t.lower == t.text.lowercased(), "\(t.text)")
+            #expect(idOf[t.lower, default: t.id] == t.id, "\(t.lower)")
+            idOf[t.lower] = t.id
+            let caps =
+                t.text.unicodeScalars.count >= 2
+                && t.text.unicodeScalars.allSatisfy { $0.properties.isUppercase || $0 == "." }
+            #expect(t.isAllCaps == caps, "\(t.text)")
+            #expect(t.lowerStartsWithLetter == (t.lower.unicodeScalars.first?.properties.isAlphabetic == true))
+            #expect(t.classes == lex.classes(of: t.lower), "\(t.text)")
+        }
+        #expect(Set(idOf.values).count == idOf.count)
+        #expect(Set(idOf.values) == Set((0..<Int32(idOf.count))))
+        #expect(tokens.contains { $0.text == "Gov." })
+        #expect(tokens.contains { $0.isAllCaps && $0.text.utf8.count > 16 })
+    }
+
+    /// `String(scalars:)` asks for the exact UTF-8 length, so a word of up to 15 bytes is a small string: its text
+    /// is the same as the scalar view's, at every length around the limit and with multi-byte scalars.
+    @Test func stringFromScalarsAtEveryLength() {
+        for unit in ["a", "é", "€", "🙂"] {
+            for n in 0...20 {
+                let s = String(repeating: unit, count: n)
+                #expect(String(scalars: Array(s.unicodeScalars)) == s)
+                #expect(Array(String(scalars: Array(s.unicodeScalars)).utf8) == Array(s.utf8))
+            }
+        }
+    }
+
+    /// A speaker entity keeps its fields behind one reference but behaves as a value: a copy changed leaves the
+    /// original as it was, and the original changed leaves the copy.
+    @Test func speakerEntityCopiesAreValues() {
+        var a = SpeakerResolver.Entity(name: "Ada Roe", nameWords: ["Ada", "Roe"], kind: .person, firstPosition: 3)
+        a.addPosition(3, paragraph: 0)
+        var b = a
+        b.descriptions.append("the mayor")
+        b.addPosition(10, paragraph: 1)
+        b.nameWords = ["Ann", "Roe"]
+        b.kind = .unknown
+        #expect(
+            a.descriptions.isEmpty && a.positions.count == 1 && a.lowerWords == ["ada", "roe"] && a.kind == .person)
+        #expect(b.descriptions == ["the mayor"] && b.positions.count == 2 && b.lowerWords == ["ann", "roe"])
+        a.gender = "female"
+        a.cuePositions.append(3)
+        #expect(b.gender == nil && b.cuePositions.isEmpty && a.gender == "female" && a.cuePositions == [3])
+        #expect(a.lastPosition(before: 20)?.pos == 3 && b.lastPosition(before: 20)?.pos == 10)
+    }
+
+    /// ``SpeakerResolver/classify(_:)`` keeps its answers per token range: a second reading, and a reading by a fresh
+    /// resolver, give the same phrase.
+    @Test func classifiedPhrasesAreReadOnce() throws {
+        let lex = try AttributionLexicon(config: .init(), resources: ResourceLoader())
+        let doc = DocumentBuilder.make(
+            "Secretary of State Ada Roe said the plan works. A spokesman for Acme Corp said no. Roe’s aide Ben Lee "
+                + "agreed, and the senior Acme officials said so.")
+        let tokens = Tokenizer.tokenize(doc, lexicon: lex)
+        let resolver = SpeakerResolver(lex: lex, tokens: tokens, document: doc)
+        func describe(_ r: SpeakerRef?) -> String {
+            guard let r else { return "nil" }
+            return "\(r.form) \(r.tokens) \(r.text) \(r.name) \(r.description ?? "-") \(r.role ?? "-") \(r.kind) "
+                + "\(r.affiliation ?? "-") \(r.gender ?? "-")"
+        }
+        var read = 0
+        for lo in 0..<tokens.count {
+            for hi in (lo + 1)...min(tokens.count, lo + 6) {
+                let first = describe(resolver.classify(lo..<hi))
+                #expect(describe(resolver.classify(lo..<hi)) == first)
+                let fresh = SpeakerResolver(lex: lex, tokens: tokens, document: doc)
+                #expect(describe(fresh.classify(lo..<hi)) == first)
+                if first != "nil" { read += 1 }
+            }
+        }
+        #expect(read > 10)
+        #expect(resolver.classified.refs.count > 100)
+    }
+
     /// `WordSet` and `WordMap` answer as `Set<String>` and `Dictionary` do: every word of the claims lexicons (and
     /// their tokens), words one byte off, long words, non-ASCII words, and strings `==` to a word by canonical
     /// equivalence only (a Kelvin sign for "K", a decomposed "é").
@@ -219,6 +309,16 @@ import Testing
             queries += [w + "s", String(w.dropFirst()), String(w.dropLast()), w.uppercased(), w + w]
         }
         queries += ["cafe\u{301}", "Km", "km", "\u{C5}", "A\u{30A}", "five", "fi\u{302}ve"]
+        // each query also in the long form a string of few bytes can have (no small-string words): the byte hash
+        func longForm(_ q: String) -> String {
+            var s = ""
+            s.reserveCapacity(64)
+            s += q
+            return s
+        }
+        #expect(SmallKey.layoutHolds)
+        #expect(SmallKey.ascii(longForm("km")) == nil && SmallKey.ascii("km") != nil)
+        queries += queries.map(longForm)
         for split in [1, 3, 7] {
             let listed = words.enumerated().filter { $0.offset % split == 0 }.map(\.element)
             let set = Set(listed)
@@ -246,5 +346,124 @@ import Testing
             singletons
                 == Dictionary(
                     uniqueKeysWithValues: WordTable.asciiSingletons.map { ($0.key.value, Int($0.value.value)) }))
+    }
+
+    /// The SHA-256 hex of a document is what the per-byte `String(radix:)` code wrote.
+    @Test func digestHexIsTheRadixHex() {
+        var rng = SystemRandomNumberGenerator()
+        for n in [0, 1, 32, 33, 64] {
+            let bytes = (0..<n).map { _ in UInt8.random(in: 0...255, using: &rng) } + [0, 15, 16, 255]
+            let radix = bytes.map { b -> String in
+                let s = String(b, radix: 16)
+                return s.count == 1 ? "0" + s : s
+            }.joined()
+            #expect(Document.hex(bytes) == radix)
+        }
+    }
+
+    /// The ASCII word table of the JSON-LD agreement answers as the String dictionary does, for words in it and
+    /// near misses (a prefix, an extension, one byte changed, the empty word).
+    @Test func asciiWordIDsAnswerAsTheDictionary() {
+        var r = UInt64(3)
+        func next(_ n: Int) -> Int {
+            r = r &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((r >> 33) % UInt64(n))
+        }
+        let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        var dictionary: [String: Int32] = [:]
+        var list: [([UInt8], Int32)] = []
+        for _ in 0..<500 {
+            let w = (0..<(1 + next(12))).map { _ in letters[next(letters.count)] }
+            let s = String(decoding: w, as: UTF8.self)
+            if dictionary[s] == nil {
+                dictionary[s] = Int32(dictionary.count)
+                list.append((w, dictionary[s]!))
+            }
+        }
+        let table = ASCIIWordIDs(list)
+        var queries: [[UInt8]] = [[]]
+        for (w, _) in list {
+            queries += [w, Array(w.dropLast()), w + [letters[next(letters.count)]]]
+            var changed = w
+            changed[next(w.count)] = letters[next(letters.count)]
+            queries.append(changed)
+        }
+        for q in queries { #expect(table.find(q) == dictionary[String(decoding: q, as: UTF8.self)]) }
+    }
+
+    /// The claims tokenizer's texts made from packed words or written byte by byte are the strings the scalar-view
+    /// code made (same bytes, same hash, small when short), and the token view reads the array's tokens.
+    @Test func claimTokenTextsAreTheStringsOfTheirScalars() {
+        let text =
+            "A an THE iPhone O'Neill's don\u{2019}t abcdefghijklmno ABCDEFGHIJKLMNOP abcdefghijklmnopqrstu Stra\u{DF}e "
+            + "\u{C9}COLE 1,234,567 12.5 3,5 1.234.567 2e6 007 $ % \u{20AC} \u{BD} - ( ) km/h 9,99 12,3456 "
+            + "123,456,789,012,345 123,456,789,012,345,678 1.234.567.890.123.456 0,123 1,234.5"
+        let sc = Array(text.unicodeScalars)
+        var tokens: [ClaimToken] = []
+        ClaimTokenizer.tokenize(sc, 0, sc.count, into: &tokens)
+        #expect(tokens.count > 30)
+        let view = ClaimTokens(tokens)
+        #expect(view.count == tokens.count)
+        for (i, t) in tokens.enumerated() {
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: sc[t.start..<t.end])
+            let raw = String(v)
+            // a number's text is its digits and separators, without an exponent ("2e6")
+            let expected =
+                t.kind == .word ? raw.lowercased() : t.kind == .number ? String(raw.prefix { $0 != "e" }) : raw
+            #expect(t.lower == expected && Array(t.lower.utf8) == Array(expected.utf8), "\(raw)")
+            #expect(t.lower.hashValue == expected.hashValue, "\(raw)")
+            if expected.utf8.count <= 15, expected.utf8.allSatisfy({ $0 < 0x80 }) {
+                #expect(SmallKey.ascii(t.lower).map { $0 == SmallKey.packed(Array(expected.utf8)) } == true, "\(raw)")
+            }
+            // a number with grouping separators only: the value of its digits, as `Double` reads them
+            if t.kind == .number, t.grouped, !t.decimal {
+                #expect(t.value == Double(String(t.lower.filter(\.isNumber))), "\(raw)")
+            }
+            #expect(view[i].lower == t.lower && view[i].kind == t.kind && view[i].start == t.start)
+            #expect(view[i].value.bitPattern == t.value.bitPattern && view[i].spaceBefore == t.spaceBefore)
+        }
+    }
+
+    /// A phrase table finds the same phrases whether a token's text is a small string (read by its two words) or
+    /// the same text in long form (compared as a `String`), and as a plain scan of every phrase's words finds them.
+    @Test func phraseTableMatchesTokensByWordsAsByStrings() {
+        let phrases = [
+            "per annum", "per cent", "per", "a.m.", "p.m.", "\u{20AC}", "km/h", "twelvehundredthousand units",
+            "caf\u{E9} au lait", "US$", "o'clock",
+        ]
+        let table = PhraseTable(phrases.enumerated().map { ($0.element, $0.offset) })
+        let lists = phrases.map { ClaimTokenizer.phraseTokenList($0) }
+        func longForm(_ q: String) -> String {
+            var s = ""
+            s.reserveCapacity(64)
+            s += q
+            return s
+        }
+        let texts = [
+            "per annum", "per cent said", "a.m.", "p . m .", "\u{20AC}", "km/h", "twelvehundredthousand units",
+            "caf\u{E9} au lait", "cafe\u{301} au lait", "perx", "US$ 5", "us $", "at 5 o'clock", "per annu",
+        ]
+        for text in texts {
+            var toks = ClaimTokenizer.phraseTokenList(text)
+            let small = ClaimTokens(toks)
+            for k in toks.indices { toks[k].lower = longForm(toks[k].lower) }
+            let long = ClaimTokens(toks)
+            for i in 0..<toks.count {
+                let a = table.match(small, i, toks.count)
+                let b = table.match(long, i, toks.count)
+                // the longest phrase whose words and spacing the tokens at `i` have, by `String` comparison
+                var best: (payload: Int, end: Int)?
+                for (n, words) in lists.enumerated() where i + words.count <= toks.count {
+                    let fits = words.indices.allSatisfy { k in
+                        toks[i + k].lower == words[k].lower
+                            && (k == 0 || words[k].spaceBefore || !toks[i + k].spaceBefore)
+                    }
+                    if fits, words.count > (best.map { $0.end - i } ?? 0) { best = (n, i + words.count) }
+                }
+                #expect(a?.payload == best?.payload && a?.end == best?.end, "\(text) at \(i)")
+                #expect(b?.payload == best?.payload && b?.end == best?.end, "\(text) at \(i), long form")
+            }
+        }
     }
 }

@@ -136,7 +136,7 @@ import Testing
         let limit = index.settings.maxBucketComparisons
         // Each of b's two quotes pairs with the 64 nearest of a's, in every band; a's quotes pair with nothing.
         #expect(pairs.count == 2 * limit)
-        #expect(index.lookBackSteps <= index.bandKeys.count * limit)
+        #expect(index.lookBackSteps <= index.bandEntryCount * limit)
         #expect(index.lookBackSteps == 2 * limit * index.settings.lshBands)
         #expect(!index.knowledge().quoteGroups.isEmpty)
     }

@@ -23,7 +23,8 @@ struct Corpus {
     }
 }
 
-/// The `text` field of every line of a JSON Lines file, as plain-text documents.
+/// The `text` field of every line of a JSON Lines file, as plain-text documents (`published`, or a gold file's
+/// `reference_datetime`, as the publication date).
 func jsonl(_ path: String, name: String, textKey: String = "text", limit: Int = .max) -> Corpus? {
     guard let data = FileManager.default.contents(atPath: path) else { return nil }
     var c = Corpus(name: name, items: [])
@@ -31,7 +32,7 @@ func jsonl(_ path: String, name: String, textKey: String = "text", limit: Int = 
         guard let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
             let text = o[textKey] as? String
         else { continue }
-        let published = (o["reference_datetime"] as? String).map { String($0.prefix(10)) }
+        let published = (o["published"] as? String ?? o["reference_datetime"] as? String).map { String($0.prefix(10)) }
         c.items.append((o["id"] as? String ?? "?", Array(text.utf8), "text/plain", published))
     }
     return c

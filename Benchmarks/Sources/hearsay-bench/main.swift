@@ -5,6 +5,7 @@ import Hearsay
 //
 // usage: hearsay-bench [--mb MB] [--corpus text,html] [--measure floor,normalize,full] [--cores 1,all]
 //                      [--limit N] [--repeat N] [--eval DIR] [--no-stages] [--no-scale]
+//        hearsay-bench --claims FILE [--repeat N]
 //
 // 1. Per stage (skip with --no-stages): the seeds and the development sets, one core, N passes after a warm-up;
 //    documents/s and MB/s of the pipeline and of each stage's own time, and libxml2's parse alone against Normalize.
@@ -13,6 +14,8 @@ import Hearsay
 //    the floor (libxml2's SAX parse alone for HTML; decoding for text), normalize only and the full pipeline, on one
 //    core and on all cores, with MB/s, documents/s and peak RSS; then the figures the targets name.
 // --limit N takes only the first N distinct documents of each throughput corpus (for profiling under valgrind).
+// --claims FILE times the claims stage alone on the documents of a JSON Lines file (see ClaimsStage.swift): sentences
+// per CPU-second over N passes (default 5), nothing else.
 // DIR defaults to ../../shared/eval relative to this package's sources; without it the seeds and the HTML fixtures
 // stand in.
 
@@ -25,6 +28,7 @@ var coreChoices = ["1", "all"]
 var stages = true
 var limit = Int.max
 var scale = true
+var claimsFile: String?
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
 var evalDir = root.deletingLastPathComponent().appendingPathComponent("shared/eval").path
@@ -54,27 +58,37 @@ while !args.isEmpty {
     case "--limit": limit = parsed(Int(value()), "--limit takes a number")
     case "--no-stages": stages = false
     case "--no-scale": scale = false
+    case "--claims": claimsFile = value()
     case "-h", "--help":
         print("usage: hearsay-bench [--mb MB] [--corpus text,html] [--measure floor,normalize,full] [--cores 1,all]")
         print("                     [--limit N] [--repeat N] [--eval DIR] [--no-stages] [--no-scale]")
+        print("       hearsay-bench --claims FILE [--repeat N]")
         exit(0)
     default: fail("unknown argument \(a)")
     }
 }
 for c in corpusNames where c != "text" && c != "html" { fail("unknown corpus \(c)") }
 for c in coreChoices where c != "1" && c != "all" { fail("--cores takes 1, all or both") }
+if let path = claimsFile {
+    try claimsStage(path, repeats: repeats)
+    exit(0)
+}
 
 var seeds = Corpus(name: "seeds", items: [])
 for n in (try? FileManager.default.contentsOfDirectory(atPath: root.path + "/seeds"))?.sorted() ?? [] {
-    seeds.items.append((n, [UInt8](FileManager.default.contents(atPath: root.path + "/seeds/" + n) ?? Data()), nil, nil))
+    seeds.items.append(
+        (n, [UInt8](FileManager.default.contents(atPath: root.path + "/seeds/" + n) ?? Data()), nil, nil))
 }
 let polnear = jsonl(evalDir + "/quotes/polnear-dev.jsonl", name: "polnear-dev articles")
 let pages =
-    files(evalDir + "/boilerplate/html", suffixes: [".html.gz", ".html"], name: "aeb-dev html pages", media: "text/html")
+    files(
+        evalDir + "/boilerplate/html", suffixes: [".html.gz", ".html"], name: "aeb-dev html pages", media: "text/html")
     ?? files(root.path + "/Fixtures/normalize/html", suffixes: [".html"], name: "html fixtures", media: "text/html")
 
 let cores = ProcessInfo.processInfo.activeProcessorCount
-print("hearsay-bench: \(cores) cores (activeProcessorCount), eval sets from \(evalDir)\(polnear == nil ? " (absent)" : "")")
+print(
+    "hearsay-bench: \(cores) cores (activeProcessorCount), eval sets from \(evalDir)\(polnear == nil ? " (absent)" : "")"
+)
 
 if stages {
     var corpora = [seeds]

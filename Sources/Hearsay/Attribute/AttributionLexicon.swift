@@ -14,82 +14,83 @@ final class AttributionLexicon: @unchecked Sendable {
     }
 
     /// Cue forms by their first word.
-    var cues: [String: [CueForm]] = [:]
+    var cues: WordMap<[CueForm]> = [:]
     /// Titles by their first word, each as its words.
-    var titles: [String: [[String]]] = [:]
-    var roles: Set<String> = []
-    var firstNames: Set<String> = []
+    var titles: WordMap<[[String]]> = [:]
+    var roles: WordSet = []
+    var firstNames: WordSet = []
     /// "male" / "female" for given names and gendered titles.
-    var gender: [String: String] = [:]
-    var notNames: Set<String> = []
-    var temporal: Set<String> = []
-    var pronounGender: [String: String] = [:]
-    var possessives: Set<String> = []
-    var progressiveAuxiliaries: Set<String> = []
-    var raisingVerbs: Set<String> = []
-    var clauseBreaks: Set<String> = []
-    var objectCues: Set<String> = []
-    var continuationCues: Set<String> = []
+    var gender: WordMap<String> = [:]
+    var notNames: WordSet = []
+    var temporal: WordSet = []
+    var pronounGender: WordMap<String> = [:]
+    var possessives: WordSet = []
+    var progressiveAuxiliaries: WordSet = []
+    var raisingVerbs: WordSet = []
+    var clauseBreaks: WordSet = []
+    var objectCues: WordSet = []
+    var continuationCues: WordSet = []
     /// Words after which a label reaches the colon that introduces a quote ("More from Ruiz: ‘...’").
-    var colonLabelOpeners: Set<String> = []
-    var participlePrepositions: Set<String> = []
-    var affiliationPrepositions: Set<String> = []
-    var raisingParticles: Set<String> = []
-    var relativePronouns: Set<String> = []
+    var colonLabelOpeners: WordSet = []
+    var participlePrepositions: WordSet = []
+    var affiliationPrepositions: WordSet = []
+    var raisingParticles: WordSet = []
+    var relativePronouns: WordSet = []
     /// Relative pronouns that only refer to people ("who", "whom").
-    var personRelatives: Set<String> = []
+    var personRelatives: WordSet = []
     /// Conjunctions that join a second verb to a subject ("... and said", "... but said").
-    var subjectCoordinators: Set<String> = []
-    var quantityHeads: Set<String> = []
+    var subjectCoordinators: WordSet = []
+    var quantityHeads: WordSet = []
     /// Words that stand alone for a group or an unnamed member of one as the subject of a cue ("Many fear ...",
     /// "Some say ...", "Both have argued ...", "another says ...").
-    var groupPronouns: Set<String> = []
+    var groupPronouns: WordSet = []
     /// Words right after a cue that make it no report ("signed up", "support among voters").
-    var reportStops: Set<String> = []
+    var reportStops: WordSet = []
     /// Cue lemmas of saying that take an infinitive, like the belief cues ("vowed to stay ...").
-    var infinitiveCues: Set<String> = []
+    var infinitiveCues: WordSet = []
     /// Upper-case words before a colon that head a notice, not a transcript speaker ("BREAKING:", "UPDATE:").
-    var noticeLabels: Set<String> = []
+    var noticeLabels: WordSet = []
     /// Prepositions after which a lone capitalized word is a place ("in Ohio"), never a person.
-    var placePrepositions: Set<String> = []
+    var placePrepositions: WordSet = []
     /// Titles that carry a role noun besides the noun itself ("senator" <- "sen."), each as its words.
     var roleTitles: [String: [[String]]] = [:]
     /// Words after which a short quotation is mentioned, not spoken ("so-called", "the film", "the hashtag").
-    var mentionWords: Set<String> = []
+    var mentionWords: WordSet = []
     /// Cue lemmas of a judgment with no source ("the plan seems doomed", "the vote is expected to pass"): the report
     /// is the whole clause, its subject included, and names no speaker.
-    var impersonalCues: Set<String> = []
+    var impersonalCues: WordSet = []
     /// Words right after an impersonal cue that make it no judgment ("appeared on television").
-    var impersonalStops: Set<String> = []
+    var impersonalStops: WordSet = []
     /// A question put to someone unnamed ("Asked whether ..., Ruiz said", "when asked about ..."): the cue lemmas,
     /// the words before the participle that leave it without a subject, and the words that open the question.
-    var questionCues: Set<String> = []
-    var questionBefore: Set<String> = []
-    var questionOpeners: Set<String> = []
+    var questionCues: WordSet = []
+    var questionBefore: WordSet = []
+    var questionOpeners: WordSet = []
     /// A noun phrase after one of these is the agent of a passive ("an email sent by Amazon bosses"), not a subject.
-    var agentPrepositions: Set<String> = []
+    var agentPrepositions: WordSet = []
     /// Auxiliaries of a passive before a cue's participle ("is considered", "were widely seen as"): a report with no
     /// source, read as the impersonal judgments are.
-    var passiveAuxiliaries: Set<String> = []
+    var passiveAuxiliaries: WordSet = []
     /// Words right after a cue that open a report even when no subject is read ("..., warning that ...").
-    var unsourcedOpeners: Set<String> = []
+    var unsourcedOpeners: WordSet = []
     /// Conjunctions that open a subordinate clause before the main one ("Although Amazon has not said why ..., the
     /// move comes ..."): a report in such a clause ends at its comma.
-    var subordinators: Set<String> = []
-    var pronouns: [String: Speaker.Kind] = [:]
-    var skipBeforeCue: Set<String> = []
-    var indefinite: Set<String> = []
-    var definite: Set<String> = []
-    var organizationWords: Set<String> = []
-    var stopwords: Set<String> = []
-    var prepositions: Set<String> = []
-    var postmodifiers: Set<String> = []
-    var complementizers: Set<String> = []
-    var clauseStops: Set<String> = []
+    var subordinators: WordSet = []
+    var pronouns: WordMap<Speaker.Kind> = [:]
+    var skipBeforeCue: WordSet = []
+    var indefinite: WordSet = []
+    var definite: WordSet = []
+    var organizationWords: WordSet = []
+    var stopwords: WordSet = []
+    var prepositions: WordSet = []
+    var postmodifiers: WordSet = []
+    var complementizers: WordSet = []
+    var clauseStops: WordSet = []
     /// Titles written with a final period ("Mr.", "Gov."), kept whole by the tokenizer.
-    var dottedTitles: Set<String> = []
-    /// Speaker coreference settings (`attribute-coreference.json`).
-    var coreference = Coreference()
+    var dottedTitles: WordSet = []
+    /// Speaker coreference settings (`attribute-coreference.json`). A constant, so that reading a setting
+    /// (`lex.coreference.runs(...)`, `.limits`) does not copy the whole struct with its sets.
+    let coreference: Coreference
 
     /// The passes, limits and constraints of speaker coreference, and the confidence of each attribution rule.
     struct Coreference: Decodable, Sendable {
@@ -155,42 +156,42 @@ final class AttributionLexicon: @unchecked Sendable {
         }
         var passes: [String] = Coreference.known
         var limits = Limits()
-        var preferKnownGender: Set<String> = []
-        var inanimateRoles: Set<String> = []
-        var notPersons: Set<String> = []
+        var preferKnownGender: WordSet = []
+        var inanimateRoles: WordSet = []
+        var notPersons: WordSet = []
         /// Place names as lower-case word sequences, by their first word.
         var places: [String: [[String]]] = [:]
         var confidence: [String: Double] = [:]
         /// What may follow a pronoun's apostrophe in a contraction ("he’s", "I’m").
-        var contractionSuffixes: Set<String> = []
+        var contractionSuffixes: WordSet = []
         /// Head nouns of a description that brings in someone new ("the man", "the moderator"), never the salient
         /// person (`speaker.definite-salient`).
-        var newPersonHeads: Set<String> = []
+        var newPersonHeads: WordSet = []
         /// Head nouns of the descriptions `speaker.definite-salient` may give the salient person: a person's standing
         /// in the story ("the nominee", "the senator", "the businessman"). A role someone holds in a scene ("the
         /// host", "the judge", "the former secretary of state") is linked only with evidence that the person holds it
         /// (pass `speaker.definite-description`). Empty: any head not in `new_person_heads`.
-        var salientHeads: Set<String> = []
+        var salientHeads: WordSet = []
         /// Words of names that are never a speaker's whole name ("Republican", "American").
-        var notLoneNames: Set<String> = []
+        var notLoneNames: WordSet = []
         /// Words that put a question to the person named right after them ("asked Roe"), who answers next
         /// (`speaker.addressee`).
-        var addresseeCues: Set<String> = []
+        var addresseeCues: WordSet = []
         /// Organization nouns that name a person's body ("the campaign"), never linked to the organization named last.
-        var personBodies: Set<String> = []
+        var personBodies: WordSet = []
         /// Nouns of a document that speaks for whoever issued it ("the statement", "the ad"), and verbs that
         /// introduce one ("emailed" an email): pass `speaker.document-author`.
-        var documentRoles: Set<String> = []
-        var documentVerbs: [String: String] = [:]
+        var documentRoles: WordSet = []
+        var documentVerbs: WordMap<String> = [:]
         /// Words after a document noun that name its author next ("issued by", "from").
-        var authorPrepositions: Set<String> = []
+        var authorPrepositions: WordSet = []
         /// Pronouns of the writer ("I said" outside a quote): never linked to a person of the story.
-        var narratorPronouns: Set<String> = []
+        var narratorPronouns: WordSet = []
         /// Particles of a phrasal verb ("sent out" a statement), read over to the verb's subject.
-        var verbParticles: Set<String> = []
+        var verbParticles: WordSet = []
         /// Cue lemmas of an outlet relaying the story ("…, Right Wing Watch first reported"): a name of unknown kind
         /// before one is not registered ahead as a speaker, so never made salient for "he" or "she".
-        var relayCues: Set<String> = []
+        var relayCues: WordSet = []
 
         enum CodingKeys: String, CodingKey {
             case passes, limits, preferKnownGender = "prefer_known_gender", inanimateRoles = "inanimate_roles",
@@ -205,26 +206,26 @@ final class AttributionLexicon: @unchecked Sendable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             passes = try c.decodeIfPresent([String].self, forKey: .passes) ?? Coreference.known
             limits = try c.decodeIfPresent(Limits.self, forKey: .limits) ?? Limits()
-            preferKnownGender = Set(try c.decodeIfPresent([String].self, forKey: .preferKnownGender) ?? [])
-            inanimateRoles = Set(try c.decodeIfPresent([String].self, forKey: .inanimateRoles) ?? [])
-            notPersons = Set(try c.decodeIfPresent([String].self, forKey: .notPersons) ?? [])
+            preferKnownGender = WordSet(try c.decodeIfPresent([String].self, forKey: .preferKnownGender) ?? [])
+            inanimateRoles = WordSet(try c.decodeIfPresent([String].self, forKey: .inanimateRoles) ?? [])
+            notPersons = WordSet(try c.decodeIfPresent([String].self, forKey: .notPersons) ?? [])
             for p in try c.decodeIfPresent([String].self, forKey: .places) ?? [] {
                 let words = p.lowercased().split(separator: " ").map(String.init)
                 if let first = words.first { places[first, default: []].append(words) }
             }
             confidence = try c.decodeIfPresent([String: Double].self, forKey: .confidence) ?? [:]
-            contractionSuffixes = Set(try c.decodeIfPresent([String].self, forKey: .contractionSuffixes) ?? [])
-            newPersonHeads = Set(try c.decodeIfPresent([String].self, forKey: .newPersonHeads) ?? [])
-            salientHeads = Set(try c.decodeIfPresent([String].self, forKey: .salientHeads) ?? [])
-            notLoneNames = Set(try c.decodeIfPresent([String].self, forKey: .notLoneNames) ?? [])
-            addresseeCues = Set(try c.decodeIfPresent([String].self, forKey: .addresseeCues) ?? [])
-            personBodies = Set(try c.decodeIfPresent([String].self, forKey: .personBodies) ?? [])
-            documentRoles = Set(try c.decodeIfPresent([String].self, forKey: .documentRoles) ?? [])
-            documentVerbs = try c.decodeIfPresent([String: String].self, forKey: .documentVerbs) ?? [:]
-            authorPrepositions = Set(try c.decodeIfPresent([String].self, forKey: .authorPrepositions) ?? [])
-            narratorPronouns = Set(try c.decodeIfPresent([String].self, forKey: .narratorPronouns) ?? [])
-            verbParticles = Set(try c.decodeIfPresent([String].self, forKey: .verbParticles) ?? [])
-            relayCues = Set(try c.decodeIfPresent([String].self, forKey: .relayCues) ?? [])
+            contractionSuffixes = WordSet(try c.decodeIfPresent([String].self, forKey: .contractionSuffixes) ?? [])
+            newPersonHeads = WordSet(try c.decodeIfPresent([String].self, forKey: .newPersonHeads) ?? [])
+            salientHeads = WordSet(try c.decodeIfPresent([String].self, forKey: .salientHeads) ?? [])
+            notLoneNames = WordSet(try c.decodeIfPresent([String].self, forKey: .notLoneNames) ?? [])
+            addresseeCues = WordSet(try c.decodeIfPresent([String].self, forKey: .addresseeCues) ?? [])
+            personBodies = WordSet(try c.decodeIfPresent([String].self, forKey: .personBodies) ?? [])
+            documentRoles = WordSet(try c.decodeIfPresent([String].self, forKey: .documentRoles) ?? [])
+            documentVerbs = WordMap(try c.decodeIfPresent([String: String].self, forKey: .documentVerbs) ?? [:])
+            authorPrepositions = WordSet(try c.decodeIfPresent([String].self, forKey: .authorPrepositions) ?? [])
+            narratorPronouns = WordSet(try c.decodeIfPresent([String].self, forKey: .narratorPronouns) ?? [])
+            verbParticles = WordSet(try c.decodeIfPresent([String].self, forKey: .verbParticles) ?? [])
+            relayCues = WordSet(try c.decodeIfPresent([String].self, forKey: .relayCues) ?? [])
         }
 
         /// Whether the pass runs (listed in `passes`).
@@ -309,6 +310,7 @@ final class AttributionLexicon: @unchecked Sendable {
     init(config: QuoteAttributor.Config, resources: ResourceLoader) throws {
         var belief = false
         var quoteOnly = false
+        var cues: [String: [CueForm]] = [:]
         for line in try resources.lines(config.cues) {
             if line.hasPrefix("[") {
                 guard ["[speech]", "[belief]", "[quote-only]"].contains(line) else {
@@ -337,6 +339,8 @@ final class AttributionLexicon: @unchecked Sendable {
             }
         }
         for key in cues.keys { cues[key]!.sort { $0.words.count > $1.words.count } }
+        self.cues = WordMap(cues)
+        var titles: [String: [[String]]] = [:]
         for line in try resources.lines(config.titles) {
             for entry in line.split(separator: ",") {
                 let words = entry.lowercased().split(separator: " ").map(String.init)
@@ -344,67 +348,74 @@ final class AttributionLexicon: @unchecked Sendable {
             }
         }
         for key in titles.keys { titles[key]!.sort { $0.count > $1.count } }
+        self.titles = WordMap(titles)
+        var roleList: [String] = []
         for line in try resources.lines(config.roles) {
-            for w in line.lowercased().split(separator: " ") { roles.insert(String(w)) }
+            for w in line.lowercased().split(separator: " ") { roleList.append(String(w)) }
         }
+        roles = WordSet(roleList)
         var section = "any"
+        var givenNames: [String] = []
+        var gender: [String: String] = [:]
         for line in try resources.lines(config.firstNames) {
             if line.hasPrefix("[") {
                 section = String(line.dropFirst().dropLast())
                 continue
             }
             for w in line.lowercased().split(separator: " ") {
-                firstNames.insert(String(w))
+                givenNames.append(String(w))
                 if section == "male" || section == "female" { gender[String(w)] = section }
             }
         }
+        firstNames = WordSet(givenNames)
         let words = try resources.json(Words.self, config.words)
-        for (k, v) in words.pronouns { pronouns[k] = Speaker.Kind(rawValue: v) ?? .unknown }
-        skipBeforeCue = Set(words.skipBeforeCue)
-        indefinite = Set(words.determinersIndefinite)
-        definite = Set(words.determinersDefinite)
-        organizationWords = Set(words.organizationWords)
-        stopwords = Set(words.stopwords)
-        prepositions = Set(words.prepositions)
-        postmodifiers = Set(words.postmodifiers)
-        complementizers = Set(words.complementizers)
-        clauseStops = Set(words.clauseStops)
-        notNames = Set(words.notNames)
-        temporal = Set(words.temporal)
-        pronounGender = words.pronounGender
-        possessives = Set(words.possessives)
-        progressiveAuxiliaries = Set(words.progressiveAuxiliaries)
-        raisingVerbs = Set(words.raisingVerbs)
-        clauseBreaks = Set(words.clauseBreaks)
-        objectCues = Set(words.objectCues)
-        continuationCues = Set(words.continuationCues)
-        colonLabelOpeners = Set(words.colonLabelOpeners ?? [])
-        participlePrepositions = Set(words.participlePrepositions ?? [])
-        affiliationPrepositions = Set(words.affiliationPrepositions ?? [])
-        raisingParticles = Set(words.raisingParticles ?? [])
-        relativePronouns = Set(words.relativePronouns ?? [])
-        personRelatives = Set(words.personRelatives ?? [])
-        subjectCoordinators = Set(words.subjectCoordinators ?? ["and"])
-        quantityHeads = Set(words.quantityHeads ?? [])
-        groupPronouns = Set((words.groupPronouns ?? []).map { $0.lowercased() })
-        reportStops = Set((words.reportStops ?? []).map { $0.lowercased() })
-        infinitiveCues = Set(words.infinitiveCues ?? [])
-        noticeLabels = Set(words.noticeLabels ?? [])
-        placePrepositions = Set(words.placePrepositions ?? [])
+        pronouns = WordMap(words.pronouns.mapValues { Speaker.Kind(rawValue: $0) ?? .unknown })
+        skipBeforeCue = WordSet(words.skipBeforeCue)
+        indefinite = WordSet(words.determinersIndefinite)
+        definite = WordSet(words.determinersDefinite)
+        organizationWords = WordSet(words.organizationWords)
+        stopwords = WordSet(words.stopwords)
+        prepositions = WordSet(words.prepositions)
+        postmodifiers = WordSet(words.postmodifiers)
+        complementizers = WordSet(words.complementizers)
+        clauseStops = WordSet(words.clauseStops)
+        notNames = WordSet(words.notNames)
+        temporal = WordSet(words.temporal)
+        pronounGender = WordMap(words.pronounGender)
+        possessives = WordSet(words.possessives)
+        progressiveAuxiliaries = WordSet(words.progressiveAuxiliaries)
+        raisingVerbs = WordSet(words.raisingVerbs)
+        clauseBreaks = WordSet(words.clauseBreaks)
+        objectCues = WordSet(words.objectCues)
+        continuationCues = WordSet(words.continuationCues)
+        colonLabelOpeners = WordSet(words.colonLabelOpeners ?? [])
+        participlePrepositions = WordSet(words.participlePrepositions ?? [])
+        affiliationPrepositions = WordSet(words.affiliationPrepositions ?? [])
+        raisingParticles = WordSet(words.raisingParticles ?? [])
+        relativePronouns = WordSet(words.relativePronouns ?? [])
+        personRelatives = WordSet(words.personRelatives ?? [])
+        subjectCoordinators = WordSet(words.subjectCoordinators ?? ["and"])
+        quantityHeads = WordSet(words.quantityHeads ?? [])
+        groupPronouns = WordSet((words.groupPronouns ?? []).map { $0.lowercased() })
+        reportStops = WordSet((words.reportStops ?? []).map { $0.lowercased() })
+        infinitiveCues = WordSet(words.infinitiveCues ?? [])
+        noticeLabels = WordSet(words.noticeLabels ?? [])
+        placePrepositions = WordSet(words.placePrepositions ?? [])
         for (role, list) in words.roleTitles ?? [:] {
             roleTitles[role] = list.map { $0.lowercased().split(separator: " ").map(String.init) }
         }
-        mentionWords = Set((words.mentionWords ?? []).map { $0.lowercased() })
-        impersonalCues = Set(words.impersonalCues ?? [])
-        impersonalStops = Set((words.impersonalStops ?? []).map { $0.lowercased() })
-        questionCues = Set(words.questionCues ?? [])
-        questionBefore = Set((words.questionBefore ?? []).map { $0.lowercased() })
-        questionOpeners = Set((words.questionOpeners ?? []).map { $0.lowercased() })
-        agentPrepositions = Set((words.agentPrepositions ?? []).map { $0.lowercased() })
-        passiveAuxiliaries = Set((words.passiveAuxiliaries ?? []).map { $0.lowercased() })
-        unsourcedOpeners = Set((words.unsourcedOpeners ?? []).map { $0.lowercased() })
-        subordinators = Set((words.subordinators ?? []).map { $0.lowercased() })
+        mentionWords = WordSet((words.mentionWords ?? []).map { $0.lowercased() })
+        impersonalCues = WordSet(words.impersonalCues ?? [])
+        impersonalStops = WordSet((words.impersonalStops ?? []).map { $0.lowercased() })
+        questionCues = WordSet(words.questionCues ?? [])
+        questionBefore = WordSet((words.questionBefore ?? []).map { $0.lowercased() })
+        questionOpeners = WordSet((words.questionOpeners ?? []).map { $0.lowercased() })
+        agentPrepositions = WordSet((words.agentPrepositions ?? []).map { $0.lowercased() })
+        passiveAuxiliaries = WordSet((words.passiveAuxiliaries ?? []).map { $0.lowercased() })
+        unsourcedOpeners = WordSet((words.unsourcedOpeners ?? []).map { $0.lowercased() })
+        subordinators = WordSet((words.subordinators ?? []).map { $0.lowercased() })
         for (k, v) in words.titleGender { gender[k] = v }
+        self.gender = WordMap(gender)
         coreference = try resources.json(Coreference.self, config.coreference)
         for p in coreference.passes where !Coreference.known.contains(p) {
             throw HearsayError(
@@ -417,9 +428,11 @@ final class AttributionLexicon: @unchecked Sendable {
                 code: "resource.invalid", message: "coreference: confidence of '\(rule)' must be within 0 and 1",
                 file: config.coreference)
         }
+        var dotted: [String] = []
         for (_, list) in titles {
-            for t in list where t.count == 1 && t[0].hasSuffix(".") { dottedTitles.insert(String(t[0].dropLast())) }
+            for t in list where t.count == 1 && t[0].hasSuffix(".") { dotted.append(String(t[0].dropLast())) }
         }
+        dottedTitles = WordSet(dotted)
         var listed = Set(cues.keys).union(titles.keys).union(pronouns.keys)
         for list in [
             stopwords, notNames, definite, indefinite, firstNames, roles, prepositions, postmodifiers, clauseStops,
@@ -428,10 +441,12 @@ final class AttributionLexicon: @unchecked Sendable {
         ] {
             listed.formUnion(list)
         }
+        var table: [String: WordClasses] = [:]
         for w in listed {
             let c = listClasses(of: w)
-            if !c.isEmpty { wordClasses[w] = c }
+            if !c.isEmpty { table[w] = c }
         }
+        wordClasses = WordMap(table)
     }
 
     /// The word lists a lower-case word is in, as bits, so that the rules on hot paths test a token's
@@ -447,7 +462,7 @@ final class AttributionLexicon: @unchecked Sendable {
     }
 
     /// ``classes(of:)`` of every word some list holds, except `contractedPronoun`; built once, after the lists.
-    private(set) var wordClasses: [String: WordClasses] = [:]
+    private(set) var wordClasses: WordMap<WordClasses> = [:]
 
     /// The lists `lower` is in (every class but `contractedPronoun`), looked up list by list.
     private func listClasses(of lower: String) -> WordClasses {
@@ -592,6 +607,10 @@ struct Token: Sendable {
     var quoted: Bool = false
     /// In a sentence written in title case ("Clinton Said That The Blame ..."), where capitals tell nothing.
     var titleCase: Bool = false
+    /// Written in capitals: at least two scalars, each upper-case or a period ("US", "F.B.I.").
+    var isAllCaps: Bool = false
+    /// `lower` opens with a letter.
+    var lowerStartsWithLetter: Bool = false
 
     /// The word may end in an apostrophe or in "s" after one: its last UTF-8 byte is "s", "'" or the last byte
     /// of "’". When it is not, no suffix test below can hold (neither mark has another canonical form), so the
@@ -621,15 +640,50 @@ enum Tokenizer {
         let sc = document.scalars
         var tokens: [Token] = []
         tokens.reserveCapacity(sc.count / 5)
-        // By the token's text (so the lower-case form is made once per distinct spelling; a hit must be the same
-        // bytes, not only canonically equal), and by lower-case form.
-        var known: [String: (text: String, lower: String, id: Int32, classes: WordClasses)] = [:]
-        var ids: [String: (id: Int32, classes: WordClasses)] = [:]
-        known.reserveCapacity(sc.count / 16)
-        ids.reserveCapacity(sc.count / 16)
-        // Short ASCII spellings (most words) by their packed bytes instead of a String hash: index into `short`.
+        // What a spelling gives a token, found once per distinct spelling of the document.
+        struct Entry {
+            var text: String
+            var lower: String
+            var id: Int32
+            var classes: WordClasses
+            var allCaps: Bool
+            var lowerStartsWithLetter: Bool
+        }
+        // Spellings of up to 16 ASCII bytes (nearly every word) by their packed bytes, so that no String is made,
+        // hashed or compared for a spelling seen before: an index into `entries`. Others by their text (a hit must
+        // be the same bytes, not only canonically equal). Lower-case forms by their text, for the word ids.
         var packed = PackedSpellings(capacity: sc.count / 8)
-        var short: [(lower: String, id: Int32, classes: WordClasses)] = []
+        var entries: [Entry] = []
+        var known: [String: Entry] = [:]
+        var ids: [String: (id: Int32, classes: WordClasses)] = [:]
+        // The same for lower-case forms of up to 16 ASCII bytes: an index into `shortIDs`.
+        var packedLower = PackedSpellings(capacity: sc.count / 8)
+        var shortIDs: [(id: Int32, classes: WordClasses)] = []
+        entries.reserveCapacity(sc.count / 16)
+        // Whether a short word before a period is a dotted title ("Gov."), by its packed bytes (1 no, 2 yes).
+        var dottedSeen = PackedSpellings(capacity: 64)
+        func entry(_ text: String, _ i: Int, _ j: Int) -> Entry {
+            let lower = text.lowercased()
+            let e: (id: Int32, classes: WordClasses)
+            let key = PackedSpellings.key(lower)
+            if key.0 != 0, let k = packedLower.find(key) {
+                e = shortIDs[k]
+            } else if key.0 == 0, let f = ids[lower] {
+                e = f
+            } else {
+                e = (Int32(ids.count + shortIDs.count), lexicon?.classes(of: lower) ?? [])
+                if key.0 != 0 {
+                    packedLower.insert(key, shortIDs.count)
+                    shortIDs.append(e)
+                } else {
+                    ids[lower] = e
+                }
+            }
+            let allCaps = j - i >= 2 && sc[i..<j].allSatisfy { $0.isUppercaseFast || $0 == "." }
+            let letter = lower.unicodeScalars.first?.isAlphabeticFast == true
+            return Entry(
+                text: text, lower: lower, id: e.id, classes: e.classes, allCaps: allCaps, lowerStartsWithLetter: letter)
+        }
         for s in document.sentences {
             var i = s.span.start
             let end = s.span.end
@@ -671,97 +725,117 @@ enum Tokenizer {
                 } else {
                     j += 1
                 }
-                if isWordScalar(c), j < end, sc[j] == ".", j - i <= 5,
-                    dotted.contains(document.string(Span(i, j)).lowercased())
-                {
-                    j += 1
+                if isWordScalar(c), j < end, sc[j] == ".", j - i <= 5 {
+                    let key = PackedSpellings.key(sc, i, j)
+                    var isDotted: Bool
+                    if key.0 != 0, let seen = dottedSeen.find(key) {
+                        isDotted = seen == 2
+                    } else {
+                        isDotted = dotted.contains(document.string(Span(i, j)).lowercased())
+                        if key.0 != 0 { dottedSeen.insert(key, isDotted ? 2 : 1) }
+                    }
+                    if isDotted { j += 1 }
                 }
                 let span = Span(i, j)
-                let text = document.string(span)
                 let word = isWordScalar(c)
-                let entry: (text: String, lower: String, id: Int32, classes: WordClasses)
-                let key = PackedSpellings.key(text)
-                if key != 0, let k = packed.find(key) {
-                    entry = (text, short[k].lower, short[k].id, short[k].classes)
-                } else if key == 0, let e = known[text], e.text.utf8.elementsEqual(text.utf8) {
-                    entry = e
+                let e: Entry
+                let key = PackedSpellings.key(sc, i, j)
+                if key.0 != 0 {
+                    if let k = packed.find(key) {
+                        e = entries[k]
+                    } else {
+                        e = entry(document.string(span), i, j)
+                        packed.insert(key, entries.count)
+                        entries.append(e)
+                    }
                 } else {
-                    let lower = text.lowercased()
-                    let e: (id: Int32, classes: WordClasses)
-                    if let f = ids[lower] {
+                    let text = document.string(span)
+                    if let f = known[text], f.text.utf8.elementsEqual(text.utf8) {
                         e = f
                     } else {
-                        e = (Int32(ids.count), lexicon?.classes(of: lower) ?? [])
-                        ids[lower] = e
-                    }
-                    entry = (text, lower, e.id, e.classes)
-                    if key != 0 {
-                        packed.insert(key, short.count)
-                        short.append((lower, e.id, e.classes))
-                    } else if known[text] == nil {
-                        known[text] = entry
+                        e = entry(text, i, j)
+                        if known[text] == nil { known[text] = e }
                     }
                 }
-                let lower = entry.lower
                 tokens.append(
                     Token(
-                        span: span, text: text, lower: lower, id: entry.id, classes: entry.classes, isWord: word,
-                        isCapitalized: word && c.isUppercaseFast, sentence: s.id, paragraph: s.paragraph))
+                        span: span, text: e.text, lower: e.lower, id: e.id, classes: e.classes, isWord: word,
+                        isCapitalized: word && c.isUppercaseFast, sentence: s.id, paragraph: s.paragraph,
+                        isAllCaps: e.allCaps, lowerStartsWithLetter: e.lowerStartsWithLetter))
                 i = j
             }
         }
         return tokens
     }
 
-    /// A set of short ASCII spellings keyed by their bytes packed in a `UInt64` (open addressing, a multiplicative
-    /// hash): the same bytes, the same key, so no String is hashed or compared.
+    /// A map from short ASCII spellings to small integers, keyed by their bytes packed in two `UInt64` (open
+    /// addressing, a multiplicative hash): the same bytes, the same key, so no String is made, hashed or compared.
     struct PackedSpellings {
-        private var keys: [UInt64]
+        typealias Key = (UInt64, UInt64)
+        private var keys: [Key]
         private var values: [Int]
         private var count = 0
 
         init(capacity: Int) {
             var n = 64
             while n < capacity * 2 { n *= 2 }
-            keys = Array(repeating: 0, count: n)
+            keys = Array(repeating: (0, 0), count: n)
             values = Array(repeating: 0, count: n)
         }
 
-        /// The bytes of `s` packed little-endian, or 0 when it is longer than 8 bytes or not ASCII (no NUL).
-        static func key(_ s: String) -> UInt64 {
-            var k: UInt64 = 0
+        /// ``key(_:_:_:)`` of the scalars of `s`.
+        static func key(_ s: String) -> Key {
+            var k0: UInt64 = 0
+            var k1: UInt64 = 0
             var shift: UInt64 = 0
             for b in s.utf8 {
-                guard shift < 64, b != 0, b < 0x80 else { return 0 }
-                k |= UInt64(b) << shift
+                guard shift < 128, b != 0, b < 0x80 else { return (0, 0) }
+                if shift < 64 { k0 |= UInt64(b) << shift } else { k1 |= UInt64(b) << (shift - 64) }
                 shift += 8
             }
-            return k
+            return (k0, k1)
         }
 
-        private func slot(_ key: UInt64) -> Int {
-            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & (keys.count - 1)
+        /// The UTF-8 bytes of scalars `i..<j` of `sc` packed little-endian, the first eight in `.0`; `(0, 0)` when
+        /// they are more than 16, or not all ASCII, or hold a NUL.
+        @inline(__always) static func key(_ sc: [Unicode.Scalar], _ i: Int, _ j: Int) -> Key {
+            guard j - i <= 16 else { return (0, 0) }
+            var k0: UInt64 = 0
+            var k1: UInt64 = 0
+            var shift: UInt64 = 0
+            for p in i..<j {
+                let b = UInt64(sc[p].value)
+                guard b != 0, b < 0x80 else { return (0, 0) }
+                if shift < 64 { k0 |= b << shift } else { k1 |= b << (shift - 64) }
+                shift += 8
+            }
+            return (k0, k1)
         }
 
-        func find(_ key: UInt64) -> Int? {
+        @inline(__always) private func slot(_ key: Key) -> Int {
+            let h = (key.0 &* 0x9E37_79B9_7F4A_7C15) ^ (key.1 &* 0xC2B2_AE3D_27D4_EB4F)
+            return Int(truncatingIfNeeded: h >> 32) & (keys.count - 1)
+        }
+
+        func find(_ key: Key) -> Int? {
             var i = slot(key)
-            while keys[i] != 0 {
+            while keys[i].0 != 0 {
                 if keys[i] == key { return values[i] }
                 i = (i + 1) & (keys.count - 1)
             }
             return nil
         }
 
-        mutating func insert(_ key: UInt64, _ value: Int) {
+        mutating func insert(_ key: Key, _ value: Int) {
             if (count + 1) * 2 > keys.count {
-                let old = zip(keys, values).filter { $0.0 != 0 }
-                keys = Array(repeating: 0, count: keys.count * 2)
+                let old = zip(keys, values).filter { $0.0.0 != 0 }
+                keys = Array(repeating: (0, 0), count: keys.count * 2)
                 values = Array(repeating: 0, count: keys.count)
                 count = 0
                 for (k, v) in old { insert(k, v) }
             }
             var i = slot(key)
-            while keys[i] != 0 {
+            while keys[i].0 != 0 {
                 if keys[i] == key {
                     values[i] = value
                     return

@@ -265,7 +265,7 @@ struct Run {
             var functionWords = 0
             while end < tokens.count, tokens[end].sentence == sentence {
                 let t = tokens[end]
-                if end > start, t.isWord, !t.quoted, t.lower.unicodeScalars.first?.properties.isAlphabetic == true {
+                if end > start, t.isWord, !t.quoted, t.lowerStartsWithLetter {
                     words += 1
                     if t.isCapitalized {
                         capitalized += 1

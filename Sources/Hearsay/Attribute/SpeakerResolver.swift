@@ -63,43 +63,175 @@ struct SpeakerResolver {
     let document: Document
 
     struct Entity {
-        var name: String
-        var nameWords: [String] { didSet { lowerWords = nameWords.map { $0.lowercased() } } }
+        /// The fields, behind one reference: the passes read the entity list by value (`for (i, e) in
+        /// entities.enumerated()`, `lastIndex(where:)`), and a copy then costs one retain instead of one per string
+        /// and array. Written copy-on-write (``unique()``), so an entity still behaves as a value.
+        private final class Fields {
+            var name: String
+            var nameWords: [String]
+            var lowerWords: [String]
+            var kind: Speaker.Kind
+            var descriptions: [String] = []
+            var affiliation: String?
+            var mentions: [Mention] = []
+            var mentionSpans: Set<Span> = []
+            var firstPosition: Int
+            var key: String?
+            var gender: String?
+            var calledBySurname = false
+            var cuePositions: [Int] = []
+            var subjectPositions: [Int] = []
+            var positions: [(pos: Int, paragraph: Int)] = []
+
+            init(name: String, nameWords: [String], kind: Speaker.Kind, firstPosition: Int) {
+                self.name = name
+                self.nameWords = nameWords
+                self.lowerWords = nameWords.map { $0.lowercased() }
+                self.kind = kind
+                self.firstPosition = firstPosition
+            }
+
+            func copy() -> Fields {
+                let c = Fields(name: name, nameWords: nameWords, kind: kind, firstPosition: firstPosition)
+                c.lowerWords = lowerWords
+                c.descriptions = descriptions
+                c.affiliation = affiliation
+                c.mentions = mentions
+                c.mentionSpans = mentionSpans
+                c.key = key
+                c.gender = gender
+                c.calledBySurname = calledBySurname
+                c.cuePositions = cuePositions
+                c.subjectPositions = subjectPositions
+                c.positions = positions
+                return c
+            }
+        }
+        private var f: Fields
+
+        /// Makes the fields this entity's own before a write.
+        private mutating func unique() {
+            if !isKnownUniquelyReferenced(&f) { f = f.copy() }
+        }
+
+        var name: String {
+            _read { yield f.name }
+            _modify {
+                unique()
+                yield &f.name
+            }
+        }
+        var nameWords: [String] {
+            _read { yield f.nameWords }
+            set {
+                unique()
+                f.nameWords = newValue
+                f.lowerWords = newValue.map { $0.lowercased() }
+            }
+        }
         /// `nameWords` in lower case, kept beside them: names are compared at every mention.
-        private(set) var lowerWords: [String]
-        var kind: Speaker.Kind
-        var descriptions: [String] = []
-        var affiliation: String?
-        var mentions: [Mention] = []
+        var lowerWords: [String] { _read { yield f.lowerWords } }
+        var kind: Speaker.Kind {
+            _read { yield f.kind }
+            _modify {
+                unique()
+                yield &f.kind
+            }
+        }
+        var descriptions: [String] {
+            _read { yield f.descriptions }
+            _modify {
+                unique()
+                yield &f.descriptions
+            }
+        }
+        var affiliation: String? {
+            _read { yield f.affiliation }
+            _modify {
+                unique()
+                yield &f.affiliation
+            }
+        }
+        var mentions: [Mention] {
+            _read { yield f.mentions }
+            _modify {
+                unique()
+                yield &f.mentions
+            }
+        }
         /// Spans of `mentions`, to keep each mention once without scanning the list.
-        var mentionSpans: Set<Span> = []
-        var firstPosition: Int
+        var mentionSpans: Set<Span> {
+            _read { yield f.mentionSpans }
+            _modify {
+                unique()
+                yield &f.mentionSpans
+            }
+        }
+        var firstPosition: Int {
+            _read { yield f.firstPosition }
+            _modify {
+                unique()
+                yield &f.firstPosition
+            }
+        }
         /// For descriptions: affiliation and role ("TikTok spokesman"), the key under which they merge.
-        var key: String?
-        var gender: String?
+        var key: String? {
+            _read { yield f.key }
+            _modify {
+                unique()
+                yield &f.key
+            }
+        }
+        var gender: String? {
+            _read { yield f.gender }
+            _modify {
+                unique()
+                yield &f.gender
+            }
+        }
         /// The article has named the entity by its bare surname (a name mention whose words hold the surname and not
         /// the given name): ``surnameEntity(_:where:)`` prefers it for a shared surname.
-        var calledBySurname = false
+        var calledBySurname: Bool {
+            _read { yield f.calledBySurname }
+            _modify {
+                unique()
+                yield &f.calledBySurname
+            }
+        }
         /// Positions where the entity was the subject of a cue (a speaker, not only mentioned).
-        var cuePositions: [Int] = []
+        var cuePositions: [Int] {
+            _read { yield f.cuePositions }
+            _modify {
+                unique()
+                yield &f.cuePositions
+            }
+        }
         /// Positions where the entity was named as the subject of a sentence without a cue (`speaker.subject`),
         /// in text order.
-        var subjectPositions: [Int] = []
+        var subjectPositions: [Int] {
+            _read { yield f.subjectPositions }
+            _modify {
+                unique()
+                yield &f.subjectPositions
+            }
+        }
         /// Text positions and paragraphs where it was mentioned, sorted by position: mentions are registered
         /// ahead (named speakers of every cue) and again as quotes are attributed, so they do not arrive in order.
-        var positions: [(pos: Int, paragraph: Int)] = []
+        var positions: [(pos: Int, paragraph: Int)] {
+            _read { yield f.positions }
+            _modify {
+                unique()
+                yield &f.positions
+            }
+        }
 
         init(
             name: String, nameWords: [String], kind: Speaker.Kind, affiliation: String? = nil, firstPosition: Int,
             key: String? = nil
         ) {
-            self.name = name
-            self.nameWords = nameWords
-            self.lowerWords = nameWords.map { $0.lowercased() }
-            self.kind = kind
-            self.affiliation = affiliation
-            self.firstPosition = firstPosition
-            self.key = key
+            f = Fields(name: name, nameWords: nameWords, kind: kind, firstPosition: firstPosition)
+            f.affiliation = affiliation
+            f.key = key
         }
 
         /// The last mention before `pos` (binary search).
@@ -145,6 +277,14 @@ struct SpeakerResolver {
     /// Lone capitalized words written right after a place preposition ("in Ohio", not "in Ohio State" or "in
     /// Trump's"): a speaker named only by such a word is a place, not a person.
     let placeWords: Set<String>
+    /// ``classify(_:)`` by token range: the passes read the same name phrases again (the named speakers of the cues,
+    /// the sentence subjects, every name mention, then the quotes' cues), and the answer depends only on the tokens.
+    let classified = PhraseMemo()
+
+    /// Answers of ``classify(_:)`` for one document, by token range.
+    final class PhraseMemo {
+        var refs: [Int: SpeakerRef?] = [:]
+    }
 
     init(lex: AttributionLexicon, tokens: [Token], document: Document) {
         self.lex = lex
@@ -197,12 +337,7 @@ struct SpeakerResolver {
         // A contracted pronoun ("He’s", "I’m") is no name.
         if t.classes.contains(.contractedPronoun) { return false }
         // An acronym ("US", "FBI") is a name even when it spells a stop word.
-        if t.text.unicodeScalars.count >= 2,
-            t.text.unicodeScalars.allSatisfy({ $0.properties.isUppercase || $0 == "." }),
-            !t.classes.contains(.notName)
-        {
-            return true
-        }
+        if t.isAllCaps, !t.classes.contains(.notName) { return true }
         if lowerCaseWords[Int(t.id)], startsSentence(t) { return false }
         return t.classes.isDisjoint(with: [.stopword, .notName, .definite, .indefinite])
             && !(t.isWord && t.classes.contains(.singleWordCue))
@@ -427,7 +562,17 @@ struct SpeakerResolver {
     }
 
     /// Decides what a phrase is: a name (titles stripped), a definite description, an anonymous source or a group.
+    /// Read once per token range and document (``classified``).
     func classify(_ r: Range<Int>) -> SpeakerRef? {
+        let key = r.lowerBound << 32 | r.upperBound
+        if let known = classified.refs[key] { return known }
+        let ref = classifyPhrase(r)
+        classified.refs[key] = .some(ref)
+        return ref
+    }
+
+    /// ``classify(_:)`` read off the tokens.
+    private func classifyPhrase(_ r: Range<Int>) -> SpeakerRef? {
         let ts = Array(tokens[r])
         // Trailing name run.
         var nameStart = ts.count
@@ -493,11 +638,13 @@ struct SpeakerResolver {
             // "Republican establishment figures defended ...": an adjective of a name is no name on its own.
             if lowerName.count == 1, lex.coreference.notLoneNames.contains(lowerName[0]) { return nil }
             // The given name tells the gender, also after a capitalized modifier ("Republican Ada Roe").
-            if ref.name.count >= 2 { ref.gender = lowerName.dropLast().lazy.compactMap { self.lex.gender[$0] }.first }
+            if ref.name.count >= 2 {
+                ref.gender = lowerName.dropLast().lazy.compactMap { [lex] in lex.gender[$0] }.first
+            }
             for t in ts[..<nameStart] where ref.gender == nil { ref.gender = lex.gender[t.lower] }
             let acronym =
                 ref.name.count == 1
-                && ref.name[0].unicodeScalars.allSatisfy { $0.properties.isUppercase || $0 == "." || $0 == "&" }
+                && ref.name[0].unicodeScalars.allSatisfy { $0.isUppercaseFast || $0 == "." || $0 == "&" }
             if lowerName.contains(where: { lex.organizationWords.contains($0) }) || acronym {
                 ref.kind = .organization
             } else if descTokens.contains(where: {

@@ -122,7 +122,7 @@ struct ClaimContext {
 
     let cx: Lexicon
     let lx: ClaimLexicon
-    let t: [ClaimToken]
+    let t: ClaimTokens
     let claims: [FoundClaim]
     /// For each token, the index of the claim covering it, or -1.
     private var owner: [Int]
@@ -130,7 +130,7 @@ struct ClaimContext {
     init(context: Lexicon, lexicon: ClaimLexicon, tokens: [ClaimToken], claims: [FoundClaim]) {
         cx = context
         lx = lexicon
-        t = tokens
+        t = ClaimTokens(tokens)
         self.claims = claims
         owner = [Int](repeating: -1, count: tokens.count)
         for (n, c) in claims.enumerated() {

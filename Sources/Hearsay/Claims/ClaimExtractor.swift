@@ -166,7 +166,7 @@ public struct ClaimExtractor: Stage {
                 sourceSpan: document.sourceSpan(s))
         }
         var evidence = f.evidence
-        if evidence == nil, case .text = f.value, f.rule.contains("relative") || f.rule.contains("offset"),
+        if evidence == nil, case .text = f.value, Self.has(f.rule, "relative") || Self.has(f.rule, "offset"),
             let a = Self.anchorDate(document.metadata)
         {
             evidence = a.source + " " + a.date
@@ -180,6 +180,16 @@ public struct ClaimExtractor: Stage {
 }
 
 extension ClaimExtractor {
+    /// Whether the rule id `rule` holds `part`, byte for byte (rule ids and the parts asked for are ASCII, where that
+    /// is Foundation's `contains`; this one does not bridge the id to `NSString` for every claim).
+    static func has(_ rule: String, _ part: StaticString) -> Bool {
+        let p = UnsafeBufferPointer(start: part.utf8Start, count: part.utf8CodeUnitCount)
+        let r = Array(rule.utf8)
+        guard !p.isEmpty, p.count <= r.count else { return false }
+        for i in 0...(r.count - p.count) where r[i..<(i + p.count)].elementsEqual(p) { return true }
+        return false
+    }
+
     /// The date relative expressions resolve against: the publication date, else the day a crawler fetched the page.
     static func anchorDate(_ m: Metadata) -> (date: String, source: String)? {
         if let p = m.published { return (p, "published") }

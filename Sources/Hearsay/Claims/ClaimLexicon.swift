@@ -1096,20 +1096,27 @@ struct PhraseTable<Payload: Sendable>: Sendable {
         /// Whether each word touches the one before it in the phrase ("ft2", "p.m.").
         var tight: [Bool]
         var payload: Payload
+        /// Each word's small-string words (``SmallKey``) when it is a small ASCII string, else (0, 0).
+        var keys: [(low: UInt64, high: UInt64)] = []
     }
     private(set) var byFirst: WordMap<[Entry]> = [:]
     /// A pre-check computed once from the first words: their lengths in UTF-8 bytes (bit `min(n, 63)`) and their
     /// first bytes. A token whose text fails it cannot be a key of `byFirst`, so its text is never hashed.
     private var firstLengths: UInt64 = 0
     private var firstBytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    /// Whether small strings may be read by their words (``SmallKey/layoutHolds``, read once).
+    private let smallKeys = SmallKey.layoutHolds
 
     init(_ items: [(String, Payload)]) {
         var byFirst: [String: [Entry]] = [:]
+        let small = smallKeys
         for (phrase, payload) in items {
             let toks = ClaimTokenizer.phraseTokenList(phrase)
             guard let first = toks.first?.lower else { continue }
             byFirst[first, default: []].append(
-                Entry(words: toks.map(\.lower), tight: toks.map { !$0.spaceBefore }, payload: payload))
+                Entry(
+                    words: toks.map(\.lower), tight: toks.map { !$0.spaceBefore }, payload: payload,
+                    keys: toks.map { small ? SmallKey.ascii($0.lower) ?? (0, 0) : (0, 0) }))
         }
         for k in byFirst.keys {
             byFirst[k]!.sort { $0.words.count > $1.words.count }
@@ -1128,8 +1135,20 @@ struct PhraseTable<Payload: Sendable>: Sendable {
 
     /// Whether `w` passes the pre-check: false means `w` is no first word of a phrase.
     @inline(__always) func mayStart(_ w: String) -> Bool {
+        if smallKeys, let k = SmallKey.ascii(w) { return mayStart(smallKey: k) }
         let u = w.utf8
-        guard firstLengths & (1 << UInt64(min(u.count, 63))) != 0, let b = u.first else { return false }
+        guard firstLengths & (1 << UInt64(min(u.count, 63))) != 0, let first = u.first else { return false }
+        return mayStart(firstByte: first)
+    }
+
+    /// ``mayStart(_:)`` of a small ASCII string by its two words: the count and the first byte read from them.
+    @inline(__always) func mayStart(smallKey k: (low: UInt64, high: UInt64)) -> Bool {
+        let n = k.high >> 56 & 0xF
+        guard firstLengths & (1 << n) != 0, n > 0 else { return false }
+        return mayStart(firstByte: UInt8(truncatingIfNeeded: k.low))
+    }
+
+    @inline(__always) private func mayStart(firstByte b: UInt8) -> Bool {
         let bit: UInt64 = 1 << UInt64(b & 63)
         switch b >> 6 {
         case 0: return firstBytes.0 & bit != 0
@@ -1140,13 +1159,30 @@ struct PhraseTable<Payload: Sendable>: Sendable {
     }
 
     /// The longest phrase starting at token `i`, and the index after it.
-    func match(_ t: [ClaimToken], _ i: Int, _ limit: Int) -> (payload: Payload, end: Int)? {
-        guard i < limit, mayStart(t[i].lower), let entries = byFirst[t[i].lower] else { return nil }
+    ///
+    /// A token whose text is a small ASCII string is read by its two words (``ClaimTokenRef/lowerKey``): the
+    /// pre-check, the table and a phrase's later words compare those words, never copying or comparing strings;
+    /// any other text is compared as a `String`.
+    func match(_ t: ClaimTokens, _ i: Int, _ limit: Int) -> (payload: Payload, end: Int)? {
+        guard i < limit else { return nil }
+        let key = t[i].lowerKey
+        let found: [Entry]?
+        if smallKeys && key.high >> 60 == 0xE && byFirst.takesSmallKeys {
+            found = mayStart(smallKey: key) ? byFirst.value(smallKey: key.low, key.high) : nil
+        } else {
+            let w = t[i].lower
+            found = mayStart(w) ? byFirst[w] : nil
+        }
+        guard let entries = found else { return nil }
         outer: for e in entries {
             if i + e.words.count > limit { continue }
             var k = 1
             while k < e.words.count {
-                if t[i + k].lower != e.words[k] || (e.tight[k] && t[i + k].spaceBefore) { continue outer }
+                let tk = t[i + k]
+                let a = tk.lowerKey
+                let b = e.keys[k]
+                let same = a.high >> 60 == 0xE && b.high >> 60 == 0xE ? a == b : tk.lower == e.words[k]
+                if !same || (e.tight[k] && tk.spaceBefore) { continue outer }
                 k += 1
             }
             return (e.payload, i + e.words.count)
@@ -1155,7 +1191,7 @@ struct PhraseTable<Payload: Sendable>: Sendable {
     }
 
     /// The longest phrase ending just before token `end` (exclusive), and its first index.
-    func matchEnding(_ t: [ClaimToken], _ end: Int, _ lowerBound: Int) -> (payload: Payload, start: Int)? {
+    func matchEnding(_ t: ClaimTokens, _ end: Int, _ lowerBound: Int) -> (payload: Payload, start: Int)? {
         var best: (Payload, Int)?
         var start = end - 1
         while start >= lowerBound, end - start <= 4 {

@@ -37,7 +37,8 @@ extension ClaimScanner {
     /// quantity at all).
     enum Outcome {
         case next
-        case done(QuantityResult?)
+        /// (Boxed: each rule's `.next` is then one word, not a whole claim copied back through every rule.)
+        indirect case done(QuantityResult?)
     }
 
     /// The state of one reading, handed from rule to rule.

@@ -46,7 +46,7 @@ struct ParsedNumber {
 /// number, scale, unit or counted noun, range continuation, parenthesised equivalent).
 struct ClaimScanner {
     let lx: ClaimLexicon
-    let t: [ClaimToken]
+    let t: ClaimTokens
     let base: Int
     let limit: Int
     let scalars: [Unicode.Scalar]
@@ -63,7 +63,7 @@ struct ClaimScanner {
         resolvePartial: Bool, durationKind: Claim.Kind
     ) {
         self.lx = lexicon
-        self.t = tokens
+        self.t = ClaimTokens(tokens)
         self.base = base
         self.limit = limit
         self.scalars = scalars
@@ -74,17 +74,20 @@ struct ClaimScanner {
 
     // MARK: small token predicates
 
-    // (through the buffer, so that reading a field does not copy the whole token)
     @inline(__always) func word(_ i: Int) -> String? {
         guard i >= base && i < limit else { return nil }
-        return t.withUnsafeBufferPointer { $0[i].kind == .word ? $0[i].lower : nil }
+        return t[i].kind == .word ? t[i].lower : nil
     }
     @inline(__always) func isSym(_ i: Int, _ s: String) -> Bool {
-        i >= base && i < limit && t.withUnsafeBufferPointer { $0[i].kind == .symbol && $0[i].lower == s }
+        guard i >= base && i < limit && t[i].kind == .symbol else { return false }
+        // the mark and `s` both small ASCII strings: equal exactly when their two words are (see `SmallKey`)
+        if SmallKey.layoutHolds, let b = SmallKey.ascii(s) {
+            let a = t[i].lowerKey
+            if a.high >> 60 == 0xE { return a == b }
+        }
+        return t[i].lower == s
     }
-    @inline(__always) func isNum(_ i: Int) -> Bool {
-        i >= base && i < limit && t.withUnsafeBufferPointer { $0[i].kind == .number }
-    }
+    @inline(__always) func isNum(_ i: Int) -> Bool { i >= base && i < limit && t[i].kind == .number }
     /// Token `i` touches the previous token (no space).
     @inline(__always) func tight(_ i: Int) -> Bool { i > base && i < limit && !t[i].spaceBefore }
     /// A plain integer token, small enough to convert to `Int` (a run of 24 digits is a number, never a date).

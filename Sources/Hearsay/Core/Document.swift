@@ -41,17 +41,34 @@ public struct Document: Sendable {
     public var provided: Set<Layer> = [.source]
 
     public init(id: String, path: String, bytes: [UInt8], declaredMediaType: String? = nil) {
+        self.init(id: id, path: path, bytes: bytes, declaredMediaType: declaredMediaType, sha256: Self.sha256(bytes))
+    }
+
+    /// - Parameter sha256: the SHA-256 digest of `bytes` (32 bytes), when the caller has made it already (the
+    ///   resume cache's key): a page is hashed once.
+    init(id: String, path: String, bytes: [UInt8], declaredMediaType: String? = nil, sha256 digest: [UInt8]) {
         self.id = id
         self.original = bytes
         self.declaredMediaType = declaredMediaType
-        let digest = SHA256.hash(data: bytes)
-        let hex = digest.map { byte -> String in
-            let s = String(byte, radix: 16)
-            return s.count == 1 ? "0" + s : s
-        }.joined()
         self.source = SourceInfo(
-            path: path, sha256: hex, bytes: bytes.count, mediaType: declaredMediaType ?? "text/plain",
+            path: path, sha256: Self.hex(digest), bytes: bytes.count, mediaType: declaredMediaType ?? "text/plain",
             encoding: "utf-8", encodingEvidence: "unknown")
+    }
+
+    /// The SHA-256 digest of the bytes.
+    static func sha256(_ bytes: [UInt8]) -> [UInt8] { Array(SHA256.hash(data: bytes)) }
+
+    /// Bytes as lower-case hexadecimal, two digits a byte.
+    static func hex(_ bytes: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: 2 * bytes.count) { out in
+            let digits: StaticString = "0123456789abcdef"
+            let d = digits.utf8Start
+            for (k, b) in bytes.enumerated() {
+                out[2 * k] = d[Int(b >> 4)]
+                out[2 * k + 1] = d[Int(b & 0x0F)]
+            }
+            return 2 * bytes.count
+        }
     }
 
     /// Sets the normalized text; called once, by Normalize.

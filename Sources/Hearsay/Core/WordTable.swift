@@ -8,6 +8,12 @@
 /// those same bytes: so the byte table holds the ASCII words and the ASCII equivalent of each other word when it has
 /// one (a Kelvin sign "K" is a "K"), and a query with any non-ASCII byte is looked up in a `Dictionary` of every
 /// word, as before. `WordTableTests` checks the answers against `Set` and `Dictionary`.
+///
+/// Most queries are token texts of at most 15 ASCII bytes, which Swift keeps inline as a "small" string: its two
+/// words are the bytes themselves plus a count. Such a query is looked up by those two words (``SmallKey``) in a
+/// second table holding every key of at most 15 bytes, with no pass over its bytes and no string comparison. The
+/// small-string layout is checked once at start-up (``SmallKey/layoutHolds``); where it does not hold, and for any
+/// other query (longer, not ASCII, or a long-form string of few bytes), the byte hash above answers.
 /// A final class with constant storage: a lexicon's tables are read through one reference, not copied.
 final class WordTable: Sendable {
     private let hashes: [UInt64]
@@ -18,6 +24,11 @@ final class WordTable: Sendable {
     /// Every word by its index, for a query that is not ASCII.
     private let other: [String: Int32]
     let words: [String]
+    /// The keys of at most 15 bytes by their small-string form (see ``SmallKey``); empty when the layout check
+    /// failed.
+    private let small: [SmallKey.Slot]
+    private let smallMask: Int
+    private let smallShift: UInt64
 
     init<S: Sequence>(_ list: S) where S.Element == String {
         var words: [String] = []
@@ -51,6 +62,19 @@ final class WordTable: Sendable {
         shift = 64 - bits
         self.words = words
         self.other = other
+        let shortKeys = SmallKey.layoutHolds ? keys.filter { $0.bytes.utf8.count <= 15 } : []
+        var smallBits: UInt64 = 3
+        while (1 << smallBits) < 2 * max(shortKeys.count, 1) { smallBits += 1 }
+        var small = [SmallKey.Slot](repeating: SmallKey.Slot(low: 0, high: 0, index: -1), count: 1 << smallBits)
+        for (bytes, index) in shortKeys {
+            let k = SmallKey.packed(Array(bytes.utf8))
+            var s = Int(truncatingIfNeeded: SmallKey.hash(k.low, k.high) >> (64 - smallBits))
+            while small[s].index >= 0 { s = (s + 1) & (small.count - 1) }
+            small[s] = SmallKey.Slot(low: k.low, high: k.high, index: index)
+        }
+        self.small = SmallKey.layoutHolds ? small : []
+        smallMask = small.count - 1
+        smallShift = 64 - smallBits
     }
 
     /// The scalars whose canonical decomposition is one ASCII character: KELVIN SIGN, GREEK QUESTION MARK, GREEK
@@ -75,7 +99,31 @@ final class WordTable: Sendable {
     }
 
     /// The index of `w` in ``words`` (the word `==` to it), or nil.
+    /// (The small-string probe is written into each caller; the rest is one call.)
     @inline(__always) func index(_ w: String) -> Int? {
+        if let (low, high) = SmallKey.ascii(w), !small.isEmpty { return index(smallKey: low, high) }
+        return hashedIndex(w)
+    }
+
+    /// Whether ``index(smallKey:_:)`` may be asked: the layout check held.
+    @inline(__always) var takesSmallKeys: Bool { !small.isEmpty }
+
+    /// ``index(_:)`` of the small ASCII string whose two words are `low`, `high` (``SmallKey/ascii(_:)``); only
+    /// where ``takesSmallKeys``.
+    @inline(__always) func index(smallKey low: UInt64, _ high: UInt64) -> Int? {
+        small.withUnsafeBufferPointer { slots in
+            var s = Int(truncatingIfNeeded: SmallKey.hash(low, high) >> smallShift)
+            while true {
+                let slot = slots[s]
+                if slot.index < 0 { return nil }
+                if slot.low == low && slot.high == high { return Int(slot.index) }
+                s = (s + 1) & smallMask
+            }
+        }
+    }
+
+    /// ``index(_:)`` by the byte hash, or for a query that is not ASCII by the dictionary.
+    @inline(never) private func hashedIndex(_ w: String) -> Int? {
         let (h, ascii) = Self.hash(w)
         guard ascii else { return other[w].map { Int($0) } }
         var s = Int(truncatingIfNeeded: h >> shift)
@@ -132,6 +180,59 @@ final class WordTable: Sendable {
     }
 }
 
+/// The two machine words of a small ASCII `String` (at most 15 bytes, kept inline): on 64-bit little-endian
+/// platforms the first holds bytes 0–7, the second bytes 8–14 and, in its top byte, the discriminator `0xE` (small,
+/// ASCII) and the count; unused bytes are zero. Two small ASCII strings are `==` exactly when their words are equal.
+/// The layout is the standard library's, not a public API, so ``layoutHolds`` checks it once on strings made at run
+/// time, and the tables use these keys only when it holds.
+enum SmallKey {
+    struct Slot: Sendable {
+        var low: UInt64
+        var high: UInt64
+        /// The index into ``WordTable/words``, -1 when the slot is empty.
+        var index: Int32
+    }
+
+    /// The two words of `w` when it is a small ASCII string.
+    @inline(__always) static func ascii(_ w: String) -> (low: UInt64, high: UInt64)? {
+        let raw = unsafeBitCast(w, to: (UInt64, UInt64).self)
+        return raw.1 >> 60 == 0xE ? raw : nil
+    }
+
+    /// The words a small ASCII string of `bytes` (at most 15, all ASCII) has.
+    static func packed(_ bytes: [UInt8]) -> (low: UInt64, high: UInt64) {
+        var low: UInt64 = 0
+        var high: UInt64 = (0xE0 | UInt64(bytes.count)) << 56
+        for (i, b) in bytes.enumerated() {
+            if i < 8 { low |= UInt64(b) << (8 * UInt64(i)) } else { high |= UInt64(b) << (8 * UInt64(i - 8)) }
+        }
+        return (low, high)
+    }
+
+    /// The small ASCII string whose words are `low` and `high` (as ``packed`` gives them); only where
+    /// ``layoutHolds``.
+    @inline(__always) static func string(_ low: UInt64, _ high: UInt64) -> String {
+        unsafeBitCast((low, high), to: String.self)
+    }
+
+    @inline(__always) static func hash(_ low: UInt64, _ high: UInt64) -> UInt64 {
+        (low ^ (high &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD
+    }
+
+    /// Whether strings made at run time from ASCII bytes of every length 0–15 have the words ``packed`` gives, a
+    /// 16-byte string has not, and a small non-ASCII string is not taken for an ASCII one.
+    static let layoutHolds: Bool = {
+        guard MemoryLayout<String>.size == 16, UInt16(littleEndian: 1) == 1 else { return false }
+        let letters = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        for n in 0...15 {
+            let bytes = Array(letters[(n % 7)..<(n % 7 + n)])
+            guard let k = ascii(String(decoding: bytes, as: UTF8.self)), k == packed(bytes) else { return false }
+        }
+        return ascii(String(decoding: letters[0..<16], as: UTF8.self)) == nil
+            && ascii(String(decoding: [0xC3, 0xA9], as: UTF8.self)) == nil
+    }()
+}
+
 /// A fixed set of words: `contains` answers as `Set<String>.contains` does (see ``WordTable``).
 struct WordSet: Sendable, Sequence, ExpressibleByArrayLiteral {
     private let table: WordTable
@@ -167,6 +268,12 @@ struct WordMap<Value: Sendable>: Sendable {
         guard let k = storage.table.index(w) else { return nil }
         return storage.values[k]
     }
+    /// The value of a small ASCII string by its two words (see ``WordTable/index(smallKey:_:)``).
+    @inline(__always) func value(smallKey low: UInt64, _ high: UInt64) -> Value? {
+        guard let k = storage.table.index(smallKey: low, high) else { return nil }
+        return storage.values[k]
+    }
+    @inline(__always) var takesSmallKeys: Bool { storage.table.takesSmallKeys }
     /// The map as a dictionary, for the few readers that walk it.
     var dictionary: [String: Value] { storage.dictionary }
     var keys: Dictionary<String, Value>.Keys { storage.dictionary.keys }

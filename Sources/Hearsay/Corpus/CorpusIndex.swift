@@ -272,6 +272,8 @@ public final class CorpusIndex {
         var aliases: [String]
         var descriptions: [String]
         var quotes: [String]
+        /// ``nameWords(_:)`` of the name, made as the document arrives.
+        var nameWords: [String]
     }
 
     struct QuoteEntry {
@@ -289,16 +291,34 @@ public final class CorpusIndex {
     var documentIDs: [String] = []
     var speakers: [SpeakerEntry] = []
     var quotes: [QuoteEntry] = []
-    /// Flat: `lshBands` band keys per grouped quote, and the quote index they belong to.
-    var bandKeys: [UInt64] = []
-    var bandQuotes: [Int32] = []
     let hashSeeds: [UInt64]
     let kinds: Set<String>
+    let nameSuffixes: Set<String>
+
+    // Quote groups are built as documents arrive (see ``fileBands(of:keys:)``), so that `knowledge()` at the end
+    // of a run only writes them out: the LSH buckets, the candidate pairs, each compared quote's word ids and the
+    // union-find of the similar pairs.
+    /// One entry per band key of a grouped quote: its quote, the bucket's entry before it (-1: none), and the
+    /// bucket's last entry before the run of its own document (-1: none).
+    var entryQuote: [Int32] = []
+    var entryPrevious: [Int32] = []
+    var entryBeforeRun: [Int32] = []
+    /// The last entry of each bucket (band key).
+    var bucketLast: [UInt64: Int32] = [:]
+    /// Candidate pairs found so far, packed `lower << 32 | higher` quote index.
+    var pairSet = Set<UInt64>()
+    /// Word ids of the quotes compared so far (ids are only ever compared for equality).
+    var wordIDs: [Int32: [Int32]] = [:]
+    var vocabulary: [String: Int32] = [:]
+    /// Union-find over the quotes of pairs at or above `min_similarity`, and those pairs' similarities.
+    var parent: [Int32: Int32] = [:]
+    var similarities: [UInt64: Double] = [:]
 
     public init(settings: CorpusSettings) {
         self.settings = settings
         hashSeeds = CorpusIndex.hashSeeds(settings)
         kinds = Set(settings.quoteKinds)
+        nameSuffixes = Set(settings.nameSuffixes)
     }
 
     public var documentCount: Int { documentIDs.count }
@@ -345,7 +365,7 @@ public final class CorpusIndex {
             speakers.append(
                 SpeakerEntry(
                     document: doc, id: s.id, name: s.name, type: s.type, aliases: Array(Set(named + [s.name])).sorted(),
-                    descriptions: s.descriptions, quotes: quotesOf[s.id] ?? []))
+                    descriptions: s.descriptions, quotes: quotesOf[s.id] ?? [], nameWords: nameWords(s.name)))
         }
         for (qi, q) in docQuotes.enumerated() {
             var starts: [Int32] = []
@@ -362,12 +382,84 @@ public final class CorpusIndex {
                     fragmentStarts: starts, fragmentLengths: lengths))
             let keys = given.map { $0[qi] } ?? Self.bands(of: q, settings: settings, seeds: hashSeeds, kinds: kinds)
             guard let keys else { continue }
-            for key in keys {
-                bandKeys.append(key)
-                bandQuotes.append(index)
+            fileBands(of: index, keys: keys)
+        }
+    }
+
+    /// Files a grouped quote's band keys in their buckets and pairs it with the quotes before it in each bucket.
+    ///
+    /// A bucket holds its entries in quote order (quotes arrive in order, and a document's quotes have consecutive
+    /// indexes, so the entries of one document form one run). The look-back from an entry starts before its own
+    /// document's run: every step is then a pair of different documents, and `max_bucket_comparisons` bounds the
+    /// steps. (Skipping the run one entry at a time made a bucket of one document's quotes cost its size squared.)
+    /// Each new pair is compared at once and, when similar enough, joined in the union-find.
+    func fileBands(of quote: Int32, keys: [UInt64]) {
+        let document = quotes[Int(quote)].document
+        for key in keys {
+            let entry = Int32(entryQuote.count)
+            let previous = bucketLast[key] ?? -1
+            var beforeRun: Int32 = previous
+            if previous >= 0, quotes[Int(entryQuote[Int(previous)])].document == document {
+                beforeRun = entryBeforeRun[Int(previous)]
+            }
+            entryQuote.append(quote)
+            entryPrevious.append(previous)
+            entryBeforeRun.append(beforeRun)
+            bucketLast[key] = entry
+            var compared = 0
+            var y = beforeRun
+            while y >= 0, compared < settings.maxBucketComparisons {
+                let other = entryQuote[Int(y)]
+                let pair = UInt64(UInt32(min(quote, other))) << 32 | UInt64(UInt32(max(quote, other)))
+                if pairSet.insert(pair).inserted { compare(pair) }
+                compared += 1
+                lookBackSteps += 1
+                y = entryPrevious[Int(y)]
             }
         }
     }
+
+    /// A quote's word ids, made once.
+    func ids(_ q: Int32) -> [Int32] {
+        if let w = wordIDs[q] { return w }
+        let w = CorpusWords.words(quotes[Int(q)].text).map { word -> Int32 in
+            if let id = vocabulary[word.key] { return id }
+            let id = Int32(vocabulary.count)
+            vocabulary[word.key] = id
+            return id
+        }
+        wordIDs[q] = w
+        return w
+    }
+
+    /// Compares a candidate pair and joins it in the union-find when similar enough (the groups, connected
+    /// components, do not depend on the order of the joins).
+    func compare(_ pair: UInt64) {
+        let a = Int32(truncatingIfNeeded: pair >> 32)
+        let b = Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF)
+        let similarity = WordDiff.similarity(ids(a), ids(b))
+        guard similarity >= settings.minSimilarity else { return }
+        similarities[pair] = similarity
+        if parent[a] == nil { parent[a] = a }
+        if parent[b] == nil { parent[b] = b }
+        let ra = find(a)
+        let rb = find(b)
+        if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+    }
+
+    func find(_ x: Int32) -> Int32 {
+        var r = x
+        while let p = parent[r], p != r { r = p }
+        var y = x
+        while let p = parent[y], p != r {
+            parent[y] = r
+            y = p
+        }
+        return r
+    }
+
+    /// Band entries filed so far (`lshBands` per grouped quote).
+    var bandEntryCount: Int { entryQuote.count }
 
     /// The number of a quote id (`q12` is 12), for ordering; an id with no number, or one too large for 32 bits
     /// (a hand-made file), orders as 0 or as the largest number instead of trapping.
@@ -423,46 +515,13 @@ public final class CorpusIndex {
         }
     }
 
-    /// Candidate pairs from the LSH buckets: quotes of different documents that share a band. Pairs are packed
-    /// `lower << 32 | higher` quote index, sorted.
-    /// Steps taken by the look-backs of ``candidatePairs()`` so far: at most `max_bucket_comparisons` per band entry
-    /// (a test checks the bound).
-    private(set) var lookBackSteps = 0
+    /// Candidate pairs from the LSH buckets: quotes of different documents that share a band (see
+    /// ``fileBands(of:keys:)``). Pairs are packed `lower << 32 | higher` quote index, sorted.
+    func candidatePairs() -> [UInt64] { pairSet.sorted() }
 
-    func candidatePairs() -> [UInt64] {
-        let order = (0..<bandKeys.count).sorted {
-            bandKeys[$0] != bandKeys[$1] ? bandKeys[$0] < bandKeys[$1] : bandQuotes[$0] < bandQuotes[$1]
-        }
-        var pairs = Set<UInt64>()
-        var start = 0
-        while start < order.count {
-            var end = start + 1
-            while end < order.count, bandKeys[order[end]] == bandKeys[order[start]] { end += 1 }
-            if end - start > 1 {
-                // A bucket is sorted by quote index, and a document's quotes have consecutive indexes, so the
-                // entries of one document form one run. The look-back from an entry starts before its own run: every
-                // step is then a pair of different documents, and `max_bucket_comparisons` bounds the steps. (Skipping
-                // the run one entry at a time made a bucket of one document's quotes cost its size squared.)
-                var runStart = start
-                for x in (start + 1)..<end {
-                    let qx = bandQuotes[order[x]]
-                    let document = quotes[Int(qx)].document
-                    if quotes[Int(bandQuotes[order[x - 1]])].document != document { runStart = x }
-                    var compared = 0
-                    var y = runStart - 1
-                    while y >= start, compared < settings.maxBucketComparisons {
-                        let qy = bandQuotes[order[y]]
-                        pairs.insert(UInt64(UInt32(min(qx, qy))) << 32 | UInt64(UInt32(max(qx, qy))))
-                        compared += 1
-                        lookBackSteps += 1
-                        y -= 1
-                    }
-                }
-            }
-            start = end
-        }
-        return pairs.sorted()
-    }
+    /// Steps taken by the look-backs of ``fileBands(of:keys:)`` so far: at most `max_bucket_comparisons` per band
+    /// entry (a test checks the bound).
+    private(set) var lookBackSteps = 0
 
     // MARK: Output
 
@@ -473,10 +532,9 @@ public final class CorpusIndex {
     }
 
     func nameWords(_ name: String) -> [String] {
-        let suffixes = Set(settings.nameSuffixes)
         var w = CorpusWords.words(name).map(\.key)
         if w.last.map({ $0.hasSuffix("'s") }) == true { w[w.count - 1].removeLast(2) }
-        while w.count > 1, let l = w.last, suffixes.contains(l) { w.removeLast() }
+        while w.count > 1, let l = w.last, nameSuffixes.contains(l) { w.removeLast() }
         // Initials ("George W. Bush") do not tell names apart.
         let kept = w.filter { $0.count > 1 }
         return kept.isEmpty ? w : kept
@@ -488,7 +546,7 @@ public final class CorpusIndex {
         var keys = [String](repeating: "", count: speakers.count)
         var fullBySurname: [String: Set<String>] = [:]
         for (i, s) in speakers.enumerated() {
-            let w = nameWords(s.name)
+            let w = s.nameWords
             switch s.type {
             case .person:
                 if w.count >= 2 {
@@ -502,7 +560,7 @@ public final class CorpusIndex {
             }
         }
         for (i, s) in speakers.enumerated() where keys[i].isEmpty {
-            let w = nameWords(s.name)
+            let w = s.nameWords
             if s.type == .person, w.count == 1 {
                 if let full = fullBySurname[w[0]], full.count == 1 {
                     keys[i] = full.first!
@@ -587,84 +645,15 @@ public final class CorpusIndex {
         return Span(map(start, end: false), map(end, end: true))
     }
 
-    /// `body(0..<count)` on all cores, in order. Each index is written by one thread only.
-    static func parallelMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
-        guard count > 64 else { return (0..<count).map(body) }
-        var out = [T?](repeating: nil, count: count)
-        let chunks = min(count / 32, 4 * ProcessInfo.processInfo.activeProcessorCount)
-        out.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            withoutActuallyEscaping(body) { body in
-                DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                    for k in (count * c / chunks)..<(count * (c + 1) / chunks) { base[k] = body(k) }
-                }
-            }
-        }
-        return out.map { $0! }
-    }
-
     func quoteGroups(speakerOf: [String: String]) -> [QuoteGroup] {
-        var vocabulary: [String: Int32] = [:]
-        var wordCache: [Int32: ([CorpusWords.Word], [Int32])] = [:]
+        // The pairs were compared and joined as the documents came (``fileBands(of:keys:)``); the word positions
+        // are needed only for the variants of the groups' members.
+        var positions: [Int32: [CorpusWords.Word]] = [:]
         func words(_ q: Int32) -> ([CorpusWords.Word], [Int32]) {
-            if let w = wordCache[q] { return w }
+            if let w = positions[q] { return (w, ids(q)) }
             let w = CorpusWords.words(quotes[Int(q)].text)
-            let ids = w.map { word -> Int32 in
-                if let id = vocabulary[word.key] { return id }
-                let id = Int32(vocabulary.count)
-                vocabulary[word.key] = id
-                return id
-            }
-            wordCache[q] = (w, ids)
-            return (w, ids)
-        }
-        // Union-find over quote indices.
-        var parent: [Int32: Int32] = [:]
-        func find(_ x: Int32) -> Int32 {
-            var r = x
-            while let p = parent[r], p != r { r = p }
-            var y = x
-            while let p = parent[y], p != r {
-                parent[y] = r
-                y = p
-            }
-            return r
-        }
-        let pairs = candidatePairs()
-        // The costly part — each candidate quote's words and each pair's similarity — runs on all cores; the
-        // vocabulary ids (only ever compared for equality) and the union-find stay in pair order on this thread.
-        var candidates = Set<Int32>()
-        for pair in pairs {
-            candidates.insert(Int32(truncatingIfNeeded: pair >> 32))
-            candidates.insert(Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF))
-        }
-        let order = candidates.sorted()
-        let texts = order.map { quotes[Int($0)].text }
-        let found = Self.parallelMap(texts.count) { CorpusWords.words(texts[$0]) }
-        for (k, q) in order.enumerated() {
-            let ids = found[k].map { word -> Int32 in
-                if let id = vocabulary[word.key] { return id }
-                let id = Int32(vocabulary.count)
-                vocabulary[word.key] = id
-                return id
-            }
-            wordCache[q] = (found[k], ids)
-        }
-        let idsOf = wordCache.mapValues(\.1)
-        let similarities = Self.parallelMap(pairs.count) { k in
-            WordDiff.similarity(
-                idsOf[Int32(truncatingIfNeeded: pairs[k] >> 32)]!,
-                idsOf[Int32(truncatingIfNeeded: pairs[k] & 0xFFFF_FFFF)]!)
-        }
-        for (k, pair) in pairs.enumerated() {
-            let a = Int32(truncatingIfNeeded: pair >> 32)
-            let b = Int32(truncatingIfNeeded: pair & 0xFFFF_FFFF)
-            guard similarities[k] >= settings.minSimilarity else { continue }
-            if parent[a] == nil { parent[a] = a }
-            if parent[b] == nil { parent[b] = b }
-            let ra = find(a)
-            let rb = find(b)
-            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+            positions[q] = w
+            return (w, ids(q))
         }
         var components: [Int32: [Int32]] = [:]
         for q in parent.keys { components[find(q), default: []].append(q) }
@@ -683,7 +672,11 @@ public final class CorpusIndex {
             let all = members.count <= settings.maxPairwiseMembers
             for x in 0..<members.count {
                 for y in (x + 1)..<members.count where all || x == 0 {
-                    minSim = min(minSim, WordDiff.similarity(words(members[x]).1, words(members[y]).1))
+                    let (a, b) = (min(members[x], members[y]), max(members[x], members[y]))
+                    let similarity =
+                        similarities[UInt64(UInt32(a)) << 32 | UInt64(UInt32(b))]
+                        ?? WordDiff.similarity(ids(members[x]), ids(members[y]))
+                    minSim = min(minSim, similarity)
                 }
             }
             let ref = members[0]

@@ -609,12 +609,22 @@ struct ContentExtractor {
     static func agreeWithEvidence(
         _ tree: HTMLTree, evidence: String, top: Int, candidates: [Int], score: [Double]
     ) -> Int {
-        // Distinct evidence words (3+ letters), numbered.
+        // Distinct evidence words (3+ letters), numbered. The ASCII ones (most) are also in a table read by their
+        // bytes, so that the containers' ASCII words are looked up without making a String each; a word with
+        // another scalar goes through the String dictionary (canonical equivalence), as every word did before.
         var ids: [String: Int32] = [:]
+        var asciiWords: [([UInt8], Int32)] = []
         for w in wordKey(evidence.unicodeScalars.prefix(4000)).split(separator: " ") where w.count >= 3 {
-            if ids[String(w)] == nil { ids[String(w)] = Int32(ids.count) }
+            if ids[String(w)] == nil {
+                let id = Int32(ids.count)
+                ids[String(w)] = id
+                if w.utf8.allSatisfy({ $0 < 0x80 }) { asciiWords.append((Array(w.utf8), id)) }
+            }
         }
         guard ids.count >= 20 else { return top }
+        let asciiIDs = ASCIIWordIDs(asciiWords)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
         var stamp = [Int32](repeating: -1, count: ids.count)
         var round: Int32 = 0
         // Precision over the container's word occurrences, recall over the evidence's distinct words.
@@ -624,11 +634,13 @@ struct ContentExtractor {
             var total = 0
             var inside = 0
             var found = 0
-            var word = String.UnicodeScalarView()
+            // The current word: its bytes while it is ASCII, as scalars once it is not.
+            var other: String.UnicodeScalarView? = nil
+            bytes.removeAll(keepingCapacity: true)
             func close() {
-                if word.count >= 3 {
+                if (other?.count ?? bytes.count) >= 3 {
                     total += 1
-                    if let id = ids[String(word)] {
+                    if let id = other.map({ ids[String($0)] }) ?? asciiIDs.find(bytes) {
                         inside += 1
                         if stamp[Int(id)] != round {
                             stamp[Int(id)] = round
@@ -636,14 +648,22 @@ struct ContentExtractor {
                         }
                     }
                 }
-                word = String.UnicodeScalarView()
+                bytes.removeAll(keepingCapacity: true)
+                other = nil
             }
             for i in Int(n.textBegin)..<Int(n.textEnd) {
                 let s = tree.scalars[i]
                 switch fold(s) {
-                case .none: if !word.isEmpty { close() }
-                case .ascii(let a): word.append(a)
-                case .other: word.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+                case .none: if !bytes.isEmpty || other != nil { close() }
+                case .ascii(let a):
+                    if other != nil { other!.append(a) } else { bytes.append(UInt8(truncatingIfNeeded: a.value)) }
+                case .other:
+                    if other == nil {
+                        var v = String.UnicodeScalarView()
+                        for b in bytes { v.append(Unicode.Scalar(b)) }
+                        other = v
+                    }
+                    other!.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
                 }
             }
             close()
@@ -762,5 +782,56 @@ struct ContentExtractor {
         if hasTime { return true }
         if words.count > 14 { return false }
         return words.contains { stampWords.contains(String($0)) }
+    }
+}
+
+/// Words of ASCII bytes and their ids, found by their bytes (an open-addressing table keyed by a hash of the
+/// bytes): the JSON-LD agreement looks up every word of its candidate containers without making a String.
+struct ASCIIWordIDs {
+    private var slots: [Int32]
+    private var hashes: [UInt64] = []
+    private var starts: [Int] = [0]
+    private var bytes: [UInt8] = []
+    private var values: [Int32] = []
+    private let mask: Int
+
+    /// - Parameter words: distinct words.
+    init(_ words: [([UInt8], Int32)]) {
+        var size = 16
+        while size < 2 * words.count { size *= 2 }
+        mask = size - 1
+        slots = [Int32](repeating: -1, count: size)
+        for (w, value) in words {
+            let h = Self.hash(w)
+            var k = Int(truncatingIfNeeded: h) & mask
+            while slots[k] >= 0 { k = (k + 1) & mask }
+            slots[k] = Int32(values.count)
+            hashes.append(h)
+            bytes += w
+            starts.append(bytes.count)
+            values.append(value)
+        }
+    }
+
+    @inline(__always) static func hash(_ w: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in w { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h ^ (h >> 29)
+    }
+
+    /// The id of `word`, or nil.
+    func find(_ word: [UInt8]) -> Int32? {
+        let h = Self.hash(word)
+        var k = Int(truncatingIfNeeded: h) & mask
+        while slots[k] >= 0 {
+            let e = Int(slots[k])
+            if hashes[e] == h, starts[e + 1] - starts[e] == word.count,
+                bytes[starts[e]..<starts[e + 1]].elementsEqual(word)
+            {
+                return values[e]
+            }
+            k = (k + 1) & mask
+        }
+        return nil
     }
 }

@@ -375,8 +375,16 @@ public enum Batch {
     public static func process(
         _ item: InputItem, bytes: [UInt8], changed: Bool = false, with pipeline: Pipeline
     ) -> Result<Document, HearsayError> {
+        process(item, bytes: bytes, changed: changed, digest: nil, with: pipeline)
+    }
+
+    /// ``process(_:bytes:changed:with:)`` with the bytes' SHA-256 digest when the caller has it already.
+    static func process(
+        _ item: InputItem, bytes: [UInt8], changed: Bool = false, digest: [UInt8]?, with pipeline: Pipeline
+    ) -> Result<Document, HearsayError> {
         var doc = Document(
-            id: item.id, path: item.path ?? item.id, bytes: bytes, declaredMediaType: item.declaredMediaType)
+            id: item.id, path: item.path ?? item.id, bytes: bytes, declaredMediaType: item.declaredMediaType,
+            sha256: digest ?? Document.sha256(bytes))
         if let p = item.published { doc.metadata.published = p }
         doc.fallbackPublished = item.fallbackPublished
         if let u = item.url { doc.metadata.url = u }

@@ -133,11 +133,15 @@ public final class Extraction {
         let work: (InputItem) -> Result<Finished, HearsayError> = { item in
             Batch.read(item, limit: pipeline.maxInputBytes).flatMap { read -> Result<Finished, HearsayError> in
                 let bytes = read.bytes
-                let key = resultCache?.key(for: item, bytes: bytes)
+                // Hashed once: for the cache key and the document's `sha256`.
+                let digest = resultCache == nil ? nil : Document.sha256(bytes)
+                let key = digest.flatMap { resultCache?.key(for: item, digest: $0) }
                 if useCache, let k = key, let hit = resultCache?.load(k) {
                     return .success(Finished(entry: hit, cached: true))
                 }
-                return Batch.process(item, bytes: bytes, changed: read.changed, with: pipeline).flatMap { doc in
+                return Batch.process(item, bytes: bytes, changed: read.changed, digest: digest, with: pipeline).flatMap
+                {
+                    doc in
                     do {
                         let body =
                             asLine ? try KnowledgeEncoding.line(doc) + Data([0x0A]) : try KnowledgeWriter.body(doc)

@@ -199,6 +199,11 @@ public final class ResultCache: @unchecked Sendable {
 
     /// The key of an item with these bytes.
     public func key(for item: InputItem, bytes: [UInt8]) -> String {
+        key(for: item, digest: Document.sha256(bytes))
+    }
+
+    /// The key of an item whose bytes have the SHA-256 digest `digest`.
+    func key(for item: InputItem, digest: [UInt8]) -> String {
         var h = SHA256()
         let fields =
             [
@@ -206,7 +211,7 @@ public final class ResultCache: @unchecked Sendable {
                 item.crawled ?? "",
             ] + (item.fallbackPublished.map { ["fallback-published", $0] } ?? [])
         h.update(data: Data((basis + fields.joined(separator: "\u{0}") + "\u{0}").utf8))
-        h.update(data: Data(SHA256.hash(data: bytes)))
+        h.update(data: Data(digest))
         return h.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
