@@ -38,6 +38,27 @@ import Testing
         #expect(holiday.map(\.value) == [.text("2021-12-25")])
     }
 
+    @Test func aWeekdayInAFutureClauseIsTheNextSuchDay() throws {
+        // published on a Tuesday: "will" asks for the coming Friday, the past tense for the last one
+        let future = try claims("The mayor will open the new library on Friday.", published: "2021-01-12")
+        #expect(future.map(\.value) == [.text("2021-01-15")])
+        let night = try claims("The jury will hear the last witness Thursday night.", published: "2021-01-12")
+        #expect(night.map(\.value) == [.text("2021-01-14TNI")])
+        let past = try claims("The mayor opened the new library on Friday.", published: "2021-01-12")
+        #expect(past.map(\.value) == [.text("2021-01-08")])
+        // the publication day itself stays that day
+        let today = try claims("The council will vote on Tuesday.", published: "2021-01-12")
+        #expect(today.map(\.value) == [.text("2021-01-12")])
+        // "would" after a past speech verb often tells of a day gone: no future for a weekday
+        let reported = try claims("The governor said he would sign the bill on Friday.", published: "2021-01-12")
+        #expect(reported.map(\.value) == [.text("2021-01-08")])
+        // a new clause has its own tense, and a weekday after a determiner keeps the last one
+        let clause = try claims("She will meet the aide who resigned on Friday.", published: "2021-01-12")
+        #expect(clause.map(\.value) == [.text("2021-01-08")])
+        let modifier = try claims("He will talk about the Friday meeting.", published: "2021-01-12")
+        #expect(modifier.map(\.value) == [.text("2021-01-08")])
+    }
+
     @Test func aDayThatNamesAnEventTakesTheEventsYear() throws {
         let c = try claims(
             "Airport checks grew after 9/11 and again after the Sept. 11 attacks were studied.",

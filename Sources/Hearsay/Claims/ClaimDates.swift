@@ -391,10 +391,12 @@ extension ClaimScanner {
     /// `tense_speech_reach` tokens, a lower-case word ending in a `past_tense_suffixes` suffix that is neither an
     /// adjective after a determiner, "a contested convention", nor a passive after a `passive_auxiliaries` word, "will
     /// be released"), 1 future (a `future_tense_words` word), 0 none (also at a `tense_boundaries` word or mark, or a
-    /// speech verb further back).
+    /// speech verb further back). A bare weekday of a `weekday_tense_rules` rule reads the same markers but is future
+    /// only after a `weekday_future_words` word ("will speak on Friday"); any other future word gives it none.
     func tenseBefore(_ c: FoundClaim) -> Int {
         let k = c.startTok
-        guard dw.tenseRules.contains(c.rule), !isDeterminerWord(k - 1) else { return 0 }
+        let weekday = dw.weekdayTenseRules.contains(c.rule)
+        guard dw.tenseRules.contains(c.rule) || weekday, !isDeterminerWord(k - 1) else { return 0 }
         let floor = max(base, k - dw.tenseLookback)
         var j = k - 1
         while j >= floor {
@@ -402,7 +404,8 @@ extension ClaimScanner {
             if t[j].kind == .word, !t[j].hasUpper {
                 let w = t[j].lower
                 if dw.tenseBoundaries.contains(w) { return 0 }
-                if dw.futureTenseWords.contains(w) { return 1 }
+                if weekday, dw.weekdayFutureWords.contains(w) { return 1 }
+                if dw.futureTenseWords.contains(w) { return weekday ? 0 : 1 }
                 if dw.tenseSpeechVerbs.contains(w) { return k - j <= dw.tenseSpeechReach ? -1 : 0 }
                 if dw.pastTenseWords.contains(w) { return -1 }
                 let pastForm =
@@ -773,6 +776,9 @@ extension ClaimScanner {
             let n: Int
             if let nb = notBefore {
                 n = nb + (wd - ClaimCalendar.weekday(nb) + 7) % 7
+            } else if tense > 0 {
+                // `dates.tense`: a weekday in a future clause is the first such day on or after the publication date
+                n = a + (wd - ClaimCalendar.weekday(a) + 7) % 7
             } else {
                 n = a - (ClaimCalendar.weekday(a) - wd + 7) % 7
             }

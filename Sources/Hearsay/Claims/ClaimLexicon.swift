@@ -317,6 +317,8 @@ final class ClaimLexicon: Sendable {
         var tenseSpeechReach: Int?
         var tenseRules: [String]?
         var tenseMinDays: Int?
+        var weekdayTenseRules: [String]?
+        var weekdayFutureWords: [String]?
         enum CodingKeys: String, CodingKey {
             case verbMonths = "verb_months"
             case fullShortMonths = "full_short_months"
@@ -380,6 +382,8 @@ final class ClaimLexicon: Sendable {
             case tenseSpeechReach = "tense_speech_reach"
             case tenseRules = "tense_rules"
             case tenseMinDays = "tense_min_days"
+            case weekdayTenseRules = "weekday_tense_rules"
+            case weekdayFutureWords = "weekday_future_words"
         }
     }
 
@@ -465,6 +469,11 @@ final class ClaimLexicon: Sendable {
         let tenseRules: WordSet
         /// A date whose nearest year puts it within this many days of the publication date keeps that year.
         let tenseMinDays: Int
+        /// The rules whose bare weekdays a future marker moves forward (`weekday_tense_rules`), and the markers that do
+        /// it (`weekday_future_words`, narrower than `future_tense_words`: "would" or "may" after a past verb of
+        /// speech often tell of a day already gone): "will speak on Friday" names the next Friday, not the last.
+        let weekdayTenseRules: WordSet
+        let weekdayFutureWords: WordSet
         /// Days that name an event of a known year ("9/11" = 2001-09-11): `event_days`; a form in words only before
         /// an `event_day_nouns` word ("the Sept. 11 attacks").
         let eventDays: PhraseTable<String>
@@ -536,6 +545,8 @@ final class ClaimLexicon: Sendable {
             tenseSpeechReach = f?.tenseSpeechReach ?? 0
             tenseRules = WordSet(f?.tenseRules ?? [])
             tenseMinDays = f?.tenseMinDays ?? 0
+            weekdayTenseRules = WordSet(f?.weekdayTenseRules ?? [])
+            weekdayFutureWords = WordSet(f?.weekdayFutureWords ?? [])
             eventDays = PhraseTable((f?.eventDays ?? [:]).map { ($0.key, $0.value) })
             eventDayNouns = WordSet(f?.eventDayNouns ?? [])
             weekdayNamePrefixes = WordSet(f?.weekdayNamePrefixes ?? [])
