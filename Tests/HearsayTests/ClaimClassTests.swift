@@ -3,14 +3,7 @@ import Testing
 @testable import Hearsay
 
 /// One test per class of numeric-claim errors found on the training pools (issue 21), each in our own sentences.
-@Suite struct ClaimClassTests {
-    func claims(_ text: String, published: String? = nil) throws -> [Claim] {
-        var doc = Document.fromCleanText(text)
-        doc.metadata.published = published
-        try ClaimsTests.stage.run(&doc)
-        return doc.claims
-    }
-
+@Suite struct ClaimClassTests: ClaimSentences {
     // MARK: the real-pages table of issue 21
 
     @Test func hyphenatedScaleAfterACurrency() throws {

@@ -4,14 +4,7 @@ import Testing
 
 /// One test per class of date and time errors found on the training pools (issue 21: rt-datetime-train,
 /// duckling-time-train), each in our own sentences.
-@Suite struct ClaimDateClassTests {
-    func claims(_ text: String, published: String? = nil) throws -> [Claim] {
-        var doc = Document.fromCleanText(text)
-        doc.metadata.published = published
-        try ClaimsTests.stage.run(&doc)
-        return doc.claims
-    }
-
+@Suite struct ClaimDateClassTests: ClaimSentences {
     // MARK: holidays
 
     @Test func holidaysCountedFromEasterAndOnTheNthWeekday() throws {

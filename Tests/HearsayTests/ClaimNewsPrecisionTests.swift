@@ -4,14 +4,7 @@ import Testing
 
 /// The error classes of the hand-judged precision draw on PolNeAR news (issue 21, seed 7373), each in our own
 /// sentences.
-@Suite struct ClaimNewsPrecisionTests {
-    func claims(_ text: String, published: String? = nil) throws -> [Claim] {
-        var doc = Document.fromCleanText(text)
-        doc.metadata.published = published
-        try ClaimsTests.stage.run(&doc)
-        return doc.claims
-    }
-
+@Suite struct ClaimNewsPrecisionTests: ClaimSentences {
     // MARK: dates
 
     @Test func aMonthWithoutAYearTakesTheYearItsTenseAsksFor() throws {

@@ -336,14 +336,7 @@ import Testing
     }
 }
 
-@Suite struct ClaimsDateTests {
-    func claims(_ text: String, published: String? = nil) throws -> [Claim] {
-        var doc = Document.fromCleanText(text)
-        doc.metadata.published = published
-        try ClaimsTests.stage.run(&doc)
-        return doc.claims
-    }
-
+@Suite struct ClaimsDateTests: ClaimSentences {
     @Test func monthRangeIsOneClaim() throws {
         let c = try claims("Sales were weak from March to May 2019.")
         #expect(c.count == 1)
@@ -513,5 +506,17 @@ import Testing
         #expect(!table.mayStart("perhaps"))  // no first word of 7 bytes
         #expect(!table.mayStart("bet"))  // 3 bytes, but no first word begins with "b"
         #expect(table.match(toks("pet annum"), 0, 2) == nil)
+    }
+}
+
+/// The suites of claim classes run one text (with a publication date, for dates) through the default claims stage.
+protocol ClaimSentences {}
+
+extension ClaimSentences {
+    func claims(_ text: String, published: String? = nil) throws -> [Claim] {
+        var doc = Document.fromCleanText(text)
+        doc.metadata.published = published
+        try ClaimsTests.stage.run(&doc)
+        return doc.claims
     }
 }
